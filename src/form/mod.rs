@@ -1,0 +1,195 @@
+//! The seven forms, each written once as a table.
+//!
+//! Each file of this module is one form, written as a [`form_table!`] whose
+//! rows read like the printed form: STT, field name, type (which gives the
+//! unit), the cumulative flag, the Vietnamese label as printed and an English
+//! name. Everything else derives from these tables: the form structs and
+//! their documented fields, the [catalogue](crate::catalogue), row import
+//! and export, and the schema keywords.
+//!
+//! Every field is an `Option`: `None` is a blank cell ("not reported"), which
+//! is not zero.
+//!
+//! | form | struct | title |
+//! |---|---|---|
+//! | 1 | [`Form1`] | Công tác chỉ đạo điều hành CCHC |
+//! | 2 | [`Form2`] | Cải cách thể chế |
+//! | 3 | [`Form3`] | Cải cách thủ tục hành chính |
+//! | 4 | [`Form4`] | Cải cách tổ chức bộ máy |
+//! | 5 | [`Form5`] | Cải cách chế độ công vụ |
+//! | 6 | [`Form6`] | Cải cách tài chính công |
+//! | 7 | [`Form7`] | Xây dựng và phát triển Chính quyền điện tử, Chính quyền số |
+
+use crate::error::CellProblem;
+use crate::unit::Printed;
+
+mod form1;
+mod form2;
+mod form3;
+mod form4;
+mod form5;
+mod form6;
+mod form7;
+
+pub use form1::Form1;
+pub use form2::Form2;
+pub use form3::Form3;
+pub use form4::Form4;
+pub use form5::Form5;
+pub use form6::Form6;
+pub use form7::Form7;
+
+/// Reads a cell's value as the checks see it.
+pub(crate) type Getter<F> = fn(&F) -> Option<Printed>;
+/// Parses a cell's text into the form.
+pub(crate) type Parser<F> = fn(&mut F, &str) -> Result<(), CellProblem>;
+/// Sets a cell from a printed value (or blank).
+pub(crate) type Setter<F> = fn(&mut F, Option<Printed>) -> Result<(), CellProblem>;
+/// Writes a cell the Vietnamese way.
+pub(crate) type Writer<F> = fn(&F, &mut std::fmt::Formatter<'_>) -> Option<std::fmt::Result>;
+
+/// `true` for `[cumulative]`, `false` for nothing.
+macro_rules! cumulative_flag {
+    () => {
+        false
+    };
+    (cumulative) => {
+        true
+    };
+}
+
+/// The printed unit of a row: its own when the row overrides it (a code
+/// legend printed in another order), else its type's.
+macro_rules! printed_unit {
+    ($ty:ty) => {
+        <$ty as $crate::unit::CellValue>::UNIT_VI
+    };
+    ($ty:ty, $unit:literal) => {
+        $unit
+    };
+}
+
+/// Writes one form: its struct, and the tables derived from its rows.
+///
+/// A row is `"STT" field: Type [flags] => "label as printed", "English name";`
+/// where `[cumulative]` marks a "Lũy kế" row, and `Type as "legend"` gives
+/// the unit as printed for a code whose legend the form prints in another
+/// order than its type's.
+/// Headings come after the rows, as `"STT" => "label", "English"`.
+macro_rules! form_table {
+    (
+        $(#[$doc:meta])*
+        form $number:literal $Form:ident $key:literal {
+            title: $title_vi:literal, $title_en:literal;
+            rows {
+                $(
+                    $stt:literal $field:ident : $ty:ty
+                    $(as $unit:literal)? $([$flag:ident])?
+                    => $label_vi:literal, $name_en:literal;
+                )*
+            }
+            headings {
+                $( $h_stt:literal $([$h_flag:ident])? => $h_label_vi:literal, $h_name_en:literal; )*
+            }
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        #[derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct $Form {
+            $(
+                #[doc = concat!(
+                    "**", $stt, "** ", $label_vi, " — ", $name_en, ".\n\n",
+                    $("Unit as printed: `", $unit, "`. ",)?
+                    $("This row is ", stringify!($flag), " (Lũy kế). ",)?
+                    "`None` when blank."
+                )]
+                pub $field: Option<$ty>,
+            )*
+        }
+
+        impl $Form {
+            /// The form's number.
+            pub const NUMBER: u8 = $number;
+
+            /// The form's identity, indicators and headings.
+            pub const INFO: $crate::catalogue::FormInfo = $crate::catalogue::FormInfo {
+                number: $number,
+                key: $key,
+                title_vi: $title_vi,
+                title_en: $title_en,
+            };
+
+            /// The form's indicators in row order, before they are numbered
+            /// in [`crate::catalogue::CATALOGUE`].
+            pub(crate) const INDICATORS: &'static [$crate::catalogue::Indicator] = &[
+                $(
+                    $crate::catalogue::Indicator {
+                        id: $crate::catalogue::CellId::PLACEHOLDER,
+                        form: $number,
+                        stt: $stt,
+                        key: stringify!($field),
+                        label_vi: $label_vi,
+                        name_en: $name_en,
+                        unit_vi: $crate::form::printed_unit!($ty $(, $unit)?),
+                        unit_en: <$ty as $crate::unit::CellValue>::UNIT_EN,
+                        kind: <$ty as $crate::unit::CellValue>::KIND,
+                        cumulative: $crate::form::cumulative_flag!($($flag)?),
+                    },
+                )*
+            ];
+
+            /// The form's headings in row order.
+            pub(crate) const HEADINGS: &'static [$crate::catalogue::Heading] = &[
+                $(
+                    $crate::catalogue::Heading {
+                        form: $number,
+                        stt: $h_stt,
+                        label_vi: $h_label_vi,
+                        name_en: $h_name_en,
+                        cumulative: $crate::form::cumulative_flag!($($h_flag)?),
+                    },
+                )*
+            ];
+
+            /// Reads each cell as the checks see it, by row.
+            pub(crate) const GET: &'static [$crate::form::Getter<Self>] = &[
+                $(|form| form.$field.map($crate::unit::CellValue::printed),)*
+            ];
+
+            /// Parses each cell's text, by row.
+            pub(crate) const PARSE: &'static [$crate::form::Parser<Self>] = &[
+                $(|form, text| {
+                    form.$field = Some(<$ty as $crate::unit::CellValue>::parse_cell(text)?);
+                    Ok(())
+                },)*
+            ];
+
+            /// Sets each cell from a printed value, by row.
+            pub(crate) const SET: &'static [$crate::form::Setter<Self>] = &[
+                $(|form, value| {
+                    form.$field = match value {
+                        Some(value) => Some(<$ty as $crate::unit::CellValue>::from_printed(value)?),
+                        None => None,
+                    };
+                    Ok(())
+                },)*
+            ];
+
+            /// Writes each cell the Vietnamese way, by row (`None` when blank).
+            pub(crate) const WRITE: &'static [$crate::form::Writer<Self>] = &[
+                $(|form, out| form.$field.map(|value| $crate::unit::CellValue::write_cell(value, out)),)*
+            ];
+
+            /// Copies every cell, as the checks see it, into `out` (one slot per row).
+            #[inline]
+            pub(crate) fn read_all(&self, out: &mut [Option<$crate::unit::Printed>]) {
+                let cells = [$(self.$field.map($crate::unit::CellValue::printed)),*];
+                out.copy_from_slice(&cells);
+            }
+        }
+    };
+}
+
+pub(crate) use {cumulative_flag, form_table, printed_unit};

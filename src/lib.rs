@@ -1,0 +1,66 @@
+//! Typed model and validator of the seven statistical forms of Vietnam's
+//! periodic administrative-reform (CCHC) reports.
+//!
+//! Provinces and ministries report to the Ministry of Home Affairs each
+//! quarter, half-year and year, attaching seven forms (Biểu mẫu 1 to 7) of
+//! 125 indicators: counts, percentages, amounts in million VND and codes.
+//! This crate models every indicator as a typed field with its unit, imports
+//! reports from rows of Vietnamese-formatted text or from JSON, and checks
+//! the invariants among the indicators.
+//!
+//! # Quick start
+//! ```
+//! use cchc_forms::{samples, Report, ReportMeta, Row};
+//!
+//! // The Bắc Giang Q3/2023 report ships with the crate.
+//! let report = samples::bac_giang_2023_q3();
+//! assert_eq!(report.form3.on_time_rate_departments.map(|p| p.to_string()).as_deref(), Some("99,3"));
+//!
+//! // Or build one from rows as the forms print them.
+//! let report = Report::from_rows(ReportMeta::default(), [
+//!     Row::new(3, "3.1.", "99,3"),
+//!     Row::new(3, "3.1.1.", "54.106"),
+//!     Row::new(3, "3.1.2.", "53.726"),
+//! ])?;
+//! assert_eq!(report.form3.resolved_departments.map(|c| c.get()), Some(54_106));
+//! # Ok::<(), cchc_forms::Error>(())
+//! ```
+//!
+//! # The flow
+//! ```text
+//! cell text "54.106" ──number──▶ exact value with its printed precision
+//!        │                                  │
+//! rows (form, STT, text) ──rows──▶ typed field of a form struct ──▶ Report {meta, form1..form7}
+//!                                                                     │
+//!        catalogue (every indicator, written once) ◀─── uniform cell access
+//! ```
+//!
+//! # Where things live
+//! - [`number`]: Vietnamese number text, parsed strictly and printed back.
+//! - [`unit`]: the value types (counts of a unit, percentages, million VND, codes).
+//! - [`form`]: the seven forms, each written once as a table.
+//! - [`catalogue`]: every indicator as data, derived from the form tables.
+//! - [`Report`] and its metadata; [`rows`] for import and export.
+//! - [`samples`]: the Bắc Giang Q3/2023 report.
+//! - [`Error`]: bad input, named cell by cell.
+//!
+//! # Blank is not zero
+//! Every field is an `Option`; `None` is a blank cell, "not reported". It
+//! survives every round trip (rows, JSON) as blank.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod catalogue;
+mod error;
+pub mod form;
+pub mod number;
+mod report;
+pub mod rows;
+pub mod samples;
+pub mod unit;
+
+pub use error::{CellError, CellProblem, Error};
+pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, TemplateVersion, Term};
+pub use rows::Row;

@@ -1,0 +1,468 @@
+//! Numbers as the forms print them: Vietnamese text in, exact values out.
+//!
+//! The forms print numbers the Vietnamese way: `.` groups thousands and `,`
+//! marks decimals. `1.420` is one thousand four hundred and twenty, `99,3` is
+//! ninety-nine point three and `8.007.000` is eight million and seven
+//! thousand. The same report also prints `1964` without grouping and `06` with
+//! a leading zero; both are accepted.
+//!
+//! Parsing is strict, because a lenient parser turns a reporter's slip into a
+//! wrong number nobody notices: `1.42` is rejected (a thousands group has
+//! exactly three digits), so are `12.3456`, `1,2,3`, `gần 98` ("nearly 98")
+//! and anything that would not fit.
+//!
+//! | text        | [`parse_count`]          | [`parse_decimal`]             |
+//! |-------------|--------------------------|-------------------------------|
+//! | `1.420`     | `1420`                   | `1420`                        |
+//! | `99,3`      | error: fractional count  | `99.3` (one decimal kept)     |
+//! | `100,00`    | error: fractional count  | `100.00` (two decimals kept)  |
+//! | `-5`        | error: negative count    | `-5`                          |
+//! | `1.42`      | error: bad grouping      | error: bad grouping           |
+//!
+//! [`format_count`] and [`format_decimal`] print the same way, so that format
+//! then parse gives back the same value *and* the same printed precision.
+//!
+//! # Example
+//! ```
+//! use cchc_forms::number::{format_decimal, parse_count, parse_decimal};
+//!
+//! assert_eq!(parse_count("54.106")?, 54_106);
+//! let rate = parse_decimal("99,30")?;
+//! assert_eq!(rate.scale(), 2); // printed with two decimals
+//! assert_eq!(format_decimal(&rate), "99,30");
+//! # Ok::<(), cchc_forms::number::NumberError>(())
+//! ```
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+/// The most digits a decimal may print after its decimal mark.
+///
+/// The forms print at most two; six leaves room for more careful reporters
+/// while keeping every product the checks form inside `i128`.
+pub const MAX_DECIMALS: u32 = 6;
+
+/// The most digits a decimal may print before its decimal mark (`10¹²` million
+/// VND is a thousand times the national budget).
+pub const MAX_INTEGER_DIGITS: usize = 12;
+
+/// [`MAX_INTEGER_DIGITS`] as a `u32`, for powers of ten.
+pub(crate) const MAX_INTEGER_DIGITS_U32: u32 = 12;
+const _: () = assert!(MAX_INTEGER_DIGITS_U32 as usize == MAX_INTEGER_DIGITS);
+
+/// Why a cell's text is not a number of the kind asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum NumberError {
+    /// The text is empty (after trimming white space).
+    #[error("the text is empty")]
+    Empty,
+    /// A character that cannot appear in a Vietnamese number.
+    #[error("unexpected character {character:?} at position {position}")]
+    UnexpectedCharacter {
+        /// The offending character.
+        character: char,
+        /// Its position, counted in characters from the start of the trimmed text.
+        position: usize,
+    },
+    /// Thousands separators that do not split the integer part into groups of
+    /// three digits (`1.42`, `12.3456`, `.5`, `1..000`).
+    #[error("`.` separates groups of exactly three digits (thousands)")]
+    BadGrouping,
+    /// More than one decimal mark, or a decimal mark with no digits after it
+    /// (`1,2,3`, `5,`).
+    #[error("`,` marks decimals and must appear at most once, followed by digits")]
+    BadDecimalMark,
+    /// A sign where the kind has none, or a sign not followed by digits.
+    #[error("a count cannot be negative")]
+    NegativeCount,
+    /// Decimals on a count.
+    #[error("a count must be a whole number")]
+    FractionalCount,
+    /// A sign in the wrong place, a plus sign, or a lone minus sign.
+    #[error("misplaced sign (only a leading `-` is allowed)")]
+    MisplacedSign,
+    /// More decimals than [`MAX_DECIMALS`].
+    #[error("more than {MAX_DECIMALS} decimals")]
+    TooManyDecimals,
+    /// The value does not fit: a count above `u64::MAX`, or a decimal with
+    /// more than [`MAX_INTEGER_DIGITS`] integer digits.
+    #[error("the number is too large")]
+    Overflow,
+}
+
+/// The pieces of a syntactically valid Vietnamese number.
+struct Parts<'a> {
+    negative: bool,
+    /// Integer digits with the group separators removed still in place; use
+    /// [`Parts::integer_digits`].
+    integer: &'a str,
+    /// Digits after the decimal mark, empty when there is none.
+    fraction: &'a str,
+}
+
+impl Parts<'_> {
+    fn integer_digits(&self) -> impl Iterator<Item = u8> + '_ {
+        self.integer.bytes().filter(u8::is_ascii_digit)
+    }
+}
+
+/// Splits and checks the syntax shared by counts and decimals.
+fn split(text: &str) -> Result<Parts<'_>, NumberError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    for (position, character) in text.chars().enumerate() {
+        let allowed = character.is_ascii_digit() || matches!(character, '.' | ',' | '-');
+        if !allowed {
+            return Err(NumberError::UnexpectedCharacter {
+                character,
+                position,
+            });
+        }
+    }
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if unsigned.is_empty() || unsigned.contains('-') {
+        return Err(NumberError::MisplacedSign);
+    }
+    let (integer, fraction) = match unsigned.split_once(',') {
+        Some((integer, fraction)) => {
+            if fraction.is_empty() || fraction.contains(',') || fraction.contains('.') {
+                return Err(NumberError::BadDecimalMark);
+            }
+            (integer, fraction)
+        }
+        None => (unsigned, ""),
+    };
+    if integer.is_empty() {
+        return Err(NumberError::BadDecimalMark);
+    }
+    if integer.contains('.') {
+        let mut groups = integer.split('.');
+        let first = groups.next().unwrap_or_default();
+        if first.is_empty() || first.len() > 3 || groups.any(|group| group.len() != 3) {
+            return Err(NumberError::BadGrouping);
+        }
+    }
+    Ok(Parts {
+        negative,
+        integer,
+        fraction,
+    })
+}
+
+/// Parses a count: a whole, non-negative number such as `1.420`, `1964` or `06`.
+///
+/// # Errors
+/// [`NumberError::NegativeCount`] for `-5`, [`NumberError::FractionalCount`]
+/// for `1,5`, [`NumberError::Overflow`] above `u64::MAX`, and the syntax
+/// errors of [`NumberError`] for text that is not a Vietnamese number.
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::{parse_count, NumberError};
+///
+/// assert_eq!(parse_count("8.007.000"), Ok(8_007_000));
+/// assert_eq!(parse_count("06"), Ok(6));
+/// assert_eq!(parse_count("1.42"), Err(NumberError::BadGrouping));
+/// assert_eq!(parse_count("1,5"), Err(NumberError::FractionalCount));
+/// assert_eq!(parse_count("-5"), Err(NumberError::NegativeCount));
+/// ```
+pub fn parse_count(text: &str) -> Result<u64, NumberError> {
+    let parts = split(text)?;
+    if parts.negative {
+        return Err(NumberError::NegativeCount);
+    }
+    if !parts.fraction.is_empty() {
+        return Err(NumberError::FractionalCount);
+    }
+    parts.integer_digits().try_fold(0_u64, |value, digit| {
+        value
+            .checked_mul(10)
+            .and_then(|value| value.checked_add(u64::from(digit - b'0')))
+            .ok_or(NumberError::Overflow)
+    })
+}
+
+/// Parses a decimal (a percentage or an amount) keeping its printed precision.
+///
+/// `99,3` gives a [`Decimal`] of scale 1 and `100` one of scale 0: the checks
+/// read the precision to know which interval the printed digits stand for.
+/// A leading `-` is accepted; whether a negative value makes sense is for the
+/// checks of each indicator to say.
+///
+/// # Errors
+/// [`NumberError::TooManyDecimals`] past [`MAX_DECIMALS`],
+/// [`NumberError::Overflow`] past [`MAX_INTEGER_DIGITS`] integer digits, and
+/// the syntax errors of [`NumberError`].
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::{parse_decimal, NumberError};
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(parse_decimal("99,27")?, Decimal::new(9927, 2));
+/// assert_eq!(parse_decimal("100")?.scale(), 0);
+/// assert_eq!(parse_decimal("gần 98"), Err(NumberError::UnexpectedCharacter { character: 'g', position: 0 }));
+/// assert_eq!(parse_decimal("12.3456"), Err(NumberError::BadGrouping));
+/// # Ok::<(), NumberError>(())
+/// ```
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let parts = split(text)?;
+    if parts.integer_digits().count() > MAX_INTEGER_DIGITS {
+        return Err(NumberError::Overflow);
+    }
+    let scale = u32::try_from(parts.fraction.len()).map_err(|_| NumberError::TooManyDecimals)?;
+    if scale > MAX_DECIMALS {
+        return Err(NumberError::TooManyDecimals);
+    }
+    // At most 12 + 6 digits: always fits an i64.
+    let mantissa = parts
+        .integer_digits()
+        .chain(parts.fraction.bytes())
+        .fold(0_i64, |value, digit| value * 10 + i64::from(digit - b'0'));
+    let mantissa = if parts.negative { -mantissa } else { mantissa };
+    Ok(Decimal::new(mantissa, scale))
+}
+
+/// Writes the digits of `value` with `.` between groups of three.
+fn write_grouped(out: &mut fmt::Formatter<'_>, digits: &str) -> fmt::Result {
+    let lead = digits.len() % 3;
+    let (head, tail) = digits.split_at(if lead == 0 { 3.min(digits.len()) } else { lead });
+    out.write_str(head)?;
+    for group in tail.as_bytes().chunks(3) {
+        out.write_str(".")?;
+        // Chunks of an ASCII digit string are ASCII.
+        out.write_str(std::str::from_utf8(group).map_err(|_| fmt::Error)?)?;
+    }
+    Ok(())
+}
+
+/// A count displayed the Vietnamese way (`1.420`), without allocating.
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::VietnameseCount;
+/// assert_eq!(VietnameseCount(8_007_000).to_string(), "8.007.000");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VietnameseCount(pub u64);
+
+impl fmt::Display for VietnameseCount {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buffer = itoa_buffer();
+        let digits = write_u128(&mut buffer, u128::from(self.0));
+        write_grouped(out, digits)
+    }
+}
+
+/// A decimal displayed the Vietnamese way (`99,3`, `8.007.000`), keeping its
+/// scale, without allocating.
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::VietnameseDecimal;
+/// use rust_decimal::Decimal;
+/// assert_eq!(VietnameseDecimal(Decimal::new(-123_456_75, 2)).to_string(), "-123.456,75");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VietnameseDecimal(pub Decimal);
+
+impl fmt::Display for VietnameseDecimal {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mantissa = self.0.mantissa();
+        let scale = self.0.scale() as usize;
+        if mantissa < 0 {
+            out.write_str("-")?;
+        }
+        let mut buffer = itoa_buffer();
+        let digits = write_u128(&mut buffer, mantissa.unsigned_abs());
+        // Pad with leading zeros so that there is at least one integer digit.
+        let mut padded = [b'0'; 64];
+        let width = digits.len().max(scale + 1);
+        padded[width - digits.len()..width].copy_from_slice(digits.as_bytes());
+        let padded = std::str::from_utf8(&padded[..width]).map_err(|_| fmt::Error)?;
+        let (integer, fraction) = padded.split_at(width - scale);
+        write_grouped(out, integer)?;
+        if !fraction.is_empty() {
+            out.write_str(",")?;
+            out.write_str(fraction)?;
+        }
+        Ok(())
+    }
+}
+
+fn itoa_buffer() -> [u8; 40] {
+    [0; 40]
+}
+
+/// Writes `value` in decimal into the end of `buffer` and returns the digits.
+fn write_u128(buffer: &mut [u8; 40], mut value: u128) -> &str {
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        // `value % 10` is below 10.
+        buffer[start] = b'0' + u8::try_from(value % 10).unwrap_or(0);
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buffer[start..]).unwrap_or("0")
+}
+
+/// Formats a count the Vietnamese way: `1420` → `1.420`.
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::{format_count, parse_count};
+/// assert_eq!(format_count(54_106), "54.106");
+/// assert_eq!(parse_count(&format_count(54_106)), Ok(54_106));
+/// ```
+#[must_use]
+pub fn format_count(value: u64) -> String {
+    VietnameseCount(value).to_string()
+}
+
+/// Formats a decimal the Vietnamese way, keeping its scale: `99.30` → `99,30`.
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::{format_decimal, parse_decimal};
+/// use rust_decimal::Decimal;
+/// let value = Decimal::new(8_007_000, 0);
+/// assert_eq!(format_decimal(&value), "8.007.000");
+/// assert_eq!(parse_decimal(&format_decimal(&value)), Ok(value));
+/// ```
+#[must_use]
+pub fn format_decimal(value: &Decimal) -> String {
+    VietnameseDecimal(*value).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_from_the_source() {
+        assert_eq!(parse_count("1.420"), Ok(1420));
+        assert_eq!(parse_count("8.007.000"), Ok(8_007_000));
+        assert_eq!(parse_count("1964"), Ok(1964));
+        assert_eq!(parse_count("06"), Ok(6));
+        assert_eq!(parse_count("0"), Ok(0));
+        assert_eq!(parse_count(" 50 "), Ok(50));
+    }
+
+    #[test]
+    fn rejected_counts() {
+        assert_eq!(parse_count("1.42"), Err(NumberError::BadGrouping));
+        assert_eq!(parse_count("12.3456"), Err(NumberError::BadGrouping));
+        assert_eq!(parse_count("1234.567"), Err(NumberError::BadGrouping));
+        assert_eq!(parse_count(".420"), Err(NumberError::BadGrouping));
+        assert_eq!(parse_count("1..420"), Err(NumberError::BadGrouping));
+        assert_eq!(parse_count("1.420."), Err(NumberError::BadGrouping));
+        assert_eq!(parse_count("1,2,3"), Err(NumberError::BadDecimalMark));
+        assert_eq!(parse_count("5,"), Err(NumberError::BadDecimalMark));
+        assert_eq!(parse_count(",5"), Err(NumberError::BadDecimalMark));
+        assert_eq!(parse_count("-5"), Err(NumberError::NegativeCount));
+        assert_eq!(parse_count("1,5"), Err(NumberError::FractionalCount));
+        assert_eq!(
+            parse_count("+5"),
+            Err(NumberError::UnexpectedCharacter {
+                character: '+',
+                position: 0
+            })
+        );
+        assert_eq!(parse_count("5-"), Err(NumberError::MisplacedSign));
+        assert_eq!(parse_count("-"), Err(NumberError::MisplacedSign));
+        assert_eq!(parse_count(""), Err(NumberError::Empty));
+        assert_eq!(parse_count("   "), Err(NumberError::Empty));
+        assert_eq!(
+            parse_count("gần 98"),
+            Err(NumberError::UnexpectedCharacter {
+                character: 'g',
+                position: 0
+            })
+        );
+        assert_eq!(parse_count("18446744073709551615"), Ok(u64::MAX));
+        assert_eq!(
+            parse_count("18446744073709551616"),
+            Err(NumberError::Overflow)
+        );
+        assert_eq!(
+            parse_count("18.446.744.073.709.551.616"),
+            Err(NumberError::Overflow)
+        );
+    }
+
+    #[test]
+    fn decimals_keep_their_precision() {
+        assert_eq!(
+            parse_decimal("99,3").map(|d| (d.mantissa(), d.scale())),
+            Ok((993, 1))
+        );
+        assert_eq!(
+            parse_decimal("100").map(|d| (d.mantissa(), d.scale())),
+            Ok((100, 0))
+        );
+        assert_eq!(
+            parse_decimal("100,00").map(|d| (d.mantissa(), d.scale())),
+            Ok((10000, 2))
+        );
+        assert_eq!(
+            parse_decimal("0,05").map(|d| (d.mantissa(), d.scale())),
+            Ok((5, 2))
+        );
+        assert_eq!(
+            parse_decimal("-5").map(|d| (d.mantissa(), d.scale())),
+            Ok((-5, 0))
+        );
+        assert_eq!(
+            parse_decimal("8.007.000").map(|d| (d.mantissa(), d.scale())),
+            Ok((8_007_000, 0))
+        );
+        assert_eq!(
+            parse_decimal("1,1234567"),
+            Err(NumberError::TooManyDecimals)
+        );
+        assert_eq!(parse_decimal("1234567890123"), Err(NumberError::Overflow));
+        assert_eq!(
+            parse_decimal("999.999.999.999,999999").map(|d| d.mantissa()),
+            Ok(999_999_999_999_999_999)
+        );
+        assert_eq!(parse_decimal("1,2,3"), Err(NumberError::BadDecimalMark));
+        assert_eq!(parse_decimal("1.42"), Err(NumberError::BadGrouping));
+        assert_eq!(parse_decimal("1,2.3"), Err(NumberError::BadDecimalMark));
+        assert_eq!(parse_decimal("--5"), Err(NumberError::MisplacedSign));
+    }
+
+    #[test]
+    fn formatting_round_trips() {
+        for text in [
+            "0",
+            "5",
+            "99,3",
+            "99,27",
+            "100",
+            "100,00",
+            "0,05",
+            "-0,5",
+            "1.420",
+            "8.007.000",
+            "-123.456,75",
+            "999.999.999.999,999999",
+        ] {
+            let value = parse_decimal(text).expect(text);
+            assert_eq!(format_decimal(&value), text);
+        }
+        for value in [0, 7, 999, 1000, 54_106, 1_000_000, u64::MAX] {
+            assert_eq!(parse_count(&format_count(value)), Ok(value));
+        }
+        assert_eq!(format_count(u64::MAX), "18.446.744.073.709.551.615");
+    }
+}

@@ -1,0 +1,397 @@
+//! A whole report: who reports, for which period, under which template, and
+//! its seven forms.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{CELL_COUNT, CellId};
+use crate::error::CellProblem;
+use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+use crate::unit::Printed;
+
+/// A periodic administrative-reform report: its metadata and its seven forms.
+///
+/// Build one from rows with [`Report::from_rows`], from JSON with serde, or
+/// field by field. Validate it with [`Report::validate`].
+///
+/// # Example
+/// ```
+/// use cchc_forms::samples;
+///
+/// let report = samples::bac_giang_2023_q3();
+/// assert_eq!(report.form3.resolved_departments.map(|c| c.get()), Some(54_106));
+/// assert_eq!(report.form1.plan_completion_rate, None); // blank in the source
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Who reports, for which period, under which template.
+    pub meta: ReportMeta,
+    /// Biểu mẫu 1: direction and management of administrative reform.
+    pub form1: Form1,
+    /// Biểu mẫu 2: institutional reform.
+    pub form2: Form2,
+    /// Biểu mẫu 3: administrative-procedure reform.
+    pub form3: Form3,
+    /// Biểu mẫu 4: organisational reform.
+    pub form4: Form4,
+    /// Biểu mẫu 5: civil-service reform.
+    pub form5: Form5,
+    /// Biểu mẫu 6: public-finance reform.
+    pub form6: Form6,
+    /// Biểu mẫu 7: e-government and digital government.
+    pub form7: Form7,
+}
+
+/// Runs `$body` with `$form` bound to the form of `$report` numbered `$number`
+/// (borrowed as `&` or `&mut`) and `$Form` to its type; `$otherwise` for a
+/// number that is not 1 to 7.
+macro_rules! with_form {
+    ([&] $report:expr, $number:expr, |$form:ident, $Form:ident| $body:expr, $otherwise:expr) => {
+        with_form!(@arms $report, $number, |$form, $Form| { let $form = &$form; $body }, $otherwise)
+    };
+    ([&mut] $report:expr, $number:expr, |$form:ident, $Form:ident| $body:expr, $otherwise:expr) => {
+        with_form!(@arms $report, $number, |$form, $Form| { let $form = &mut $form; $body }, $otherwise)
+    };
+    (@arms $report:expr, $number:expr, |$form:ident, $Form:ident| $body:expr, $otherwise:expr) => {
+        with_form!(@each $report, $number, $form, $Form, $body, $otherwise;
+            1 form1 Form1, 2 form2 Form2, 3 form3 Form3, 4 form4 Form4,
+            5 form5 Form5, 6 form6 Form6, 7 form7 Form7)
+    };
+    (@each $report:expr, $number:expr, $form:ident, $Form:ident, $body:expr, $otherwise:expr;
+        $($n:literal $field:ident $Type:ident),*) => {
+        match $number {
+            $($n => {
+                type $Form = $Type;
+                #[allow(unused_mut)]
+                let mut $form = $report.$field;
+                $body
+            })*
+            _ => $otherwise,
+        }
+    };
+}
+
+impl Report {
+    /// An empty report (every cell blank) with this metadata.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{Report, ReportMeta, catalogue::CellId};
+    /// let report = Report::new(ReportMeta::default());
+    /// assert_eq!(report.cell(CellId::of(1, "1")), None);
+    /// ```
+    #[must_use]
+    pub fn new(meta: ReportMeta) -> Self {
+        Self {
+            meta,
+            form1: Form1::default(),
+            form2: Form2::default(),
+            form3: Form3::default(),
+            form4: Form4::default(),
+            form5: Form5::default(),
+            form6: Form6::default(),
+            form7: Form7::default(),
+        }
+    }
+
+    /// The value of one cell as the checks see it (`None` when blank).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{catalogue::CellId, samples, unit::Printed};
+    /// let report = samples::bac_giang_2023_q3();
+    /// let rate = report.cell(CellId::of(3, "3.1"));
+    /// assert_eq!(rate, Some(Printed { mantissa: 993, decimals: 1 })); // 99,3
+    /// ```
+    #[must_use]
+    pub fn cell(&self, id: CellId) -> Option<Printed> {
+        let row = id.row_in_form();
+        with_form!(
+            [&] self,
+            id.indicator().form,
+            |form, Form| Form::GET.get(row).and_then(|get| get(form)),
+            None
+        )
+    }
+
+    /// Every cell as the checks see them, indexed by [`CellId`].
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{catalogue::CellId, samples};
+    /// let cells = samples::bac_giang_2023_q3().cells();
+    /// assert_eq!(cells[CellId::of(2, "1")].map(|v| v.mantissa), Some(37));
+    /// ```
+    #[must_use]
+    pub fn cells(&self) -> Cells {
+        use crate::catalogue::FORM_OFFSETS as AT;
+        let mut cells = [None; CELL_COUNT];
+        self.form1.read_all(&mut cells[AT[0]..AT[1]]);
+        self.form2.read_all(&mut cells[AT[1]..AT[2]]);
+        self.form3.read_all(&mut cells[AT[2]..AT[3]]);
+        self.form4.read_all(&mut cells[AT[3]..AT[4]]);
+        self.form5.read_all(&mut cells[AT[4]..AT[5]]);
+        self.form6.read_all(&mut cells[AT[5]..AT[6]]);
+        self.form7.read_all(&mut cells[AT[6]..AT[7]]);
+        Cells(cells)
+    }
+
+    /// Sets one cell from printed digits, or blanks it with `None`.
+    ///
+    /// # Errors
+    /// A [`CellProblem`] when the cell's type cannot hold the value
+    /// (decimals or a sign on a count, a code outside its legend, a decimal
+    /// out of range); the report is then unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{catalogue::CellId, samples, unit::Printed};
+    /// let mut report = samples::bac_giang_2023_q3();
+    /// let rate = CellId::of(1, "2");
+    /// report.set_cell(rate, Some(Printed { mantissa: 7143, decimals: 2 }))?;
+    /// assert_eq!(report.form1.plan_completion_rate.map(|p| p.to_string()).as_deref(), Some("71,43"));
+    /// assert!(report.set_cell(CellId::of(1, "1"), Some(Printed { mantissa: 15, decimals: 1 })).is_err());
+    /// # Ok::<(), cchc_forms::CellProblem>(())
+    /// ```
+    pub fn set_cell(&mut self, id: CellId, value: Option<Printed>) -> Result<(), CellProblem> {
+        let row = id.row_in_form();
+        with_form!(
+            [&mut] self,
+            id.indicator().form,
+            |form, Form| match Form::SET.get(row) {
+                Some(set) => set(form, value),
+                None => Err(CellProblem::UnknownStt),
+            },
+            Err(CellProblem::UnknownForm)
+        )
+    }
+
+    /// Parses a cell's text into one cell; empty text (or only white space)
+    /// blanks it.
+    ///
+    /// # Errors
+    /// A [`CellProblem`] when the text is not a value of the cell's type;
+    /// the report is then unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{catalogue::CellId, Report, ReportMeta};
+    /// let mut report = Report::new(ReportMeta::default());
+    /// report.set_cell_text(CellId::of(3, "3.1.1"), "54.106")?;
+    /// assert_eq!(report.cell_text(CellId::of(3, "3.1.1")).as_deref(), Some("54.106"));
+    /// # Ok::<(), cchc_forms::CellProblem>(())
+    /// ```
+    pub fn set_cell_text(&mut self, id: CellId, text: &str) -> Result<(), CellProblem> {
+        if text.trim().is_empty() {
+            return self.set_cell(id, None);
+        }
+        let row = id.row_in_form();
+        with_form!(
+            [&mut] self,
+            id.indicator().form,
+            |form, Form| match Form::PARSE.get(row) {
+                Some(parse) => parse(form, text),
+                None => Err(CellProblem::UnknownStt),
+            },
+            Err(CellProblem::UnknownForm)
+        )
+    }
+
+    /// A cell printed the Vietnamese way (`54.106`, `99,3`), `None` when blank.
+    #[must_use]
+    pub fn cell_text(&self, id: CellId) -> Option<String> {
+        struct Text<'a>(&'a Report, CellId);
+        impl fmt::Display for Text<'_> {
+            fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let row = self.1.row_in_form();
+                with_form!(
+                    [&] self.0,
+                    self.1.indicator().form,
+                    |form, Form| Form::WRITE
+                        .get(row)
+                        .and_then(|write| write(form, out))
+                        .unwrap_or(Ok(())),
+                    Ok(())
+                )
+            }
+        }
+        self.cell(id)?;
+        Some(Text(self, id).to_string())
+    }
+}
+
+/// Every cell of a report as the checks see them, indexed by [`CellId`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cells(pub [Option<Printed>; CELL_COUNT]);
+
+impl std::ops::Index<CellId> for Cells {
+    type Output = Option<Printed>;
+
+    fn index(&self, id: CellId) -> &Option<Printed> {
+        &self.0[id.index()]
+    }
+}
+
+/// Who reports, for which period, under which template.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportMeta {
+    /// The reporting body as it names itself (`UBND tỉnh Bắc Giang`).
+    pub body: String,
+    /// The body's level of government.
+    pub level: Level,
+    /// The period reported on.
+    pub period: Period,
+    /// The template the forms follow.
+    pub template: TemplateVersion,
+}
+
+impl ReportMeta {
+    /// Metadata for `body` at `level` for `period`, under the current template.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{Level, Period, ReportMeta, Term, TemplateVersion};
+    /// let meta = ReportMeta::new("UBND tỉnh Bắc Giang", Level::Province, Period::new(2023, Term::Q3));
+    /// assert_eq!(meta.template, TemplateVersion::Bnv581Of2022);
+    /// ```
+    #[must_use]
+    pub fn new(body: impl Into<String>, level: Level, period: Period) -> Self {
+        Self {
+            body: body.into(),
+            level,
+            period,
+            template: TemplateVersion::Bnv581Of2022,
+        }
+    }
+}
+
+impl Default for ReportMeta {
+    /// An unnamed provincial report for Q1 of 2023.
+    fn default() -> Self {
+        Self::new("", Level::Province, Period::new(2023, Term::Q1))
+    }
+}
+
+/// The level of government of a reporting body.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// A ministry or ministerial-level agency (bộ, ngành).
+    Ministry,
+    /// A province or centrally run city (tỉnh, thành phố trực thuộc trung ương).
+    Province,
+    /// A district (huyện); there is none since 1 July 2025.
+    District,
+    /// A commune, ward or town (xã, phường, thị trấn).
+    Commune,
+}
+
+/// The period a report covers.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The calendar year.
+    pub year: u16,
+    /// Which report of the year.
+    pub term: Term,
+}
+
+/// Which periodic report of the year.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Term {
+    /// The first quarter (quý I).
+    Q1,
+    /// The first half-year (6 tháng).
+    HalfYear,
+    /// The third quarter (quý III).
+    Q3,
+    /// The whole year (năm).
+    Year,
+}
+
+/// A calendar date, for a period's data window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CalendarDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: u8,
+    /// The day of the month.
+    pub day: u8,
+}
+
+impl Period {
+    /// The period `term` of `year`.
+    #[must_use]
+    pub const fn new(year: u16, term: Term) -> Self {
+        Self { year, term }
+    }
+
+    /// The first and last day of the data a report of this period covers,
+    /// under Decree 09/2019/NĐ-CP: from the 15th of the month before the
+    /// period to the 14th of its last month.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{CalendarDate, Period, Term};
+    /// let (from, to) = Period::new(2023, Term::Q1).data_window();
+    /// assert_eq!(from, CalendarDate { year: 2022, month: 12, day: 15 });
+    /// assert_eq!(to, CalendarDate { year: 2023, month: 3, day: 14 });
+    /// ```
+    #[must_use]
+    pub fn data_window(self) -> (CalendarDate, CalendarDate) {
+        let year = i32::from(self.year);
+        let (first_month, last_month) = match self.term {
+            Term::Q1 => (1, 3),
+            Term::HalfYear => (1, 6),
+            Term::Q3 => (7, 9),
+            Term::Year => (1, 12),
+        };
+        let from = if first_month == 1 {
+            CalendarDate {
+                year: year - 1,
+                month: 12,
+                day: 15,
+            }
+        } else {
+            CalendarDate {
+                year,
+                month: first_month - 1,
+                day: 15,
+            }
+        };
+        (
+            from,
+            CalendarDate {
+                year,
+                month: last_month,
+                day: 14,
+            },
+        )
+    }
+}
+
+/// The version of the report template the forms follow.
+///
+/// Later templates (after local government became two-tier on 1 July 2025)
+/// will sit beside this one as new variants.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+pub enum TemplateVersion {
+    /// The template of Công văn 581/BNV-CCHC of 21/02/2022 (Ministry of Home
+    /// Affairs guidance on periodic administrative-reform reports).
+    #[serde(rename = "581/BNV-CCHC/2022")]
+    Bnv581Of2022,
+}
