@@ -223,6 +223,43 @@ impl Serialize for CellId {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for CellId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct CellRef {
+            form: u8,
+            stt: String,
+        }
+        let cell = CellRef::deserialize(deserializer)?;
+        CellId::find(cell.form, &cell.stt).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "form {} has no indicator with STT {:?}",
+                cell.form, cell.stt
+            ))
+        })
+    }
+}
+
+impl schemars::JsonSchema for CellId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CellRef".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A cell: the form number and the STT of an indicator.",
+            "type": "object",
+            "properties": {
+                "form": { "type": "integer", "minimum": 1, "maximum": 7 },
+                "stt": { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)*$" }
+            },
+            "required": ["form", "stt"],
+            "additionalProperties": false
+        })
+    }
+}
+
 /// An STT without surrounding white space and without one trailing dot.
 ///
 /// # Example

@@ -41,6 +41,8 @@
 //! - [`form`]: the seven forms, each written once as a table.
 //! - [`catalogue`]: every indicator as data, derived from the form tables.
 //! - [`Report`] and its metadata; [`rows`] for import and export.
+//! - [`check`]: the rule table and its evaluators; [`Report::validate`].
+//! - [`finding`]: what the checks found, as data.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
 //! - [`Error`]: bad input, named cell by cell.
 //!
@@ -52,7 +54,9 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+pub mod check;
 mod error;
+pub mod finding;
 pub mod form;
 pub mod number;
 mod report;
@@ -61,6 +65,7 @@ pub mod samples;
 pub mod unit;
 
 pub use error::{CellError, CellProblem, Error};
+pub use finding::{Family, Finding, Findings, Interval, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, TemplateVersion, Term};
 pub use rows::Row;

@@ -49,24 +49,28 @@ pub struct Report {
 /// (borrowed as `&` or `&mut`) and `$Form` to its type; `$otherwise` for a
 /// number that is not 1 to 7.
 macro_rules! with_form {
-    ([&] $report:expr, $number:expr, |$form:ident, $Form:ident| $body:expr, $otherwise:expr) => {
-        with_form!(@arms $report, $number, |$form, $Form| { let $form = &$form; $body }, $otherwise)
-    };
-    ([&mut] $report:expr, $number:expr, |$form:ident, $Form:ident| $body:expr, $otherwise:expr) => {
-        with_form!(@arms $report, $number, |$form, $Form| { let $form = &mut $form; $body }, $otherwise)
-    };
-    (@arms $report:expr, $number:expr, |$form:ident, $Form:ident| $body:expr, $otherwise:expr) => {
-        with_form!(@each $report, $number, $form, $Form, $body, $otherwise;
+    ([$($borrow:tt)+] $report:expr, $number:expr, |$form:ident, $Form:ident| $body:expr, $otherwise:expr) => {
+        with_form!(@each [$($borrow)+] $report, $number, $form, $Form, $body, $otherwise;
             1 form1 Form1, 2 form2 Form2, 3 form3 Form3, 4 form4 Form4,
             5 form5 Form5, 6 form6 Form6, 7 form7 Form7)
     };
-    (@each $report:expr, $number:expr, $form:ident, $Form:ident, $body:expr, $otherwise:expr;
+    (@each [&] $report:expr, $number:expr, $form:ident, $Form:ident, $body:expr, $otherwise:expr;
         $($n:literal $field:ident $Type:ident),*) => {
         match $number {
             $($n => {
                 type $Form = $Type;
-                #[allow(unused_mut)]
-                let mut $form = $report.$field;
+                let $form = &$report.$field;
+                $body
+            })*
+            _ => $otherwise,
+        }
+    };
+    (@each [&mut] $report:expr, $number:expr, $form:ident, $Form:ident, $body:expr, $otherwise:expr;
+        $($n:literal $field:ident $Type:ident),*) => {
+        match $number {
+            $($n => {
+                type $Form = $Type;
+                let $form = &mut $report.$field;
                 $body
             })*
             _ => $otherwise,

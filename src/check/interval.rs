@@ -1,0 +1,342 @@
+//! Exact interval arithmetic on printed values, with no division and no floats.
+//!
+//! A printed value stands for the interval of true values its digits allow
+//! (XBRL Calculations 1.1). With `m` the printed digits as an integer and `s`
+//! the printed decimals, every bound is an integer over `2 × 10^s`:
+//!
+//! | reading            | interval (× 1 / (2 × 10^s))    |
+//! |--------------------|--------------------------------|
+//! | exact (a count)    | `[2m, 2m]`                     |
+//! | rounded to nearest | `[2m − 1, 2m + 1]`             |
+//! | truncated, `m ≥ 0` | `[2m, 2m + 2)`                 |
+//! | truncated, `m < 0` | `(2m − 2, 2m]`                 |
+//!
+//! Comparisons cross-multiply; a product of two `i128` factors is compared
+//! exactly in 256 bits, so nothing overflows on values the parser accepts.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use crate::finding::Interval;
+use crate::unit::Printed;
+
+/// An interval `[lo, hi]` of values in units of `1 / (2 × 10^scale)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub lo: i128,
+    pub hi: i128,
+    pub scale: u32,
+    /// Whether `lo` itself is excluded.
+    pub lo_open: bool,
+    /// Whether `hi` itself is excluded.
+    pub hi_open: bool,
+}
+
+/// How to read a printed value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// The value is exact (counts, codes).
+    Exact,
+    /// The reporter rounded to nearest.
+    Nearest,
+    /// The reporter truncated.
+    Truncated,
+}
+
+impl Span {
+    /// The interval a printed value stands for under `reading`; `None` only
+    /// if the doubled digits overflow, which parsed values never do.
+    pub fn of(value: Printed, reading: Reading) -> Option<Span> {
+        let twice = value.mantissa.checked_mul(2)?;
+        let (lo, hi, lo_open, hi_open) = match reading {
+            Reading::Exact => (twice, twice, false, false),
+            Reading::Nearest => (twice.checked_sub(1)?, twice.checked_add(1)?, false, false),
+            Reading::Truncated if value.mantissa >= 0 => {
+                (twice, twice.checked_add(2)?, false, true)
+            }
+            Reading::Truncated => (twice.checked_sub(2)?, twice, true, false),
+        };
+        Some(Span {
+            lo,
+            hi,
+            scale: value.decimals,
+            lo_open,
+            hi_open,
+        })
+    }
+
+    /// The same interval at a finer scale.
+    pub fn rescale(self, scale: u32) -> Option<Span> {
+        let factor = 10_i128.checked_pow(scale.checked_sub(self.scale)?)?;
+        Some(Span {
+            lo: self.lo.checked_mul(factor)?,
+            hi: self.hi.checked_mul(factor)?,
+            scale,
+            ..self
+        })
+    }
+
+    /// The denominator `2 × 10^scale`.
+    pub fn denominator(self) -> Option<i128> {
+        10_i128.checked_pow(self.scale)?.checked_mul(2)
+    }
+
+    /// The sum of intervals (all at their finest common scale).
+    pub fn sum(spans: impl Iterator<Item = Span> + Clone) -> Option<Span> {
+        let scale = spans.clone().map(|span| span.scale).max()?;
+        let mut total = Span {
+            lo: 0,
+            hi: 0,
+            scale,
+            lo_open: false,
+            hi_open: false,
+        };
+        for span in spans {
+            let span = span.rescale(scale)?;
+            total.lo = total.lo.checked_add(span.lo)?;
+            total.hi = total.hi.checked_add(span.hi)?;
+            total.lo_open |= span.lo_open;
+            total.hi_open |= span.hi_open;
+        }
+        Some(total)
+    }
+
+    /// Whether two intervals share a value.
+    pub fn overlaps(self, other: Span) -> Option<bool> {
+        let scale = self.scale.max(other.scale);
+        let (a, b) = (self.rescale(scale)?, other.rescale(scale)?);
+        Some(
+            at_most(a.lo, b.hi, a.lo_open || b.hi_open)
+                && at_most(b.lo, a.hi, b.lo_open || a.hi_open),
+        )
+    }
+
+    /// Whether every value of `self` can be at most some value of `other`,
+    /// that is `self.lo ≤ other.hi`.
+    pub fn can_be_at_most(self, other: Span) -> Option<bool> {
+        let scale = self.scale.max(other.scale);
+        let (a, b) = (self.rescale(scale)?, other.rescale(scale)?);
+        Some(at_most(a.lo, b.hi, a.lo_open || b.hi_open))
+    }
+
+    /// The interval as decimals, for a finding.
+    pub fn to_interval(self) -> Option<Interval> {
+        Some(Interval {
+            low: half_units(self.lo, self.scale)?,
+            high: half_units(self.hi, self.scale)?,
+        })
+    }
+
+    /// The lower bound as a decimal.
+    pub fn low(self) -> Option<Decimal> {
+        half_units(self.lo, self.scale)
+    }
+}
+
+/// `a ≤ b`, or `a < b` when `strict`.
+fn at_most(a: i128, b: i128, strict: bool) -> bool {
+    if strict { a < b } else { a <= b }
+}
+
+/// `units / (2 × 10^scale)` as a decimal: `5 × units / 10^(scale + 1)`.
+pub(crate) fn half_units(units: i128, scale: u32) -> Option<Decimal> {
+    Decimal::try_from_i128_with_scale(units.checked_mul(5)?, scale + 1)
+        .ok()
+        .map(|value| value.normalize())
+}
+
+/// Whether the interval `rate` (a percentage) overlaps the interval of
+/// `100 × numerator / denominator`, where the denominator is positive.
+///
+/// Cross-multiplied: `rate.lo ≤ 100·num.hi/den.lo` and
+/// `100·num.lo/den.hi ≤ rate.hi`, each side a product of two `i128`s
+/// compared in 256 bits. `None` when a factor overflows `i128`, which no
+/// parsed value makes, or when the denominator can be zero.
+pub(crate) fn ratio_overlaps(rate: Span, numerator: Span, denominator: Span) -> Option<bool> {
+    if denominator.lo <= 0 {
+        return None;
+    }
+    let rate_den = rate.denominator()?;
+    let num_den = numerator.denominator()?;
+    let den_den = denominator.denominator()?;
+    let scale_product = den_den.checked_mul(rate_den)?;
+    // rate.lo / rate_den ≤ 100·(num.hi/num_den) / (den.lo/den_den)
+    // ⇔ (rate.lo·num_den) · den.lo ≤ (100·num.hi) · (den_den·rate_den)
+    let low_side = compare_products(
+        rate.lo.checked_mul(num_den)?,
+        denominator.lo,
+        numerator.hi.checked_mul(100)?,
+        scale_product,
+    );
+    let low_ok = if rate.lo_open || numerator.hi_open || denominator.lo_open {
+        low_side == Ordering::Less
+    } else {
+        low_side != Ordering::Greater
+    };
+    // 100·(num.lo/num_den) / (den.hi/den_den) ≤ rate.hi / rate_den
+    // ⇔ (100·num.lo) · (den_den·rate_den) ≤ (rate.hi·num_den) · den.hi
+    let high_side = compare_products(
+        numerator.lo.checked_mul(100)?,
+        scale_product,
+        rate.hi.checked_mul(num_den)?,
+        denominator.hi,
+    );
+    let high_ok = if rate.hi_open || numerator.lo_open || denominator.hi_open {
+        high_side == Ordering::Less
+    } else {
+        high_side != Ordering::Greater
+    };
+    Some(low_ok && high_ok)
+}
+
+/// Compares `a·b` with `c·d` exactly.
+pub(crate) fn compare_products(a: i128, b: i128, c: i128, d: i128) -> Ordering {
+    Wide::product(a, b).cmp(&Wide::product(c, d))
+}
+
+/// A signed 256-bit product: sign and magnitude as (high, low) words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Wide {
+    negative: bool,
+    high: u128,
+    low: u128,
+}
+
+impl Wide {
+    fn product(a: i128, b: i128) -> Wide {
+        let (high, low) = widening_mul(a.unsigned_abs(), b.unsigned_abs());
+        let zero = high == 0 && low == 0;
+        Wide {
+            negative: !zero && ((a < 0) != (b < 0)),
+            high,
+            low,
+        }
+    }
+}
+
+impl Ord for Wide {
+    fn cmp(&self, other: &Wide) -> Ordering {
+        match (self.negative, other.negative) {
+            (false, true) => Ordering::Greater,
+            (true, false) => Ordering::Less,
+            (false, false) => (self.high, self.low).cmp(&(other.high, other.low)),
+            (true, true) => (other.high, other.low).cmp(&(self.high, self.low)),
+        }
+    }
+}
+
+impl PartialOrd for Wide {
+    fn partial_cmp(&self, other: &Wide) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The full 256-bit product of two `u128`s, as (high, low).
+fn widening_mul(a: u128, b: u128) -> (u128, u128) {
+    const MASK: u128 = u64::MAX as u128;
+    let (a_hi, a_lo) = (a >> 64, a & MASK);
+    let (b_hi, b_lo) = (b >> 64, b & MASK);
+    let lo_lo = a_lo * b_lo;
+    let hi_lo = a_hi * b_lo;
+    let lo_hi = a_lo * b_hi;
+    let hi_hi = a_hi * b_hi;
+    let middle = (lo_lo >> 64) + (hi_lo & MASK) + (lo_hi & MASK);
+    let low = (lo_lo & MASK) | (middle << 64);
+    let high = hi_hi + (hi_lo >> 64) + (lo_hi >> 64) + (middle >> 64);
+    (high, low)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn printed(mantissa: i128, decimals: u32) -> Printed {
+        Printed { mantissa, decimals }
+    }
+
+    #[test]
+    fn wide_products_compare_exactly() {
+        let big = i128::MAX;
+        assert_eq!(compare_products(big, big, big, big), Ordering::Equal);
+        assert_eq!(compare_products(big, big, big, big - 1), Ordering::Greater);
+        assert_eq!(compare_products(-big, big, big, 1), Ordering::Less);
+        assert_eq!(compare_products(-3, -4, 2, 6), Ordering::Equal);
+        assert_eq!(compare_products(0, -5, 0, 7), Ordering::Equal);
+        assert_eq!(widening_mul(u128::MAX, u128::MAX), (u128::MAX - 1, 1));
+    }
+
+    #[test]
+    fn ratio_of_the_source_is_consistent() {
+        // 53.726 / 54.106 = 99,2977 % lies in [99,25; 99,35].
+        let rate = Span::of(printed(993, 1), Reading::Nearest).unwrap();
+        let num = Span::of(printed(53_726, 0), Reading::Exact).unwrap();
+        let den = Span::of(printed(54_106, 0), Reading::Exact).unwrap();
+        assert_eq!(ratio_overlaps(rate, num, den), Some(true));
+        // 2.521 / 6.776 = 37,2048 % is not 37,76.
+        let rate = Span::of(printed(3776, 2), Reading::Nearest).unwrap();
+        let num = Span::of(printed(2521, 0), Reading::Exact).unwrap();
+        let den = Span::of(printed(6776, 0), Reading::Exact).unwrap();
+        assert_eq!(ratio_overlaps(rate, num, den), Some(false));
+    }
+
+    #[test]
+    fn truncation_is_a_reading_of_its_own() {
+        // 3.399 / 26.030 = 13,0580 %: `13,05` only if truncated.
+        let num = Span::of(printed(3399, 0), Reading::Exact).unwrap();
+        let den = Span::of(printed(26_030, 0), Reading::Exact).unwrap();
+        let nearest = Span::of(printed(1305, 2), Reading::Nearest).unwrap();
+        let truncated = Span::of(printed(1305, 2), Reading::Truncated).unwrap();
+        assert_eq!(ratio_overlaps(nearest, num, den), Some(false));
+        assert_eq!(ratio_overlaps(truncated, num, den), Some(true));
+        // 1 / 8 = 12,5 % exactly: `12` truncated is [12, 13), which excludes 13.
+        let num = Span::of(printed(1, 0), Reading::Exact).unwrap();
+        let den = Span::of(printed(8, 0), Reading::Exact).unwrap();
+        assert_eq!(
+            ratio_overlaps(
+                Span::of(printed(12, 0), Reading::Truncated).unwrap(),
+                num,
+                den
+            ),
+            Some(true)
+        );
+        // 13 / 100 = 13 %: `12` truncated stands for [12, 13), which excludes 13.
+        let num = Span::of(printed(13, 0), Reading::Exact).unwrap();
+        let den = Span::of(printed(100, 0), Reading::Exact).unwrap();
+        assert_eq!(
+            ratio_overlaps(
+                Span::of(printed(12, 0), Reading::Truncated).unwrap(),
+                num,
+                den
+            ),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn sums_overlap_by_interval() {
+        let total = Span::of(printed(1902, 0), Reading::Exact).unwrap();
+        let parts = [1486, 255, 155].map(|v| Span::of(printed(v, 0), Reading::Exact).unwrap());
+        let sum = Span::sum(parts.iter().copied()).unwrap();
+        assert_eq!(
+            sum.to_interval().map(|i| i.low.to_string()).as_deref(),
+            Some("1896")
+        );
+        assert_eq!(total.overlaps(sum), Some(false));
+        // 33,3 + 33,3 + 33,3 (each rounded) can be 100: [99,75; 100,05] ∋ 100.
+        let third = Span::of(printed(333, 1), Reading::Nearest).unwrap();
+        let sum = Span::sum([third; 3].into_iter()).unwrap();
+        let hundred = Span::of(printed(100, 0), Reading::Exact).unwrap();
+        assert_eq!(sum.overlaps(hundred), Some(true));
+    }
+
+    #[test]
+    fn half_units_print_as_decimals() {
+        let span = Span::of(printed(993, 1), Reading::Nearest).unwrap();
+        let interval = span.to_interval().unwrap();
+        assert_eq!(
+            (interval.low.to_string(), interval.high.to_string()),
+            ("99.25".into(), "99.35".into())
+        );
+    }
+}
