@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::interval::{Reading, Span, ratio_overlaps};
-use super::{Check, Outcome, Rule, is_exact, value};
+use super::{Check, Outcome, Rounding, Rule, is_exact, percentage_of, value};
 use crate::Cells;
 use crate::catalogue::CellId;
 use crate::finding::{Family, Finding, Findings, Interval, Severity};
@@ -109,36 +109,6 @@ fn ratio(rule: &Rule, cells: &Cells) -> Verdict {
     fire_ratio(rule, rate, num, den, num_span, den_span, only_truncated)
 }
 
-/// `100 × num / den` to `decimals` decimals, rounded half away from zero,
-/// from the printed digits, exactly; `None` if `den` is zero or a product overflows.
-fn percentage(num: Printed, den: Printed, decimals: u32) -> Option<Printed> {
-    // 100 · (nm / 10^ns) / (dm / 10^ds) · 10^decimals = nm · 10^(ds + decimals + 2) / (dm · 10^ns)
-    let numerator = num
-        .mantissa
-        .checked_mul(10_i128.checked_pow(den.decimals + decimals + 2)?)?;
-    let denominator = den
-        .mantissa
-        .checked_mul(10_i128.checked_pow(num.decimals)?)?;
-    if denominator == 0 {
-        return None;
-    }
-    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
-    let round_away = remainder.checked_abs()?.checked_mul(2)? >= denominator.checked_abs()?;
-    let away = if (numerator < 0) == (denominator < 0) {
-        1
-    } else {
-        -1
-    };
-    Some(Printed {
-        mantissa: if round_away {
-            quotient + away
-        } else {
-            quotient
-        },
-        decimals,
-    })
-}
-
 #[allow(clippy::too_many_arguments)]
 fn fire_ratio(
     rule: &Rule,
@@ -150,7 +120,7 @@ fn fire_ratio(
     only_truncated: bool,
 ) -> Verdict {
     let [rate_id, num_id, den_id] = [rule.cells[0], rule.cells[1], rule.cells[2]];
-    let computed = percentage(num, den, 4).map(Printed::to_decimal);
+    let computed = percentage_of(num, den, 4, Rounding::HalfAwayFromZero).map(Printed::to_decimal);
     let computed_interval = if is_exact(num_id) && is_exact(den_id) {
         None
     } else {
@@ -257,7 +227,7 @@ pub(crate) fn derivable_rate(rule: &Rule, cells: &Cells) -> Option<Printed> {
     if den.mantissa <= 0 || num.mantissa < 0 {
         return None;
     }
-    percentage(num, den, 2)
+    percentage_of(num, den, 2, Rounding::HalfAwayFromZero)
 }
 
 fn derivable(rule: &Rule, cells: &Cells) -> Verdict {

@@ -305,6 +305,67 @@ impl Report {
     }
 }
 
+/// How a reporter turns an exact ratio into printed digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rounding {
+    /// To the nearest, halves away from zero (`71,425` → `71,43`): the usual practice.
+    HalfAwayFromZero,
+    /// Dropping the digits past the last one printed (`13,058` → `13,05`).
+    Truncate,
+}
+
+/// `100 × numerator / denominator` with `decimals` decimals, computed exactly
+/// from the printed digits and rounded as `rounding` says: the percentage a
+/// reporter should print. `None` when the denominator is zero or the
+/// numbers are too large to compute with.
+///
+/// # Example
+/// ```
+/// use cchc_forms::check::{percentage_of, Rounding};
+/// use cchc_forms::unit::Printed;
+///
+/// let (num, den) = (Printed::whole(3399), Printed::whole(26_030)); // 13,0580…%
+/// let nearest = percentage_of(num, den, 2, Rounding::HalfAwayFromZero).unwrap();
+/// let truncated = percentage_of(num, den, 2, Rounding::Truncate).unwrap();
+/// assert_eq!((nearest.mantissa, nearest.decimals), (1306, 2));
+/// assert_eq!((truncated.mantissa, truncated.decimals), (1305, 2));
+/// assert_eq!(percentage_of(num, Printed::whole(0), 2, Rounding::Truncate), None);
+/// ```
+#[must_use]
+pub fn percentage_of(
+    numerator: Printed,
+    denominator: Printed,
+    decimals: u32,
+    rounding: Rounding,
+) -> Option<Printed> {
+    // 100 · (nm / 10^ns) / (dm / 10^ds) · 10^decimals = nm · 10^(ds + decimals + 2) / (dm · 10^ns)
+    let scaled = numerator.mantissa.checked_mul(
+        10_i128.checked_pow(denominator.decimals.checked_add(decimals)?.checked_add(2)?)?,
+    )?;
+    let divisor = denominator
+        .mantissa
+        .checked_mul(10_i128.checked_pow(numerator.decimals)?)?;
+    if divisor == 0 {
+        return None;
+    }
+    let (quotient, remainder) = (scaled.checked_div(divisor)?, scaled.checked_rem(divisor)?);
+    let round_away = match rounding {
+        Rounding::Truncate => false,
+        Rounding::HalfAwayFromZero => {
+            remainder.checked_abs()?.checked_mul(2)? >= divisor.checked_abs()?
+        }
+    };
+    let away = if (scaled < 0) == (divisor < 0) { 1 } else { -1 };
+    Some(Printed {
+        mantissa: if round_away {
+            quotient.checked_add(away)?
+        } else {
+            quotient
+        },
+        decimals,
+    })
+}
+
 /// Whether a cell's value is read exactly (counts, codes) or as a printed
 /// decimal standing for an interval.
 fn is_exact(id: CellId) -> bool {
