@@ -95,15 +95,93 @@ pub enum Error {
     /// Rows that cannot make a report: every problem found, in row order.
     #[error("{} bad cell(s): {}", .0.len(), CellList(.0))]
     Rows(Vec<CellError>),
+    /// JSON that cannot make a report: every problem found, in document order.
+    #[error("{} problem(s) in the JSON report: {}", .0.len(), JsonList(.0))]
+    Json(Vec<JsonProblem>),
+}
+
+/// One problem in a JSON report: where it is, what it said, what is wrong.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{Error, Report};
+///
+/// let mut json = serde_json::to_value(cchc_forms::samples::bac_giang_2023_q3()).unwrap();
+/// json["form3"]["resolved_departments"] = serde_json::json!(-5);
+/// json["form4"]["typo"] = serde_json::json!(1);
+/// let Err(Error::Json(problems)) = Report::from_json(&json.to_string()) else { panic!() };
+/// assert_eq!(problems.len(), 2);
+/// assert_eq!(problems[0].cell.map(|c| (c.indicator().form, c.indicator().stt)), Some((3, "3.1.1")));
+/// assert_eq!(problems[0].raw, "-5");
+/// assert_eq!(problems[1].path, "form4.typo");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct JsonProblem {
+    /// Where in the document, as dotted keys (`form3.resolved_departments`);
+    /// empty for the document itself.
+    pub path: String,
+    /// The indicator, when the problem is in one.
+    pub cell: Option<crate::catalogue::CellId>,
+    /// The offending JSON text (empty when something is missing).
+    pub raw: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for JsonProblem {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(cell) = self.cell {
+            let indicator = cell.indicator();
+            write!(out, "form {}, STT {}, ", indicator.form, indicator.stt)?;
+        }
+        if !self.path.is_empty() {
+            write!(out, "at {}, ", self.path)?;
+        }
+        if !self.raw.is_empty() {
+            write!(out, "value {}: ", self.raw)?;
+        }
+        out.write_str(&self.message)
+    }
+}
+
+/// Displays JSON problems separated by `; `.
+struct JsonList<'a>(&'a [JsonProblem]);
+
+impl fmt::Display for JsonList<'_> {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.0.iter().enumerate() {
+            if index > 0 {
+                out.write_str("; ")?;
+            }
+            problem.fmt(out)?;
+        }
+        Ok(())
+    }
 }
 
 impl Error {
-    /// The bad cells, for any variant that has them.
+    /// The bad cells of [`Error::Rows`] (empty for other variants).
     #[must_use]
     pub fn cells(&self) -> &[CellError] {
         match self {
             Error::Rows(cells) => cells,
+            Error::Json(_) => &[],
         }
+    }
+
+    /// How many problems it reports.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match self {
+            Error::Rows(cells) => cells.len(),
+            Error::Json(problems) => problems.len(),
+        }
+    }
+
+    /// Whether it reports no problem (never, for an error this crate made).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 

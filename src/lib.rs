@@ -40,7 +40,8 @@
 //! - [`unit`]: the value types (counts of a unit, percentages, million VND, codes).
 //! - [`form`]: the seven forms, each written once as a table.
 //! - [`catalogue`]: every indicator as data, derived from the form tables.
-//! - [`Report`] and its metadata; [`rows`] for import and export.
+//! - [`Report`] and its metadata; [`rows`] for import and export;
+//!   [`Report::from_json`] for JSON with every problem reported at once.
 //! - [`check`]: the rule table and its evaluators; [`Report::validate`].
 //! - [`finding`]: what the checks found, as data.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
@@ -58,13 +59,14 @@ pub mod check;
 mod error;
 pub mod finding;
 pub mod form;
+mod json;
 pub mod number;
 mod report;
 pub mod rows;
 pub mod samples;
 pub mod unit;
 
-pub use error::{CellError, CellProblem, Error};
+pub use error::{CellError, CellProblem, Error, JsonProblem};
 pub use finding::{Family, Finding, Findings, Interval, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, TemplateVersion, Term};

@@ -78,6 +78,8 @@ macro_rules! with_form {
     };
 }
 
+pub(crate) use with_form;
+
 impl Report {
     /// An empty report (every cell blank) with this metadata.
     ///

@@ -45,6 +45,8 @@ pub(crate) type Getter<F> = fn(&F) -> Option<Printed>;
 pub(crate) type Parser<F> = fn(&mut F, &str) -> Result<(), CellProblem>;
 /// Sets a cell from a printed value (or blank).
 pub(crate) type Setter<F> = fn(&mut F, Option<Printed>) -> Result<(), CellProblem>;
+/// Reads a cell from a JSON value (`null` for blank); the error is serde's message.
+pub(crate) type JsonReader<F> = fn(&mut F, &serde_json::Value) -> Result<(), String>;
 /// Writes a cell the Vietnamese way.
 pub(crate) type Writer<F> = fn(&F, &mut std::fmt::Formatter<'_>) -> Option<std::fmt::Result>;
 
@@ -173,6 +175,15 @@ macro_rules! form_table {
                         Some(value) => Some(<$ty as $crate::unit::CellValue>::from_printed(value)?),
                         None => None,
                     };
+                    Ok(())
+                },)*
+            ];
+
+            /// Reads each cell from a JSON value, by row.
+            pub(crate) const FROM_JSON: &'static [$crate::form::JsonReader<Self>] = &[
+                $(|form, value| {
+                    form.$field = <Option<$ty> as serde::Deserialize>::deserialize(value)
+                        .map_err(|error| error.to_string())?;
                     Ok(())
                 },)*
             ];
