@@ -323,8 +323,10 @@ impl<U: CountUnit> JsonSchema for Count<U> {
 /// [`Percent`] and [`MillionVnd`] accept when deserializing, plain digits with
 /// `.` as the decimal point (JSON is not Vietnamese text), at most
 /// [`number::MAX_INTEGER_DIGITS`] integer digits and [`number::MAX_DECIMALS`]
-/// decimals.
-pub const DECIMAL_PATTERN: &str = r"^-?[0-9]{1,12}(\.[0-9]{1,6})?$";
+/// decimals. The final `(?!\n)` changes nothing in ECMA-262 regular
+/// expressions (JSON Schema's dialect) but stops Python's `re`, whose `$`
+/// also matches before a final newline, from accepting `"99.3\n"`.
+pub const DECIMAL_PATTERN: &str = r"^-?[0-9]{1,12}(\.[0-9]{1,6})?$(?!\n)";
 
 /// Parses a JSON decimal string as [`DECIMAL_PATTERN`] describes.
 fn parse_json_decimal(text: &str) -> Result<Decimal, &'static str> {
@@ -358,8 +360,29 @@ macro_rules! decimal_types {
     ($($(#[$doc:meta])* $name:ident, $kind:ident, $unit_vi:literal, $unit_en:literal, $schema_name:literal;)*) => {
         $(
             $(#[$doc])*
-            #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+            ///
+            /// Two values are equal when they print the same: `100` and
+            /// `100,00` are different readings, so they are not equal (compare
+            /// [`get`](Self::get) for numeric equality).
+            #[derive(Clone, Copy, Default)]
             pub struct $name(Decimal);
+
+            // `Decimal`'s own equality is numeric (100 == 100.00), which
+            // would make a report that lost its printed precision compare
+            // equal to the original: compare the printed digits instead.
+            impl PartialEq for $name {
+                fn eq(&self, other: &Self) -> bool {
+                    (self.0.mantissa(), self.0.scale()) == (other.0.mantissa(), other.0.scale())
+                }
+            }
+
+            impl Eq for $name {}
+
+            impl std::hash::Hash for $name {
+                fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                    (self.0.mantissa(), self.0.scale()).hash(state);
+                }
+            }
 
             impl $name {
                 /// A value of exactly this decimal, keeping its scale as the printed precision.

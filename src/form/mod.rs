@@ -50,6 +50,15 @@ pub(crate) type JsonReader<F> = fn(&mut F, &serde_json::Value) -> Result<(), Str
 /// Writes a cell the Vietnamese way.
 pub(crate) type Writer<F> = fn(&F, &mut std::fmt::Formatter<'_>) -> Option<std::fmt::Result>;
 
+/// A problem quoting the legend as the row prints it (a code row may print
+/// its type's legend in another order).
+pub(crate) fn with_legend(problem: CellProblem, legend: &'static str) -> CellProblem {
+    match problem {
+        CellProblem::NotInLegend { .. } => CellProblem::NotInLegend { legend },
+        other => other,
+    }
+}
+
 /// `true` for `[cumulative]`, `false` for nothing.
 macro_rules! cumulative_flag {
     () => {
@@ -163,7 +172,9 @@ macro_rules! form_table {
             /// Parses each cell's text, by row.
             pub(crate) const PARSE: &'static [$crate::form::Parser<Self>] = &[
                 $(|form, text| {
-                    form.$field = Some(<$ty as $crate::unit::CellValue>::parse_cell(text)?);
+                    let value = <$ty as $crate::unit::CellValue>::parse_cell(text)
+                        .map_err(|problem| $crate::form::with_legend(problem, $crate::form::printed_unit!($ty $(, $unit)?)))?;
+                    form.$field = Some(value);
                     Ok(())
                 },)*
             ];
@@ -172,7 +183,10 @@ macro_rules! form_table {
             pub(crate) const SET: &'static [$crate::form::Setter<Self>] = &[
                 $(|form, value| {
                     form.$field = match value {
-                        Some(value) => Some(<$ty as $crate::unit::CellValue>::from_printed(value)?),
+                        Some(value) => Some(
+                            <$ty as $crate::unit::CellValue>::from_printed(value)
+                                .map_err(|problem| $crate::form::with_legend(problem, $crate::form::printed_unit!($ty $(, $unit)?)))?,
+                        ),
                         None => None,
                     };
                     Ok(())
@@ -182,8 +196,13 @@ macro_rules! form_table {
             /// Reads each cell from a JSON value, by row.
             pub(crate) const FROM_JSON: &'static [$crate::form::JsonReader<Self>] = &[
                 $(|form, value| {
-                    form.$field = <Option<$ty> as serde::Deserialize>::deserialize(value)
-                        .map_err(|error| error.to_string())?;
+                    form.$field = <Option<$ty> as serde::Deserialize>::deserialize(value).map_err(|error| {
+                        // A code row quotes the legend as its form prints it.
+                        error.to_string().replace(
+                            <$ty as $crate::unit::CellValue>::UNIT_VI,
+                            $crate::form::printed_unit!($ty $(, $unit)?),
+                        )
+                    })?;
                     Ok(())
                 },)*
             ];
