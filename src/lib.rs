@@ -44,6 +44,7 @@
 //!   [`Report::from_json`] for JSON with every problem reported at once.
 //! - [`check`]: the rule table and its evaluators; [`Report::validate`].
 //! - [`finding`]: what the checks found, as data.
+//! - [`schema`]: JSON Schemas of reports, findings and rules, for other languages.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
 //! - [`Error`]: bad input, named cell by cell.
 //!
@@ -64,6 +65,7 @@ pub mod number;
 mod report;
 pub mod rows;
 pub mod samples;
+pub mod schema;
 pub mod unit;
 
 pub use error::{CellError, CellProblem, Error, JsonProblem};
