@@ -37,7 +37,7 @@
 //!
 //! # Where things live
 //! - [`number`]: Vietnamese number text, parsed strictly and printed back.
-//! - [`unit`]: the value types (counts of a unit, percentages, million VND, codes).
+//! - [`unit`](mod@unit): the value types (counts of a unit, percentages, million VND, codes).
 //! - [`form`]: the seven forms, each written once as a table.
 //! - [`catalogue`]: every indicator as data, derived from the form tables.
 //! - [`Report`] and its metadata; [`rows`] for import and export;

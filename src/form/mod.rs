@@ -1,6 +1,6 @@
 //! The seven forms, each written once as a table.
 //!
-//! Each file of this module is one form, written as a [`form_table!`] whose
+//! Each file of this module is one form, written as a `form_table!` invocation whose
 //! rows read like the printed form: STT, field name, type (which gives the
 //! unit), the cumulative flag, the Vietnamese label as printed and an English
 //! name. Everything else derives from these tables: the form structs and
