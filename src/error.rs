@@ -93,10 +93,10 @@ impl std::error::Error for CellError {
 #[non_exhaustive]
 pub enum Error {
     /// Rows that cannot make a report: every problem found, in row order.
-    #[error("{} bad cell(s): {}", .0.len(), CellList(.0))]
+    #[error("{} bad cell(s): {}", .0.len(), Joined(.0))]
     Rows(Vec<CellError>),
     /// JSON that cannot make a report: every problem found, in document order.
-    #[error("{} problem(s) in the JSON report: {}", .0.len(), JsonList(.0))]
+    #[error("{} problem(s) in the JSON report: {}", .0.len(), Joined(.0))]
     Json(Vec<JsonProblem>),
 }
 
@@ -144,21 +144,6 @@ impl fmt::Display for JsonProblem {
     }
 }
 
-/// Displays JSON problems separated by `; `.
-struct JsonList<'a>(&'a [JsonProblem]);
-
-impl fmt::Display for JsonList<'_> {
-    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, problem) in self.0.iter().enumerate() {
-            if index > 0 {
-                out.write_str("; ")?;
-            }
-            problem.fmt(out)?;
-        }
-        Ok(())
-    }
-}
-
 impl Error {
     /// The bad cells of [`Error::Rows`] (empty for other variants).
     #[must_use]
@@ -185,16 +170,16 @@ impl Error {
     }
 }
 
-/// Displays cell errors separated by `; `.
-struct CellList<'a>(&'a [CellError]);
+/// Displays a list of problems separated by `; `.
+struct Joined<'a, T>(&'a [T]);
 
-impl fmt::Display for CellList<'_> {
+impl<T: fmt::Display> fmt::Display for Joined<'_, T> {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, cell) in self.0.iter().enumerate() {
+        for (index, item) in self.0.iter().enumerate() {
             if index > 0 {
                 out.write_str("; ")?;
             }
-            cell.fmt(out)?;
+            item.fmt(out)?;
         }
         Ok(())
     }
