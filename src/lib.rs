@@ -46,6 +46,8 @@
 //! - [`finding`]: what the checks found, as data.
 //! - [`schema`]: JSON Schemas of reports, findings and rules, for other languages.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
+//! - `strategies` (feature `proptest`): proptest strategies for valid reports,
+//!   reports that break one chosen rule, and any reports, for downstream tests.
 //! - [`Error`]: bad input, named cell by cell.
 //!
 //! # Blank is not zero
@@ -54,6 +56,7 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod catalogue;
 pub mod check;
@@ -66,6 +69,9 @@ mod report;
 pub mod rows;
 pub mod samples;
 pub mod schema;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod strategies;
 pub mod unit;
 
 pub use error::{CellError, CellProblem, Error, JsonProblem};

@@ -76,9 +76,19 @@ pub struct Rule {
     note_en: &'static str,
 }
 
-/// What a rule computes; the family says what it means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Check {
+/// What a rule computes, and with which parameters; the family says what it
+/// means. [`Rule::kind`] gives a rule's, for tools that generate or explain
+/// data from the rule table (such as the `proptest` strategies).
+///
+/// # Example
+/// ```
+/// use cchc_forms::check::{Check, RULES};
+/// let rule = RULES.iter().find(|rule| rule.id == "bound:4/2.5:_..100").unwrap();
+/// assert_eq!(rule.kind(), Check::Bound { min: None, max: Some(100) });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Check {
     /// `cells = [rate, numerator, denominator]`.
     Ratio,
     /// `cells = [rate, numerator, denominator]`: a blank rate that can be computed.
@@ -88,10 +98,18 @@ pub(crate) enum Check {
     /// `cells = [whole, parts…]`: the parts together are at most the whole.
     PartWhole,
     /// `cells = [value]`: within `[min, max]` (whole numbers in the cell's unit).
-    Bound { min: Option<i64>, max: Option<i64> },
+    Bound {
+        /// The least value allowed, if any.
+        min: Option<i64>,
+        /// The greatest value allowed, if any.
+        max: Option<i64>,
+    },
     /// `cells = [code, dependents…]`: when the code is `when`, the dependents
     /// are blank (or zero, for counts).
-    Conditional { when: u8 },
+    Conditional {
+        /// The code that means "not done".
+        when: u8,
+    },
     /// `cells = [overall, levels…]`: the overall rate lies within the levels' range.
     LevelRange,
     /// `cells = [left, right]`: the same quantity.
@@ -118,6 +136,14 @@ impl Rule {
             note_vi,
             note_en,
         }
+    }
+
+    /// What the rule computes, with its parameters (a bound's limits, a
+    /// conditional's code); [`Rule::cells`](Rule#structfield.cells) says
+    /// which cell plays which part.
+    #[must_use]
+    pub const fn kind(&self) -> Check {
+        self.check
     }
 
     /// The rule in English: what it checks, by STT, and why.

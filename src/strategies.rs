@@ -1,0 +1,1231 @@
+//! [Proptest](https://docs.rs/proptest) strategies for reports: valid by
+//! construction, broken by construction, and anything at all.
+//!
+//! Enabled by the `proptest` feature (off by default). A crate that consumes
+//! reports tests itself against them with, in its `Cargo.toml`:
+//!
+//! ```toml
+//! [dev-dependencies]
+//! cchc-forms = { version = "0.1", features = ["proptest"] }
+//! proptest = "1.6"
+//! ```
+//!
+//! | strategy | yields |
+//! |---|---|
+//! | [`valid_report`] (also `any::<Report>()`) | reports that break no rule: [`Report::validate`] finds no error and no warning |
+//! | [`broken_report`] | reports that break exactly one chosen [`Invariant`], by a clear margin |
+//! | [`any_broken_report`] | an invariant, chosen at random, and a report that breaks it |
+//! | [`any_report`] | reports whose cells hold anything their types can hold, consistent or not |
+//! | [`report_meta`] | report metadata |
+//! | [`decimal`] | decimals the parser accepts, with their printed precision |
+//!
+//! # Valid by construction
+//! Nothing is filtered: the independent values are drawn, and everything
+//! the rules tie to them is computed, driven by the rule table
+//! [`RULES`] itself, so that a rule added to the table is honoured without a
+//! change here (and the crate's property tests say when it is not).
+//!
+//! - Counts are drawn whole, with zeros, small, medium and large values (up
+//!   to 10¹²); amounts in million VND likewise, printed with 0 to 2 decimals.
+//! - A total with an exhaustive breakdown (a `sum` rule) is drawn and split
+//!   among its parts; a whole with "of which" parts (a `part_whole` rule,
+//!   across forms too) is drawn and a share of it, from none to all, split
+//!   among the parts; the two sides of an `across` equality are the same
+//!   total, split by each form its own way.
+//! - Every percentage with a numerator and a denominator is computed from them
+//!   with [`percentage_of`], printed with 0 to 2 decimals, rounded to nearest
+//!   or truncated as real reporters do (a truncated rate may get an `info`
+//!   note, never an error); 0/0 leaves it blank or prints any share.
+//! - An overall rate is a weighted average of its per-level rates, computed
+//!   with [`percentage_of`] too; other percentages are drawn within the
+//!   bounds their rules set (`[0, 100]` when none does).
+//! - Codes are drawn from their legend; when a code says "not done", the rows
+//!   that describe how it was done are blank (or 0).
+//! - Finally some cells are blanked: none in some reports, many in others. A
+//!   blank never breaks a rule; it leaves the rule unevaluated.
+//!
+//! # Broken by construction
+//! [`broken_report`] starts from a valid report and rewrites the cells of
+//! the chosen rule so that it fails by a margin that printed precision
+//! cannot hide (a count off by at least one, a rate off by at least two
+//! percentage points, a bound passed by at least one unit), with every cell
+//! of the rule reported. Then every other rule that reads one of those
+//! cells is silenced by blanking one of its own cells (a blank leaves a rule
+//! unevaluated), so that the report breaks that one rule and no other. The
+//! values written respect the rules that cannot be silenced that way (the
+//! bounds of the rewritten cells, a numerator at most its denominator).
+//!
+//! So [`Report::validate`] finds exactly one error or warning, of the chosen
+//! rule, naming all the rule's cells; `info` notes may come beside it (a
+//! blanked rate that can be derived). A [`Family::Derivable`] rule is an
+//! `info` rule: "broken" means its rate is blank while its numerator and
+//! denominator are reported (denominator above zero), so that the report
+//! has no error or warning and one `info` finding of that rule.
+//!
+//! # Example: a downstream property test
+//! ```
+//! use cchc_forms::strategies::{broken_report, Invariant};
+//! use cchc_forms::{Report, Severity};
+//! use proptest::prelude::*;
+//!
+//! /// What a downstream crate might do with a report: accept it or not.
+//! fn accept(report: &Report) -> bool {
+//!     !report.validate().has_errors()
+//! }
+//!
+//! proptest! {
+//!     // Without `#[test]` here so that the example runs as a doctest; in a
+//!     // test file, put `#[test]` above each function.
+//!     fn valid_reports_are_accepted(report in any::<Report>()) {
+//!         prop_assert!(accept(&report));
+//!         // ... and they survive this crate's own JSON.
+//!         let json = serde_json::to_string(&report).unwrap();
+//!         prop_assert_eq!(Report::from_json(&json).unwrap(), report);
+//!     }
+//!
+//!     fn a_broken_ratio_is_rejected(report in broken_report(Invariant::from_id("ratio:3/3.1").unwrap())) {
+//!         prop_assert!(!accept(&report));
+//!         let errors: Vec<_> = report.validate().of_severity(Severity::Error).map(|f| f.rule.clone()).collect();
+//!         prop_assert_eq!(errors, ["ratio:3/3.1"]);
+//!     }
+//! }
+//! # fn main() {
+//! #     valid_reports_are_accepted();
+//! #     a_broken_ratio_is_rejected();
+//! # }
+//! ```
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::catalogue::{CATALOGUE, CELL_COUNT, CellId};
+use crate::check::{Check, RULES, Rounding, Rule, percentage_of};
+use crate::finding::{Family, Severity};
+use crate::number::{MAX_DECIMALS, MAX_INTEGER_DIGITS_U32};
+use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, Term};
+use crate::unit::{Printed, ValueKind};
+
+// ---------------------------------------------------------------------------
+// Invariants
+// ---------------------------------------------------------------------------
+
+/// One invariant the library checks: a rule of [`RULES`], named by its
+/// position there.
+///
+/// The invariants *are* the rule table: [`Invariant::all`] lists one per
+/// rule, in table order, so that this list cannot drift from what
+/// [`Report::validate`] checks.
+///
+/// # Example
+/// ```
+/// use cchc_forms::strategies::Invariant;
+/// use cchc_forms::{check::RULES, Family};
+///
+/// assert_eq!(Invariant::all().len(), RULES.len());
+/// let ratio = Invariant::from_id("ratio:3/3.1").unwrap();
+/// assert_eq!(ratio.family(), Family::Ratio);
+/// assert_eq!(ratio.to_string(), "ratio:3/3.1");
+/// assert_eq!(ratio.cells().len(), 3); // the rate, its numerator, its denominator
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Invariant(usize);
+
+impl Invariant {
+    /// Every invariant, one per rule of [`RULES`], in table order.
+    pub fn all() -> impl ExactSizeIterator<Item = Invariant> + Clone {
+        (0..RULES.len()).map(Invariant)
+    }
+
+    /// The invariant of the rule at `index` in [`RULES`], if there is one.
+    #[must_use]
+    pub fn from_index(index: usize) -> Option<Invariant> {
+        (index < RULES.len()).then_some(Invariant(index))
+    }
+
+    /// The invariant of the rule with this id (`ratio:3/3.1`), if there is one.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Invariant> {
+        RULES.iter().position(|rule| rule.id == id).map(Invariant)
+    }
+
+    /// Its position in [`RULES`] (and in [`Evaluation::outcomes`](crate::check::Evaluation::outcomes)).
+    #[must_use]
+    pub const fn index(self) -> usize {
+        self.0
+    }
+
+    /// Its rule.
+    #[must_use]
+    pub fn rule(self) -> &'static Rule {
+        &RULES[self.0]
+    }
+
+    /// Its rule's id, as findings name it.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        self.rule().id
+    }
+
+    /// Its rule's family.
+    #[must_use]
+    pub fn family(self) -> Family {
+        self.rule().family
+    }
+
+    /// Its rule's severity.
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        self.rule().severity
+    }
+
+    /// Its rule's cells, the checked cell first.
+    #[must_use]
+    pub fn cells(self) -> &'static [CellId] {
+        self.rule().cells
+    }
+}
+
+impl fmt::Display for Invariant {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(self.id())
+    }
+}
+
+impl Arbitrary for Invariant {
+    type Parameters = ();
+    type Strategy = BoxedStrategy<Invariant>;
+
+    /// Any invariant, uniformly.
+    fn arbitrary_with((): ()) -> Self::Strategy {
+        (0..RULES.len()).prop_map(Invariant).boxed()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Public strategies
+// ---------------------------------------------------------------------------
+
+impl Arbitrary for Report {
+    type Parameters = ();
+    type Strategy = BoxedStrategy<Report>;
+
+    /// A valid report, as [`valid_report`] makes them.
+    fn arbitrary_with((): ()) -> Self::Strategy {
+        valid_report().boxed()
+    }
+}
+
+/// Report metadata: any body name (Vietnamese, empty or odd), any level,
+/// year and term.
+///
+/// # Example
+/// ```
+/// use cchc_forms::strategies::report_meta;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let meta = report_meta().new_tree(&mut TestRunner::deterministic()).unwrap().current();
+/// let json = serde_json::to_string(&meta).unwrap();
+/// assert_eq!(serde_json::from_str::<cchc_forms::ReportMeta>(&json).unwrap(), meta);
+/// ```
+pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
+    let body = prop_oneof![
+        2 => Just("UBND tỉnh Bắc Giang".to_owned()),
+        1 => Just(String::new()),
+        1 => "(UBND|Bộ) [A-ZĐ][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ ]{0,24}",
+        2 => any::<String>(),
+    ];
+    let level = prop_oneof![
+        Just(Level::Ministry),
+        Just(Level::Province),
+        Just(Level::District),
+        Just(Level::Commune),
+    ];
+    let term = prop_oneof![
+        Just(Term::Q1),
+        Just(Term::HalfYear),
+        Just(Term::Q3),
+        Just(Term::Year),
+    ];
+    let year = prop_oneof![3 => 2019_u16..=2026, 1 => any::<u16>()];
+    (body, level, year, term).prop_map(|(body, level, year, term)| ReportMeta {
+        body,
+        level,
+        period: Period::new(year, term),
+        template: TemplateVersion::Bnv581Of2022,
+    })
+}
+
+/// Reports that break no rule: [`Report::validate`] finds no error and no
+/// warning in them (`info` notes may come: a blank rate that can be
+/// derived, a rate consistent only if truncated, a 0/0 ratio).
+///
+/// See [the module documentation](self) for what varies and how.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{strategies::valid_report, Severity};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// for _ in 0..16 {
+///     let report = valid_report().new_tree(&mut runner).unwrap().current();
+///     assert!(report.validate().iter().all(|finding| finding.severity == Severity::Info));
+/// }
+/// ```
+pub fn valid_report() -> impl Strategy<Value = Report> {
+    valid_inputs().prop_map(|inputs| {
+        let values = valid_values(&inputs);
+        into_report(inputs.meta, &values)
+    })
+}
+
+/// Reports that break `invariant` by a clear margin and no other rule: the
+/// only error or warning [`Report::validate`] finds is one of the
+/// invariant's rule, naming every cell of the rule. For a
+/// [`Family::Derivable`] invariant, whose rule is an `info` note, the report
+/// has no error or warning and an `info` finding of that rule.
+///
+/// See [the module documentation](self) for how. A rule that no value can
+/// break (a lower bound of 0 on a count, say; the table has none) would
+/// yield valid reports: the crate's property tests break every rule of the
+/// table, so such a rule would not go unnoticed.
+///
+/// # Example
+/// ```
+/// use cchc_forms::strategies::{broken_report, Invariant};
+/// use cchc_forms::Severity;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let sum = Invariant::from_id("sum:3/1.4").unwrap();
+/// let report = broken_report(sum).new_tree(&mut TestRunner::deterministic()).unwrap().current();
+/// let findings = report.validate();
+/// let serious: Vec<_> = findings.iter().filter(|f| f.severity != Severity::Info).collect();
+/// assert_eq!(serious.len(), 1);
+/// assert_eq!(serious[0].rule, "sum:3/1.4");
+/// assert_eq!(serious[0].cells, sum.cells());
+/// ```
+pub fn broken_report(invariant: Invariant) -> impl Strategy<Value = Report> {
+    (valid_inputs(), violation()).prop_map(move |(inputs, violation)| {
+        let mut values = valid_values(&inputs);
+        break_rule(&mut values, invariant.0, &violation);
+        into_report(inputs.meta, &values)
+    })
+}
+
+/// An invariant, uniformly among all, and a report that breaks it as
+/// [`broken_report`] does.
+pub fn any_broken_report() -> impl Strategy<Value = (Invariant, Report)> {
+    any::<Invariant>().prop_flat_map(|invariant| (Just(invariant), broken_report(invariant)))
+}
+
+/// Reports whose cells hold anything their types can hold, consistent or
+/// not: counts up to `u64::MAX`, decimals of up to 12 integer digits and 6
+/// decimals, negative ones too, every code of each legend, and blanks.
+/// For round trips and for code that must not trust its input.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{strategies::any_report, Report};
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     fn rows_round_trip(report in any_report()) {
+///         let rows = report.to_rows();
+///         let again = Report::from_rows(report.meta.clone(), rows.iter().map(|row| row.as_row())).unwrap();
+///         prop_assert_eq!(again, report);
+///     }
+/// }
+/// # fn main() { rows_round_trip(); }
+/// ```
+pub fn any_report() -> impl Strategy<Value = Report> {
+    let cell = (
+        prop::bool::weighted(0.3),
+        prop_oneof![Just(0_u64), 0_u64..1_000, any::<u64>(), Just(u64::MAX)],
+        decimal(),
+        any::<u64>(),
+    );
+    (
+        report_meta(),
+        prop::collection::vec(cell, CELL_COUNT..=CELL_COUNT),
+    )
+        .prop_map(|(meta, cells)| {
+            let mut values = [None; CELL_COUNT];
+            for (indicator, &(blank, count, decimal, pick)) in CATALOGUE.iter().zip(&cells) {
+                if blank {
+                    continue;
+                }
+                values[indicator.id.index()] = Some(match indicator.kind {
+                    ValueKind::Count => Printed::whole(i128::from(count)),
+                    ValueKind::Percent | ValueKind::MillionVnd => Printed {
+                        mantissa: decimal.mantissa(),
+                        decimals: decimal.scale(),
+                    },
+                    ValueKind::Code { legend } => legend_pick(legend, pick),
+                });
+            }
+            into_report(meta, &values)
+        })
+}
+
+/// Decimals that [`parse_decimal`](crate::number::parse_decimal) accepts
+/// and [`Percent`](crate::unit::Percent) and
+/// [`MillionVnd`](crate::unit::MillionVnd) hold: 0 to 6 decimals, at most 12
+/// integer digits, either sign, with zeros, small values and the extremes.
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::{format_decimal, parse_decimal};
+/// use cchc_forms::strategies::decimal;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     fn printing_keeps_the_precision(value in decimal()) {
+///         let again = parse_decimal(&format_decimal(&value)).unwrap();
+///         prop_assert_eq!((again.mantissa(), again.scale()), (value.mantissa(), value.scale()));
+///     }
+/// }
+/// # fn main() { printing_keeps_the_precision(); }
+/// ```
+pub fn decimal() -> impl Strategy<Value = Decimal> {
+    (0..=MAX_DECIMALS, 0_u8..4, any::<u64>(), any::<bool>()).prop_map(
+        |(scale, shape, raw, negative)| {
+            // At most 18 digits: below 10^18, which fits an i64.
+            let limit = 10_i64.pow(MAX_INTEGER_DIGITS_U32 + scale) - 1;
+            let magnitude = match shape {
+                0 => 0,
+                1 => i64::try_from(raw % 10_000).unwrap_or(0),
+                2 => i64::try_from(raw % limit.unsigned_abs()).unwrap_or(0),
+                _ => limit,
+            };
+            Decimal::new(if negative { -magnitude } else { magnitude }, scale)
+        },
+    )
+}
+
+// ---------------------------------------------------------------------------
+// The random choices a report is built from
+// ---------------------------------------------------------------------------
+
+/// The greatest count drawn for a valid report: products stay far within `i128`.
+const MAX_COUNT: i128 = 1_000_000_000_000;
+/// The greatest amount (12 integer digits).
+const MAX_AMOUNT: i128 = 999_999_999_999;
+/// Shares and weights are thousandths.
+const WHOLE_SHARE: i128 = 1000;
+
+/// The random choices for one cell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Draw {
+    /// A size: 0, small, medium or large.
+    magnitude: u64,
+    /// A share of a whole, in thousandths (0 and 1000 are common).
+    share: u16,
+    /// A weight among siblings, in thousandths.
+    weight: u16,
+    /// Printed decimals, 0 to 2, for percentages and amounts.
+    decimals: u32,
+    /// Whether a computed rate is truncated rather than rounded.
+    truncate: bool,
+    /// Blanked when below the report's blank rate (a percentage).
+    blank: u8,
+    /// Any choice among values.
+    pick: u64,
+}
+
+/// Draws from three random words, sliced by hand: a `prop_oneof!` per field
+/// would cost ten times as much, and shrinking the words towards zero still
+/// shrinks the report towards zeros, whole numbers and rounding to nearest.
+fn draw() -> impl Strategy<Value = Draw> {
+    (any::<u64>(), any::<u64>(), any::<u64>()).prop_map(|(size, shares, choice)| {
+        let low = |word: u64, shift: u32, modulus: u64| (word >> shift) % modulus;
+        let magnitude = match low(size, 0, 14) {
+            // 0 (2 in 14), up to 10 (3), to 1.000 (4), to 10⁶ (3), to 10¹² (2).
+            0..=1 => 0,
+            2..=4 => 1 + low(size, 8, 10),
+            5..=8 => 11 + low(size, 8, 990),
+            9..=11 => 1_001 + low(size, 8, 999_000),
+            _ => 1_000_001 + low(size, 8, 999_999_000_000),
+        };
+        let share = match low(shares, 0, 9) {
+            0 => 0,
+            1..=2 => 1000,
+            _ => low(shares, 8, 1001),
+        };
+        let weight = if low(shares, 24, 5) == 0 {
+            0
+        } else {
+            low(shares, 32, 1001)
+        };
+        Draw {
+            magnitude,
+            share: u16::try_from(share).unwrap_or(0),
+            weight: u16::try_from(weight).unwrap_or(0),
+            decimals: u32::try_from(low(choice, 0, 3)).unwrap_or(0),
+            truncate: low(choice, 2, 4) == 3,
+            blank: u8::try_from(low(choice, 4, 100)).unwrap_or(0),
+            pick: choice >> 16,
+        }
+    })
+}
+
+/// Everything a valid report is built from.
+#[derive(Debug, Clone)]
+struct Inputs {
+    meta: ReportMeta,
+    draws: Vec<Draw>,
+    /// The share of cells blanked, in percent.
+    blank_rate: u8,
+}
+
+fn valid_inputs() -> impl Strategy<Value = Inputs> {
+    let blank_rate =
+        prop_oneof![3 => Just(0_u8), 3 => Just(5_u8), 2 => Just(20_u8), 1 => Just(60_u8)];
+    (
+        report_meta(),
+        prop::collection::vec(draw(), CELL_COUNT..=CELL_COUNT),
+        blank_rate,
+    )
+        .prop_map(|(meta, draws, blank_rate)| Inputs {
+            meta,
+            draws,
+            blank_rate,
+        })
+}
+
+/// The random choices that break a rule.
+#[derive(Debug, Clone)]
+struct Violation {
+    /// One per cell of the rule, in the rule's order.
+    draws: Vec<Draw>,
+    /// Which way to break it, where there is a choice: too much or too little.
+    above: bool,
+    /// How far beyond the least clear margin.
+    margin: u64,
+}
+
+fn violation() -> impl Strategy<Value = Violation> {
+    (
+        prop::collection::vec(draw(), 8..=8),
+        any::<bool>(),
+        prop_oneof![2 => Just(0_u64), 1 => 0_u64..1_000_000],
+    )
+        .prop_map(|(draws, above, margin)| Violation {
+            draws,
+            above,
+            margin,
+        })
+}
+
+// ---------------------------------------------------------------------------
+// What the rule table says about a cell
+// ---------------------------------------------------------------------------
+
+type Values = [Option<Printed>; CELL_COUNT];
+
+/// The rules that can fire as an error or a warning, with their positions.
+fn serious_rules() -> impl Iterator<Item = (usize, &'static Rule)> {
+    RULES
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| rule.severity != Severity::Info)
+}
+
+fn is_exact(id: CellId) -> bool {
+    matches!(
+        id.indicator().kind,
+        ValueKind::Count | ValueKind::Code { .. }
+    )
+}
+
+fn pow10(exponent: u32) -> i128 {
+    10_i128.checked_pow(exponent).unwrap_or(i128::MAX)
+}
+
+/// The decimals a cell is printed with: 0 for counts and codes, else the draw's.
+fn decimals_of(id: CellId, draw: Draw) -> u32 {
+    if is_exact(id) {
+        0
+    } else {
+        draw.decimals.min(2)
+    }
+}
+
+fn rounding_of(draw: Draw) -> Rounding {
+    if draw.truncate {
+        Rounding::Truncate
+    } else {
+        Rounding::HalfAwayFromZero
+    }
+}
+
+fn legend_pick(legend: &[crate::unit::CodeValue], pick: u64) -> Printed {
+    let len = u64::try_from(legend.len()).unwrap_or(1).max(1);
+    let index = usize::try_from(pick % len).unwrap_or(0);
+    Printed::whole(legend.get(index).map_or(0, |entry| i128::from(entry.code)))
+}
+
+/// The whole-number range a cell may take: what its type allows (with the
+/// usual range of a percentage, `[0, 100]`, when `usual`), narrowed by every
+/// bound rule on the cell but the one at `except`. `None` when empty.
+fn range(id: CellId, except: Option<usize>, usual: bool) -> Option<(i128, i128)> {
+    let (mut lo, mut hi) = match id.indicator().kind {
+        ValueKind::Count => (0, MAX_COUNT),
+        ValueKind::Percent if usual => (0, 100),
+        ValueKind::Percent | ValueKind::MillionVnd if !usual => (-MAX_AMOUNT, MAX_AMOUNT),
+        ValueKind::Percent | ValueKind::MillionVnd => (0, MAX_AMOUNT),
+        ValueKind::Code { legend } => (
+            legend.iter().map(|e| i128::from(e.code)).min().unwrap_or(0),
+            legend.iter().map(|e| i128::from(e.code)).max().unwrap_or(0),
+        ),
+    };
+    for (index, rule) in serious_rules() {
+        if Some(index) == except || rule.cells.first() != Some(&id) {
+            continue;
+        }
+        if let Check::Bound { min, max } = rule.kind() {
+            if let Some(min) = min {
+                lo = lo.max(i128::from(min));
+            }
+            if let Some(max) = max {
+                hi = hi.min(i128::from(max));
+            }
+        }
+    }
+    (lo <= hi).then_some((lo, hi))
+}
+
+/// Whether a printed value lies within a whole-number range.
+fn within(value: Printed, (lo, hi): (i128, i128)) -> bool {
+    let scale = pow10(value.decimals);
+    lo.checked_mul(scale).is_some_and(|lo| value.mantissa >= lo)
+        && hi.checked_mul(scale).is_some_and(|hi| value.mantissa <= hi)
+}
+
+/// A value of `decimals` decimals in `[lo, hi]`: either end, or anywhere.
+fn value_in((lo, hi): (i128, i128), decimals: u32, draw: Draw) -> Printed {
+    let scale = pow10(decimals);
+    let (low, high) = (lo * scale, hi * scale);
+    let mantissa = match draw.share {
+        0 => low,
+        1000 => high,
+        _ => low + i128::from(draw.pick) % (high - low + 1),
+    };
+    Printed { mantissa, decimals }
+}
+
+/// A cell's value when nothing else sets it: a count or amount of the draw's
+/// magnitude, a percentage within its bounds, a code of its legend.
+fn free_value(id: CellId, draw: Draw) -> Option<Printed> {
+    let (lo, hi) = usual_range(id)?;
+    let decimals = decimals_of(id, draw);
+    Some(match id.indicator().kind {
+        ValueKind::Count => Printed::whole(i128::from(draw.magnitude).clamp(lo, hi)),
+        ValueKind::MillionVnd => {
+            let whole = i128::from(draw.magnitude).clamp(lo, hi);
+            let fraction = if whole < hi {
+                i128::from(draw.pick) % pow10(decimals)
+            } else {
+                0
+            };
+            Printed {
+                mantissa: whole * pow10(decimals) + fraction,
+                decimals,
+            }
+        }
+        ValueKind::Percent => value_in((lo, hi), decimals, draw),
+        ValueKind::Code { legend } => legend_pick(legend, draw.pick),
+    })
+}
+
+/// What the rule table says about each cell, worked out once.
+struct Plan {
+    /// Whether a cell is computed from others: a rate from its numerator and
+    /// denominator, an overall rate from its per-level rates.
+    derived: [bool; CELL_COUNT],
+    /// Whether a cell takes its value from another: as a part of a sum or of
+    /// a whole, or as the right side of an equality.
+    has_parent: [bool; CELL_COUNT],
+    /// The usual range of each cell (see [`range`]).
+    range: [Option<(i128, i128)>; CELL_COUNT],
+    /// The positions of the serious rules, by their first cell.
+    by_first: Vec<Vec<usize>>,
+}
+
+fn plan() -> &'static Plan {
+    static PLAN: OnceLock<Plan> = OnceLock::new();
+    PLAN.get_or_init(|| {
+        let mut plan = Plan {
+            derived: [false; CELL_COUNT],
+            has_parent: [false; CELL_COUNT],
+            range: [None; CELL_COUNT],
+            by_first: vec![Vec::new(); CELL_COUNT],
+        };
+        for (index, rule) in serious_rules() {
+            let Some((first, rest)) = rule.cells.split_first() else {
+                continue;
+            };
+            plan.by_first[first.index()].push(index);
+            match rule.kind() {
+                Check::Ratio | Check::LevelRange => plan.derived[first.index()] = true,
+                Check::Sum | Check::PartWhole | Check::Same => {
+                    for id in rest {
+                        plan.has_parent[id.index()] = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        for indicator in &CATALOGUE {
+            plan.range[indicator.id.index()] = range(indicator.id, None, true);
+        }
+        plan
+    })
+}
+
+/// The usual range of a cell in a valid report.
+fn usual_range(id: CellId) -> Option<(i128, i128)> {
+    plan().range.get(id.index()).copied().flatten()
+}
+
+/// `value` at `decimals` decimals, rounded down (exact when finer).
+fn floor_at(value: Printed, decimals: u32) -> i128 {
+    if decimals >= value.decimals {
+        value.mantissa * pow10(decimals - value.decimals)
+    } else {
+        value.mantissa.div_euclid(pow10(value.decimals - decimals))
+    }
+}
+
+/// Splits `total` among parts in proportion to their weights; the last part
+/// takes the rounding remainder (and everything, when all weights are 0).
+fn partition(total: i128, weights: &[u16]) -> Vec<i128> {
+    let sum: i128 = weights.iter().map(|&w| i128::from(w)).sum();
+    let mut given = 0;
+    let mut parts = Vec::with_capacity(weights.len());
+    for (index, &weight) in weights.iter().enumerate() {
+        let part = if index + 1 == weights.len() {
+            total - given
+        } else if sum == 0 {
+            0
+        } else {
+            total * i128::from(weight) / sum
+        };
+        given += part;
+        parts.push(part);
+    }
+    parts
+}
+
+// ---------------------------------------------------------------------------
+// Valid values
+// ---------------------------------------------------------------------------
+
+fn valid_values(inputs: &Inputs) -> Values {
+    let draw = |id: CellId| inputs.draws.get(id.index()).copied().unwrap_or_default();
+    let mut values: Values = [None; CELL_COUNT];
+    let mut spent = [false; RULES.len()];
+
+    // Quantities, top down: free values first, then what the sums, parts and
+    // equalities derive from them.
+    for indicator in &CATALOGUE {
+        let id = indicator.id;
+        if plan().derived[id.index()] || plan().has_parent[id.index()] {
+            continue;
+        }
+        values[id.index()] = free_value(id, draw(id));
+        let mut pending = vec![id];
+        while let Some(whole) = pending.pop() {
+            for &index in &plan().by_first[whole.index()] {
+                if spent[index] {
+                    continue;
+                }
+                if let Some(parts) = derive_parts(&RULES[index], &mut values, &draw) {
+                    spent[index] = true;
+                    pending.extend(parts);
+                }
+            }
+        }
+    }
+
+    // Rates from their numerators and denominators.
+    for (_, rule) in serious_rules() {
+        let (Check::Ratio, &[rate, numerator, denominator]) = (rule.kind(), rule.cells) else {
+            continue;
+        };
+        let d = draw(rate);
+        let computed = values[numerator.index()]
+            .zip(values[denominator.index()])
+            .and_then(|(n, dd)| percentage_of(n, dd, decimals_of(rate, d), rounding_of(d)));
+        values[rate.index()] = match computed {
+            Some(rate_value) => usual_range(rate)
+                .filter(|&r| within(rate_value, r))
+                .map(|_| rate_value),
+            // 0/0 has no ratio: a blank, or whatever the reporter printed.
+            None if d.pick % 2 == 0 => None,
+            None => free_value(rate, d),
+        };
+    }
+
+    // Overall rates: a weighted average of the per-level rates.
+    for (_, rule) in serious_rules() {
+        if rule.kind() != Check::LevelRange {
+            continue;
+        }
+        let Some((&overall, levels)) = rule.cells.split_first() else {
+            continue;
+        };
+        let d = draw(overall);
+        values[overall.index()] = weighted_average(levels, &values, &draw)
+            .and_then(|(sum, weights)| {
+                percentage_of(
+                    sum,
+                    Printed::whole(weights * 100),
+                    decimals_of(overall, d),
+                    rounding_of(d),
+                )
+            })
+            .filter(|&value| usual_range(overall).is_some_and(|r| within(value, r)));
+    }
+
+    // "Not done" leaves nothing to describe.
+    for (index, rule) in serious_rules() {
+        let Check::Conditional { when } = rule.kind() else {
+            continue;
+        };
+        let Some((&code, dependents)) = rule.cells.split_first() else {
+            continue;
+        };
+        if values[code.index()] != Some(Printed::whole(i128::from(when))) {
+            continue;
+        }
+        for &dependent in dependents {
+            let alone = !serious_rules()
+                .any(|(other, rule)| other != index && rule.cells.contains(&dependent));
+            let zero = alone
+                && is_exact(dependent)
+                && draw(dependent).pick % 2 == 0
+                && matches!(dependent.indicator().kind, ValueKind::Count);
+            values[dependent.index()] = zero.then_some(Printed::whole(0));
+        }
+    }
+
+    // Blanks, anywhere.
+    for indicator in &CATALOGUE {
+        if draw(indicator.id).blank < inputs.blank_rate {
+            values[indicator.id.index()] = None;
+        }
+    }
+    values
+}
+
+/// Sets the parts of a sum or part-whole rule, or the right side of an
+/// equality, from its whole; the cells set. `None` when the whole is blank.
+fn derive_parts(
+    rule: &Rule,
+    values: &mut Values,
+    draw: &impl Fn(CellId) -> Draw,
+) -> Option<Vec<CellId>> {
+    let (&whole_id, parts) = rule.cells.split_first()?;
+    let whole = values[whole_id.index()]?;
+    let unset: Vec<CellId> = parts
+        .iter()
+        .copied()
+        .filter(|id| values[id.index()].is_none())
+        .collect();
+    match rule.kind() {
+        Check::Same => {
+            for &id in &unset {
+                values[id.index()] = Some(whole);
+            }
+            if parts.iter().any(|id| values[id.index()] != Some(whole)) {
+                // Already set otherwise: give up the equality.
+                values[whole_id.index()] = None;
+            }
+        }
+        Check::Sum | Check::PartWhole => {
+            let exhaustive = rule.kind() == Check::Sum;
+            let decimals = if exhaustive {
+                whole.decimals
+            } else {
+                parts.first().map_or(0, |&id| decimals_of(id, draw(id)))
+            };
+            let room = floor_at(whole, decimals)
+                - parts
+                    .iter()
+                    .filter_map(|id| values[id.index()])
+                    .map(|part| floor_at(part, decimals))
+                    .sum::<i128>();
+            let fill = if exhaustive {
+                WHOLE_SHARE
+            } else {
+                parts.first().map_or(0, |&id| i128::from(draw(id).share))
+            };
+            if room < 0 || (unset.is_empty() && exhaustive && room != 0) {
+                // Parts already set otherwise do not fit: give up the whole.
+                values[whole_id.index()] = None;
+                return Some(Vec::new());
+            }
+            let weights: Vec<u16> = unset.iter().map(|&id| draw(id).weight).collect();
+            for (&id, mantissa) in unset
+                .iter()
+                .zip(partition(room * fill / WHOLE_SHARE, &weights))
+            {
+                values[id.index()] = Some(Printed { mantissa, decimals });
+            }
+        }
+        _ => return None,
+    }
+    Some(unset)
+}
+
+/// `(Σ wᵢ·rateᵢ, Σ wᵢ)` over the per-level rates, at their finest precision;
+/// `None` when one is blank.
+fn weighted_average(
+    levels: &[CellId],
+    values: &Values,
+    draw: &impl Fn(CellId) -> Draw,
+) -> Option<(Printed, i128)> {
+    let rates: Vec<Printed> = levels
+        .iter()
+        .map(|id| values[id.index()])
+        .collect::<Option<_>>()?;
+    let decimals = rates.iter().map(|rate| rate.decimals).max()?;
+    let mut weights: Vec<i128> = levels
+        .iter()
+        .map(|&id| i128::from(draw(id).weight))
+        .collect();
+    if weights.iter().all(|&w| w == 0) {
+        weights.fill(1);
+    }
+    let sum = rates
+        .iter()
+        .zip(&weights)
+        .map(|(rate, w)| floor_at(*rate, decimals) * w)
+        .sum();
+    Some((
+        Printed {
+            mantissa: sum,
+            decimals,
+        },
+        weights.iter().sum(),
+    ))
+}
+
+fn into_report(meta: ReportMeta, values: &Values) -> Report {
+    let mut report = Report::new(meta);
+    for indicator in &CATALOGUE {
+        // A value its type cannot hold stays blank (none is drawn).
+        let _ = report.set_cell(indicator.id, values[indicator.id.index()]);
+    }
+    report
+}
+
+// ---------------------------------------------------------------------------
+// Broken values
+// ---------------------------------------------------------------------------
+
+/// Rewrites the cells of the rule at `index` so that it fails, then blanks
+/// a cell of every other rule that reads them, so that none of those fires.
+fn break_rule(values: &mut Values, index: usize, violation: &Violation) {
+    let Some(rule) = RULES.get(index) else {
+        return;
+    };
+    let written = match rule.kind() {
+        Check::Ratio => break_ratio(rule, violation, false),
+        Check::Derivable => break_ratio(rule, violation, true),
+        Check::Sum => Some(break_sum(rule, violation)),
+        Check::PartWhole => break_part_whole(rule, violation),
+        Check::Bound { min, max } => break_bound(rule, index, min, max, violation),
+        Check::Conditional { when } => break_conditional(rule, when, violation),
+        Check::LevelRange => break_level_range(rule, violation),
+        Check::Same => break_same(rule, violation),
+    };
+    let Some(written) = written else {
+        // This rule cannot be broken (none in the table): leave the report valid.
+        return;
+    };
+    for (&id, &value) in rule.cells.iter().zip(&written) {
+        values[id.index()] = value;
+    }
+    let mine = |id: &CellId| rule.cells.contains(id);
+    for (other, silenced) in serious_rules() {
+        if other == index || !silenced.cells.iter().any(mine) {
+            continue;
+        }
+        for id in silencers(silenced, &mine) {
+            values[id.index()] = None;
+        }
+    }
+}
+
+/// The cells outside the broken rule's to blank so that `rule` is not
+/// evaluated (or holds, when all it reads is rewritten).
+fn silencers(rule: &Rule, mine: &impl Fn(&CellId) -> bool) -> Vec<CellId> {
+    let outside = |ids: &[CellId]| {
+        ids.iter()
+            .copied()
+            .filter(|id| !mine(id))
+            .collect::<Vec<_>>()
+    };
+    let first_outside = |ids: &[CellId]| {
+        ids.iter()
+            .copied()
+            .find(|id| !mine(id))
+            .into_iter()
+            .collect()
+    };
+    match (rule.kind(), rule.cells) {
+        // A blank numerator or denominator silences the ratio and its derivable twin.
+        (Check::Ratio, &[rate, numerator, denominator]) => {
+            first_outside(&[numerator, denominator, rate])
+        }
+        // A blank whole, code or overall silences the rule; failing that, its
+        // other cells are blanked (a sum with parts left is checked as "of which").
+        (Check::Sum | Check::PartWhole | Check::Conditional { .. }, cells) => {
+            match cells.split_first() {
+                Some((head, _)) if !mine(head) => vec![*head],
+                Some((_, rest)) => outside(rest),
+                None => Vec::new(),
+            }
+        }
+        (_, cells) => first_outside(cells),
+    }
+}
+
+fn margin(violation: &Violation, room: i128) -> i128 {
+    if room <= 0 {
+        0
+    } else {
+        i128::from(violation.margin) % room
+    }
+}
+
+fn cell_draw(violation: &Violation, position: usize) -> Draw {
+    violation.draws.get(position).copied().unwrap_or_default()
+}
+
+/// A rate off by at least two percentage points from `numerator / denominator`
+/// (or, for a derivable blank, no rate), with a fresh numerator and
+/// denominator: the denominator positive (at least 1.000 when printed with
+/// limited precision), the numerator at most the denominator.
+fn break_ratio(
+    rule: &Rule,
+    violation: &Violation,
+    derivable: bool,
+) -> Option<Vec<Option<Printed>>> {
+    let &[rate_id, num_id, den_id] = rule.cells else {
+        return None;
+    };
+    let (rate_draw, num_draw, den_draw) = (
+        cell_draw(violation, 0),
+        cell_draw(violation, 1),
+        cell_draw(violation, 2),
+    );
+    let den_decimals = decimals_of(den_id, den_draw);
+    let least = if is_exact(den_id) { 1 } else { 1000 };
+    let den_whole = least + i128::from(den_draw.magnitude) % 1_000_000_000;
+    let den = Printed {
+        mantissa: den_whole * pow10(den_decimals) + i128::from(den_draw.pick) % pow10(den_decimals),
+        decimals: den_decimals,
+    };
+    let num_decimals = decimals_of(num_id, num_draw);
+    let num = Printed {
+        mantissa: floor_at(den, num_decimals) * i128::from(num_draw.share) / WHOLE_SHARE,
+        decimals: num_decimals,
+    };
+    if derivable {
+        return Some(vec![None, Some(num), Some(den)]);
+    }
+    // The exact rate lies in [floor, floor + 1].
+    let floor = percentage_of(num, den, 0, Rounding::Truncate)?.mantissa;
+    let (lo, hi) = usual_range(rate_id)?;
+    let above_ok = floor + 4 <= hi;
+    let below_ok = floor - 3 >= lo;
+    let decimals = decimals_of(rate_id, rate_draw);
+    let fraction = i128::from(rate_draw.pick) % pow10(decimals);
+    let whole = if (violation.above && above_ok) || !below_ok {
+        if !above_ok {
+            return None;
+        }
+        floor + 4 + margin(violation, hi - floor - 3)
+    } else {
+        lo + margin(violation, floor - 2 - lo)
+    };
+    let fraction = if whole >= hi { 0 } else { fraction };
+    let rate = Printed {
+        mantissa: whole * pow10(decimals) + fraction,
+        decimals,
+    };
+    Some(vec![Some(rate), Some(num), Some(den)])
+}
+
+/// Parts, all reported, and a total off their sum by at least one (more when
+/// the cells are printed with limited precision).
+fn break_sum(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
+    let parts: Vec<i128> = (1..rule.cells.len())
+        .map(|position| i128::from(cell_draw(violation, position).magnitude) % 1_000_000_000)
+        .collect();
+    let sum: i128 = parts.iter().sum();
+    let exact = rule.cells.iter().all(|&id| is_exact(id));
+    let cells = i128::try_from(rule.cells.len()).unwrap_or(i128::MAX);
+    let off = 1 + margin(violation, 1000) + if exact { 0 } else { cells + 1 };
+    let total = if violation.above || sum < off {
+        sum + off
+    } else {
+        sum - off
+    };
+    let mut written = vec![Some(Printed::whole(total))];
+    written.extend(parts.into_iter().map(|part| Some(Printed::whole(part))));
+    written
+}
+
+/// A whole and parts, all reported, that exceed it by at least one (more
+/// when printed with limited precision).
+fn break_part_whole(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+    let (&whole_id, parts) = rule.cells.split_first()?;
+    let whole_draw = cell_draw(violation, 0);
+    let decimals = decimals_of(whole_id, whole_draw);
+    let (lo, _) = usual_range(whole_id)?;
+    let whole_units = lo.max(0) + i128::from(whole_draw.magnitude) % 1_000_000_000;
+    let whole = Printed {
+        mantissa: whole_units * pow10(decimals) + i128::from(whole_draw.pick) % pow10(decimals),
+        decimals,
+    };
+    let exact = rule.cells.iter().all(|&id| is_exact(id));
+    let cells = i128::try_from(rule.cells.len()).unwrap_or(i128::MAX);
+    // The whole is at most whole_units + 1.
+    let total = whole_units + 1 + 1 + margin(violation, 1000) + if exact { 0 } else { cells + 1 };
+    let weights: Vec<u16> = (1..=parts.len())
+        .map(|position| cell_draw(violation, position).weight)
+        .collect();
+    let mut written = vec![Some(whole)];
+    written.extend(
+        partition(total, &weights)
+            .into_iter()
+            .map(|part| Some(Printed::whole(part))),
+    );
+    Some(written)
+}
+
+/// A value past the bound by at least one unit, within every other bound on
+/// the cell.
+fn break_bound(
+    rule: &Rule,
+    index: usize,
+    min: Option<i64>,
+    max: Option<i64>,
+    violation: &Violation,
+) -> Option<Vec<Option<Printed>>> {
+    let &[id] = rule.cells else {
+        return None;
+    };
+    let (lo, hi) = range(id, Some(index), false)?;
+    let d = cell_draw(violation, 0);
+    let decimals = decimals_of(id, d);
+    let scale = pow10(decimals);
+    let fraction = i128::from(d.pick) % scale;
+    let above = max.map(i128::from).filter(|&max| max < hi);
+    let below = min.map(i128::from).filter(|&min| min > lo);
+    let mantissa = match (above, below) {
+        (Some(max), _) if violation.above || below.is_none() => {
+            let whole = max + 1 + margin(violation, (hi - max).min(1000));
+            whole * scale + if whole >= hi { 0 } else { fraction }
+        }
+        (_, Some(min)) => {
+            let whole = min - 1 - margin(violation, (min - lo).min(1000));
+            whole * scale - if whole <= lo { 0 } else { fraction }
+        }
+        _ => return None,
+    };
+    Some(vec![Some(Printed { mantissa, decimals })])
+}
+
+/// The "not done" code, and every dependent describing how it was done.
+fn break_conditional(rule: &Rule, when: u8, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+    let mut written = vec![Some(Printed::whole(i128::from(when)))];
+    for (position, &id) in rule.cells.iter().enumerate().skip(1) {
+        let d = cell_draw(violation, position);
+        let value = match id.indicator().kind {
+            ValueKind::Code { legend } => legend_pick(legend, d.pick),
+            ValueKind::Count => Printed::whole(1 + i128::from(d.magnitude) % 1_000_000),
+            _ => {
+                let (lo, hi) = usual_range(id)?;
+                let value = value_in((lo.max(1).min(hi), hi), decimals_of(id, d), d);
+                if value.mantissa == 0 {
+                    return None;
+                }
+                value
+            }
+        };
+        written.push(Some(value));
+    }
+    Some(written)
+}
+
+/// Per-level rates, and an overall rate at least three points outside their range.
+fn break_level_range(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+    let (mut lo, mut hi) = (i128::MIN, i128::MAX);
+    for &id in rule.cells {
+        let (l, h) = usual_range(id)?;
+        lo = lo.max(l);
+        hi = hi.min(h);
+    }
+    if hi - lo < 4 {
+        return None;
+    }
+    // Levels in [low, high]; the overall rate in [overall_low, overall_high].
+    let (low, high, overall_low, overall_high) = if violation.above {
+        let top = lo + margin(violation, hi - lo - 3);
+        (lo, top, top + 4, hi)
+    } else {
+        let bottom = lo + 4 + margin(violation, hi - lo - 3);
+        (bottom, hi, lo, bottom - 4)
+    };
+    let pick = |d: Draw, from: i128, to: i128| {
+        let decimals = d.decimals.min(2);
+        let whole = from + i128::from(d.pick) % (to - from + 1);
+        let fraction = if whole >= to {
+            0
+        } else {
+            i128::from(d.weight) % pow10(decimals)
+        };
+        Printed {
+            mantissa: whole * pow10(decimals) + fraction,
+            decimals,
+        }
+    };
+    let mut written = vec![Some(pick(
+        cell_draw(violation, 0),
+        overall_low,
+        overall_high,
+    ))];
+    for position in 1..rule.cells.len() {
+        written.push(Some(pick(cell_draw(violation, position), low, high)));
+    }
+    Some(written)
+}
+
+/// Two sides that differ by at least one (more when printed with limited precision).
+fn break_same(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+    let &[left_id, right_id] = rule.cells else {
+        return None;
+    };
+    let left = i128::from(cell_draw(violation, 0).magnitude) % 1_000_000_000;
+    let exact = is_exact(left_id) && is_exact(right_id);
+    let off = 1 + margin(violation, 1000) + if exact { 0 } else { 2 };
+    let right = if violation.above || left < off {
+        left + off
+    } else {
+        left - off
+    };
+    Some(vec![
+        Some(Printed::whole(left)),
+        Some(Printed::whole(right)),
+    ])
+}
