@@ -10,7 +10,7 @@
 //!
 //! # Quick start
 //! ```
-//! use cchc_forms::{samples, Report, ReportMeta, Row};
+//! use cchc_forms::{samples, Report, ReportMeta, Row, Severity};
 //!
 //! // The Bắc Giang Q3/2023 report ships with the crate.
 //! let report = samples::bac_giang_2023_q3();
@@ -23,6 +23,20 @@
 //!     Row::new(3, "3.1.2.", "53.726"),
 //! ])?;
 //! assert_eq!(report.form3.resolved_departments.map(|c| c.get()), Some(54_106));
+//!
+//! // Check it: 100 × 53.726 / 54.106 = 99,2977 %, which `99,3` stands for.
+//! assert!(report.validate().is_empty());
+//!
+//! // A reporter's slip: 2.521 / 6.776 is 37,2048 %, not 37,76 %.
+//! let report = Report::from_rows(ReportMeta::default(), [
+//!     Row::new(3, "3.1", "37,76"),
+//!     Row::new(3, "3.1.1", "6.776"),
+//!     Row::new(3, "3.1.2", "2.521"),
+//! ])?;
+//! let findings = report.validate();
+//! assert_eq!(findings[0].rule, "ratio:3/3.1");
+//! assert_eq!(findings[0].severity, Severity::Error);
+//! assert_eq!(findings[0].computed.map(|c| c.to_string()).as_deref(), Some("37.2048"));
 //! # Ok::<(), cchc_forms::Error>(())
 //! ```
 //!
@@ -31,8 +45,11 @@
 //! cell text "54.106" ──number──▶ exact value with its printed precision
 //!        │                                  │
 //! rows (form, STT, text) ──rows──▶ typed field of a form struct ──▶ Report {meta, form1..form7}
-//!                                                                     │
-//!        catalogue (every indicator, written once) ◀─── uniform cell access
+//! JSON ──────────────────json──────────────────────────────────────────▶ │
+//!                                                                        │
+//!        catalogue (every indicator, written once) ◀─── uniform cell access (CellId)
+//!        rule table (every invariant, written once) ──check──▶ Findings
+//!        schemas (types + catalogue + rule table) ──schema──▶ schemas/*.json, x-invariants
 //! ```
 //!
 //! # Where things live
