@@ -34,6 +34,12 @@ impl Report {
     /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Report, Error> {
+        // A valid document is read in one typed pass, with no intermediate
+        // tree; only a document with a problem is read again, as a tree,
+        // to name every problem.
+        if let Ok(report) = serde_json::from_str::<Report>(text) {
+            return Ok(report);
+        }
         let document: Value = serde_json::from_str(text).map_err(|error| {
             Error::Json(vec![JsonProblem {
                 path: String::new(),

@@ -229,6 +229,22 @@ impl Report {
     }
 }
 
+impl Report {
+    /// Every cell in the compact form the checks' clean path reads.
+    pub(crate) fn snapshot(&self) -> crate::check::Snapshot {
+        use crate::catalogue::FORM_OFFSETS as AT;
+        let mut slots = [crate::check::Slot::EMPTY; CELL_COUNT];
+        self.form1.read_slots(&mut slots, AT[0]);
+        self.form2.read_slots(&mut slots, AT[1]);
+        self.form3.read_slots(&mut slots, AT[2]);
+        self.form4.read_slots(&mut slots, AT[3]);
+        self.form5.read_slots(&mut slots, AT[4]);
+        self.form6.read_slots(&mut slots, AT[5]);
+        self.form7.read_slots(&mut slots, AT[6]);
+        crate::check::Snapshot(slots)
+    }
+}
+
 /// Every cell of a report as the checks see them, indexed by [`CellId`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cells(pub [Option<Printed>; CELL_COUNT]);

@@ -1,19 +1,31 @@
-//! One evaluator per family, and the words of their findings.
+//! One exact evaluator per family, and the words of their findings.
 //!
-//! The clean path (a rule that holds) compares integers and allocates
-//! nothing; only a finding builds decimals and messages.
-
-use std::fmt::Write as _;
+//! These decide every rule exactly, whatever the size of its values, and
+//! write the finding of a rule that fires. [`Report::validate`](crate::Report::validate)
+//! first runs the clean path of `check::fast` on a compact snapshot, which
+//! passes or skips most rules without allocating, and hands only the rest
+//! to these evaluators; a unit test there checks that both agree.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::interval::{Reading, Span, ratio_overlaps};
-use super::{Check, Outcome, Rounding, Rule, is_exact, percentage_of, value};
-use crate::Cells;
+use super::{Check, Outcome, Rounding, Rule, Source, is_exact, percentage_of, value};
 use crate::catalogue::CellId;
 use crate::finding::{Family, Finding, Findings, Interval, Severity};
-use crate::number::VietnameseDecimal;
 use crate::unit::{Printed, ValueKind};
+
+/// A message: its pieces written one after the other into a buffer sized
+/// for a whole message, with no formatting machinery and no reallocation.
+macro_rules! message {
+    ($($piece:expr),* $(,)?) => {{
+        let mut text = String::with_capacity(MESSAGE_CAPACITY);
+        $( Piece::put(&$piece, &mut text); )*
+        text
+    }};
+}
+
+/// Bytes reserved for a message: most are shorter.
+const MESSAGE_CAPACITY: usize = 256;
 
 /// The language of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +33,10 @@ pub(crate) enum Language {
     English,
     Vietnamese,
 }
+
+/// Where the cells are read from: every cell read once ([`crate::Cells`]),
+/// or the report itself, cell by cell.
+type Cells<'a> = dyn Source + 'a;
 
 /// Applies one rule to a report's cells, pushing a finding if it fires.
 pub(crate) fn evaluate(rule: &Rule, cells: &Cells, findings: &mut Findings) -> Outcome {
@@ -43,16 +59,18 @@ pub(crate) fn evaluate(rule: &Rule, cells: &Cells, findings: &mut Findings) -> O
             } else {
                 Outcome::Failed
             };
-            findings.0.push(*finding);
+            findings.0.push(finding);
             outcome
         }
     }
 }
 
+// A finding is built once and moved into the findings: no box to allocate.
+#[allow(clippy::large_enum_variant)]
 enum Verdict {
     Pass,
     Skip,
-    Fire(Box<Finding>),
+    Fire(Finding),
 }
 
 /// The interval a cell's printed value stands for under `reading` (exact
@@ -141,41 +159,31 @@ fn fire_ratio(
     let (r, n, d) = (stt(rate_id), stt(num_id), stt(den_id));
     let form = rate_id.indicator().form;
     if only_truncated {
-        finding.message_en = format!(
-            "Form {form}, row {r}: {}% matches 100 × {n} / {d} = 100 × {} / {} = {}% only if truncated, not if rounded.",
-            en(rate.to_decimal()),
-            en(num.to_decimal()),
-            en(den.to_decimal()),
-            opt_en(computed)
-        );
-        finding.message_vi = format!(
-            "Biểu {form}, mục {r}: {}% chỉ khớp với 100 × {n} / {d} = 100 × {} / {} = {}% nếu cắt bớt chữ số, không khớp nếu làm tròn.",
-            vi(rate.to_decimal()),
-            vi(num.to_decimal()),
-            vi(den.to_decimal()),
-            opt_vi(computed)
-        );
+        finding.message_en = message! {
+            "Form ", form, ", row ", r, ": ", en(rate.to_decimal()), "% matches 100 × ", n,
+            " / ", d, " = 100 × ", en(num.to_decimal()), " / ", en(den.to_decimal()), " = ",
+            opt_en(computed), "% only if truncated, not if rounded.",
+        };
+        finding.message_vi = message! {
+            "Biểu ", form, ", mục ", r, ": ", vi(rate.to_decimal()), "% chỉ khớp với 100 × ", n,
+            " / ", d, " = 100 × ", vi(num.to_decimal()), " / ", vi(den.to_decimal()), " = ",
+            opt_vi(computed), "% nếu cắt bớt chữ số, không khớp nếu làm tròn.",
+        };
     } else {
-        finding.message_en = format!(
-            "Form {form}, row {r}: the reported {}%{} does not match 100 × {n} / {d} = 100 × {} / {} = {}%{}.",
-            en(rate.to_decimal()),
-            interval_en(reported_interval),
-            en(num.to_decimal()),
-            en(den.to_decimal()),
-            opt_en(computed),
-            interval_en(computed_interval)
-        );
-        finding.message_vi = format!(
-            "Biểu {form}, mục {r}: tỷ lệ báo cáo {}%{} không khớp với 100 × {n} / {d} = 100 × {} / {} = {}%{}.",
-            vi(rate.to_decimal()),
-            interval_vi(reported_interval),
-            vi(num.to_decimal()),
-            vi(den.to_decimal()),
-            opt_vi(computed),
-            interval_vi(computed_interval)
-        );
+        finding.message_en = message! {
+            "Form ", form, ", row ", r, ": the reported ", en(rate.to_decimal()), "%",
+            interval_en(reported_interval), " does not match 100 × ", n, " / ", d, " = 100 × ",
+            en(num.to_decimal()), " / ", en(den.to_decimal()), " = ", opt_en(computed), "%",
+            interval_en(computed_interval), ".",
+        };
+        finding.message_vi = message! {
+            "Biểu ", form, ", mục ", r, ": tỷ lệ báo cáo ", vi(rate.to_decimal()), "%",
+            interval_vi(reported_interval), " không khớp với 100 × ", n, " / ", d, " = 100 × ",
+            vi(num.to_decimal()), " / ", vi(den.to_decimal()), " = ", opt_vi(computed), "%",
+            interval_vi(computed_interval), ".",
+        };
     }
-    Verdict::Fire(Box::new(finding))
+    Verdict::Fire(finding)
 }
 
 /// `[100·num.lo/den.hi, 100·num.hi/den.lo]`, widened to four decimals.
@@ -199,19 +207,17 @@ fn fire_zero_ratio(rule: &Rule, rate: Printed, num: Printed, den: Printed) -> Ve
     finding.reported = Some(rate.to_decimal());
     let (r, n, d) = (stt(rate_id), stt(num_id), stt(den_id));
     let form = rate_id.indicator().form;
-    finding.message_en = format!(
-        "Form {form}, row {r}: {n} / {d} = {} / {} has no ratio, so the reported {}% cannot be checked.",
-        en(num.to_decimal()),
-        en(den.to_decimal()),
-        en(rate.to_decimal())
-    );
-    finding.message_vi = format!(
-        "Biểu {form}, mục {r}: {n} / {d} = {} / {} không có tỷ lệ, nên không kiểm tra được tỷ lệ báo cáo {}%.",
-        vi(num.to_decimal()),
-        vi(den.to_decimal()),
-        vi(rate.to_decimal())
-    );
-    Verdict::Fire(Box::new(finding))
+    finding.message_en = message! {
+        "Form ", form, ", row ", r, ": ", n, " / ", d, " = ", en(num.to_decimal()), " / ",
+        en(den.to_decimal()), " has no ratio, so the reported ", en(rate.to_decimal()),
+        "% cannot be checked.",
+    };
+    finding.message_vi = message! {
+        "Biểu ", form, ", mục ", r, ": ", n, " / ", d, " = ", vi(num.to_decimal()), " / ",
+        vi(den.to_decimal()), " không có tỷ lệ, nên không kiểm tra được tỷ lệ báo cáo ",
+        vi(rate.to_decimal()), "%.",
+    };
+    Verdict::Fire(finding)
 }
 
 /// The derivable rate of a `Derivable` rule: blank rate, numerator and
@@ -242,19 +248,17 @@ fn derivable(rule: &Rule, cells: &Cells) -> Verdict {
     finding.computed = Some(rate.to_decimal());
     let (r, n, d) = (stt(rate_id), stt(num_id), stt(den_id));
     let form = rate_id.indicator().form;
-    finding.message_en = format!(
-        "Form {form}, row {r} is blank but can be derived: 100 × {n} / {d} = 100 × {} / {} = {}%.",
-        en(num.to_decimal()),
-        en(den.to_decimal()),
-        en(rate.to_decimal())
-    );
-    finding.message_vi = format!(
-        "Biểu {form}, mục {r} để trống nhưng tính được: 100 × {n} / {d} = 100 × {} / {} = {}%.",
-        vi(num.to_decimal()),
-        vi(den.to_decimal()),
-        vi(rate.to_decimal())
-    );
-    Verdict::Fire(Box::new(finding))
+    finding.message_en = message! {
+        "Form ", form, ", row ", r, " is blank but can be derived: 100 × ", n, " / ", d,
+        " = 100 × ", en(num.to_decimal()), " / ", en(den.to_decimal()), " = ",
+        en(rate.to_decimal()), "%.",
+    };
+    finding.message_vi = message! {
+        "Biểu ", form, ", mục ", r, " để trống nhưng tính được: 100 × ", n, " / ", d,
+        " = 100 × ", vi(num.to_decimal()), " / ", vi(den.to_decimal()), " = ",
+        vi(rate.to_decimal()), "%.",
+    };
+    Verdict::Fire(finding)
 }
 
 // ---------------------------------------------------------------------------
@@ -318,103 +322,122 @@ fn fire_sum(rule: &Rule, cells: &Cells, whole: Printed, parts: Span, equality: b
         Span::of(whole, Reading::Nearest).and_then(Span::to_interval)
     };
     finding.computed = computed;
-    finding.computed_interval = if exact { None } else { parts.to_interval() };
+    let parts_interval = parts.to_interval();
+    finding.computed_interval = if exact { None } else { parts_interval };
     finding.imbalance = computed.and_then(|c| whole.to_decimal().checked_sub(c));
     let across = rule.family == Family::AcrossForms;
     let whole_name = |language| cell_name(whole_id, across, language);
     let form = whole_id.indicator().form;
-    let prefix_en = if across {
-        String::new()
-    } else {
-        format!("Form {form}: ")
+    let prefix_en = Prefix::new(across, "Form ", form);
+    let prefix_vi = Prefix::new(across, "Biểu ", form);
+    let total_en = Total(computed, parts_interval, Language::English);
+    let total_vi = Total(computed, parts_interval, Language::Vietnamese);
+    let parts_en = Parts {
+        ids: part_ids,
+        cells,
+        across,
+        language: Language::English,
     };
-    let prefix_vi = if across {
-        String::new()
-    } else {
-        format!("Biểu {form}: ")
+    let parts_vi = Parts {
+        language: Language::Vietnamese,
+        ..parts_en
     };
-    let total_en = match (computed, parts.to_interval()) {
-        (Some(c), _) => en(c),
-        (None, interval) => interval_en(interval).trim().to_owned(),
-    };
-    let total_vi = match (computed, parts.to_interval()) {
-        (Some(c), _) => vi(c),
-        (None, interval) => interval_vi(interval).trim().to_owned(),
-    };
-    let (names_en, values_en, blanks_en) = list_parts(part_ids, cells, across, Language::English);
-    let (names_vi, values_vi, blanks_vi) =
-        list_parts(part_ids, cells, across, Language::Vietnamese);
-    let imbalance_en = finding
-        .imbalance
-        .map(|i| format!(" (imbalance {})", en(i)))
-        .unwrap_or_default();
-    let imbalance_vi = finding
-        .imbalance
-        .map(|i| format!(" (chênh lệch {})", vi(i)))
-        .unwrap_or_default();
+    let (names_en, values_en, blanks_en) = (parts_en.names(), parts_en.values(), parts_en.blanks());
+    let (names_vi, values_vi, blanks_vi) = (parts_vi.names(), parts_vi.values(), parts_vi.blanks());
+    let imbalance_en = Labelled(" (imbalance ", finding.imbalance, ")", Language::English);
+    let imbalance_vi = Labelled(
+        " (chênh lệch ",
+        finding.imbalance,
+        ")",
+        Language::Vietnamese,
+    );
     if equality {
-        finding.message_en = format!(
-            "{prefix_en}{} = {} but {names_en} = {values_en} = {total_en}{imbalance_en}.",
-            whole_name(Language::English),
-            en(whole.to_decimal())
-        );
-        finding.message_vi = format!(
-            "{prefix_vi}{} = {} nhưng {names_vi} = {values_vi} = {total_vi}{imbalance_vi}.",
-            whole_name(Language::Vietnamese),
-            vi(whole.to_decimal())
-        );
+        finding.message_en = message! {
+            prefix_en, whole_name(Language::English), " = ", en(whole.to_decimal()), " but ",
+            names_en, " = ", values_en, " = ", total_en, imbalance_en, ".",
+        };
+        finding.message_vi = message! {
+            prefix_vi, whole_name(Language::Vietnamese), " = ", vi(whole.to_decimal()),
+            " nhưng ", names_vi, " = ", values_vi, " = ", total_vi, imbalance_vi, ".",
+        };
     } else {
-        let unknown_en = if blanks_en.is_empty() {
-            String::new()
-        } else {
-            format!(" even with {blanks_en} blank")
+        let unknown_en = Unless(parts_en.has_blanks(), " even with ", blanks_en, " blank");
+        let unknown_vi = Unless(parts_vi.has_blanks(), " dù ", blanks_vi, " để trống");
+        finding.message_en = message! {
+            prefix_en, names_en, " = ", values_en, " = ", total_en, " exceeds ",
+            whole_name(Language::English), " = ", en(whole.to_decimal()), unknown_en, ".",
         };
-        let unknown_vi = if blanks_vi.is_empty() {
-            String::new()
-        } else {
-            format!(" dù {blanks_vi} để trống")
+        finding.message_vi = message! {
+            prefix_vi, names_vi, " = ", values_vi, " = ", total_vi, " vượt quá ",
+            whole_name(Language::Vietnamese), " = ", vi(whole.to_decimal()), unknown_vi, ".",
         };
-        finding.message_en = format!(
-            "{prefix_en}{names_en} = {values_en} = {total_en} exceeds {} = {}{unknown_en}.",
-            whole_name(Language::English),
-            en(whole.to_decimal())
-        );
-        finding.message_vi = format!(
-            "{prefix_vi}{names_vi} = {values_vi} = {total_vi} vượt quá {} = {}{unknown_vi}.",
-            whole_name(Language::Vietnamese),
-            vi(whole.to_decimal())
-        );
     }
-    Verdict::Fire(Box::new(finding))
+    Verdict::Fire(finding)
 }
 
-/// The reported parts' names joined by ` + `, their values likewise, and the
-/// blank parts' names.
-fn list_parts(
-    part_ids: &[CellId],
-    cells: &Cells,
+/// The parts of a sum in a message: the reported parts' names joined by
+/// ` + `, their values likewise, and the blank parts' names.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    ids: &'a [CellId],
+    cells: &'a Cells<'a>,
     across: bool,
     language: Language,
-) -> (String, String, String) {
-    let mut names = String::new();
-    let mut values = String::new();
-    let mut blanks = String::new();
-    for &id in part_ids {
-        if let Some(v) = value(cells, id) {
-            if !names.is_empty() {
-                names.push_str(" + ");
-                values.push_str(" + ");
+}
+
+/// Which list of [`Parts`] to write.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PartList {
+    Names,
+    Values,
+    Blanks,
+}
+
+impl<'a> Parts<'a> {
+    fn names(self) -> PartsText<'a> {
+        PartsText(self, PartList::Names)
+    }
+
+    fn values(self) -> PartsText<'a> {
+        PartsText(self, PartList::Values)
+    }
+
+    fn blanks(self) -> PartsText<'a> {
+        PartsText(self, PartList::Blanks)
+    }
+
+    fn has_blanks(self) -> bool {
+        self.ids.iter().any(|&id| value(self.cells, id).is_none())
+    }
+}
+
+/// A list of [`Parts`], written into a message.
+#[derive(Clone, Copy)]
+struct PartsText<'a>(Parts<'a>, PartList);
+
+impl Piece for PartsText<'_> {
+    fn put(&self, out: &mut String) {
+        let PartsText(parts, list) = *self;
+        let mut first = true;
+        for &id in parts.ids {
+            let reported = value(parts.cells, id);
+            if reported.is_some() == (list == PartList::Blanks) {
+                continue;
             }
-            names.push_str(&cell_name(id, across, language));
-            values.push_str(&number(v.to_decimal(), language));
-        } else {
-            if !blanks.is_empty() {
-                blanks.push_str(", ");
+            if !first {
+                out.push_str(if list == PartList::Blanks {
+                    ", "
+                } else {
+                    " + "
+                });
             }
-            blanks.push_str(&cell_name(id, across, language));
+            first = false;
+            match (list, reported) {
+                (PartList::Values, Some(v)) => number(v.to_decimal(), parts.language).put(out),
+                _ => cell_name(id, parts.across, parts.language).put(out),
+            }
         }
     }
-    (names, values, blanks)
 }
 
 // ---------------------------------------------------------------------------
@@ -428,7 +451,7 @@ fn bound(rule: &Rule, cells: &Cells, min: Option<i64>, max: Option<i64>) -> Verd
     let Some(v) = value(cells, id) else {
         return Verdict::Skip;
     };
-    let scale = 10_i128.checked_pow(v.decimals).unwrap_or(i128::MAX);
+    let scale = super::interval::pow10(v.decimals).unwrap_or(i128::MAX);
     let below = min.is_some_and(|min| v.mantissa < i128::from(min).saturating_mul(scale));
     let above = max.is_some_and(|max| v.mantissa > i128::from(max).saturating_mul(scale));
     if !below && !above {
@@ -451,21 +474,15 @@ fn bound(rule: &Rule, cells: &Cells, min: Option<i64>, max: Option<i64>) -> Verd
     } else {
         ""
     };
-    finding.message_en = format!(
-        "Form {form}, row {} = {}{unit} is outside {}{unit}: {}",
-        stt(id),
-        en(v.to_decimal()),
-        range(Language::English),
-        rule.note_en
-    );
-    finding.message_vi = format!(
-        "Biểu {form}, mục {} = {}{unit} nằm ngoài {}{unit}: {}",
-        stt(id),
-        vi(v.to_decimal()),
-        range(Language::Vietnamese),
-        rule.note_vi
-    );
-    Verdict::Fire(Box::new(finding))
+    finding.message_en = message! {
+        "Form ", form, ", row ", stt(id), " = ", en(v.to_decimal()), unit, " is outside ",
+        range(Language::English), unit, ": ", rule.note_en,
+    };
+    finding.message_vi = message! {
+        "Biểu ", form, ", mục ", stt(id), " = ", vi(v.to_decimal()), unit, " nằm ngoài ",
+        range(Language::Vietnamese), unit, ": ", rule.note_vi,
+    };
+    Verdict::Fire(finding)
 }
 
 fn conditional(rule: &Rule, cells: &Cells, when: u8) -> Verdict {
@@ -519,26 +536,24 @@ fn conditional(rule: &Rule, cells: &Cells, when: u8) -> Verdict {
             let v = value(cells, id)
                 .map(Printed::to_decimal)
                 .unwrap_or_default();
-            let _ = write!(text, "{} = {}", stt(id), number(v, language));
+            text.push_str(stt(id));
+            text.push_str(" = ");
+            number(v, language).put(&mut text);
         }
         text
     };
     let form = code_id.indicator().form;
-    finding.message_en = format!(
-        "Form {form}, row {} = {when} ({}) but {} describe how it was done: they must be blank. {}",
-        stt(code_id),
-        meaning(Language::English),
-        listed(Language::English),
-        rule.note_en
-    );
-    finding.message_vi = format!(
-        "Biểu {form}, mục {} = {when} ({}) nhưng {} mô tả cách thực hiện: phải để trống. {}",
-        stt(code_id),
-        meaning(Language::Vietnamese),
-        listed(Language::Vietnamese),
-        rule.note_vi
-    );
-    Verdict::Fire(Box::new(finding))
+    finding.message_en = message! {
+        "Form ", form, ", row ", stt(code_id), " = ", when, " (", meaning(Language::English),
+        ") but ", listed(Language::English), " describe how it was done: they must be blank. ",
+        rule.note_en,
+    };
+    finding.message_vi = message! {
+        "Biểu ", form, ", mục ", stt(code_id), " = ", when, " (", meaning(Language::Vietnamese),
+        ") nhưng ", listed(Language::Vietnamese), " mô tả cách thực hiện: phải để trống. ",
+        rule.note_vi,
+    };
+    Verdict::Fire(finding)
 }
 
 fn level_range(rule: &Rule, cells: &Cells) -> Verdict {
@@ -614,19 +629,15 @@ fn level_range(rule: &Rule, cells: &Cells) -> Verdict {
     } else {
         ""
     };
-    finding.message_en = format!(
-        "Form {form}, row {} = {}% lies outside the range of {names}{}{how_en}.",
-        stt(overall_id),
-        en(overall.to_decimal()),
-        interval_en(range)
-    );
-    finding.message_vi = format!(
-        "Biểu {form}, mục {} = {}% nằm ngoài khoảng của {names}{}{how_vi}.",
-        stt(overall_id),
-        vi(overall.to_decimal()),
-        interval_vi(range)
-    );
-    Verdict::Fire(Box::new(finding))
+    finding.message_en = message! {
+        "Form ", form, ", row ", stt(overall_id), " = ", en(overall.to_decimal()),
+        "% lies outside the range of ", names, interval_en(range), how_en, ".",
+    };
+    finding.message_vi = message! {
+        "Biểu ", form, ", mục ", stt(overall_id), " = ", vi(overall.to_decimal()),
+        "% nằm ngoài khoảng của ", names, interval_vi(range), how_vi, ".",
+    };
+    Verdict::Fire(finding)
 }
 
 fn same(rule: &Rule, cells: &Cells) -> Verdict {
@@ -646,31 +657,26 @@ fn same(rule: &Rule, cells: &Cells) -> Verdict {
     finding.reported = Some(left.to_decimal());
     finding.computed = Some(right.to_decimal());
     finding.imbalance = left.to_decimal().checked_sub(right.to_decimal());
-    finding.message_en = format!(
-        "The {} = {} but {} = {}, and they count the same thing{}: {}",
-        cell_name(left_id, true, Language::English),
-        en(left.to_decimal()),
-        cell_name(right_id, true, Language::English),
-        en(right.to_decimal()),
-        finding
-            .imbalance
-            .map(|i| format!(" (difference {})", en(i)))
-            .unwrap_or_default(),
-        rule.note_en
-    );
-    finding.message_vi = format!(
-        "Số liệu {} = {} nhưng {} = {}, trong khi cùng đếm một đối tượng{}: {}",
-        cell_name(left_id, true, Language::Vietnamese),
-        vi(left.to_decimal()),
-        cell_name(right_id, true, Language::Vietnamese),
-        vi(right.to_decimal()),
-        finding
-            .imbalance
-            .map(|i| format!(" (chênh lệch {})", vi(i)))
-            .unwrap_or_default(),
-        rule.note_vi
-    );
-    Verdict::Fire(Box::new(finding))
+    finding.message_en = message! {
+        "The ", cell_name(left_id, true, Language::English), " = ", en(left.to_decimal()),
+        " but ", cell_name(right_id, true, Language::English), " = ", en(right.to_decimal()),
+        ", and they count the same thing",
+        Labelled(" (difference ", finding.imbalance, ")", Language::English), ": ",
+        rule.note_en,
+    };
+    finding.message_vi = message! {
+        "Số liệu ", cell_name(left_id, true, Language::Vietnamese), " = ",
+        vi(left.to_decimal()), " nhưng ", cell_name(right_id, true, Language::Vietnamese),
+        " = ", vi(right.to_decimal()), ", trong khi cùng đếm một đối tượng",
+        Labelled(
+            " (chênh lệch ",
+            finding.imbalance,
+            ")",
+            Language::Vietnamese
+        ),
+        ": ", rule.note_vi,
+    };
+    Verdict::Fire(finding)
 }
 
 // ---------------------------------------------------------------------------
@@ -698,51 +704,293 @@ fn stt(id: CellId) -> &'static str {
 }
 
 /// A cell's name in a message: its STT, or its form and STT across forms.
-fn cell_name(id: CellId, with_form: bool, language: Language) -> String {
-    let indicator = id.indicator();
-    match (with_form, language) {
-        (false, _) => indicator.stt.to_owned(),
-        (true, Language::English) => format!("form {} row {}", indicator.form, indicator.stt),
-        (true, Language::Vietnamese) => format!("biểu {} mục {}", indicator.form, indicator.stt),
+fn cell_name(id: CellId, with_form: bool, language: Language) -> CellName {
+    CellName(id, with_form, language)
+}
+
+fn en(value: Decimal) -> Number {
+    Number(value, Language::English)
+}
+
+fn vi(value: Decimal) -> Number {
+    Number(value, Language::Vietnamese)
+}
+
+fn number(value: Decimal, language: Language) -> Number {
+    Number(value, language)
+}
+
+fn opt_en(value: Option<Decimal>) -> OptNumber {
+    OptNumber(value, Language::English)
+}
+
+fn opt_vi(value: Option<Decimal>) -> OptNumber {
+    OptNumber(value, Language::Vietnamese)
+}
+
+fn interval_en(interval: Option<Interval>) -> IntervalText {
+    IntervalText(interval, Language::English, true)
+}
+
+fn interval_vi(interval: Option<Interval>) -> IntervalText {
+    IntervalText(interval, Language::Vietnamese, true)
+}
+
+/// A piece of a message, written straight into it: a finding allocates its
+/// two messages and nothing for their pieces.
+trait Piece {
+    fn put(&self, out: &mut String);
+}
+
+impl Piece for &str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
     }
 }
 
-fn en(value: Decimal) -> String {
-    value.normalize().to_string()
-}
-
-fn vi(value: Decimal) -> String {
-    VietnameseDecimal(value.normalize()).to_string()
-}
-
-fn number(value: Decimal, language: Language) -> String {
-    match language {
-        Language::English => en(value),
-        Language::Vietnamese => vi(value),
+impl Piece for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
     }
 }
 
-fn opt_en(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "?".to_owned(), en)
+/// A form number or a code.
+impl Piece for u8 {
+    fn put(&self, out: &mut String) {
+        let value = *self;
+        if value >= 100 {
+            out.push(char::from(b'0' + value / 100));
+        }
+        if value >= 10 {
+            out.push(char::from(b'0' + value / 10 % 10));
+        }
+        out.push(char::from(b'0' + value % 10));
+    }
 }
 
-fn opt_vi(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "?".to_owned(), vi)
+#[derive(Clone, Copy)]
+struct CellName(CellId, bool, Language);
+
+impl Piece for CellName {
+    fn put(&self, out: &mut String) {
+        let indicator = self.0.indicator();
+        match (self.1, self.2) {
+            (false, _) => {}
+            (true, Language::English) => {
+                out.push_str("form ");
+                indicator.form.put(out);
+                out.push_str(" row ");
+            }
+            (true, Language::Vietnamese) => {
+                out.push_str("biểu ");
+                indicator.form.put(out);
+                out.push_str(" mục ");
+            }
+        }
+        out.push_str(indicator.stt);
+    }
 }
 
-fn interval_en(interval: Option<Interval>) -> String {
-    interval.map_or_else(String::new, |i| format!(" [{}, {}]", en(i.low), en(i.high)))
+impl CellName {
+    fn to_text(self) -> String {
+        let mut text = String::new();
+        self.put(&mut text);
+        text
+    }
 }
 
-fn interval_vi(interval: Option<Interval>) -> String {
-    interval.map_or_else(String::new, |i| format!(" [{}; {}]", vi(i.low), vi(i.high)))
+/// A number as messages print it, without its trailing zeros: `-1234.5` in
+/// English (as [`Decimal`] displays it), `-1.234,5` in Vietnamese (as
+/// [`VietnameseDecimal`](crate::number::VietnameseDecimal) does).
+#[derive(Clone, Copy)]
+struct Number(Decimal, Language);
+
+/// The two-digit numbers `00` to `99`, for writing digits two at a time.
+const PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
+impl Piece for Number {
+    fn put(&self, out: &mut String) {
+        // A decimal has at most 29 digits and 28 decimals.
+        const DIGITS: usize = 40;
+        let value = if self.0.scale() == 0 {
+            self.0
+        } else {
+            self.0.normalize()
+        };
+        let scale = value.scale() as usize;
+        let mantissa = value.mantissa();
+        // The digits, right-aligned after leading zeros; in 64 bits, two
+        // at a time, once the rest fits.
+        let mut digits = [b'0'; DIGITS];
+        let mut start = DIGITS;
+        let mut magnitude = mantissa.unsigned_abs();
+        while u64::try_from(magnitude).is_err() {
+            start -= 1;
+            digits[start] += u8::try_from(magnitude % 10).unwrap_or_default();
+            magnitude /= 10;
+        }
+        let mut small = u64::try_from(magnitude).unwrap_or_default();
+        while small >= 10 {
+            let pair = usize::try_from(small % 100).unwrap_or_default() * 2;
+            small /= 100;
+            start -= 2;
+            digits[start..start + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        }
+        if small > 0 {
+            start -= 1;
+            digits[start] += u8::try_from(small).unwrap_or_default();
+        }
+        // At least one integer digit: `0.05`.
+        let start = start.min(DIGITS - 1 - scale.min(DIGITS - 1));
+        let (integer, fraction) = digits[start..].split_at(DIGITS - start - scale);
+        let mut text = [0_u8; 2 * DIGITS];
+        let mut length = 0;
+        if mantissa < 0 {
+            text[0] = b'-';
+            length = 1;
+        }
+        let point = match self.1 {
+            Language::English => {
+                text[length..length + integer.len()].copy_from_slice(integer);
+                length += integer.len();
+                b'.'
+            }
+            Language::Vietnamese => {
+                // A `.` before each group of three from the right.
+                let mut until_group = match integer.len() % 3 {
+                    0 => 3,
+                    lead => lead,
+                };
+                for &digit in integer {
+                    if until_group == 0 {
+                        text[length] = b'.';
+                        length += 1;
+                        until_group = 3;
+                    }
+                    text[length] = digit;
+                    length += 1;
+                    until_group -= 1;
+                }
+                b','
+            }
+        };
+        if !fraction.is_empty() {
+            text[length] = point;
+            text[length + 1..length + 1 + fraction.len()].copy_from_slice(fraction);
+            length += 1 + fraction.len();
+        }
+        out.push_str(std::str::from_utf8(&text[..length]).unwrap_or_default());
+    }
+}
+
+/// A number, or `?` when unknown.
+#[derive(Clone, Copy)]
+struct OptNumber(Option<Decimal>, Language);
+
+impl Piece for OptNumber {
+    fn put(&self, out: &mut String) {
+        match self.0 {
+            Some(value) => Number(value, self.1).put(out),
+            None => out.push('?'),
+        }
+    }
+}
+
+/// An interval, ` [low, high]` in English and ` [low; high]` in Vietnamese
+/// (with the leading space when the flag says so); nothing when unknown.
+#[derive(Clone, Copy)]
+struct IntervalText(Option<Interval>, Language, bool);
+
+impl Piece for IntervalText {
+    fn put(&self, out: &mut String) {
+        let Some(interval) = self.0 else {
+            return;
+        };
+        if self.2 {
+            out.push(' ');
+        }
+        out.push('[');
+        Number(interval.low, self.1).put(out);
+        out.push_str(match self.1 {
+            Language::English => ", ",
+            Language::Vietnamese => "; ",
+        });
+        Number(interval.high, self.1).put(out);
+        out.push(']');
+    }
+}
+
+/// The parts' total: their sum when it is exact, else the interval it lies in.
+#[derive(Clone, Copy)]
+struct Total(Option<Decimal>, Option<Interval>, Language);
+
+impl Piece for Total {
+    fn put(&self, out: &mut String) {
+        match self.0 {
+            Some(total) => Number(total, self.2).put(out),
+            None => IntervalText(self.1, self.2, false).put(out),
+        }
+    }
+}
+
+/// `Form 3: `, or nothing for a rule across forms.
+#[derive(Clone, Copy)]
+struct Prefix(Option<(&'static str, u8)>);
+
+impl Prefix {
+    fn new(across: bool, word: &'static str, form: u8) -> Prefix {
+        Prefix((!across).then_some((word, form)))
+    }
+}
+
+impl Piece for Prefix {
+    fn put(&self, out: &mut String) {
+        if let Some((word, form)) = self.0 {
+            out.push_str(word);
+            form.put(out);
+            out.push_str(": ");
+        }
+    }
+}
+
+/// A number between two words, or nothing when unknown: ` (imbalance 6)`.
+#[derive(Clone, Copy)]
+struct Labelled(&'static str, Option<Decimal>, &'static str, Language);
+
+impl Piece for Labelled {
+    fn put(&self, out: &mut String) {
+        if let Some(value) = self.1 {
+            out.push_str(self.0);
+            Number(value, self.3).put(out);
+            out.push_str(self.2);
+        }
+    }
+}
+
+/// Something between two words when the flag is set, else nothing.
+#[derive(Clone, Copy)]
+struct Unless<T>(bool, &'static str, T, &'static str);
+
+impl<T: Piece> Piece for Unless<T> {
+    fn put(&self, out: &mut String) {
+        if self.0 {
+            out.push_str(self.1);
+            self.2.put(out);
+            out.push_str(self.3);
+        }
+    }
 }
 
 /// The description of a rule in one language, derived from its cells.
 pub(crate) fn describe(rule: &Rule, language: Language) -> String {
     let english = language == Language::English;
     let across = rule.family == Family::AcrossForms;
-    let name = |id: CellId| cell_name(id, across, language);
+    let name = |id: CellId| cell_name(id, across, language).to_text();
     let join = |ids: &[CellId], separator: &str| {
         ids.iter()
             .map(|&id| name(id))
@@ -824,4 +1072,77 @@ pub(crate) fn describe(rule: &Rule, language: Language) -> String {
         text.push_str(note);
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::VietnameseDecimal;
+
+    fn text(piece: &impl Piece) -> String {
+        let mut out = String::new();
+        piece.put(&mut out);
+        out
+    }
+
+    #[test]
+    fn numbers_print_as_decimal_and_vietnamese_decimal_do() {
+        let mut values = vec![
+            Decimal::ZERO,
+            Decimal::new(0, 3),
+            Decimal::new(-0, 2),
+            Decimal::new(5, 2),
+            Decimal::new(-5, 2),
+            Decimal::new(1896, 0),
+            Decimal::new(-6, 0),
+            Decimal::new(993, 1),
+            Decimal::new(99_300, 3),
+            Decimal::new(8_007_000, 0),
+            Decimal::new(-12_345_675, 2),
+            Decimal::new(100_000, 0),
+            Decimal::new(999_999, 6),
+            Decimal::new(1, 28),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::from_i128_with_scale(i128::from(u64::MAX) + 1, 0),
+            Decimal::from_i128_with_scale(i128::from(u64::MAX) * 10 + 7, 5),
+            Decimal::from_i128_with_scale(-(i128::from(u64::MAX) * 1000), 28),
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let shift = state % 96;
+            let mantissa = i128::from(state >> (state % 64)) << (shift % 32);
+            let sign = if state % 3 == 0 { -1 } else { 1 };
+            let scale = u32::try_from(state % 29).unwrap();
+            values.push(Decimal::from_i128_with_scale(sign * mantissa, scale));
+        }
+        for value in values {
+            assert_eq!(text(&en(value)), value.normalize().to_string(), "{value:?}");
+            assert_eq!(
+                text(&vi(value)),
+                VietnameseDecimal(value.normalize()).to_string(),
+                "{value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn small_numbers_and_names_print_as_format_does() {
+        for value in 0..=u8::MAX {
+            assert_eq!(text(&value), value.to_string());
+        }
+        let id = CellId::of(4, "1.5");
+        assert_eq!(text(&cell_name(id, false, Language::English)), "1.5");
+        assert_eq!(
+            text(&cell_name(id, true, Language::English)),
+            "form 4 row 1.5"
+        );
+        assert_eq!(
+            text(&cell_name(id, true, Language::Vietnamese)),
+            "biểu 4 mục 1.5"
+        );
+    }
 }

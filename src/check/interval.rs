@@ -68,7 +68,7 @@ impl Span {
 
     /// The same interval at a finer scale.
     pub fn rescale(self, scale: u32) -> Option<Span> {
-        let factor = 10_i128.checked_pow(scale.checked_sub(self.scale)?)?;
+        let factor = pow10(scale.checked_sub(self.scale)?)?;
         Some(Span {
             lo: self.lo.checked_mul(factor)?,
             hi: self.hi.checked_mul(factor)?,
@@ -79,7 +79,7 @@ impl Span {
 
     /// The denominator `2 × 10^scale`.
     pub fn denominator(self) -> Option<i128> {
-        10_i128.checked_pow(self.scale)?.checked_mul(2)
+        pow10(self.scale)?.checked_mul(2)
     }
 
     /// The sum of intervals (all at their finest common scale).
@@ -132,6 +132,23 @@ impl Span {
     pub fn low(self) -> Option<Decimal> {
         half_units(self.lo, self.scale)
     }
+}
+
+/// Every power of ten an `i128` holds, `10^0` to `10^38`.
+const POWERS_OF_TEN: [i128; 39] = {
+    let mut powers = [1_i128; 39];
+    let mut exponent = 1;
+    while exponent < powers.len() {
+        powers[exponent] = powers[exponent - 1] * 10;
+        exponent += 1;
+    }
+    powers
+};
+
+/// `10^exponent`, or `None` past what an `i128` holds: `checked_pow` by
+/// table lookup.
+pub(crate) fn pow10(exponent: u32) -> Option<i128> {
+    POWERS_OF_TEN.get(usize::try_from(exponent).ok()?).copied()
 }
 
 /// `a ≤ b`, or `a < b` when `strict`.
@@ -328,6 +345,14 @@ mod tests {
         let sum = Span::sum([third; 3].into_iter()).unwrap();
         let hundred = Span::of(printed(100, 0), Reading::Exact).unwrap();
         assert_eq!(sum.overlaps(hundred), Some(true));
+    }
+
+    #[test]
+    fn powers_of_ten_are_checked_pow() {
+        for exponent in 0..=45 {
+            assert_eq!(pow10(exponent), 10_i128.checked_pow(exponent), "{exponent}");
+        }
+        assert_eq!(pow10(u32::MAX), None);
     }
 
     #[test]

@@ -50,8 +50,11 @@ use crate::report::Report;
 use crate::unit::{Printed, ValueKind};
 
 mod eval;
+mod fast;
 pub(crate) mod interval;
 mod rules;
+
+pub(crate) use fast::{Slot, Snapshot};
 
 pub use rules::RULES;
 
@@ -283,10 +286,10 @@ impl Report {
     /// ```
     #[must_use]
     pub fn validate(&self) -> Findings {
-        let cells = self.cells();
+        let verdicts = fast::run(&self.snapshot());
         let mut findings = Findings::default();
-        for rule in &RULES {
-            eval::evaluate(rule, &cells, &mut findings);
+        for index in verdicts.slow() {
+            self.evaluate_exactly(&RULES[index], &mut findings);
         }
         findings
     }
@@ -295,13 +298,25 @@ impl Report {
     /// rule (passed, failed, noted, or not evaluated for blanks).
     #[must_use]
     pub fn check(&self) -> Evaluation {
-        let cells = self.cells();
+        let verdicts = fast::run(&self.snapshot());
         let mut findings = Findings::default();
         let mut outcomes = [Outcome::NotEvaluated; RULE_COUNT];
-        for (outcome, rule) in outcomes.iter_mut().zip(&RULES) {
-            *outcome = eval::evaluate(rule, &cells, &mut findings);
+        for (index, (outcome, rule)) in outcomes.iter_mut().zip(&RULES).enumerate() {
+            *outcome = match verdicts.get(index) {
+                fast::Fast::Pass => Outcome::Passed,
+                fast::Fast::Skip => Outcome::NotEvaluated,
+                fast::Fast::Slow => self.evaluate_exactly(rule, &mut findings),
+            };
         }
         Evaluation { findings, outcomes }
+    }
+
+    /// One rule by its exact evaluator, on its cells read once: a rule the
+    /// clean path on the [`Snapshot`] did not pass or skip.
+    #[cold]
+    #[inline(never)]
+    fn evaluate_exactly(&self, rule: &Rule, findings: &mut Findings) -> Outcome {
+        eval::evaluate(rule, &RuleCells::read(self, rule.cells), findings)
     }
 
     /// The report with every derivable blank percentage filled in: the rate
@@ -365,12 +380,12 @@ pub fn percentage_of(
     rounding: Rounding,
 ) -> Option<Printed> {
     // 100 · (nm / 10^ns) / (dm / 10^ds) · 10^decimals = nm · 10^(ds + decimals + 2) / (dm · 10^ns)
-    let scaled = numerator.mantissa.checked_mul(
-        10_i128.checked_pow(denominator.decimals.checked_add(decimals)?.checked_add(2)?)?,
-    )?;
+    let scaled = numerator.mantissa.checked_mul(interval::pow10(
+        denominator.decimals.checked_add(decimals)?.checked_add(2)?,
+    )?)?;
     let divisor = denominator
         .mantissa
-        .checked_mul(10_i128.checked_pow(numerator.decimals)?)?;
+        .checked_mul(interval::pow10(numerator.decimals)?)?;
     if divisor == 0 {
         return None;
     }
@@ -401,7 +416,67 @@ fn is_exact(id: CellId) -> bool {
     )
 }
 
+/// Where the exact evaluators read a report's cells from.
+pub(crate) trait Source {
+    /// A cell's value, `None` when blank.
+    fn value(&self, id: CellId) -> Option<Printed>;
+}
+
+/// Every cell, read once.
+impl Source for crate::Cells {
+    fn value(&self, id: CellId) -> Option<Printed> {
+        self[id]
+    }
+}
+
+/// The report itself, cell by cell: for the few rules the clean path leaves
+/// to the exact evaluators, cheaper than reading every cell.
+impl Source for Report {
+    fn value(&self, id: CellId) -> Option<Printed> {
+        self.cell(id)
+    }
+}
+
+/// The cells of one rule, read once from the report: what the exact
+/// evaluator of a rule reads, over and over while it writes a finding.
+struct RuleCells<'a> {
+    report: &'a Report,
+    ids: &'a [CellId],
+    values: [Option<Printed>; RuleCells::HELD],
+}
+
+impl<'a> RuleCells<'a> {
+    /// How many cells are held; a rule's further cells are read from the report.
+    const HELD: usize = 8;
+
+    fn read(report: &'a Report, ids: &'a [CellId]) -> Self {
+        let mut values = [None; RuleCells::HELD];
+        for (value, &id) in values.iter_mut().zip(ids) {
+            *value = report.cell(id);
+        }
+        RuleCells {
+            report,
+            ids,
+            values,
+        }
+    }
+}
+
+impl Source for RuleCells<'_> {
+    fn value(&self, id: CellId) -> Option<Printed> {
+        match self
+            .ids
+            .iter()
+            .take(RuleCells::HELD)
+            .position(|&held| held == id)
+        {
+            Some(index) => self.values[index],
+            None => self.report.cell(id),
+        }
+    }
+}
+
 /// A cell's value with its id, when it is not blank.
-fn value(cells: &crate::Cells, id: CellId) -> Option<Printed> {
-    cells[id]
+fn value(cells: &dyn Source, id: CellId) -> Option<Printed> {
+    cells.value(id)
 }

@@ -218,6 +218,18 @@ macro_rules! form_table {
                 let cells = [$(self.$field.map($crate::unit::CellValue::printed)),*];
                 out.copy_from_slice(&cells);
             }
+
+            /// Writes every cell, compactly, into `out` from position `at`
+            /// (one slot per row).
+            #[inline]
+            pub(crate) fn read_slots(&self, out: &mut [$crate::check::Slot], at: usize) {
+                let mut index = at;
+                $(
+                    out[index] = $crate::check::Slot::of(self.$field);
+                    index += 1;
+                )*
+                let _ = index;
+            }
         }
     };
 }

@@ -1,0 +1,131 @@
+//! The cost of validation, against the generic alternative and the floor.
+//!
+//! Run with `cargo bench --bench validate`. One group, `validate`:
+//!
+//! | id | what is timed |
+//! |---|---|
+//! | `report` | every check on the typed Bắc Giang sample (4 findings, so 4 findings' messages written) |
+//! | `report_clean` | every check on the sample made consistent (no finding): the cost of the checks alone |
+//! | `json_to_findings` | the sample's JSON text read with [`Report::from_json`], then every check |
+//! | `rows_to_findings` | the sample's rows (TSV text) parsed and imported, then every check |
+//! | `jsonschema` | the `jsonschema` crate's `is_valid` on the sample, already a `serde_json::Value`, against `schemas/report.schema.json` |
+//! | `jsonschema_from_text` | the same, starting from the JSON text |
+//! | `batch_1k`, `batch_10k`, `batch_100k` | every check on that many varied reports (throughput in reports) |
+//!
+//! JSON Schema checks strictly less than the library (types, ranges,
+//! legends, decimal syntax; no sums, no ratios), so `jsonschema` is the
+//! generic alternative, not an equivalent. Its validator is compiled once,
+//! outside the timed loop, and is checked to accept the sample first.
+//!
+//! The varied reports are built deterministically from the sample (a
+//! xorshift generator, no proptest): counts and amounts scaled, rates
+//! recomputed at 0 to 2 decimals, some cells blanked, the level of
+//! government varied; about one report in ten is then damaged (a count
+//! nudged, a rate mistyped or left blank), so that a realistic minority has
+//! findings. The share is printed once before timing.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use cchc_forms::{Report, Row, rows, samples};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+
+mod support;
+
+fn bench_validate(c: &mut Criterion) {
+    let sample = samples::bac_giang_2023_q3();
+    let json_text = serde_json::to_string(&sample).expect("the sample serializes");
+    let json_value: serde_json::Value = serde_json::from_str(&json_text).expect("valid JSON");
+    let tsv = samples::BAC_GIANG_2023_Q3_TSV;
+    let meta = samples::bac_giang_2023_q3_meta();
+
+    let schema = cchc_forms::schema::report_schema();
+    let validator = jsonschema::validator_for(&schema).expect("the report schema compiles");
+    assert!(
+        validator.is_valid(&json_value),
+        "jsonschema rejects the sample"
+    );
+    assert_eq!(
+        Report::from_json(&json_text).expect("the sample reads"),
+        sample
+    );
+    assert_eq!(sample.validate().len(), 4, "the sample has four findings");
+
+    let clean = support::clean_base();
+    let reports = support::batch(100_000);
+    let with_findings = reports
+        .iter()
+        .filter(|report| !report.validate().is_empty())
+        .count();
+    let per_mille = with_findings * 1000 / reports.len();
+    eprintln!(
+        "varied reports: {with_findings} of {} have findings ({}.{}%)",
+        reports.len(),
+        per_mille / 10,
+        per_mille % 10
+    );
+
+    let mut group = c.benchmark_group("validate");
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+
+    group.bench_function("report", |b| b.iter(|| black_box(&sample).validate()));
+    group.bench_function("report_clean", |b| {
+        b.iter(|| black_box(&clean).validate());
+    });
+    group.bench_function("json_to_findings", |b| {
+        b.iter(|| {
+            Report::from_json(black_box(&json_text))
+                .expect("the sample reads")
+                .validate()
+        });
+    });
+    group.bench_function("rows_to_findings", |b| {
+        b.iter_batched(
+            || meta.clone(),
+            |meta| {
+                let rows: Vec<Row<'_>> = rows::parse_tsv(black_box(tsv)).expect("the rows parse");
+                Report::from_rows(meta, rows)
+                    .expect("the rows import")
+                    .validate()
+            },
+            BatchSize::SmallInput,
+        );
+    });
+    group.bench_function("jsonschema", |b| {
+        b.iter(|| validator.is_valid(black_box(&json_value)));
+    });
+    group.bench_function("jsonschema_from_text", |b| {
+        b.iter(|| {
+            let value: serde_json::Value =
+                serde_json::from_str(black_box(&json_text)).expect("valid JSON");
+            validator.is_valid(&value)
+        });
+    });
+
+    for (id, count) in [
+        ("batch_1k", 1_000),
+        ("batch_10k", 10_000),
+        ("batch_100k", 100_000),
+    ] {
+        let reports = &reports[..count];
+        group.throughput(Throughput::Elements(count as u64));
+        if count >= 100_000 {
+            group.sampling_mode(criterion::SamplingMode::Flat);
+            group.sample_size(10);
+        }
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                black_box(reports)
+                    .iter()
+                    .map(|report| report.validate().len())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_validate);
+criterion_main!(benches);
