@@ -291,11 +291,8 @@ impl CellList {
     #[must_use]
     pub fn from_slice(cells: &[CellId]) -> Option<CellList> {
         let mut list = CellList::EMPTY;
-        for &cell in cells {
-            if !list.push(cell) {
-                return None;
-            }
-        }
+        list.cells.get_mut(..cells.len())?.copy_from_slice(cells);
+        list.len = u8::try_from(cells.len()).ok()?;
         Some(list)
     }
 
@@ -832,6 +829,13 @@ struct FindingEntry {
 pub struct Findings(pub Vec<Finding>);
 
 impl Findings {
+    /// Appends a finding and returns it, where it now lies.
+    pub(crate) fn push(&mut self, finding: Finding) -> &mut Finding {
+        let at = self.0.len();
+        self.0.push(finding);
+        &mut self.0[at]
+    }
+
     /// Whether any finding is an [`Severity::Error`].
     #[must_use]
     pub fn has_errors(&self) -> bool {

@@ -15,7 +15,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::interval::{Reading, Span, ratio_overlaps};
-use super::{Check, Outcome, Rounding, Rule, Source, is_exact, percentage_of, value};
+use super::{Check, Outcome, Rounding, Rule, Source, Values, is_exact, percentage_of};
 use crate::catalogue::CellId;
 use crate::finding::{CellList, Family, Finding, Findings, Interval, RuleId, Severity};
 use crate::unit::{Printed, ValueKind};
@@ -37,44 +37,38 @@ pub(crate) enum Language {
     Vietnamese,
 }
 
-/// Where the cells are read from: every cell read once ([`crate::Cells`]),
-/// or the report itself, cell by cell.
-type Cells<'a> = dyn Source + 'a;
-
 /// Applies one rule to a report's cells, pushing a finding if it fires.
-pub(crate) fn evaluate(id: RuleId, cells: &Cells, findings: &mut Findings) -> Outcome {
-    let rule = id.rule();
-    let result = match rule.check {
-        Check::Ratio => ratio(id, cells),
-        Check::Derivable => derivable(id, cells),
-        Check::Sum => sum(id, cells, true),
-        Check::PartWhole => sum(id, cells, false),
-        Check::Bound { min, max } => bound(id, cells, min, max),
-        Check::Conditional { when } => conditional(id, cells, when),
-        Check::LevelRange => level_range(id, cells),
-        Check::Same => same(id, cells),
-    };
-    match result {
-        Verdict::Pass => Outcome::Passed,
-        Verdict::Skip => Outcome::NotEvaluated,
-        Verdict::Fire(finding) => {
-            let outcome = if finding.severity == Severity::Info {
-                Outcome::Noted
-            } else {
-                Outcome::Failed
-            };
-            findings.0.push(finding);
-            outcome
-        }
+#[cfg(test)]
+pub(crate) fn evaluate<C: Source + ?Sized>(
+    id: RuleId,
+    cells: &C,
+    findings: &mut Findings,
+) -> Outcome {
+    evaluate_values(id, &cells.values_of(id.rule().cells), findings)
+}
+
+/// Applies one rule to the values of its cells, read once, pushing a
+/// finding if it fires.
+pub(crate) fn evaluate_values(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
+    match id.rule().check {
+        Check::Ratio => ratio(id, values, findings),
+        Check::Derivable => derivable(id, values, findings),
+        Check::Sum => sum(id, values, true, findings),
+        Check::PartWhole => sum(id, values, false, findings),
+        Check::Bound { min, max } => bound(id, values, min, max, findings),
+        Check::Conditional { when } => conditional(id, values, when, findings),
+        Check::LevelRange => level_range(id, values, findings),
+        Check::Same => same(id, values, findings),
     }
 }
 
-// A finding is built once and moved into the findings: no box to allocate.
-#[allow(clippy::large_enum_variant)]
-enum Verdict {
-    Pass,
-    Skip,
-    Fire(Finding),
+/// The outcome of a rule that fired with this finding.
+fn fired(finding: &Finding) -> Outcome {
+    if finding.severity == Severity::Info {
+        Outcome::Noted
+    } else {
+        Outcome::Failed
+    }
 }
 
 /// The interval a cell's printed value stands for under `reading` (exact
@@ -131,15 +125,15 @@ pub(crate) struct Wording {
 const _: () = assert!(CellList::CAPACITY <= 8, "a rule's cells are marked in a u8");
 
 impl Wording {
-    /// The values of the rule's cells, read for a message of `phrase`.
-    fn read(phrase: Phrase, rule: &Rule, cells: &Cells) -> Wording {
+    /// The words of a message of `phrase`, from the values of the rule's cells.
+    fn new(phrase: Phrase, values: &Values) -> Wording {
         let mut wording = Wording {
             phrase,
             reported: 0,
             values: [Decimal::ZERO; CellList::CAPACITY],
         };
-        for (position, (slot, &id)) in wording.values.iter_mut().zip(rule.cells).enumerate() {
-            if let Some(v) = value(cells, id) {
+        for (position, (slot, value)) in wording.values.iter_mut().zip(values).enumerate() {
+            if let Some(v) = value {
                 *slot = v.to_decimal();
                 wording.reported |= 1 << position;
             }
@@ -160,50 +154,53 @@ impl Wording {
     }
 }
 
-/// A finding of `rule`, its cells the rule's, its words read from `cells`.
-fn finding(id: RuleId, severity: Severity, phrase: Phrase, cells: &Cells) -> Finding {
+/// Pushes a finding of `rule`, its cells the rule's, its words written
+/// from the `values` of its cells, and returns it for the numbers to be filled in where it lies.
+fn fire<'a>(
+    findings: &'a mut Findings,
+    id: RuleId,
+    severity: Severity,
+    phrase: Phrase,
+    values: &Values,
+) -> &'a mut Finding {
     let rule = id.rule();
-    let wording = Wording::read(phrase, rule, cells);
+    let wording = Wording::new(phrase, values);
     let list = CellList::from_slice(rule.cells).unwrap_or(CellList::EMPTY);
-    Finding::new(id, severity, list, wording)
+    findings.push(Finding::new(id, severity, list, wording))
 }
 
 // ---------------------------------------------------------------------------
 // Ratio and derivable blanks
 // ---------------------------------------------------------------------------
 
-fn ratio(id: RuleId, cells: &Cells) -> Verdict {
+fn ratio(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
     let rule = id.rule();
-    let &[rate_id, num_id, den_id] = rule.cells else {
-        return Verdict::Skip;
+    let &[_, num_id, den_id] = rule.cells else {
+        return Outcome::NotEvaluated;
     };
-    let (Some(rate), Some(num), Some(den)) = (
-        value(cells, rate_id),
-        value(cells, num_id),
-        value(cells, den_id),
-    ) else {
-        return Verdict::Skip;
+    let (Some(rate), Some(num), Some(den)) = (values[0], values[1], values[2]) else {
+        return Outcome::NotEvaluated;
     };
     let (Some(num_span), Some(den_span)) = (
         span(num_id, num, Reading::Nearest),
         span(den_id, den, Reading::Nearest),
     ) else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
     if den_span.hi <= 0 && num_span.lo <= 0 && num_span.hi >= 0 {
-        let mut finding = finding(id, Severity::Info, Phrase::ZeroRatio, cells);
+        let finding = fire(findings, id, Severity::Info, Phrase::ZeroRatio, values);
         finding.reported = Some(rate.to_decimal());
-        return Verdict::Fire(finding);
+        return fired(finding);
     }
     if den_span.lo <= 0 {
         // The denominator may be zero: no ratio can be checked.
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     }
     let nearest =
         Span::of(rate, Reading::Nearest).and_then(|r| ratio_overlaps(r, num_span, den_span));
     match nearest {
-        Some(true) => return Verdict::Pass,
-        None => return Verdict::Skip,
+        Some(true) => return Outcome::Passed,
+        None => return Outcome::NotEvaluated,
         Some(false) => {}
     }
     let truncated =
@@ -213,7 +210,7 @@ fn ratio(id: RuleId, cells: &Cells) -> Verdict {
     } else {
         (rule.severity, Phrase::Ratio)
     };
-    let mut finding = finding(id, severity, phrase, cells);
+    let finding = fire(findings, id, severity, phrase, values);
     let computed = percentage_of(num, den, 4, Rounding::HalfAwayFromZero).map(Printed::to_decimal);
     finding.reported = Some(rate.to_decimal());
     finding.reported_interval = Span::of(rate, Reading::Nearest).and_then(Span::to_interval);
@@ -224,7 +221,7 @@ fn ratio(id: RuleId, cells: &Cells) -> Verdict {
         ratio_interval(num_span, den_span)
     };
     finding.imbalance = computed.and_then(|c| rate.to_decimal().checked_sub(c));
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
 /// `[100·num.lo/den.hi, 100·num.hi/den.lo]`, widened to four decimals.
@@ -244,27 +241,32 @@ fn ratio_interval(num: Span, den: Span) -> Option<Interval> {
 
 /// The derivable rate of a `Derivable` rule: blank rate, numerator and
 /// positive denominator reported.
-pub(crate) fn derivable_rate(rule: &Rule, cells: &Cells) -> Option<Printed> {
-    let &[rate_id, num_id, den_id] = rule.cells else {
-        return None;
-    };
-    if value(cells, rate_id).is_some() {
+pub(crate) fn derivable_rate<C: Source + ?Sized>(rule: &Rule, cells: &C) -> Option<Printed> {
+    if rule.cells.len() != 3 {
         return None;
     }
-    let (num, den) = (value(cells, num_id)?, value(cells, den_id)?);
+    derivable_rate_of(&cells.values_of(rule.cells))
+}
+
+/// The derivable rate from the values of a `Derivable` rule's cells.
+fn derivable_rate_of(values: &Values) -> Option<Printed> {
+    if values[0].is_some() {
+        return None;
+    }
+    let (num, den) = (values[1]?, values[2]?);
     if den.mantissa <= 0 || num.mantissa < 0 {
         return None;
     }
     percentage_of(num, den, 2, Rounding::HalfAwayFromZero)
 }
 
-fn derivable(id: RuleId, cells: &Cells) -> Verdict {
-    let Some(rate) = derivable_rate(id.rule(), cells) else {
-        return Verdict::Skip;
+fn derivable(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
+    let Some(rate) = derivable_rate_of(values) else {
+        return Outcome::NotEvaluated;
     };
-    let mut finding = finding(id, Severity::Info, Phrase::Derivable, cells);
+    let finding = fire(findings, id, Severity::Info, Phrase::Derivable, values);
     finding.computed = Some(rate.to_decimal());
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
 // ---------------------------------------------------------------------------
@@ -274,19 +276,20 @@ fn derivable(id: RuleId, cells: &Cells) -> Verdict {
 /// A total against its parts: `exhaustive` for a sum (the parts add up to
 /// it), else "of which" (the parts together are at most it). With a part
 /// blank, a sum is checked as "of which": the known parts cannot exceed it.
-fn sum(id: RuleId, cells: &Cells, exhaustive: bool) -> Verdict {
+fn sum(id: RuleId, values: &Values, exhaustive: bool, findings: &mut Findings) -> Outcome {
     let rule = id.rule();
     let Some((&whole_id, part_ids)) = rule.cells.split_first() else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let Some(whole) = value(cells, whole_id) else {
-        return Verdict::Skip;
+    let Some(whole) = values[0] else {
+        return Outcome::NotEvaluated;
     };
     let known = part_ids
         .iter()
-        .filter_map(|&id| Some((id, value(cells, id)?)));
+        .zip(&values[1..])
+        .filter_map(|(&id, v)| Some((id, (*v)?)));
     if known.clone().next().is_none() {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     }
     let all_known = known.clone().count() == part_ids.len();
     let (Some(whole_span), Some(parts_span)) = (
@@ -297,7 +300,7 @@ fn sum(id: RuleId, cells: &Cells, exhaustive: bool) -> Verdict {
                 .filter_map(|(id, v)| span(id, v, Reading::Nearest)),
         ),
     ) else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
     let equality = exhaustive && all_known;
     let holds = if equality {
@@ -306,12 +309,19 @@ fn sum(id: RuleId, cells: &Cells, exhaustive: bool) -> Verdict {
         parts_span.can_be_at_most(whole_span)
     };
     match holds {
-        Some(true) | None => Verdict::Pass,
-        Some(false) => fire_sum(id, cells, whole, parts_span, equality),
+        Some(true) | None => Outcome::Passed,
+        Some(false) => fire_sum(id, values, whole, parts_span, equality, findings),
     }
 }
 
-fn fire_sum(id: RuleId, cells: &Cells, whole: Printed, parts: Span, equality: bool) -> Verdict {
+fn fire_sum(
+    id: RuleId,
+    values: &Values,
+    whole: Printed,
+    parts: Span,
+    equality: bool,
+    findings: &mut Findings,
+) -> Outcome {
     let rule = id.rule();
     let whole_id = rule.cells[0];
     let phrase = if equality {
@@ -319,11 +329,11 @@ fn fire_sum(id: RuleId, cells: &Cells, whole: Printed, parts: Span, equality: bo
     } else {
         Phrase::PartsExceed
     };
-    let mut finding = finding(id, rule.severity, phrase, cells);
+    let finding = fire(findings, id, rule.severity, phrase, values);
     // The cells involved: those reported.
     let mut involved = CellList::EMPTY;
-    for &cell in rule.cells {
-        if value(cells, cell).is_some() {
+    for (&cell, value) in rule.cells.iter().zip(values) {
+        if value.is_some() {
             involved.push(cell);
         }
     }
@@ -341,32 +351,35 @@ fn fire_sum(id: RuleId, cells: &Cells, whole: Printed, parts: Span, equality: bo
     // one (or none, if it is too large for a decimal).
     finding.computed_interval = if exact { None } else { parts.to_interval() };
     finding.imbalance = computed.and_then(|c| whole.to_decimal().checked_sub(c));
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
 // ---------------------------------------------------------------------------
 // Bounds, conditionals, level ranges, the same quantity twice
 // ---------------------------------------------------------------------------
 
-fn bound(id: RuleId, cells: &Cells, min: Option<i64>, max: Option<i64>) -> Verdict {
+fn bound(
+    id: RuleId,
+    values: &Values,
+    min: Option<i64>,
+    max: Option<i64>,
+    findings: &mut Findings,
+) -> Outcome {
     let rule = id.rule();
-    let Some(&cell) = rule.cells.first() else {
-        return Verdict::Skip;
-    };
-    let Some(v) = value(cells, cell) else {
-        return Verdict::Skip;
+    let Some(v) = values[0] else {
+        return Outcome::NotEvaluated;
     };
     let scale = super::interval::pow10(v.decimals).unwrap_or(i128::MAX);
     let below = min.is_some_and(|min| v.mantissa < i128::from(min).saturating_mul(scale));
     let above = max.is_some_and(|max| v.mantissa > i128::from(max).saturating_mul(scale));
     if !below && !above {
-        return Verdict::Pass;
+        return Outcome::Passed;
     }
     let limit = if below { min } else { max }.map(Decimal::from);
-    let mut finding = finding(id, rule.severity, Phrase::Bound, cells);
+    let finding = fire(findings, id, rule.severity, Phrase::Bound, values);
     finding.reported = Some(v.to_decimal());
     finding.imbalance = limit.and_then(|limit| v.to_decimal().checked_sub(limit));
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
 /// Whether a dependent of a conditional says how the thing was done: a
@@ -375,48 +388,52 @@ fn describes(id: CellId, value: Option<Decimal>) -> bool {
     value.is_some_and(|v| !v.is_zero() || matches!(id.indicator().kind, ValueKind::Code { .. }))
 }
 
-fn conditional(id: RuleId, cells: &Cells, when: u8) -> Verdict {
+fn conditional(id: RuleId, values: &Values, when: u8, findings: &mut Findings) -> Outcome {
     let rule = id.rule();
     let Some((&code_id, dependents)) = rule.cells.split_first() else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let Some(code) = value(cells, code_id) else {
-        return Verdict::Skip;
+    let Some(code) = values[0] else {
+        return Outcome::NotEvaluated;
     };
     if code.mantissa != i128::from(when) {
-        return Verdict::Pass;
+        return Outcome::Passed;
     }
-    let describing =
-        |dependent: CellId| describes(dependent, value(cells, dependent).map(Printed::to_decimal));
-    if !dependents.iter().any(|&dependent| describing(dependent)) {
-        return Verdict::Pass;
+    let describing = dependents
+        .iter()
+        .zip(&values[1..])
+        .filter(|&(&dependent, value)| describes(dependent, value.map(Printed::to_decimal)))
+        .map(|(&dependent, _)| dependent);
+    if describing.clone().next().is_none() {
+        return Outcome::Passed;
     }
-    let mut finding = finding(id, rule.severity, Phrase::Conditional, cells);
+    let finding = fire(findings, id, rule.severity, Phrase::Conditional, values);
     let mut involved = CellList::EMPTY;
     involved.push(code_id);
-    for &dependent in dependents {
-        if describing(dependent) {
-            involved.push(dependent);
-        }
+    for dependent in describing {
+        involved.push(dependent);
     }
     finding.cells = involved;
     finding.reported = Some(code.to_decimal());
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
-fn level_range(id: RuleId, cells: &Cells) -> Verdict {
+fn level_range(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
     let rule = id.rule();
     let Some((&overall_id, level_ids)) = rule.cells.split_first() else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let Some(overall) = value(cells, overall_id) else {
-        return Verdict::Skip;
+    let Some(overall) = values[0] else {
+        return Outcome::NotEvaluated;
     };
     let mut levels = [None::<Printed>; 8];
-    for (slot, &id) in levels.iter_mut().zip(level_ids) {
-        match value(cells, id) {
-            Some(v) => *slot = Some(v),
-            None => return Verdict::Skip,
+    for (slot, value) in levels
+        .iter_mut()
+        .zip(values[1..].iter().take(level_ids.len()))
+    {
+        match value {
+            Some(v) => *slot = Some(*v),
+            None => return Outcome::NotEvaluated,
         }
     }
     let range_under = |reading| -> Option<Span> {
@@ -444,7 +461,7 @@ fn level_range(id: RuleId, cells: &Cells) -> Verdict {
         .zip(span(overall_id, overall, Reading::Nearest))
         .and_then(|(range, overall)| overall.overlaps(range));
     match nearest {
-        Some(true) | None => return Verdict::Pass,
+        Some(true) | None => return Outcome::Passed,
         Some(false) => {}
     }
     let truncated = range_under(Reading::Truncated)
@@ -456,33 +473,33 @@ fn level_range(id: RuleId, cells: &Cells) -> Verdict {
     } else {
         (rule.severity, Phrase::LevelRange)
     };
-    let mut finding = finding(id, severity, phrase, cells);
+    let finding = fire(findings, id, severity, phrase, values);
     finding.reported = Some(overall.to_decimal());
     finding.reported_interval =
         span(overall_id, overall, Reading::Nearest).and_then(Span::to_interval);
     finding.computed_interval = range_under(Reading::Nearest).and_then(Span::to_interval);
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
-fn same(id: RuleId, cells: &Cells) -> Verdict {
+fn same(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
     let rule = id.rule();
     let &[left_id, right_id] = rule.cells else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let (Some(left), Some(right)) = (value(cells, left_id), value(cells, right_id)) else {
-        return Verdict::Skip;
+    let (Some(left), Some(right)) = (values[0], values[1]) else {
+        return Outcome::NotEvaluated;
     };
     let holds = span(left_id, left, Reading::Nearest)
         .zip(span(right_id, right, Reading::Nearest))
         .and_then(|(l, r)| l.overlaps(r));
     if holds != Some(false) {
-        return Verdict::Pass;
+        return Outcome::Passed;
     }
-    let mut finding = finding(id, rule.severity, Phrase::Same, cells);
+    let finding = fire(findings, id, rule.severity, Phrase::Same, values);
     finding.reported = Some(left.to_decimal());
     finding.computed = Some(right.to_decimal());
     finding.imbalance = left.to_decimal().checked_sub(right.to_decimal());
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
 // ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@
 
 use crate::catalogue::{CELL_COUNT, CellId};
 use crate::number::MAX_DECIMALS;
-use crate::unit::{CellValue, ValueKind};
+use crate::unit::{CellValue, Printed, ValueKind};
 
 use super::{Check, RULES};
 
@@ -98,6 +98,19 @@ impl Slot {
 
     fn is_blank(self) -> bool {
         self.decimals == BLANK
+    }
+
+    /// The value as printed, `None` when blank; `Err` when the value is
+    /// wide, so that it must be read from the report.
+    pub(crate) fn printed(self) -> Result<Option<Printed>, ()> {
+        match self.decimals {
+            BLANK => Ok(None),
+            WIDE => Err(()),
+            decimals => Ok(Some(Printed {
+                mantissa: i128::from(self.mantissa),
+                decimals: u32::from(decimals),
+            })),
+        }
     }
 
     fn is_code(self) -> bool {
