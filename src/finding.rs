@@ -6,6 +6,12 @@
 //! and a message in Vietnamese and in English. [`Findings`] is the
 //! collection [`Report::validate`](crate::Report::validate) returns; it
 //! serializes as a JSON array.
+//!
+//! Findings are cheap to build: the rule is a [`RuleId`] (one byte), the
+//! cells a [`CellList`] held inline, and the messages are not written
+//! during validation but when asked for ([`Finding::message_vi`],
+//! [`Finding::message_en`], which give a [`Message`]) or when the finding is
+//! serialized, from the values the rule read, which the finding keeps.
 
 use std::fmt;
 
