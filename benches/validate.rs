@@ -4,7 +4,7 @@
 //!
 //! | id | what is timed |
 //! |---|---|
-//! | `report` | every check on the typed Bắc Giang sample (4 findings, so 4 findings' messages written) |
+//! | `report` | every check on the typed Bắc Giang sample (4 findings, built without writing their messages, which are written on demand) |
 //! | `report_clean` | every check on the sample made consistent (no finding): the cost of the checks alone |
 //! | `json_to_findings` | the sample's JSON text read with [`Report::from_json`], then every check |
 //! | `rows_to_findings` | the sample's rows (TSV text) parsed and imported, then every check |

@@ -175,8 +175,8 @@ fn print_table(report: &Report, findings: &[Finding]) -> String {
                 value(finding.reported),
                 value(finding.computed),
                 finding.rule,
-                finding.message_vi,
-                finding.message_en,
+                finding.message_vi(),
+                finding.message_en(),
             );
         }
         out.push('\n');

@@ -6,6 +6,12 @@
 //! and a message in Vietnamese and in English. [`Findings`] is the
 //! collection [`Report::validate`](crate::Report::validate) returns; it
 //! serializes as a JSON array.
+//!
+//! Findings are cheap to build: the rule is a [`RuleId`] (one byte), the
+//! cells a [`CellList`] held inline, and the messages are not written
+//! during validation but when asked for ([`Finding::message_vi`],
+//! [`Finding::message_en`], which give a [`Message`]) or when the finding is
+//! serialized, from the values the rule read, which the finding keeps.
 
 use std::fmt;
 
@@ -14,6 +20,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::CellId;
+use crate::check::eval::{Language, Wording};
+use crate::check::{RULES, Rule};
 
 /// How serious a finding is.
 #[derive(
@@ -86,7 +94,395 @@ pub struct Interval {
     pub high: Decimal,
 }
 
+/// The rule a finding names: a position in [`RULES`], so `Copy` and one
+/// byte, that reads and writes as the rule's id.
+///
+/// It serializes as the id string (`"sum:3/1.4"`) and deserializes from
+/// one, rejecting an id that is not in [`RULES`]. It compares with strings
+/// by id, and gives the whole [`Rule`] with [`RuleId::rule`].
+///
+/// # Example
+/// ```
+/// use cchc_forms::{samples, Family, RuleId};
+///
+/// let findings = samples::bac_giang_2023_q3().validate();
+/// let sum = findings.iter().find(|f| f.rule == "sum:3/1.4").unwrap();
+/// assert_eq!(sum.rule.as_str(), "sum:3/1.4");
+/// assert_eq!(sum.rule.rule().family, Family::Sum);
+/// assert_eq!(sum.rule.to_string(), "sum:3/1.4");
+/// assert_eq!(RuleId::find("sum:3/1.4"), Some(sum.rule));
+/// assert_eq!(serde_json::to_string(&sum.rule).unwrap(), r#""sum:3/1.4""#);
+/// assert!(serde_json::from_str::<RuleId>(r#""sum:9/9""#).is_err());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(u8);
+
+const _: () = assert!(RULES.len() <= 1 << u8::BITS, "a rule's position is a u8");
+
+impl RuleId {
+    /// The rule at `index` in [`RULES`]; the caller passes a valid index.
+    #[allow(clippy::cast_possible_truncation)] // RULES fits a u8 (asserted above).
+    pub(crate) const fn at(index: usize) -> RuleId {
+        RuleId(index as u8)
+    }
+
+    /// The rule whose id is `id`, if there is one.
+    #[must_use]
+    pub fn find(id: &str) -> Option<RuleId> {
+        RULES.iter().position(|rule| rule.id == id).map(RuleId::at)
+    }
+
+    /// The rule's id, such as `"sum:3/1.4"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.rule().id
+    }
+
+    /// The rule itself: its family, severity, cells and description.
+    #[must_use]
+    pub fn rule(self) -> &'static Rule {
+        &RULES[usize::from(self.0)]
+    }
+
+    /// The rule's position in [`RULES`] (and in
+    /// [`Evaluation::outcomes`](crate::check::Evaluation::outcomes)).
+    #[must_use]
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
+impl fmt::Debug for RuleId {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), out)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(self.as_str())
+    }
+}
+
+impl AsRef<str> for RuleId {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for RuleId {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<RuleId> for str {
+    fn eq(&self, other: &RuleId) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<RuleId> for &str {
+    fn eq(&self, other: &RuleId) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<RuleId> for String {
+    fn eq(&self, other: &RuleId) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Id;
+        impl serde::de::Visitor<'_> for Id {
+            type Value = RuleId;
+
+            fn expecting(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+                out.write_str("the id of a rule of cchc_forms::check::RULES")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<RuleId, E> {
+                RuleId::find(id).ok_or_else(|| E::custom(format_args!("no rule has the id {id:?}")))
+            }
+        }
+        deserializer.deserialize_str(Id)
+    }
+}
+
+impl JsonSchema for RuleId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let ids: Vec<&str> = RULES.iter().map(|rule| rule.id).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "enum": ids,
+        })
+    }
+}
+
+/// The cells of a finding, the checked cell first: a list held inline (no
+/// allocation) of at most [`CellList::CAPACITY`] cells, the most any rule
+/// of [`RULES`] reads.
+///
+/// It derefs to `[CellId]`, compares with arrays, slices and vectors of
+/// [`CellId`], and serializes as an array of `{form, stt}` (deserializing
+/// rejects an empty array or one longer than the capacity).
+///
+/// # Example
+/// ```
+/// use cchc_forms::catalogue::CellId;
+/// use cchc_forms::{samples, CellList};
+///
+/// let findings = samples::bac_giang_2023_q3().validate();
+/// let same = findings.of_rule("across:4/1.5==6/2.1").next().unwrap();
+/// assert_eq!(same.cells, [CellId::of(4, "1.5"), CellId::of(6, "2.1")]);
+/// assert_eq!(same.cells.len(), 2);
+/// assert_eq!(same.cells[0].indicator().stt, "1.5");
+/// assert_eq!(CellList::from_slice(&[CellId::of(4, "1.5")]).unwrap(), [CellId::of(4, "1.5")]);
+/// ```
+#[derive(Clone, Copy)]
+pub struct CellList {
+    cells: [CellId; CellList::CAPACITY],
+    len: u8,
+}
+
+/// The most cells a rule of [`RULES`] reads.
+const fn most_rule_cells() -> usize {
+    let mut most = 0;
+    let mut index = 0;
+    while index < RULES.len() {
+        if RULES[index].cells.len() > most {
+            most = RULES[index].cells.len();
+        }
+        index += 1;
+    }
+    most
+}
+
+impl CellList {
+    /// The most cells a list holds: the most any rule reads.
+    pub const CAPACITY: usize = most_rule_cells();
+
+    /// An empty list.
+    pub(crate) const EMPTY: CellList = CellList {
+        cells: [CellId::PLACEHOLDER; CellList::CAPACITY],
+        len: 0,
+    };
+
+    /// A list of these cells, if there are at most [`CellList::CAPACITY`].
+    #[must_use]
+    pub fn from_slice(cells: &[CellId]) -> Option<CellList> {
+        let mut list = CellList::EMPTY;
+        list.cells.get_mut(..cells.len())?.copy_from_slice(cells);
+        list.len = u8::try_from(cells.len()).ok()?;
+        Some(list)
+    }
+
+    /// Appends a cell; `false` (and nothing appended) when full.
+    pub(crate) fn push(&mut self, cell: CellId) -> bool {
+        match self.cells.get_mut(usize::from(self.len)) {
+            Some(slot) => {
+                *slot = cell;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The cells, as a slice.
+    #[must_use]
+    pub fn as_slice(&self) -> &[CellId] {
+        &self.cells[..usize::from(self.len)]
+    }
+}
+
+impl std::ops::Deref for CellList {
+    type Target = [CellId];
+
+    fn deref(&self) -> &[CellId] {
+        self.as_slice()
+    }
+}
+
+impl AsRef<[CellId]> for CellList {
+    fn as_ref(&self) -> &[CellId] {
+        self.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a CellList {
+    type Item = &'a CellId;
+    type IntoIter = std::slice::Iter<'a, CellId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl fmt::Debug for CellList {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl PartialEq for CellList {
+    fn eq(&self, other: &CellList) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for CellList {}
+
+impl std::hash::Hash for CellList {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+impl PartialEq<[CellId]> for CellList {
+    fn eq(&self, other: &[CellId]) -> bool {
+        self.as_slice() == other
+    }
+}
+
+impl PartialEq<&[CellId]> for CellList {
+    fn eq(&self, other: &&[CellId]) -> bool {
+        self.as_slice() == *other
+    }
+}
+
+impl<const N: usize> PartialEq<[CellId; N]> for CellList {
+    fn eq(&self, other: &[CellId; N]) -> bool {
+        self.as_slice() == other
+    }
+}
+
+impl PartialEq<Vec<CellId>> for CellList {
+    fn eq(&self, other: &Vec<CellId>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl PartialEq<CellList> for [CellId] {
+    fn eq(&self, other: &CellList) -> bool {
+        self == other.as_slice()
+    }
+}
+
+impl PartialEq<CellList> for &[CellId] {
+    fn eq(&self, other: &CellList) -> bool {
+        *self == other.as_slice()
+    }
+}
+
+impl<const N: usize> PartialEq<CellList> for [CellId; N] {
+    fn eq(&self, other: &CellList) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl PartialEq<CellList> for Vec<CellId> {
+    fn eq(&self, other: &CellList) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl From<CellList> for Vec<CellId> {
+    fn from(list: CellList) -> Vec<CellId> {
+        list.as_slice().to_vec()
+    }
+}
+
+impl Serialize for CellList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.as_slice())
+    }
+}
+
+impl<'de> Deserialize<'de> for CellList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct List;
+        impl<'de> serde::de::Visitor<'de> for List {
+            type Value = CellList;
+
+            fn expecting(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(out, "an array of 1 to {} cells", CellList::CAPACITY)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<CellList, A::Error> {
+                let mut list = CellList::EMPTY;
+                while let Some(cell) = seq.next_element::<CellId>()? {
+                    if !list.push(cell) {
+                        return Err(serde::de::Error::invalid_length(
+                            CellList::CAPACITY + 1,
+                            &self,
+                        ));
+                    }
+                }
+                if list.is_empty() {
+                    return Err(serde::de::Error::invalid_length(0, &self));
+                }
+                Ok(list)
+            }
+        }
+        deserializer.deserialize_seq(List)
+    }
+}
+
+impl JsonSchema for CellList {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CellList".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let cell = generator.subschema_for::<CellId>();
+        schemars::json_schema!({
+            "type": "array",
+            "items": cell,
+            "minItems": 1,
+            "maxItems": CellList::CAPACITY,
+        })
+    }
+}
+
 /// One problem (or note) found in a report.
+///
+/// The numbers are fields; the messages are written when asked for, by
+/// [`Finding::message_vi`] and [`Finding::message_en`] (and when the
+/// finding is serialized), so that validation formats no text. They are
+/// written from the finding's rule, its numeric fields and the values the
+/// rule read (kept in the finding), with the same words whenever asked. A
+/// finding read back from JSON keeps the messages it was given.
+///
+/// Two findings are equal when their fields and their messages are.
 ///
 /// # Example
 /// ```
@@ -98,18 +494,22 @@ pub struct Interval {
 /// assert_eq!(sum.reported.map(|d| d.to_string()).as_deref(), Some("1902"));
 /// assert_eq!(sum.computed.map(|d| d.to_string()).as_deref(), Some("1896"));
 /// assert_eq!(sum.imbalance.map(|d| d.to_string()).as_deref(), Some("6"));
+/// assert_eq!(
+///     sum.message_en().to_string(),
+///     "Form 3: 1.4 = 1902 but 1.4.1 + 1.4.2 + 1.4.3 = 1486 + 255 + 155 = 1896 (imbalance 6)."
+/// );
+/// assert!(sum.message_vi() == "Biểu 3: 1.4 = 1.902 nhưng 1.4.1 + 1.4.2 + 1.4.3 = 1.486 + 255 + 155 = 1.896 (chênh lệch 6).");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone)]
 pub struct Finding {
-    /// The id of the rule that fired (see [`crate::check::RULES`]).
-    pub rule: String,
+    /// The rule that fired (see [`crate::check::RULES`]).
+    pub rule: RuleId,
     /// The rule's family.
     pub family: Family,
     /// How serious it is.
     pub severity: Severity,
     /// The cells involved, the checked cell first.
-    pub cells: Vec<CellId>,
+    pub cells: CellList,
     /// The value reported in the checked cell, if any.
     pub reported: Option<Decimal>,
     /// The interval of true values the reported digits stand for (rounded
@@ -123,16 +523,298 @@ pub struct Finding {
     pub computed_interval: Option<Interval>,
     /// `reported − computed`, when both are known.
     pub imbalance: Option<Decimal>,
-    /// The message in Vietnamese.
-    pub message_vi: String,
-    /// The message in English.
-    pub message_en: String,
+    /// What the messages are written from.
+    text: Text,
+}
+
+/// A finding's messages: written on demand from what the rule read, or as
+/// given (read from JSON).
+#[derive(Debug, Clone)]
+enum Text {
+    Lazy(Wording),
+    Given { vi: String, en: String },
+}
+
+impl Finding {
+    /// A finding of `rule` whose messages are written from `wording` when
+    /// asked for; the numeric fields are blank.
+    pub(crate) fn new(rule: RuleId, severity: Severity, cells: CellList, wording: Wording) -> Self {
+        Finding {
+            rule,
+            family: rule.rule().family,
+            severity,
+            cells,
+            reported: None,
+            reported_interval: None,
+            computed: None,
+            computed_interval: None,
+            imbalance: None,
+            text: Text::Lazy(wording),
+        }
+    }
+
+    /// The message in Vietnamese, written when displayed (`to_string()`,
+    /// `{}`), compared with a string, or serialized.
+    #[must_use]
+    pub fn message_vi(&self) -> Message<'_> {
+        Message {
+            finding: self,
+            language: Language::Vietnamese,
+        }
+    }
+
+    /// The message in English, written when displayed (`to_string()`,
+    /// `{}`), compared with a string, or serialized.
+    #[must_use]
+    pub fn message_en(&self) -> Message<'_> {
+        Message {
+            finding: self,
+            language: Language::English,
+        }
+    }
+
+    /// Whether the numbers (everything but the messages) are equal.
+    fn same_numbers(&self, other: &Finding) -> bool {
+        self.rule == other.rule
+            && self.family == other.family
+            && self.severity == other.severity
+            && self.cells == other.cells
+            && self.reported == other.reported
+            && self.reported_interval == other.reported_interval
+            && self.computed == other.computed
+            && self.computed_interval == other.computed_interval
+            && self.imbalance == other.imbalance
+    }
+}
+
+/// One message of a [`Finding`], in one language, written when displayed:
+/// `to_string()` gives it as a `String`, `{}` writes it, `==` compares it
+/// with a string without allocating, and it serializes as a string.
+///
+/// # Example
+/// ```
+/// use cchc_forms::samples;
+///
+/// let findings = samples::bac_giang_2023_q3().validate();
+/// let plan = findings.of_rule("derivable:1/2").next().unwrap();
+/// let english = plan.message_en();
+/// assert_eq!(
+///     english,
+///     "Form 1, row 2 is blank but can be derived: 100 × 2.2 / 2.1 = 100 × 40 / 56 = 71.43%."
+/// );
+/// assert!(plan.message_vi().to_string().ends_with("= 71,43%."));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Message<'a> {
+    finding: &'a Finding,
+    language: Language,
+}
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(out)
+    }
+}
+
+impl fmt::Debug for Message<'_> {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), out)
+    }
+}
+
+impl Message<'_> {
+    /// Writes the message.
+    fn write(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        match (&self.finding.text, self.language) {
+            (Text::Lazy(wording), language) => wording.write(self.finding, language, out),
+            (Text::Given { vi, .. }, Language::Vietnamese) => out.write_str(vi),
+            (Text::Given { en, .. }, Language::English) => out.write_str(en),
+        }
+    }
+
+    /// Whether the message is `text`, written piece by piece against it.
+    fn is(&self, text: &str) -> bool {
+        let mut rest = Matching(Some(text));
+        self.write(&mut rest).is_ok() && rest.0 == Some("")
+    }
+}
+
+/// What remains to match of a text, `None` once a piece did not match.
+struct Matching<'a>(Option<&'a str>);
+
+impl fmt::Write for Matching<'_> {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        self.0 = self.0.and_then(|rest| rest.strip_prefix(piece));
+        if self.0.is_some() {
+            Ok(())
+        } else {
+            Err(fmt::Error)
+        }
+    }
+}
+
+impl PartialEq<str> for Message<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.is(other)
+    }
+}
+
+impl PartialEq<&str> for Message<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.is(other)
+    }
+}
+
+impl PartialEq<String> for Message<'_> {
+    fn eq(&self, other: &String) -> bool {
+        self.is(other)
+    }
+}
+
+impl PartialEq for Message<'_> {
+    fn eq(&self, other: &Message<'_>) -> bool {
+        match (&self.finding.text, &other.finding.text) {
+            (Text::Given { .. }, _) => other.is(&self.to_string()),
+            _ => self.is(&other.to_string()),
+        }
+    }
+}
+
+impl Serialize for Message<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl PartialEq for Finding {
+    fn eq(&self, other: &Finding) -> bool {
+        if !self.same_numbers(other) {
+            return false;
+        }
+        match (&self.text, &other.text) {
+            // The same rule, numbers and values read: the same words.
+            (Text::Lazy(mine), Text::Lazy(theirs)) if mine == theirs => true,
+            (Text::Given { vi, en }, _) => other.message_vi().is(vi) && other.message_en().is(en),
+            (_, Text::Given { vi, en }) => self.message_vi().is(vi) && self.message_en().is(en),
+            _ => self.message_vi() == other.message_vi() && self.message_en() == other.message_en(),
+        }
+    }
+}
+
+impl Eq for Finding {}
+
+// The messages stand for what they are written from.
+#[allow(clippy::missing_fields_in_debug)]
+impl fmt::Debug for Finding {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.debug_struct("Finding")
+            .field("rule", &self.rule)
+            .field("family", &self.family)
+            .field("severity", &self.severity)
+            .field("cells", &self.cells)
+            .field("reported", &self.reported)
+            .field("reported_interval", &self.reported_interval)
+            .field("computed", &self.computed)
+            .field("computed_interval", &self.computed_interval)
+            .field("imbalance", &self.imbalance)
+            .field("message_vi", &self.message_vi())
+            .field("message_en", &self.message_en())
+            .finish()
+    }
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(out, "{} [{}] {}", self.severity, self.rule, self.message_en)
+        write!(
+            out,
+            "{} [{}] {}",
+            self.severity,
+            self.rule,
+            self.message_en()
+        )
     }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Finding", 11)?;
+        out.serialize_field("rule", &self.rule)?;
+        out.serialize_field("family", &self.family)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("cells", &self.cells)?;
+        out.serialize_field("reported", &self.reported)?;
+        out.serialize_field("reported_interval", &self.reported_interval)?;
+        out.serialize_field("computed", &self.computed)?;
+        out.serialize_field("computed_interval", &self.computed_interval)?;
+        out.serialize_field("imbalance", &self.imbalance)?;
+        out.serialize_field("message_vi", &self.message_vi())?;
+        out.serialize_field("message_en", &self.message_en())?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let entry = FindingEntry::deserialize(deserializer)?;
+        Ok(Finding {
+            rule: entry.rule,
+            family: entry.family,
+            severity: entry.severity,
+            cells: entry.cells,
+            reported: entry.reported,
+            reported_interval: entry.reported_interval,
+            computed: entry.computed,
+            computed_interval: entry.computed_interval,
+            imbalance: entry.imbalance,
+            text: Text::Given {
+                vi: entry.message_vi,
+                en: entry.message_en,
+            },
+        })
+    }
+}
+
+impl JsonSchema for Finding {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Finding".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        FindingEntry::json_schema(generator)
+    }
+}
+
+/// One problem (or note) found in a report.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(Serialize))]
+struct FindingEntry {
+    /// The id of the rule that fired (see [`crate::check::RULES`]).
+    rule: RuleId,
+    /// The rule's family.
+    family: Family,
+    /// How serious it is.
+    severity: Severity,
+    /// The cells involved, the checked cell first.
+    cells: CellList,
+    /// The value reported in the checked cell, if any.
+    reported: Option<Decimal>,
+    /// The interval of true values the reported digits stand for (rounded
+    /// to nearest), if the value is a decimal.
+    reported_interval: Option<Interval>,
+    /// The value the other cells imply (a ratio to four decimals, a sum, a
+    /// derivable percentage to two decimals), if there is a single one.
+    computed: Option<Decimal>,
+    /// The interval of values the other cells imply, when they are printed
+    /// with limited precision.
+    computed_interval: Option<Interval>,
+    /// `reported − computed`, when both are known.
+    imbalance: Option<Decimal>,
+    /// The message in Vietnamese.
+    message_vi: String,
+    /// The message in English.
+    message_en: String,
 }
 
 /// The findings of one validation, in rule order.
@@ -153,6 +835,13 @@ impl fmt::Display for Finding {
 pub struct Findings(pub Vec<Finding>);
 
 impl Findings {
+    /// Appends a finding and returns it, where it now lies.
+    pub(crate) fn push(&mut self, finding: Finding) -> &mut Finding {
+        let at = self.0.len();
+        self.0.push(finding);
+        &mut self.0[at]
+    }
+
     /// Whether any finding is an [`Severity::Error`].
     #[must_use]
     pub fn has_errors(&self) -> bool {

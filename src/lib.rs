@@ -92,7 +92,7 @@ pub mod strategies;
 pub mod unit;
 
 pub use error::{CellError, CellProblem, Error, JsonProblem};
-pub use finding::{Family, Finding, Findings, Interval, Severity};
+pub use finding::{CellList, Family, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, TemplateVersion, Term};
 pub use rows::Row;

@@ -85,7 +85,7 @@
 //!
 //!     fn a_broken_ratio_is_rejected(report in broken_report(Invariant::from_id("ratio:3/3.1").unwrap())) {
 //!         prop_assert!(!accept(&report));
-//!         let errors: Vec<_> = report.validate().of_severity(Severity::Error).map(|f| f.rule.clone()).collect();
+//!         let errors: Vec<_> = report.validate().of_severity(Severity::Error).map(|f| f.rule).collect();
 //!         prop_assert_eq!(errors, ["ratio:3/3.1"]);
 //!     }
 //! }

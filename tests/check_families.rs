@@ -4,7 +4,7 @@
 
 use cchc_forms::catalogue::CellId;
 use cchc_forms::check::{Outcome, RULES};
-use cchc_forms::{Finding, Report, Severity, samples};
+use cchc_forms::{Finding, Report, RuleId, Severity, samples};
 use rust_decimal::Decimal;
 
 fn dec(text: &str) -> Decimal {
@@ -202,11 +202,8 @@ fn an_exhaustive_breakdown_must_add_up() {
             CellId::of(2, "1.2")
         ]
     );
-    assert!(
-        finding.message_en.contains("even with 1.3 blank"),
-        "{}",
-        finding.message_en
-    );
+    let message = finding.message_en().to_string();
+    assert!(message.contains("even with 1.3 blank"), "{message}");
 }
 
 #[test]
@@ -228,7 +225,7 @@ fn a_part_cannot_exceed_its_whole() {
     let mut report = fixed();
     report.form3.on_time_rate_departments = None;
     set(&mut report, 3, "3.1.2", "54.107");
-    let found: Vec<String> = problems(&report).into_iter().map(|f| f.rule).collect();
+    let found: Vec<RuleId> = problems(&report).into_iter().map(|f| f.rule).collect();
     assert_eq!(found, ["part:3/3.1.2<=3/3.1.1"]);
 }
 
@@ -327,11 +324,8 @@ fn forms_bound_each_other() {
         ("across:5/1.2<=4/1.5", Severity::Warning)
     );
     assert_eq!(finding.cells, [CellId::of(4, "1.5"), CellId::of(5, "1.2")]);
-    assert!(
-        finding.message_en.contains("form 5 row 1.2"),
-        "{}",
-        finding.message_en
-    );
+    let message = finding.message_en().to_string();
+    assert!(message.contains("form 5 row 1.2"), "{message}");
 }
 
 #[test]

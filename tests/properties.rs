@@ -83,10 +83,12 @@ fn valid_reports_exercise_every_rule() {
             passed[index] |= *outcome == Outcome::Passed;
             noted[index] |= *outcome == Outcome::Noted;
         }
-        truncated |= evaluation
-            .findings
-            .iter()
-            .any(|finding| finding.message_en.contains("only if truncated"));
+        truncated |= evaluation.findings.iter().any(|finding| {
+            finding
+                .message_en()
+                .to_string()
+                .contains("only if truncated")
+        });
     }
     for (index, rule) in RULES.iter().enumerate() {
         if rule.severity == Severity::Info {

@@ -35,7 +35,7 @@
 
 use cchc_forms::catalogue::CellId;
 use cchc_forms::check::{Outcome, RULES};
-use cchc_forms::{Family, Severity, samples};
+use cchc_forms::{Family, RuleId, Severity, samples};
 use rust_decimal::Decimal;
 
 fn dec(text: &str) -> Decimal {
@@ -83,16 +83,9 @@ fn the_procedure_levels_do_not_add_up() {
     // Counts are exact: no interval.
     assert_eq!(sum.reported_interval, None);
     assert_eq!(sum.computed_interval, None);
-    assert!(
-        sum.message_vi.contains("1.486 + 255 + 155 = 1.896"),
-        "{}",
-        sum.message_vi
-    );
-    assert!(
-        sum.message_en.contains("1486 + 255 + 155 = 1896"),
-        "{}",
-        sum.message_en
-    );
+    let (vi, en) = (sum.message_vi().to_string(), sum.message_en().to_string());
+    assert!(vi.contains("1.486 + 255 + 155 = 1.896"), "{vi}");
+    assert!(en.contains("1486 + 255 + 155 = 1896"), "{en}");
 }
 
 #[test]
@@ -148,7 +141,7 @@ fn blank_rates_are_derived_to_two_decimals() {
         Some(dec("85.33"))
     );
     // Filled in, the rates are consistent with their rows, and nothing else changed.
-    let refound: Vec<String> = filled.validate().iter().map(|f| f.rule.clone()).collect();
+    let refound: Vec<RuleId> = filled.validate().iter().map(|f| f.rule).collect();
     assert_eq!(refound, ["sum:3/1.4", "across:4/1.5==6/2.1"]);
 }
 
@@ -199,4 +192,53 @@ fn the_findings_serialize_as_the_documented_json() {
     assert!(sum["message_vi"].is_string() && sum["message_en"].is_string());
     let back: cchc_forms::Findings = serde_json::from_value(json).expect("findings deserialize");
     assert_eq!(back, findings);
+}
+
+#[test]
+fn findings_read_back_keep_their_messages_and_compare_by_them() {
+    let findings = samples::bac_giang_2023_q3().validate();
+    let text = serde_json::to_string(&findings).expect("findings serialize");
+    let back: cchc_forms::Findings = serde_json::from_str(&text).expect("findings deserialize");
+    assert_eq!(back, findings);
+    assert_eq!(serde_json::to_string(&back).expect("serialize again"), text);
+    for (read, built) in back.iter().zip(&findings) {
+        assert_eq!(read.message_vi(), built.message_vi());
+        assert_eq!(
+            read.message_en().to_string(),
+            built.message_en().to_string()
+        );
+        assert_eq!(read.to_string(), built.to_string());
+    }
+    // A message changed by hand is another finding.
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    value[2]["message_en"] = "something else".into();
+    let changed: cchc_forms::Findings = serde_json::from_value(value).expect("findings");
+    assert_ne!(changed, findings);
+    assert!(changed[2].message_en() == "something else");
+    assert_eq!(changed[3], findings[3]);
+}
+
+#[test]
+fn rule_ids_and_cell_lists_read_only_what_exists() {
+    let findings = samples::bac_giang_2023_q3().validate();
+    let mut value = serde_json::to_value(&findings).expect("findings serialize");
+    value[0]["rule"] = "ratio:9/9".into();
+    let error = serde_json::from_value::<cchc_forms::Findings>(value).unwrap_err();
+    assert!(error.to_string().contains("no rule has the id"), "{error}");
+
+    let cell = serde_json::json!({"form": 3, "stt": "1.4"});
+    let six = serde_json::json!([cell, cell, cell, cell, cell, cell]);
+    assert!(serde_json::from_value::<cchc_forms::CellList>(six).is_err());
+    assert!(serde_json::from_value::<cchc_forms::CellList>(serde_json::json!([])).is_err());
+    let five = serde_json::json!([cell, cell, cell, cell, cell]);
+    let list: cchc_forms::CellList = serde_json::from_value(five).expect("five cells");
+    assert_eq!(list, vec![CellId::of(3, "1.4"); 5]);
+
+    let sum = findings
+        .of_rule("sum:3/1.4")
+        .next()
+        .expect("the sum finding");
+    assert_eq!(sum.rule, RuleId::find("sum:3/1.4").expect("a rule"));
+    assert_eq!(sum.rule.rule().cells, &sum.cells[..]);
+    assert_eq!(RULES[sum.rule.index()].id, "sum:3/1.4");
 }

@@ -1,31 +1,34 @@
 //! One exact evaluator per family, and the words of their findings.
 //!
 //! These decide every rule exactly, whatever the size of its values, and
-//! write the finding of a rule that fires. [`Report::validate`](crate::Report::validate)
+//! build the finding of a rule that fires. [`Report::validate`](crate::Report::validate)
 //! first runs the clean path of `check::fast` on a compact snapshot, which
 //! passes or skips most rules without allocating, and hands only the rest
 //! to these evaluators; a unit test there checks that both agree.
+//!
+//! A finding holds numbers, not text: its [`Wording`] keeps which sentence
+//! it makes and the values its rule read, and [`Wording::write`] writes the
+//! message in either language when it is asked for.
+
+use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::interval::{Reading, Span, ratio_overlaps};
-use super::{Check, Outcome, Rounding, Rule, Source, is_exact, percentage_of, value};
+use super::{Check, Outcome, Rounding, Rule, Source, Values, is_exact, percentage_of};
 use crate::catalogue::CellId;
-use crate::finding::{Family, Finding, Findings, Interval, Severity};
+use crate::finding::{CellList, Family, Finding, Findings, Interval, RuleId, Severity};
 use crate::unit::{Printed, ValueKind};
 
-/// A message: its pieces written one after the other into a buffer sized
-/// for a whole message, with no formatting machinery and no reallocation.
+/// A message: its pieces written one after the other, with no formatting
+/// machinery.
 macro_rules! message {
-    ($($piece:expr),* $(,)?) => {{
-        let mut text = String::with_capacity(MESSAGE_CAPACITY);
-        $( Piece::put(&$piece, &mut text); )*
-        text
+    ($out:expr; $($piece:expr),* $(,)?) => {{
+        let out: &mut dyn fmt::Write = $out;
+        $( Piece::put(&$piece, out)?; )*
+        Ok(())
     }};
 }
-
-/// Bytes reserved for a message: most are shorter.
-const MESSAGE_CAPACITY: usize = 256;
 
 /// The language of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,43 +37,38 @@ pub(crate) enum Language {
     Vietnamese,
 }
 
-/// Where the cells are read from: every cell read once ([`crate::Cells`]),
-/// or the report itself, cell by cell.
-type Cells<'a> = dyn Source + 'a;
-
 /// Applies one rule to a report's cells, pushing a finding if it fires.
-pub(crate) fn evaluate(rule: &Rule, cells: &Cells, findings: &mut Findings) -> Outcome {
-    let result = match rule.check {
-        Check::Ratio => ratio(rule, cells),
-        Check::Derivable => derivable(rule, cells),
-        Check::Sum => sum(rule, cells, true),
-        Check::PartWhole => sum(rule, cells, false),
-        Check::Bound { min, max } => bound(rule, cells, min, max),
-        Check::Conditional { when } => conditional(rule, cells, when),
-        Check::LevelRange => level_range(rule, cells),
-        Check::Same => same(rule, cells),
-    };
-    match result {
-        Verdict::Pass => Outcome::Passed,
-        Verdict::Skip => Outcome::NotEvaluated,
-        Verdict::Fire(finding) => {
-            let outcome = if finding.severity == Severity::Info {
-                Outcome::Noted
-            } else {
-                Outcome::Failed
-            };
-            findings.0.push(finding);
-            outcome
-        }
+#[cfg(test)]
+pub(crate) fn evaluate<C: Source + ?Sized>(
+    id: RuleId,
+    cells: &C,
+    findings: &mut Findings,
+) -> Outcome {
+    evaluate_values(id, &cells.values_of(id.rule().cells), findings)
+}
+
+/// Applies one rule to the values of its cells, read once, pushing a
+/// finding if it fires.
+pub(crate) fn evaluate_values(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
+    match id.rule().check {
+        Check::Ratio => ratio(id, values, findings),
+        Check::Derivable => derivable(id, values, findings),
+        Check::Sum => sum(id, values, true, findings),
+        Check::PartWhole => sum(id, values, false, findings),
+        Check::Bound { min, max } => bound(id, values, min, max, findings),
+        Check::Conditional { when } => conditional(id, values, when, findings),
+        Check::LevelRange => level_range(id, values, findings),
+        Check::Same => same(id, values, findings),
     }
 }
 
-// A finding is built once and moved into the findings: no box to allocate.
-#[allow(clippy::large_enum_variant)]
-enum Verdict {
-    Pass,
-    Skip,
-    Fire(Finding),
+/// The outcome of a rule that fired with this finding.
+fn fired(finding: &Finding) -> Outcome {
+    if finding.severity == Severity::Info {
+        Outcome::Noted
+    } else {
+        Outcome::Failed
+    }
 }
 
 /// The interval a cell's printed value stands for under `reading` (exact
@@ -86,104 +84,144 @@ fn span(id: CellId, value: Printed, reading: Reading) -> Option<Span> {
     )
 }
 
+/// The sentence a finding's message makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    /// A rate that does not match its ratio.
+    Ratio,
+    /// A rate that matches its ratio only if truncated.
+    RatioTruncated,
+    /// A rate whose numerator and denominator are both zero.
+    ZeroRatio,
+    /// A blank rate that can be derived.
+    Derivable,
+    /// A total whose parts, all reported, do not add up to it.
+    SumUnequal,
+    /// Parts that exceed their whole.
+    PartsExceed,
+    /// A value out of its bounds.
+    Bound,
+    /// A "not done" code with rows saying how it was done.
+    Conditional,
+    /// An overall rate outside its levels' range.
+    LevelRange,
+    /// The same, unless the rates were truncated.
+    LevelRangeTruncated,
+    /// The same quantity, different in two forms.
+    Same,
+}
+
+/// What a finding's messages are written from, besides its rule and its
+/// numeric fields: the sentence, and the values of the rule's cells as
+/// read (by position in the rule's cells; blanks marked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Wording {
+    phrase: Phrase,
+    /// Bit `i` set when the rule's cell `i` was reported.
+    reported: u8,
+    values: [Decimal; CellList::CAPACITY],
+}
+
+const _: () = assert!(CellList::CAPACITY <= 8, "a rule's cells are marked in a u8");
+
+impl Wording {
+    /// The words of a message of `phrase`, from the values of the rule's cells.
+    fn new(phrase: Phrase, values: &Values) -> Wording {
+        let mut wording = Wording {
+            phrase,
+            reported: 0,
+            values: [Decimal::ZERO; CellList::CAPACITY],
+        };
+        for (position, (slot, value)) in wording.values.iter_mut().zip(values).enumerate() {
+            if let Some(v) = value {
+                *slot = v.to_decimal();
+                wording.reported |= 1 << position;
+            }
+        }
+        wording
+    }
+
+    /// The value of the rule's cell at `position`, `None` when blank.
+    fn get(&self, position: usize) -> Option<Decimal> {
+        (self.reported >> position & 1 == 1)
+            .then(|| self.values.get(position).copied())
+            .flatten()
+    }
+
+    /// The value at `position`, zero when blank (the phrase says it is not).
+    fn at(&self, position: usize) -> Decimal {
+        self.get(position).unwrap_or_default()
+    }
+}
+
+/// Pushes a finding of `rule`, its cells the rule's, its words written
+/// from the `values` of its cells, and returns it for the numbers to be filled in where it lies.
+fn fire<'a>(
+    findings: &'a mut Findings,
+    id: RuleId,
+    severity: Severity,
+    phrase: Phrase,
+    values: &Values,
+) -> &'a mut Finding {
+    let rule = id.rule();
+    let wording = Wording::new(phrase, values);
+    let list = CellList::from_slice(rule.cells).unwrap_or(CellList::EMPTY);
+    findings.push(Finding::new(id, severity, list, wording))
+}
+
 // ---------------------------------------------------------------------------
 // Ratio and derivable blanks
 // ---------------------------------------------------------------------------
 
-fn ratio(rule: &Rule, cells: &Cells) -> Verdict {
-    let &[rate_id, num_id, den_id] = rule.cells else {
-        return Verdict::Skip;
+fn ratio(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
+    let rule = id.rule();
+    let &[_, num_id, den_id] = rule.cells else {
+        return Outcome::NotEvaluated;
     };
-    let (Some(rate), Some(num), Some(den)) = (
-        value(cells, rate_id),
-        value(cells, num_id),
-        value(cells, den_id),
-    ) else {
-        return Verdict::Skip;
+    let (Some(rate), Some(num), Some(den)) = (values[0], values[1], values[2]) else {
+        return Outcome::NotEvaluated;
     };
     let (Some(num_span), Some(den_span)) = (
         span(num_id, num, Reading::Nearest),
         span(den_id, den, Reading::Nearest),
     ) else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
     if den_span.hi <= 0 && num_span.lo <= 0 && num_span.hi >= 0 {
-        return fire_zero_ratio(rule, rate, num, den);
+        let finding = fire(findings, id, Severity::Info, Phrase::ZeroRatio, values);
+        finding.reported = Some(rate.to_decimal());
+        return fired(finding);
     }
     if den_span.lo <= 0 {
         // The denominator may be zero: no ratio can be checked.
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     }
     let nearest =
         Span::of(rate, Reading::Nearest).and_then(|r| ratio_overlaps(r, num_span, den_span));
     match nearest {
-        Some(true) => return Verdict::Pass,
-        None => return Verdict::Skip,
+        Some(true) => return Outcome::Passed,
+        None => return Outcome::NotEvaluated,
         Some(false) => {}
     }
     let truncated =
         Span::of(rate, Reading::Truncated).and_then(|r| ratio_overlaps(r, num_span, den_span));
-    let only_truncated = truncated == Some(true);
-    fire_ratio(rule, rate, num, den, num_span, den_span, only_truncated)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn fire_ratio(
-    rule: &Rule,
-    rate: Printed,
-    num: Printed,
-    den: Printed,
-    num_span: Span,
-    den_span: Span,
-    only_truncated: bool,
-) -> Verdict {
-    let [rate_id, num_id, den_id] = [rule.cells[0], rule.cells[1], rule.cells[2]];
+    let (severity, phrase) = if truncated == Some(true) {
+        (Severity::Info, Phrase::RatioTruncated)
+    } else {
+        (rule.severity, Phrase::Ratio)
+    };
+    let finding = fire(findings, id, severity, phrase, values);
     let computed = percentage_of(num, den, 4, Rounding::HalfAwayFromZero).map(Printed::to_decimal);
-    let computed_interval = if is_exact(num_id) && is_exact(den_id) {
+    finding.reported = Some(rate.to_decimal());
+    finding.reported_interval = Span::of(rate, Reading::Nearest).and_then(Span::to_interval);
+    finding.computed = computed;
+    finding.computed_interval = if is_exact(num_id) && is_exact(den_id) {
         None
     } else {
         ratio_interval(num_span, den_span)
     };
-    let reported_interval = Span::of(rate, Reading::Nearest).and_then(Span::to_interval);
-    let severity = if only_truncated {
-        Severity::Info
-    } else {
-        rule.severity
-    };
-    let mut finding = new_finding(rule, severity, rule.cells.to_vec());
-    finding.reported = Some(rate.to_decimal());
-    finding.reported_interval = reported_interval;
-    finding.computed = computed;
-    finding.computed_interval = computed_interval;
     finding.imbalance = computed.and_then(|c| rate.to_decimal().checked_sub(c));
-    let (r, n, d) = (stt(rate_id), stt(num_id), stt(den_id));
-    let form = rate_id.indicator().form;
-    if only_truncated {
-        finding.message_en = message! {
-            "Form ", form, ", row ", r, ": ", en(rate.to_decimal()), "% matches 100 × ", n,
-            " / ", d, " = 100 × ", en(num.to_decimal()), " / ", en(den.to_decimal()), " = ",
-            opt_en(computed), "% only if truncated, not if rounded.",
-        };
-        finding.message_vi = message! {
-            "Biểu ", form, ", mục ", r, ": ", vi(rate.to_decimal()), "% chỉ khớp với 100 × ", n,
-            " / ", d, " = 100 × ", vi(num.to_decimal()), " / ", vi(den.to_decimal()), " = ",
-            opt_vi(computed), "% nếu cắt bớt chữ số, không khớp nếu làm tròn.",
-        };
-    } else {
-        finding.message_en = message! {
-            "Form ", form, ", row ", r, ": the reported ", en(rate.to_decimal()), "%",
-            interval_en(reported_interval), " does not match 100 × ", n, " / ", d, " = 100 × ",
-            en(num.to_decimal()), " / ", en(den.to_decimal()), " = ", opt_en(computed), "%",
-            interval_en(computed_interval), ".",
-        };
-        finding.message_vi = message! {
-            "Biểu ", form, ", mục ", r, ": tỷ lệ báo cáo ", vi(rate.to_decimal()), "%",
-            interval_vi(reported_interval), " không khớp với 100 × ", n, " / ", d, " = 100 × ",
-            vi(num.to_decimal()), " / ", vi(den.to_decimal()), " = ", opt_vi(computed), "%",
-            interval_vi(computed_interval), ".",
-        };
-    }
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
 /// `[100·num.lo/den.hi, 100·num.hi/den.lo]`, widened to four decimals.
@@ -201,64 +239,34 @@ fn ratio_interval(num: Span, den: Span) -> Option<Interval> {
     Some(Interval { low, high })
 }
 
-fn fire_zero_ratio(rule: &Rule, rate: Printed, num: Printed, den: Printed) -> Verdict {
-    let [rate_id, num_id, den_id] = [rule.cells[0], rule.cells[1], rule.cells[2]];
-    let mut finding = new_finding(rule, Severity::Info, rule.cells.to_vec());
-    finding.reported = Some(rate.to_decimal());
-    let (r, n, d) = (stt(rate_id), stt(num_id), stt(den_id));
-    let form = rate_id.indicator().form;
-    finding.message_en = message! {
-        "Form ", form, ", row ", r, ": ", n, " / ", d, " = ", en(num.to_decimal()), " / ",
-        en(den.to_decimal()), " has no ratio, so the reported ", en(rate.to_decimal()),
-        "% cannot be checked.",
-    };
-    finding.message_vi = message! {
-        "Biểu ", form, ", mục ", r, ": ", n, " / ", d, " = ", vi(num.to_decimal()), " / ",
-        vi(den.to_decimal()), " không có tỷ lệ, nên không kiểm tra được tỷ lệ báo cáo ",
-        vi(rate.to_decimal()), "%.",
-    };
-    Verdict::Fire(finding)
-}
-
 /// The derivable rate of a `Derivable` rule: blank rate, numerator and
 /// positive denominator reported.
-pub(crate) fn derivable_rate(rule: &Rule, cells: &Cells) -> Option<Printed> {
-    let &[rate_id, num_id, den_id] = rule.cells else {
-        return None;
-    };
-    if value(cells, rate_id).is_some() {
+pub(crate) fn derivable_rate<C: Source + ?Sized>(rule: &Rule, cells: &C) -> Option<Printed> {
+    if rule.cells.len() != 3 {
         return None;
     }
-    let (num, den) = (value(cells, num_id)?, value(cells, den_id)?);
+    derivable_rate_of(&cells.values_of(rule.cells))
+}
+
+/// The derivable rate from the values of a `Derivable` rule's cells.
+fn derivable_rate_of(values: &Values) -> Option<Printed> {
+    if values[0].is_some() {
+        return None;
+    }
+    let (num, den) = (values[1]?, values[2]?);
     if den.mantissa <= 0 || num.mantissa < 0 {
         return None;
     }
     percentage_of(num, den, 2, Rounding::HalfAwayFromZero)
 }
 
-fn derivable(rule: &Rule, cells: &Cells) -> Verdict {
-    let Some(rate) = derivable_rate(rule, cells) else {
-        return Verdict::Skip;
+fn derivable(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
+    let Some(rate) = derivable_rate_of(values) else {
+        return Outcome::NotEvaluated;
     };
-    let [rate_id, num_id, den_id] = [rule.cells[0], rule.cells[1], rule.cells[2]];
-    let (Some(num), Some(den)) = (value(cells, num_id), value(cells, den_id)) else {
-        return Verdict::Skip;
-    };
-    let mut finding = new_finding(rule, Severity::Info, rule.cells.to_vec());
+    let finding = fire(findings, id, Severity::Info, Phrase::Derivable, values);
     finding.computed = Some(rate.to_decimal());
-    let (r, n, d) = (stt(rate_id), stt(num_id), stt(den_id));
-    let form = rate_id.indicator().form;
-    finding.message_en = message! {
-        "Form ", form, ", row ", r, " is blank but can be derived: 100 × ", n, " / ", d,
-        " = 100 × ", en(num.to_decimal()), " / ", en(den.to_decimal()), " = ",
-        en(rate.to_decimal()), "%.",
-    };
-    finding.message_vi = message! {
-        "Biểu ", form, ", mục ", r, " để trống nhưng tính được: 100 × ", n, " / ", d,
-        " = 100 × ", vi(num.to_decimal()), " / ", vi(den.to_decimal()), " = ",
-        vi(rate.to_decimal()), "%.",
-    };
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
 // ---------------------------------------------------------------------------
@@ -268,18 +276,20 @@ fn derivable(rule: &Rule, cells: &Cells) -> Verdict {
 /// A total against its parts: `exhaustive` for a sum (the parts add up to
 /// it), else "of which" (the parts together are at most it). With a part
 /// blank, a sum is checked as "of which": the known parts cannot exceed it.
-fn sum(rule: &Rule, cells: &Cells, exhaustive: bool) -> Verdict {
+fn sum(id: RuleId, values: &Values, exhaustive: bool, findings: &mut Findings) -> Outcome {
+    let rule = id.rule();
     let Some((&whole_id, part_ids)) = rule.cells.split_first() else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let Some(whole) = value(cells, whole_id) else {
-        return Verdict::Skip;
+    let Some(whole) = values[0] else {
+        return Outcome::NotEvaluated;
     };
     let known = part_ids
         .iter()
-        .filter_map(|&id| Some((id, value(cells, id)?)));
+        .zip(&values[1..])
+        .filter_map(|(&id, v)| Some((id, (*v)?)));
     if known.clone().next().is_none() {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     }
     let all_known = known.clone().count() == part_ids.len();
     let (Some(whole_span), Some(parts_span)) = (
@@ -290,29 +300,44 @@ fn sum(rule: &Rule, cells: &Cells, exhaustive: bool) -> Verdict {
                 .filter_map(|(id, v)| span(id, v, Reading::Nearest)),
         ),
     ) else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let holds = if exhaustive && all_known {
+    let equality = exhaustive && all_known;
+    let holds = if equality {
         whole_span.overlaps(parts_span)
     } else {
         parts_span.can_be_at_most(whole_span)
     };
     match holds {
-        Some(true) | None => Verdict::Pass,
-        Some(false) => fire_sum(rule, cells, whole, parts_span, exhaustive && all_known),
+        Some(true) | None => Outcome::Passed,
+        Some(false) => fire_sum(id, values, whole, parts_span, equality, findings),
     }
 }
 
-fn fire_sum(rule: &Rule, cells: &Cells, whole: Printed, parts: Span, equality: bool) -> Verdict {
+fn fire_sum(
+    id: RuleId,
+    values: &Values,
+    whole: Printed,
+    parts: Span,
+    equality: bool,
+    findings: &mut Findings,
+) -> Outcome {
+    let rule = id.rule();
     let whole_id = rule.cells[0];
-    let part_ids = &rule.cells[1..];
-    let involved: Vec<CellId> = rule
-        .cells
-        .iter()
-        .copied()
-        .filter(|&id| value(cells, id).is_some())
-        .collect();
-    let mut finding = new_finding(rule, rule.severity, involved);
+    let phrase = if equality {
+        Phrase::SumUnequal
+    } else {
+        Phrase::PartsExceed
+    };
+    let finding = fire(findings, id, rule.severity, phrase, values);
+    // The cells involved: those reported.
+    let mut involved = CellList::EMPTY;
+    for (&cell, value) in rule.cells.iter().zip(values) {
+        if value.is_some() {
+            involved.push(cell);
+        }
+    }
+    finding.cells = involved;
     let exact = parts.lo == parts.hi;
     let computed = if exact { parts.low() } else { None };
     finding.reported = Some(whole.to_decimal());
@@ -322,252 +347,93 @@ fn fire_sum(rule: &Rule, cells: &Cells, whole: Printed, parts: Span, equality: b
         Span::of(whole, Reading::Nearest).and_then(Span::to_interval)
     };
     finding.computed = computed;
-    let parts_interval = parts.to_interval();
-    finding.computed_interval = if exact { None } else { parts_interval };
+    // When the parts are exact, their interval is one value, the computed
+    // one (or none, if it is too large for a decimal).
+    finding.computed_interval = if exact { None } else { parts.to_interval() };
     finding.imbalance = computed.and_then(|c| whole.to_decimal().checked_sub(c));
-    let across = rule.family == Family::AcrossForms;
-    let whole_name = |language| cell_name(whole_id, across, language);
-    let form = whole_id.indicator().form;
-    let prefix_en = Prefix::new(across, "Form ", form);
-    let prefix_vi = Prefix::new(across, "Biểu ", form);
-    let total_en = Total(computed, parts_interval, Language::English);
-    let total_vi = Total(computed, parts_interval, Language::Vietnamese);
-    let parts_en = Parts {
-        ids: part_ids,
-        cells,
-        across,
-        language: Language::English,
-    };
-    let parts_vi = Parts {
-        language: Language::Vietnamese,
-        ..parts_en
-    };
-    let (names_en, values_en, blanks_en) = (parts_en.names(), parts_en.values(), parts_en.blanks());
-    let (names_vi, values_vi, blanks_vi) = (parts_vi.names(), parts_vi.values(), parts_vi.blanks());
-    let imbalance_en = Labelled(" (imbalance ", finding.imbalance, ")", Language::English);
-    let imbalance_vi = Labelled(
-        " (chênh lệch ",
-        finding.imbalance,
-        ")",
-        Language::Vietnamese,
-    );
-    if equality {
-        finding.message_en = message! {
-            prefix_en, whole_name(Language::English), " = ", en(whole.to_decimal()), " but ",
-            names_en, " = ", values_en, " = ", total_en, imbalance_en, ".",
-        };
-        finding.message_vi = message! {
-            prefix_vi, whole_name(Language::Vietnamese), " = ", vi(whole.to_decimal()),
-            " nhưng ", names_vi, " = ", values_vi, " = ", total_vi, imbalance_vi, ".",
-        };
-    } else {
-        let unknown_en = Unless(parts_en.has_blanks(), " even with ", blanks_en, " blank");
-        let unknown_vi = Unless(parts_vi.has_blanks(), " dù ", blanks_vi, " để trống");
-        finding.message_en = message! {
-            prefix_en, names_en, " = ", values_en, " = ", total_en, " exceeds ",
-            whole_name(Language::English), " = ", en(whole.to_decimal()), unknown_en, ".",
-        };
-        finding.message_vi = message! {
-            prefix_vi, names_vi, " = ", values_vi, " = ", total_vi, " vượt quá ",
-            whole_name(Language::Vietnamese), " = ", vi(whole.to_decimal()), unknown_vi, ".",
-        };
-    }
-    Verdict::Fire(finding)
-}
-
-/// The parts of a sum in a message: the reported parts' names joined by
-/// ` + `, their values likewise, and the blank parts' names.
-#[derive(Clone, Copy)]
-struct Parts<'a> {
-    ids: &'a [CellId],
-    cells: &'a Cells<'a>,
-    across: bool,
-    language: Language,
-}
-
-/// Which list of [`Parts`] to write.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PartList {
-    Names,
-    Values,
-    Blanks,
-}
-
-impl<'a> Parts<'a> {
-    fn names(self) -> PartsText<'a> {
-        PartsText(self, PartList::Names)
-    }
-
-    fn values(self) -> PartsText<'a> {
-        PartsText(self, PartList::Values)
-    }
-
-    fn blanks(self) -> PartsText<'a> {
-        PartsText(self, PartList::Blanks)
-    }
-
-    fn has_blanks(self) -> bool {
-        self.ids.iter().any(|&id| value(self.cells, id).is_none())
-    }
-}
-
-/// A list of [`Parts`], written into a message.
-#[derive(Clone, Copy)]
-struct PartsText<'a>(Parts<'a>, PartList);
-
-impl Piece for PartsText<'_> {
-    fn put(&self, out: &mut String) {
-        let PartsText(parts, list) = *self;
-        let mut first = true;
-        for &id in parts.ids {
-            let reported = value(parts.cells, id);
-            if reported.is_some() == (list == PartList::Blanks) {
-                continue;
-            }
-            if !first {
-                out.push_str(if list == PartList::Blanks {
-                    ", "
-                } else {
-                    " + "
-                });
-            }
-            first = false;
-            match (list, reported) {
-                (PartList::Values, Some(v)) => number(v.to_decimal(), parts.language).put(out),
-                _ => cell_name(id, parts.across, parts.language).put(out),
-            }
-        }
-    }
+    fired(finding)
 }
 
 // ---------------------------------------------------------------------------
 // Bounds, conditionals, level ranges, the same quantity twice
 // ---------------------------------------------------------------------------
 
-fn bound(rule: &Rule, cells: &Cells, min: Option<i64>, max: Option<i64>) -> Verdict {
-    let Some(&id) = rule.cells.first() else {
-        return Verdict::Skip;
-    };
-    let Some(v) = value(cells, id) else {
-        return Verdict::Skip;
+fn bound(
+    id: RuleId,
+    values: &Values,
+    min: Option<i64>,
+    max: Option<i64>,
+    findings: &mut Findings,
+) -> Outcome {
+    let rule = id.rule();
+    let Some(v) = values[0] else {
+        return Outcome::NotEvaluated;
     };
     let scale = super::interval::pow10(v.decimals).unwrap_or(i128::MAX);
     let below = min.is_some_and(|min| v.mantissa < i128::from(min).saturating_mul(scale));
     let above = max.is_some_and(|max| v.mantissa > i128::from(max).saturating_mul(scale));
     if !below && !above {
-        return Verdict::Pass;
+        return Outcome::Passed;
     }
     let limit = if below { min } else { max }.map(Decimal::from);
-    let mut finding = new_finding(rule, rule.severity, vec![id]);
+    let finding = fire(findings, id, rule.severity, Phrase::Bound, values);
     finding.reported = Some(v.to_decimal());
     finding.imbalance = limit.and_then(|limit| v.to_decimal().checked_sub(limit));
-    let range = |language| {
-        let side = |b: Option<i64>, inf: &str| b.map_or_else(|| inf.to_owned(), |b| b.to_string());
-        match language {
-            Language::English => format!("[{}, {}]", side(min, "−∞"), side(max, "+∞")),
-            Language::Vietnamese => format!("[{}; {}]", side(min, "−∞"), side(max, "+∞")),
-        }
-    };
-    let form = id.indicator().form;
-    let unit = if matches!(id.indicator().kind, ValueKind::Percent) {
-        "%"
-    } else {
-        ""
-    };
-    finding.message_en = message! {
-        "Form ", form, ", row ", stt(id), " = ", en(v.to_decimal()), unit, " is outside ",
-        range(Language::English), unit, ": ", rule.note_en,
-    };
-    finding.message_vi = message! {
-        "Biểu ", form, ", mục ", stt(id), " = ", vi(v.to_decimal()), unit, " nằm ngoài ",
-        range(Language::Vietnamese), unit, ": ", rule.note_vi,
-    };
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
-fn conditional(rule: &Rule, cells: &Cells, when: u8) -> Verdict {
+/// Whether a dependent of a conditional says how the thing was done: a
+/// code, or a non-zero number.
+fn describes(id: CellId, value: Option<Decimal>) -> bool {
+    value.is_some_and(|v| !v.is_zero() || matches!(id.indicator().kind, ValueKind::Code { .. }))
+}
+
+fn conditional(id: RuleId, values: &Values, when: u8, findings: &mut Findings) -> Outcome {
+    let rule = id.rule();
     let Some((&code_id, dependents)) = rule.cells.split_first() else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let Some(code) = value(cells, code_id) else {
-        return Verdict::Skip;
+    let Some(code) = values[0] else {
+        return Outcome::NotEvaluated;
     };
     if code.mantissa != i128::from(when) {
-        return Verdict::Pass;
+        return Outcome::Passed;
     }
-    let describes = |id: CellId| {
-        value(cells, id).is_some_and(|v| {
-            v.mantissa != 0 || matches!(id.indicator().kind, ValueKind::Code { .. })
-        })
-    };
-    if !dependents.iter().any(|&id| describes(id)) {
-        return Verdict::Pass;
+    let describing = dependents
+        .iter()
+        .zip(&values[1..])
+        .filter(|&(&dependent, value)| describes(dependent, value.map(Printed::to_decimal)))
+        .map(|(&dependent, _)| dependent);
+    if describing.clone().next().is_none() {
+        return Outcome::Passed;
     }
-    let mut involved = vec![code_id];
-    involved.extend(dependents.iter().copied().filter(|&id| describes(id)));
-    let mut finding = new_finding(rule, rule.severity, involved.clone());
+    let finding = fire(findings, id, rule.severity, Phrase::Conditional, values);
+    let mut involved = CellList::EMPTY;
+    involved.push(code_id);
+    for dependent in describing {
+        involved.push(dependent);
+    }
+    finding.cells = involved;
     finding.reported = Some(code.to_decimal());
-    let meaning = |language| {
-        let legend = match code_id.indicator().kind {
-            ValueKind::Code { legend } => legend,
-            _ => &[],
-        };
-        legend
-            .iter()
-            .find(|entry| entry.code == when)
-            .map_or("", |entry| {
-                if language == Language::English {
-                    entry.label_en
-                } else {
-                    entry.label_vi
-                }
-            })
-    };
-    let listed = |language| {
-        let mut text = String::new();
-        for (index, &id) in involved[1..].iter().enumerate() {
-            if index > 0 {
-                text.push_str(if language == Language::English {
-                    " and "
-                } else {
-                    " và "
-                });
-            }
-            let v = value(cells, id)
-                .map(Printed::to_decimal)
-                .unwrap_or_default();
-            text.push_str(stt(id));
-            text.push_str(" = ");
-            number(v, language).put(&mut text);
-        }
-        text
-    };
-    let form = code_id.indicator().form;
-    finding.message_en = message! {
-        "Form ", form, ", row ", stt(code_id), " = ", when, " (", meaning(Language::English),
-        ") but ", listed(Language::English), " describe how it was done: they must be blank. ",
-        rule.note_en,
-    };
-    finding.message_vi = message! {
-        "Biểu ", form, ", mục ", stt(code_id), " = ", when, " (", meaning(Language::Vietnamese),
-        ") nhưng ", listed(Language::Vietnamese), " mô tả cách thực hiện: phải để trống. ",
-        rule.note_vi,
-    };
-    Verdict::Fire(finding)
+    fired(finding)
 }
 
-fn level_range(rule: &Rule, cells: &Cells) -> Verdict {
+fn level_range(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
+    let rule = id.rule();
     let Some((&overall_id, level_ids)) = rule.cells.split_first() else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let Some(overall) = value(cells, overall_id) else {
-        return Verdict::Skip;
+    let Some(overall) = values[0] else {
+        return Outcome::NotEvaluated;
     };
     let mut levels = [None::<Printed>; 8];
-    for (slot, &id) in levels.iter_mut().zip(level_ids) {
-        match value(cells, id) {
-            Some(v) => *slot = Some(v),
-            None => return Verdict::Skip,
+    for (slot, value) in levels
+        .iter_mut()
+        .zip(values[1..].iter().take(level_ids.len()))
+    {
+        match value {
+            Some(v) => *slot = Some(*v),
+            None => return Outcome::NotEvaluated,
         }
     }
     let range_under = |reading| -> Option<Span> {
@@ -595,109 +461,436 @@ fn level_range(rule: &Rule, cells: &Cells) -> Verdict {
         .zip(span(overall_id, overall, Reading::Nearest))
         .and_then(|(range, overall)| overall.overlaps(range));
     match nearest {
-        Some(true) | None => return Verdict::Pass,
+        Some(true) | None => return Outcome::Passed,
         Some(false) => {}
     }
     let truncated = range_under(Reading::Truncated)
         .zip(span(overall_id, overall, Reading::Truncated))
         .and_then(|(range, overall)| overall.overlaps(range))
         == Some(true);
-    let severity = if truncated {
-        Severity::Info
+    let (severity, phrase) = if truncated {
+        (Severity::Info, Phrase::LevelRangeTruncated)
     } else {
-        rule.severity
+        (rule.severity, Phrase::LevelRange)
     };
-    let mut finding = new_finding(rule, severity, rule.cells.to_vec());
-    let range = range_under(Reading::Nearest).and_then(Span::to_interval);
+    let finding = fire(findings, id, severity, phrase, values);
     finding.reported = Some(overall.to_decimal());
     finding.reported_interval =
         span(overall_id, overall, Reading::Nearest).and_then(Span::to_interval);
-    finding.computed_interval = range;
-    let form = overall_id.indicator().form;
-    let names = level_ids
-        .iter()
-        .map(|&id| stt(id))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let how_en = if truncated {
-        " unless the rates were truncated"
-    } else {
-        ""
-    };
-    let how_vi = if truncated {
-        " trừ khi các tỷ lệ bị cắt bớt chữ số"
-    } else {
-        ""
-    };
-    finding.message_en = message! {
-        "Form ", form, ", row ", stt(overall_id), " = ", en(overall.to_decimal()),
-        "% lies outside the range of ", names, interval_en(range), how_en, ".",
-    };
-    finding.message_vi = message! {
-        "Biểu ", form, ", mục ", stt(overall_id), " = ", vi(overall.to_decimal()),
-        "% nằm ngoài khoảng của ", names, interval_vi(range), how_vi, ".",
-    };
-    Verdict::Fire(finding)
+    finding.computed_interval = range_under(Reading::Nearest).and_then(Span::to_interval);
+    fired(finding)
 }
 
-fn same(rule: &Rule, cells: &Cells) -> Verdict {
+fn same(id: RuleId, values: &Values, findings: &mut Findings) -> Outcome {
+    let rule = id.rule();
     let &[left_id, right_id] = rule.cells else {
-        return Verdict::Skip;
+        return Outcome::NotEvaluated;
     };
-    let (Some(left), Some(right)) = (value(cells, left_id), value(cells, right_id)) else {
-        return Verdict::Skip;
+    let (Some(left), Some(right)) = (values[0], values[1]) else {
+        return Outcome::NotEvaluated;
     };
     let holds = span(left_id, left, Reading::Nearest)
         .zip(span(right_id, right, Reading::Nearest))
         .and_then(|(l, r)| l.overlaps(r));
     if holds != Some(false) {
-        return Verdict::Pass;
+        return Outcome::Passed;
     }
-    let mut finding = new_finding(rule, rule.severity, rule.cells.to_vec());
+    let finding = fire(findings, id, rule.severity, Phrase::Same, values);
     finding.reported = Some(left.to_decimal());
     finding.computed = Some(right.to_decimal());
     finding.imbalance = left.to_decimal().checked_sub(right.to_decimal());
-    finding.message_en = message! {
-        "The ", cell_name(left_id, true, Language::English), " = ", en(left.to_decimal()),
-        " but ", cell_name(right_id, true, Language::English), " = ", en(right.to_decimal()),
-        ", and they count the same thing",
-        Labelled(" (difference ", finding.imbalance, ")", Language::English), ": ",
-        rule.note_en,
-    };
-    finding.message_vi = message! {
-        "Số liệu ", cell_name(left_id, true, Language::Vietnamese), " = ",
-        vi(left.to_decimal()), " nhưng ", cell_name(right_id, true, Language::Vietnamese),
-        " = ", vi(right.to_decimal()), ", trong khi cùng đếm một đối tượng",
-        Labelled(
-            " (chênh lệch ",
-            finding.imbalance,
-            ")",
-            Language::Vietnamese
-        ),
-        ": ", rule.note_vi,
-    };
-    Verdict::Fire(finding)
+    fired(finding)
+}
+
+// ---------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------
+
+impl Wording {
+    /// Writes the message of `finding` (whose wording this is) in `language`.
+    pub(crate) fn write(
+        &self,
+        finding: &Finding,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let rule = finding.rule.rule();
+        let english = language == Language::English;
+        let first = rule.cells[0];
+        let form = first.indicator().form;
+        let note = if english { rule.note_en } else { rule.note_vi };
+        let n = |position: usize| Number(self.at(position), language);
+        match self.phrase {
+            Phrase::Ratio | Phrase::RatioTruncated | Phrase::ZeroRatio | Phrase::Derivable => {
+                self.write_ratio(finding, language, out)
+            }
+            Phrase::SumUnequal | Phrase::PartsExceed => self.write_sum(finding, language, out),
+            Phrase::Bound | Phrase::Conditional => self.write_bound(finding, language, out),
+            Phrase::LevelRange | Phrase::LevelRangeTruncated => {
+                let truncated = self.phrase == Phrase::LevelRangeTruncated;
+                let names = Names(&rule.cells[1..], ", ");
+                let range = IntervalText(finding.computed_interval, language, true);
+                if english {
+                    let how = if truncated {
+                        " unless the rates were truncated"
+                    } else {
+                        ""
+                    };
+                    message! { out;
+                        "Form ", form, ", row ", stt(first), " = ", n(0),
+                        "% lies outside the range of ", names, range, how, ".",
+                    }
+                } else {
+                    let how = if truncated {
+                        " trừ khi các tỷ lệ bị cắt bớt chữ số"
+                    } else {
+                        ""
+                    };
+                    message! { out;
+                        "Biểu ", form, ", mục ", stt(first), " = ", n(0),
+                        "% nằm ngoài khoảng của ", names, range, how, ".",
+                    }
+                }
+            }
+            Phrase::Same => {
+                let (left, right) = (
+                    cell_name(rule.cells[0], true, language),
+                    cell_name(rule.cells[1], true, language),
+                );
+                if english {
+                    message! { out;
+                        "The ", left, " = ", n(0), " but ", right, " = ", n(1),
+                        ", and they count the same thing",
+                        Labelled(" (difference ", finding.imbalance, ")", language), ": ", note,
+                    }
+                } else {
+                    message! { out;
+                        "Số liệu ", left, " = ", n(0), " nhưng ", right, " = ", n(1),
+                        ", trong khi cùng đếm một đối tượng",
+                        Labelled(" (chênh lệch ", finding.imbalance, ")", language), ": ", note,
+                    }
+                }
+            }
+        }
+    }
+
+    /// The message of a bound, or of a conditional.
+    fn write_bound(
+        &self,
+        finding: &Finding,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let rule = finding.rule.rule();
+        let english = language == Language::English;
+        let first = rule.cells[0];
+        let form = first.indicator().form;
+        let note = if english { rule.note_en } else { rule.note_vi };
+        let n = |position: usize| Number(self.at(position), language);
+        match self.phrase {
+            Phrase::Bound => {
+                let Check::Bound { min, max } = rule.check else {
+                    return Ok(());
+                };
+                let unit = if matches!(first.indicator().kind, ValueKind::Percent) {
+                    "%"
+                } else {
+                    ""
+                };
+                let range = Range(min, max, language);
+                if english {
+                    message! { out;
+                        "Form ", form, ", row ", stt(first), " = ", n(0), unit, " is outside ",
+                        range, unit, ": ", note,
+                    }
+                } else {
+                    message! { out;
+                        "Biểu ", form, ", mục ", stt(first), " = ", n(0), unit, " nằm ngoài ",
+                        range, unit, ": ", note,
+                    }
+                }
+            }
+            Phrase::Conditional => {
+                let Check::Conditional { when } = rule.check else {
+                    return Ok(());
+                };
+                let legend = match first.indicator().kind {
+                    ValueKind::Code { legend } => legend,
+                    _ => &[],
+                };
+                let meaning = legend
+                    .iter()
+                    .find(|entry| entry.code == when)
+                    .map_or("", |entry| {
+                        if english {
+                            entry.label_en
+                        } else {
+                            entry.label_vi
+                        }
+                    });
+                let listed = Listed(rule.cells, self, language);
+                if english {
+                    message! { out;
+                        "Form ", form, ", row ", stt(first), " = ", when, " (", meaning,
+                        ") but ", listed, " describe how it was done: they must be blank. ", note,
+                    }
+                } else {
+                    message! { out;
+                        "Biểu ", form, ", mục ", stt(first), " = ", when, " (", meaning,
+                        ") nhưng ", listed, " mô tả cách thực hiện: phải để trống. ", note,
+                    }
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The message of a ratio, a zero ratio or a derivable blank.
+    fn write_ratio(
+        &self,
+        finding: &Finding,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let cells = finding.rule.rule().cells;
+        let &[rate_id, num_id, den_id] = cells else {
+            return Ok(());
+        };
+        let (r, n, d) = (stt(rate_id), stt(num_id), stt(den_id));
+        let form = rate_id.indicator().form;
+        let [rate, num, den] = [0, 1, 2].map(|position| Number(self.at(position), language));
+        let computed = OptNumber(finding.computed, language);
+        let english = language == Language::English;
+        match (self.phrase, english) {
+            (Phrase::RatioTruncated, true) => message! { out;
+                "Form ", form, ", row ", r, ": ", rate, "% matches 100 × ", n, " / ", d,
+                " = 100 × ", num, " / ", den, " = ", computed,
+                "% only if truncated, not if rounded.",
+            },
+            (Phrase::RatioTruncated, false) => message! { out;
+                "Biểu ", form, ", mục ", r, ": ", rate, "% chỉ khớp với 100 × ", n, " / ", d,
+                " = 100 × ", num, " / ", den, " = ", computed,
+                "% nếu cắt bớt chữ số, không khớp nếu làm tròn.",
+            },
+            (Phrase::Ratio, true) => message! { out;
+                "Form ", form, ", row ", r, ": the reported ", rate, "%",
+                IntervalText(finding.reported_interval, language, true),
+                " does not match 100 × ", n, " / ", d, " = 100 × ", num, " / ", den, " = ",
+                computed, "%", IntervalText(finding.computed_interval, language, true), ".",
+            },
+            (Phrase::Ratio, false) => message! { out;
+                "Biểu ", form, ", mục ", r, ": tỷ lệ báo cáo ", rate, "%",
+                IntervalText(finding.reported_interval, language, true),
+                " không khớp với 100 × ", n, " / ", d, " = 100 × ", num, " / ", den, " = ",
+                computed, "%", IntervalText(finding.computed_interval, language, true), ".",
+            },
+            (Phrase::ZeroRatio, true) => message! { out;
+                "Form ", form, ", row ", r, ": ", n, " / ", d, " = ", num, " / ", den,
+                " has no ratio, so the reported ", rate, "% cannot be checked.",
+            },
+            (Phrase::ZeroRatio, false) => message! { out;
+                "Biểu ", form, ", mục ", r, ": ", n, " / ", d, " = ", num, " / ", den,
+                " không có tỷ lệ, nên không kiểm tra được tỷ lệ báo cáo ", rate, "%.",
+            },
+            (_, true) => message! { out;
+                "Form ", form, ", row ", r, " is blank but can be derived: 100 × ", n, " / ", d,
+                " = 100 × ", num, " / ", den, " = ", computed, "%.",
+            },
+            (_, false) => message! { out;
+                "Biểu ", form, ", mục ", r, " để trống nhưng tính được: 100 × ", n, " / ", d,
+                " = 100 × ", num, " / ", den, " = ", computed, "%.",
+            },
+        }
+    }
+
+    /// The message of a sum, or of parts exceeding their whole.
+    fn write_sum(
+        &self,
+        finding: &Finding,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let rule = finding.rule.rule();
+        let whole_id = rule.cells[0];
+        let across = rule.family == Family::AcrossForms;
+        let whole_name = cell_name(whole_id, across, language);
+        let whole = Number(self.at(0), language);
+        let form = whole_id.indicator().form;
+        let english = language == Language::English;
+        let prefix = Prefix::new(across, if english { "Form " } else { "Biểu " }, form);
+        // The parts' total: their sum when exact, else the interval it lies in.
+        let total = Total(finding.computed, finding.computed_interval, language);
+        let parts = Parts {
+            ids: &rule.cells[1..],
+            wording: self,
+            across,
+            language,
+        };
+        let (names, values, blanks) = (parts.names(), parts.values(), parts.blanks());
+        match (self.phrase, english) {
+            (Phrase::SumUnequal, true) => message! { out;
+                prefix, whole_name, " = ", whole, " but ", names, " = ", values, " = ", total,
+                Labelled(" (imbalance ", finding.imbalance, ")", language), ".",
+            },
+            (Phrase::SumUnequal, false) => message! { out;
+                prefix, whole_name, " = ", whole, " nhưng ", names, " = ", values, " = ", total,
+                Labelled(" (chênh lệch ", finding.imbalance, ")", language), ".",
+            },
+            (_, true) => message! { out;
+                prefix, names, " = ", values, " = ", total, " exceeds ", whole_name, " = ",
+                whole, Unless(parts.has_blanks(), " even with ", blanks, " blank"), ".",
+            },
+            (_, false) => message! { out;
+                prefix, names, " = ", values, " = ", total, " vượt quá ", whole_name, " = ",
+                whole, Unless(parts.has_blanks(), " dù ", blanks, " để trống"), ".",
+            },
+        }
+    }
+}
+
+/// The parts of a sum in a message: the reported parts' names joined by
+/// ` + `, their values likewise, and the blank parts' names. The parts are
+/// the rule's cells after the first.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    ids: &'a [CellId],
+    wording: &'a Wording,
+    across: bool,
+    language: Language,
+}
+
+/// Which list of [`Parts`] to write.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PartList {
+    Names,
+    Values,
+    Blanks,
+}
+
+impl<'a> Parts<'a> {
+    fn names(self) -> PartsText<'a> {
+        PartsText(self, PartList::Names)
+    }
+
+    fn values(self) -> PartsText<'a> {
+        PartsText(self, PartList::Values)
+    }
+
+    fn blanks(self) -> PartsText<'a> {
+        PartsText(self, PartList::Blanks)
+    }
+
+    /// The value of the part at `index`, `None` when blank.
+    fn value(self, index: usize) -> Option<Decimal> {
+        self.wording.get(index + 1)
+    }
+
+    fn has_blanks(self) -> bool {
+        (0..self.ids.len()).any(|index| self.value(index).is_none())
+    }
+}
+
+/// A list of [`Parts`], written into a message.
+#[derive(Clone, Copy)]
+struct PartsText<'a>(Parts<'a>, PartList);
+
+impl Piece for PartsText<'_> {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let PartsText(parts, list) = *self;
+        let mut first = true;
+        for (index, &id) in parts.ids.iter().enumerate() {
+            let reported = parts.value(index);
+            if reported.is_some() == (list == PartList::Blanks) {
+                continue;
+            }
+            if !first {
+                out.write_str(if list == PartList::Blanks {
+                    ", "
+                } else {
+                    " + "
+                })?;
+            }
+            first = false;
+            match (list, reported) {
+                (PartList::Values, Some(v)) => Number(v, parts.language).put(out)?,
+                _ => cell_name(id, parts.across, parts.language).put(out)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The dependents of a conditional that describe how the thing was done,
+/// `STT = value` joined by ` and ` (` và `).
+#[derive(Clone, Copy)]
+struct Listed<'a>(&'static [CellId], &'a Wording, Language);
+
+impl Piece for Listed<'_> {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let Listed(cells, wording, language) = *self;
+        let mut first = true;
+        for (position, &id) in cells.iter().enumerate().skip(1) {
+            let reported = wording.get(position);
+            if !describes(id, reported) {
+                continue;
+            }
+            if !first {
+                out.write_str(if language == Language::English {
+                    " and "
+                } else {
+                    " và "
+                })?;
+            }
+            first = false;
+            out.write_str(stt(id))?;
+            out.write_str(" = ")?;
+            Number(reported.unwrap_or_default(), language).put(out)?;
+        }
+        Ok(())
+    }
+}
+
+/// The STTs of some cells, joined.
+#[derive(Clone, Copy)]
+struct Names(&'static [CellId], &'static str);
+
+impl Piece for Names {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        for (index, &id) in self.0.iter().enumerate() {
+            if index > 0 {
+                out.write_str(self.1)?;
+            }
+            out.write_str(stt(id))?;
+        }
+        Ok(())
+    }
+}
+
+/// The range of a bound: `[min, max]` in English, `[min; max]` in
+/// Vietnamese, an open side written `−∞` or `+∞`.
+#[derive(Clone, Copy)]
+struct Range(Option<i64>, Option<i64>, Language);
+
+impl Piece for Range {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let side = |limit: Option<i64>, infinite: &str, out: &mut dyn fmt::Write| match limit {
+            Some(limit) => write!(out, "{limit}"),
+            None => out.write_str(infinite),
+        };
+        out.write_str("[")?;
+        side(self.0, "−∞", out)?;
+        out.write_str(match self.2 {
+            Language::English => ", ",
+            Language::Vietnamese => "; ",
+        })?;
+        side(self.1, "+∞", out)?;
+        out.write_str("]")
+    }
 }
 
 // ---------------------------------------------------------------------------
 // Words
 // ---------------------------------------------------------------------------
-
-fn new_finding(rule: &Rule, severity: Severity, cells: Vec<CellId>) -> Finding {
-    Finding {
-        rule: rule.id.to_owned(),
-        family: rule.family,
-        severity,
-        cells,
-        reported: None,
-        reported_interval: None,
-        computed: None,
-        computed_interval: None,
-        imbalance: None,
-        message_vi: String::new(),
-        message_en: String::new(),
-    }
-}
 
 fn stt(id: CellId) -> &'static str {
     id.indicator().stt
@@ -708,63 +901,28 @@ fn cell_name(id: CellId, with_form: bool, language: Language) -> CellName {
     CellName(id, with_form, language)
 }
 
-fn en(value: Decimal) -> Number {
-    Number(value, Language::English)
-}
-
-fn vi(value: Decimal) -> Number {
-    Number(value, Language::Vietnamese)
-}
-
-fn number(value: Decimal, language: Language) -> Number {
-    Number(value, language)
-}
-
-fn opt_en(value: Option<Decimal>) -> OptNumber {
-    OptNumber(value, Language::English)
-}
-
-fn opt_vi(value: Option<Decimal>) -> OptNumber {
-    OptNumber(value, Language::Vietnamese)
-}
-
-fn interval_en(interval: Option<Interval>) -> IntervalText {
-    IntervalText(interval, Language::English, true)
-}
-
-fn interval_vi(interval: Option<Interval>) -> IntervalText {
-    IntervalText(interval, Language::Vietnamese, true)
-}
-
-/// A piece of a message, written straight into it: a finding allocates its
-/// two messages and nothing for their pieces.
+/// A piece of a message, written straight into where the message goes.
 trait Piece {
-    fn put(&self, out: &mut String);
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result;
 }
 
 impl Piece for &str {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Piece for String {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        out.write_str(self)
     }
 }
 
 /// A form number or a code.
 impl Piece for u8 {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         let value = *self;
         if value >= 100 {
-            out.push(char::from(b'0' + value / 100));
+            out.write_char(char::from(b'0' + value / 100))?;
         }
         if value >= 10 {
-            out.push(char::from(b'0' + value / 10 % 10));
+            out.write_char(char::from(b'0' + value / 10 % 10))?;
         }
-        out.push(char::from(b'0' + value % 10));
+        out.write_char(char::from(b'0' + value % 10))
     }
 }
 
@@ -772,29 +930,30 @@ impl Piece for u8 {
 struct CellName(CellId, bool, Language);
 
 impl Piece for CellName {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         let indicator = self.0.indicator();
         match (self.1, self.2) {
             (false, _) => {}
             (true, Language::English) => {
-                out.push_str("form ");
-                indicator.form.put(out);
-                out.push_str(" row ");
+                out.write_str("form ")?;
+                indicator.form.put(out)?;
+                out.write_str(" row ")?;
             }
             (true, Language::Vietnamese) => {
-                out.push_str("biểu ");
-                indicator.form.put(out);
-                out.push_str(" mục ");
+                out.write_str("biểu ")?;
+                indicator.form.put(out)?;
+                out.write_str(" mục ")?;
             }
         }
-        out.push_str(indicator.stt);
+        out.write_str(indicator.stt)
     }
 }
 
 impl CellName {
     fn to_text(self) -> String {
         let mut text = String::new();
-        self.put(&mut text);
+        // Writing into a `String` does not fail.
+        let _ = self.put(&mut text);
         text
     }
 }
@@ -814,7 +973,7 @@ const PAIRS: &[u8; 200] = b"\
     8081828384858687888990919293949596979899";
 
 impl Piece for Number {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         // A decimal has at most 29 digits and 28 decimals.
         const DIGITS: usize = 40;
         let value = if self.0.scale() == 0 {
@@ -884,7 +1043,7 @@ impl Piece for Number {
             text[length + 1..length + 1 + fraction.len()].copy_from_slice(fraction);
             length += 1 + fraction.len();
         }
-        out.push_str(std::str::from_utf8(&text[..length]).unwrap_or_default());
+        out.write_str(std::str::from_utf8(&text[..length]).unwrap_or_default())
     }
 }
 
@@ -893,10 +1052,10 @@ impl Piece for Number {
 struct OptNumber(Option<Decimal>, Language);
 
 impl Piece for OptNumber {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         match self.0 {
             Some(value) => Number(value, self.1).put(out),
-            None => out.push('?'),
+            None => out.write_char('?'),
         }
     }
 }
@@ -907,21 +1066,21 @@ impl Piece for OptNumber {
 struct IntervalText(Option<Interval>, Language, bool);
 
 impl Piece for IntervalText {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         let Some(interval) = self.0 else {
-            return;
+            return Ok(());
         };
         if self.2 {
-            out.push(' ');
+            out.write_char(' ')?;
         }
-        out.push('[');
-        Number(interval.low, self.1).put(out);
-        out.push_str(match self.1 {
+        out.write_char('[')?;
+        Number(interval.low, self.1).put(out)?;
+        out.write_str(match self.1 {
             Language::English => ", ",
             Language::Vietnamese => "; ",
-        });
-        Number(interval.high, self.1).put(out);
-        out.push(']');
+        })?;
+        Number(interval.high, self.1).put(out)?;
+        out.write_char(']')
     }
 }
 
@@ -930,7 +1089,7 @@ impl Piece for IntervalText {
 struct Total(Option<Decimal>, Option<Interval>, Language);
 
 impl Piece for Total {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         match self.0 {
             Some(total) => Number(total, self.2).put(out),
             None => IntervalText(self.1, self.2, false).put(out),
@@ -949,12 +1108,13 @@ impl Prefix {
 }
 
 impl Piece for Prefix {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         if let Some((word, form)) = self.0 {
-            out.push_str(word);
-            form.put(out);
-            out.push_str(": ");
+            out.write_str(word)?;
+            form.put(out)?;
+            out.write_str(": ")?;
         }
+        Ok(())
     }
 }
 
@@ -963,12 +1123,13 @@ impl Piece for Prefix {
 struct Labelled(&'static str, Option<Decimal>, &'static str, Language);
 
 impl Piece for Labelled {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         if let Some(value) = self.1 {
-            out.push_str(self.0);
-            Number(value, self.3).put(out);
-            out.push_str(self.2);
+            out.write_str(self.0)?;
+            Number(value, self.3).put(out)?;
+            out.write_str(self.2)?;
         }
+        Ok(())
     }
 }
 
@@ -977,12 +1138,13 @@ impl Piece for Labelled {
 struct Unless<T>(bool, &'static str, T, &'static str);
 
 impl<T: Piece> Piece for Unless<T> {
-    fn put(&self, out: &mut String) {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         if self.0 {
-            out.push_str(self.1);
-            self.2.put(out);
-            out.push_str(self.3);
+            out.write_str(self.1)?;
+            self.2.put(out)?;
+            out.write_str(self.3)?;
         }
+        Ok(())
     }
 }
 
@@ -1081,8 +1243,16 @@ mod tests {
 
     fn text(piece: &impl Piece) -> String {
         let mut out = String::new();
-        piece.put(&mut out);
+        piece.put(&mut out).unwrap();
         out
+    }
+
+    fn en(value: Decimal) -> Number {
+        Number(value, Language::English)
+    }
+
+    fn vi(value: Decimal) -> Number {
+        Number(value, Language::Vietnamese)
     }
 
     #[test]

@@ -68,6 +68,9 @@ impl Span {
 
     /// The same interval at a finer scale.
     pub fn rescale(self, scale: u32) -> Option<Span> {
+        if scale == self.scale {
+            return Some(self);
+        }
         let factor = pow10(scale.checked_sub(self.scale)?)?;
         Some(Span {
             lo: self.lo.checked_mul(factor)?,

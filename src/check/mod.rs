@@ -45,11 +45,11 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::catalogue::CellId;
-use crate::finding::{Family, Findings, Severity};
+use crate::finding::{CellList, Family, Findings, RuleId, Severity};
 use crate::report::Report;
 use crate::unit::{Printed, ValueKind};
 
-mod eval;
+pub(crate) mod eval;
 mod fast;
 pub(crate) mod interval;
 mod rules;
@@ -286,10 +286,11 @@ impl Report {
     /// ```
     #[must_use]
     pub fn validate(&self) -> Findings {
-        let verdicts = fast::run(&self.snapshot());
+        let snapshot = self.snapshot();
+        let verdicts = fast::run(&snapshot);
         let mut findings = Findings::default();
         for index in verdicts.slow() {
-            self.evaluate_exactly(&RULES[index], &mut findings);
+            self.evaluate_exactly(&snapshot, RuleId::at(index), &mut findings);
         }
         findings
     }
@@ -298,14 +299,17 @@ impl Report {
     /// rule (passed, failed, noted, or not evaluated for blanks).
     #[must_use]
     pub fn check(&self) -> Evaluation {
-        let verdicts = fast::run(&self.snapshot());
+        let snapshot = self.snapshot();
+        let verdicts = fast::run(&snapshot);
         let mut findings = Findings::default();
         let mut outcomes = [Outcome::NotEvaluated; RULE_COUNT];
-        for (index, (outcome, rule)) in outcomes.iter_mut().zip(&RULES).enumerate() {
+        for (index, outcome) in outcomes.iter_mut().enumerate() {
             *outcome = match verdicts.get(index) {
                 fast::Fast::Pass => Outcome::Passed,
                 fast::Fast::Skip => Outcome::NotEvaluated,
-                fast::Fast::Slow => self.evaluate_exactly(rule, &mut findings),
+                fast::Fast::Slow => {
+                    self.evaluate_exactly(&snapshot, RuleId::at(index), &mut findings)
+                }
             };
         }
         Evaluation { findings, outcomes }
@@ -315,8 +319,17 @@ impl Report {
     /// clean path on the [`Snapshot`] did not pass or skip.
     #[cold]
     #[inline(never)]
-    fn evaluate_exactly(&self, rule: &Rule, findings: &mut Findings) -> Outcome {
-        eval::evaluate(rule, &RuleCells::read(self, rule.cells), findings)
+    fn evaluate_exactly(
+        &self,
+        snapshot: &Snapshot,
+        rule: RuleId,
+        findings: &mut Findings,
+    ) -> Outcome {
+        let cells = Snapshotted {
+            snapshot,
+            report: self,
+        };
+        eval::evaluate_values(rule, &cells.values_of(rule.rule().cells), findings)
     }
 
     /// The report with every derivable blank percentage filled in: the rate
@@ -330,7 +343,7 @@ impl Report {
     /// // 40 / 56 = 71,428…% and 6.832.000 / 8.007.000 = 85,325…%
     /// assert_eq!(filled.form1.plan_completion_rate.map(|p| p.to_string()).as_deref(), Some("71,43"));
     /// assert_eq!(filled.form6.disbursement_rate.map(|p| p.to_string()).as_deref(), Some("85,33"));
-    /// assert!(filled.validate().iter().all(|f| !f.rule.starts_with("derivable")));
+    /// assert!(filled.validate().iter().all(|f| !f.rule.as_str().starts_with("derivable")));
     /// ```
     #[must_use]
     pub fn with_derivable_blanks_filled(&self) -> Report {
@@ -416,10 +429,22 @@ fn is_exact(id: CellId) -> bool {
     )
 }
 
+/// The values of a rule's cells, by position, `None` when blank.
+pub(crate) type Values = [Option<Printed>; CellList::CAPACITY];
+
 /// Where the exact evaluators read a report's cells from.
 pub(crate) trait Source {
     /// A cell's value, `None` when blank.
     fn value(&self, id: CellId) -> Option<Printed>;
+
+    /// The values of a rule's cells, by position (as many as a finding holds).
+    fn values_of(&self, ids: &[CellId]) -> Values {
+        let mut values = [None; CellList::CAPACITY];
+        for (value, &id) in values.iter_mut().zip(ids) {
+            *value = self.value(id);
+        }
+        values
+    }
 }
 
 /// Every cell, read once.
@@ -429,54 +454,18 @@ impl Source for crate::Cells {
     }
 }
 
-/// The report itself, cell by cell: for the few rules the clean path leaves
-/// to the exact evaluators, cheaper than reading every cell.
-impl Source for Report {
-    fn value(&self, id: CellId) -> Option<Printed> {
-        self.cell(id)
-    }
-}
-
-/// The cells of one rule, read once from the report: what the exact
-/// evaluator of a rule reads, over and over while it writes a finding.
-struct RuleCells<'a> {
+/// The report through its snapshot: a cell's value as the snapshot holds
+/// it, or, when too wide for it, as the report does.
+struct Snapshotted<'a> {
+    snapshot: &'a Snapshot,
     report: &'a Report,
-    ids: &'a [CellId],
-    values: [Option<Printed>; RuleCells::HELD],
 }
 
-impl<'a> RuleCells<'a> {
-    /// How many cells are held; a rule's further cells are read from the report.
-    const HELD: usize = 8;
-
-    fn read(report: &'a Report, ids: &'a [CellId]) -> Self {
-        let mut values = [None; RuleCells::HELD];
-        for (value, &id) in values.iter_mut().zip(ids) {
-            *value = report.cell(id);
-        }
-        RuleCells {
-            report,
-            ids,
-            values,
-        }
-    }
-}
-
-impl Source for RuleCells<'_> {
+impl Source for Snapshotted<'_> {
     fn value(&self, id: CellId) -> Option<Printed> {
-        match self
-            .ids
-            .iter()
-            .take(RuleCells::HELD)
-            .position(|&held| held == id)
-        {
-            Some(index) => self.values[index],
-            None => self.report.cell(id),
+        match self.snapshot.0.get(id.index()).map(|slot| slot.printed()) {
+            Some(Ok(value)) => value,
+            _ => self.report.cell(id),
         }
     }
-}
-
-/// A cell's value with its id, when it is not blank.
-fn value(cells: &dyn Source, id: CellId) -> Option<Printed> {
-    cells.value(id)
 }
