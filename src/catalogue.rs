@@ -24,6 +24,7 @@
 use serde::Serialize;
 
 use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+use crate::template::{Applicability, TemplateVersion};
 use crate::unit::ValueKind;
 
 /// One indicator: a row of a form that can hold a value.
@@ -53,6 +54,19 @@ pub struct Indicator {
     /// rather than for the period; rows under a cumulative heading or rate
     /// are cumulative too.
     pub cumulative: bool,
+    /// From and until when the row applies (district rows end with the
+    /// district level on 1 July 2025; see [`crate::template`]).
+    #[serde(skip_serializing_if = "is_always")]
+    pub applies: Applicability,
+    /// The id of the rule that flags a value in this row where it does not
+    /// apply (`not_applicable:3/1.4.2`), for rows whose applicability is
+    /// limited.
+    #[serde(skip)]
+    pub(crate) inapplicable_rule: &'static str,
+}
+
+fn is_always(applies: &Applicability) -> bool {
+    !applies.is_limited()
 }
 
 impl Indicator {
@@ -82,6 +96,9 @@ pub struct Heading {
 /// A form's identity and its rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct FormInfo {
+    /// The template the form belongs to.
+    #[serde(skip)]
+    pub template: TemplateVersion,
     /// The form number, 1 to 7.
     pub number: u8,
     /// The form's field name in a report and in JSON (`form3`).
@@ -104,39 +121,69 @@ impl FormInfo {
     /// ```
     #[must_use]
     pub fn indicators(&self) -> &'static [Indicator] {
-        let form = usize::from(self.number).saturating_sub(1).min(6);
-        &CATALOGUE[FORM_OFFSETS[form]..FORM_OFFSETS[form + 1]]
+        let all = self.template.template().indicators;
+        let start = all
+            .iter()
+            .position(|i| i.form == self.number)
+            .unwrap_or(all.len());
+        let len = all[start..]
+            .iter()
+            .take_while(|i| i.form == self.number)
+            .count();
+        &all[start..start + len]
     }
 
     /// Its headings, in row order.
     #[must_use]
     pub fn headings(&self) -> &'static [Heading] {
-        let form = usize::from(self.number).saturating_sub(1).min(6);
-        SOURCES[form].1
+        let all = self.template.template().headings;
+        let start = all
+            .iter()
+            .position(|h| h.form == self.number)
+            .unwrap_or(all.len());
+        let len = all[start..]
+            .iter()
+            .take_while(|h| h.form == self.number)
+            .count();
+        &all[start..start + len]
     }
 }
 
-/// Each form's rows as its table writes them.
-const SOURCES: [(&[Indicator], &[Heading]); 7] = [
-    (Form1::INDICATORS, Form1::HEADINGS),
-    (Form2::INDICATORS, Form2::HEADINGS),
-    (Form3::INDICATORS, Form3::HEADINGS),
-    (Form4::INDICATORS, Form4::HEADINGS),
-    (Form5::INDICATORS, Form5::HEADINGS),
-    (Form6::INDICATORS, Form6::HEADINGS),
-    (Form7::INDICATORS, Form7::HEADINGS),
-];
-
-/// A cell of a report: one indicator, by its position in [`CATALOGUE`].
+/// A cell of a report: one indicator of a template, by its position in the
+/// template's indicators ([`CATALOGUE`] for the 581 template).
 ///
-/// Made by [`CellId::of`], which in a `const` fails to compile for a cell
-/// that does not exist, so that a rule naming a missing cell does not build.
+/// Made by [`CellId::of`] (581), or [`Template::cell`](crate::template::Template::cell)
+/// for any template; in a `const`, [`CellId::of`] fails to compile for a
+/// cell that does not exist, so that a rule naming a missing cell does not
+/// build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CellId(u8);
+pub struct CellId {
+    template: TemplateVersion,
+    index: u8,
+}
 
 impl CellId {
     /// The id a form table gives its rows before the catalogue numbers them.
-    pub(crate) const PLACEHOLDER: CellId = CellId(0);
+    pub(crate) const PLACEHOLDER: CellId = CellId {
+        template: TemplateVersion::Bnv581Of2022,
+        index: 0,
+    };
+
+    /// The cell at `index` of `template`'s indicators; the caller passes an
+    /// index below 256 (the catalogue macro asserts it).
+    #[allow(clippy::cast_possible_truncation)]
+    pub(crate) const fn new(template: TemplateVersion, index: usize) -> CellId {
+        CellId {
+            template,
+            index: index as u8,
+        }
+    }
+
+    /// The template the cell belongs to.
+    #[must_use]
+    pub const fn template(self) -> TemplateVersion {
+        self.template
+    }
 
     /// The cell of form `form` at row `stt` (written without a trailing dot).
     ///
@@ -181,19 +228,18 @@ impl CellId {
         None
     }
 
-    /// Its position in [`CATALOGUE`].
+    /// Its position in its template's indicators ([`CATALOGUE`] for 581).
     #[must_use]
     pub const fn index(self) -> usize {
-        self.0 as usize
+        self.index as usize
     }
 
-    /// The cell at a position of [`CATALOGUE`], if it is in range.
+    /// The cell at a position of [`CATALOGUE`] (the 581 template), if it is
+    /// in range.
     #[must_use]
     pub const fn from_index(index: usize) -> Option<CellId> {
         if index < CELL_COUNT {
-            // CELL_COUNT is below 256 (checked at compile time below).
-            #[allow(clippy::cast_possible_truncation)]
-            Some(CellId(index as u8))
+            Some(CellId::new(TemplateVersion::Bnv581Of2022, index))
         } else {
             None
         }
@@ -202,13 +248,19 @@ impl CellId {
     /// Its indicator.
     #[must_use]
     pub const fn indicator(self) -> &'static Indicator {
-        &CATALOGUE[self.0 as usize]
+        &self.template.template().indicators[self.index as usize]
     }
 
     /// Its position within its form (0 for the form's first indicator).
     #[must_use]
     pub const fn row_in_form(self) -> usize {
-        self.0 as usize - FORM_OFFSETS[self.indicator().form as usize - 1]
+        let indicators = self.template.template().indicators;
+        let form = indicators[self.index as usize].form;
+        let mut first = self.index as usize;
+        while first > 0 && indicators[first - 1].form == form {
+            first -= 1;
+        }
+        self.index as usize - first
     }
 }
 
@@ -291,88 +343,127 @@ const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// The seven forms, in order.
-pub const FORMS: [FormInfo; 7] = [
-    Form1::INFO,
-    Form2::INFO,
-    Form3::INFO,
-    Form4::INFO,
-    Form5::INFO,
-    Form6::INFO,
-    Form7::INFO,
-];
+/// Builds a template's catalogue from its forms' tables, in the module it
+/// is invoked in: `FORMS`, `CELL_COUNT`, `FORM_OFFSETS`, `CATALOGUE` (each
+/// indicator numbered with its [`CellId`]), `HEADINGS` and `LIMITED` (the
+/// indicators whose applicability is limited).
+macro_rules! catalogue {
+    ($version:expr; $($Form:ident),+ $(,)?) => {
+        /// Each form's indicators and headings as its table writes them.
+        const SOURCES: &[(&[$crate::catalogue::Indicator], &[$crate::catalogue::Heading])] =
+            &[$(($Form::INDICATORS, $Form::HEADINGS)),+];
 
-/// How many indicators the seven forms have.
-pub const CELL_COUNT: usize = {
-    let mut total = 0;
-    let mut form = 0;
-    while form < FORMS.len() {
-        total += SOURCES[form].0.len();
-        form += 1;
-    }
-    assert!(total < 256, "CellId holds a u8");
-    total
-};
+        /// The forms, in order.
+        pub const FORMS: [$crate::catalogue::FormInfo; SOURCES.len()] =
+            [$($crate::catalogue::FormInfo { template: $version, ..$Form::INFO }),+];
 
-/// Where each form's indicators start in [`CATALOGUE`]; the eighth entry is
-/// [`CELL_COUNT`].
-pub const FORM_OFFSETS: [usize; 8] = {
-    let mut offsets = [0; 8];
-    let mut form = 0;
-    while form < FORMS.len() {
-        offsets[form + 1] = offsets[form] + SOURCES[form].0.len();
-        form += 1;
-    }
-    offsets
-};
+        /// How many indicators the forms have.
+        pub const CELL_COUNT: usize = {
+            let mut total = 0;
+            let mut form = 0;
+            while form < SOURCES.len() {
+                total += SOURCES[form].0.len();
+                form += 1;
+            }
+            assert!(total < 256, "a CellId holds a u8");
+            total
+        };
 
-/// Every indicator of the seven forms, in form and row order.
-pub static CATALOGUE: [Indicator; CELL_COUNT] = {
-    let mut out = [SOURCES[0].0[0]; CELL_COUNT];
-    let mut form = 0;
-    let mut index = 0;
-    while form < FORMS.len() {
-        let mut row = 0;
-        while row < SOURCES[form].0.len() {
-            #[allow(clippy::cast_possible_truncation)]
-            let id = CellId(index as u8);
-            out[index] = Indicator {
-                id,
-                ..SOURCES[form].0[row]
-            };
-            index += 1;
-            row += 1;
-        }
-        form += 1;
-    }
-    out
-};
+        /// Where each form's indicators start in `CATALOGUE`; the last entry
+        /// is `CELL_COUNT`.
+        pub const FORM_OFFSETS: [usize; SOURCES.len() + 1] = {
+            let mut offsets = [0; SOURCES.len() + 1];
+            let mut form = 0;
+            while form < SOURCES.len() {
+                offsets[form + 1] = offsets[form] + SOURCES[form].0.len();
+                form += 1;
+            }
+            offsets
+        };
 
-/// Every heading of the seven forms, in form and row order.
-pub static HEADINGS: [Heading; heading_count()] = {
-    let mut out = [SOURCES[0].1[0]; heading_count()];
-    let mut form = 0;
-    let mut index = 0;
-    while form < FORMS.len() {
-        let mut row = 0;
-        while row < SOURCES[form].1.len() {
-            out[index] = SOURCES[form].1[row];
-            index += 1;
-            row += 1;
-        }
-        form += 1;
-    }
-    out
-};
+        /// Every indicator of the forms, in form and row order.
+        pub static CATALOGUE: [$crate::catalogue::Indicator; CELL_COUNT] = {
+            let mut out = [SOURCES[0].0[0]; CELL_COUNT];
+            let mut form = 0;
+            let mut index = 0;
+            while form < SOURCES.len() {
+                let mut row = 0;
+                while row < SOURCES[form].0.len() {
+                    out[index] = $crate::catalogue::Indicator {
+                        id: $crate::catalogue::CellId::new($version, index),
+                        ..SOURCES[form].0[row]
+                    };
+                    index += 1;
+                    row += 1;
+                }
+                form += 1;
+            }
+            out
+        };
 
-const fn heading_count() -> usize {
-    let mut total = 0;
-    let mut form = 0;
-    while form < FORMS.len() {
-        total += SOURCES[form].1.len();
-        form += 1;
-    }
-    total
+        const HEADING_COUNT: usize = {
+            let mut total = 0;
+            let mut form = 0;
+            while form < SOURCES.len() {
+                total += SOURCES[form].1.len();
+                form += 1;
+            }
+            total
+        };
+
+        /// Every heading of the forms, in form and row order.
+        pub static HEADINGS: [$crate::catalogue::Heading; HEADING_COUNT] = {
+            let mut out = [SOURCES[0].1[0]; HEADING_COUNT];
+            let mut form = 0;
+            let mut index = 0;
+            while form < SOURCES.len() {
+                let mut row = 0;
+                while row < SOURCES[form].1.len() {
+                    out[index] = SOURCES[form].1[row];
+                    index += 1;
+                    row += 1;
+                }
+                form += 1;
+            }
+            out
+        };
+
+        /// How many indicators have a limited applicability.
+        pub(crate) const LIMITED_COUNT: usize = {
+            let mut total = 0;
+            let mut index = 0;
+            while index < CELL_COUNT {
+                if CATALOGUE[index].applies.is_limited() {
+                    total += 1;
+                }
+                index += 1;
+            }
+            total
+        };
+
+        /// The indicators whose applicability is limited, in catalogue order.
+        pub(crate) static LIMITED: [$crate::catalogue::CellId; LIMITED_COUNT] = {
+            let mut out = [$crate::catalogue::CellId::PLACEHOLDER; LIMITED_COUNT];
+            let mut next = 0;
+            let mut index = 0;
+            while index < CELL_COUNT {
+                if CATALOGUE[index].applies.is_limited() {
+                    out[next] = CATALOGUE[index].id;
+                    next += 1;
+                }
+                index += 1;
+            }
+            out
+        };
+    };
+}
+
+#[allow(unused_imports)] // for the test-only template
+pub(crate) use catalogue;
+
+catalogue! {
+    TemplateVersion::Bnv581Of2022;
+    Form1, Form2, Form3, Form4, Form5, Form6, Form7
 }
 
 /// What a form's row is, looked up by its STT.

@@ -20,8 +20,98 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::CellId;
-use crate::check::eval::{Language, Wording};
+pub use crate::check::Family;
 use crate::check::{RULES, Rule};
+use crate::template::TemplateVersion;
+use crate::unit::Printed;
+
+/// The language of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Language {
+    English,
+    Vietnamese,
+}
+
+/// Which sentence a finding's message makes; each family words it its own
+/// way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    /// The rule is broken.
+    Violated,
+    /// The values are consistent only if the rates were truncated.
+    OnlyIfTruncated,
+    /// A rate whose numerator and denominator are both zero.
+    NoRatio,
+    /// A blank value that can be derived.
+    Derived,
+    /// Parts exceed their whole (a sum with blank parts, or "of which" parts).
+    PartsExceed,
+}
+
+/// What a finding's messages are written from, besides its rule and its
+/// numeric fields: the sentence, and the values of the rule's cells as
+/// read (by position in the rule's cells; blanks and rows that do not apply
+/// marked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Wording {
+    pub(crate) phrase: Phrase,
+    /// Bit `i` set when the rule's cell `i` was reported.
+    reported: u8,
+    /// Bit `i` set when the rule's cell `i` does not apply to the period.
+    absent: u8,
+    values: [Decimal; CellList::CAPACITY],
+}
+
+impl Wording {
+    /// The words of a message of `phrase`, from the values of the rule's cells.
+    pub(crate) fn new(
+        phrase: Phrase,
+        values: &[Option<Printed>; CellList::CAPACITY],
+        absent: u8,
+    ) -> Wording {
+        let mut wording = Wording {
+            phrase,
+            reported: 0,
+            absent,
+            values: [Decimal::ZERO; CellList::CAPACITY],
+        };
+        for (position, (slot, value)) in wording.values.iter_mut().zip(values).enumerate() {
+            if let Some(v) = value {
+                *slot = v.to_decimal();
+                wording.reported |= 1 << position;
+            }
+        }
+        wording
+    }
+
+    /// The value of the rule's cell at `position` as reported, `None` when
+    /// blank.
+    pub(crate) fn reported(&self, position: usize) -> Option<Decimal> {
+        (position < 8 && self.reported >> position & 1 == 1)
+            .then(|| self.values.get(position).copied())
+            .flatten()
+    }
+
+    /// The value at `position`, `None` when blank or when its row does not
+    /// apply to the period.
+    pub(crate) fn get(&self, position: usize) -> Option<Decimal> {
+        if self.is_absent(position) {
+            None
+        } else {
+            self.reported(position)
+        }
+    }
+
+    /// Whether the row at `position` does not apply to the period.
+    pub(crate) fn is_absent(&self, position: usize) -> bool {
+        position < 8 && self.absent >> position & 1 == 1
+    }
+
+    /// The value at `position`, zero when blank (the phrase says it is not).
+    pub(crate) fn at(&self, position: usize) -> Decimal {
+        self.reported(position).unwrap_or_default()
+    }
+}
 
 /// How serious a finding is.
 #[derive(
@@ -47,43 +137,6 @@ impl fmt::Display for Severity {
     }
 }
 
-/// The families of invariants the checks know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Family {
-    /// A percentage against its numerator and denominator rows.
-    Ratio,
-    /// A total against an exhaustive breakdown: the parts add up to it.
-    Sum,
-    /// A part (or the sum of "of which" parts) is at most its whole.
-    PartWhole,
-    /// A value within the bounds its meaning allows.
-    Bound,
-    /// A "not done" code against the rows that describe how it was done.
-    Conditional,
-    /// An overall rate within the range of its per-level rates.
-    LevelRange,
-    /// The same quantity, or a bound, across two forms.
-    AcrossForms,
-    /// A blank percentage whose numerator and denominator are reported.
-    Derivable,
-}
-
-impl fmt::Display for Family {
-    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        out.write_str(match self {
-            Family::Ratio => "ratio",
-            Family::Sum => "sum",
-            Family::PartWhole => "part_whole",
-            Family::Bound => "bound",
-            Family::Conditional => "conditional",
-            Family::LevelRange => "level_range",
-            Family::AcrossForms => "across_forms",
-            Family::Derivable => "derivable",
-        })
-    }
-}
-
 /// A closed interval of exact values, `[low, high]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -94,12 +147,12 @@ pub struct Interval {
     pub high: Decimal,
 }
 
-/// The rule a finding names: a position in [`RULES`], so `Copy` and one
-/// byte, that reads and writes as the rule's id.
+/// The rule a finding names: a position in its template's rule table, so
+/// `Copy` and two bytes, that reads and writes as the rule's id.
 ///
 /// It serializes as the id string (`"sum:3/1.4"`) and deserializes from
-/// one, rejecting an id that is not in [`RULES`]. It compares with strings
-/// by id, and gives the whole [`Rule`] with [`RuleId::rule`].
+/// one, rejecting an id that no template has. It compares with strings by
+/// id, and gives the whole [`Rule`] with [`RuleId::rule`].
 ///
 /// # Example
 /// ```
@@ -115,21 +168,35 @@ pub struct Interval {
 /// assert!(serde_json::from_str::<RuleId>(r#""sum:9/9""#).is_err());
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RuleId(u8);
+pub struct RuleId {
+    template: TemplateVersion,
+    index: u8,
+}
 
 const _: () = assert!(RULES.len() <= 1 << u8::BITS, "a rule's position is a u8");
 
 impl RuleId {
-    /// The rule at `index` in [`RULES`]; the caller passes a valid index.
-    #[allow(clippy::cast_possible_truncation)] // RULES fits a u8 (asserted above).
-    pub(crate) const fn at(index: usize) -> RuleId {
-        RuleId(index as u8)
+    /// The rule at `index` of `template`'s table; the caller passes a valid
+    /// index (below 256, asserted for each table).
+    #[allow(clippy::cast_possible_truncation)]
+    pub(crate) const fn new(template: TemplateVersion, index: usize) -> RuleId {
+        RuleId {
+            template,
+            index: index as u8,
+        }
     }
 
-    /// The rule whose id is `id`, if there is one.
+    /// The rule whose id is `id`, in the first template that has one.
     #[must_use]
     pub fn find(id: &str) -> Option<RuleId> {
-        RULES.iter().position(|rule| rule.id == id).map(RuleId::at)
+        TemplateVersion::ALL.iter().find_map(|&version| {
+            version
+                .template()
+                .rules
+                .iter()
+                .position(|rule| rule.id == id)
+                .map(|index| RuleId::new(version, index))
+        })
     }
 
     /// The rule's id, such as `"sum:3/1.4"`.
@@ -141,14 +208,20 @@ impl RuleId {
     /// The rule itself: its family, severity, cells and description.
     #[must_use]
     pub fn rule(self) -> &'static Rule {
-        &RULES[usize::from(self.0)]
+        &self.template.template().rules[usize::from(self.index)]
     }
 
-    /// The rule's position in [`RULES`] (and in
+    /// The template whose rule it is.
+    #[must_use]
+    pub fn template(self) -> TemplateVersion {
+        self.template
+    }
+
+    /// The rule's position in its template's table (and in
     /// [`Evaluation::outcomes`](crate::check::Evaluation::outcomes)).
     #[must_use]
     pub fn index(self) -> usize {
-        usize::from(self.0)
+        usize::from(self.index)
     }
 }
 
@@ -236,7 +309,11 @@ impl JsonSchema for RuleId {
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let ids: Vec<&str> = RULES.iter().map(|rule| rule.id).collect();
+        let ids: Vec<&str> = TemplateVersion::ALL
+            .iter()
+            .flat_map(|version| version.template().rules)
+            .map(|rule| rule.id)
+            .collect();
         schemars::json_schema!({
             "type": "string",
             "enum": ids,
@@ -524,13 +601,13 @@ pub struct Finding {
     /// `reported − computed`, when both are known.
     pub imbalance: Option<Decimal>,
     /// What the messages are written from.
-    text: Text,
+    text: Messages,
 }
 
 /// A finding's messages: written on demand from what the rule read, or as
 /// given (read from JSON).
 #[derive(Debug, Clone)]
-enum Text {
+enum Messages {
     Lazy(Wording),
     Given { vi: String, en: String },
 }
@@ -549,7 +626,7 @@ impl Finding {
             computed: None,
             computed_interval: None,
             imbalance: None,
-            text: Text::Lazy(wording),
+            text: Messages::Lazy(wording),
         }
     }
 
@@ -626,9 +703,15 @@ impl Message<'_> {
     /// Writes the message.
     fn write(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         match (&self.finding.text, self.language) {
-            (Text::Lazy(wording), language) => wording.write(self.finding, language, out),
-            (Text::Given { vi, .. }, Language::Vietnamese) => out.write_str(vi),
-            (Text::Given { en, .. }, Language::English) => out.write_str(en),
+            (Messages::Lazy(wording), language) => {
+                self.finding
+                    .rule
+                    .rule()
+                    .check
+                    .write_message(self.finding, wording, language, out)
+            }
+            (Messages::Given { vi, .. }, Language::Vietnamese) => out.write_str(vi),
+            (Messages::Given { en, .. }, Language::English) => out.write_str(en),
         }
     }
 
@@ -674,7 +757,7 @@ impl PartialEq<String> for Message<'_> {
 impl PartialEq for Message<'_> {
     fn eq(&self, other: &Message<'_>) -> bool {
         match (&self.finding.text, &other.finding.text) {
-            (Text::Given { .. }, _) => other.is(&self.to_string()),
+            (Messages::Given { .. }, _) => other.is(&self.to_string()),
             _ => self.is(&other.to_string()),
         }
     }
@@ -693,9 +776,11 @@ impl PartialEq for Finding {
         }
         match (&self.text, &other.text) {
             // The same rule, numbers and values read: the same words.
-            (Text::Lazy(mine), Text::Lazy(theirs)) if mine == theirs => true,
-            (Text::Given { vi, en }, _) => other.message_vi().is(vi) && other.message_en().is(en),
-            (_, Text::Given { vi, en }) => self.message_vi().is(vi) && self.message_en().is(en),
+            (Messages::Lazy(mine), Messages::Lazy(theirs)) if mine == theirs => true,
+            (Messages::Given { vi, en }, _) => {
+                other.message_vi().is(vi) && other.message_en().is(en)
+            }
+            (_, Messages::Given { vi, en }) => self.message_vi().is(vi) && self.message_en().is(en),
             _ => self.message_vi() == other.message_vi() && self.message_en() == other.message_en(),
         }
     }
@@ -757,6 +842,27 @@ impl Serialize for Finding {
 impl<'de> Deserialize<'de> for Finding {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let entry = FindingEntry::deserialize(deserializer)?;
+        let rule = entry.rule.rule();
+        if entry.family != rule.family {
+            return Err(serde::de::Error::custom(format_args!(
+                "rule {} is of the family {}, not {}",
+                rule.id, rule.family, entry.family
+            )));
+        }
+        // The cells are the rule's, in its order; a finding may leave out
+        // cells the rule read blank (a sum's blank parts, a conditional's
+        // silent dependents), but never its first.
+        let mut theirs = rule.cells.iter();
+        let in_order = entry
+            .cells
+            .iter()
+            .all(|cell| theirs.by_ref().any(|other| other == cell));
+        if entry.cells.first() != rule.cells.first() || !in_order {
+            return Err(serde::de::Error::custom(format_args!(
+                "the cells of a finding of rule {} are not the rule's cells",
+                rule.id
+            )));
+        }
         Ok(Finding {
             rule: entry.rule,
             family: entry.family,
@@ -767,7 +873,7 @@ impl<'de> Deserialize<'de> for Finding {
             computed: entry.computed,
             computed_interval: entry.computed_interval,
             imbalance: entry.imbalance,
-            text: Text::Given {
+            text: Messages::Given {
                 vi: entry.message_vi,
                 en: entry.message_en,
             },

@@ -59,7 +59,11 @@
 //! - [`catalogue`]: every indicator as data, derived from the form tables.
 //! - [`Report`] and its metadata; [`rows`] for import and export;
 //!   [`Report::from_json`] for JSON with every problem reported at once.
-//! - [`check`]: the rule table and its evaluators; [`Report::validate`].
+//! - [`template`]: a template as a value (catalogue, rules, legal basis,
+//!   periods), the registry of templates, and the rows that apply only while
+//!   districts exist.
+//! - [`check`]: the rule table and one module per family of rule;
+//!   [`Report::validate`].
 //! - [`finding`]: what the checks found, as data.
 //! - [`schema`]: JSON Schemas of reports, findings and rules, for other languages.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
@@ -89,10 +93,13 @@ pub mod schema;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
+pub mod template;
 pub mod unit;
 
+pub use check::Family;
 pub use error::{CellError, CellProblem, Error, JsonProblem};
-pub use finding::{CellList, Family, Finding, Findings, Interval, Message, RuleId, Severity};
+pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
-pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, TemplateVersion, Term};
+pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, Term};
 pub use rows::Row;
+pub use template::{Template, TemplateVersion};

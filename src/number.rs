@@ -230,17 +230,117 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     Ok(Decimal::new(mantissa, scale))
 }
 
-/// Writes the digits of `value` with `.` between groups of three.
-fn write_grouped(out: &mut fmt::Formatter<'_>, digits: &str) -> fmt::Result {
-    let lead = digits.len() % 3;
-    let (head, tail) = digits.split_at(if lead == 0 { 3.min(digits.len()) } else { lead });
-    out.write_str(head)?;
-    for group in tail.as_bytes().chunks(3) {
-        out.write_str(".")?;
-        // Chunks of an ASCII digit string are ASCII.
-        out.write_str(std::str::from_utf8(group).map_err(|_| fmt::Error)?)?;
+/// The separators a number is written with.
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::{NumberText, Style};
+/// assert_eq!(NumberText::new(-1_234_567, 2, Style::Vietnamese).to_string(), "-12.345,67");
+/// assert_eq!(NumberText::new(-1_234_567, 2, Style::English).to_string(), "-12345.67");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// `1.234,5`: a dot between groups of three, a decimal comma.
+    Vietnamese,
+    /// `1234.5`: no grouping, a decimal point (as [`Decimal`] displays).
+    English,
+}
+
+/// A number `mantissa × 10^−scale` written with the separators of a
+/// [`Style`], every digit kept (`99,30` stays `99,30`), without allocating.
+/// The one digit writer of the crate: cells, messages and tables all print
+/// through it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NumberText {
+    mantissa: i128,
+    scale: u32,
+    style: Style,
+}
+
+impl NumberText {
+    /// The number `mantissa × 10^−scale`, written in `style`.
+    #[must_use]
+    pub const fn new(mantissa: i128, scale: u32, style: Style) -> Self {
+        Self {
+            mantissa,
+            scale,
+            style,
+        }
     }
-    Ok(())
+
+    /// A decimal as it is, trailing zeros kept.
+    #[must_use]
+    pub fn decimal(value: Decimal, style: Style) -> Self {
+        Self::new(value.mantissa(), value.scale(), style)
+    }
+
+    /// A decimal without its trailing zeros (`71.4300` → `71.43`).
+    #[must_use]
+    pub fn trimmed(value: Decimal, style: Style) -> Self {
+        Self::decimal(
+            if value.scale() == 0 {
+                value
+            } else {
+                value.normalize()
+            },
+            style,
+        )
+    }
+}
+
+/// ASCII digits as text.
+fn text(bytes: &[u8]) -> Result<&str, fmt::Error> {
+    std::str::from_utf8(bytes).map_err(|_| fmt::Error)
+}
+
+impl fmt::Display for NumberText {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // An i128 has at most 39 digits; a scale past that is all zeros.
+        const WIDTH: usize = 80;
+        let scale = usize::try_from(self.scale).unwrap_or(WIDTH).min(WIDTH - 41);
+        let mut digits = [b'0'; WIDTH];
+        let mut start = WIDTH;
+        let mut magnitude = self.mantissa.unsigned_abs();
+        loop {
+            start -= 1;
+            // `magnitude % 10` is below 10.
+            digits[start] = b'0' + u8::try_from(magnitude % 10).unwrap_or(0);
+            magnitude /= 10;
+            if magnitude == 0 {
+                break;
+            }
+        }
+        // At least one integer digit: `0,05`.
+        let start = start.min(WIDTH - 1 - scale);
+        let (integer, fraction) = digits[start..].split_at(WIDTH - start - scale);
+        if self.mantissa < 0 {
+            out.write_str("-")?;
+        }
+        let point = match self.style {
+            Style::English => {
+                out.write_str(text(integer)?)?;
+                "."
+            }
+            Style::Vietnamese => {
+                let lead = match integer.len() % 3 {
+                    0 => 3.min(integer.len()),
+                    lead => lead,
+                };
+                let (head, tail) = integer.split_at(lead);
+                out.write_str(text(head)?)?;
+                for group in tail.chunks(3) {
+                    out.write_str(".")?;
+                    out.write_str(text(group)?)?;
+                }
+                ","
+            }
+        };
+        if !fraction.is_empty() {
+            out.write_str(point)?;
+            out.write_str(text(fraction)?)?;
+        }
+        Ok(())
+    }
 }
 
 /// A count displayed the Vietnamese way (`1.420`), without allocating.
@@ -255,9 +355,7 @@ pub struct VietnameseCount(pub u64);
 
 impl fmt::Display for VietnameseCount {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut buffer = itoa_buffer();
-        let digits = write_u128(&mut buffer, u128::from(self.0));
-        write_grouped(out, digits)
+        NumberText::new(i128::from(self.0), 0, Style::Vietnamese).fmt(out)
     }
 }
 
@@ -275,45 +373,8 @@ pub struct VietnameseDecimal(pub Decimal);
 
 impl fmt::Display for VietnameseDecimal {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mantissa = self.0.mantissa();
-        let scale = self.0.scale() as usize;
-        if mantissa < 0 {
-            out.write_str("-")?;
-        }
-        let mut buffer = itoa_buffer();
-        let digits = write_u128(&mut buffer, mantissa.unsigned_abs());
-        // Pad with leading zeros so that there is at least one integer digit.
-        let mut padded = [b'0'; 64];
-        let width = digits.len().max(scale + 1);
-        padded[width - digits.len()..width].copy_from_slice(digits.as_bytes());
-        let padded = std::str::from_utf8(&padded[..width]).map_err(|_| fmt::Error)?;
-        let (integer, fraction) = padded.split_at(width - scale);
-        write_grouped(out, integer)?;
-        if !fraction.is_empty() {
-            out.write_str(",")?;
-            out.write_str(fraction)?;
-        }
-        Ok(())
+        NumberText::decimal(self.0, Style::Vietnamese).fmt(out)
     }
-}
-
-fn itoa_buffer() -> [u8; 40] {
-    [0; 40]
-}
-
-/// Writes `value` in decimal into the end of `buffer` and returns the digits.
-fn write_u128(buffer: &mut [u8; 40], mut value: u128) -> &str {
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        // `value % 10` is below 10.
-        buffer[start] = b'0' + u8::try_from(value % 10).unwrap_or(0);
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buffer[start..]).unwrap_or("0")
 }
 
 /// Formats a count the Vietnamese way: `1420` → `1.420`.

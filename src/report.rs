@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::{CELL_COUNT, CellId};
 use crate::error::CellProblem;
 use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+pub use crate::template::TemplateVersion;
 use crate::unit::Printed;
 
 /// A periodic administrative-reform report: its metadata and its seven forms.
@@ -209,8 +210,8 @@ impl Report {
     /// A cell printed the Vietnamese way (`54.106`, `99,3`), `None` when blank.
     #[must_use]
     pub fn cell_text(&self, id: CellId) -> Option<String> {
-        struct Text<'a>(&'a Report, CellId);
-        impl fmt::Display for Text<'_> {
+        struct CellText<'a>(&'a Report, CellId);
+        impl fmt::Display for CellText<'_> {
             fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let row = self.1.row_in_form();
                 with_form!(
@@ -225,23 +226,7 @@ impl Report {
             }
         }
         self.cell(id)?;
-        Some(Text(self, id).to_string())
-    }
-}
-
-impl Report {
-    /// Every cell in the compact form the checks' clean path reads.
-    pub(crate) fn snapshot(&self) -> crate::check::Snapshot {
-        use crate::catalogue::FORM_OFFSETS as AT;
-        let mut slots = [crate::check::Slot::EMPTY; CELL_COUNT];
-        self.form1.read_slots(&mut slots, AT[0]);
-        self.form2.read_slots(&mut slots, AT[1]);
-        self.form3.read_slots(&mut slots, AT[2]);
-        self.form4.read_slots(&mut slots, AT[3]);
-        self.form5.read_slots(&mut slots, AT[4]);
-        self.form6.read_slots(&mut slots, AT[5]);
-        self.form7.read_slots(&mut slots, AT[6]);
-        crate::check::Snapshot(slots)
+        Some(CellText(self, id).to_string())
     }
 }
 
@@ -342,7 +327,8 @@ pub enum Term {
     Year,
 }
 
-/// A calendar date, for a period's data window.
+/// A calendar date, for a period's data window; it displays and serializes
+/// as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CalendarDate {
     /// The year.
@@ -351,6 +337,18 @@ pub struct CalendarDate {
     pub month: u8,
     /// The day of the month.
     pub day: u8,
+}
+
+impl fmt::Display for CalendarDate {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(out, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for CalendarDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 impl Period {
@@ -402,18 +400,4 @@ impl Period {
             },
         )
     }
-}
-
-/// The version of the report template the forms follow.
-///
-/// Later templates (after local government became two-tier on 1 July 2025)
-/// will sit beside this one as new variants.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-pub enum TemplateVersion {
-    /// The template of Công văn 581/BNV-CCHC of 21/02/2022 (Ministry of Home
-    /// Affairs guidance on periodic administrative-reform reports).
-    #[serde(rename = "581/BNV-CCHC/2022")]
-    Bnv581Of2022,
 }

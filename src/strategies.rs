@@ -102,8 +102,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::catalogue::{CATALOGUE, CELL_COUNT, CellId};
-use crate::check::{Check, RULES, Rounding, Rule, percentage_of};
-use crate::finding::{Family, Severity};
+use crate::check::Family;
+use crate::check::{Constraint, RULES, Rounding, Rule, percentage_of};
+use crate::finding::Severity;
 use crate::number::{MAX_DECIMALS, MAX_INTEGER_DIGITS_U32};
 use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, Term};
 use crate::unit::{Printed, ValueKind};
@@ -311,7 +312,8 @@ pub fn valid_report() -> impl Strategy<Value = Report> {
 /// assert_eq!(serious[0].cells, sum.cells());
 /// ```
 pub fn broken_report(invariant: Invariant) -> impl Strategy<Value = Report> {
-    (valid_inputs(), violation()).prop_map(move |(inputs, violation)| {
+    (valid_inputs(), violation()).prop_map(move |(mut inputs, violation)| {
+        inputs.meta.period = period_for(invariant.rule(), inputs.meta.period);
         let mut values = valid_values(&inputs);
         break_rule(&mut values, invariant.0, &violation);
         into_report(inputs.meta, &values)
@@ -588,7 +590,7 @@ fn range(id: CellId, except: Option<usize>, usual: bool) -> Option<(i128, i128)>
         if Some(index) == except || rule.cells.first() != Some(&id) {
             continue;
         }
-        if let Check::Bound { min, max } = rule.kind() {
+        if let Constraint::Bound { min, max, .. } = rule.check.constraint() {
             if let Some(min) = min {
                 lo = lo.max(i128::from(min));
             }
@@ -671,9 +673,11 @@ fn plan() -> &'static Plan {
                 continue;
             };
             plan.by_first[first.index()].push(index);
-            match rule.kind() {
-                Check::Ratio | Check::LevelRange => plan.derived[first.index()] = true,
-                Check::Sum | Check::PartWhole | Check::Same => {
+            match rule.check.constraint() {
+                Constraint::Ratio { .. } | Constraint::Range { .. } => {
+                    plan.derived[first.index()] = true;
+                }
+                Constraint::Total { .. } | Constraint::Equal { .. } => {
                     for id in rest {
                         plan.has_parent[id.index()] = true;
                     }
@@ -726,10 +730,22 @@ fn partition(total: i128, weights: &[u16]) -> Vec<i128> {
 // Valid values
 // ---------------------------------------------------------------------------
 
+#[allow(clippy::too_many_lines)] // one pass per kind of derived value, in order
 fn valid_values(inputs: &Inputs) -> Values {
     let draw = |id: CellId| inputs.draws.get(id.index()).copied().unwrap_or_default();
     let mut values: Values = [None; CELL_COUNT];
     let mut spent = [false; RULES.len()];
+    // Rows that do not apply to the period hold nothing: a zero while the
+    // totals are split (so that the parts that exist add up), a blank at
+    // the end.
+    let absent = TemplateVersion::Bnv581Of2022
+        .template()
+        .absent_cells(inputs.meta.period);
+    for indicator in &CATALOGUE {
+        if absent.contains(indicator.id) && !matches!(indicator.kind, ValueKind::Code { .. }) {
+            values[indicator.id.index()] = Some(Printed::whole(0));
+        }
+    }
 
     // Quantities, top down: free values first, then what the sums, parts and
     // equalities derive from them.
@@ -755,7 +771,12 @@ fn valid_values(inputs: &Inputs) -> Values {
 
     // Rates from their numerators and denominators.
     for (_, rule) in serious_rules() {
-        let (Check::Ratio, &[rate, numerator, denominator]) = (rule.kind(), rule.cells) else {
+        let Constraint::Ratio {
+            rate,
+            numerator,
+            denominator,
+        } = rule.check.constraint()
+        else {
             continue;
         };
         let d = draw(rate);
@@ -774,14 +795,19 @@ fn valid_values(inputs: &Inputs) -> Values {
 
     // Overall rates: a weighted average of the per-level rates.
     for (_, rule) in serious_rules() {
-        if rule.kind() != Check::LevelRange {
+        if !matches!(rule.check.constraint(), Constraint::Range { .. }) {
             continue;
         }
         let Some((&overall, levels)) = rule.cells.split_first() else {
             continue;
         };
         let d = draw(overall);
-        values[overall.index()] = weighted_average(levels, &values, &draw)
+        let levels: Vec<CellId> = levels
+            .iter()
+            .copied()
+            .filter(|&id| !absent.contains(id))
+            .collect();
+        values[overall.index()] = weighted_average(&levels, &values, &draw)
             .and_then(|(sum, weights)| {
                 percentage_of(
                     sum,
@@ -795,7 +821,7 @@ fn valid_values(inputs: &Inputs) -> Values {
 
     // "Not done" leaves nothing to describe.
     for (index, rule) in serious_rules() {
-        let Check::Conditional { when } = rule.kind() else {
+        let Constraint::Conditional { when, .. } = rule.check.constraint() else {
             continue;
         };
         let Some((&code, dependents)) = rule.cells.split_first() else {
@@ -815,9 +841,9 @@ fn valid_values(inputs: &Inputs) -> Values {
         }
     }
 
-    // Blanks, anywhere.
+    // Blanks, anywhere; and in rows that do not apply to the period.
     for indicator in &CATALOGUE {
-        if draw(indicator.id).blank < inputs.blank_rate {
+        if draw(indicator.id).blank < inputs.blank_rate || absent.contains(indicator.id) {
             values[indicator.id.index()] = None;
         }
     }
@@ -838,8 +864,8 @@ fn derive_parts(
         .copied()
         .filter(|id| values[id.index()].is_none())
         .collect();
-    match rule.kind() {
-        Check::Same => {
+    match rule.check.constraint() {
+        Constraint::Equal { .. } => {
             for &id in &unset {
                 values[id.index()] = Some(whole);
             }
@@ -848,8 +874,7 @@ fn derive_parts(
                 values[whole_id.index()] = None;
             }
         }
-        Check::Sum | Check::PartWhole => {
-            let exhaustive = rule.kind() == Check::Sum;
+        Constraint::Total { exhaustive, .. } => {
             let decimals = if exhaustive {
                 whole.decimals
             } else {
@@ -936,15 +961,18 @@ fn break_rule(values: &mut Values, index: usize, violation: &Violation) {
     let Some(rule) = RULES.get(index) else {
         return;
     };
-    let written = match rule.kind() {
-        Check::Ratio => break_ratio(rule, violation, false),
-        Check::Derivable => break_ratio(rule, violation, true),
-        Check::Sum => Some(break_sum(rule, violation)),
-        Check::PartWhole => break_part_whole(rule, violation),
-        Check::Bound { min, max } => break_bound(rule, index, min, max, violation),
-        Check::Conditional { when } => break_conditional(rule, when, violation),
-        Check::LevelRange => break_level_range(rule, violation),
-        Check::Same => break_same(rule, violation),
+    let written = match rule.check.constraint() {
+        Constraint::Ratio { .. } => break_ratio(rule, violation, false),
+        Constraint::Derivable { .. } => break_ratio(rule, violation, true),
+        Constraint::Total {
+            exhaustive: true, ..
+        } => Some(break_sum(rule, violation)),
+        Constraint::Total { .. } => break_part_whole(rule, violation),
+        Constraint::Bound { min, max, .. } => break_bound(rule, index, min, max, violation),
+        Constraint::Conditional { when, .. } => break_conditional(rule, when, violation),
+        Constraint::Range { .. } => break_level_range(rule, violation),
+        Constraint::Equal { .. } => break_same(rule, violation),
+        Constraint::Inapplicable { .. } => break_inapplicable(rule, violation),
     };
     let Some(written) = written else {
         // This rule cannot be broken (none in the table): leave the report valid.
@@ -980,14 +1008,14 @@ fn silencers(rule: &Rule, mine: &impl Fn(&CellId) -> bool) -> Vec<CellId> {
             .into_iter()
             .collect()
     };
-    match (rule.kind(), rule.cells) {
+    match (rule.check.constraint(), rule.cells) {
         // A blank numerator or denominator silences the ratio and its derivable twin.
-        (Check::Ratio, &[rate, numerator, denominator]) => {
+        (Constraint::Ratio { .. }, &[rate, numerator, denominator]) => {
             first_outside(&[numerator, denominator, rate])
         }
         // A blank whole, code or overall silences the rule; failing that, its
         // other cells are blanked (a sum with parts left is checked as "of which").
-        (Check::Sum | Check::PartWhole | Check::Conditional { .. }, cells) => {
+        (Constraint::Total { .. } | Constraint::Conditional { .. }, cells) => {
             match cells.split_first() {
                 Some((head, _)) if !mine(head) => vec![*head],
                 Some((_, rest)) => outside(rest),
@@ -1228,4 +1256,51 @@ fn break_same(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>
         Some(Printed::whole(left)),
         Some(Printed::whole(right)),
     ])
+}
+
+/// A period for a report that breaks `rule`: one its rows apply to (or, for
+/// a `not_applicable` rule, one its row does not apply to), the drawn one
+/// when it already is.
+fn period_for(rule: &Rule, drawn: Period) -> Period {
+    let template = TemplateVersion::Bnv581Of2022.template();
+    let wanted = |period: Period| {
+        let absent = template.absent_cells(period);
+        match rule.check.constraint() {
+            Constraint::Inapplicable { cell } => absent.contains(cell),
+            _ => !absent.holds_any(rule.cells),
+        }
+    };
+    if wanted(drawn) {
+        return drawn;
+    }
+    (2019..=2100)
+        .flat_map(|year| {
+            [Term::Q1, Term::HalfYear, Term::Q3, Term::Year].map(|term| Period::new(year, term))
+        })
+        .find(|&period| wanted(period))
+        .unwrap_or(drawn)
+}
+
+/// A value other than 0 in a row that does not apply to the period.
+fn break_inapplicable(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+    let &[id] = rule.cells else {
+        return None;
+    };
+    let d = cell_draw(violation, 0);
+    let value = match id.indicator().kind {
+        ValueKind::Code { legend } => {
+            let nonzero: Vec<_> = legend
+                .iter()
+                .filter(|entry| entry.code != 0)
+                .copied()
+                .collect();
+            legend_pick(&nonzero, d.pick)
+        }
+        ValueKind::Count => Printed::whole(1 + i128::from(d.magnitude) % 1_000_000),
+        _ => {
+            let (lo, hi) = usual_range(id)?;
+            value_in((lo.max(1).min(hi), hi), decimals_of(id, d), d)
+        }
+    };
+    (value.mantissa != 0).then(|| vec![Some(value)])
 }

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use cchc_forms::catalogue::{CATALOGUE, CellId, HEADINGS, RowKind, lookup};
-use cchc_forms::check::{Check, Outcome, RULES, Rounding, percentage_of};
+use cchc_forms::check::{Check, Outcome, RULES, Ratio, Rounding, percentage_of};
 use cchc_forms::number::{format_count, format_decimal, parse_count, parse_decimal};
 use cchc_forms::rows::parse_tsv;
 use cchc_forms::strategies::{
@@ -109,7 +109,7 @@ proptest! {
     #[test]
     fn ratios_are_checked_to_the_printed_precision(report in valid_report(), up in any::<bool>()) {
         for (index, rule) in RULES.iter().enumerate() {
-            let (Check::Ratio, &[rate_id, num_id, den_id]) = (rule.kind(), rule.cells) else {
+            let Check::Ratio(Ratio { rate: rate_id, numerator: num_id, denominator: den_id }) = rule.check else {
                 continue;
             };
             let (Some(rate), Some(num), Some(den)) =

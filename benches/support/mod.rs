@@ -48,7 +48,7 @@ pub fn clean_base() -> Report {
 fn is_rate(id: CellId) -> bool {
     RULES
         .iter()
-        .any(|rule| rule.kind() == Check::Ratio && rule.cells[0] == id)
+        .any(|rule| matches!(rule.check, Check::Ratio(_)) && rule.cells[0] == id)
 }
 
 /// One varied report, mostly consistent.
@@ -77,7 +77,10 @@ fn varied(base: &Report, random: &mut XorShift) -> Report {
         }
     }
     // New numerators, and every rate printed again at 0 to 2 decimals.
-    for rule in RULES.iter().filter(|rule| rule.kind() == Check::Ratio) {
+    for rule in RULES
+        .iter()
+        .filter(|rule| matches!(rule.check, Check::Ratio(_)))
+    {
         let [rate, num, den] = [rule.cells[0], rule.cells[1], rule.cells[2]];
         let (Some(numerator), Some(denominator)) = (report.cell(num), report.cell(den)) else {
             continue;

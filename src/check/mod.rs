@@ -1,9 +1,11 @@
-//! The checks: every invariant of the seven forms, as data, and the
-//! evaluators that apply them with exact, precision-aware arithmetic.
+//! The checks: every invariant of the forms, as data, and one module per
+//! family of invariant that applies them with exact, precision-aware
+//! arithmetic.
 //!
 //! # The rules
-//! [`RULES`] lists every rule: its id, [`Family`], [`Severity`], the cells
-//! it reads and a description in Vietnamese and English. The families:
+//! A template's rule table ([`RULES`] for 581) lists every rule: its id, its
+//! [`Check`] (the family, naming the cells it reads and its parameters),
+//! its [`Severity`] and why it holds. The families:
 //!
 //! | family | what it checks | severity |
 //! |---|---|---|
@@ -15,6 +17,7 @@
 //! | `conditional` | a "not done" code against the rows that describe how it was done | error |
 //! | `level_range` | an overall rate between its lowest and highest per-level rate | error |
 //! | `across_forms` | the same population in two forms; a row of one form bounding another | warning |
+//! | `not_applicable` | a value in a row that does not apply to the report's period (district rows after 1 July 2025) | error |
 //!
 //! # Tolerance: printed precision, no epsilon
 //! A printed value stands for the interval of true values its digits allow
@@ -26,10 +29,46 @@
 //! nearest is the usual reading; truncation (`13,05` for 13,058) is accepted
 //! too, and a value consistent only under truncation gets an `info` note,
 //! never an error. All arithmetic is on integers, cross-multiplied: no
-//! division, no floats, no hand-set epsilon.
+//! division, no floats, no hand-set epsilon. A computation too large even
+//! for that leaves the rule not evaluated, on every path.
 //!
 //! A rule whose cells are blank is not evaluated (its [`Outcome`] says so):
-//! a blank is never taken as zero.
+//! a blank is never taken as zero. A row that does not apply to the
+//! report's period is not there at all: rules over levels use the levels
+//! that exist (`3/1.4` is `1.4.1 + 1.4.3` without districts).
+//!
+//! # Two paths, one answer
+//! Each family decides most rules on a compact snapshot of the report
+//! (`RuleFamily::decide`), in fixed-size integers, without allocating. A
+//! family that cannot decide a rule there says so, and that is the default:
+//! every rule the clean path does not pass or skip goes to the family's
+//! exact evaluator, which builds the finding. In debug builds (every test)
+//! each pass or skip of the clean path is checked again by the exact
+//! evaluator.
+//!
+//! # Adding a family
+//! A family is one file under `src/check/` and one line in the registry at
+//! the end of this module. The `not_applicable` family is the worked
+//! example:
+//!
+//! 1. `src/check/not_applicable.rs` defines the rule's data, naming its
+//!    cells: `pub struct NotApplicable { pub cell: CellId }`.
+//! 2. It implements the crate-private trait `RuleFamily`: `evaluate` (the exact check: the row
+//!    does not apply and holds a value other than 0, so a finding is pushed
+//!    with `fire`), `describe` and `write_message` (the words, in
+//!    Vietnamese and English, from the values the rule read), and
+//!    `constraint` (what the `proptest` strategies and other tools must
+//!    honour: here, [`Constraint::Inapplicable`]). `decide`, the clean
+//!    path, is optional: without it every rule of the family goes to
+//!    `evaluate`.
+//! 3. One line in `families!` below:
+//!    `NotApplicable "not_applicable" => not_applicable::NotApplicable,`.
+//!    That adds the [`Family`] variant (serialized `not_applicable`), the
+//!    [`Check`] variant and the dispatch; the compiler then points at
+//!    nothing else.
+//! 4. Rules of the family go into a template's rule table (the
+//!    `not_applicable` rules are generated from the catalogue, one per row
+//!    whose applicability is limited).
 //!
 //! # Example
 //! ```
@@ -42,24 +81,273 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::CellId;
-use crate::finding::{CellList, Family, Findings, RuleId, Severity};
+use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Severity, Wording};
 use crate::report::Report;
+use crate::template::{CellSet, Template};
 use crate::unit::{Printed, ValueKind};
 
-pub(crate) mod eval;
-mod fast;
 pub(crate) mod interval;
 mod rules;
-
-pub(crate) use fast::{Slot, Snapshot};
+mod snapshot;
+pub(crate) mod words;
 
 pub use rules::RULES;
+use snapshot::Slot;
+pub(crate) use snapshot::Snapshot;
 
-/// How many rules there are.
+/// How many rules the 581 template has.
 pub const RULE_COUNT: usize = RULES.len();
+
+/// The registry of families: one line each, `Variant "name" => module::Type`.
+/// It declares the modules and writes [`Family`], [`Check`] and the dispatch
+/// from a rule to its family.
+macro_rules! families {
+    ($(
+        $(#[$doc:meta])*
+        $Variant:ident $name:literal => $module:ident :: $Type:ident,
+    )*) => {
+        $( mod $module; )*
+        $( pub use $module::$Type; )*
+
+        /// The families of invariants the checks know (serialized in
+        /// `snake_case`: `ratio`, `part_whole`, …).
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+        )]
+        #[non_exhaustive]
+        pub enum Family {
+            $( $(#[$doc])* #[serde(rename = $name)] $Variant, )*
+        }
+
+        impl Family {
+            /// Every family, in registry order.
+            pub const ALL: &'static [Family] = &[$(Family::$Variant),*];
+
+            /// The family's name as serialized (`part_whole`).
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( Family::$Variant => $name, )*
+                }
+            }
+        }
+
+        /// What a rule checks: its family, with the cells it names and its
+        /// parameters.
+        ///
+        /// # Example
+        /// ```
+        /// use cchc_forms::catalogue::CellId;
+        /// use cchc_forms::check::{Check, Ratio, RULES};
+        ///
+        /// let rule = RULES.iter().find(|rule| rule.id == "ratio:3/3.1").unwrap();
+        /// let Check::Ratio(Ratio { rate, numerator, denominator }) = rule.check else { panic!() };
+        /// assert_eq!((rate, numerator, denominator), (CellId::of(3, "3.1"), CellId::of(3, "3.1.2"), CellId::of(3, "3.1.1")));
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Check {
+            $( $(#[$doc])* $Variant($Type), )*
+        }
+
+        impl Check {
+            /// The family of the check.
+            #[must_use]
+            pub const fn family(&self) -> Family {
+                match self {
+                    $( Check::$Variant(_) => Family::$Variant, )*
+                }
+            }
+
+            /// What generators and solvers must honour for the rule to hold.
+            #[must_use]
+            pub fn constraint(&self) -> Constraint {
+                match self {
+                    $( Check::$Variant(check) => check.constraint(), )*
+                }
+            }
+
+            pub(crate) fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+                match self {
+                    $( Check::$Variant(check) => check.evaluate(rule, values, findings), )*
+                }
+            }
+
+            pub(crate) fn decide(&self, snapshot: &[Slot]) -> Fast {
+                match self {
+                    $( Check::$Variant(check) => check.decide(snapshot), )*
+                }
+            }
+
+            pub(crate) fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+                match self {
+                    $( Check::$Variant(check) => check.describe(rule, language, out), )*
+                }
+            }
+
+            pub(crate) fn write_message(
+                &self,
+                finding: &Finding,
+                wording: &Wording,
+                language: Language,
+                out: &mut dyn fmt::Write,
+            ) -> fmt::Result {
+                match self {
+                    $( Check::$Variant(check) => check.write_message(finding, wording, language, out), )*
+                }
+            }
+        }
+
+        impl fmt::Display for Family {
+            fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+                out.write_str(self.name())
+            }
+        }
+    };
+}
+
+families! {
+    /// A percentage against its numerator and denominator rows.
+    Ratio "ratio" => ratio::Ratio,
+    /// A total against an exhaustive breakdown: the parts add up to it.
+    Sum "sum" => sum::Sum,
+    /// A part (or the sum of "of which" parts) is at most its whole.
+    PartWhole "part_whole" => part_whole::PartWhole,
+    /// A value within the bounds its meaning allows.
+    Bound "bound" => bound::Bound,
+    /// A "not done" code against the rows that describe how it was done.
+    Conditional "conditional" => conditional::Conditional,
+    /// An overall rate within the range of its per-level rates.
+    LevelRange "level_range" => level_range::LevelRange,
+    /// The same quantity, or a bound, across two forms.
+    AcrossForms "across_forms" => across_forms::AcrossForms,
+    /// A blank percentage whose numerator and denominator are reported.
+    Derivable "derivable" => derivable::Derivable,
+    /// A value in a row that does not apply to the report's period.
+    NotApplicable "not_applicable" => not_applicable::NotApplicable,
+}
+
+/// One family of invariant: how its rules are decided, worded and honoured.
+///
+/// Implemented by the rule data of each family (such as [`Ratio`]); the
+/// registry dispatches to it. Only `evaluate`, `describe`, `write_message`
+/// and `constraint` are required: a family without a clean path sends
+/// every rule to its exact evaluator.
+pub(crate) trait RuleFamily {
+    /// The exact check of one rule on the values of its cells (read once),
+    /// pushing a finding (with [`fire`]) if it fires.
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome;
+
+    /// The clean path: pass or skip the rule on the snapshot, in plain
+    /// integer arithmetic that cannot overflow, or leave it undecided.
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        let _ = snapshot;
+        Fast::Undecided
+    }
+
+    /// The rule in one language: what it checks, by STT.
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result;
+
+    /// The message of a finding of this family, from what the rule read.
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result;
+
+    /// What must hold among the cells, for generators and solvers.
+    fn constraint(&self) -> Constraint;
+}
+
+/// What a rule requires of its cells, in the shapes generators (the
+/// `proptest` strategies) and solvers understand. Several families can share
+/// a shape (a part bound across forms is a [`Constraint::Total`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Constraint {
+    /// `rate = 100 × numerator / denominator` within the rate's printed precision.
+    Ratio {
+        /// The percentage.
+        rate: CellId,
+        /// Its numerator.
+        numerator: CellId,
+        /// Its denominator.
+        denominator: CellId,
+    },
+    /// A blank rate that can be computed (a note, never an error).
+    Derivable {
+        /// The percentage.
+        rate: CellId,
+        /// Its numerator.
+        numerator: CellId,
+        /// Its denominator.
+        denominator: CellId,
+    },
+    /// The parts add up to the total (`exhaustive`), or stay within it.
+    Total {
+        /// The total or whole.
+        total: CellId,
+        /// The parts.
+        parts: &'static [CellId],
+        /// Whether the parts must add up to the total exactly.
+        exhaustive: bool,
+    },
+    /// A value within `[min, max]`, whole numbers in the cell's unit.
+    Bound {
+        /// The cell.
+        cell: CellId,
+        /// The least value, if any.
+        min: Option<i64>,
+        /// The greatest value, if any.
+        max: Option<i64>,
+    },
+    /// When `code` is `when`, the dependents are blank (or 0 for counts).
+    Conditional {
+        /// The code.
+        code: CellId,
+        /// The code that means "not done".
+        when: u8,
+        /// The rows that describe how it was done.
+        dependents: &'static [CellId],
+    },
+    /// The overall rate lies within the range of the per-level rates.
+    Range {
+        /// The overall rate.
+        overall: CellId,
+        /// The per-level rates.
+        levels: &'static [CellId],
+    },
+    /// Two cells hold the same quantity.
+    Equal {
+        /// One side.
+        left: CellId,
+        /// The other.
+        right: CellId,
+    },
+    /// The cell is blank (or 0) in a report of a period its row does not
+    /// apply to.
+    Inapplicable {
+        /// The cell.
+        cell: CellId,
+    },
+}
+
+/// What the clean path made of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fast {
+    /// The rule holds.
+    Pass,
+    /// A cell it needs is blank: not evaluated.
+    Skip,
+    /// Not decided here: the exact evaluator decides (and builds the finding).
+    Undecided,
+}
 
 /// One invariant of the forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,56 +362,16 @@ pub struct Rule {
     /// The cells it reads, the checked cell first (the rate, the total, the
     /// whole, the bounded value, the code, the overall rate).
     pub cells: &'static [CellId],
-    pub(crate) check: Check,
+    /// What it checks, naming the cells by their part.
+    pub check: Check,
     note_vi: &'static str,
     note_en: &'static str,
 }
 
-/// What a rule computes, and with which parameters; the family says what it
-/// means. [`Rule::kind`] gives a rule's, for tools that generate or explain
-/// data from the rule table (such as the `proptest` strategies).
-///
-/// # Example
-/// ```
-/// use cchc_forms::check::{Check, RULES};
-/// let rule = RULES.iter().find(|rule| rule.id == "bound:4/2.5:_..100").unwrap();
-/// assert_eq!(rule.kind(), Check::Bound { min: None, max: Some(100) });
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Check {
-    /// `cells = [rate, numerator, denominator]`.
-    Ratio,
-    /// `cells = [rate, numerator, denominator]`: a blank rate that can be computed.
-    Derivable,
-    /// `cells = [total, parts…]`: the parts add up to the total.
-    Sum,
-    /// `cells = [whole, parts…]`: the parts together are at most the whole.
-    PartWhole,
-    /// `cells = [value]`: within `[min, max]` (whole numbers in the cell's unit).
-    Bound {
-        /// The least value allowed, if any.
-        min: Option<i64>,
-        /// The greatest value allowed, if any.
-        max: Option<i64>,
-    },
-    /// `cells = [code, dependents…]`: when the code is `when`, the dependents
-    /// are blank (or zero, for counts).
-    Conditional {
-        /// The code that means "not done".
-        when: u8,
-    },
-    /// `cells = [overall, levels…]`: the overall rate lies within the levels' range.
-    LevelRange,
-    /// `cells = [left, right]`: the same quantity.
-    Same,
-}
-
 impl Rule {
-    #[allow(clippy::too_many_arguments)]
-    const fn new(
+    /// A rule; its family is its check's.
+    pub(crate) const fn new(
         id: &'static str,
-        family: Family,
         severity: Severity,
         check: Check,
         cells: &'static [CellId],
@@ -132,21 +380,13 @@ impl Rule {
     ) -> Rule {
         Rule {
             id,
-            family,
+            family: check.family(),
             severity,
             cells,
             check,
             note_vi,
             note_en,
         }
-    }
-
-    /// What the rule computes, with its parameters (a bound's limits, a
-    /// conditional's code); [`Rule::cells`](Rule#structfield.cells) says
-    /// which cell plays which part.
-    #[must_use]
-    pub const fn kind(&self) -> Check {
-        self.check
     }
 
     /// The rule in English: what it checks, by STT, and why.
@@ -162,13 +402,25 @@ impl Rule {
     /// ```
     #[must_use]
     pub fn description_en(&self) -> String {
-        eval::describe(self, eval::Language::English)
+        self.description(Language::English)
     }
 
     /// The rule in Vietnamese: what it checks, by STT, and why.
     #[must_use]
     pub fn description_vi(&self) -> String {
-        eval::describe(self, eval::Language::Vietnamese)
+        self.description(Language::Vietnamese)
+    }
+
+    fn description(&self, language: Language) -> String {
+        let mut text = String::new();
+        // Writing into a `String` does not fail.
+        let _ = self.check.describe(self, language, &mut text);
+        let note = self.note(language);
+        if !note.is_empty() {
+            text.push(' ');
+            text.push_str(note);
+        }
+        text
     }
 
     /// Why the rule holds, in English (empty for ratios and derivable blanks,
@@ -182,6 +434,14 @@ impl Rule {
     #[must_use]
     pub fn note_vi(&self) -> &'static str {
         self.note_vi
+    }
+
+    /// Why the rule holds, in `language`.
+    pub(crate) fn note(&self, language: Language) -> &'static str {
+        match language {
+            Language::English => self.note_en,
+            Language::Vietnamese => self.note_vi,
+        }
     }
 }
 
@@ -212,8 +472,8 @@ impl fmt::Display for Rule {
     }
 }
 
-/// A cell written `"form/STT"`, resolved at compile time.
-const fn cell(text: &str) -> CellId {
+/// A cell of the 581 template written `"form/STT"`, resolved at compile time.
+pub(crate) const fn cell(text: &str) -> CellId {
     let bytes = text.as_bytes();
     assert!(
         bytes.len() > 2 && bytes[1] == b'/',
@@ -235,8 +495,8 @@ pub enum Outcome {
     /// Evaluated and noted: an `info` finding (a derivable blank, a value
     /// consistent only if truncated, a 0/0 ratio).
     Noted,
-    /// Not evaluated: a cell it needs is blank (or, for a derivable blank,
-    /// the rate is reported).
+    /// Not evaluated: a cell it needs is blank, or its rows do not apply to
+    /// the period (or, for a derivable blank, the rate is reported).
     NotEvaluated,
 }
 
@@ -245,8 +505,8 @@ pub enum Outcome {
 pub struct Evaluation {
     /// The findings, in rule order.
     pub findings: Findings,
-    /// What became of each rule of [`RULES`], by position.
-    pub outcomes: [Outcome; RULE_COUNT],
+    /// What became of each rule of the template's table, by position.
+    pub outcomes: Vec<Outcome>,
 }
 
 impl Evaluation {
@@ -272,10 +532,173 @@ impl Evaluation {
     }
 }
 
+/// The values of a rule's cells, read once, by position in the rule's
+/// cells, with the positions whose rows do not apply to the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CellValues {
+    values: [Option<Printed>; CellList::CAPACITY],
+    /// Bit `i` set when the rule's cell `i` does not apply to the period.
+    absent: u8,
+}
+
+const _: () = assert!(CellList::CAPACITY <= 8, "a rule's cells are marked in a u8");
+
+impl CellValues {
+    /// The values of `ids` from `source`, marking those in `absent`.
+    fn read(source: &(impl Source + ?Sized), ids: &[CellId], absent: &CellSet) -> CellValues {
+        let mut read = CellValues {
+            values: [None; CellList::CAPACITY],
+            absent: 0,
+        };
+        for (position, (value, &id)) in read.values.iter_mut().zip(ids).enumerate() {
+            *value = source.value(id);
+            if absent.contains(id) {
+                read.absent |= 1 << position;
+            }
+        }
+        read
+    }
+
+    /// The value at `position` as reported (even in a row that does not
+    /// apply), `None` when blank.
+    pub(crate) fn reported(&self, position: usize) -> Option<Printed> {
+        self.values.get(position).copied().flatten()
+    }
+
+    /// The value at `position`, `None` when blank or when its row does not
+    /// apply.
+    pub(crate) fn get(&self, position: usize) -> Option<Printed> {
+        if self.is_absent(position) {
+            None
+        } else {
+            self.reported(position)
+        }
+    }
+
+    /// Whether the row at `position` does not apply to the period.
+    pub(crate) fn is_absent(&self, position: usize) -> bool {
+        position < 8 && self.absent >> position & 1 == 1
+    }
+}
+
+/// Where the exact evaluators read a report's cells from.
+pub(crate) trait Source {
+    /// A cell's value, `None` when blank.
+    fn value(&self, id: CellId) -> Option<Printed>;
+}
+
+/// Every cell of a 581 report, read once.
+impl Source for crate::Cells {
+    fn value(&self, id: CellId) -> Option<Printed> {
+        self.0.get(id.index()).copied().flatten()
+    }
+}
+
+/// A report through its snapshot: a cell's value as the snapshot holds it,
+/// or, when too wide for it, as the report does.
+struct Snapshotted<'a> {
+    snapshot: &'a Snapshot,
+    report: &'a Report,
+}
+
+impl Source for Snapshotted<'_> {
+    fn value(&self, id: CellId) -> Option<Printed> {
+        match self
+            .snapshot
+            .slots()
+            .get(id.index())
+            .map(|slot| slot.printed())
+        {
+            Some(Ok(value)) => value,
+            _ => self.report.cell(id),
+        }
+    }
+}
+
+/// Whether a cell's value is read exactly (counts, codes) or as a printed
+/// decimal standing for an interval.
+pub(crate) fn is_exact(id: CellId) -> bool {
+    matches!(
+        id.indicator().kind,
+        ValueKind::Count | ValueKind::Code { .. }
+    )
+}
+
+/// Pushes a finding of `rule`, its cells the rule's, its words written
+/// from the values of its cells, and returns it for the numbers to be
+/// filled in where it lies.
+pub(crate) fn fire<'a>(
+    findings: &'a mut Findings,
+    rule: RuleId,
+    severity: Severity,
+    phrase: Phrase,
+    values: &CellValues,
+) -> &'a mut Finding {
+    let wording = Wording::new(phrase, &values.values, values.absent);
+    let list = CellList::from_slice(rule.rule().cells).unwrap_or(CellList::EMPTY);
+    findings.push(Finding::new(rule, severity, list, wording))
+}
+
+/// The outcome of a rule that fired with this finding.
+pub(crate) fn fired(finding: &Finding) -> Outcome {
+    if finding.severity == Severity::Info {
+        Outcome::Noted
+    } else {
+        Outcome::Failed
+    }
+}
+
+/// Every rule of `template` on a report: the clean path on `snapshot` where
+/// there is one, the exact evaluators for everything it leaves undecided
+/// (and, in debug builds, for everything it decided, to check it).
+pub(crate) fn run(
+    template: &'static Template,
+    source: &(impl Source + ?Sized),
+    snapshot: Option<&[Slot]>,
+    absent: &CellSet,
+    mut outcomes: Option<&mut Vec<Outcome>>,
+) -> Findings {
+    let mut findings = Findings::default();
+    for (index, rule) in template.rules.iter().enumerate() {
+        let id = RuleId::new(template.version, index);
+        let fast = match snapshot {
+            Some(slots) if !absent.holds_any(rule.cells) => rule.check.decide(slots),
+            _ => Fast::Undecided,
+        };
+        let outcome = match fast {
+            Fast::Undecided => {
+                let values = CellValues::read(source, rule.cells, absent);
+                rule.check.evaluate(id, &values, &mut findings)
+            }
+            decided => {
+                let outcome = if decided == Fast::Pass {
+                    Outcome::Passed
+                } else {
+                    Outcome::NotEvaluated
+                };
+                #[cfg(debug_assertions)]
+                {
+                    let values = CellValues::read(source, rule.cells, absent);
+                    let exact = rule.check.evaluate(id, &values, &mut Findings::default());
+                    assert_eq!(exact, outcome, "the clean path disagrees on {}", rule.id);
+                }
+                outcome
+            }
+        };
+        if let Some(outcomes) = outcomes.as_deref_mut() {
+            outcomes.push(outcome);
+        }
+    }
+    findings
+}
+
 impl Report {
-    /// Checks every rule of [`RULES`] and returns the findings.
+    /// Checks every rule of the template the report's metadata names
+    /// ([`RULES`] for 581) and returns the findings.
     ///
     /// Pure and panic-free; on a consistent report it allocates nothing.
+    /// Rows that do not apply to the report's period (district rows after 1
+    /// July 2025) are left out of every rule, and a value in one is an error.
     ///
     /// # Example
     /// ```
@@ -286,50 +709,34 @@ impl Report {
     /// ```
     #[must_use]
     pub fn validate(&self) -> Findings {
-        let snapshot = self.snapshot();
-        let verdicts = fast::run(&snapshot);
-        let mut findings = Findings::default();
-        for index in verdicts.slow() {
-            self.evaluate_exactly(&snapshot, RuleId::at(index), &mut findings);
-        }
-        findings
+        self.run(None)
     }
 
     /// Checks every rule and says, beside the findings, what became of each
     /// rule (passed, failed, noted, or not evaluated for blanks).
     #[must_use]
     pub fn check(&self) -> Evaluation {
-        let snapshot = self.snapshot();
-        let verdicts = fast::run(&snapshot);
-        let mut findings = Findings::default();
-        let mut outcomes = [Outcome::NotEvaluated; RULE_COUNT];
-        for (index, outcome) in outcomes.iter_mut().enumerate() {
-            *outcome = match verdicts.get(index) {
-                fast::Fast::Pass => Outcome::Passed,
-                fast::Fast::Skip => Outcome::NotEvaluated,
-                fast::Fast::Slow => {
-                    self.evaluate_exactly(&snapshot, RuleId::at(index), &mut findings)
-                }
-            };
-        }
+        let template = self.meta.template.template();
+        let mut outcomes = Vec::with_capacity(template.rules.len());
+        let findings = self.run(Some(&mut outcomes));
         Evaluation { findings, outcomes }
     }
 
-    /// One rule by its exact evaluator, on its cells read once: a rule the
-    /// clean path on the [`Snapshot`] did not pass or skip.
-    #[cold]
-    #[inline(never)]
-    fn evaluate_exactly(
-        &self,
-        snapshot: &Snapshot,
-        rule: RuleId,
-        findings: &mut Findings,
-    ) -> Outcome {
-        let cells = Snapshotted {
-            snapshot,
+    fn run(&self, outcomes: Option<&mut Vec<Outcome>>) -> Findings {
+        let template = self.meta.template.template();
+        let absent = template.absent_cells(self.meta.period);
+        let snapshot = self.snapshot();
+        let source = Snapshotted {
+            snapshot: &snapshot,
             report: self,
         };
-        eval::evaluate_values(rule, &cells.values_of(rule.rule().cells), findings)
+        run(
+            template,
+            &source,
+            snapshot.for_template(template),
+            &absent,
+            outcomes,
+        )
     }
 
     /// The report with every derivable blank percentage filled in: the rate
@@ -349,10 +756,12 @@ impl Report {
     pub fn with_derivable_blanks_filled(&self) -> Report {
         let cells = self.cells();
         let mut filled = self.clone();
-        for rule in RULES.iter().filter(|rule| rule.check == Check::Derivable) {
-            if let Some(rate) = eval::derivable_rate(rule, &cells) {
-                // A rate of two decimals fits every percentage cell.
-                let _ = filled.set_cell(rule.cells[0], Some(rate));
+        for rule in self.meta.template.template().rules {
+            if let Check::Derivable(derivable) = rule.check {
+                if let Some(rate) = derivable.rate_from(&cells) {
+                    // A rate of two decimals fits every percentage cell.
+                    let _ = filled.set_cell(derivable.rate, Some(rate));
+                }
             }
         }
         filled
@@ -420,52 +829,137 @@ pub fn percentage_of(
     })
 }
 
-/// Whether a cell's value is read exactly (counts, codes) or as a printed
-/// decimal standing for an interval.
-fn is_exact(id: CellId) -> bool {
-    matches!(
-        id.indicator().kind,
-        ValueKind::Count | ValueKind::Code { .. }
-    )
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::CATALOGUE;
+    use crate::report::{Period, ReportMeta, Term};
 
-/// The values of a rule's cells, by position, `None` when blank.
-pub(crate) type Values = [Option<Printed>; CellList::CAPACITY];
+    /// A small deterministic generator (xorshift64*).
+    struct Random(u64);
 
-/// Where the exact evaluators read a report's cells from.
-pub(crate) trait Source {
-    /// A cell's value, `None` when blank.
-    fn value(&self, id: CellId) -> Option<Printed>;
-
-    /// The values of a rule's cells, by position (as many as a finding holds).
-    fn values_of(&self, ids: &[CellId]) -> Values {
-        let mut values = [None; CellList::CAPACITY];
-        for (value, &id) in values.iter_mut().zip(ids) {
-            *value = self.value(id);
+    impl Random {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
         }
-        values
-    }
-}
 
-/// Every cell, read once.
-impl Source for crate::Cells {
-    fn value(&self, id: CellId) -> Option<Printed> {
-        self[id]
-    }
-}
-
-/// The report through its snapshot: a cell's value as the snapshot holds
-/// it, or, when too wide for it, as the report does.
-struct Snapshotted<'a> {
-    snapshot: &'a Snapshot,
-    report: &'a Report,
-}
-
-impl Source for Snapshotted<'_> {
-    fn value(&self, id: CellId) -> Option<Printed> {
-        match self.snapshot.0.get(id.index()).map(|slot| slot.printed()) {
-            Some(Ok(value)) => value,
-            _ => self.report.cell(id),
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
         }
+    }
+
+    /// A value for a cell of `kind`, drawn to hit the edges: zero, small
+    /// values (so that rules often hold or nearly hold), the limits of the
+    /// snapshot, and the largest values the types hold.
+    fn draw(kind: ValueKind, random: &mut Random) -> Printed {
+        let magnitude = |random: &mut Random| -> u64 {
+            match random.below(10) {
+                0 => 0,
+                1..=5 => random.below(30),
+                6 => random.below(1000),
+                7 => (1 << 31) - 2 + random.below(4),
+                8 => u64::MAX - random.below(3),
+                _ => random.next() >> random.below(64),
+            }
+        };
+        match kind {
+            ValueKind::Count => Printed::whole(i128::from(magnitude(random))),
+            ValueKind::Code { legend } => {
+                let pick = usize::try_from(random.below(legend.len() as u64)).unwrap();
+                Printed::whole(i128::from(legend[pick].code))
+            }
+            ValueKind::Percent | ValueKind::MillionVnd => {
+                let decimals = u32::try_from(random.below(7)).unwrap();
+                let limit = 10_u64.pow(12 + decimals);
+                let digits = i128::from(magnitude(random) % limit);
+                let sign = if random.below(8) == 0 { -1 } else { 1 };
+                Printed {
+                    mantissa: sign * digits,
+                    decimals,
+                }
+            }
+        }
+    }
+
+    /// A report whose cells are mostly copies of a few values, so that
+    /// sums, ratios and equalities often hold exactly or nearly; of 2023 or
+    /// of 2026 (without district rows).
+    fn report(random: &mut Random) -> Report {
+        let year = if random.below(3) == 0 { 2026 } else { 2023 };
+        let mut report = Report::new(ReportMeta {
+            period: Period::new(year, Term::Q1),
+            ..ReportMeta::default()
+        });
+        let pool: Vec<u64> = (0..4).map(|_| random.below(50)).collect();
+        for indicator in &CATALOGUE {
+            if random.below(6) == 0 {
+                continue;
+            }
+            let mut value = draw(indicator.kind, random);
+            if matches!(indicator.kind, ValueKind::Count) && random.below(2) == 0 {
+                let pick = usize::try_from(random.below(4)).unwrap();
+                value = Printed::whole(i128::from(pool[pick]));
+            }
+            report
+                .set_cell(indicator.id, Some(value))
+                .expect("a drawn value fits its cell");
+        }
+        report
+    }
+
+    /// Both paths on thousands of edge-seeking reports: `validate` re-checks
+    /// every pass and skip of the clean path in debug builds (it panics on a
+    /// disagreement), and its findings equal those of the exact evaluators
+    /// alone.
+    #[test]
+    fn the_clean_path_agrees_with_the_exact_evaluators() {
+        let mut random = Random(0x0DDB_1A5E_5BAD_5EED);
+        let (mut decided, mut undecided) = (0_usize, 0_usize);
+        for _ in 0..3_000 {
+            let report = report(&mut random);
+            let template = report.meta.template.template();
+            let absent = template.absent_cells(report.meta.period);
+            let snapshot = report.snapshot();
+            for rule in template.rules {
+                if absent.holds_any(rule.cells) {
+                    continue;
+                }
+                match rule.check.decide(snapshot.slots()) {
+                    Fast::Undecided => undecided += 1,
+                    _ => decided += 1,
+                }
+            }
+            let cells = report.cells();
+            let exact = run(template, &cells, None, &absent, None);
+            assert_eq!(report.validate(), exact);
+        }
+        assert!(
+            decided > 50_000 && undecided > 10_000,
+            "{decided} {undecided}"
+        );
+    }
+
+    #[test]
+    fn wide_values_go_to_the_exact_evaluators() {
+        let mut report = Report::new(ReportMeta::default());
+        let total = CellId::of(3, "1.4");
+        report
+            .set_cell(total, Some(Printed::whole(i128::from(u64::MAX))))
+            .unwrap();
+        report
+            .set_cell(CellId::of(3, "1.4.1"), Some(Printed::whole(1)))
+            .unwrap();
+        let rule = RULES.iter().find(|rule| rule.id == "sum:3/1.4").unwrap();
+        assert_eq!(
+            rule.check.decide(report.snapshot().slots()),
+            Fast::Undecided
+        );
+        // Only the part is known: "of which", 1 ≤ 2⁶⁴ − 1.
+        let evaluation = report.check();
+        let position = RULES.iter().position(|r| r.id == "sum:3/1.4").unwrap();
+        assert_eq!(evaluation.outcomes[position], Outcome::Passed);
     }
 }

@@ -5,12 +5,133 @@
 //! not exist does not build. Each section is one family; the rule ids are
 //! derived from the cells.
 
-use super::{Check, Rule, cell};
-use crate::finding::{Family, Severity};
+use super::{
+    AcrossForms, Bound, Check, Conditional, Derivable, LevelRange, NotApplicable, PartWhole, Ratio,
+    Rule, Sum, cell,
+};
+use crate::catalogue::{CATALOGUE, CellId, LIMITED, LIMITED_COUNT};
+use crate::finding::Severity;
 
-/// Builds the rule table from its sections.
+/// The rule of a written family from its id, severity, cells and notes:
+/// the cells are split by their part (`[rate, numerator, denominator]`,
+/// `[total, parts…]`, `[whole, parts…]`, `[value]`, `[code, dependents…]`,
+/// `[overall, levels…]`, `[left, right]`) by the `make` function.
+pub(crate) const fn rule(
+    id: &'static str,
+    severity: Severity,
+    cells: &'static [CellId],
+    make: Shape,
+    notes: (&'static str, &'static str),
+) -> Rule {
+    let (first, rest) = match cells.split_first() {
+        Some((first, rest)) => (*first, rest),
+        None => panic!("a rule reads at least one cell"),
+    };
+    let second = match rest.first() {
+        Some(second) => *second,
+        None => first,
+    };
+    let third = match rest.split_first() {
+        Some((_, [third, ..])) => *third,
+        _ => first,
+    };
+    let check = match make {
+        Shape::Ratio => Check::Ratio(Ratio {
+            rate: first,
+            numerator: second,
+            denominator: third,
+        }),
+        Shape::Derivable => Check::Derivable(Derivable {
+            rate: first,
+            numerator: second,
+            denominator: third,
+        }),
+        Shape::Sum => Check::Sum(Sum {
+            total: first,
+            parts: rest,
+        }),
+        Shape::PartWhole => Check::PartWhole(PartWhole {
+            whole: first,
+            parts: rest,
+        }),
+        Shape::Bound(min, max) => Check::Bound(Bound {
+            cell: first,
+            min,
+            max,
+        }),
+        Shape::Conditional(when) => Check::Conditional(Conditional {
+            code: first,
+            when,
+            dependents: rest,
+        }),
+        Shape::LevelRange => Check::LevelRange(LevelRange {
+            overall: first,
+            levels: rest,
+        }),
+        Shape::AcrossPart => Check::AcrossForms(AcrossForms::PartOf {
+            whole: first,
+            parts: rest,
+        }),
+        Shape::AcrossSame => Check::AcrossForms(AcrossForms::Same {
+            left: first,
+            right: second,
+        }),
+    };
+    Rule::new(id, severity, check, cells, notes.0, notes.1)
+}
+
+/// Which family's data [`rule`] makes of a rule's cells.
+#[derive(Clone, Copy)]
+pub(crate) enum Shape {
+    Ratio,
+    Derivable,
+    Sum,
+    PartWhole,
+    Bound(Option<i64>, Option<i64>),
+    Conditional(u8),
+    LevelRange,
+    AcrossPart,
+    AcrossSame,
+}
+
+/// The written rules followed by one `not_applicable` rule per indicator in
+/// `limited` (the rows whose applicability is limited), derived from the
+/// catalogue.
+pub(crate) const fn with_inapplicable<const WRITTEN: usize, const ALL: usize>(
+    written: [Rule; WRITTEN],
+    limited: &'static [CellId],
+    catalogue: &'static [crate::catalogue::Indicator],
+) -> [Rule; ALL] {
+    assert!(WRITTEN + limited.len() == ALL, "one rule per limited row");
+    assert!(ALL <= 256, "a rule's position is a u8");
+    let mut out = [written[0]; ALL];
+    let mut index = 0;
+    while index < WRITTEN {
+        out[index] = written[index];
+        index += 1;
+    }
+    let mut row = 0;
+    while row < limited.len() {
+        let id = limited[row];
+        out[WRITTEN + row] = Rule::new(
+            catalogue[id.index()].inapplicable_rule,
+            Severity::Error,
+            Check::NotApplicable(NotApplicable { cell: id }),
+            std::slice::from_ref(&limited[row]),
+            "",
+            "",
+        );
+        row += 1;
+    }
+    out
+}
+
+/// Builds the rule table from its sections: `TABLE`, the written rules,
+/// then `RULES`, with the `not_applicable` rules derived from the catalogue.
 macro_rules! rules {
     (
+        resolve $cell:path;
+        catalogue $catalogue:path, $limited:path, $limited_count:path;
         ratios { $( $rate:literal = $num:literal / $den:literal; )* }
         sums { $( $total:literal = [$($part:literal),+], $sum_vi:literal, $sum_en:literal; )* }
         parts $part_severity:ident { $( [$first:literal $(, $more:literal)*] <= $whole:literal, $part_vi:literal, $part_en:literal; )* }
@@ -22,60 +143,67 @@ macro_rules! rules {
         across_parts { $( [$a_part:literal] <= $a_whole:literal, $a_vi:literal, $a_en:literal; )* }
         across_same { $( $left:literal == $right:literal, $same_vi:literal, $same_en:literal; )* }
     ) => {
-        /// Every rule the checks apply, in evaluation order.
-        pub static RULES: [Rule; rules!(@count
+        const WRITTEN: usize = rules!(@count
             $($rate $rate)* $($total)* $($first)* $($s_first)* $($b_cell)* $($bs_cell)*
-            $($code)* $($overall)* $($a_part)* $($left)*)] = [
+            $($code)* $($overall)* $($a_part)* $($left)*);
+
+        /// The written rules, in evaluation order.
+        const TABLE: [Rule; WRITTEN] = {
+            use $crate::check::rules::{rule, Shape};
+            use $crate::finding::Severity;
+            [
             $(
-                Rule::new(concat!("ratio:", $rate), Family::Ratio, Severity::Error, Check::Ratio,
-                    &[cell($rate), cell($num), cell($den)], "", ""),
+                rule(concat!("ratio:", $rate), Severity::Error,
+                    &[$cell($rate), $cell($num), $cell($den)], Shape::Ratio, ("", "")),
             )*
             $(
-                Rule::new(concat!("derivable:", $rate), Family::Derivable, Severity::Info, Check::Derivable,
-                    &[cell($rate), cell($num), cell($den)], "", ""),
+                rule(concat!("derivable:", $rate), Severity::Info,
+                    &[$cell($rate), $cell($num), $cell($den)], Shape::Derivable, ("", "")),
             )*
             $(
-                Rule::new(concat!("sum:", $total), Family::Sum, Severity::Error, Check::Sum,
-                    &[cell($total), $(cell($part)),+], $sum_vi, $sum_en),
+                rule(concat!("sum:", $total), Severity::Error,
+                    &[$cell($total), $($cell($part)),+], Shape::Sum, ($sum_vi, $sum_en)),
             )*
             $(
-                Rule::new(concat!("part:", $first $(, "+", $more)*, "<=", $whole), Family::PartWhole,
-                    Severity::$part_severity, Check::PartWhole,
-                    &[cell($whole), cell($first) $(, cell($more))*], $part_vi, $part_en),
+                rule(concat!("part:", $first $(, "+", $more)*, "<=", $whole), Severity::$part_severity,
+                    &[$cell($whole), $cell($first) $(, $cell($more))*], Shape::PartWhole, ($part_vi, $part_en)),
             )*
             $(
-                Rule::new(concat!("part:", $s_first $(, "+", $s_more)*, "<=", $s_whole), Family::PartWhole,
-                    Severity::$suspicious_severity, Check::PartWhole,
-                    &[cell($s_whole), cell($s_first) $(, cell($s_more))*], $s_vi, $s_en),
+                rule(concat!("part:", $s_first $(, "+", $s_more)*, "<=", $s_whole), Severity::$suspicious_severity,
+                    &[$cell($s_whole), $cell($s_first) $(, $cell($s_more))*], Shape::PartWhole, ($s_vi, $s_en)),
             )*
             $(
-                Rule::new(concat!("bound:", $b_cell, ":", stringify!($min), "..", stringify!($max)), Family::Bound,
-                    Severity::$bound_severity, Check::Bound { min: rules!(@bound $min), max: rules!(@bound $max) },
-                    &[cell($b_cell)], $b_vi, $b_en),
+                rule(concat!("bound:", $b_cell, ":", stringify!($min), "..", stringify!($max)), Severity::$bound_severity,
+                    &[$cell($b_cell)], Shape::Bound(rules!(@bound $min), rules!(@bound $max)), ($b_vi, $b_en)),
             )*
             $(
-                Rule::new(concat!("bound:", $bs_cell, ":", stringify!($bs_min), "..", stringify!($bs_max)), Family::Bound,
-                    Severity::$b_suspicious_severity, Check::Bound { min: rules!(@bound $bs_min), max: rules!(@bound $bs_max) },
-                    &[cell($bs_cell)], $bs_vi, $bs_en),
+                rule(concat!("bound:", $bs_cell, ":", stringify!($bs_min), "..", stringify!($bs_max)), Severity::$b_suspicious_severity,
+                    &[$cell($bs_cell)], Shape::Bound(rules!(@bound $bs_min), rules!(@bound $bs_max)), ($bs_vi, $bs_en)),
             )*
             $(
-                Rule::new(concat!("conditional:", $code, "==", stringify!($when)), Family::Conditional,
-                    Severity::Error, Check::Conditional { when: $when },
-                    &[cell($code), $(cell($dependent)),+], $c_vi, $c_en),
+                rule(concat!("conditional:", $code, "==", stringify!($when)), Severity::Error,
+                    &[$cell($code), $($cell($dependent)),+], Shape::Conditional($when), ($c_vi, $c_en)),
             )*
             $(
-                Rule::new(concat!("level_range:", $overall), Family::LevelRange, Severity::Error, Check::LevelRange,
-                    &[cell($overall), $(cell($level)),+], $l_vi, $l_en),
+                rule(concat!("level_range:", $overall), Severity::Error,
+                    &[$cell($overall), $($cell($level)),+], Shape::LevelRange, ($l_vi, $l_en)),
             )*
             $(
-                Rule::new(concat!("across:", $a_part, "<=", $a_whole), Family::AcrossForms, Severity::Warning,
-                    Check::PartWhole, &[cell($a_whole), cell($a_part)], $a_vi, $a_en),
+                rule(concat!("across:", $a_part, "<=", $a_whole), Severity::Warning,
+                    &[$cell($a_whole), $cell($a_part)], Shape::AcrossPart, ($a_vi, $a_en)),
             )*
             $(
-                Rule::new(concat!("across:", $left, "==", $right), Family::AcrossForms, Severity::Warning,
-                    Check::Same, &[cell($left), cell($right)], $same_vi, $same_en),
+                rule(concat!("across:", $left, "==", $right), Severity::Warning,
+                    &[$cell($left), $cell($right)], Shape::AcrossSame, ($same_vi, $same_en)),
             )*
-        ];
+            ]
+        };
+
+        /// Every rule the checks apply, in evaluation order: the written
+        /// rules, then one `not_applicable` rule per row whose
+        /// applicability is limited.
+        pub static RULES: [Rule; WRITTEN + $limited_count] =
+            $crate::check::rules::with_inapplicable(TABLE, &$limited, &$catalogue);
     };
     (@count $($item:tt)*) => { 0 $(+ rules!(@one $item))* };
     (@one $item:tt) => { 1 };
@@ -83,7 +211,12 @@ macro_rules! rules {
     (@bound $value:literal) => { Some($value) };
 }
 
+#[allow(unused_imports)] // for the test-only template
+pub(crate) use rules;
+
 rules! {
+    resolve cell;
+    catalogue CATALOGUE, LIMITED, LIMITED_COUNT;
     ratios {
         "1/2" = "1/2.2" / "1/2.1";
         "1/3.3" = "1/3.3.2" / "1/3.3.1";

@@ -26,7 +26,7 @@ form_table! {
                 => "Số nhiệm vụ đã hoàn thành", "Plan tasks completed";
             "3.1" departments_checked: Count<Agency>
                 => "Số sở, ngành đã kiểm tra", "Provincial departments and sectors checked";
-            "3.2" district_committees_checked: Count<Agency>
+            "3.2" district_committees_checked: Count<Agency> [district]
                 => "Số UBND cấp huyện đã kiểm tra", "District People's Committees checked";
             "3.3" check_issues_handled_rate: Percent
                 => "Tỷ lệ xử lý các vấn đề phát hiện qua kiểm tra",

@@ -14,7 +14,7 @@ form_table! {
                 => "Tổng số VBQPPL do địa phương ban hành", "Legal normative documents issued by the locality";
             "1.1" regulations_issued_provincial: Count<Document>
                 => "Số VBQPPL do cấp tỉnh ban hành", "Issued at provincial level";
-            "1.2" regulations_issued_district: Count<Document>
+            "1.2" regulations_issued_district: Count<Document> [district]
                 => "Số VBQPPL do cấp huyện ban hành", "Issued at district level";
             "1.3" regulations_issued_commune: Count<Document>
                 => "Số VBQPPL do cấp xã ban hành", "Issued at commune level";

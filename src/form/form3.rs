@@ -24,7 +24,7 @@ form_table! {
             "1.4.1" procedures_provincial: Count<Procedure>
                 => "Số TTHC cấp tỉnh (Bao gồm cả TTHC của cơ quan ngành dọc)",
                    "Provincial-level procedures (including those of vertically managed agencies)";
-            "1.4.2" procedures_district: Count<Procedure>
+            "1.4.2" procedures_district: Count<Procedure> [district]
                 => "Số TTHC cấp huyện (Bao gồm cả TTHC của cơ quan ngành dọc)",
                    "District-level procedures (including those of vertically managed agencies)";
             "1.4.3" procedures_commune: Count<Procedure>
@@ -44,12 +44,12 @@ form_table! {
                 => "Tổng số hồ sơ TTHC đã giải quyết xong", "Dossiers resolved (provincial departments)";
             "3.1.2" resolved_on_time_departments: Count<Dossier>
                 => "Số hồ sơ TTHC giải quyết đúng hạn", "Dossiers resolved on time (provincial departments)";
-            "3.2" on_time_rate_district: Percent
+            "3.2" on_time_rate_district: Percent [district]
                 => "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn",
                    "Share of dossiers received by district People's Committees that were resolved on time";
-            "3.2.1" resolved_district: Count<Dossier>
+            "3.2.1" resolved_district: Count<Dossier> [district]
                 => "Tổng số hồ sơ TTHC đã giải quyết xong", "Dossiers resolved (district level)";
-            "3.2.2" resolved_on_time_district: Count<Dossier>
+            "3.2.2" resolved_on_time_district: Count<Dossier> [district]
                 => "Số hồ sơ TTHC giải quyết đúng hạn", "Dossiers resolved on time (district level)";
             "3.3" on_time_rate_commune: Percent
                 => "Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận được giải quyết đúng hạn",

@@ -13,7 +13,7 @@ form_table! {
             "1.1" departments_reorganised_rate: Percent
                 => "Tỷ lệ sở, ngành đã hoàn thành việc sắp xếp các phòng chuyên môn đáp ứng các tiêu chí theo quy định của Chính phủ",
                    "Share of provincial departments that reorganised their divisions to the Government's criteria";
-            "1.2" district_committees_reorganised_rate: Percent
+            "1.2" district_committees_reorganised_rate: Percent [district]
                 => "Tỷ lệ UBND cấp huyện đã hoàn thành việc sắp xếp các phòng chuyên môn đáp ứng các tiêu chí theo quy định của Chính phủ",
                    "Share of district People's Committees that reorganised their divisions to the Government's criteria";
             "1.3" management_boards: Count<Board>
@@ -28,7 +28,7 @@ form_table! {
             "1.5.2" units_under_departments: Count<Agency>
                 => "Số ĐVSNCL thuộc sở, ngành và tương đương",
                    "Public service units under provincial departments and equivalents";
-            "1.5.3" units_under_district_committees: Count<Agency>
+            "1.5.3" units_under_district_committees: Count<Agency> [district]
                 => "Số ĐVSNCL thuộc UBND cấp huyện", "Public service units under district People's Committees";
             "1.5.4" units_reduction_since_2015_rate: Percent
                 => "Tỷ lệ ĐVSNCL đã cắt giảm so với năm 2015", "Reduction in public service units since 2015";

@@ -28,7 +28,7 @@ form_table! {
             "5.1.1" departments_document_link_rate: Percent
                 => "Tỷ lệ sở, ngành đã kết nối, liên thông với UBND tỉnh",
                    "Share of departments whose document system is linked to the provincial People's Committee";
-            "5.1.2" districts_document_link_rate: Percent
+            "5.1.2" districts_document_link_rate: Percent [district]
                 => "Tỷ lệ UBND cấp huyện đã kết nối, liên thông với UBND tỉnh",
                    "Share of district People's Committees linked to the provincial People's Committee";
             "5.1.3" communes_document_link_rate: Percent
@@ -40,7 +40,7 @@ form_table! {
             "5.2.1" electronic_documents_rate_departments: Percent
                 => "Tỷ lệ sử dụng văn bản điện tử của các sở, ban, ngành cấp tỉnh",
                    "Share of electronic documents at provincial departments";
-            "5.2.2" electronic_documents_rate_districts: Percent
+            "5.2.2" electronic_documents_rate_districts: Percent [district]
                 => "Tỷ lệ sử dụng văn bản điện tử của UBND cấp huyện",
                    "Share of electronic documents at district People's Committees";
             "5.2.3" electronic_documents_rate_communes: Percent
@@ -49,7 +49,7 @@ form_table! {
             "5.3.1" departments_one_stop_link_rate: Percent
                 => "Tỷ lệ sở, ngành đã kết nối liên thông với Hệ thống",
                    "Share of departments linked to the one-stop information system";
-            "5.3.2" districts_one_stop_link_rate: Percent
+            "5.3.2" districts_one_stop_link_rate: Percent [district]
                 => "Tỷ lệ đơn vị cấp huyện đã kết nối liên thông với Hệ thống",
                    "Share of district-level units linked to the one-stop information system";
             "5.3.3" communes_one_stop_link_rate: Percent

@@ -59,13 +59,30 @@ pub(crate) fn with_legend(problem: CellProblem, legend: &'static str) -> CellPro
     }
 }
 
-/// `true` for `[cumulative]`, `false` for nothing.
+/// Whether a row's flags hold `cumulative` (a "Lũy kế" row).
 macro_rules! cumulative_flag {
     () => {
         false
     };
-    (cumulative) => {
+    (cumulative $(, $rest:ident)*) => {
         true
+    };
+    (district $(, $rest:ident)*) => {
+        $crate::form::cumulative_flag!($($rest),*)
+    };
+}
+
+/// A row's applicability from its flags: `district` for a row that exists
+/// only at district level, else always.
+macro_rules! applicability {
+    () => {
+        $crate::template::Applicability::ALWAYS
+    };
+    (district $(, $rest:ident)*) => {
+        $crate::template::WHILE_DISTRICTS_EXIST
+    };
+    (cumulative $(, $rest:ident)*) => {
+        $crate::form::applicability!($($rest),*)
     };
 }
 
@@ -83,7 +100,9 @@ macro_rules! printed_unit {
 /// Writes one form: its struct, and the tables derived from its rows.
 ///
 /// A row is `"STT" field: Type [flags] => "label as printed", "English name";`
-/// where `[cumulative]` marks a "Lũy kế" row, and `Type as "legend"` gives
+/// where the flags are `cumulative` for a "Lũy kế" row and `district` for a
+/// row that exists only at district level (so only until 1 July 2025), and
+/// `Type as "legend"` gives
 /// the unit as printed for a code whose legend the form prints in another
 /// order than its type's.
 /// Headings come after the rows, as `"STT" => "label", "English"`.
@@ -95,7 +114,7 @@ macro_rules! form_table {
             rows {
                 $(
                     $stt:literal $field:ident : $ty:ty
-                    $(as $unit:literal)? $([$flag:ident])?
+                    $(as $unit:literal)? $([$($flag:ident),+])?
                     => $label_vi:literal, $name_en:literal;
                 )*
             }
@@ -113,7 +132,7 @@ macro_rules! form_table {
                 #[doc = concat!(
                     "**", $stt, "** ", $label_vi, " — ", $name_en, ".\n\n",
                     $("Unit as printed: `", $unit, "`. ",)?
-                    $("This row is ", stringify!($flag), " (Lũy kế). ",)?
+                    $("Flags: ", $(stringify!($flag), " ",)+ "(`cumulative`: Lũy kế; `district`: only while districts exist, until 1 July 2025). ",)?
                     "`None` when blank."
                 )]
                 pub $field: Option<$ty>,
@@ -126,6 +145,7 @@ macro_rules! form_table {
 
             /// The form's identity, indicators and headings.
             pub const INFO: $crate::catalogue::FormInfo = $crate::catalogue::FormInfo {
+                template: $crate::template::TemplateVersion::Bnv581Of2022,
                 number: $number,
                 key: $key,
                 title_vi: $title_vi,
@@ -146,7 +166,9 @@ macro_rules! form_table {
                         unit_vi: $crate::form::printed_unit!($ty $(, $unit)?),
                         unit_en: <$ty as $crate::unit::CellValue>::UNIT_EN,
                         kind: <$ty as $crate::unit::CellValue>::KIND,
-                        cumulative: $crate::form::cumulative_flag!($($flag)?),
+                        cumulative: $crate::form::cumulative_flag!($($($flag),+)?),
+                        applies: $crate::form::applicability!($($($flag),+)?),
+                        inapplicable_rule: concat!("not_applicable:", $number, "/", $stt),
                     },
                 )*
             ];
@@ -219,13 +241,13 @@ macro_rules! form_table {
                 out.copy_from_slice(&cells);
             }
 
-            /// Writes every cell, compactly, into `out` from position `at`
-            /// (one slot per row).
+            /// Hands every cell, typed, to `sink`, numbered from `at` (one
+            /// position per row).
             #[inline]
-            pub(crate) fn read_slots(&self, out: &mut [$crate::check::Slot], at: usize) {
+            pub(crate) fn visit_cells<S: $crate::form::CellSink>(&self, sink: &mut S, at: usize) {
                 let mut index = at;
                 $(
-                    out[index] = $crate::check::Slot::of(self.$field);
+                    sink.put(index, self.$field);
                     index += 1;
                 )*
                 let _ = index;
@@ -234,4 +256,43 @@ macro_rules! form_table {
     };
 }
 
-pub(crate) use {cumulative_flag, form_table, printed_unit};
+/// Receives a form's cells, typed, by position (what
+/// `visit_cells` hands over): how the checks take a compact copy of a
+/// report without the forms knowing its layout.
+pub(crate) trait CellSink {
+    /// Receives the cell at `index`.
+    fn put<T: crate::unit::CellValue>(&mut self, index: usize, value: Option<T>);
+}
+
+pub(crate) use {applicability, cumulative_flag, form_table, printed_unit};
+
+/// The template of Công văn 581/BNV-CCHC of 21/02/2022: the seven forms of
+/// this module, their catalogue and [`crate::check::RULES`].
+pub static BNV_581: crate::template::Template = crate::template::Template {
+    version: crate::template::TemplateVersion::Bnv581Of2022,
+    legal_basis: crate::template::LegalBasis {
+        document: "Công văn 581/BNV-CCHC",
+        date: crate::report::CalendarDate {
+            year: 2022,
+            month: 2,
+            day: 21,
+        },
+        issuer: "Bộ Nội vụ (Ministry of Home Affairs)",
+        name: "581/BNV-CCHC/2022",
+    },
+    applies: crate::template::Applicability {
+        from: Some(crate::report::CalendarDate {
+            year: 2021,
+            month: 12,
+            day: 15,
+        }),
+        until: None,
+        reason_en: "reports from Q1/2022 on",
+        reason_vi: "báo cáo từ quý I/2022",
+    },
+    forms: &crate::catalogue::FORMS,
+    indicators: &crate::catalogue::CATALOGUE,
+    headings: &crate::catalogue::HEADINGS,
+    rules: &crate::check::RULES,
+    limited: &crate::catalogue::LIMITED,
+};

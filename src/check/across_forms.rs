@@ -1,0 +1,143 @@
+//! `across_forms`: the same population counted in two forms, or a row of
+//! one form bounding another's (warnings: the forms are filled by different
+//! offices at different dates).
+
+use std::fmt;
+
+use super::interval::Reading;
+use super::ratio::span;
+use super::snapshot::{Slot, read};
+use super::sum::{decide_total, evaluate_total, write_total};
+use super::words::{CellName, Labelled, Names, Number, message};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use crate::catalogue::CellId;
+use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
+
+/// Two forms' rows that must agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AcrossForms {
+    /// Parts in one form are at most a whole in another (`5/1.2 ≤ 4/1.5`).
+    PartOf {
+        /// The whole.
+        whole: CellId,
+        /// The parts.
+        parts: &'static [CellId],
+    },
+    /// Two rows count the same thing (`4/1.5 = 6/2.1`).
+    Same {
+        /// One row.
+        left: CellId,
+        /// The other.
+        right: CellId,
+    },
+}
+
+impl RuleFamily for AcrossForms {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        match *self {
+            AcrossForms::PartOf { whole, parts } => {
+                evaluate_total(whole, parts, false, rule, values, findings)
+            }
+            AcrossForms::Same { left: left_id, right: right_id } => {
+                let (Some(left), Some(right)) = (values.get(0), values.get(1)) else {
+                    return Outcome::NotEvaluated;
+                };
+                let holds = span(left_id, left, Reading::Nearest)
+                    .zip(span(right_id, right, Reading::Nearest))
+                    .and_then(|(l, r)| l.overlaps(r));
+                match holds {
+                    Some(true) => Outcome::Passed,
+                    None => Outcome::NotEvaluated,
+                    Some(false) => {
+                        let severity = rule.rule().severity;
+                        let finding = fire(findings, rule, severity, Phrase::Violated, values);
+                        finding.reported = Some(left.to_decimal());
+                        finding.computed = Some(right.to_decimal());
+                        finding.imbalance = left.to_decimal().checked_sub(right.to_decimal());
+                        fired(finding)
+                    }
+                }
+            }
+        }
+    }
+
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        match *self {
+            AcrossForms::PartOf { whole, parts } => decide_total(whole, parts, false, snapshot),
+            AcrossForms::Same { left, right } => {
+                let (left, right) = match (read(snapshot, left), read(snapshot, right)) {
+                    (Ok(Some(left)), Ok(Some(right))) => (left, right),
+                    (Err(undecided), _) | (_, Err(undecided)) => return undecided,
+                    _ => return Fast::Skip,
+                };
+                let ((left_lo, left_hi), (right_lo, right_hi)) =
+                    (left.at_scale(), right.at_scale());
+                if left_lo <= right_hi && right_lo <= left_hi {
+                    Fast::Pass
+                } else {
+                    Fast::Undecided
+                }
+            }
+        }
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        match *self {
+            AcrossForms::PartOf { whole, parts } => message! { out;
+                Names(parts, " + ", true, language), " ≤ ", CellName(whole, true, language), ".",
+            },
+            AcrossForms::Same { left, right } => message! { out;
+                CellName(left, true, language), " = ", CellName(right, true, language), ".",
+            },
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let note = finding.rule.rule().note(language);
+        match *self {
+            AcrossForms::PartOf { whole, parts } => {
+                write_total(whole, parts, true, finding, wording, language, out)
+            }
+            AcrossForms::Same { left, right } => {
+                let (left, right) = (
+                    CellName(left, true, language),
+                    CellName(right, true, language),
+                );
+                let (l, r) = (
+                    Number(wording.at(0), language),
+                    Number(wording.at(1), language),
+                );
+                match language {
+                    Language::English => message! { out;
+                        "The ", left, " = ", l, " but ", right, " = ", r,
+                        ", and they count the same thing",
+                        Labelled(" (difference ", finding.imbalance, ")", language), ": ", note,
+                    },
+                    Language::Vietnamese => message! { out;
+                        "Số liệu ", left, " = ", l, " nhưng ", right, " = ", r,
+                        ", trong khi cùng đếm một đối tượng",
+                        Labelled(" (chênh lệch ", finding.imbalance, ")", language), ": ", note,
+                    },
+                }
+            }
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        match *self {
+            AcrossForms::PartOf { whole, parts } => Constraint::Total {
+                total: whole,
+                parts,
+                exhaustive: false,
+            },
+            AcrossForms::Same { left, right } => Constraint::Equal { left, right },
+        }
+    }
+}

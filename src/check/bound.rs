@@ -1,0 +1,140 @@
+//! `bound`: a value within what its meaning allows (a share in [0, 100], a
+//! reduction since 2015 at most 100 %, an amount not negative), compared
+//! digit for digit with the printed value.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::snapshot::{POW10, Slot, read};
+use super::words::{Number, Range, Row, Whole, message};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use crate::catalogue::CellId;
+use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
+use crate::unit::ValueKind;
+
+/// A cell and the whole numbers (in its unit) it must lie between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Bound {
+    /// The bounded cell.
+    pub cell: CellId,
+    /// The least value allowed, if any.
+    pub min: Option<i64>,
+    /// The greatest value allowed, if any.
+    pub max: Option<i64>,
+}
+
+impl RuleFamily for Bound {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        let Some(v) = values.get(0) else {
+            return Outcome::NotEvaluated;
+        };
+        let Some(scale) = super::interval::pow10(v.decimals) else {
+            return Outcome::NotEvaluated;
+        };
+        let limit = |limit: i64| i128::from(limit).checked_mul(scale);
+        let below = match self.min {
+            Some(min) => match limit(min) {
+                Some(min) => v.mantissa < min,
+                None => return Outcome::NotEvaluated,
+            },
+            None => false,
+        };
+        let above = match self.max {
+            Some(max) => match limit(max) {
+                Some(max) => v.mantissa > max,
+                None => return Outcome::NotEvaluated,
+            },
+            None => false,
+        };
+        if !below && !above {
+            return Outcome::Passed;
+        }
+        let limit = if below { self.min } else { self.max }.map(Decimal::from);
+        let finding = fire(findings, rule, rule.rule().severity, Phrase::Violated, values);
+        finding.reported = Some(v.to_decimal());
+        finding.imbalance = limit.and_then(|limit| v.to_decimal().checked_sub(limit));
+        fired(finding)
+    }
+
+    /// The printed value within `[min, max]`, compared digit for digit.
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        let value = match read(snapshot, self.cell) {
+            Ok(Some(value)) => value,
+            Ok(None) => return Fast::Skip,
+            Err(undecided) => return undecided,
+        };
+        // A limit beyond 64 bits once scaled is left to the exact evaluator.
+        let scale = POW10[usize::from(value.decimals)];
+        let mantissa = i64::from(value.mantissa);
+        let scaled = |limit: i64| limit.checked_mul(scale);
+        let below = match self.min.map(scaled) {
+            Some(Some(min)) => mantissa < min,
+            Some(None) => return Fast::Undecided,
+            None => false,
+        };
+        let above = match self.max.map(scaled) {
+            Some(Some(max)) => mantissa > max,
+            Some(None) => return Fast::Undecided,
+            None => false,
+        };
+        if below || above {
+            Fast::Undecided
+        } else {
+            Fast::Pass
+        }
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        let form = self.cell.indicator().form;
+        let name = self.cell.indicator().stt;
+        let prefix = match language {
+            Language::English => "Form ",
+            Language::Vietnamese => "Biểu ",
+        };
+        match (self.min, self.max) {
+            (Some(min), Some(max)) => message! { out;
+                prefix, form, ": ", Whole(min, language), " ≤ ", name, " ≤ ", Whole(max, language), ".",
+            },
+            (Some(min), None) => message! { out; prefix, form, ": ", name, " ≥ ", Whole(min, language), "." },
+            (None, Some(max)) => message! { out; prefix, form, ": ", name, " ≤ ", Whole(max, language), "." },
+            (None, None) => message! { out; prefix, form, ": ", name, "." },
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let rule = finding.rule.rule();
+        let unit = if matches!(self.cell.indicator().kind, ValueKind::Percent) {
+            "%"
+        } else {
+            ""
+        };
+        let range = Range(self.min, self.max, language);
+        let value = Number(wording.at(0), language);
+        let row = Row(self.cell, language);
+        let note = rule.note(language);
+        match language {
+            Language::English => message! { out;
+                row, " = ", value, unit, " is outside ", range, unit, ": ", note,
+            },
+            Language::Vietnamese => message! { out;
+                row, " = ", value, unit, " nằm ngoài ", range, unit, ": ", note,
+            },
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::Bound {
+            cell: self.cell,
+            min: self.min,
+            max: self.max,
+        }
+    }
+}

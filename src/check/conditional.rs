@@ -1,0 +1,169 @@
+//! `conditional`: a "not done" code against the rows that describe how it
+//! was done (no survey ⇒ no survey forms and no survey method).
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::snapshot::{Slot, read};
+use super::words::{Names, Number, Prefix, Row, message};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use crate::catalogue::CellId;
+use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
+use crate::unit::ValueKind;
+
+/// A code and the rows that must be blank (or 0) when it says "not done".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Conditional {
+    /// The code (`1/6`, survey done).
+    pub code: CellId,
+    /// The code that means "not done".
+    pub when: u8,
+    /// The rows that describe how it was done.
+    pub dependents: &'static [CellId],
+}
+
+/// Whether a dependent says how the thing was done: a code, or a non-zero
+/// number.
+fn describes(id: CellId, value: Option<Decimal>) -> bool {
+    value.is_some_and(|v| !v.is_zero() || matches!(id.indicator().kind, ValueKind::Code { .. }))
+}
+
+impl RuleFamily for Conditional {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        let Some(code) = values.get(0) else {
+            return Outcome::NotEvaluated;
+        };
+        if code.mantissa != i128::from(self.when) {
+            return Outcome::Passed;
+        }
+        let describing = self
+            .dependents
+            .iter()
+            .enumerate()
+            .filter(|&(index, &dependent)| {
+                describes(dependent, values.get(index + 1).map(crate::unit::Printed::to_decimal))
+            })
+            .map(|(_, &dependent)| dependent);
+        if describing.clone().next().is_none() {
+            return Outcome::Passed;
+        }
+        let finding = fire(findings, rule, rule.rule().severity, Phrase::Violated, values);
+        let mut involved = CellList::EMPTY;
+        involved.push(self.code);
+        for dependent in describing {
+            involved.push(dependent);
+        }
+        finding.cells = involved;
+        finding.reported = Some(code.to_decimal());
+        fired(finding)
+    }
+
+    /// A code other than `when`, or no dependent describing how it was done.
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        let code = match read(snapshot, self.code) {
+            Ok(Some(code)) => code,
+            Ok(None) => return Fast::Skip,
+            Err(undecided) => return undecided,
+        };
+        if code.mantissa != i32::from(self.when) {
+            return Fast::Pass;
+        }
+        for &dependent in self.dependents {
+            match read(snapshot, dependent) {
+                Ok(Some(value)) if value.mantissa != 0 || value.is_code() => {
+                    return Fast::Undecided;
+                }
+                Ok(_) => {}
+                Err(undecided) => return undecided,
+            }
+        }
+        Fast::Pass
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        let prefix = Prefix(Some(self.code.indicator().form), language);
+        let code = self.code.indicator().stt;
+        match language {
+            Language::English => message! { out;
+                prefix, "when ", code, " = ", self.when, ", ",
+                Names(self.dependents, " and ", false, language), " are blank (or 0).",
+            },
+            Language::Vietnamese => message! { out;
+                prefix, "khi ", code, " = ", self.when, ", ",
+                Names(self.dependents, " và ", false, language), " để trống (hoặc 0).",
+            },
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let note = finding.rule.rule().note(language);
+        let legend = match self.code.indicator().kind {
+            ValueKind::Code { legend } => legend,
+            _ => &[],
+        };
+        let meaning = legend
+            .iter()
+            .find(|entry| entry.code == self.when)
+            .map_or("", |entry| match language {
+                Language::English => entry.label_en,
+                Language::Vietnamese => entry.label_vi,
+            });
+        let listed = Describing(self.dependents, wording, language);
+        let row = Row(self.code, language);
+        match language {
+            Language::English => message! { out;
+                row, " = ", self.when, " (", meaning,
+                ") but ", listed, " describe how it was done: they must be blank. ", note,
+            },
+            Language::Vietnamese => message! { out;
+                row, " = ", self.when, " (", meaning,
+                ") nhưng ", listed, " mô tả cách thực hiện: phải để trống. ", note,
+            },
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::Conditional {
+            code: self.code,
+            when: self.when,
+            dependents: self.dependents,
+        }
+    }
+}
+
+/// The dependents that describe how the thing was done, `STT = value`
+/// joined by ` and ` (` và `).
+#[derive(Clone, Copy)]
+struct Describing<'a>(&'static [CellId], &'a Wording, Language);
+
+impl super::words::Piece for Describing<'_> {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let Describing(dependents, wording, language) = *self;
+        let mut first = true;
+        for (index, &id) in dependents.iter().enumerate() {
+            let reported = wording.get(index + 1);
+            if !describes(id, reported) {
+                continue;
+            }
+            if !first {
+                out.write_str(match language {
+                    Language::English => " and ",
+                    Language::Vietnamese => " và ",
+                })?;
+            }
+            first = false;
+            out.write_str(id.indicator().stt)?;
+            out.write_str(" = ")?;
+            super::words::Piece::put(&Number(reported.unwrap_or_default(), language), out)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,221 @@
+//! `ratio`: a percentage against its numerator and denominator rows.
+//!
+//! `rate = 100 × numerator / denominator`, within the precision the rate is
+//! printed with (`99,3` stands for `[99,25; 99,35]`), the numerator and
+//! denominator themselves intervals when printed with limited precision.
+//! Consistent only when the rate was truncated rather than rounded: an
+//! `info` note. Both zero: an `info` note (no ratio). A denominator that may
+//! be zero: not evaluated.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::interval::{Reading, Span, ratio_overlaps};
+use super::snapshot::{Slot, read};
+use super::words::{IntervalText, Number, OptNumber, Row, message, stt};
+use super::{
+    CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, fire, fired, is_exact,
+    percentage_of,
+};
+use crate::catalogue::CellId;
+use crate::finding::{Finding, Findings, Interval, Language, Phrase, RuleId, Wording};
+use crate::unit::Printed;
+
+/// A rate and the rows it is the ratio of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ratio {
+    /// The percentage (`3/3.1`).
+    pub rate: CellId,
+    /// Its numerator (`3/3.1.2`, dossiers resolved on time).
+    pub numerator: CellId,
+    /// Its denominator (`3/3.1.1`, dossiers resolved).
+    pub denominator: CellId,
+}
+
+/// The interval a cell's printed value stands for under `reading` (exact
+/// for counts and codes whatever the reading).
+pub(crate) fn span(id: CellId, value: Printed, reading: Reading) -> Option<Span> {
+    Span::of(
+        value,
+        if is_exact(id) {
+            Reading::Exact
+        } else {
+            reading
+        },
+    )
+}
+
+impl RuleFamily for Ratio {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        let (Some(rate), Some(num), Some(den)) = (values.get(0), values.get(1), values.get(2))
+        else {
+            return Outcome::NotEvaluated;
+        };
+        let (Some(num_span), Some(den_span)) = (
+            span(self.numerator, num, Reading::Nearest),
+            span(self.denominator, den, Reading::Nearest),
+        ) else {
+            return Outcome::NotEvaluated;
+        };
+        if den_span.hi <= 0 && num_span.lo <= 0 && num_span.hi >= 0 {
+            let finding = fire(findings, rule, crate::Severity::Info, Phrase::NoRatio, values);
+            finding.reported = Some(rate.to_decimal());
+            return fired(finding);
+        }
+        if den_span.lo <= 0 {
+            // The denominator may be zero: no ratio can be checked.
+            return Outcome::NotEvaluated;
+        }
+        let nearest =
+            Span::of(rate, Reading::Nearest).and_then(|r| ratio_overlaps(r, num_span, den_span));
+        match nearest {
+            Some(true) => return Outcome::Passed,
+            None => return Outcome::NotEvaluated,
+            Some(false) => {}
+        }
+        let truncated =
+            Span::of(rate, Reading::Truncated).and_then(|r| ratio_overlaps(r, num_span, den_span));
+        let (severity, phrase) = if truncated == Some(true) {
+            (crate::Severity::Info, Phrase::OnlyIfTruncated)
+        } else {
+            (rule.rule().severity, Phrase::Violated)
+        };
+        let finding = fire(findings, rule, severity, phrase, values);
+        let computed =
+            percentage_of(num, den, 4, Rounding::HalfAwayFromZero).map(Printed::to_decimal);
+        finding.reported = Some(rate.to_decimal());
+        finding.reported_interval = Span::of(rate, Reading::Nearest).and_then(Span::to_interval);
+        finding.computed = computed;
+        finding.computed_interval = if is_exact(self.numerator) && is_exact(self.denominator) {
+            None
+        } else {
+            ratio_interval(num_span, den_span)
+        };
+        finding.imbalance = computed.and_then(|c| rate.to_decimal().checked_sub(c));
+        fired(finding)
+    }
+
+    /// `100 × numerator / denominator` can lie in the rate's interval (read
+    /// to nearest), the denominator positive: the cross-multiplied
+    /// comparisons of [`ratio_overlaps`].
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        let cells = (
+            read(snapshot, self.rate),
+            read(snapshot, self.numerator),
+            read(snapshot, self.denominator),
+        );
+        let (Ok(rate), Ok(num), Ok(den)) = cells else {
+            return Fast::Undecided;
+        };
+        let (Some(rate), Some(num), Some(den)) = (rate, num, den) else {
+            return Fast::Skip;
+        };
+        let (num_lo, num_hi) = num.own();
+        let (den_lo, den_hi) = den.own();
+        if den_hi <= 0 && num_lo <= 0 && num_hi >= 0 {
+            // 0 / 0: a note.
+            return Fast::Undecided;
+        }
+        if den_lo <= 0 {
+            return Fast::Skip;
+        }
+        // The rate is always read as rounded to nearest. Each factor below is
+        // under 2⁶³ (2³³ · 2²¹, 2⁴⁰, 2⁴²), each product under 2⁹⁶.
+        let twice = 2 * i64::from(rate.mantissa);
+        let (rate_lo, rate_hi) = (twice - 1, twice + 1);
+        let scales = den.half_unit() * rate.half_unit();
+        let wide = |a: i64, b: i64| i128::from(a) * i128::from(b);
+        let low_ok = wide(rate_lo * num.half_unit(), den_lo) <= wide(num_hi * 100, scales);
+        let high_ok = wide(num_lo * 100, scales) <= wide(rate_hi * num.half_unit(), den_hi);
+        if low_ok && high_ok {
+            Fast::Pass
+        } else {
+            Fast::Undecided
+        }
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        let (r, n, d) = (stt(self.rate), stt(self.numerator), stt(self.denominator));
+        let form = self.rate.indicator().form;
+        match language {
+            Language::English => message! { out;
+                "Form ", form, ": ", r, " = 100 × ", n, " / ", d,
+                ", within the precision ", r, " is printed with.",
+            },
+            Language::Vietnamese => message! { out;
+                "Biểu ", form, ": ", r, " = 100 × ", n, " / ", d,
+                ", trong phạm vi độ chính xác của số in ở ", r, ".",
+            },
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let (n, d) = (stt(self.numerator), stt(self.denominator));
+        let [rate, num, den] = [0, 1, 2].map(|position| Number(wording.at(position), language));
+        let computed = OptNumber(finding.computed, language);
+        let row = Row(self.rate, language);
+        match (wording.phrase, language) {
+            (Phrase::OnlyIfTruncated, Language::English) => message! { out;
+                row, ": ", rate, "% matches 100 × ", n, " / ", d,
+                " = 100 × ", num, " / ", den, " = ", computed,
+                "% only if truncated, not if rounded.",
+            },
+            (Phrase::OnlyIfTruncated, Language::Vietnamese) => message! { out;
+                row, ": ", rate, "% chỉ khớp với 100 × ", n, " / ", d,
+                " = 100 × ", num, " / ", den, " = ", computed,
+                "% nếu cắt bớt chữ số, không khớp nếu làm tròn.",
+            },
+            (Phrase::NoRatio, Language::English) => message! { out;
+                row, ": ", n, " / ", d, " = ", num, " / ", den,
+                " has no ratio, so the reported ", rate, "% cannot be checked.",
+            },
+            (Phrase::NoRatio, Language::Vietnamese) => message! { out;
+                row, ": ", n, " / ", d, " = ", num, " / ", den,
+                " không có tỷ lệ, nên không kiểm tra được tỷ lệ báo cáo ", rate, "%.",
+            },
+            (_, Language::English) => message! { out;
+                row, ": the reported ", rate, "%",
+                IntervalText(finding.reported_interval, language, true),
+                " does not match 100 × ", n, " / ", d, " = 100 × ", num, " / ", den, " = ",
+                computed, "%", IntervalText(finding.computed_interval, language, true), ".",
+            },
+            (_, Language::Vietnamese) => message! { out;
+                row, ": tỷ lệ báo cáo ", rate, "%",
+                IntervalText(finding.reported_interval, language, true),
+                " không khớp với 100 × ", n, " / ", d, " = 100 × ", num, " / ", den, " = ",
+                computed, "%", IntervalText(finding.computed_interval, language, true), ".",
+            },
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::Ratio {
+            rate: self.rate,
+            numerator: self.numerator,
+            denominator: self.denominator,
+        }
+    }
+}
+
+/// `[100·num.lo/den.hi, 100·num.hi/den.lo]`, widened to four decimals.
+fn ratio_interval(num: Span, den: Span) -> Option<Interval> {
+    let to_dec = |units: i128, scale: u32| super::interval::half_units(units, scale);
+    let hundred = Decimal::ONE_HUNDRED;
+    let low = hundred
+        .checked_mul(to_dec(num.lo, num.scale)?)?
+        .checked_div(to_dec(den.hi, den.scale)?)?
+        .round_dp_with_strategy(4, RoundingStrategy::ToNegativeInfinity);
+    let high = hundred
+        .checked_mul(to_dec(num.hi, num.scale)?)?
+        .checked_div(to_dec(den.lo, den.scale)?)?
+        .round_dp_with_strategy(4, RoundingStrategy::ToPositiveInfinity);
+    Some(Interval { low, high })
+}

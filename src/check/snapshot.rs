@@ -1,0 +1,202 @@
+//! The snapshot the clean path reads: a compact copy of a report's cells.
+//!
+//! Most rules hold on most reports, and the values involved are small: whole
+//! counts, percentages with a few decimals. For those, each family decides a
+//! rule on this snapshot with fixed-size integers that cannot overflow,
+//! without allocating, without division and without rescaling at run time
+//! ([`super::RuleFamily::decide`]). Whatever a family does not pass or skip
+//! (a rule that fires, a value too large for the snapshot, a family with no
+//! clean path) goes to its exact evaluator.
+//!
+//! One [`Slot`] of 8 bytes per cell: the printed digits as an `i32`, the
+//! printed decimals, and how the cell reads (exact for counts and codes). A
+//! value whose digits do not fit in an `i32` or that has more than
+//! [`MAX_DECIMALS`] decimals is marked wide, and every rule reading it goes
+//! to the exact evaluators.
+//!
+//! # Arithmetic bounds
+//! With `|m| < 2³¹` and at most 6 decimals, a value in half-units at scale 6,
+//! `(2m ± 1) · 10^(6 − s)`, is below 2⁵³, so sums of parts fit an `i64`;
+//! a ratio's cross-products are below 2⁹⁶ and are computed in `i128`.
+
+use crate::catalogue::{CELL_COUNT, CellId};
+use crate::form::CellSink;
+use crate::number::MAX_DECIMALS;
+use crate::report::Report;
+use crate::template::Template;
+use crate::unit::{CellValue, Printed, ValueKind};
+
+use super::Fast;
+
+/// The scale every comparison of sums and intervals is made at: the most
+/// decimals a value may have.
+pub(crate) const SCALE: u8 = 6;
+const _: () = assert!(SCALE as u32 == MAX_DECIMALS);
+
+/// `10^n` for `n` in `0..=SCALE`.
+pub(crate) const POW10: [i64; SCALE as usize + 1] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/// The `decimals` of a blank slot.
+const BLANK: u8 = u8::MAX;
+/// The `decimals` of a slot whose value does not fit the snapshot.
+const WIDE: u8 = u8::MAX - 1;
+
+/// The value is exact (a count or a code), not a printed decimal.
+const EXACT: u8 = 1;
+/// The value is a code.
+const CODE: u8 = 2;
+
+/// One cell in the snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub(crate) mantissa: i32,
+    pub(crate) decimals: u8,
+    flags: u8,
+}
+
+impl Slot {
+    /// A blank cell of no particular type (before the snapshot is filled).
+    pub(crate) const EMPTY: Slot = Slot {
+        mantissa: 0,
+        decimals: BLANK,
+        flags: 0,
+    };
+
+    /// The slot of a cell of type `T`.
+    #[inline]
+    pub(crate) fn of<T: CellValue>(value: Option<T>) -> Slot {
+        let flags = match T::KIND {
+            ValueKind::Count => EXACT,
+            ValueKind::Code { .. } => EXACT | CODE,
+            ValueKind::Percent | ValueKind::MillionVnd => 0,
+        };
+        let Some(value) = value else {
+            return Slot {
+                mantissa: 0,
+                decimals: BLANK,
+                flags,
+            };
+        };
+        let printed = value.printed();
+        match (
+            i32::try_from(printed.mantissa),
+            u8::try_from(printed.decimals),
+        ) {
+            (Ok(mantissa), Ok(decimals)) if decimals <= SCALE && mantissa != i32::MIN => Slot {
+                mantissa,
+                decimals,
+                flags,
+            },
+            _ => Slot {
+                mantissa: 0,
+                decimals: WIDE,
+                flags,
+            },
+        }
+    }
+
+    /// Whether the cell is blank.
+    pub(crate) fn is_blank(self) -> bool {
+        self.decimals == BLANK
+    }
+
+    /// The value as printed, `None` when blank; `Err` when the value is
+    /// wide, so that it must be read from the report.
+    pub(crate) fn printed(self) -> Result<Option<Printed>, ()> {
+        match self.decimals {
+            BLANK => Ok(None),
+            WIDE => Err(()),
+            decimals => Ok(Some(Printed {
+                mantissa: i128::from(self.mantissa),
+                decimals: u32::from(decimals),
+            })),
+        }
+    }
+
+    /// Whether the cell holds a code.
+    pub(crate) fn is_code(self) -> bool {
+        self.flags & CODE != 0
+    }
+
+    /// The half-width of the interval, in half-units: 0 when exact, else 1.
+    fn spread(self) -> i64 {
+        i64::from((self.flags & EXACT) ^ EXACT)
+    }
+
+    /// The interval read to nearest (exact for counts and codes), in
+    /// half-units at its own scale; each bound below 2³³ in magnitude.
+    pub(crate) fn own(self) -> (i64, i64) {
+        let twice = 2 * i64::from(self.mantissa);
+        (twice - self.spread(), twice + self.spread())
+    }
+
+    /// The same interval in half-units at [`SCALE`]; each bound below 2⁵³
+    /// in magnitude.
+    pub(crate) fn at_scale(self) -> (i64, i64) {
+        let (lo, hi) = self.own();
+        let factor = POW10[usize::from(SCALE - self.decimals)];
+        (lo * factor, hi * factor)
+    }
+
+    /// `2 × 10^decimals`, the denominator of its half-units (at most 2 × 10⁶).
+    pub(crate) fn half_unit(self) -> i64 {
+        2 * POW10[usize::from(self.decimals)]
+    }
+}
+
+/// A cell of the snapshot: `Ok(None)` when blank, `Ok(Some(slot))` when it
+/// fits, `Err(Fast::Undecided)` when it is wide (or out of range), for `?`.
+#[inline]
+pub(crate) fn read(snapshot: &[Slot], id: CellId) -> Result<Option<Slot>, Fast> {
+    match snapshot.get(id.index()) {
+        Some(&slot) if slot.decimals <= SCALE => Ok(Some(slot)),
+        Some(&slot) if slot.decimals == BLANK => Ok(None),
+        _ => Err(Fast::Undecided),
+    }
+}
+
+/// Every cell of a 581 report, compactly, indexed by [`CellId`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Snapshot([Slot; CELL_COUNT]);
+
+impl Snapshot {
+    /// The slots, by cell index.
+    pub(crate) fn slots(&self) -> &[Slot] {
+        &self.0
+    }
+
+    /// The slots, if they are laid out as `template`'s cells: the typed
+    /// report's layout is its catalogue's ([`crate::catalogue::CATALOGUE`]).
+    pub(crate) fn for_template(&self, template: &Template) -> Option<&[Slot]> {
+        std::ptr::eq(
+            template.indicators.as_ptr(),
+            crate::catalogue::CATALOGUE.as_ptr(),
+        )
+        .then_some(&self.0)
+    }
+}
+
+impl CellSink for Snapshot {
+    #[inline]
+    fn put<T: CellValue>(&mut self, index: usize, value: Option<T>) {
+        if let Some(slot) = self.0.get_mut(index) {
+            *slot = Slot::of(value);
+        }
+    }
+}
+
+impl Report {
+    /// Every cell in the compact form the checks' clean path reads.
+    pub(crate) fn snapshot(&self) -> Snapshot {
+        use crate::catalogue::FORM_OFFSETS as AT;
+        let mut snapshot = Snapshot([Slot::EMPTY; CELL_COUNT]);
+        self.form1.visit_cells(&mut snapshot, AT[0]);
+        self.form2.visit_cells(&mut snapshot, AT[1]);
+        self.form3.visit_cells(&mut snapshot, AT[2]);
+        self.form4.visit_cells(&mut snapshot, AT[3]);
+        self.form5.visit_cells(&mut snapshot, AT[4]);
+        self.form6.visit_cells(&mut snapshot, AT[5]);
+        self.form7.visit_cells(&mut snapshot, AT[6]);
+        snapshot
+    }
+}

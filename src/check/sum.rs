@@ -1,0 +1,238 @@
+//! `sum`: a total against an exhaustive breakdown (the levels of
+//! government, the autonomy groups): the parts add up to it.
+//!
+//! The total and the sum of its parts (intervals when printed with limited
+//! precision) must overlap. With a part blank, the known parts are checked
+//! as "of which": they cannot exceed the total. A part whose row does not
+//! apply to the period is no part at all (`3/1.4 = 1.4.1 + 1.4.3` without
+//! districts). The code here is shared with `part_whole` and `across_forms`,
+//! which check "parts ≤ whole".
+
+use std::fmt;
+
+use super::interval::{Reading, Span};
+use super::ratio::span;
+use super::snapshot::{Slot, read};
+use super::words::{Labelled, Names, Number, Prefix, TermList, Terms, TermsText, Total, Unless, message};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired, is_exact};
+use crate::catalogue::CellId;
+use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
+
+/// A total and the parts that add up to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sum {
+    /// The total (`3/1.4`).
+    pub total: CellId,
+    /// The parts (`3/1.4.1`, `3/1.4.2`, `3/1.4.3`).
+    pub parts: &'static [CellId],
+}
+
+impl RuleFamily for Sum {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        evaluate_total(self.total, self.parts, true, rule, values, findings)
+    }
+
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        decide_total(self.total, self.parts, true, snapshot)
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        message! { out;
+            Prefix(Some(self.total.indicator().form), language),
+            Names(&[self.total], "", false, language), " = ",
+            Names(self.parts, " + ", false, language), ".",
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        write_total(self.total, self.parts, false, finding, wording, language, out)
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::Total {
+            total: self.total,
+            parts: self.parts,
+            exhaustive: true,
+        }
+    }
+}
+
+/// A total against its parts: `exhaustive` for a sum (the parts add up to
+/// it), else "of which" (the parts together are at most it). With a part
+/// blank, a sum is checked as "of which". Parts whose rows do not apply are
+/// left out; a total whose row does not apply leaves the rule unevaluated.
+pub(crate) fn evaluate_total(
+    whole_id: CellId,
+    part_ids: &[CellId],
+    exhaustive: bool,
+    rule: RuleId,
+    values: &CellValues,
+    findings: &mut Findings,
+) -> Outcome {
+    let Some(whole) = values.get(0) else {
+        return Outcome::NotEvaluated;
+    };
+    let present = |index: usize| !values.is_absent(index + 1);
+    let known = part_ids
+        .iter()
+        .enumerate()
+        .filter_map(|(index, &id)| Some((id, values.get(index + 1)?)));
+    if known.clone().next().is_none() {
+        return Outcome::NotEvaluated;
+    }
+    let applying = (0..part_ids.len()).filter(|&index| present(index)).count();
+    let all_known = known.clone().count() == applying;
+    let (Some(whole_span), Some(parts_span)) = (
+        span(whole_id, whole, Reading::Nearest),
+        Span::sum(
+            known
+                .clone()
+                .filter_map(|(id, v)| span(id, v, Reading::Nearest)),
+        ),
+    ) else {
+        return Outcome::NotEvaluated;
+    };
+    let equality = exhaustive && all_known;
+    let holds = if equality {
+        whole_span.overlaps(parts_span)
+    } else {
+        parts_span.can_be_at_most(whole_span)
+    };
+    match holds {
+        Some(true) => Outcome::Passed,
+        None => Outcome::NotEvaluated,
+        Some(false) => {
+            let r = rule.rule();
+            let phrase = if equality {
+                Phrase::Violated
+            } else {
+                Phrase::PartsExceed
+            };
+            let finding = fire(findings, rule, r.severity, phrase, values);
+            // The cells involved: those reported, in rows that apply.
+            let mut involved = CellList::EMPTY;
+            for (position, &cell) in r.cells.iter().enumerate() {
+                if values.get(position).is_some() {
+                    involved.push(cell);
+                }
+            }
+            finding.cells = involved;
+            let exact = parts_span.lo == parts_span.hi;
+            let computed = if exact { parts_span.low() } else { None };
+            finding.reported = Some(whole.to_decimal());
+            finding.reported_interval = if is_exact(whole_id) {
+                None
+            } else {
+                Span::of(whole, Reading::Nearest).and_then(Span::to_interval)
+            };
+            finding.computed = computed;
+            // When the parts are exact, their interval is one value, the
+            // computed one (or none, if it is too large for a decimal).
+            finding.computed_interval = if exact {
+                None
+            } else {
+                parts_span.to_interval()
+            };
+            finding.imbalance = computed.and_then(|c| whole.to_decimal().checked_sub(c));
+            fired(finding)
+        }
+    }
+}
+
+/// A total and its parts on the snapshot, at one scale: overlapping
+/// intervals for a sum with every part reported, else the known parts at
+/// most the whole.
+pub(crate) fn decide_total(
+    whole: CellId,
+    parts: &[CellId],
+    exhaustive: bool,
+    snapshot: &[Slot],
+) -> Fast {
+    let whole = match read(snapshot, whole) {
+        Ok(Some(whole)) => whole,
+        Ok(None) => return Fast::Skip,
+        Err(undecided) => return undecided,
+    };
+    let (mut lo, mut hi, mut known) = (0_i64, 0_i64, 0_usize);
+    for &part in parts {
+        match read(snapshot, part) {
+            Ok(Some(part)) => {
+                let (part_lo, part_hi) = part.at_scale();
+                // Parts are below 2⁵³: only a rule of over a thousand parts
+                // could overflow, and then the exact evaluator decides.
+                let (Some(new_lo), Some(new_hi)) =
+                    (lo.checked_add(part_lo), hi.checked_add(part_hi))
+                else {
+                    return Fast::Undecided;
+                };
+                (lo, hi) = (new_lo, new_hi);
+                known += 1;
+            }
+            Ok(None) => {}
+            Err(undecided) => return undecided,
+        }
+    }
+    if known == 0 {
+        return Fast::Skip;
+    }
+    let (whole_lo, whole_hi) = whole.at_scale();
+    let holds = if exhaustive && known == parts.len() {
+        whole_lo <= hi && lo <= whole_hi
+    } else {
+        lo <= whole_hi
+    };
+    if holds { Fast::Pass } else { Fast::Undecided }
+}
+
+/// The message of a sum, or of parts exceeding their whole.
+pub(crate) fn write_total(
+    whole_id: CellId,
+    parts: &[CellId],
+    across: bool,
+    finding: &Finding,
+    wording: &Wording,
+    language: Language,
+    out: &mut dyn fmt::Write,
+) -> fmt::Result {
+    let whole_name = Names(std::slice::from_ref(&whole_id), "", across, language);
+    let whole = Number(wording.at(0), language);
+    let prefix = Prefix((!across).then(|| whole_id.indicator().form), language);
+    // The parts' total: their sum when exact, else the interval it lies in.
+    let total = Total(finding.computed, finding.computed_interval, language);
+    let terms = Terms {
+        ids: parts,
+        wording,
+        across,
+        language,
+    };
+    let (names, figures, blanks) = (
+        TermsText(terms, TermList::Names),
+        TermsText(terms, TermList::Figures),
+        TermsText(terms, TermList::Blanks),
+    );
+    match (wording.phrase, language) {
+        (Phrase::Violated, Language::English) => message! { out;
+            prefix, whole_name, " = ", whole, " but ", names, " = ", figures, " = ", total,
+            Labelled(" (imbalance ", finding.imbalance, ")", language), ".",
+        },
+        (Phrase::Violated, Language::Vietnamese) => message! { out;
+            prefix, whole_name, " = ", whole, " nhưng ", names, " = ", figures, " = ", total,
+            Labelled(" (chênh lệch ", finding.imbalance, ")", language), ".",
+        },
+        (_, Language::English) => message! { out;
+            prefix, names, " = ", figures, " = ", total, " exceeds ", whole_name, " = ",
+            whole, Unless(terms.has_blanks(), " even with ", blanks, " blank"), ".",
+        },
+        (_, Language::Vietnamese) => message! { out;
+            prefix, names, " = ", figures, " = ", total, " vượt quá ", whole_name, " = ",
+            whole, Unless(terms.has_blanks(), " dù ", blanks, " để trống"), ".",
+        },
+    }
+}

@@ -1,0 +1,314 @@
+//! Templates: which forms, rows and rules a report follows, as values.
+//!
+//! The forms a body attaches to its report are set by guidance of the
+//! Ministry of Home Affairs, and the guidance changes. A [`Template`] is one
+//! such set: its catalogue (forms, indicators, headings, units), its rule
+//! table, its legal basis and the periods it applies to. A report names its
+//! template in [`ReportMeta::template`](crate::ReportMeta) and is read and
+//! checked against that template: [`TemplateVersion::template`] is the
+//! registry, and the only place that tells templates apart.
+//!
+//! | version | legal basis | forms | indicators | rules |
+//! |---|---|---|---|---|
+//! | [`TemplateVersion::Bnv581Of2022`] | Công văn 581/BNV-CCHC of 21/02/2022 | 7 | 125 | see [`crate::check::RULES`] |
+//!
+//! # Rows that apply for some periods only
+//! Each indicator says from and until when it applies
+//! ([`Indicator::applies`](crate::catalogue::Indicator)). Since
+//! [`DISTRICT_LEVEL_ABOLISHED`] (1 July 2025) Vietnam's local government has
+//! two tiers, province and commune: the rows that exist only at district
+//! level do not apply to a report whose reporting window starts on or after
+//! that day. Q3/2025 (window from 15/06/2025) and the year 2025 (from
+//! 15/12/2024) still have district rows; Q1/2026 (from 15/12/2025) has none.
+//! For a report without them, a blank (or 0) district row is normal, any
+//! other value there is an error (`not_applicable:…`), and the rules over
+//! levels use the levels that exist.
+//!
+//! # Adding the next official template
+//! Write its forms as tables (as [`crate::form`] does for 581), its rules
+//! with the same `rules!` table as [`crate::check::RULES`], build the
+//! catalogue with the same macro, and add one variant to [`TemplateVersion`]
+//! and one arm to [`TemplateVersion::template`]. Nothing else in the crate
+//! compares templates: import, validation, findings and schemas read the
+//! [`Template`] value. The crate's unit tests define a second, test-only
+//! template this way and run it through all of those.
+//!
+//! # Example
+//! ```
+//! use cchc_forms::{Period, Term, TemplateVersion};
+//!
+//! let template = TemplateVersion::Bnv581Of2022.template();
+//! assert_eq!(template.indicators.len(), 125);
+//! assert_eq!(template.legal_basis.document, "Công văn 581/BNV-CCHC");
+//! let district_procedures = template.cell(3, "1.4.2").unwrap();
+//! assert!(template.applies(district_procedures, Period::new(2025, Term::Q3)));
+//! assert!(template.applies(district_procedures, Period::new(2025, Term::Year)));
+//! assert!(!template.applies(district_procedures, Period::new(2026, Term::Q1)));
+//! ```
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{CellId, FormInfo, Heading, Indicator, normalize_stt};
+use crate::check::Rule;
+use crate::report::{CalendarDate, Period};
+
+/// The version of the report template the forms follow.
+///
+/// [`TemplateVersion::template`] gives the template itself. Later templates
+/// will sit beside this one as new variants, so matching on it needs a
+/// wildcard arm.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[non_exhaustive]
+pub enum TemplateVersion {
+    /// The template of Công văn 581/BNV-CCHC of 21/02/2022 (Ministry of Home
+    /// Affairs guidance on periodic administrative-reform reports).
+    #[serde(rename = "581/BNV-CCHC/2022")]
+    Bnv581Of2022,
+}
+
+impl TemplateVersion {
+    /// The templates this build knows, oldest first.
+    pub const ALL: &'static [TemplateVersion] = &[TemplateVersion::Bnv581Of2022];
+
+    /// The template itself: its catalogue, rules, legal basis and periods.
+    /// This is the registry of templates.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::TemplateVersion;
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// assert_eq!(template.version, TemplateVersion::Bnv581Of2022);
+    /// assert_eq!(template.forms.len(), 7);
+    /// ```
+    #[must_use]
+    pub const fn template(self) -> &'static Template {
+        match self {
+            TemplateVersion::Bnv581Of2022 => &crate::form::BNV_581,
+        }
+    }
+}
+
+impl fmt::Display for TemplateVersion {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(self.template().legal_basis.name)
+    }
+}
+
+/// The legal document a template is set by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct LegalBasis {
+    /// The document's number and kind, as cited (`Công văn 581/BNV-CCHC`).
+    pub document: &'static str,
+    /// Its date.
+    pub date: CalendarDate,
+    /// Who issued it.
+    pub issuer: &'static str,
+    /// A short name of the template, for messages (`581/BNV-CCHC/2022`).
+    pub name: &'static str,
+}
+
+/// From and until when something applies, by the first day of a report's
+/// data window (both ends included; `None` for no limit).
+///
+/// # Example
+/// ```
+/// use cchc_forms::template::{Applicability, WHILE_DISTRICTS_EXIST};
+/// use cchc_forms::{Period, Term};
+/// assert!(Applicability::ALWAYS.applies_to(Period::new(2030, Term::Q1)));
+/// assert!(WHILE_DISTRICTS_EXIST.applies_to(Period::new(2025, Term::Q3)));
+/// assert!(!WHILE_DISTRICTS_EXIST.applies_to(Period::new(2026, Term::Q1)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Applicability {
+    /// The first window start it applies to, if limited.
+    pub from: Option<CalendarDate>,
+    /// The last window start it applies to, if limited.
+    pub until: Option<CalendarDate>,
+    /// Why it is limited, in English (empty when it is not).
+    pub reason_en: &'static str,
+    /// Why it is limited, in Vietnamese.
+    pub reason_vi: &'static str,
+}
+
+impl Applicability {
+    /// No limit.
+    pub const ALWAYS: Applicability = Applicability {
+        from: None,
+        until: None,
+        reason_en: "",
+        reason_vi: "",
+    };
+
+    /// Whether there is a limit at all.
+    #[must_use]
+    pub const fn is_limited(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+
+    /// Whether it applies to a report of `period`, by the first day of the
+    /// period's data window.
+    #[must_use]
+    pub fn applies_to(&self, period: Period) -> bool {
+        let (start, _) = period.data_window();
+        self.from.is_none_or(|from| start >= from) && self.until.is_none_or(|until| start <= until)
+    }
+}
+
+/// The day district-level government ceased to exist: 1 July 2025, when
+/// the Law on the Organisation of Local Government No. 72/2025/QH15 and
+/// Resolution 203/2025/QH15 amending the Constitution took effect and local
+/// government became two-tier (province and commune).
+pub const DISTRICT_LEVEL_ABOLISHED: CalendarDate = CalendarDate {
+    year: 2025,
+    month: 7,
+    day: 1,
+};
+
+/// The applicability of a row that exists only at district level: to
+/// reports whose data window starts before [`DISTRICT_LEVEL_ABOLISHED`].
+pub const WHILE_DISTRICTS_EXIST: Applicability = Applicability {
+    from: None,
+    until: Some(CalendarDate {
+        year: 2025,
+        month: 6,
+        day: 30,
+    }),
+    reason_en: "there is no district level since 1 July 2025 (Law 72/2025/QH15)",
+    reason_vi: "không còn cấp huyện từ ngày 01/7/2025 (Luật số 72/2025/QH15)",
+};
+
+/// One report template: its catalogue, its rule table, its legal basis and
+/// the periods it applies to.
+///
+/// Get one from [`TemplateVersion::template`]; every field is `'static`
+/// data, so a template costs nothing to pass around.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    /// Which template this is.
+    pub version: TemplateVersion,
+    /// The document that sets it.
+    pub legal_basis: LegalBasis,
+    /// The periods it applies to.
+    pub applies: Applicability,
+    /// Its forms, in order.
+    pub forms: &'static [FormInfo],
+    /// Every indicator of its forms, in form and row order; an indicator's
+    /// position is its [`CellId`]'s index.
+    pub indicators: &'static [Indicator],
+    /// Every heading of its forms, in form and row order.
+    pub headings: &'static [Heading],
+    /// Its rules, in table order.
+    pub rules: &'static [Rule],
+    /// The indicators whose applicability is limited.
+    pub(crate) limited: &'static [CellId],
+}
+
+impl Template {
+    /// The cell of form `form` at row `stt` (a trailing dot and surrounding
+    /// white space ignored), if the template has such an indicator.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{catalogue::CellId, TemplateVersion};
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// assert_eq!(template.cell(3, "3.1."), Some(CellId::of(3, "3.1")));
+    /// assert_eq!(template.cell(3, "3"), None); // a heading
+    /// ```
+    #[must_use]
+    pub fn cell(&self, form: u8, stt: &str) -> Option<CellId> {
+        let stt = normalize_stt(stt);
+        self.indicators
+            .iter()
+            .find(|indicator| indicator.form == form && indicator.stt == stt)
+            .map(|indicator| indicator.id)
+    }
+
+    /// The heading of form `form` at row `stt`, if there is one.
+    #[must_use]
+    pub fn heading(&self, form: u8, stt: &str) -> Option<&'static Heading> {
+        let stt = normalize_stt(stt);
+        self.headings
+            .iter()
+            .find(|heading| heading.form == form && heading.stt == stt)
+    }
+
+    /// The form numbered `number`, if the template has it.
+    #[must_use]
+    pub fn form(&self, number: u8) -> Option<&'static FormInfo> {
+        self.forms.iter().find(|form| form.number == number)
+    }
+
+    /// The indicator of a cell of this template.
+    ///
+    /// # Panics
+    /// When `id` is a cell of another template, which is a bug of the caller.
+    #[must_use]
+    pub fn indicator(&self, id: CellId) -> &'static Indicator {
+        assert_eq!(id.template(), self.version, "a cell of another template");
+        &self.indicators[id.index()]
+    }
+
+    /// The rule whose id is `id`, if the template has one.
+    #[must_use]
+    pub fn rule(&self, id: &str) -> Option<&'static Rule> {
+        self.rules.iter().find(|rule| rule.id == id)
+    }
+
+    /// Whether the cell's row applies to a report of `period`.
+    #[must_use]
+    pub fn applies(&self, id: CellId, period: Period) -> bool {
+        self.indicator(id).applies.applies_to(period)
+    }
+
+    /// The cells whose rows do not apply to a report of `period` (none for a
+    /// period before 1 July 2025 under 581).
+    #[must_use]
+    pub fn absent_cells(&self, period: Period) -> CellSet {
+        let mut absent = CellSet::EMPTY;
+        for &id in self.limited {
+            if !self.indicators[id.index()].applies.applies_to(period) {
+                absent.insert(id);
+            }
+        }
+        absent
+    }
+}
+
+/// A set of cells of one template, held inline (a bit per cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct CellSet([u64; 4]);
+
+impl CellSet {
+    /// The empty set.
+    pub const EMPTY: CellSet = CellSet([0; 4]);
+
+    /// Adds a cell.
+    pub fn insert(&mut self, id: CellId) {
+        let index = id.index();
+        self.0[index / 64] |= 1 << (index % 64);
+    }
+
+    /// Whether the set holds the cell.
+    #[must_use]
+    pub const fn contains(&self, id: CellId) -> bool {
+        let index = id.index();
+        self.0[index / 64] >> (index % 64) & 1 == 1
+    }
+
+    /// Whether the set is empty.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.0[0] | self.0[1] | self.0[2] | self.0[3] == 0
+    }
+
+    /// Whether the set holds any of these cells.
+    #[must_use]
+    pub fn holds_any(&self, ids: &[CellId]) -> bool {
+        !self.is_empty() && ids.iter().any(|&id| self.contains(id))
+    }
+}
