@@ -71,6 +71,9 @@ fn bench_validate(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(3));
 
     group.bench_function("report", |b| b.iter(|| black_box(&sample).validate()));
+    group.bench_function("report_exact", |b| {
+        b.iter(|| black_box(&sample).validate_exactly());
+    });
     group.bench_function("report_clean", |b| {
         b.iter(|| black_box(&clean).validate());
     });

@@ -216,16 +216,7 @@ impl CellId {
     /// ```
     #[must_use]
     pub const fn find(form: u8, stt: &str) -> Option<CellId> {
-        let stt = normalize_stt(stt).as_bytes();
-        let mut index = 0;
-        while index < CATALOGUE.len() {
-            let indicator = &CATALOGUE[index];
-            if indicator.form == form && bytes_eq(indicator.stt.as_bytes(), stt) {
-                return Some(indicator.id);
-            }
-            index += 1;
-        }
-        None
+        find_in(&CATALOGUE, form, stt)
     }
 
     /// Its position in its template's indicators ([`CATALOGUE`] for 581).
@@ -327,6 +318,21 @@ pub const fn normalize_stt(stt: &str) -> &str {
         [.., b'.'] => trimmed.split_at(trimmed.len() - 1).0,
         _ => trimmed,
     }
+}
+
+/// The cell of form `form` at row `stt` among `indicators` (a template's
+/// catalogue), in a `const` too.
+pub(crate) const fn find_in(indicators: &[Indicator], form: u8, stt: &str) -> Option<CellId> {
+    let stt = normalize_stt(stt).as_bytes();
+    let mut index = 0;
+    while index < indicators.len() {
+        let indicator = &indicators[index];
+        if indicator.form == form && bytes_eq(indicator.stt.as_bytes(), stt) {
+            return Some(indicator.id);
+        }
+        index += 1;
+    }
+    None
 }
 
 const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {

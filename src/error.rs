@@ -98,6 +98,27 @@ pub enum Error {
     /// JSON that cannot make a report: every problem found, in document order.
     #[error("{} problem(s) in the JSON report: {}", .0.len(), Joined(.0))]
     Json(Vec<JsonProblem>),
+    /// Metadata that the report's template refuses.
+    #[error("{} problem(s) in the report's metadata: {}", .0.len(), Joined(.0))]
+    Meta(Vec<MetaProblem>),
+}
+
+/// A problem of a report's metadata under its template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum MetaProblem {
+    /// A district-level report for a period after 1 July 2025, when the
+    /// district level ceased to exist.
+    #[error(
+        "level `district` for a report of {year} {term:?}: there is no district level since 1 July 2025 \
+         (Law 72/2025/QH15) / không còn cấp huyện từ ngày 01/7/2025"
+    )]
+    NoDistrictLevel {
+        /// The report's year.
+        year: u16,
+        /// The report's term.
+        term: crate::Term,
+    },
 }
 
 /// One problem in a JSON report: where it is, what it said, what is wrong.
@@ -150,7 +171,7 @@ impl Error {
     pub fn cells(&self) -> &[CellError] {
         match self {
             Error::Rows(cells) => cells,
-            Error::Json(_) => &[],
+            Error::Json(_) | Error::Meta(_) => &[],
         }
     }
 
@@ -160,6 +181,7 @@ impl Error {
         match self {
             Error::Rows(cells) => cells.len(),
             Error::Json(problems) => problems.len(),
+            Error::Meta(problems) => problems.len(),
         }
     }
 

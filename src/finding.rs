@@ -843,6 +843,20 @@ impl<'de> Deserialize<'de> for Finding {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let entry = FindingEntry::deserialize(deserializer)?;
         let rule = entry.rule.rule();
+        // The cells are read in the rule's template.
+        let template = entry.rule.template().template();
+        let mut cells = CellList::EMPTY;
+        for cell in &entry.cells {
+            let id = template.cell(cell.form, &cell.stt).ok_or_else(|| {
+                serde::de::Error::custom(format_args!(
+                    "form {} has no indicator with STT {:?}",
+                    cell.form, cell.stt
+                ))
+            })?;
+            if !cells.push(id) {
+                return Err(serde::de::Error::custom("a finding has too many cells"));
+            }
+        }
         if entry.family != rule.family {
             return Err(serde::de::Error::custom(format_args!(
                 "rule {} is of the family {}, not {}",
@@ -853,11 +867,10 @@ impl<'de> Deserialize<'de> for Finding {
         // cells the rule read blank (a sum's blank parts, a conditional's
         // silent dependents), but never its first.
         let mut theirs = rule.cells.iter();
-        let in_order = entry
-            .cells
+        let in_order = cells
             .iter()
             .all(|cell| theirs.by_ref().any(|other| other == cell));
-        if entry.cells.first() != rule.cells.first() || !in_order {
+        if cells.first() != rule.cells.first() || !in_order {
             return Err(serde::de::Error::custom(format_args!(
                 "the cells of a finding of rule {} are not the rule's cells",
                 rule.id
@@ -867,7 +880,7 @@ impl<'de> Deserialize<'de> for Finding {
             rule: entry.rule,
             family: entry.family,
             severity: entry.severity,
-            cells: entry.cells,
+            cells,
             reported: entry.reported,
             reported_interval: entry.reported_interval,
             computed: entry.computed,
@@ -891,6 +904,15 @@ impl JsonSchema for Finding {
     }
 }
 
+/// A cell as a finding's JSON names it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(Serialize))]
+struct CellRef {
+    form: u8,
+    stt: String,
+}
+
 /// One problem (or note) found in a report.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -903,7 +925,8 @@ struct FindingEntry {
     /// How serious it is.
     severity: Severity,
     /// The cells involved, the checked cell first.
-    cells: CellList,
+    #[schemars(with = "CellList")]
+    cells: Vec<CellRef>,
     /// The value reported in the checked cell, if any.
     reported: Option<Decimal>,
     /// The interval of true values the reported digits stand for (rounded

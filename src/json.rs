@@ -38,6 +38,10 @@ impl Report {
         // tree; only a document with a problem is read again, as a tree,
         // to name every problem.
         if let Ok(report) = serde_json::from_str::<Report>(text) {
+            let meta_problems = report.meta.problems();
+            if !meta_problems.is_empty() {
+                return Err(Error::Meta(meta_problems));
+            }
             return Ok(report);
         }
         let document: Value = serde_json::from_str(text).map_err(|error| {

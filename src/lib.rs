@@ -90,6 +90,7 @@ mod report;
 pub mod rows;
 pub mod samples;
 pub mod schema;
+mod sheet;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
@@ -97,9 +98,10 @@ pub mod template;
 pub mod unit;
 
 pub use check::Family;
-pub use error::{CellError, CellProblem, Error, JsonProblem};
+pub use error::{CellError, CellProblem, Error, JsonProblem, MetaProblem};
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, Term};
 pub use rows::Row;
+pub use sheet::Sheet;
 pub use template::{Template, TemplateVersion};

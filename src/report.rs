@@ -276,6 +276,38 @@ impl ReportMeta {
     }
 }
 
+impl ReportMeta {
+    /// What the template the metadata names refuses in it: a `district`
+    /// level for a period whose data window starts on or after 1 July 2025
+    /// (there is no district level since).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{Level, Period, ReportMeta, Term};
+    /// let q3_2025 = ReportMeta::new("UBND huyện Yên Dũng", Level::District, Period::new(2025, Term::Q3));
+    /// assert!(q3_2025.problems().is_empty());
+    /// let q1_2026 = ReportMeta::new("UBND huyện Yên Dũng", Level::District, Period::new(2026, Term::Q1));
+    /// assert_eq!(q1_2026.problems().len(), 1);
+    /// ```
+    #[must_use]
+    pub fn problems(&self) -> Vec<crate::MetaProblem> {
+        let template = self.template.template();
+        let districts_gone = template
+            .indicators
+            .iter()
+            .any(|indicator| indicator.applies == crate::template::WHILE_DISTRICTS_EXIST)
+            && !crate::template::WHILE_DISTRICTS_EXIST.applies_to(self.period);
+        if self.level == Level::District && districts_gone {
+            vec![crate::MetaProblem::NoDistrictLevel {
+                year: self.period.year,
+                term: self.period.term,
+            }]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
 impl Default for ReportMeta {
     /// An unnamed provincial report for Q1 of 2023.
     fn default() -> Self {

@@ -88,6 +88,10 @@ impl Report {
                 problem,
             });
         }
+        let meta_problems = report.meta.problems();
+        if !meta_problems.is_empty() {
+            return Err(Error::Meta(meta_problems));
+        }
         if problems.is_empty() {
             Ok(report)
         } else {

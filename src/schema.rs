@@ -54,7 +54,8 @@ use serde_json::{Map, Value, json};
 use crate::catalogue::{CATALOGUE, CellId, FORMS, HEADINGS, Indicator};
 use crate::check::RULES;
 use crate::finding::{Family, Finding, Findings, Severity};
-use crate::report::{Report, TemplateVersion};
+use crate::report::{Report, ReportMeta, TemplateVersion};
+use crate::template::Template;
 use crate::unit::ValueKind;
 
 /// The JSON Schema dialect of every schema here.
@@ -70,6 +71,10 @@ pub const EXTENSION_KEYWORDS: &[&str] = &[
     "x-cumulative",
     "x-legend",
     "x-invariants",
+    "x-applies-from",
+    "x-applies-until",
+    "x-applies-why",
+    "x-template",
 ];
 
 /// The schema of a [`Report`] as serde writes it, every indicator annotated
@@ -119,6 +124,71 @@ pub fn report_schema() -> Value {
         }
     }
     root.insert("x-invariants".into(), rules_data());
+    Value::Object(root)
+}
+
+/// The schema of a report under any template, generated from the
+/// template's catalogue and rule table alone: the same shape as
+/// [`report_schema`] (`meta`, then one object per form whose properties are
+/// the indicators, annotated the same way, `x-applies-until` on rows that
+/// apply only for some periods), for templates without typed forms.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{schema, TemplateVersion};
+/// let schema = schema::template_report_schema(TemplateVersion::Bnv581Of2022.template());
+/// let district = &schema["properties"]["form3"]["properties"]["procedures_district"];
+/// assert_eq!(district["x-stt"], "1.4.2");
+/// assert_eq!(district["x-applies-until"], "2025-06-30");
+/// assert_eq!(schema["properties"]["form3"]["additionalProperties"], false);
+/// ```
+#[must_use]
+pub fn template_report_schema(template: &Template) -> Value {
+    use crate::unit::{Count, MillionVnd, Percent, Procedure};
+    let mut properties = Map::new();
+    properties.insert("meta".into(), Value::Object(generate::<ReportMeta>()));
+    for form in template.forms {
+        let mut cells = Map::new();
+        for indicator in form.indicators() {
+            let mut cell = match indicator.kind {
+                ValueKind::Count => generate::<Option<Count<Procedure>>>(),
+                ValueKind::Percent => generate::<Option<Percent>>(),
+                ValueKind::MillionVnd => generate::<Option<MillionVnd>>(),
+                ValueKind::Code { legend } => {
+                    let mut codes: Vec<Value> =
+                        legend.iter().map(|entry| entry.code.into()).collect();
+                    codes.push(Value::Null);
+                    let mut cell = Map::new();
+                    cell.insert("enum".into(), Value::Array(codes));
+                    cell
+                }
+            };
+            cell.remove("$schema");
+            cell.remove("title");
+            annotate(&mut cell, indicator);
+            cells.insert(indicator.key.into(), Value::Object(cell));
+        }
+        let mut form_schema = Map::new();
+        form_schema.insert("type".into(), "object".into());
+        form_schema.insert("title".into(), form.title_vi.into());
+        form_schema.insert("description".into(), form.title_en.into());
+        form_schema.insert("x-form".into(), form.number.into());
+        form_schema.insert("properties".into(), Value::Object(cells));
+        form_schema.insert("additionalProperties".into(), false.into());
+        properties.insert(form.key.into(), Value::Object(form_schema));
+    }
+    let mut root = Map::new();
+    root.insert(
+        "$schema".into(),
+        "https://json-schema.org/draft/2020-12/schema".into(),
+    );
+    root.insert("title".into(), template.legal_basis.document.into());
+    root.insert("type".into(), "object".into());
+    root.insert("required".into(), vec![Value::from("meta")].into());
+    root.insert("properties".into(), Value::Object(properties));
+    root.insert("additionalProperties".into(), false.into());
+    root.insert("x-template".into(), template.legal_basis.name.into());
+    root.insert("x-invariants".into(), data(template.rules));
     Value::Object(root)
 }
 
@@ -339,6 +409,13 @@ fn annotate(cell: &mut Map<String, Value>, indicator: &Indicator) {
     cell.insert("x-unit".into(), indicator.unit_vi.into());
     cell.insert("x-unit-en".into(), indicator.unit_en.into());
     cell.insert("x-cumulative".into(), indicator.cumulative.into());
+    if let Some(from) = indicator.applies.from {
+        cell.insert("x-applies-from".into(), from.to_string().into());
+    }
+    if let Some(until) = indicator.applies.until {
+        cell.insert("x-applies-until".into(), until.to_string().into());
+        cell.insert("x-applies-why".into(), indicator.applies.reason_en.into());
+    }
 }
 
 /// Removes what other tools cannot use from one schema object: schemars'

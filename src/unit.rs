@@ -53,6 +53,44 @@ pub enum ValueKind {
     },
 }
 
+impl ValueKind {
+    /// Reads a cell's text as a value of this kind: a Vietnamese count, a
+    /// Vietnamese decimal, or a code of the legend (quoted as `legend_vi`
+    /// in the problem). For templates without typed forms; a typed form
+    /// parses with its field's type.
+    ///
+    /// # Errors
+    /// A [`CellProblem`] when the text is not a value of this kind.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::unit::{Printed, ValueKind};
+    /// assert_eq!(ValueKind::Count.parse("1.420", ""), Ok(Printed::whole(1420)));
+    /// assert_eq!(ValueKind::Percent.parse("99,3", ""), Ok(Printed { mantissa: 993, decimals: 1 }));
+    /// assert!(ValueKind::Count.parse("-1", "").is_err());
+    /// ```
+    pub fn parse(self, text: &str, legend_vi: &'static str) -> Result<Printed, CellProblem> {
+        match self {
+            ValueKind::Count => Ok(Printed::whole(i128::from(number::parse_count(text)?))),
+            ValueKind::Percent | ValueKind::MillionVnd => {
+                let value = number::parse_decimal(text)?;
+                Ok(Printed {
+                    mantissa: value.mantissa(),
+                    decimals: value.scale(),
+                })
+            }
+            ValueKind::Code { legend } => {
+                let code = number::parse_count(text)?;
+                legend
+                    .iter()
+                    .find(|entry| u64::from(entry.code) == code)
+                    .map(|entry| Printed::whole(i128::from(entry.code)))
+                    .ok_or(CellProblem::NotInLegend { legend: legend_vi })
+            }
+        }
+    }
+}
+
 /// One legal value of a code and what it means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct CodeValue {

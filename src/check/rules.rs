@@ -148,7 +148,7 @@ macro_rules! rules {
             $($code)* $($overall)* $($a_part)* $($left)*);
 
         /// The written rules, in evaluation order.
-        const TABLE: [Rule; WRITTEN] = {
+        const TABLE: [$crate::check::Rule; WRITTEN] = {
             use $crate::check::rules::{rule, Shape};
             use $crate::finding::Severity;
             [
@@ -202,7 +202,7 @@ macro_rules! rules {
         /// Every rule the checks apply, in evaluation order: the written
         /// rules, then one `not_applicable` rule per row whose
         /// applicability is limited.
-        pub static RULES: [Rule; WRITTEN + $limited_count] =
+        pub static RULES: [$crate::check::Rule; WRITTEN + $limited_count] =
             $crate::check::rules::with_inapplicable(TABLE, &$limited, &$catalogue);
     };
     (@count $($item:tt)*) => { 0 $(+ rules!(@one $item))* };

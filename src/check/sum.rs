@@ -4,8 +4,10 @@
 //! The total and the sum of its parts (intervals when printed with limited
 //! precision) must overlap. With a part blank, the known parts are checked
 //! as "of which": they cannot exceed the total. A part whose row does not
-//! apply to the period is no part at all (`3/1.4 = 1.4.1 + 1.4.3` without
-//! districts). The code here is shared with `part_whole` and `across_forms`,
+//! apply to the period (a district row after 1 July 2025) is left out and
+//! counts as blank, so the levels that exist are checked as "of which"
+//! (`1.4.1 + 1.4.3 ≤ 3/1.4`): such a row is reported blank, and the total
+//! may still count what the abolished level handled. The code here is shared with `part_whole` and `across_forms`,
 //! which check "parts ≤ whole".
 
 use std::fmt;
@@ -79,7 +81,6 @@ pub(crate) fn evaluate_total(
     let Some(whole) = values.get(0) else {
         return Outcome::NotEvaluated;
     };
-    let present = |index: usize| !values.is_absent(index + 1);
     let known = part_ids
         .iter()
         .enumerate()
@@ -87,8 +88,9 @@ pub(crate) fn evaluate_total(
     if known.clone().next().is_none() {
         return Outcome::NotEvaluated;
     }
-    let applying = (0..part_ids.len()).filter(|&index| present(index)).count();
-    let all_known = known.clone().count() == applying;
+    // A part whose row does not apply counts as blank: the sum is then
+    // checked as "of which" over the levels that exist.
+    let all_known = known.clone().count() == part_ids.len();
     let (Some(whole_span), Some(parts_span)) = (
         span(whole_id, whole, Reading::Nearest),
         Span::sum(

@@ -22,7 +22,11 @@
 //! 15/12/2024) still have district rows; Q1/2026 (from 15/12/2025) has none.
 //! For a report without them, a blank (or 0) district row is normal, any
 //! other value there is an error (`not_applicable:…`), and the rules over
-//! levels use the levels that exist.
+//! levels use the levels that exist: a sum over levels leaves the district
+//! out and is checked as "of which" (as with any part reported blank), a
+//! level range uses two levels, and a rule about a district row alone (its
+//! ratio, its bounds) is not evaluated. A `district` level in the metadata
+//! of such a report is refused.
 //!
 //! # Adding the next official template
 //! Write its forms as tables (as [`crate::form`] does for 581), its rules
@@ -69,11 +73,20 @@ pub enum TemplateVersion {
     /// Affairs guidance on periodic administrative-reform reports).
     #[serde(rename = "581/BNV-CCHC/2022")]
     Bnv581Of2022,
+    /// A small template of the crate's own unit tests, to prove that a second
+    /// template needs only its tables and this registry.
+    #[cfg(test)]
+    #[serde(rename = "test/trial")]
+    Trial,
 }
 
 impl TemplateVersion {
     /// The templates this build knows, oldest first.
-    pub const ALL: &'static [TemplateVersion] = &[TemplateVersion::Bnv581Of2022];
+    pub const ALL: &'static [TemplateVersion] = &[
+        TemplateVersion::Bnv581Of2022,
+        #[cfg(test)]
+        TemplateVersion::Trial,
+    ];
 
     /// The template itself: its catalogue, rules, legal basis and periods.
     /// This is the registry of templates.
@@ -89,6 +102,8 @@ impl TemplateVersion {
     pub const fn template(self) -> &'static Template {
         match self {
             TemplateVersion::Bnv581Of2022 => &crate::form::BNV_581,
+            #[cfg(test)]
+            TemplateVersion::Trial => &trial::TRIAL,
         }
     }
 }
@@ -312,3 +327,6 @@ impl CellSet {
         !self.is_empty() && ids.iter().any(|&id| self.contains(id))
     }
 }
+
+#[cfg(test)]
+mod trial;

@@ -1,0 +1,261 @@
+//! A second template, for the crate's own tests only: two small forms and a
+//! few rules of their own, written exactly as the 581 template is (form
+//! tables, the catalogue macro, the rules table) plus one registry arm in
+//! [`TemplateVersion::template`]. The tests below take it through import,
+//! validation, findings and schema generation, which compare no templates.
+
+#![allow(dead_code)] // the typed structs of the forms are not used by the tests
+
+use crate::catalogue::{CellId, catalogue, find_in};
+use crate::check::rules::rules;
+use crate::form::form_table;
+use crate::template::{Applicability, LegalBasis, Template, TemplateVersion};
+use crate::unit::{Count, Dossier, Percent, ServiceUnit};
+
+form_table! {
+    /// Trial form 1: dossiers and their on-time rate.
+    form 1 TrialForm1 "form1" {
+        title: "Hồ sơ thử nghiệm", "Trial dossiers";
+        rows {
+            "1.1" resolved: Count<Dossier> => "Tổng số hồ sơ đã giải quyết", "Dossiers resolved";
+            "1.1.1" resolved_province: Count<Dossier> => "Hồ sơ cấp tỉnh", "Resolved at provincial level";
+            "1.1.2" resolved_district: Count<Dossier> [district] => "Hồ sơ cấp huyện", "Resolved at district level";
+            "1.2" on_time: Count<Dossier> => "Số hồ sơ đúng hạn", "Resolved on time";
+            "1.3" on_time_rate: Percent => "Tỷ lệ đúng hạn", "On-time rate";
+        }
+        headings {
+            "1" => "Giải quyết hồ sơ", "Resolving dossiers";
+        }
+    }
+}
+
+form_table! {
+    /// Trial form 2: service units.
+    form 2 TrialForm2 "form2" {
+        title: "Đơn vị thử nghiệm", "Trial units";
+        rows {
+            "1" units: Count<ServiceUnit> => "Số đơn vị", "Units";
+        }
+        headings {
+            "2" => "Ghi chú", "Notes";
+        }
+    }
+}
+
+catalogue! {
+    TemplateVersion::Trial;
+    TrialForm1, TrialForm2
+}
+
+/// A cell of the trial template written `"form/STT"`, resolved at compile time.
+const fn trial_cell(text: &str) -> CellId {
+    let bytes = text.as_bytes();
+    let form = bytes[0] - b'0';
+    let (_, stt) = text.split_at(2);
+    match find_in(&CATALOGUE, form, stt) {
+        Some(id) => id,
+        None => panic!("no such trial indicator"),
+    }
+}
+
+rules! {
+    resolve trial_cell;
+    catalogue CATALOGUE, LIMITED, LIMITED_COUNT;
+    ratios {
+        "1/1.3" = "1/1.2" / "1/1.1";
+    }
+    sums {
+        "1/1.1" = ["1/1.1.1", "1/1.1.2"], "Hai cấp.", "Two levels.";
+    }
+    parts Error {
+        ["1/1.2"] <= "1/1.1", "Đúng hạn là một phần.", "On time is a part.";
+    }
+    parts_suspicious Warning {}
+    bounds Error {
+        "1/1.3" in [0, 100], "Tỷ lệ.", "A share.";
+    }
+    bounds_suspicious Warning {}
+    conditionals {}
+    level_ranges {}
+    across_parts {
+        ["2/1"] <= "1/1.1", "Thử.", "A trial bound across forms.";
+    }
+    across_same {}
+}
+
+/// The trial template.
+pub(crate) static TRIAL: Template = Template {
+    version: TemplateVersion::Trial,
+    legal_basis: LegalBasis {
+        document: "Trial template of the crate's tests",
+        date: crate::report::CalendarDate {
+            year: 2026,
+            month: 1,
+            day: 1,
+        },
+        issuer: "cchc-forms",
+        name: "test/trial",
+    },
+    applies: Applicability::ALWAYS,
+    forms: &FORMS,
+    indicators: &CATALOGUE,
+    headings: &HEADINGS,
+    rules: &RULES,
+    limited: &LIMITED,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Level, Period, ReportMeta, Term};
+    use crate::{Error, Row, Severity, Sheet};
+
+    fn meta(year: u16) -> ReportMeta {
+        ReportMeta {
+            template: TemplateVersion::Trial,
+            ..ReportMeta::new("Trial", Level::Province, Period::new(year, Term::Q3))
+        }
+    }
+
+    #[test]
+    fn the_registry_gives_the_trial_template() {
+        let template = TemplateVersion::Trial.template();
+        assert_eq!(template.forms.len(), 2);
+        assert_eq!(template.indicators.len(), 6);
+        // 5 written rules and one not_applicable rule for the district row.
+        let ids: Vec<_> = template.rules.iter().map(|rule| rule.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "ratio:1/1.3",
+                "derivable:1/1.3",
+                "sum:1/1.1",
+                "part:1/1.2<=1/1.1",
+                "bound:1/1.3:0..100",
+                "across:2/1<=1/1.1",
+                "not_applicable:1/1.1.2",
+            ]
+        );
+        assert_eq!(template.cell(1, "1.1.2"), Some(trial_cell("1/1.1.2")));
+        assert_eq!(trial_cell("1/1.1.2").template(), TemplateVersion::Trial);
+        assert_eq!(
+            template.form(2).map(|form| form.indicators().len()),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn import_validation_and_findings() {
+        // 100 = 60 + 30 is off by 10; 95 on time of 100 is 95 %, not 90 %;
+        // 120 units exceed the 100 dossiers (a warning across forms).
+        let sheet = Sheet::from_rows(
+            meta(2023),
+            [
+                Row::new(1, "1.", ""),
+                Row::new(1, "1.1.", "100"),
+                Row::new(1, "1.1.1", "60"),
+                Row::new(1, "1.1.2", "30"),
+                Row::new(1, "1.2", "95"),
+                Row::new(1, "1.3", "90"),
+                Row::new(2, "1", "120"),
+            ],
+        )
+        .unwrap();
+        let findings = sheet.validate();
+        let found: Vec<_> = findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.severity))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("ratio:1/1.3", Severity::Error),
+                ("sum:1/1.1", Severity::Error),
+                ("across:2/1<=1/1.1", Severity::Warning),
+            ]
+        );
+        let sum = &findings[1];
+        assert_eq!(
+            sum.message_en().to_string(),
+            "Form 1: 1.1 = 100 but 1.1.1 + 1.1.2 = 60 + 30 = 90 (imbalance 10)."
+        );
+        assert_eq!(sum.cells[0].template(), TemplateVersion::Trial);
+        let json = serde_json::to_value(&findings).unwrap();
+        assert_eq!(
+            json[2]["cells"][0],
+            serde_json::json!({"form": 1, "stt": "1.1"})
+        );
+        assert_eq!(
+            json[2]["cells"][1],
+            serde_json::json!({"form": 2, "stt": "1"})
+        );
+        let back: crate::Findings = serde_json::from_value(json).unwrap();
+        assert_eq!(back.len(), 3);
+        assert_eq!(back[0].rule.template(), TemplateVersion::Trial);
+    }
+
+    #[test]
+    fn without_districts_the_sum_leaves_the_district_out() {
+        // Q3/2026: no district row, so 1.1.1 ≤ 1.1 alone (60 ≤ 60); the 30
+        // in the district row is an error, and no part of the sum.
+        let rows = [
+            Row::new(1, "1.1", "60"),
+            Row::new(1, "1.1.1", "60"),
+            Row::new(1, "1.1.2", "30"),
+        ];
+        let findings = Sheet::from_rows(meta(2026), rows).unwrap().validate();
+        let found: Vec<_> = findings.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(found, ["not_applicable:1/1.1.2"]);
+        assert!(
+            findings[0]
+                .message_en()
+                .to_string()
+                .contains("no district level")
+        );
+        // Blank there, nothing at all.
+        let rows = [Row::new(1, "1.1", "60"), Row::new(1, "1.1.1", "60")];
+        assert!(
+            Sheet::from_rows(meta(2026), rows)
+                .unwrap()
+                .validate()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn bad_rows_name_their_cells() {
+        let rows = [
+            Row::new(1, "1", "5"),
+            Row::new(3, "1", "1"),
+            Row::new(1, "9", "1"),
+            Row::new(1, "1.2", "-1"),
+        ];
+        let Err(Error::Rows(problems)) = Sheet::from_rows(meta(2023), rows) else {
+            panic!("four bad rows");
+        };
+        let kinds: Vec<_> = problems.iter().map(|p| p.problem.clone()).collect();
+        assert!(matches!(kinds[0], crate::CellProblem::ValueOnHeading));
+        assert!(matches!(kinds[1], crate::CellProblem::UnknownForm));
+        assert!(matches!(kinds[2], crate::CellProblem::UnknownStt));
+        assert!(matches!(kinds[3], crate::CellProblem::NotANumber(_)));
+    }
+
+    #[test]
+    fn schema_generation() {
+        let schema = crate::schema::template_report_schema(TemplateVersion::Trial.template());
+        let rate = &schema["properties"]["form1"]["properties"]["on_time_rate"];
+        assert_eq!(rate["x-stt"], "1.3");
+        assert_eq!(rate["x-unit"], "%");
+        assert_eq!(rate["title"], "Tỷ lệ đúng hạn");
+        let district = &schema["properties"]["form1"]["properties"]["resolved_district"];
+        assert_eq!(district["x-applies-until"], "2025-06-30");
+        let ids: Vec<_> = schema["x-invariants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|rule| rule["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids.len(), 7);
+        assert_eq!(ids[0], "ratio:1/1.3");
+    }
+}
