@@ -169,3 +169,152 @@ fn the_json_is_sets_and_suggestions() {
             "suggested": "1492", "reason": "only value the error rules allow"})
     );
 }
+
+#[test]
+fn values_far_above_ten_million_localise() {
+    // Counts near 2^63: 1.4 = 2^63 + 6, its levels 2^63 − 10, 7, 9 sum to
+    // 2^63 + 6 exactly; then 1.4.3 typed 90 instead of 9 (a digit doubled?
+    // no: a factor of 10). The only single repairs: 1.4.3 = 9 (factor 10),
+    // 1.4 = 2^63 + 87, 1.4.1 = 2^63 − 91, 1.4.2 = 7 − 81 < 0 impossible.
+    let big: i128 = 1 << 63;
+    let mut report = samples::bac_giang_2023_q3();
+    report.set_cell(cell(3, "1.4"), whole(big + 6)).unwrap();
+    report.set_cell(cell(3, "1.4.1"), whole(big - 10)).unwrap();
+    report.set_cell(cell(3, "1.4.2"), whole(7)).unwrap();
+    report.set_cell(cell(3, "1.4.3"), whole(90)).unwrap();
+    let located = report.locate();
+    let sets: Vec<(CellId, i128, Reason)> = located
+        .sets
+        .iter()
+        .map(|s| {
+            (
+                s.cells[0],
+                s.repairs[0].suggested.mantissa,
+                s.repairs[0].reason,
+            )
+        })
+        .collect();
+    assert_eq!(
+        sets,
+        [
+            (cell(3, "1.4.3"), 9, Reason::PowerOfTen),
+            (cell(3, "1.4"), big + 87, Reason::OnlyValue),
+            (cell(3, "1.4.1"), big - 91, Reason::OnlyValue),
+        ]
+    );
+    // Amounts near 10^12 million VND, the most 12 integer digits hold (6/1.1
+    // plan, 6/1.2 disbursed, 6/1 rate):
+    // 100 × 999.999.999.998 / 999.999.999.999 = 99,9999999999 %, printed
+    // 100,00 (rounded). Typed 100,01 instead: rounded the wrong way.
+    let mut report = samples::bac_giang_2023_q3();
+    report.set_cell(cell(3, "1.4"), whole(1_896)).unwrap();
+    report
+        .set_cell(cell(6, "1.1"), whole(999_999_999_999))
+        .unwrap();
+    report
+        .set_cell(cell(6, "1.2"), whole(999_999_999_998))
+        .unwrap();
+    let rate = |mantissa| {
+        Some(Printed {
+            mantissa,
+            decimals: 2,
+        })
+    };
+    report.set_cell(cell(6, "1"), rate(10_000)).unwrap();
+    assert!(!report.validate().has_errors());
+    report.set_cell(cell(6, "1"), rate(10_001)).unwrap();
+    let located = report.locate();
+    let first = &located.sets[0];
+    assert_eq!(first.cells, [cell(6, "1")]);
+    assert_eq!(
+        first.repairs[0].suggested,
+        Printed {
+            mantissa: 10_000,
+            decimals: 2
+        }
+    );
+    assert_eq!(first.repairs[0].reason, Reason::RoundedWrongWay);
+}
+
+#[cfg(feature = "proptest")]
+mod properties {
+    //! A valid report with k ≤ 3 cells changed localises with weight ≤ k
+    //! (the changed cells themselves are a repair), and every set returned
+    //! leaves no error once applied.
+
+    use cchc_forms::Report;
+    use cchc_forms::catalogue::{CATALOGUE, CellId};
+    use cchc_forms::check::RULES;
+    use cchc_forms::unit::{Printed, ValueKind};
+    use proptest::prelude::*;
+
+    /// Cells read by some error rule.
+    fn ruled() -> Vec<CellId> {
+        CATALOGUE
+            .iter()
+            .map(|indicator| indicator.id)
+            .filter(|&id| {
+                RULES.iter().any(|rule| {
+                    rule.severity == cchc_forms::Severity::Error && rule.cells.contains(&id)
+                })
+            })
+            .collect()
+    }
+
+    /// Another value of the cell's type, `step` away in some fashion.
+    fn changed(id: CellId, value: Printed, step: i128) -> Printed {
+        let mantissa = match id.indicator().kind {
+            ValueKind::Code { legend } => {
+                let codes: Vec<i128> = legend.iter().map(|c| i128::from(c.code)).collect();
+                let at = codes.iter().position(|&c| c == value.mantissa).unwrap_or(0);
+                codes[(at + 1 + step.unsigned_abs() as usize % (codes.len() - 1).max(1))
+                    % codes.len()]
+            }
+            ValueKind::Count => {
+                if step % 3 == 0 {
+                    value.mantissa * 10 + 1
+                } else {
+                    (value.mantissa + step).max(0)
+                }
+            }
+            _ => value.mantissa + step * 7,
+        };
+        Printed { mantissa, ..value }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn k_changes_localise_with_weight_at_most_k(
+            report in cchc_forms::strategies::valid_report(),
+            picks in proptest::collection::vec((any::<proptest::sample::Index>(), 1_i128..50), 1..=3),
+        ) {
+            let cells = ruled();
+            let mut broken: Report = report.clone();
+            let mut changed_cells = Vec::new();
+            for (index, step) in picks {
+                let id = *index.get(&cells);
+                let Some(value) = broken.cell(id) else { continue };
+                if changed_cells.contains(&id) { continue; }
+                let new = changed(id, value, step);
+                if new != value && broken.set_cell(id, Some(new)).is_ok() {
+                    changed_cells.push(id);
+                }
+            }
+            let located = broken.locate();
+            if broken.validate().has_errors() {
+                prop_assert!(located.unrepairable.is_empty(), "{:?}", located.unrepairable);
+                prop_assert!(!located.sets.is_empty());
+                prop_assert!(located.weight <= changed_cells.len() as u64,
+                    "weight {} > {} changes", located.weight, changed_cells.len());
+                for set in &located.sets {
+                    prop_assert_eq!(set.weight, located.weight);
+                    prop_assert!(!set.apply(&broken).validate().has_errors());
+                }
+            } else {
+                prop_assert!(located.sets.is_empty());
+            }
+        }
+    }
+}
