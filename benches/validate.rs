@@ -131,4 +131,63 @@ fn bench_validate(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench_validate);
-criterion_main!(benches);
+criterion_main!(benches, locate_benches);
+
+/// `validate/locate/one_typo` and `validate/locate/two_typos`: error
+/// localisation ([`Report::locate`], which validates first) on the clean
+/// sample with one mistyped cell, and with two in different rules; each
+/// timing is the mean over a handful of such reports (swapped digits, a
+/// digit wrong, a digit dropped, a rate rounded the wrong way).
+fn bench_locate(c: &mut Criterion) {
+    use cchc_forms::catalogue::CellId;
+    use cchc_forms::unit::Printed;
+    let clean = support::clean_base();
+    let typed = |cells: &[(u8, &str, i128, u32)]| {
+        let mut report = clean.clone();
+        for &(form, stt, mantissa, decimals) in cells {
+            report
+                .set_cell(CellId::of(form, stt), Some(Printed { mantissa, decimals }))
+                .expect("a value the cell holds");
+        }
+        assert!(report.validate().has_errors(), "a typo that breaks a rule");
+        report
+    };
+    let one = [
+        typed(&[(3, "3.1.1", 45_106, 0)]), // 54.106, digits swapped
+        typed(&[(3, "1.4.2", 525, 0)]),    // 255, digits swapped
+        typed(&[(3, "3.3.2", 77_949, 0)]), // 77.049, a digit wrong
+        typed(&[(3, "3.2", 9_928, 2)]),    // 99,27 rounded the wrong way
+        typed(&[(6, "2.4.3", 28, 0)]),     // 288, a digit dropped
+    ];
+    let two = [
+        typed(&[(3, "3.1.1", 45_106, 0), (3, "1.4.2", 525, 0)]),
+        typed(&[(3, "3.3.2", 77_949, 0), (6, "2.4.3", 28, 0)]),
+        typed(&[(3, "3.2", 9_928, 2), (7, "6.3.2", 30_412, 0)]),
+    ];
+    for report in one.iter().chain(&two) {
+        let located = report.locate();
+        assert!(!located.sets.is_empty(), "localised");
+        assert!(!located.sets[0].apply(report).validate().has_errors());
+    }
+    let mut group = c.benchmark_group("validate");
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for (id, reports) in [
+        ("locate/one_typo", &one[..]),
+        ("locate/two_typos", &two[..]),
+    ] {
+        group.throughput(Throughput::Elements(reports.len() as u64));
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                black_box(reports)
+                    .iter()
+                    .map(|report| report.locate().sets.len())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(locate_benches, bench_locate);

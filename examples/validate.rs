@@ -1,7 +1,7 @@
 //! Validates a CCHC report and prints its findings.
 //!
 //! ```text
-//! cargo run --example validate -- [--json] [--emit-report] [FILE]
+//! cargo run --example validate -- [--json] [--emit-report] [--locate] [FILE]
 //! ```
 //!
 //! - no FILE: the embedded Bắc Giang Q3/2023 report;
@@ -26,6 +26,7 @@ use cchc_forms::{Finding, Level, Period, Report, ReportMeta, Severity, Term, row
 struct Options {
     json: bool,
     emit_report: bool,
+    locate: bool,
     file: Option<String>,
 }
 
@@ -33,15 +34,18 @@ fn parse_args() -> Result<Options, String> {
     let mut options = Options {
         json: false,
         emit_report: false,
+        locate: false,
         file: None,
     };
     for argument in std::env::args().skip(1) {
         match argument.as_str() {
             "--json" => options.json = true,
             "--emit-report" => options.emit_report = true,
+            "--locate" => options.locate = true,
             "-h" | "--help" => {
                 return Err(
-                    "usage: validate [--json] [--emit-report] [FILE.json | FILE.tsv]".to_owned(),
+                    "usage: validate [--json] [--emit-report] [--locate] [FILE.json | FILE.tsv]"
+                        .to_owned(),
                 );
             }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
@@ -216,7 +220,12 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let findings = report.validate();
-    if options.json {
+    let located = (options.locate && findings.has_errors()).then(|| report.locate());
+    if options.json && options.locate {
+        let json =
+            serde_json::json!({ "findings": &findings, "locate": located.unwrap_or_default() });
+        println!("{json:#}");
+    } else if options.json {
         match serde_json::to_string_pretty(&findings) {
             Ok(json) => println!("{json}"),
             Err(error) => {
@@ -225,11 +234,68 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        print!("{}", print_table(&report, &findings));
+        print!(
+            "{}",
+            locate_table(print_table(&report, &findings), located.as_ref())
+        );
     }
     if findings.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `--locate`: under each form's findings, the cells most likely wrong (the
+/// cells of the minimal sets, most likely first) and their suggested values.
+fn locate_table(table: String, located: Option<&cchc_forms::Localisation>) -> String {
+    let Some(located) = located else {
+        return table;
+    };
+    let mut out = table;
+    for form in &FORMS {
+        let mut lines = String::new();
+        for repair in located.suggestions() {
+            let indicator = repair.cell.indicator();
+            if indicator.form == form.number {
+                let _ = writeln!(
+                    lines,
+                    "  LIKELY  {:<6} {}\n          reported {:<12} suggested {:<12} ({})",
+                    indicator.stt,
+                    indicator.label_vi,
+                    repair.reported.to_decimal(),
+                    repair.suggested.to_decimal(),
+                    repair.reason,
+                );
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        let heading = format!("Biểu mẫu {} — ", form.number);
+        let end = out
+            .find(&heading)
+            .map(|at| out[at..].find("\n\n").map_or(out.len(), |gap| at + gap + 1));
+        match end {
+            Some(end) => out.insert_str(end, &lines),
+            None => {
+                let _ = writeln!(
+                    out,
+                    "Biểu mẫu {} — {} ({})\n{lines}",
+                    form.number, form.title_vi, form.title_en
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "Minimal sets of cells to change (smallest weight first): {}{}",
+        located.sets.len(),
+        if located.more {
+            " (more not listed)"
+        } else {
+            ""
+        }
+    );
+    out
 }

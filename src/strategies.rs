@@ -252,11 +252,18 @@ pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
         Just(Term::Year),
     ];
     let year = prop_oneof![3 => 2019_u16..=2026, 1 => any::<u16>()];
-    (body, level, year, term).prop_map(|(body, level, year, term)| ReportMeta {
-        body,
-        level,
-        period: Period::new(year, term),
-        template: TemplateVersion::Bnv581Of2022,
+    (body, level, year, term).prop_map(|(body, level, year, term)| {
+        let mut meta = ReportMeta {
+            body,
+            level,
+            period: Period::new(year, term),
+            template: TemplateVersion::Bnv581Of2022,
+        };
+        // No district level once districts are gone.
+        if !meta.problems().is_empty() {
+            meta.level = Level::Commune;
+        }
+        meta
     })
 }
 
@@ -314,6 +321,9 @@ pub fn valid_report() -> impl Strategy<Value = Report> {
 pub fn broken_report(invariant: Invariant) -> impl Strategy<Value = Report> {
     (valid_inputs(), violation()).prop_map(move |(mut inputs, violation)| {
         inputs.meta.period = period_for(invariant.rule(), inputs.meta.period);
+        if !inputs.meta.problems().is_empty() {
+            inputs.meta.level = Level::Commune;
+        }
         let mut values = valid_values(&inputs);
         break_rule(&mut values, invariant.0, &violation);
         into_report(inputs.meta, &values)

@@ -1,0 +1,659 @@
+//! Deciding, exactly, whether values exist for a set of cells that satisfy
+//! every hard constraint with the other cells as reported.
+//!
+//! Each constraint is two conditions of the form `a.lo ≤ b.hi` per reading
+//! (a sum against its total, a rate against its ratio, an overall rate
+//! against its levels' range, a value against its bounds), which is how
+//! validation decides it. As a function of any one of its cells, with the
+//! others fixed, each condition is monotone, so the values of one cell that
+//! satisfy a constraint are a union of at most two intervals (one per
+//! reading, plus "no ratio" for a denominator of zero), found by binary
+//! search with the exact predicate: [`project`].
+//!
+//! One free cell: its allowed values are the intersection of those sets
+//! with its type's domain; feasible iff not empty. Several free cells in
+//! one constraint: a branch-and-prune search over their mantissas. A node
+//! is pruned when a constraint fails on the hull of the ranges (wider than
+//! any value in them, so sound), narrowed by the projection of constraints
+//! with one free cell left, probed by fixing all but one cell near its
+//! reported value and projecting the last, and otherwise split in two. The
+//! domains are finite, so the search is complete; a node budget bounds it,
+//! and a set whose search runs out of budget is reported as undecided.
+
+use crate::catalogue::{CELL_COUNT, CellId};
+use crate::unit::ValueKind;
+
+use super::arith::{Reading, Set, Span, Val, monotone, pow10, ratio_conditions};
+use super::model::{Constraint, Kind};
+
+/// The most cells changed together.
+pub(crate) const MAX_FREE: usize = 8;
+
+/// Every cell's value as reported, and a few cells set otherwise.
+#[derive(Clone, Copy)]
+pub(crate) struct Values<'a> {
+    base: &'a [Option<Val>; CELL_COUNT],
+    over: [(CellId, Val); MAX_FREE],
+    len: usize,
+}
+
+impl<'a> Values<'a> {
+    /// The cells as reported.
+    pub fn new(base: &'a [Option<Val>; CELL_COUNT]) -> Values<'a> {
+        let none = (CellId::PLACEHOLDER, Val::point(0, 0, true));
+        Values {
+            base,
+            over: [none; MAX_FREE],
+            len: 0,
+        }
+    }
+
+    /// A cell's value, `None` when blank.
+    pub fn get(&self, id: CellId) -> Option<Val> {
+        for &(cell, value) in &self.over[..self.len] {
+            if cell == id {
+                return Some(value);
+            }
+        }
+        self.base.get(id.index()).copied().flatten()
+    }
+
+    /// The same values with `id` set to `value`.
+    #[must_use]
+    pub fn with(mut self, id: CellId, value: Val) -> Values<'a> {
+        for slot in &mut self.over[..self.len] {
+            if slot.0 == id {
+                slot.1 = value;
+                return self;
+            }
+        }
+        if let Some(slot) = self.over.get_mut(self.len) {
+            *slot = (id, value);
+            self.len += 1;
+        }
+        self
+    }
+}
+
+/// A condition's direction as a function of one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// False, then true as the value grows.
+    Up,
+    /// True, then false as the value grows.
+    Down,
+}
+
+/// What a constraint says on some values: satisfied whatever the rest
+/// (`None`: a blank, a zero denominator, or numbers too large to compare,
+/// which validation does not evaluate), or up to two cases (readings),
+/// satisfied when both conditions of some case hold.
+type Conds = Option<[Option<(bool, bool)>; 2]>;
+
+fn satisfied(conds: Conds) -> bool {
+    match conds {
+        None => true,
+        Some(cases) => cases.iter().flatten().any(|&(a, b)| a && b),
+    }
+}
+
+/// Whether `constraint` holds (values all single) or may hold (some ranges).
+pub(crate) fn holds(constraint: &Constraint, values: &Values<'_>) -> bool {
+    match constraint.kind {
+        Kind::Conditional {
+            code,
+            when,
+            dependents,
+        } => conditional(code, when, dependents, values),
+        _ => satisfied(conds(constraint, values)),
+    }
+}
+
+/// The conditions of every kind but the conditional.
+fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
+    match constraint.kind {
+        Kind::Sum {
+            total,
+            parts,
+            exhaustive,
+        } => sum(total, parts, exhaustive, values),
+        Kind::Bound { cell, min, max } => bound(cell, min, max, values),
+        Kind::Ratio {
+            rate,
+            numerator,
+            denominator,
+        } => ratio(rate, numerator, denominator, values),
+        Kind::LevelRange { overall, levels } => level_range(overall, levels, values),
+        Kind::Same { left, right } => {
+            let (l, r) = (values.get(left)?, values.get(right)?);
+            let (l, r) = (
+                Span::of(l, Reading::Nearest)?,
+                Span::of(r, Reading::Nearest)?,
+            );
+            Some([
+                Some((l.low_below_high_of(r)?, r.low_below_high_of(l)?)),
+                None,
+            ])
+        }
+        Kind::Conditional { .. } => None,
+    }
+}
+
+fn sum(total: CellId, parts: &[CellId], exhaustive: bool, values: &Values<'_>) -> Conds {
+    let whole = Span::of(values.get(total)?, Reading::Nearest)?;
+    let mut spans = [whole; MAX_FREE];
+    let mut known = 0;
+    for &part in parts {
+        if let Some(value) = values.get(part) {
+            *spans.get_mut(known)? = Span::of(value, Reading::Nearest)?;
+            known += 1;
+        }
+    }
+    let parts_span = Span::sum(&spans[..known])?;
+    let equality = exhaustive && known == parts.len();
+    let first = if equality {
+        whole.low_below_high_of(parts_span)?
+    } else {
+        true
+    };
+    Some([Some((first, parts_span.low_below_high_of(whole)?)), None])
+}
+
+fn bound(cell: CellId, min: Option<i64>, max: Option<i64>, values: &Values<'_>) -> Conds {
+    let value = values.get(cell)?;
+    let scale = pow10(value.scale).unwrap_or(i128::MAX);
+    let above_min = min.is_none_or(|min| value.hi >= i128::from(min).saturating_mul(scale));
+    let below_max = max.is_none_or(|max| value.lo <= i128::from(max).saturating_mul(scale));
+    Some([Some((above_min, below_max)), None])
+}
+
+fn ratio(rate: CellId, numerator: CellId, denominator: CellId, values: &Values<'_>) -> Conds {
+    let (r, n, d) = (
+        values.get(rate)?,
+        values.get(numerator)?,
+        values.get(denominator)?,
+    );
+    let (num, den) = (
+        Span::of(n, Reading::Nearest)?,
+        Span::of(d, Reading::Nearest)?,
+    );
+    if den.lo <= 0 {
+        // No ratio to check (0/0 is a note, a zero denominator skipped).
+        return None;
+    }
+    let points = r.is_point() && n.is_point() && d.is_point();
+    let mut cases = [None, None];
+    for (case, reading) in cases.iter_mut().zip([Reading::Nearest, Reading::Truncated]) {
+        let Some(rate_span) = Span::of(r, reading) else {
+            if reading == Reading::Nearest {
+                return None;
+            }
+            continue;
+        };
+        if !points && (num.lo < 0 || rate_span.lo < 0) {
+            // On ranges the extremes are not where the formula looks.
+            return None;
+        }
+        match ratio_conditions(rate_span, num, den) {
+            Some(conditions) => *case = Some(conditions),
+            None if reading == Reading::Nearest => return None,
+            None => {}
+        }
+    }
+    Some(cases)
+}
+
+fn level_range(overall: CellId, levels: &[CellId], values: &Values<'_>) -> Conds {
+    let whole = values.get(overall)?;
+    let mut level_values = [whole; MAX_FREE];
+    for (slot, &level) in level_values.iter_mut().zip(levels) {
+        *slot = values.get(level)?;
+    }
+    let level_values = level_values.get(..levels.len())?;
+    let mut cases = [None, None];
+    for (case, reading) in cases.iter_mut().zip([Reading::Nearest, Reading::Truncated]) {
+        let mut range: Option<Span> = None;
+        let mut overflow = false;
+        for &value in level_values {
+            let Some(span) = Span::of(value, reading) else {
+                overflow = true;
+                break;
+            };
+            range = match range {
+                None => Some(Span {
+                    lo_open: false,
+                    hi_open: false,
+                    ..span
+                }),
+                Some(range) => {
+                    let scale = range.scale.max(span.scale);
+                    if let (Some(a), Some(b)) = (range.rescale(scale), span.rescale(scale)) {
+                        Some(Span {
+                            lo: a.lo.min(b.lo),
+                            hi: a.hi.max(b.hi),
+                            scale,
+                            lo_open: false,
+                            hi_open: false,
+                        })
+                    } else {
+                        overflow = true;
+                        break;
+                    }
+                }
+            };
+        }
+        let conditions = (|| {
+            let range = range?;
+            let whole = Span::of(whole, reading)?;
+            Some((
+                whole.low_below_high_of(range)?,
+                range.low_below_high_of(whole)?,
+            ))
+        })();
+        match conditions {
+            Some(conditions) if !overflow => *case = Some(conditions),
+            // Validation passes a rule it cannot compute under nearest.
+            _ if reading == Reading::Nearest => return None,
+            _ => {}
+        }
+    }
+    Some(cases)
+}
+
+/// Whether a dependent's value may say how the thing was done: a code
+/// always does; a number unless it is (or may be) zero.
+fn must_describe(id: CellId, value: Val) -> bool {
+    matches!(id.indicator().kind, ValueKind::Code { .. }) || !(value.lo <= 0 && 0 <= value.hi)
+}
+
+fn conditional(code: CellId, when: u8, dependents: &[CellId], values: &Values<'_>) -> bool {
+    let Some(value) = values.get(code) else {
+        return true;
+    };
+    let when = i128::from(when);
+    if !(value.lo == when && value.hi == when) {
+        // Some other code is possible: then nothing is required.
+        return true;
+    }
+    !dependents.iter().any(|&dependent| {
+        values
+            .get(dependent)
+            .is_some_and(|v| must_describe(dependent, v))
+    })
+}
+
+/// The directions of a constraint's two conditions as functions of `cell`,
+/// or `None` when they are not monotone in it (a ratio's denominator, whose
+/// directions depend on signs, handled apart).
+fn directions(kind: Kind, cell: CellId) -> Option<(Direction, Direction)> {
+    use Direction::{Down, Up};
+    // The cell on the left of `lo ≤ hi` in the first condition: its
+    // conditions fall then rise; any other cell's rise then fall.
+    let left = match kind {
+        Kind::Sum { total, .. } => total,
+        Kind::Ratio {
+            rate, numerator, ..
+        } => {
+            if cell == rate {
+                rate
+            } else if cell == numerator {
+                return Some((Up, Down));
+            } else {
+                return None;
+            }
+        }
+        Kind::LevelRange { overall, .. } => overall,
+        Kind::Same { left, .. } => left,
+        Kind::Bound { .. } => return Some((Up, Down)),
+        Kind::Conditional { .. } => return None,
+    };
+    Some(if cell == left { (Down, Up) } else { (Up, Down) })
+}
+
+/// The values of `cell`'s mantissa in `[lo, hi]` for which `constraint`
+/// holds, the other cells as in `values` (all single values).
+pub(crate) fn project(
+    constraint: &Constraint,
+    cell: CellId,
+    template: Val,
+    values: &Values<'_>,
+    lo: i128,
+    hi: i128,
+) -> Set {
+    let at = |mantissa: i128| {
+        values.with(
+            cell,
+            Val {
+                lo: mantissa,
+                hi: mantissa,
+                ..template
+            },
+        )
+    };
+    match constraint.kind {
+        Kind::Conditional {
+            code,
+            when,
+            dependents,
+        } => {
+            if cell == code {
+                let describing = dependents.iter().any(|&dependent| {
+                    values
+                        .get(dependent)
+                        .is_some_and(|v| must_describe(dependent, v))
+                });
+                let when = i128::from(when);
+                if describing {
+                    Set::range(lo, hi.min(when - 1)).union(&Set::range(lo.max(when + 1), hi))
+                } else {
+                    Set::range(lo, hi)
+                }
+            } else if values
+                .get(code)
+                .is_some_and(|v| v.lo == i128::from(when) && v.hi == i128::from(when))
+            {
+                if matches!(cell.indicator().kind, ValueKind::Code { .. }) {
+                    Set::default()
+                } else {
+                    Set::range(lo.max(0), hi.min(0))
+                }
+            } else {
+                Set::range(lo, hi)
+            }
+        }
+        Kind::Ratio {
+            rate, denominator, ..
+        } if cell == denominator => {
+            // No ratio for a denominator whose span reaches zero.
+            let (zero_lo, zero_hi) = (lo, hi.min(0));
+            let mut set = Set::range(zero_lo, zero_hi);
+            let positive = lo.max(1);
+            let Some(rate_value) = values.get(rate) else {
+                return Set::range(lo, hi);
+            };
+            for (case, reading) in [Reading::Nearest, Reading::Truncated]
+                .into_iter()
+                .enumerate()
+            {
+                let Some(rate_span) = Span::of(rate_value, reading) else {
+                    continue;
+                };
+                let first = if rate_span.lo >= 0 {
+                    Direction::Down
+                } else {
+                    Direction::Up
+                };
+                let second = if rate_span.hi >= 0 {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                };
+                let part = case_set(&at, constraint, case, first, second, positive, hi);
+                set = set.union(&part);
+            }
+            set
+        }
+        kind => {
+            if satisfied_whatever(constraint, &at(template.lo)) {
+                return Set::range(lo, hi);
+            }
+            let Some((first, second)) = directions(kind, cell) else {
+                return Set::range(lo, hi);
+            };
+            let mut set = Set::default();
+            for case in 0..2 {
+                let part = case_set(&at, constraint, case, first, second, lo, hi);
+                set = set.union(&part);
+            }
+            set
+        }
+    }
+}
+
+/// Whether the constraint is not evaluated at these values (a blank cell),
+/// so that it holds whatever the projected cell is.
+fn satisfied_whatever(constraint: &Constraint, values: &Values<'_>) -> bool {
+    conds(constraint, values).is_none()
+}
+
+/// The values where both conditions of one case hold.
+fn case_set<'v>(
+    at: &impl Fn(i128) -> Values<'v>,
+    constraint: &Constraint,
+    case: usize,
+    first: Direction,
+    second: Direction,
+    lo: i128,
+    hi: i128,
+) -> Set {
+    let condition = |which: usize| {
+        move |mantissa: i128| match conds(constraint, &at(mantissa)) {
+            None => true,
+            Some(cases) => cases
+                .get(case)
+                .copied()
+                .flatten()
+                .is_some_and(|(a, b)| if which == 0 { a } else { b }),
+        }
+    };
+    let a = monotone(lo, hi, first == Direction::Up, condition(0));
+    if a.is_empty() {
+        return a;
+    }
+    let (a_lo, a_hi) = (a.0[0].0, a.0[0].1);
+    monotone(a_lo, a_hi, second == Direction::Up, condition(1))
+}
+
+/// The values a cell's type allows, at the scale it was printed with: a
+/// count is whole and at least 0 (and fits a `u64`), a code is in its
+/// legend, a decimal keeps its decimals and at most 12 integer digits.
+pub(crate) fn domain(id: CellId, scale: u32) -> Set {
+    match id.indicator().kind {
+        ValueKind::Count => Set::range(0, i128::from(u64::MAX)),
+        ValueKind::Code { legend } => legend
+            .iter()
+            .map(|value| Set::range(i128::from(value.code), i128::from(value.code)))
+            .fold(Set::default(), |set, point| set.union(&point)),
+        ValueKind::Percent | ValueKind::MillionVnd => {
+            let limit = pow10(12 + scale).map_or(i128::MAX, |limit| limit - 1);
+            Set::range(-limit, limit)
+        }
+    }
+}
+
+/// A search over the values of a set of cells.
+pub(crate) struct Search<'a> {
+    /// The cells as reported.
+    pub base: &'a [Option<Val>; CELL_COUNT],
+    /// The hard constraints that read any of the free cells.
+    pub constraints: &'a [&'static Constraint],
+    /// The free cells.
+    pub free: &'a [CellId],
+    /// Nodes left.
+    pub budget: u32,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Values for the free cells, in their order.
+    Feasible(Vec<i128>),
+    /// No values exist.
+    Infeasible,
+    /// The budget ran out.
+    Undecided,
+}
+
+impl Search<'_> {
+    fn template(&self, id: CellId) -> Val {
+        self.base
+            .get(id.index())
+            .copied()
+            .flatten()
+            .unwrap_or(Val::point(0, 0, true))
+    }
+
+    /// The values of `cell` allowed by every hard constraint that reads it,
+    /// and by its type, with the other cells as in `values`.
+    pub fn allowed(&self, cell: CellId, values: &Values<'_>) -> Set {
+        let template = self.template(cell);
+        let mut set = domain(cell, template.scale);
+        for constraint in self.constraints {
+            if set.is_empty() {
+                break;
+            }
+            if constraint.cells.contains(&cell) {
+                let (lo, hi) = (set.0[0].0, set.0[set.0.len() - 1].1);
+                set = set.intersect(&project(constraint, cell, template, values, lo, hi));
+            }
+        }
+        set
+    }
+
+    /// Whether some values of the free cells satisfy every hard constraint.
+    pub fn run(&mut self) -> Verdict {
+        let values = Values::new(self.base);
+        if let [cell] = self.free {
+            let set = self.allowed(*cell, &values);
+            return match set.nearest(self.template(*cell).lo) {
+                Some(value) => Verdict::Feasible(vec![value]),
+                None => Verdict::Infeasible,
+            };
+        }
+        let mut ranges = Vec::with_capacity(self.free.len());
+        for &cell in self.free {
+            let domain = domain(cell, self.template(cell).scale);
+            let (Some(first), Some(last)) = (domain.0.first(), domain.0.last()) else {
+                return Verdict::Infeasible;
+            };
+            ranges.push((first.0, last.1));
+        }
+        self.node(&mut ranges)
+    }
+
+    fn values_with<'v>(&'v self, ranges: &[(i128, i128)]) -> Values<'v> {
+        let mut values = Values::new(self.base);
+        for (&cell, &(lo, hi)) in self.free.iter().zip(ranges) {
+            values = values.with(
+                cell,
+                Val {
+                    lo,
+                    hi,
+                    ..self.template(cell)
+                },
+            );
+        }
+        values
+    }
+
+    /// Whether single values satisfy every constraint and type.
+    fn check(&self, point: &[(i128, i128)]) -> bool {
+        let values = self.values_with(point);
+        self.free
+            .iter()
+            .zip(point)
+            .all(|(&cell, &(m, _))| domain(cell, self.template(cell).scale).contains(m))
+            && self.constraints.iter().all(|c| holds(c, &values))
+    }
+
+    fn node(&mut self, ranges: &mut [(i128, i128)]) -> Verdict {
+        if self.budget == 0 {
+            return Verdict::Undecided;
+        }
+        self.budget -= 1;
+        // Prune on hulls; narrow by constraints with one free range left.
+        for _round in 0..4 {
+            let values = self.values_with(ranges);
+            if !self.constraints.iter().all(|c| holds(c, &values)) {
+                return Verdict::Infeasible;
+            }
+            let mut changed = false;
+            for constraint in self.constraints {
+                let open: Vec<usize> = (0..self.free.len())
+                    .filter(|&i| {
+                        ranges[i].0 != ranges[i].1 && constraint.cells.contains(&self.free[i])
+                    })
+                    .collect();
+                if let [i] = open[..] {
+                    let cell = self.free[i];
+                    let values = self.values_with(ranges);
+                    let (lo, hi) = ranges[i];
+                    let set = project(constraint, cell, self.template(cell), &values, lo, hi);
+                    let (Some(first), Some(last)) = (set.0.first(), set.0.last()) else {
+                        return Verdict::Infeasible;
+                    };
+                    if (first.0, last.1) != (lo, hi) {
+                        ranges[i] = (first.0, last.1);
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        if ranges.iter().all(|&(lo, hi)| lo == hi) {
+            return if self.check(ranges) {
+                Verdict::Feasible(ranges.iter().map(|&(lo, _)| lo).collect())
+            } else {
+                Verdict::Infeasible
+            };
+        }
+        // Probe: all but one near their reported values, the last projected.
+        let near: Vec<(i128, i128)> = self
+            .free
+            .iter()
+            .zip(ranges.iter())
+            .map(|(&cell, &(lo, hi))| {
+                let domain = domain(cell, self.template(cell).scale).intersect(&Set::range(lo, hi));
+                let value = domain.nearest(self.template(cell).lo).unwrap_or(lo);
+                (value, value)
+            })
+            .collect();
+        for last in 0..self.free.len() {
+            if ranges[last].0 == ranges[last].1 {
+                continue;
+            }
+            let mut point = near.clone();
+            point[last] = ranges[last];
+            let values = self.values_with(&point);
+            let cell = self.free[last];
+            let set = self
+                .allowed(cell, &values)
+                .intersect(&Set::range(ranges[last].0, ranges[last].1));
+            if let Some(value) = set.nearest(self.template(cell).lo) {
+                point[last] = (value, value);
+                if self.check(&point) {
+                    return Verdict::Feasible(point.iter().map(|&(lo, _)| lo).collect());
+                }
+            }
+        }
+        // Split the widest range, the half holding the reported value first.
+        let Some(widest) = (0..ranges.len()).max_by_key(|&i| ranges[i].1.abs_diff(ranges[i].0))
+        else {
+            return Verdict::Infeasible;
+        };
+        let (lo, hi) = ranges[widest];
+        let mid = lo + (hi - lo) / 2;
+        let halves = if near[widest].0 > mid {
+            [(mid + 1, hi), (lo, mid)]
+        } else {
+            [(lo, mid), (mid + 1, hi)]
+        };
+        let mut undecided = false;
+        for half in halves {
+            let mut child = ranges.to_vec();
+            child[widest] = half;
+            match self.node(&mut child) {
+                Verdict::Feasible(values) => return Verdict::Feasible(values),
+                Verdict::Infeasible => {}
+                Verdict::Undecided => undecided = true,
+            }
+        }
+        if undecided {
+            Verdict::Undecided
+        } else {
+            Verdict::Infeasible
+        }
+    }
+}
