@@ -77,11 +77,13 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod decode;
 mod error;
 pub mod finding;
 pub mod form;
 mod json;
 pub mod number;
+pub mod printed;
 mod report;
 pub mod rows;
 pub mod samples;
@@ -91,8 +93,15 @@ pub mod schema;
 pub mod strategies;
 pub mod unit;
 
-pub use error::{CellError, CellProblem, Error, JsonProblem};
+pub use decode::decode_text;
+pub use error::{
+    CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_ECHO_CHARS,
+    MAX_PROBLEMS, MetaProblem, Problems, Quoted,
+};
 pub use finding::{CellList, Family, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, TemplateVersion, Term};
-pub use rows::Row;
+pub use rows::{ImportWarning, Imported, Row, WarningKind};
+/// The exact decimal type of percentages and amounts, re-exported so that
+/// callers need not depend on `rust_decimal` themselves.
+pub use rust_decimal::Decimal;

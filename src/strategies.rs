@@ -253,8 +253,8 @@ pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
     let year = prop_oneof![3 => 2019_u16..=2026, 1 => any::<u16>()];
     (body, level, year, term).prop_map(|(body, level, year, term)| ReportMeta {
         body,
-        level,
-        period: Period::new(year, term),
+        level: Some(level),
+        period: Some(Period::new(year, term)),
         template: TemplateVersion::Bnv581Of2022,
     })
 }

@@ -126,23 +126,31 @@ fn rejected_input_exits_2_and_names_every_bad_cell() {
     assert_eq!(output.status.code(), Some(2));
     let errors = String::from_utf8(output.stderr).expect("UTF-8");
     assert!(
-        errors.contains("form 0, STT 1, text \"x\\t1\\t2\""),
+        errors.contains(r#"line 4, STT "1", text "x\t1\t2": there is no form with this number"#),
         "{errors}"
     );
     let file = scratch("bad2.tsv", "3\t3.1.1\t54,106\n1\t6\t3\n2\t9.9\t1\n");
     let errors =
         String::from_utf8(run(&[file.to_str().expect("a UTF-8 path")]).stderr).expect("UTF-8");
     assert!(errors.contains("rejected: 3 problem(s)"), "{errors}");
+    // 54,106 is 54.106 written the English way.
     assert!(
-        errors.contains("form 3, STT 3.1.1, text \"54,106\": a count must be a whole number"),
+        errors.contains(r#"line 1, form 3, STT "3.1.1", text "54,106": `,` between thousands is the English way"#),
+        "{errors}"
+    );
+    assert!(errors.contains("did you mean 54.106?"), "{errors}");
+    assert!(errors.contains("có phải là 54.106?"), "{errors}");
+    assert!(
+        errors.contains(r#"line 2, form 1, STT "6", text "3": not a code of the legend"#),
         "{errors}"
     );
     assert!(
-        errors.contains("form 1, STT 6, text \"3\": not a code of the legend"),
+        errors
+            .contains(r#"line 3, form 2, STT "9.9", text "1": this form has no row with this STT"#),
         "{errors}"
     );
     assert!(
-        errors.contains("form 2, STT 9.9, text \"1\": this form has no row with this STT"),
+        errors.contains("biểu mẫu này không có dòng có STT này"),
         "{errors}"
     );
 
