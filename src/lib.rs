@@ -57,15 +57,19 @@
 //! - [`unit`](mod@unit): the value types (counts of a unit, percentages, million VND, codes).
 //! - [`form`]: the seven forms, each written once as a table.
 //! - [`catalogue`]: every indicator as data, derived from the form tables.
-//! - [`Report`] and its metadata; [`rows`] for import and export;
-//!   [`Report::from_json`] for JSON with every problem reported at once.
+//! - [`Report`] and its metadata; [`rows`] for import and export of rows
+//!   and their `#!` metadata; [`printed`] for the printed forms as copied
+//!   from a report document; [`Report::from_json`] for JSON with every
+//!   problem reported at once; [`decode_text`] for a file's bytes as Excel
+//!   and Word save them.
 //! - [`check`]: the rule table and its evaluators; [`Report::validate`].
 //! - [`finding`]: what the checks found, as data.
 //! - [`schema`]: JSON Schemas of reports, findings and rules, for other languages.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
 //! - `strategies` (feature `proptest`): proptest strategies for valid reports,
 //!   reports that break one chosen rule, and any reports, for downstream tests.
-//! - [`Error`]: bad input, named cell by cell.
+//! - [`Error`]: bad input, named cell by cell and line by line, in
+//!   Vietnamese and English, at most [`MAX_PROBLEMS`] problems.
 //!
 //! # Blank is not zero
 //! Every field is an `Option`; `None` is a blank cell, "not reported". It
@@ -102,6 +106,12 @@ pub use finding::{CellList, Family, Finding, Findings, Interval, Message, RuleId
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, TemplateVersion, Term};
 pub use rows::{ImportWarning, Imported, Row, WarningKind};
+
+/// The README's Rust examples, compiled and run as doctests (its property
+/// test example needs the `proptest` feature, as CI runs them).
+#[cfg(all(doctest, feature = "proptest"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 /// The exact decimal type of percentages and amounts, re-exported so that
 /// callers need not depend on `rust_decimal` themselves.
 pub use rust_decimal::Decimal;

@@ -105,7 +105,9 @@ pub fn read_printed(text: &str) -> Result<Imported, Error> {
 pub fn looks_printed(text: &str) -> bool {
     text.lines().any(|line| {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        form_marker(line).is_some() || is_first_header(&columns(line))
+        let first = line.split('\t').next().unwrap_or_default().trim();
+        (line.contains('\t') && first.eq_ignore_ascii_case("stt"))
+            || (first.len() < 200 && first.starts_with(['B', 'b']) && form_marker(line).is_some())
     })
 }
 
@@ -772,6 +774,10 @@ impl PrintedReader {
             unit: unit.to_owned(),
             cut,
         });
+        if cut {
+            // The value comes with the rest of the cut row, on the next line.
+            return;
+        }
         let note = Self::cell(cells, self.layout.note).to_owned();
         match row.id {
             Some(id) => self.value(number, form, row.stt, id, value, &note, cells.len()),
