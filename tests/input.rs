@@ -560,3 +560,13 @@ fn json_rejections_speak_a_clerks_words() {
         assert!(!problem.message_vi.is_empty());
     }
 }
+
+#[test]
+fn the_shipped_rows_carry_their_metadata() {
+    let imported = read_tsv(samples::BAC_GIANG_2023_Q3_TSV).expect("the sample's rows");
+    assert_eq!(imported.report, samples::bac_giang_2023_q3());
+    assert_eq!(
+        imported.report.meta.period,
+        Some(Period::new(2023, Term::Q3))
+    );
+}
