@@ -731,7 +731,7 @@ impl Report {
     #[must_use]
     pub fn validate_exactly(&self) -> Findings {
         let template = self.meta.template.template();
-        let absent = template.absent_cells(self.meta.period);
+        let absent = template.absent_cells_of(self.meta.period);
         let snapshot = self.snapshot();
         let source = Snapshotted {
             snapshot: &snapshot,
@@ -752,7 +752,7 @@ impl Report {
 
     fn run(&self, outcomes: Option<&mut Vec<Outcome>>) -> Findings {
         let template = self.meta.template.template();
-        let absent = template.absent_cells(self.meta.period);
+        let absent = template.absent_cells_of(self.meta.period);
         let snapshot = self.snapshot();
         let source = Snapshotted {
             snapshot: &snapshot,
@@ -918,7 +918,7 @@ mod tests {
     fn report(random: &mut Random) -> Report {
         let year = if random.below(3) == 0 { 2026 } else { 2023 };
         let mut report = Report::new(ReportMeta {
-            period: Period::new(year, Term::Q1),
+            period: Some(Period::new(year, Term::Q1)),
             ..ReportMeta::default()
         });
         let pool: Vec<u64> = (0..4).map(|_| random.below(50)).collect();
@@ -949,7 +949,7 @@ mod tests {
         for _ in 0..3_000 {
             let report = report(&mut random);
             let template = report.meta.template.template();
-            let absent = template.absent_cells(report.meta.period);
+            let absent = template.absent_cells_of(report.meta.period);
             let snapshot = report.snapshot();
             for rule in template.rules {
                 if absent.holds_any(rule.cells) {
