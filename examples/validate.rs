@@ -35,6 +35,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use cchc_forms::catalogue::FORMS;
+use cchc_forms::number::{NumberText, Style};
 use cchc_forms::printed::{looks_printed, read_printed};
 use cchc_forms::rows::{ImportWarning, Imported, read_tsv};
 use cchc_forms::{
@@ -379,17 +380,29 @@ fn print_table(loaded: &Loaded, findings: &[Finding]) -> String {
         );
         for finding in of_form {
             let cell = finding.cells[0].indicator();
-            let value = |v: Option<cchc_forms::Decimal>| {
-                v.map_or_else(|| "—".to_owned(), |v| v.normalize().to_string())
+            // Numbers the Vietnamese way, like the labels beside them: the
+            // reported value with every printed digit, the computed one
+            // without trailing zeros.
+            let value = |v: Option<cchc_forms::Decimal>, printed: bool| {
+                v.map_or_else(
+                    || "—".to_owned(),
+                    |v| {
+                        if printed {
+                            NumberText::decimal(v, Style::Vietnamese).to_string()
+                        } else {
+                            NumberText::trimmed(v, Style::Vietnamese).to_string()
+                        }
+                    },
+                )
             };
             let _ = writeln!(
                 out,
-                "  {:<7} {:<6} {}\n          reported {:<12} computed {:<12} rule {}\n          {}\n          {}",
+                "  {:<7} {:<6} {}\n          báo cáo/reported {:<12} tính được/computed {:<12} rule {}\n          {}\n          {}",
                 finding.severity.to_string().to_uppercase(),
                 cell.stt,
                 cell.label_vi,
-                value(finding.reported),
-                value(finding.computed),
+                value(finding.reported, true),
+                value(finding.computed, false),
                 finding.rule,
                 finding.message_vi(),
                 finding.message_en(),
@@ -519,8 +532,8 @@ fn locate_table(table: String, located: Option<&cchc_forms::Localisation>) -> St
                     "  LIKELY  {:<6} {}\n          reported {:<12} suggested {:<12} ({})",
                     indicator.stt,
                     indicator.label_vi,
-                    repair.reported.to_decimal(),
-                    repair.suggested.to_decimal(),
+                    NumberText::decimal(repair.reported.to_decimal(), Style::Vietnamese),
+                    NumberText::decimal(repair.suggested.to_decimal(), Style::Vietnamese),
                     repair.reason,
                 );
             }

@@ -63,7 +63,7 @@ impl Sheet {
     /// Builds a sheet from rows, looked up in the template `meta` names.
     ///
     /// # Errors
-    /// [`Error::Rows`] with one [`CellError`] per bad row, in row order: an
+    /// [`Error::Rows`] with one [`CellError`](crate::CellError) per bad row, in row order: an
     /// unknown form or STT, a value on a heading, the same cell twice, text
     /// that is not a value of the indicator's kind.
     pub fn from_rows<'a, I>(meta: ReportMeta, rows: I) -> Result<Sheet, Error>

@@ -49,6 +49,12 @@ fn the_sample_has_one_error_so_the_exit_code_is_1() {
         table.contains("Tổng số TTHC thuộc thẩm quyền giải quyết tại địa phương"),
         "{table}"
     );
+    // Numbers the Vietnamese way beside the Vietnamese labels: 1.902
+    // reported, 1.486 + 255 + 155 = 1.896 computed; the derived 1/2 is
+    // 100 × 40 / 56 = 71,43.
+    assert!(table.contains("báo cáo/reported 1.902"), "{table}");
+    assert!(table.contains("tính được/computed 1.896"), "{table}");
+    assert!(table.contains("tính được/computed 71,43"), "{table}");
 }
 
 #[test]

@@ -784,9 +784,10 @@ impl Report {
     pub fn with_derivable_blanks_filled(&self) -> Report {
         let cells = self.cells();
         let mut filled = self.clone();
-        for rule in self.meta.template.template().rules {
+        let template = self.meta.template.template();
+        for rule in template.rules {
             if let Check::Derivable(derivable) = rule.check {
-                if let Some(rate) = derivable.rate_from(&cells) {
+                if let Some(rate) = derivable.rate_from(template, &cells) {
                     // A rate of two decimals fits every percentage cell.
                     let _ = filled.set_cell(derivable.rate, Some(rate));
                 }
