@@ -665,10 +665,13 @@ pub(crate) fn run(
     mut outcomes: Option<&mut Vec<Outcome>>,
 ) -> Findings {
     let mut findings = Findings::default();
+    let some_absent = !absent.is_empty();
     for (index, rule) in template.rules.iter().enumerate() {
         let id = RuleId::new(template.version, index);
         let fast = match snapshot {
-            Some(slots) if !absent.holds_any(rule.cells) => rule.check.decide(slots),
+            Some(slots) if !(some_absent && absent.holds_any(rule.cells)) => {
+                rule.check.decide(slots)
+            }
             _ => Fast::Undecided,
         };
         let outcome = match fast {

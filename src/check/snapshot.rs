@@ -114,6 +114,13 @@ impl Slot {
     }
 
     /// Whether the cell holds a code.
+    /// Whether the slot holds a whole number read exactly (a count or a
+    /// code printed without decimals).
+    #[inline]
+    pub(crate) fn is_exact_whole(self) -> bool {
+        self.decimals == 0 && self.flags & EXACT != 0
+    }
+
     pub(crate) fn is_code(self) -> bool {
         self.flags & CODE != 0
     }

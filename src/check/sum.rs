@@ -162,6 +162,35 @@ pub(crate) fn decide_total(
         Ok(None) => return Fast::Skip,
         Err(undecided) => return undecided,
     };
+    // Counts first (nearly every total): whole, exact numbers compare as
+    // they are, with no scaling. Fewer than 2³² parts of magnitude below
+    // 2³¹ cannot overflow an i64.
+    if whole.is_exact_whole() {
+        let (mut sum, mut known, mut all_whole) = (0_i64, 0_usize, true);
+        for &part in parts {
+            match read(snapshot, part) {
+                Ok(Some(part)) if part.is_exact_whole() => {
+                    sum += i64::from(part.mantissa);
+                    known += 1;
+                }
+                Ok(Some(_)) => {
+                    all_whole = false;
+                    break;
+                }
+                Ok(None) => {}
+                Err(undecided) => return undecided,
+            }
+        }
+        if all_whole {
+            let whole = i64::from(whole.mantissa);
+            let holds = match known {
+                0 => return Fast::Skip,
+                _ if exhaustive && known == parts.len() => sum == whole,
+                _ => sum <= whole,
+            };
+            return if holds { Fast::Pass } else { Fast::Undecided };
+        }
+    }
     let (mut lo, mut hi, mut known) = (0_i64, 0_i64, 0_usize);
     for &part in parts {
         match read(snapshot, part) {
