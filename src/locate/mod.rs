@@ -17,15 +17,36 @@
 //! (counts up to `u64::MAX`, amounts of 10¹² localise as small ones do).
 //! Warnings do not constrain; they only steer the suggested value.
 //!
+//! # Rows that do not apply
+//! A row that does not apply to the report's period (a district row of a
+//! report whose data window starts on or after 1 July 2025, see
+//! [`Template::absent_cells`](crate::Template::absent_cells)) is read as
+//! validation reads it: blank to every rule (a part of a sum left out, so
+//! the sum is checked as "of which"; a level left out of a level range; a
+//! ratio or bound on it not evaluated), and fixed: it is never the cell
+//! proposed to change. A value other than 0 in such a row breaks its
+//! `not_applicable` rule; the repair is to blank it
+//! ([`Reason::NotApplicable`]), a set of its own (it counts for no other
+//! rule).
+//!
 //! # How sets are searched
-//! The error rules split the cells into independent groups (cells linked
-//! through rules). Within each group that breaks a rule, the covering sets
-//! of reported cells (each broken rule has a cell in the set) are tried
-//! smallest weight first; the first feasible weight is the group's minimum,
-//! and every set of that weight is kept. The minimal sets of the report are
-//! the products of the groups' minimal sets. Feasibility of one cell is the
-//! exact intersection of what each rule allows it (a union of intervals);
-//! of several, a complete branch-and-prune search on the same exact checks.
+//! Only a report that breaks an error rule is searched: a clean one costs
+//! one [`Report::validate`] and no allocation. The broken rules are those
+//! validation found; the error rules split the cells into independent
+//! groups (cells linked through rules). Within each group that breaks a
+//! rule, the sets of its reported cells come smallest weight first (each
+//! subset generated once, from a lighter one, through a heap); only those
+//! that hit every broken rule of the group (a bit-mask test) are tried, and
+//! the first feasible weight is the group's minimum: every set of that
+//! weight is kept. The minimal sets of the report are the products of the
+//! groups' minimal sets. Feasibility of one cell is the exact intersection
+//! of what each rule allows it (a union of intervals, computed once per
+//! cell); of several, a complete branch-and-prune search on the same exact
+//! checks. The edges of what a rule allows are found by the exact
+//! predicate, searched from where the arithmetic expects them (the value
+//! that balances the rule), so a good guess costs a few evaluations and a
+//! bad one no more than a binary search. The arithmetic is validation's
+//! own (`check::interval`), so the two cannot disagree.
 //!
 //! # Weights
 //! Every cell weighs [`DEFAULT_WEIGHT`] (1): with no other knowledge each
@@ -50,8 +71,10 @@
 //! of 10^k, a sign, a rate rounded the wrong way), if one repairs every
 //! error rule the cell touches; otherwise the allowed value nearest the
 //! reported one that also satisfies the warnings where one exists. Every
-//! set returned has been applied to the report and checked by
-//! [`Report::validate`] to leave no error.
+//! set's changes have been checked by validation's own evaluators to leave
+//! no error among the rules they touch (the other rules do not read the
+//! changed cells), and, in debug builds, the whole repaired report by
+//! [`Report::validate`].
 //!
 //! # Example
 //! ```
