@@ -184,48 +184,57 @@ pub(crate) fn monotone(
 }
 
 /// The least value of `[lo, hi]` where `holds` (false then true) holds,
-/// searched from `hint`; `None` when it holds nowhere.
+/// searched from `hint`; `None` when it holds nowhere. A hint on the edge
+/// costs two evaluations, a predicate true or false everywhere three.
 fn least(lo: i128, hi: i128, hint: i128, holds: &mut impl FnMut(i128) -> bool) -> Option<i128> {
-    if holds(lo) {
-        return Some(lo);
-    }
-    if lo == hi || !holds(hi) {
-        return None;
-    }
-    // Invariant: holds(good), not holds(bad), bad < good.
-    let (mut bad, mut good) = (lo, hi);
     let start = hint.clamp(lo, hi);
-    if start != lo && start != hi {
-        let mut step: i128 = 1;
-        if holds(start) {
-            good = start;
-            loop {
-                let probe = good.saturating_sub(step);
-                if probe <= bad {
-                    break;
-                }
-                if holds(probe) {
-                    good = probe;
-                    step = step.saturating_mul(2);
-                } else {
-                    bad = probe;
-                    break;
-                }
+    // Invariant: holds(good), not holds(bad), bad < good.
+    let (mut bad, mut good);
+    if holds(start) {
+        if start == lo || !holds(start - 1) {
+            return Some(start);
+        }
+        if holds(lo) {
+            return Some(lo);
+        }
+        (bad, good) = (lo, start - 1);
+        let mut step: i128 = 2;
+        loop {
+            let probe = good.saturating_sub(step);
+            if probe <= bad {
+                break;
             }
-        } else {
-            bad = start;
-            loop {
-                let probe = bad.saturating_add(step);
-                if probe >= good {
-                    break;
-                }
-                if holds(probe) {
-                    good = probe;
-                    break;
-                }
-                bad = probe;
+            if holds(probe) {
+                good = probe;
                 step = step.saturating_mul(2);
+            } else {
+                bad = probe;
+                break;
             }
+        }
+    } else {
+        if start == hi {
+            return None;
+        }
+        if holds(start + 1) {
+            return Some(start + 1);
+        }
+        if !holds(hi) {
+            return None;
+        }
+        (bad, good) = (start + 1, hi);
+        let mut step: i128 = 2;
+        loop {
+            let probe = bad.saturating_add(step);
+            if probe >= good {
+                break;
+            }
+            if holds(probe) {
+                good = probe;
+                break;
+            }
+            bad = probe;
+            step = step.saturating_mul(2);
         }
     }
     while good - bad > 1 {

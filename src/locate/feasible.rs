@@ -435,8 +435,14 @@ pub(crate) fn project(
                 return Set::range(lo, hi);
             };
             let hints = hints(kind, cell, template, values);
+            // Sums, bounds and equalities read every value one way: one case.
+            let cases = if matches!(kind, Kind::Ratio { .. } | Kind::Range { .. }) {
+                2
+            } else {
+                1
+            };
             let mut set = Set::default();
-            for case in 0..2 {
+            for case in 0..cases {
                 let part = case_set(&mut moving, constraint, case, directions, hints, lo, hi);
                 set = set.union(&part);
             }
