@@ -240,13 +240,13 @@ fn values_far_above_ten_million_localise() {
 /// (3/1.4.2, 3/3.2, 3/3.2.1, 3/3.2.2, …) no longer apply and are blank.
 fn sample_2026() -> Report {
     let mut report = samples::bac_giang_2023_q3();
-    report.meta.period = Period::new(2026, Term::Q1);
-    report.meta.level = Level::Province;
+    report.meta.period = Some(Period::new(2026, Term::Q1));
+    report.meta.level = Some(Level::Province);
     let absent = report
         .meta
         .template
         .template()
-        .absent_cells(report.meta.period);
+        .absent_cells_of(report.meta.period);
     for indicator in &CATALOGUE {
         if absent.contains(indicator.id) {
             report.set_cell(indicator.id, None).unwrap();
@@ -417,7 +417,7 @@ mod properties {
             // a valid report, and a pick of it puts a value there (a
             // not_applicable error, repaired by blanking it).
             let mut broken: Report = report.clone();
-            let absent = broken.meta.template.template().absent_cells(broken.meta.period);
+            let absent = broken.meta.template.template().absent_cells_of(broken.meta.period);
             let mut changed_cells = Vec::new();
             for (index, step) in picks {
                 let id = *index.get(&cells);

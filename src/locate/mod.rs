@@ -810,14 +810,15 @@ impl Locator {
 }
 
 /// The rows that do not apply to the report's period (district rows from
-/// the data window starting 1 July 2025): the one place localisation reads
-/// the report's period.
+/// the data window starting 1 July 2025; none when the period is not
+/// given, as in validation): the one place localisation reads the
+/// report's period.
 fn absent_cells(report: &Report) -> TemplateCells {
     report
         .meta
         .template
         .template()
-        .absent_cells(report.meta.period)
+        .absent_cells_of(report.meta.period)
 }
 
 /// The hard constraints that read any cell of `set`, in rule order.
