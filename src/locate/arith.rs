@@ -141,6 +141,12 @@ impl Set {
     }
 }
 
+/// `⌊(a + b) / 2⌋`, without overflow whatever `a` and `b` (a domain may
+/// span most of `i128`).
+pub(crate) fn midpoint(a: i128, b: i128) -> i128 {
+    (a >> 1) + (b >> 1) + (a & b & 1)
+}
+
 /// Where a monotone predicate holds on `[lo, hi]`: `increasing` when it is
 /// false then true as the value grows, else true then false.
 ///
@@ -237,8 +243,8 @@ fn least(lo: i128, hi: i128, hint: i128, holds: &mut impl FnMut(i128) -> bool) -
             step = step.saturating_mul(2);
         }
     }
-    while good - bad > 1 {
-        let mid = bad + (good - bad) / 2;
+    while bad + 1 < good {
+        let mid = midpoint(bad, good);
         if holds(mid) {
             good = mid;
         } else {
@@ -275,6 +281,19 @@ mod tests {
                 assert_eq!(set, Set::range(-3, edge.min(3)), "{edge} {hint}");
             }
         }
+    }
+
+    #[test]
+    fn midpoints_do_not_overflow() {
+        assert_eq!(midpoint(-i128::MAX, i128::MAX), 0);
+        assert_eq!(midpoint(i128::MAX - 2, i128::MAX), i128::MAX - 1);
+        assert_eq!(midpoint(-7, -4), -6);
+        assert_eq!(midpoint(3, 4), 3);
+        let top = i128::MAX;
+        let set = monotone(-top, top, true, 0, |x| x >= top - 5);
+        assert_eq!(set, Set::range(top - 5, top));
+        let set = monotone(-top, top, false, top, |x| x <= 1 - top);
+        assert_eq!(set, Set::range(-top, 1 - top));
     }
 
     #[test]

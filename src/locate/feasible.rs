@@ -25,7 +25,7 @@ use crate::check::Constraint as Kind;
 use crate::template::CellSet;
 use crate::unit::ValueKind;
 
-use super::arith::{Reading, Set, Span, Val, monotone, pow10, ratio_conditions, span};
+use super::arith::{Reading, Set, Span, Val, midpoint, monotone, pow10, ratio_conditions, span};
 use super::model::Constraint;
 
 /// The most cells changed together.
@@ -801,7 +801,7 @@ impl Search<'_> {
             return Verdict::Infeasible;
         };
         let (lo, hi) = ranges[widest];
-        let mid = lo + (hi - lo) / 2;
+        let mid = midpoint(lo, hi);
         let halves = if near[widest].0 > mid {
             [(mid + 1, hi), (lo, mid)]
         } else {

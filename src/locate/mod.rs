@@ -1055,7 +1055,10 @@ fn choose(
         {
             let (mut bad, mut good) = (near.4, far.4);
             while bad.abs_diff(good) > 1 {
-                let mid = bad + (good - bad) / 2;
+                // Half way, rounded toward `bad`; no overflow.
+                let mid = good
+                    .checked_sub(bad)
+                    .map_or_else(|| arith::midpoint(bad, good), |gap| bad + gap / 2);
                 match score(mid) {
                     Some(s) if !s.0 && better(&s) => good = mid,
                     _ => bad = mid,
