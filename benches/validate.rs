@@ -135,7 +135,8 @@ criterion_main!(benches, locate_benches);
 
 /// `validate/locate/one_typo` and `validate/locate/two_typos`: error
 /// localisation ([`Report::locate`], which validates first) on the clean
-/// sample with one mistyped cell, and with two in different rules; each
+/// sample with one mistyped cell, and with two in different rules;
+/// `validate/locate/clean` on the clean sample (one validation); each
 /// timing is the mean over a handful of such reports (swapped digits, a
 /// digit wrong, a digit dropped, a rate rounded the wrong way).
 fn bench_locate(c: &mut Criterion) {
@@ -173,9 +174,13 @@ fn bench_locate(c: &mut Criterion) {
     group
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
+    // The clean base: localisation stops after validating it.
+    let clean_only = [clean.clone()];
+    assert!(clean_only[0].locate().sets.is_empty());
     for (id, reports) in [
         ("locate/one_typo", &one[..]),
         ("locate/two_typos", &two[..]),
+        ("locate/clean", &clean_only[..]),
     ] {
         group.throughput(Throughput::Elements(reports.len() as u64));
         group.bench_function(id, |b| {

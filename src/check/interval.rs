@@ -169,14 +169,27 @@ pub(crate) fn half_units(units: i128, scale: u32) -> Option<Decimal> {
 /// Whether the interval `rate` (a percentage) overlaps the interval of
 /// `100 × numerator / denominator`, where the denominator is positive.
 ///
-/// Cross-multiplied: `rate.lo ≤ 100·num.hi/den.lo` and
-/// `100·num.lo/den.hi ≤ rate.hi`, each side a product of two `i128`s
-/// compared in 256 bits. `None` when a factor overflows `i128`, which no
-/// parsed value makes, or when the denominator can be zero.
+/// Both conditions of [`ratio_conditions`] hold. `None` when a factor
+/// overflows `i128`, which no parsed value makes, or when the denominator
+/// can be zero.
 pub(crate) fn ratio_overlaps(rate: Span, numerator: Span, denominator: Span) -> Option<bool> {
     if denominator.lo <= 0 {
         return None;
     }
+    ratio_conditions(rate, numerator, denominator).map(|(low_ok, high_ok)| low_ok && high_ok)
+}
+
+/// The two conditions of `rate` overlapping `100 × numerator /
+/// denominator` (the denominator positive), apart: `rate.lo ≤
+/// 100·num.hi/den.lo` and `100·num.lo/den.hi ≤ rate.hi`, each side a product
+/// of two `i128`s compared in 256 bits (strict where an end is open).
+/// `None` when a factor overflows `i128`. Error localisation reads them
+/// apart: each is monotone in each cell.
+pub(crate) fn ratio_conditions(
+    rate: Span,
+    numerator: Span,
+    denominator: Span,
+) -> Option<(bool, bool)> {
     let rate_den = rate.denominator()?;
     let num_den = numerator.denominator()?;
     let den_den = denominator.denominator()?;
@@ -207,11 +220,15 @@ pub(crate) fn ratio_overlaps(rate: Span, numerator: Span, denominator: Span) -> 
     } else {
         high_side != Ordering::Greater
     };
-    Some(low_ok && high_ok)
+    Some((low_ok, high_ok))
 }
 
-/// Compares `a·b` with `c·d` exactly.
+/// Compares `a·b` with `c·d` exactly: in `i128` when both products fit,
+/// else in 256 bits.
 pub(crate) fn compare_products(a: i128, b: i128, c: i128, d: i128) -> Ordering {
+    if let (Some(left), Some(right)) = (a.checked_mul(b), c.checked_mul(d)) {
+        return left.cmp(&right);
+    }
     Wide::product(a, b).cmp(&Wide::product(c, d))
 }
 

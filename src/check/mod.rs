@@ -701,6 +701,26 @@ pub(crate) fn run(
     findings
 }
 
+/// The findings of the rules at `positions` of `template`'s table on
+/// `source`, by the exact evaluators alone: what [`run`] finds for those
+/// rules. Error localisation re-checks the few rules a change touches.
+pub(crate) fn run_rules(
+    template: &'static Template,
+    source: &(impl Source + ?Sized),
+    absent: &CellSet,
+    positions: impl IntoIterator<Item = usize>,
+) -> Findings {
+    let mut findings = Findings::default();
+    for index in positions {
+        if let Some(rule) = template.rules.get(index) {
+            let values = CellValues::read(source, rule.cells, absent);
+            rule.check
+                .evaluate(RuleId::new(template.version, index), &values, &mut findings);
+        }
+    }
+    findings
+}
+
 impl Report {
     /// Checks every rule of the template the report's metadata names
     /// ([`RULES`] for 581) and returns the findings.

@@ -10,11 +10,14 @@
 //! closed: wider than any of them, so a check that fails on the hull fails
 //! on every value in the range.
 //!
-//! Kept apart from `check::interval` on purpose, so that localisation can
-//! be pointed at a new core without touching it; the semantics are the
-//! same, and every repair is re-checked by `Report::validate`.
+//! The spans, their sums and comparisons, and the ratio's conditions are
+//! validation's own (`check::interval`), so that the two cannot disagree;
+//! what is localisation's alone is a value that is a range of mantissas,
+//! sets of allowed mantissas, and the search for where a monotone
+//! condition starts to hold.
 
-use std::cmp::Ordering;
+pub(crate) use crate::check::interval::{Reading, Span, pow10, ratio_conditions};
+use crate::unit::Printed;
 
 /// A cell's possible mantissas `[lo, hi]` at `scale` decimals; `exact`
 /// for counts and codes, which stand for themselves.
@@ -43,225 +46,33 @@ impl Val {
     }
 }
 
-/// How a printed value is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reading {
-    Nearest,
-    Truncated,
-}
-
-/// Half-units `[lo, hi] / (2 × 10^scale)`, each end possibly open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Span {
-    pub lo: i128,
-    pub hi: i128,
-    pub scale: u32,
-    pub lo_open: bool,
-    pub hi_open: bool,
-}
-
-/// Every power of ten an `i128` holds.
-const POWERS_OF_TEN: [i128; 39] = {
-    let mut powers = [1_i128; 39];
-    let mut exponent = 1;
-    while exponent < powers.len() {
-        powers[exponent] = powers[exponent - 1] * 10;
-        exponent += 1;
-    }
-    powers
-};
-
-/// `10^exponent`, `None` past `i128`.
-pub(crate) fn pow10(exponent: u32) -> Option<i128> {
-    POWERS_OF_TEN.get(usize::try_from(exponent).ok()?).copied()
-}
-
-impl Span {
-    /// The span a value stands for under `reading` (exact values ignore it).
-    pub fn of(value: Val, reading: Reading) -> Option<Span> {
-        let (lo2, hi2) = (value.lo.checked_mul(2)?, value.hi.checked_mul(2)?);
-        let closed = |lo, hi| Span {
-            lo,
-            hi,
-            scale: value.scale,
-            lo_open: false,
-            hi_open: false,
-        };
-        if value.exact {
-            return Some(closed(lo2, hi2));
-        }
-        Some(match reading {
-            Reading::Nearest => closed(lo2.checked_sub(1)?, hi2.checked_add(1)?),
-            Reading::Truncated if value.is_point() => {
-                if value.lo >= 0 {
-                    Span {
-                        hi: hi2.checked_add(2)?,
-                        hi_open: true,
-                        ..closed(lo2, hi2)
-                    }
-                } else {
-                    Span {
-                        lo: lo2.checked_sub(2)?,
-                        lo_open: true,
-                        ..closed(lo2, hi2)
-                    }
-                }
-            }
-            Reading::Truncated => closed(
-                if value.lo < 0 {
-                    lo2.checked_sub(2)?
-                } else {
-                    lo2
-                },
-                if value.hi >= 0 {
-                    hi2.checked_add(2)?
-                } else {
-                    hi2
-                },
-            ),
-        })
-    }
-
-    /// The same span at a finer scale.
-    pub fn rescale(self, scale: u32) -> Option<Span> {
-        if scale == self.scale {
-            return Some(self);
-        }
-        let factor = pow10(scale.checked_sub(self.scale)?)?;
-        Some(Span {
-            lo: self.lo.checked_mul(factor)?,
-            hi: self.hi.checked_mul(factor)?,
-            scale,
-            ..self
-        })
-    }
-
-    /// `2 × 10^scale`.
-    pub fn denominator(self) -> Option<i128> {
-        pow10(self.scale)?.checked_mul(2)
-    }
-
-    /// The sum of spans at their finest scale; `None` for none or on overflow.
-    pub fn sum(spans: &[Span]) -> Option<Span> {
-        let scale = spans.iter().map(|span| span.scale).max()?;
-        let mut total = Span {
-            lo: 0,
-            hi: 0,
-            scale,
-            lo_open: false,
-            hi_open: false,
-        };
-        for span in spans {
-            let span = span.rescale(scale)?;
-            total.lo = total.lo.checked_add(span.lo)?;
-            total.hi = total.hi.checked_add(span.hi)?;
-            total.lo_open |= span.lo_open;
-            total.hi_open |= span.hi_open;
-        }
-        Some(total)
-    }
-
-    /// `self.lo ≤ other.hi` (strict when either end is open).
-    pub fn low_below_high_of(self, other: Span) -> Option<bool> {
-        let scale = self.scale.max(other.scale);
-        let (a, b) = (self.rescale(scale)?, other.rescale(scale)?);
-        Some(at_most(a.lo, b.hi, a.lo_open || b.hi_open))
-    }
-}
-
-/// `a ≤ b`, or `a < b` when `strict`.
-pub(crate) fn at_most(a: i128, b: i128, strict: bool) -> bool {
-    if strict { a < b } else { a <= b }
-}
-
-/// The two conditions of `rate` overlapping `100 × numerator / denominator`
-/// (denominator positive): `(rate.lo ≤ 100·num.hi/den.lo, 100·num.lo/den.hi ≤ rate.hi)`,
-/// cross-multiplied and compared in 256 bits. `None` on overflow.
-pub(crate) fn ratio_conditions(rate: Span, num: Span, den: Span) -> Option<(bool, bool)> {
-    let rate_den = rate.denominator()?;
-    let num_den = num.denominator()?;
-    let den_den = den.denominator()?;
-    let scale_product = den_den.checked_mul(rate_den)?;
-    let low_side = compare_products(
-        rate.lo.checked_mul(num_den)?,
-        den.lo,
-        num.hi.checked_mul(100)?,
-        scale_product,
-    );
-    let low_ok = if rate.lo_open || num.hi_open || den.lo_open {
-        low_side == Ordering::Less
-    } else {
-        low_side != Ordering::Greater
+/// The span a value stands for under `reading` (counts and codes read
+/// exactly whatever the reading), by validation's own
+/// [`Span::of`]: a single value as validation reads it,
+/// a range as the closed hull of its ends' spans.
+pub(crate) fn span(value: Val, reading: Reading) -> Option<Span> {
+    let reading = if value.exact { Reading::Exact } else { reading };
+    let at = |mantissa| {
+        Span::of(
+            Printed {
+                mantissa,
+                decimals: value.scale,
+            },
+            reading,
+        )
     };
-    let high_side = compare_products(
-        num.lo.checked_mul(100)?,
-        scale_product,
-        rate.hi.checked_mul(num_den)?,
-        den.hi,
-    );
-    let high_ok = if rate.hi_open || num.lo_open || den.hi_open {
-        high_side == Ordering::Less
-    } else {
-        high_side != Ordering::Greater
-    };
-    Some((low_ok, high_ok))
-}
-
-/// Compares `a·b` with `c·d` exactly.
-pub(crate) fn compare_products(a: i128, b: i128, c: i128, d: i128) -> Ordering {
-    Wide::product(a, b).cmp(&Wide::product(c, d))
-}
-
-/// A signed 256-bit product: sign and magnitude as (high, low) words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Wide {
-    negative: bool,
-    high: u128,
-    low: u128,
-}
-
-impl Wide {
-    fn product(a: i128, b: i128) -> Wide {
-        let (high, low) = widening_mul(a.unsigned_abs(), b.unsigned_abs());
-        let zero = high == 0 && low == 0;
-        Wide {
-            negative: !zero && ((a < 0) != (b < 0)),
-            high,
-            low,
-        }
+    let low = at(value.lo)?;
+    if value.is_point() {
+        return Some(low);
     }
-}
-
-impl Ord for Wide {
-    fn cmp(&self, other: &Wide) -> Ordering {
-        match (self.negative, other.negative) {
-            (false, true) => Ordering::Greater,
-            (true, false) => Ordering::Less,
-            (false, false) => (self.high, self.low).cmp(&(other.high, other.low)),
-            (true, true) => (other.high, other.low).cmp(&(self.high, self.low)),
-        }
-    }
-}
-
-impl PartialOrd for Wide {
-    fn partial_cmp(&self, other: &Wide) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// The full 256-bit product of two `u128`s, as (high, low).
-fn widening_mul(a: u128, b: u128) -> (u128, u128) {
-    const MASK: u128 = u64::MAX as u128;
-    let (a_hi, a_lo) = (a >> 64, a & MASK);
-    let (b_hi, b_lo) = (b >> 64, b & MASK);
-    let lo_lo = a_lo * b_lo;
-    let hi_lo = a_hi * b_lo;
-    let lo_hi = a_lo * b_hi;
-    let hi_hi = a_hi * b_hi;
-    let middle = (lo_lo >> 64) + (hi_lo & MASK) + (lo_hi & MASK);
-    let low = (lo_lo & MASK) | (middle << 64);
-    let high = hi_hi + (hi_lo >> 64) + (lo_hi >> 64) + (middle >> 64);
-    (high, low)
+    let high = at(value.hi)?;
+    Some(Span {
+        lo: low.lo,
+        hi: high.hi,
+        scale: value.scale,
+        lo_open: false,
+        hi_open: false,
+    })
 }
 
 /// Sorted, disjoint, closed intervals of mantissas: the values a cell may
@@ -330,43 +141,117 @@ impl Set {
     }
 }
 
+/// `⌊(a + b) / 2⌋`, without overflow whatever `a` and `b` (a domain may
+/// span most of `i128`).
+pub(crate) fn midpoint(a: i128, b: i128) -> i128 {
+    (a >> 1) + (b >> 1) + (a & b & 1)
+}
+
 /// Where a monotone predicate holds on `[lo, hi]`: `increasing` when it is
-/// false then true as the value grows, else true then false. Binary search
-/// with the exact predicate, so the bounds are exact.
-pub(crate) fn monotone(lo: i128, hi: i128, increasing: bool, holds: impl Fn(i128) -> bool) -> Set {
+/// false then true as the value grows, else true then false.
+///
+/// The edge is searched from `hint` (where it is expected: a good hint
+/// costs a handful of evaluations, a bad one at most twice a plain binary
+/// search): steps doubling away from the hint until the predicate changes,
+/// then bisection between the last two values. Every answer is decided by
+/// the exact predicate, so the bounds are exact whatever the hint.
+pub(crate) fn monotone(
+    lo: i128,
+    hi: i128,
+    increasing: bool,
+    hint: i128,
+    mut holds: impl FnMut(i128) -> bool,
+) -> Set {
     if lo > hi {
         return Set::default();
     }
-    if increasing {
-        if !holds(hi) {
-            return Set::default();
-        }
-        // Least value that holds: holds(b) is true, holds(a - 1) unknown.
-        let (mut a, mut b) = (lo, hi);
-        while a < b {
-            let mid = a + (b - a) / 2;
-            if holds(mid) {
-                b = mid;
-            } else {
-                a = mid + 1;
-            }
-        }
-        Set::range(a, hi)
+    // In the increasing case the edge is the least value that holds; the
+    // other case is its mirror, searched on negated values (`lo > i128::MIN`
+    // for every domain here, so negation is safe; checked anyway).
+    let (Some(neg_lo), Some(neg_hi), Some(neg_hint)) =
+        (hi.checked_neg(), lo.checked_neg(), hint.checked_neg())
+    else {
+        return Set::default();
+    };
+    let (a, b, h) = if increasing {
+        (lo, hi, hint)
     } else {
-        if !holds(lo) {
-            return Set::default();
+        (neg_lo, neg_hi, neg_hint)
+    };
+    let mut test = |x: i128| holds(if increasing { x } else { -x });
+    let Some(edge) = least(a, b, h, &mut test) else {
+        return Set::default();
+    };
+    if increasing {
+        Set::range(edge, hi)
+    } else {
+        Set::range(lo, -edge)
+    }
+}
+
+/// The least value of `[lo, hi]` where `holds` (false then true) holds,
+/// searched from `hint`; `None` when it holds nowhere. A hint on the edge
+/// costs two evaluations, a predicate true or false everywhere three.
+fn least(lo: i128, hi: i128, hint: i128, holds: &mut impl FnMut(i128) -> bool) -> Option<i128> {
+    let start = hint.clamp(lo, hi);
+    // Invariant: holds(good), not holds(bad), bad < good.
+    let (mut bad, mut good);
+    if holds(start) {
+        if start == lo || !holds(start - 1) {
+            return Some(start);
         }
-        let (mut a, mut b) = (lo, hi);
-        while a < b {
-            let mid = b - (b - a) / 2;
-            if holds(mid) {
-                a = mid;
+        if holds(lo) {
+            return Some(lo);
+        }
+        (bad, good) = (lo, start - 1);
+        let mut step: i128 = 2;
+        loop {
+            let probe = good.saturating_sub(step);
+            if probe <= bad {
+                break;
+            }
+            if holds(probe) {
+                good = probe;
+                step = step.saturating_mul(2);
             } else {
-                b = mid - 1;
+                bad = probe;
+                break;
             }
         }
-        Set::range(lo, a)
+    } else {
+        if start == hi {
+            return None;
+        }
+        if holds(start + 1) {
+            return Some(start + 1);
+        }
+        if !holds(hi) {
+            return None;
+        }
+        (bad, good) = (start + 1, hi);
+        let mut step: i128 = 2;
+        loop {
+            let probe = bad.saturating_add(step);
+            if probe >= good {
+                break;
+            }
+            if holds(probe) {
+                good = probe;
+                break;
+            }
+            bad = probe;
+            step = step.saturating_mul(2);
+        }
     }
+    while bad + 1 < good {
+        let mid = midpoint(bad, good);
+        if holds(mid) {
+            good = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    Some(good)
 }
 
 #[cfg(test)]
@@ -374,19 +259,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn products_compare_in_256_bits() {
-        let big = i128::MAX;
-        assert_eq!(compare_products(big, big, big, big - 1), Ordering::Greater);
-        assert_eq!(compare_products(-3, -4, 2, 6), Ordering::Equal);
+    fn monotone_search_finds_the_exact_edge() {
+        let top = i128::from(u64::MAX);
+        // Whatever the hint: on the edge, near it, far off, out of range.
+        for hint in [1_896, 1_895, 1_902, 0, 7, top, -3, i128::MAX] {
+            let set = monotone(0, top, true, hint, |x| x >= 1_896);
+            assert_eq!(set, Set::range(1_896, top), "hint {hint}");
+            let set = monotone(-5, 5, false, hint, |x| x <= -5);
+            assert_eq!(set, Set::range(-5, -5), "hint {hint}");
+            let set = monotone(-5, 5, false, hint, |x| x <= 2);
+            assert_eq!(set, Set::range(-5, 2), "hint {hint}");
+            assert!(monotone(0, 5, true, hint, |_| false).is_empty());
+            assert_eq!(monotone(0, 5, true, hint, |_| true), Set::range(0, 5));
+        }
+        // Every edge of a small range, every hint: the same as a scan.
+        for edge in -4..=4 {
+            for hint in -6..=6 {
+                let set = monotone(-3, 3, true, hint, |x| x >= edge);
+                assert_eq!(set, Set::range(edge.max(-3), 3), "{edge} {hint}");
+                let set = monotone(-3, 3, false, hint, |x| x <= edge);
+                assert_eq!(set, Set::range(-3, edge.min(3)), "{edge} {hint}");
+            }
+        }
     }
 
     #[test]
-    fn monotone_search_finds_the_exact_edge() {
-        let set = monotone(0, i128::from(u64::MAX), true, |x| x >= 1_896);
-        assert_eq!(set, Set::range(1_896, i128::from(u64::MAX)));
-        let set = monotone(-5, 5, false, |x| x <= -5);
-        assert_eq!(set, Set::range(-5, -5));
-        assert!(monotone(0, 5, true, |_| false).is_empty());
+    fn midpoints_do_not_overflow() {
+        assert_eq!(midpoint(-i128::MAX, i128::MAX), 0);
+        assert_eq!(midpoint(i128::MAX - 2, i128::MAX), i128::MAX - 1);
+        assert_eq!(midpoint(-7, -4), -6);
+        assert_eq!(midpoint(3, 4), 3);
+        let top = i128::MAX;
+        let set = monotone(-top, top, true, 0, |x| x >= top - 5);
+        assert_eq!(set, Set::range(top - 5, top));
+        let set = monotone(-top, top, false, top, |x| x <= 1 - top);
+        assert_eq!(set, Set::range(-top, 1 - top));
     }
 
     #[test]

@@ -21,31 +21,48 @@
 //! and a set whose search runs out of budget is reported as undecided.
 
 use crate::catalogue::{CELL_COUNT, CellId};
+use crate::check::Constraint as Kind;
+use crate::template::CellSet;
 use crate::unit::ValueKind;
 
-use super::arith::{Reading, Set, Span, Val, monotone, pow10, ratio_conditions};
-use super::model::{Constraint, Kind};
+use super::arith::{Reading, Set, Span, Val, midpoint, monotone, pow10, ratio_conditions, span};
+use super::model::Constraint;
 
 /// The most cells changed together.
 pub(crate) const MAX_FREE: usize = 8;
 
+/// The cells as reported, as localisation reads them: every cell's value
+/// (a row that does not apply to the period blank), and which rows do not
+/// apply.
+pub(crate) struct Base {
+    /// Each cell's value, `None` when blank or when its row does not apply.
+    pub values: [Option<Val>; CELL_COUNT],
+    /// The rows that do not apply to the report's period.
+    pub absent: CellSet,
+}
+
 /// Every cell's value as reported, and a few cells set otherwise.
 #[derive(Clone, Copy)]
 pub(crate) struct Values<'a> {
-    base: &'a [Option<Val>; CELL_COUNT],
+    base: &'a Base,
     over: [(CellId, Val); MAX_FREE],
     len: usize,
 }
 
 impl<'a> Values<'a> {
     /// The cells as reported.
-    pub fn new(base: &'a [Option<Val>; CELL_COUNT]) -> Values<'a> {
+    pub fn new(base: &'a Base) -> Values<'a> {
         let none = (CellId::PLACEHOLDER, Val::point(0, 0, true));
         Values {
             base,
             over: [none; MAX_FREE],
             len: 0,
         }
+    }
+
+    /// Whether a cell's row does not apply to the period.
+    fn is_absent(&self, id: CellId) -> bool {
+        self.base.absent.contains(id)
     }
 
     /// A cell's value, `None` when blank.
@@ -55,7 +72,7 @@ impl<'a> Values<'a> {
                 return Some(value);
             }
         }
-        self.base.get(id.index()).copied().flatten()
+        self.base.values.get(id.index()).copied().flatten()
     }
 
     /// The same values with `id` set to `value`.
@@ -72,6 +89,17 @@ impl<'a> Values<'a> {
             self.len += 1;
         }
         self
+    }
+
+    /// Sets `id`, already set, to `value` in place.
+    fn set(&mut self, id: CellId, value: Val) {
+        for slot in &mut self.over[..self.len] {
+            if slot.0 == id {
+                slot.1 = value;
+                return;
+            }
+        }
+        *self = self.with(id, value);
     }
 }
 
@@ -112,7 +140,7 @@ pub(crate) fn holds(constraint: &Constraint, values: &Values<'_>) -> bool {
 /// The conditions of every kind but the conditional.
 fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
     match constraint.kind {
-        Kind::Sum {
+        Kind::Total {
             total,
             parts,
             exhaustive,
@@ -123,40 +151,36 @@ fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
             numerator,
             denominator,
         } => ratio(rate, numerator, denominator, values),
-        Kind::LevelRange { overall, levels } => level_range(overall, levels, values),
-        Kind::Same { left, right } => {
+        Kind::Range { overall, levels } => level_range(overall, levels, values),
+        Kind::Equal { left, right } => {
             let (l, r) = (values.get(left)?, values.get(right)?);
-            let (l, r) = (
-                Span::of(l, Reading::Nearest)?,
-                Span::of(r, Reading::Nearest)?,
-            );
-            Some([
-                Some((l.low_below_high_of(r)?, r.low_below_high_of(l)?)),
-                None,
-            ])
+            let (l, r) = (span(l, Reading::Nearest)?, span(r, Reading::Nearest)?);
+            Some([Some((l.can_be_at_most(r)?, r.can_be_at_most(l)?)), None])
         }
-        Kind::Conditional { .. } => None,
+        _ => None,
     }
 }
 
 fn sum(total: CellId, parts: &[CellId], exhaustive: bool, values: &Values<'_>) -> Conds {
-    let whole = Span::of(values.get(total)?, Reading::Nearest)?;
+    // A part whose row does not apply is blank here, as in validation: the
+    // sum is then checked as "of which" over the parts that exist.
+    let whole = span(values.get(total)?, Reading::Nearest)?;
     let mut spans = [whole; MAX_FREE];
     let mut known = 0;
     for &part in parts {
         if let Some(value) = values.get(part) {
-            *spans.get_mut(known)? = Span::of(value, Reading::Nearest)?;
+            *spans.get_mut(known)? = span(value, Reading::Nearest)?;
             known += 1;
         }
     }
-    let parts_span = Span::sum(&spans[..known])?;
+    let parts_span = Span::sum(spans[..known].iter().copied())?;
     let equality = exhaustive && known == parts.len();
     let first = if equality {
-        whole.low_below_high_of(parts_span)?
+        whole.can_be_at_most(parts_span)?
     } else {
         true
     };
-    Some([Some((first, parts_span.low_below_high_of(whole)?)), None])
+    Some([Some((first, parts_span.can_be_at_most(whole)?)), None])
 }
 
 fn bound(cell: CellId, min: Option<i64>, max: Option<i64>, values: &Values<'_>) -> Conds {
@@ -173,10 +197,7 @@ fn ratio(rate: CellId, numerator: CellId, denominator: CellId, values: &Values<'
         values.get(numerator)?,
         values.get(denominator)?,
     );
-    let (num, den) = (
-        Span::of(n, Reading::Nearest)?,
-        Span::of(d, Reading::Nearest)?,
-    );
+    let (num, den) = (span(n, Reading::Nearest)?, span(d, Reading::Nearest)?);
     if den.lo <= 0 {
         // No ratio to check (0/0 is a note, a zero denominator skipped).
         return None;
@@ -184,7 +205,7 @@ fn ratio(rate: CellId, numerator: CellId, denominator: CellId, values: &Values<'
     let points = r.is_point() && n.is_point() && d.is_point();
     let mut cases = [None, None];
     for (case, reading) in cases.iter_mut().zip([Reading::Nearest, Reading::Truncated]) {
-        let Some(rate_span) = Span::of(r, reading) else {
+        let Some(rate_span) = span(r, reading) else {
             if reading == Reading::Nearest {
                 return None;
             }
@@ -204,18 +225,28 @@ fn ratio(rate: CellId, numerator: CellId, denominator: CellId, values: &Values<'
 }
 
 fn level_range(overall: CellId, levels: &[CellId], values: &Values<'_>) -> Conds {
+    // Levels whose rows do not apply are left out, as in validation; a
+    // blank level that applies leaves the rule unevaluated.
     let whole = values.get(overall)?;
     let mut level_values = [whole; MAX_FREE];
-    for (slot, &level) in level_values.iter_mut().zip(levels) {
-        *slot = values.get(level)?;
+    let mut count = 0;
+    for &level in levels {
+        if values.is_absent(level) {
+            continue;
+        }
+        *level_values.get_mut(count)? = values.get(level)?;
+        count += 1;
     }
-    let level_values = level_values.get(..levels.len())?;
+    if count == 0 {
+        return None;
+    }
+    let level_values = level_values.get(..count)?;
     let mut cases = [None, None];
     for (case, reading) in cases.iter_mut().zip([Reading::Nearest, Reading::Truncated]) {
         let mut range: Option<Span> = None;
         let mut overflow = false;
         for &value in level_values {
-            let Some(span) = Span::of(value, reading) else {
+            let Some(span) = span(value, reading) else {
                 overflow = true;
                 break;
             };
@@ -244,11 +275,8 @@ fn level_range(overall: CellId, levels: &[CellId], values: &Values<'_>) -> Conds
         }
         let conditions = (|| {
             let range = range?;
-            let whole = Span::of(whole, reading)?;
-            Some((
-                whole.low_below_high_of(range)?,
-                range.low_below_high_of(whole)?,
-            ))
+            let whole = span(whole, reading)?;
+            Some((whole.can_be_at_most(range)?, range.can_be_at_most(whole)?))
         })();
         match conditions {
             Some(conditions) if !overflow => *case = Some(conditions),
@@ -290,7 +318,7 @@ fn directions(kind: Kind, cell: CellId) -> Option<(Direction, Direction)> {
     // The cell on the left of `lo ≤ hi` in the first condition: its
     // conditions fall then rise; any other cell's rise then fall.
     let left = match kind {
-        Kind::Sum { total, .. } => total,
+        Kind::Total { total, .. } => total,
         Kind::Ratio {
             rate, numerator, ..
         } => {
@@ -302,10 +330,10 @@ fn directions(kind: Kind, cell: CellId) -> Option<(Direction, Direction)> {
                 return None;
             }
         }
-        Kind::LevelRange { overall, .. } => overall,
-        Kind::Same { left, .. } => left,
+        Kind::Range { overall, .. } => overall,
+        Kind::Equal { left, .. } => left,
         Kind::Bound { .. } => return Some((Up, Down)),
-        Kind::Conditional { .. } => return None,
+        _ => return None,
     };
     Some(if cell == left { (Down, Up) } else { (Up, Down) })
 }
@@ -320,15 +348,10 @@ pub(crate) fn project(
     lo: i128,
     hi: i128,
 ) -> Set {
-    let at = |mantissa: i128| {
-        values.with(
-            cell,
-            Val {
-                lo: mantissa,
-                hi: mantissa,
-                ..template
-            },
-        )
+    let mut moving = Moving {
+        values: values.with(cell, template),
+        cell,
+        template,
     };
     match constraint.kind {
         Kind::Conditional {
@@ -371,11 +394,12 @@ pub(crate) fn project(
             let Some(rate_value) = values.get(rate) else {
                 return Set::range(lo, hi);
             };
+            let hints = hints(constraint.kind, cell, template, values);
             for (case, reading) in [Reading::Nearest, Reading::Truncated]
                 .into_iter()
                 .enumerate()
             {
-                let Some(rate_span) = Span::of(rate_value, reading) else {
+                let Some(rate_span) = span(rate_value, reading) else {
                     continue;
                 };
                 let first = if rate_span.lo >= 0 {
@@ -388,21 +412,38 @@ pub(crate) fn project(
                 } else {
                     Direction::Down
                 };
-                let part = case_set(&at, constraint, case, first, second, positive, hi);
+                let part = case_set(
+                    &mut moving,
+                    constraint,
+                    case,
+                    (first, second),
+                    hints,
+                    positive,
+                    hi,
+                );
                 set = set.union(&part);
             }
             set
         }
         kind => {
-            if satisfied_whatever(constraint, &at(template.lo)) {
+            if conds(constraint, moving.at(template.lo)).is_none() {
+                // Not evaluated at these values (a blank cell): it holds
+                // whatever the projected cell is.
                 return Set::range(lo, hi);
             }
-            let Some((first, second)) = directions(kind, cell) else {
+            let Some(directions) = directions(kind, cell) else {
                 return Set::range(lo, hi);
             };
+            let hints = hints(kind, cell, template, values);
+            // Sums, bounds and equalities read every value one way: one case.
+            let cases = if matches!(kind, Kind::Ratio { .. } | Kind::Range { .. }) {
+                2
+            } else {
+                1
+            };
             let mut set = Set::default();
-            for case in 0..2 {
-                let part = case_set(&at, constraint, case, first, second, lo, hi);
+            for case in 0..cases {
+                let part = case_set(&mut moving, constraint, case, directions, hints, lo, hi);
                 set = set.union(&part);
             }
             set
@@ -410,38 +451,162 @@ pub(crate) fn project(
     }
 }
 
-/// Whether the constraint is not evaluated at these values (a blank cell),
-/// so that it holds whatever the projected cell is.
-fn satisfied_whatever(constraint: &Constraint, values: &Values<'_>) -> bool {
-    conds(constraint, values).is_none()
+/// Where the edges of a constraint's two conditions are expected, as
+/// mantissas of `cell`, the other cells at their (lower) values: where the
+/// cell makes the two sides equal. Only a starting point for the exact
+/// search ([`monotone`]); the reported value where it cannot be computed.
+fn hints(kind: Kind, cell: CellId, template: Val, values: &Values<'_>) -> (i128, i128) {
+    let fallback = template.lo;
+    let scale = template.scale;
+    // A value as a mantissa at the cell's scale (truncated toward zero).
+    let at_scale = |value: Val| -> Option<i128> { rescale(value.lo, value.scale, scale) };
+    let computed: Option<(i128, i128)> = (|| match kind {
+        Kind::Total { total, parts, .. } => {
+            let mut others = 0_i128;
+            for &part in parts.iter().filter(|&&part| part != cell) {
+                if let Some(value) = values.get(part) {
+                    others = others.checked_add(at_scale(value)?)?;
+                }
+            }
+            let edge = if cell == total {
+                others
+            } else {
+                at_scale(values.get(total)?)?.checked_sub(others)?
+            };
+            Some((edge, edge))
+        }
+        Kind::Bound { min, max, .. } => {
+            let unit = pow10(scale)?;
+            let low = min.map_or(Some(fallback), |min| i128::from(min).checked_mul(unit));
+            let high = max.map_or(Some(fallback), |max| i128::from(max).checked_mul(unit));
+            Some((low?, high?))
+        }
+        Kind::Ratio {
+            rate,
+            numerator,
+            denominator,
+        } => {
+            // rate / 10^rs = 100 · (n / 10^ns) / (d / 10^ds), all mantissas.
+            let (r, n, d) = (
+                values.get(rate)?,
+                values.get(numerator)?,
+                values.get(denominator)?,
+            );
+            let edge = if cell == rate {
+                ratio_mantissa(n.lo, n.scale, d.lo, d.scale, scale)?
+            } else if cell == numerator {
+                // n = r · d / 100, at the numerator's scale.
+                let product = r.lo.checked_mul(d.lo)?;
+                let shift = i64::from(scale) - i64::from(r.scale) - i64::from(d.scale) - 2;
+                shift_by(product, shift)?
+            } else {
+                // d = 100 · n / r, at the denominator's scale.
+                ratio_mantissa(n.lo, n.scale, r.lo, r.scale, scale)?
+            };
+            Some((edge, edge))
+        }
+        Kind::Range { overall, levels } => {
+            let mut low: Option<i128> = None;
+            let mut high: Option<i128> = None;
+            for &level in levels.iter().filter(|&&level| level != cell) {
+                if let Some(value) = values.get(level) {
+                    let value = at_scale(value)?;
+                    low = Some(low.map_or(value, |low| low.min(value)));
+                    high = Some(high.map_or(value, |high| high.max(value)));
+                }
+            }
+            if cell == overall {
+                Some((high?, low?))
+            } else {
+                let whole = at_scale(values.get(overall)?)?;
+                Some((whole, whole))
+            }
+        }
+        Kind::Equal { left, right } => {
+            let other = at_scale(values.get(if cell == left { right } else { left })?)?;
+            Some((other, other))
+        }
+        _ => None,
+    })();
+    computed.unwrap_or((fallback, fallback))
+}
+
+/// `mantissa / 10^from` as a mantissa at `to` decimals, truncated.
+fn rescale(mantissa: i128, from: u32, to: u32) -> Option<i128> {
+    shift_by(mantissa, i64::from(to) - i64::from(from))
+}
+
+/// `value × 10^shift`, truncated toward zero when `shift` is negative.
+fn shift_by(value: i128, shift: i64) -> Option<i128> {
+    let power = pow10(u32::try_from(shift.unsigned_abs()).ok()?)?;
+    if shift >= 0 {
+        value.checked_mul(power)
+    } else {
+        value.checked_div(power)
+    }
+}
+
+/// `100 · (a / 10^a_scale) / (b / 10^b_scale)` as a mantissa at `scale`.
+fn ratio_mantissa(a: i128, a_scale: u32, b: i128, b_scale: u32, scale: u32) -> Option<i128> {
+    let numerator = shift_by(
+        a.checked_mul(100)?,
+        i64::from(scale) + i64::from(b_scale) - i64::from(a_scale),
+    )?;
+    numerator.checked_div(b)
+}
+
+/// The values with one cell moving, the others fixed: the cell set in
+/// place, without copying the values.
+struct Moving<'v> {
+    values: Values<'v>,
+    cell: CellId,
+    template: Val,
+}
+
+impl<'v> Moving<'v> {
+    /// The values with the cell at `mantissa`.
+    fn at(&mut self, mantissa: i128) -> &Values<'v> {
+        self.values.set(
+            self.cell,
+            Val {
+                lo: mantissa,
+                hi: mantissa,
+                ..self.template
+            },
+        );
+        &self.values
+    }
 }
 
 /// The values where both conditions of one case hold.
-fn case_set<'v>(
-    at: &impl Fn(i128) -> Values<'v>,
+fn case_set(
+    moving: &mut Moving<'_>,
     constraint: &Constraint,
     case: usize,
-    first: Direction,
-    second: Direction,
+    (first, second): (Direction, Direction),
+    (first_hint, second_hint): (i128, i128),
     lo: i128,
     hi: i128,
 ) -> Set {
-    let condition = |which: usize| {
-        move |mantissa: i128| match conds(constraint, &at(mantissa)) {
-            None => true,
-            Some(cases) => cases
-                .get(case)
-                .copied()
-                .flatten()
-                .is_some_and(|(a, b)| if which == 0 { a } else { b }),
-        }
+    let mut condition = |which: usize, mantissa: i128| match conds(constraint, moving.at(mantissa))
+    {
+        None => true,
+        Some(cases) => cases
+            .get(case)
+            .copied()
+            .flatten()
+            .is_some_and(|(a, b)| if which == 0 { a } else { b }),
     };
-    let a = monotone(lo, hi, first == Direction::Up, condition(0));
+    let a = monotone(lo, hi, first == Direction::Up, first_hint, |m| {
+        condition(0, m)
+    });
     if a.is_empty() {
         return a;
     }
     let (a_lo, a_hi) = (a.0[0].0, a.0[0].1);
-    monotone(a_lo, a_hi, second == Direction::Up, condition(1))
+    monotone(a_lo, a_hi, second == Direction::Up, second_hint, |m| {
+        condition(1, m)
+    })
 }
 
 /// The values a cell's type allows, at the scale it was printed with: a
@@ -464,7 +629,7 @@ pub(crate) fn domain(id: CellId, scale: u32) -> Set {
 /// A search over the values of a set of cells.
 pub(crate) struct Search<'a> {
     /// The cells as reported.
-    pub base: &'a [Option<Val>; CELL_COUNT],
+    pub base: &'a Base,
     /// The hard constraints that read any of the free cells.
     pub constraints: &'a [&'static Constraint],
     /// The free cells.
@@ -485,8 +650,10 @@ pub(crate) enum Verdict {
 }
 
 impl Search<'_> {
-    fn template(&self, id: CellId) -> Val {
+    /// A cell's value as reported (0 when blank).
+    pub fn template(&self, id: CellId) -> Val {
         self.base
+            .values
             .get(id.index())
             .copied()
             .flatten()
@@ -634,7 +801,7 @@ impl Search<'_> {
             return Verdict::Infeasible;
         };
         let (lo, hi) = ranges[widest];
-        let mid = lo + (hi - lo) / 2;
+        let mid = midpoint(lo, hi);
         let halves = if near[widest].0 > mid {
             [(mid + 1, hi), (lo, mid)]
         } else {

@@ -17,15 +17,36 @@
 //! (counts up to `u64::MAX`, amounts of 10¹² localise as small ones do).
 //! Warnings do not constrain; they only steer the suggested value.
 //!
+//! # Rows that do not apply
+//! A row that does not apply to the report's period (a district row of a
+//! report whose data window starts on or after 1 July 2025, see
+//! [`Template::absent_cells`](crate::Template::absent_cells)) is read as
+//! validation reads it: blank to every rule (a part of a sum left out, so
+//! the sum is checked as "of which"; a level left out of a level range; a
+//! ratio or bound on it not evaluated), and fixed: it is never the cell
+//! proposed to change. A value other than 0 in such a row breaks its
+//! `not_applicable` rule; the repair is to blank it
+//! ([`Reason::NotApplicable`]), a set of its own (it counts for no other
+//! rule).
+//!
 //! # How sets are searched
-//! The error rules split the cells into independent groups (cells linked
-//! through rules). Within each group that breaks a rule, the covering sets
-//! of reported cells (each broken rule has a cell in the set) are tried
-//! smallest weight first; the first feasible weight is the group's minimum,
-//! and every set of that weight is kept. The minimal sets of the report are
-//! the products of the groups' minimal sets. Feasibility of one cell is the
-//! exact intersection of what each rule allows it (a union of intervals);
-//! of several, a complete branch-and-prune search on the same exact checks.
+//! Only a report that breaks an error rule is searched: a clean one costs
+//! one [`Report::validate`] and no allocation. The broken rules are those
+//! validation found; the error rules split the cells into independent
+//! groups (cells linked through rules). Within each group that breaks a
+//! rule, the sets of its reported cells come smallest weight first (each
+//! subset generated once, from a lighter one, through a heap); only those
+//! that hit every broken rule of the group (a bit-mask test) are tried, and
+//! the first feasible weight is the group's minimum: every set of that
+//! weight is kept. The minimal sets of the report are the products of the
+//! groups' minimal sets. Feasibility of one cell is the exact intersection
+//! of what each rule allows it (a union of intervals, computed once per
+//! cell); of several, a complete branch-and-prune search on the same exact
+//! checks. The edges of what a rule allows are found by the exact
+//! predicate, searched from where the arithmetic expects them (the value
+//! that balances the rule), so a good guess costs a few evaluations and a
+//! bad one no more than a binary search. The arithmetic is validation's
+//! own (`check::interval`), so the two cannot disagree.
 //!
 //! # Weights
 //! Every cell weighs [`DEFAULT_WEIGHT`] (1): with no other knowledge each
@@ -50,8 +71,10 @@
 //! of 10^k, a sign, a rate rounded the wrong way), if one repairs every
 //! error rule the cell touches; otherwise the allowed value nearest the
 //! reported one that also satisfies the warnings where one exists. Every
-//! set returned has been applied to the report and checked by
-//! [`Report::validate`] to leave no error.
+//! set's changes have been checked by validation's own evaluators to leave
+//! no error among the rules they touch (the other rules do not read the
+//! changed cells), and, in debug builds, the whole repaired report by
+//! [`Report::validate`].
 //!
 //! # Example
 //! ```
@@ -80,8 +103,15 @@ use std::fmt;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, SerializeStruct};
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use crate::Cells;
 use crate::catalogue::{CELL_COUNT, CellId};
+use crate::check::{Source, is_exact, run_rules};
+use crate::finding::Findings;
 use crate::report::Report;
+use crate::template::CellSet as TemplateCells;
 use crate::unit::{Printed, ValueKind};
 
 mod arith;
@@ -90,7 +120,7 @@ mod model;
 mod typo;
 
 use arith::{Set, Val};
-use feasible::{Search, Values, Verdict};
+use feasible::{Base, Search, Values, Verdict};
 use model::Constraint;
 
 /// The weight of a cell unless the caller says otherwise.
@@ -203,6 +233,11 @@ pub enum Reason {
     /// No slip explains it: the value the error rules allow nearest the
     /// reported one (satisfying the warnings where one does).
     NearestValue,
+    /// The row does not apply to the report's period (a district row from
+    /// the data window starting 1 July 2025): blank it. The suggested value
+    /// is then 0, which the row may also hold, and [`CellSet::apply`]
+    /// blanks the cell.
+    NotApplicable,
 }
 
 impl Reason {
@@ -216,7 +251,10 @@ impl Reason {
     /// ```
     #[must_use]
     pub fn is_typo(self) -> bool {
-        !matches!(self, Reason::OnlyValue | Reason::NearestValue)
+        !matches!(
+            self,
+            Reason::OnlyValue | Reason::NearestValue | Reason::NotApplicable
+        )
     }
 
     /// The reason in English words.
@@ -238,6 +276,7 @@ impl Reason {
             Reason::Sign => "sign",
             Reason::OnlyValue => "only value the error rules allow",
             Reason::NearestValue => "nearest value the error rules allow",
+            Reason::NotApplicable => "row does not apply to the period: blank it",
         }
     }
 }
@@ -261,13 +300,31 @@ pub struct Repair {
     pub cell: CellId,
     /// Its value as reported.
     pub reported: Printed,
-    /// The value suggested.
+    /// The value suggested (0 where the row is to be blanked, see
+    /// [`Reason::NotApplicable`] and [`Repair::value`]).
     pub suggested: Printed,
     /// Why that value.
     pub reason: Reason,
     /// Every value that satisfies the error rules, the other cells of the
     /// set at their suggested values: closed ranges, in order.
     pub allowed: Vec<(Printed, Printed)>,
+}
+
+impl Repair {
+    /// The cell's new value: the suggested one, or `None` (blank) for a
+    /// row that does not apply to the period.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::samples;
+    /// let located = samples::bac_giang_2023_q3().locate();
+    /// let repair = &located.sets[0].repairs[0];
+    /// assert_eq!(repair.value(), Some(repair.suggested));
+    /// ```
+    #[must_use]
+    pub fn value(&self) -> Option<Printed> {
+        (self.reason != Reason::NotApplicable).then_some(self.suggested)
+    }
 }
 
 impl Serialize for Repair {
@@ -277,7 +334,11 @@ impl Serialize for Repair {
         out.serialize_field("form", &indicator.form)?;
         out.serialize_field("stt", indicator.stt)?;
         out.serialize_field("reported", &self.reported.to_decimal().to_string())?;
-        out.serialize_field("suggested", &self.suggested.to_decimal().to_string())?;
+        // `null` for a row to blank.
+        out.serialize_field(
+            "suggested",
+            &self.value().map(|value| value.to_decimal().to_string()),
+        )?;
         out.serialize_field("reason", &self.reason)?;
         out.end()
     }
@@ -309,7 +370,7 @@ impl CellSet {
         let mut repaired = report.clone();
         for repair in &self.repairs {
             // Every suggested value fits its cell: it was checked so.
-            let _ = repaired.set_cell(repair.cell, Some(repair.suggested));
+            let _ = repaired.set_cell(repair.cell, repair.value());
         }
         repaired
     }
@@ -453,119 +514,227 @@ impl Locator {
     /// ```
     #[must_use]
     pub fn locate(&self, report: &Report) -> Localisation {
-        if !report.validate().has_errors() {
+        let findings = report.validate();
+        if !findings.has_errors() {
+            // A clean report: one validation, nothing else.
             return Localisation::default();
         }
+        let model = model::model();
+        let absent = absent_cells(report);
         let cells = report.cells();
-        let mut base = [None; CELL_COUNT];
-        for (slot, (index, value)) in base.iter_mut().zip(cells.0.iter().enumerate()) {
+        let mut base = Base {
+            values: [None; CELL_COUNT],
+            absent,
+        };
+        for (slot, (index, value)) in base.values.iter_mut().zip(cells.0.iter().enumerate()) {
             if let (Some(value), Some(id)) = (value, CellId::from_index(index)) {
-                *slot = Some(Val::point(value.mantissa, value.decimals, is_exact(id)));
+                // A row that does not apply is blank to every rule.
+                if !absent.contains(id) {
+                    *slot = Some(Val::point(value.mantissa, value.decimals, is_exact(id)));
+                }
             }
         }
-        let hard: Vec<&'static Constraint> =
-            model::constraints().iter().filter(|c| c.hard).collect();
-        let values = Values::new(&base);
-        let violated: Vec<&'static Constraint> = hard
-            .iter()
-            .copied()
-            .filter(|c| !feasible::holds(c, &values))
-            .collect();
+        // The broken rules, as validation found them: by group of linked
+        // cells (in order of the group's first cell), and the rows that do
+        // not apply but hold a value.
         let mut located = Localisation::default();
-        let mut groups: Vec<Group> = Vec::new();
-        for (members, broken) in groups_of(&hard, &violated) {
-            match self.group(report, &base, &hard, &members, &broken, &mut located) {
-                Some(group) => groups.push(group),
-                None => located.unrepairable.extend(broken.iter().map(|c| c.rule)),
+        let mut broken: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut blanks: Vec<Group> = Vec::new();
+        for finding in findings.of_severity(crate::Severity::Error) {
+            let rule = finding.rule.rule();
+            let constraint = model.of_rule.get(finding.rule.index()).copied().flatten();
+            if let Some(index) = constraint {
+                let Some(first) = model.constraints[index].cells.first() else {
+                    continue;
+                };
+                let group = model.group_of_cell[first.index()];
+                match broken.iter_mut().find(|(id, _)| *id == group) {
+                    Some((_, list)) => list.push(index),
+                    None => broken.push((group, vec![index])),
+                }
+            } else if let crate::check::Constraint::Inapplicable { cell } = rule.check.constraint()
+            {
+                match self.blank(report, cell) {
+                    Some(group) => blanks.push(group),
+                    None => located.unrepairable.push(rule.id),
+                }
+            } else {
+                located.unrepairable.push(rule.id);
             }
         }
+        broken.sort_by_key(|(group, _)| *group);
+        let mut cache = Cache::default();
+        let mut groups: Vec<Group> = Vec::new();
+        for (group, constraints) in &broken {
+            let members: Vec<CellId> = (0..CELL_COUNT)
+                .filter(|&index| model.group_of_cell[index] == *group)
+                .filter_map(CellId::from_index)
+                .collect();
+            let constraints: Vec<&'static Constraint> =
+                constraints.iter().map(|&i| &model.constraints[i]).collect();
+            let context = Context {
+                report,
+                cells: &cells,
+                base: &base,
+            };
+            match self.group(&context, &members, &constraints, &mut cache, &mut located) {
+                Some(group) => groups.push(group),
+                None => located
+                    .unrepairable
+                    .extend(constraints.iter().map(|c| c.rule)),
+            }
+        }
+        groups.extend(blanks);
         if !located.unrepairable.is_empty() || groups.is_empty() {
             return located;
         }
         let (sets, more) = self.combine(groups);
         located.more = more;
+        // Each group's sets were applied and validated with no error of
+        // its rules left; rules of different groups share no cell, so the
+        // combined sets leave none. Checked again in debug builds.
         for set in sets {
-            // The final check: the exact evaluator must find no error.
-            if !set.apply(report).validate().has_errors() {
-                located.weight = set.weight;
-                located.sets.push(set);
-            }
+            debug_assert!(
+                !set.apply(report).validate().has_errors(),
+                "a combined set leaves an error"
+            );
+            located.weight = set.weight;
+            located.sets.push(set);
         }
         located
     }
 
+    /// A row that does not apply to the period but holds a value: blanking
+    /// it is the repair (its value counts for no other rule). `None` when
+    /// the cell is trusted.
+    fn blank(&self, report: &Report, cell: CellId) -> Option<Group> {
+        let weight = self.weights.get(cell);
+        if weight == FIXED {
+            return None;
+        }
+        let reported = report.cell(cell)?;
+        let zero = Printed {
+            mantissa: 0,
+            decimals: reported.decimals,
+        };
+        Some(Group {
+            sets: vec![CellSet {
+                cells: vec![cell],
+                weight: u64::from(weight),
+                repairs: vec![Repair {
+                    cell,
+                    reported,
+                    suggested: zero,
+                    reason: Reason::NotApplicable,
+                    allowed: vec![(zero, zero)],
+                }],
+            }],
+        })
+    }
+
     /// The minimal sets of one group of linked cells that breaks `broken`.
+    ///
+    /// The sets of the group's candidate cells come smallest weight first
+    /// (the subsets of the cells sorted by weight, each generated once from
+    /// a lighter one, through a heap): only those that hit every broken
+    /// rule (a bit mask test) are tried, and the search stops past the
+    /// first weight at which one is feasible.
     fn group(
         &self,
-        report: &Report,
-        base: &[Option<Val>; CELL_COUNT],
-        hard: &[&'static Constraint],
+        context: &Context<'_>,
         members: &[CellId],
         broken: &[&'static Constraint],
+        cache: &mut Cache,
         located: &mut Localisation,
     ) -> Option<Group> {
+        let base = context.base;
         let mut candidates: Vec<CellId> = members
             .iter()
             .copied()
-            .filter(|&cell| base[cell.index()].is_some() && self.weights.get(cell) != FIXED)
+            .filter(|&cell| base.values[cell.index()].is_some() && self.weights.get(cell) != FIXED)
             .collect();
         if candidates.len() > MAX_CELLS_PER_GROUP {
             candidates.retain(|cell| broken.iter().any(|c| c.cells.contains(cell)));
             candidates.truncate(MAX_CELLS_PER_GROUP);
         }
-        let mut subsets: Vec<(u64, Vec<CellId>)> = Vec::new();
-        let count = candidates.len();
-        for mask in 1_u32..(1 << count) {
-            if mask.count_ones() as usize > MAX_SET_SIZE {
-                continue;
-            }
-            let set: Vec<CellId> = (0..count)
-                .filter(|&i| mask >> i & 1 == 1)
-                .map(|i| candidates[i])
-                .collect();
-            if broken
-                .iter()
-                .all(|c| c.cells.iter().any(|cell| set.contains(cell)))
-            {
-                let weight = set
-                    .iter()
-                    .map(|&cell| u64::from(self.weights.get(cell)))
-                    .sum();
-                subsets.push((weight, set));
-            }
+        // Lightest first, then in catalogue order.
+        candidates.sort_by_key(|&cell| (self.weights.get(cell), cell));
+        let weight_of = |i: usize| u64::from(self.weights.get(candidates[i]));
+        let covers: Vec<u32> = broken
+            .iter()
+            .map(|constraint| {
+                (0..candidates.len())
+                    .filter(|&i| constraint.cells.contains(&candidates[i]))
+                    .fold(0_u32, |mask, i| mask | 1 << i)
+            })
+            .collect();
+        // (weight, cells as bits, the heaviest cell's position).
+        let mut heap: BinaryHeap<Reverse<(u64, u32, usize)>> = BinaryHeap::new();
+        if !candidates.is_empty() {
+            heap.push(Reverse((weight_of(0), 1, 0)));
         }
-        subsets.sort();
         let mut best: Option<u64> = None;
         let mut sets = Vec::new();
-        for (weight, set) in subsets {
+        let mut set: Vec<CellId> = Vec::with_capacity(MAX_SET_SIZE);
+        while let Some(Reverse((weight, mask, last))) = heap.pop() {
             if best.is_some_and(|best| weight > best) {
                 break;
             }
-            let touching: Vec<&'static Constraint> = hard
-                .iter()
-                .copied()
-                .filter(|c| c.cells.iter().any(|cell| set.contains(cell)))
-                .collect();
+            // The next sets: the heaviest cell swapped for the next one,
+            // and the next one added.
+            let next = last + 1;
+            if next < candidates.len() {
+                let swapped = weight - weight_of(last) + weight_of(next);
+                heap.push(Reverse((swapped, mask & !(1 << last) | 1 << next, next)));
+                if (mask.count_ones() as usize) < MAX_SET_SIZE {
+                    heap.push(Reverse((weight + weight_of(next), mask | 1 << next, next)));
+                }
+            }
+            if !covers.iter().all(|&cover| cover & mask != 0) {
+                continue;
+            }
+            set.clear();
+            set.extend(
+                (0..candidates.len())
+                    .filter(|&i| mask >> i & 1 == 1)
+                    .map(|i| candidates[i]),
+            );
+            set.sort_unstable();
+            let touching = touching(&set);
             let mut search = Search {
                 base,
                 constraints: &touching,
                 free: &set,
                 budget: SEARCH_BUDGET,
             };
-            match search.run() {
+            let verdict = match set[..] {
+                // One cell: what every rule allows it, kept for the
+                // suggestion.
+                [cell] => match cache
+                    .allowed(&search, cell)
+                    .nearest(search.template(cell).lo)
+                {
+                    Some(value) => Verdict::Feasible(vec![value]),
+                    None => Verdict::Infeasible,
+                },
+                _ => search.run(),
+            };
+            match verdict {
                 Verdict::Feasible(values) => {
-                    let repairs = suggest(report, &search, &set, values);
+                    let repairs = suggest(context, &search, &set, values, cache);
+                    // Each group is checked alone, by validation's own
+                    // evaluators: no error left among the rules the
+                    // changes touch (the others do not see them).
+                    let changes: Vec<(CellId, Option<Printed>)> =
+                        repairs.iter().map(|r| (r.cell, r.value())).collect();
+                    let left = context
+                        .evaluate(&changes, touching.iter().map(|c| c.index))
+                        .has_errors();
                     let cell_set = CellSet {
-                        cells: set,
+                        cells: set.clone(),
                         weight,
                         repairs,
                     };
-                    // Each group is checked alone: no error of its rules left.
-                    let findings = cell_set.apply(report).validate();
-                    let left = findings.iter().any(|finding| {
-                        finding.severity == crate::Severity::Error
-                            && touching.iter().any(|c| c.rule == finding.rule.as_str())
-                    });
                     if !left {
                         best = Some(weight);
                         sets.push(cell_set);
@@ -640,77 +809,106 @@ impl Locator {
     }
 }
 
-/// Whether a cell is read exactly (counts, codes).
-fn is_exact(id: CellId) -> bool {
-    matches!(
-        id.indicator().kind,
-        ValueKind::Count | ValueKind::Code { .. }
-    )
+/// The rows that do not apply to the report's period (district rows from
+/// the data window starting 1 July 2025; none when the period is not
+/// given, as in validation): the one place localisation reads the
+/// report's period.
+fn absent_cells(report: &Report) -> TemplateCells {
+    report
+        .meta
+        .template
+        .template()
+        .absent_cells_of(report.meta.period)
 }
 
-/// The root of a cell's group.
-fn root(parent: &mut [usize], mut at: usize) -> usize {
-    while parent[at] != at {
-        parent[at] = parent[parent[at]];
-        at = parent[at];
-    }
-    at
+/// The hard constraints that read any cell of `set`, in rule order.
+fn touching(set: &[CellId]) -> Vec<&'static Constraint> {
+    let model = model::model();
+    let mut ids: Vec<usize> = set
+        .iter()
+        .flat_map(|cell| model.hard_of_cell[cell.index()].iter().copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.iter().map(|&i| &model.constraints[i]).collect()
 }
 
-/// The groups of cells linked through hard constraints that hold a broken
-/// one: each group's cells (in catalogue order) and its broken constraints.
-fn groups_of(
-    hard: &[&'static Constraint],
-    violated: &[&'static Constraint],
-) -> Vec<(Vec<CellId>, Vec<&'static Constraint>)> {
-    let mut parent: Vec<usize> = (0..CELL_COUNT).collect();
-    for constraint in hard {
-        if let Some((first, rest)) = constraint.cells.split_first() {
-            for cell in rest {
-                let (a, b) = (
-                    root(&mut parent, first.index()),
-                    root(&mut parent, cell.index()),
-                );
-                parent[a.max(b)] = a.min(b);
-            }
-        }
-    }
-    let mut groups: Vec<(usize, Vec<CellId>, Vec<&'static Constraint>)> = Vec::new();
-    for constraint in violated {
-        let Some(first) = constraint.cells.first() else {
-            continue;
+/// What localisation reads of one report.
+struct Context<'a> {
+    report: &'a Report,
+    cells: &'a Cells,
+    base: &'a Base,
+}
+
+impl Context<'_> {
+    /// The findings of the rules at `rules` (positions in the rule table)
+    /// on the report with `changes`, by validation's exact evaluators.
+    fn evaluate(
+        &self,
+        changes: &[(CellId, Option<Printed>)],
+        rules: impl IntoIterator<Item = usize>,
+    ) -> Findings {
+        let source = Changed {
+            cells: self.cells,
+            changes,
         };
-        let group = root(&mut parent, first.index());
-        match groups.iter_mut().find(|(id, _, _)| *id == group) {
-            Some((_, _, broken)) => broken.push(constraint),
-            None => groups.push((group, Vec::new(), vec![constraint])),
+        run_rules(
+            self.report.meta.template.template(),
+            &source,
+            &self.base.absent,
+            rules,
+        )
+    }
+}
+
+/// A report's cells with a few changed.
+struct Changed<'a> {
+    cells: &'a Cells,
+    changes: &'a [(CellId, Option<Printed>)],
+}
+
+impl Source for Changed<'_> {
+    fn value(&self, id: CellId) -> Option<Printed> {
+        match self.changes.iter().find(|(cell, _)| *cell == id) {
+            Some(&(_, value)) => value,
+            None => self.cells.0.get(id.index()).copied().flatten(),
         }
     }
-    for (group, members, _) in &mut groups {
-        *members = (0..CELL_COUNT)
-            .filter(|&index| root(&mut parent, index) == *group)
-            .filter_map(CellId::from_index)
-            .collect();
+}
+
+/// What every hard rule allows each cell alone, the others as reported,
+/// computed once per report.
+#[derive(Default)]
+struct Cache {
+    allowed: Vec<(CellId, Set)>,
+}
+
+impl Cache {
+    fn allowed(&mut self, search: &Search<'_>, cell: CellId) -> &Set {
+        let at = if let Some(at) = self.allowed.iter().position(|(id, _)| *id == cell) {
+            at
+        } else {
+            let set = search.allowed(cell, &Values::new(search.base));
+            self.allowed.push((cell, set));
+            self.allowed.len() - 1
+        };
+        &self.allowed[at].1
     }
-    groups.sort_by_key(|(group, _, _)| *group);
-    groups
-        .into_iter()
-        .map(|(_, members, broken)| (members, broken))
-        .collect()
 }
 
 /// The changes for a feasible set: a value per cell, each chosen in turn
-/// with the others at their values so far, then the ranges allowed.
+/// with the others at their values so far, then the ranges allowed. A
+/// set of one cell reads what is allowed from the cache.
 fn suggest(
-    report: &Report,
+    context: &Context<'_>,
     search: &Search<'_>,
     set: &[CellId],
     witness: Vec<i128>,
+    cache: &mut Cache,
 ) -> Vec<Repair> {
     let mut chosen = witness;
     let mut reasons = vec![Reason::NearestValue; set.len()];
-    let soft: Vec<&'static Constraint> = model::constraints().iter().filter(|c| !c.hard).collect();
-    let template = |cell: CellId| search.base[cell.index()].unwrap_or(Val::point(0, 0, true));
+    let template = |cell: CellId| search.template(cell);
     let values_except = |chosen: &[i128], skip: usize| {
         let mut values = Values::new(search.base);
         for (i, (&cell, &value)) in set.iter().zip(chosen).enumerate() {
@@ -723,30 +921,34 @@ fn suggest(
         }
         values
     };
+    let mut allowed_of = |i: usize, chosen: &[i128]| match set {
+        [cell] => cache.allowed(search, *cell).clone(),
+        _ => search.allowed(set[i], &values_except(chosen, i)),
+    };
     for (i, &cell) in set.iter().enumerate() {
         let values = values_except(&chosen, i);
-        let allowed = search.allowed(cell, &values);
+        let allowed = allowed_of(i, &chosen);
         let reported = template(cell);
-        let mut working = report.clone();
-        for (j, (&other, &value)) in set.iter().zip(&chosen).enumerate() {
-            if j != i {
-                let _ = working.set_cell(
-                    other,
-                    Some(Printed {
-                        mantissa: value,
-                        decimals: template(other).scale,
-                    }),
-                );
-            }
-        }
-        let (value, reason) = choose(cell, reported, &allowed, &values, &soft, &working);
+        // The set's other cells at their values so far, and this one.
+        let mut changes: Vec<(CellId, Option<Printed>)> = set
+            .iter()
+            .zip(&chosen)
+            .map(|(&other, &value)| {
+                let printed = Printed {
+                    mantissa: value,
+                    decimals: template(other).scale,
+                };
+                (other, Some(printed))
+            })
+            .collect();
+        changes.swap(0, i);
+        let (value, reason) = choose(cell, reported, &allowed, &values, context, &mut changes);
         chosen[i] = value;
         reasons[i] = reason;
     }
-    set.iter()
-        .enumerate()
-        .map(|(i, &cell)| {
-            let values = values_except(&chosen, i);
+    (0..set.len())
+        .map(|i| {
+            let cell = set[i];
             let scale = template(cell).scale;
             let printed = |mantissa| Printed {
                 mantissa,
@@ -757,8 +959,7 @@ fn suggest(
                 reported: printed(template(cell).lo),
                 suggested: printed(chosen[i]),
                 reason: reasons[i],
-                allowed: search
-                    .allowed(cell, &values)
+                allowed: allowed_of(i, &chosen)
                     .0
                     .iter()
                     .map(|&(lo, hi)| (printed(lo), printed(hi)))
@@ -776,21 +977,29 @@ fn choose(
     reported: Val,
     allowed: &Set,
     values: &Values<'_>,
-    soft: &[&'static Constraint],
-    working: &Report,
+    context: &Context<'_>,
+    changes: &mut [(CellId, Option<Printed>)],
 ) -> (i128, Reason) {
+    let model = model::model();
     let kind = cell.indicator().kind;
     let percent = kind == ValueKind::Percent;
     let signed = matches!(kind, ValueKind::Percent | ValueKind::MillionVnd);
-    if let Some(&(value, reason)) = typo::candidates(reported.lo, percent, signed)
-        .iter()
-        .find(|(value, _)| allowed.contains(*value))
-    {
-        return (value, reason);
+    if let Some(slip) = typo::first(reported.lo, percent, signed, |value| {
+        allowed.contains(value)
+    }) {
+        return slip;
     }
-    let only = matches!(allowed.0[..], [(lo, hi)] if lo == hi);
+    if let [(lo, hi)] = allowed.0[..] {
+        if lo == hi {
+            // The one value the error rules allow.
+            return (lo, Reason::OnlyValue);
+        }
+    }
+    // Which values the cell can hold at all: asked of a copy of the report.
+    let mut scratch = context.report.clone();
     let mut region = allowed.clone();
-    for constraint in soft.iter().filter(|c| c.cells.contains(&cell)) {
+    let soft = model.constraints.iter().filter(|c| !c.hard);
+    for constraint in soft.filter(|c| c.cells.contains(&cell)) {
         let (Some(first), Some(last)) = (region.0.first(), region.0.last()) else {
             break;
         };
@@ -809,14 +1018,17 @@ fn choose(
             }
         }
     }
-    let score = |point: i128| {
-        let mut report = working.clone();
+    // Only the rules that read the cell see it change: the findings of the
+    // others are the same at every point, so that comparing the points on
+    // these rules alone orders them as the whole report would.
+    let mut score = |point: i128| {
         let printed = Printed {
             mantissa: point,
             decimals: reported.scale,
         };
-        report.set_cell(cell, Some(printed)).ok()?;
-        let findings = report.validate();
+        scratch.set_cell(cell, Some(printed)).ok()?;
+        changes[0].1 = Some(printed);
+        let findings = context.evaluate(changes, model.rules_of_cell[cell.index()].iter().copied());
         let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
         if count(crate::Severity::Error) > 0 && !region.contains(point) {
             return None;
@@ -843,7 +1055,10 @@ fn choose(
         {
             let (mut bad, mut good) = (near.4, far.4);
             while bad.abs_diff(good) > 1 {
-                let mid = bad + (good - bad) / 2;
+                // Half way, rounded toward `bad`; no overflow.
+                let mid = good
+                    .checked_sub(bad)
+                    .map_or_else(|| arith::midpoint(bad, good), |gap| bad + gap / 2);
                 match score(mid) {
                     Some(s) if !s.0 && better(&s) => good = mid,
                     _ => bad = mid,
@@ -858,12 +1073,5 @@ fn choose(
         .map(|(.., point)| point)
         .or_else(|| allowed.nearest(reported.lo))
         .unwrap_or(reported.lo);
-    (
-        best,
-        if only {
-            Reason::OnlyValue
-        } else {
-            Reason::NearestValue
-        },
-    )
+    (best, Reason::NearestValue)
 }

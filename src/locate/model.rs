@@ -1,55 +1,23 @@
-//! The adapter: the rule table, translated into localisation's own
-//! constraints over cells.
+//! The adapter: the rule table, read as constraints over cells.
 //!
 //! This is the only file that reads the rule table ([`RULES`],
-//! [`Rule::kind`](crate::check::Rule::kind), `rule.cells`, `rule.severity`,
-//! `rule.id`). Each rule of severity error becomes a hard constraint; each
-//! warning a soft one (soft constraints never make a set of cells necessary,
-//! they only steer the suggested value). Info rules (derivable blanks) say
-//! nothing about consistency and are left out.
+//! [`Check::constraint`](crate::check::Check::constraint), `rule.cells`,
+//! `rule.severity`, `rule.id`). Each rule of severity error becomes a hard
+//! constraint; each warning a soft one (soft constraints never make a set
+//! of cells necessary, they only steer the suggested value). Info rules
+//! (derivable blanks) say nothing about consistency and are left out, and
+//! so are the rules of rows that do not apply to some periods (district
+//! rows after 1 July 2025), which localisation handles apart: such a row is
+//! blank to every other rule, and a value in it is repaired by blanking it.
+//!
+//! What a constraint requires is the family's own
+//! [`Constraint`](crate::check::Constraint) shape, not a copy of it.
 
 use std::sync::OnceLock;
 
-use crate::catalogue::CellId;
+use crate::catalogue::{CELL_COUNT, CellId};
 use crate::check::{Constraint as Shape, RULES};
 use crate::finding::Severity;
-
-/// What a constraint requires, naming its cells by their part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// `total` overlaps the sum of `parts` when `exhaustive` and every part
-    /// is reported; otherwise the reported parts can be at most `total`.
-    Sum {
-        total: CellId,
-        parts: &'static [CellId],
-        exhaustive: bool,
-    },
-    /// `min ≤ cell ≤ max`, in whole units of the cell.
-    Bound {
-        cell: CellId,
-        min: Option<i64>,
-        max: Option<i64>,
-    },
-    /// `rate` is `100 × numerator / denominator` within its printed precision.
-    Ratio {
-        rate: CellId,
-        numerator: CellId,
-        denominator: CellId,
-    },
-    /// When `code` is `when`, the `dependents` are blank or zero.
-    Conditional {
-        code: CellId,
-        when: u8,
-        dependents: &'static [CellId],
-    },
-    /// `overall` lies within the range of `levels`.
-    LevelRange {
-        overall: CellId,
-        levels: &'static [CellId],
-    },
-    /// `left` and `right` are the same quantity.
-    Same { left: CellId, right: CellId },
-}
 
 /// One rule as localisation sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,67 +25,117 @@ pub(crate) struct Constraint {
     /// The rule's id, for messages.
     pub rule: &'static str,
     /// What it requires.
-    pub kind: Kind,
+    pub kind: Shape,
     /// Every cell it reads.
     pub cells: &'static [CellId],
     /// An error rule (hard), or a warning (soft).
     pub hard: bool,
+    /// The rule's position in [`RULES`].
+    pub index: usize,
 }
 
-/// Every constraint, translated once.
-pub(crate) fn constraints() -> &'static [Constraint] {
-    static TABLE: OnceLock<Vec<Constraint>> = OnceLock::new();
-    TABLE.get_or_init(|| RULES.iter().filter_map(translate).collect())
+/// The constraints, translated once, with what localisation looks up in
+/// them.
+pub(crate) struct Model {
+    /// Every constraint, in rule order.
+    pub constraints: Vec<Constraint>,
+    /// The constraint of each rule, by the rule's position in [`RULES`].
+    pub of_rule: Vec<Option<usize>>,
+    /// The hard constraints that read each cell, by cell index.
+    pub hard_of_cell: Vec<Vec<usize>>,
+    /// The rules (of every severity) that read each cell, by cell index:
+    /// their positions in [`RULES`].
+    pub rules_of_cell: Vec<Vec<usize>>,
+    /// The group of linked cells each cell belongs to (cells linked
+    /// through hard constraints), by cell index: the least cell index of
+    /// the group.
+    pub group_of_cell: Vec<usize>,
+}
+
+/// The model of the rule table, built once.
+pub(crate) fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(build)
+}
+
+fn build() -> Model {
+    let mut constraints = Vec::new();
+    let mut of_rule = vec![None; RULES.len()];
+    let mut rules_of_cell = vec![Vec::new(); CELL_COUNT];
+    for (index, rule) in RULES.iter().enumerate() {
+        for cell in rule.cells {
+            if let Some(list) = rules_of_cell.get_mut(cell.index()) {
+                list.push(index);
+            }
+        }
+        if let Some(constraint) = translate(rule, index) {
+            of_rule[index] = Some(constraints.len());
+            constraints.push(constraint);
+        }
+    }
+    let mut hard_of_cell = vec![Vec::new(); CELL_COUNT];
+    let mut parent: Vec<usize> = (0..CELL_COUNT).collect();
+    for (index, constraint) in constraints.iter().enumerate() {
+        if !constraint.hard {
+            continue;
+        }
+        for cell in constraint.cells {
+            if let Some(list) = hard_of_cell.get_mut(cell.index()) {
+                list.push(index);
+            }
+        }
+        if let Some((first, rest)) = constraint.cells.split_first() {
+            for cell in rest {
+                let (a, b) = (
+                    root(&mut parent, first.index()),
+                    root(&mut parent, cell.index()),
+                );
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let group_of_cell = (0..CELL_COUNT).map(|at| root(&mut parent, at)).collect();
+    Model {
+        constraints,
+        of_rule,
+        hard_of_cell,
+        rules_of_cell,
+        group_of_cell,
+    }
+}
+
+/// The root of a cell's group (union by least index, paths halved).
+fn root(parent: &mut [usize], mut at: usize) -> usize {
+    while parent[at] != at {
+        parent[at] = parent[parent[at]];
+        at = parent[at];
+    }
+    at
 }
 
 /// One rule, or `None` for a rule that says nothing about consistency (an
-/// info note) or whose kind this adapter does not know.
-fn translate(rule: &'static crate::check::Rule) -> Option<Constraint> {
+/// info note), a row that does not apply (handled apart), or a shape this
+/// adapter does not know.
+fn translate(rule: &'static crate::check::Rule, index: usize) -> Option<Constraint> {
     let hard = match rule.severity {
         Severity::Error => true,
         Severity::Warning => false,
         Severity::Info => return None,
     };
-    let cells = rule.cells;
-    let kind = match rule.check.constraint() {
-        Shape::Ratio {
-            rate,
-            numerator,
-            denominator,
-        } => Kind::Ratio {
-            rate,
-            numerator,
-            denominator,
-        },
-        Shape::Total {
-            total,
-            parts,
-            exhaustive,
-        } => Kind::Sum {
-            total,
-            parts,
-            exhaustive,
-        },
-        Shape::Bound { cell, min, max } => Kind::Bound { cell, min, max },
-        Shape::Conditional {
-            code,
-            when,
-            dependents,
-        } => Kind::Conditional {
-            code,
-            when,
-            dependents,
-        },
-        Shape::Range { overall, levels } => Kind::LevelRange { overall, levels },
-        Shape::Equal { left, right } => Kind::Same { left, right },
-        // Notes, and rows that do not apply to some periods (district rows
-        // after 1 July 2025), constrain nothing here.
-        _ => return None,
-    };
-    Some(Constraint {
-        rule: rule.id,
-        kind,
-        cells,
-        hard,
-    })
+    let kind = rule.check.constraint();
+    match kind {
+        Shape::Ratio { .. }
+        | Shape::Total { .. }
+        | Shape::Bound { .. }
+        | Shape::Conditional { .. }
+        | Shape::Range { .. }
+        | Shape::Equal { .. } => Some(Constraint {
+            rule: rule.id,
+            kind,
+            cells: rule.cells,
+            hard,
+            index,
+        }),
+        _ => None,
+    }
 }

@@ -4,98 +4,175 @@
 use super::Reason;
 use super::arith::pow10;
 
-/// The decimal digits of a magnitude, most significant first.
-fn digits(magnitude: u128) -> Vec<u8> {
-    let mut out: Vec<u8> = magnitude
-        .to_string()
-        .bytes()
-        .map(|byte| byte - b'0')
-        .collect();
-    if out.is_empty() {
-        out.push(0);
+/// The most decimal digits a magnitude of `i128` has.
+const MAX_DIGITS: usize = 40;
+
+/// The decimal digits of a magnitude, most significant first (one 0 for 0).
+struct Digits {
+    digits: [u8; MAX_DIGITS],
+    len: usize,
+}
+
+impl Digits {
+    fn of(mut magnitude: u128) -> Digits {
+        let mut reversed = [0_u8; MAX_DIGITS];
+        let mut len = 0;
+        loop {
+            // A digit: the remainder of a division by 10.
+            reversed[len] = u8::try_from(magnitude % 10).unwrap_or(0);
+            len += 1;
+            magnitude /= 10;
+            if magnitude == 0 || len == MAX_DIGITS {
+                break;
+            }
+        }
+        let mut digits = [0_u8; MAX_DIGITS];
+        for (slot, &digit) in digits.iter_mut().zip(reversed[..len].iter().rev()) {
+            *slot = digit;
+        }
+        Digits { digits, len }
     }
-    out
+
+    fn get(&self) -> &[u8] {
+        &self.digits[..self.len]
+    }
 }
 
 /// The magnitude the digits spell, `None` if too large.
-fn number(digits: &[u8]) -> Option<i128> {
-    digits.iter().try_fold(0_i128, |value, &digit| {
+fn number(digits: impl IntoIterator<Item = u8>) -> Option<i128> {
+    digits.into_iter().try_fold(0_i128, |value, digit| {
         value.checked_mul(10)?.checked_add(i128::from(digit))
     })
 }
 
-/// The values `reported` may have been meant as, each with the slip that
-/// turns it into `reported`, in order of preference: for a percentage, a
-/// rate rounded the wrong way (one unit in the last printed digit) first;
-/// then two adjacent digits swapped, one digit wrong, a digit dropped, a
-/// digit doubled, a factor of 10^k (a separator slip), and the sign (not
-/// for counts and codes, which have none). Never `reported` itself.
-pub(crate) fn candidates(reported: i128, percent: bool, signed: bool) -> Vec<(i128, Reason)> {
-    let mut out: Vec<(i128, Reason)> = Vec::new();
+/// Calls `visit` with each value `reported` may have been meant as and the
+/// slip that turns it into `reported`, in order of preference, until it
+/// returns `true`: for a percentage, a rate rounded the wrong way (one unit
+/// in the last printed digit) first; then two adjacent digits swapped, one
+/// digit wrong, a digit dropped, a digit doubled, a factor of 10^k (a
+/// separator slip), and the sign (not for counts and codes, which have
+/// none). Never `reported` itself; a value may come more than once (the
+/// first time with its preferred slip). Allocates nothing.
+fn visit(
+    reported: i128,
+    percent: bool,
+    signed: bool,
+    mut visit: impl FnMut(i128, Reason) -> bool,
+) -> bool {
     let negative = reported < 0;
     let with_sign = |magnitude: i128| if negative { -magnitude } else { magnitude };
-    let mut push = |value: Option<i128>, reason: Reason| {
-        if let Some(value) = value {
-            if value != reported && !out.iter().any(|&(seen, _)| seen == value) {
-                out.push((value, reason));
-            }
-        }
+    let mut push = |value: Option<i128>, reason: Reason| match value {
+        Some(value) if value != reported => visit(value, reason),
+        _ => false,
     };
-    if percent {
-        push(reported.checked_sub(1), Reason::RoundedWrongWay);
-        push(reported.checked_add(1), Reason::RoundedWrongWay);
+    if percent
+        && (push(reported.checked_sub(1), Reason::RoundedWrongWay)
+            || push(reported.checked_add(1), Reason::RoundedWrongWay))
+    {
+        return true;
     }
-    let digits = digits(reported.unsigned_abs());
-    for i in 0..digits.len().saturating_sub(1) {
-        if digits[i] != digits[i + 1] {
-            let mut swapped = digits.clone();
-            swapped.swap(i, i + 1);
-            if swapped[0] != 0 || swapped.len() == 1 {
-                push(
-                    number(&swapped).map(with_sign),
-                    Reason::AdjacentDigitsSwapped,
-                );
+    let digits = Digits::of(reported.unsigned_abs());
+    let digits = digits.get();
+    let len = digits.len();
+    for i in 0..len.saturating_sub(1) {
+        if digits[i] != digits[i + 1] && (digits[i + 1] != 0 || i > 0) {
+            let swapped = digits.iter().enumerate().map(|(at, &digit)| match at {
+                _ if at == i => digits[i + 1],
+                _ if at == i + 1 => digits[i],
+                _ => digit,
+            });
+            if push(
+                number(swapped).map(with_sign),
+                Reason::AdjacentDigitsSwapped,
+            ) {
+                return true;
             }
         }
     }
-    for i in 0..digits.len() {
+    for i in 0..len {
         for digit in 0..10 {
-            if digit == digits[i] || (i == 0 && digit == 0 && digits.len() > 1) {
+            if digit == digits[i] || (i == 0 && digit == 0 && len > 1) {
                 continue;
             }
-            let mut changed = digits.clone();
-            changed[i] = digit;
-            push(number(&changed).map(with_sign), Reason::OneDigitWrong);
+            let changed = digits
+                .iter()
+                .enumerate()
+                .map(|(at, &old)| if at == i { digit } else { old });
+            if push(number(changed).map(with_sign), Reason::OneDigitWrong) {
+                return true;
+            }
         }
     }
-    for i in 0..=digits.len() {
+    for i in 0..=len {
         for digit in 0..10 {
             if i == 0 && digit == 0 {
                 continue;
             }
-            let mut longer = digits.clone();
-            longer.insert(i, digit);
-            push(number(&longer).map(with_sign), Reason::DigitDropped);
+            let longer = digits[..i]
+                .iter()
+                .copied()
+                .chain(std::iter::once(digit))
+                .chain(digits[i..].iter().copied());
+            if push(number(longer).map(with_sign), Reason::DigitDropped) {
+                return true;
+            }
         }
     }
-    for i in 0..digits.len().saturating_sub(1) {
+    for i in 0..len.saturating_sub(1) {
         if digits[i] == digits[i + 1] {
-            let mut shorter = digits.clone();
-            shorter.remove(i);
-            push(number(&shorter).map(with_sign), Reason::DigitDoubled);
+            let shorter = digits[..i].iter().chain(&digits[i + 1..]).copied();
+            if push(number(shorter).map(with_sign), Reason::DigitDoubled) {
+                return true;
+            }
         }
     }
     for exponent in 1..=9 {
         if let Some(factor) = pow10(exponent) {
-            push(reported.checked_mul(factor), Reason::PowerOfTen);
-            if reported % factor == 0 {
-                push(Some(reported / factor), Reason::PowerOfTen);
+            if push(reported.checked_mul(factor), Reason::PowerOfTen) {
+                return true;
+            }
+            if reported % factor == 0 && push(Some(reported / factor), Reason::PowerOfTen) {
+                return true;
             }
         }
     }
-    if signed {
-        push(reported.checked_neg(), Reason::Sign);
-    }
+    signed && push(reported.checked_neg(), Reason::Sign)
+}
+
+/// The first value `reported` may have been meant as (in the order of
+/// [`candidates`]) for which `wanted` holds, with its slip.
+pub(crate) fn first(
+    reported: i128,
+    percent: bool,
+    signed: bool,
+    mut wanted: impl FnMut(i128) -> bool,
+) -> Option<(i128, Reason)> {
+    let mut found = None;
+    visit(reported, percent, signed, |value, reason| {
+        if wanted(value) {
+            found = Some((value, reason));
+        }
+        found.is_some()
+    });
+    found
+}
+
+/// The values `reported` may have been meant as, each once with the slip
+/// that turns it into `reported`, in order of preference: for a
+/// percentage, a rate rounded the wrong way (one unit in the last printed
+/// digit) first; then two adjacent digits swapped, one digit wrong, a digit
+/// dropped, a digit doubled, a factor of 10^k (a separator slip), and the
+/// sign (not for counts and codes, which have none). Never `reported`
+/// itself.
+#[cfg(test)]
+pub(crate) fn candidates(reported: i128, percent: bool, signed: bool) -> Vec<(i128, Reason)> {
+    let mut out: Vec<(i128, Reason)> = Vec::new();
+    visit(reported, percent, signed, |value, reason| {
+        if !out.iter().any(|&(seen, _)| seen == value) {
+            out.push((value, reason));
+        }
+        false
+    });
     out
 }
 
