@@ -336,13 +336,27 @@ fn forms_bound_each_other() {
 }
 
 #[test]
-fn every_rule_names_existing_cells_and_a_unique_id() {
+fn every_rule_has_a_unique_id_and_describes_its_own_cells() {
     let mut ids: Vec<&str> = RULES.iter().map(|rule| rule.id).collect();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), RULES.len(), "rule ids are unique");
-    for rule in &RULES {
-        assert!(!rule.cells.is_empty(), "{}", rule.id);
-        assert!(!rule.description_en().is_empty() && !rule.description_vi().is_empty());
+    for (index, rule) in RULES.iter().enumerate() {
+        // A finding names its rule by id: the id finds this rule again.
+        let found = RuleId::find(rule.id).expect("an id of the table");
+        assert_eq!((found.index(), found.as_str()), (index, rule.id));
+        // The description names each cell the rule reads, by STT.
+        let (english, vietnamese) = (rule.description_en(), rule.description_vi());
+        for cell in rule.cells {
+            let stt = cell.indicator().stt.trim_end_matches('.');
+            assert!(english.contains(stt), "{}: {english}", rule.id);
+            assert!(vietnamese.contains(stt), "{}: {vietnamese}", rule.id);
+        }
     }
+    // The on-time rate of form 3, as a reviewer reads it off the form.
+    let description = |id| RuleId::find(id).expect("a rule").rule().description_en();
+    assert_eq!(
+        description("ratio:3/3.1"),
+        "Form 3: 3.1 = 100 × 3.1.2 / 3.1.1, within the precision 3.1 is printed with."
+    );
 }

@@ -518,9 +518,22 @@ impl Evaluation {
     /// ```
     /// use cchc_forms::samples;
     /// let evaluation = samples::bac_giang_2023_q3().check();
+    /// use cchc_forms::check::{Outcome, RULE_COUNT};
+    /// use cchc_forms::{Report, ReportMeta, RuleId};
+    /// // The sample: the sum of form 3 row 1.4 fails (1.486 + 255 + 155 =
+    /// // 1.896, not 1.902), as does the warning across forms 4 and 6 (858
+    /// // units, not 840); two blank rates are noted as derivable.
     /// let (passed, failed, noted, not_evaluated) = evaluation.summary();
     /// assert_eq!((failed, noted), (2, 2));
-    /// assert_eq!(passed + failed + noted + not_evaluated, cchc_forms::check::RULE_COUNT);
+    /// let sum = RuleId::find("sum:3/1.4").unwrap().index();
+    /// assert_eq!(evaluation.outcomes[sum], Outcome::Failed);
+    /// // 100 × 53.726 / 54.106 = 99,2977 %, printed 99,3: passed.
+    /// let rate = RuleId::find("ratio:3/3.1").unwrap().index();
+    /// assert_eq!(evaluation.outcomes[rate], Outcome::Passed);
+    /// assert!(passed > 0 && not_evaluated > 0); // the sample leaves cells blank
+    /// // A blank report gives no rule anything to read.
+    /// let blank = Report::new(ReportMeta::default()).check();
+    /// assert_eq!(blank.summary(), (0, 0, 0, RULE_COUNT));
     /// ```
     #[must_use]
     pub fn summary(&self) -> (usize, usize, usize, usize) {
