@@ -15,7 +15,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{EncodingError, EncodingProblem, Error};
+use crate::error::{EncodingError, EncodingProblem, Error, MAX_DOCUMENT_BYTES};
 
 const UTF8_MARK: &[u8] = b"\xEF\xBB\xBF";
 
@@ -44,6 +44,22 @@ const UTF8_MARK: &[u8] = b"\xEF\xBB\xBF";
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        // Where the limit falls: the line and byte of the first byte past it.
+        let within = &bytes[..MAX_DOCUMENT_BYTES];
+        let line_start = within
+            .iter()
+            .rposition(|&byte| byte == b'\n')
+            .map_or(0, |at| at.saturating_add(1));
+        return Err(Error::Encoding(EncodingError {
+            line: newlines(within).saturating_add(1),
+            column: MAX_DOCUMENT_BYTES
+                .saturating_sub(line_start)
+                .saturating_add(1),
+            offset: MAX_DOCUMENT_BYTES.saturating_add(1),
+            problem: EncodingProblem::TooLarge,
+        }));
+    }
     if let Some(rest) = bytes.strip_prefix(UTF8_MARK) {
         return utf8(bytes, rest, UTF8_MARK.len()).map(Cow::Borrowed);
     }

@@ -27,6 +27,41 @@ pub const MAX_PROBLEMS: usize = 1_000;
 /// longer text is cut and ends with `…`.
 pub const MAX_ECHO_CHARS: usize = 200;
 
+/// The largest document the readers take, in bytes (8 MiB): the bytes given
+/// to [`decode_text`](crate::decode_text), the text given to
+/// [`read_tsv`](crate::rows::read_tsv), [`parse_tsv`](crate::rows::parse_tsv),
+/// [`read_meta`](crate::rows::read_meta),
+/// [`read_printed`](crate::printed::read_printed) and
+/// [`Report::from_json`](crate::Report::from_json). A whole report
+/// document, its prose included, is about 60 kB; its rows about 5 kB.
+/// A larger document is refused before it is read, with one problem
+/// ([`CellProblem::DocumentTooLarge`], [`EncodingProblem::TooLarge`], or a
+/// [`JsonProblem`] at the document's root).
+pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The most rows a report is read from (10,000): the rows given to
+/// [`Report::from_rows`](crate::Report::from_rows) and the rows (lines with
+/// a form number) of [`parse_tsv`](crate::rows::parse_tsv) and
+/// [`read_tsv`](crate::rows::read_tsv). A report has 125 indicators and
+/// some thirty headings, so each can be given many times over; reading
+/// stops at the first row past the limit, which is reported
+/// ([`CellProblem::TooManyRows`]) after the problems of the rows before it.
+/// An endless iterator of rows is therefore refused, not read forever.
+pub const MAX_ROWS: usize = 10_000;
+
+/// The longest cell text a report takes, in characters (200): a number
+/// needs at most 23 (`-999.999.999.999,999999`), the rest is room for white
+/// space around it. A longer cell is refused with
+/// [`CellProblem::CellTooLong`], without being parsed; the same limit
+/// bounds a `#!` metadata line's value.
+pub const MAX_CELL_CHARS: usize = 200;
+
+/// The deepest nesting of arrays and objects in a JSON report (16): a
+/// report nests 2 deep (the report, a form), its metadata 3 (the period).
+/// A document nested deeper is refused before it is read, with one problem
+/// at the level past the limit, and nothing deeper is ever parsed.
+pub const MAX_JSON_DEPTH: usize = 16;
+
 /// A list of problems, at most [`MAX_PROBLEMS`] long, and how many more
 /// there were.
 ///
@@ -399,6 +434,20 @@ pub enum CellProblem {
     /// A document with no figure at all: nothing to check.
     #[error("no figures found")]
     NoFigures,
+    /// A document larger than [`MAX_DOCUMENT_BYTES`]: not read.
+    #[error(
+        "the document has {bytes} bytes, more than the {MAX_DOCUMENT_BYTES} this library reads"
+    )]
+    DocumentTooLarge {
+        /// The document's size in bytes.
+        bytes: usize,
+    },
+    /// A row past the [`MAX_ROWS`]th: reading stopped there.
+    #[error("more than {MAX_ROWS} rows: reading stopped at this one")]
+    TooManyRows,
+    /// A cell text longer than [`MAX_CELL_CHARS`] characters: not parsed.
+    #[error("the cell has more than {MAX_CELL_CHARS} characters")]
+    CellTooLong,
 }
 
 impl CellProblem {
@@ -448,6 +497,13 @@ impl CellProblem {
                 "dòng không có STT, không xác định được theo vị trí hay theo tên chỉ tiêu".to_owned()
             }
             CellProblem::NoFigures => "không tìm thấy số liệu nào".to_owned(),
+            CellProblem::DocumentTooLarge { bytes } => format!(
+                "tài liệu có {bytes} byte, quá {MAX_DOCUMENT_BYTES} byte mà thư viện đọc"
+            ),
+            CellProblem::TooManyRows => {
+                format!("quá {MAX_ROWS} dòng số liệu: dừng đọc tại dòng này")
+            }
+            CellProblem::CellTooLong => format!("ô có quá {MAX_CELL_CHARS} ký tự"),
         };
         if let Some(hint) = self.hint(raw) {
             message.push_str(": có phải là ");
@@ -639,6 +695,9 @@ pub enum EncodingProblem {
     /// UTF-16 without the byte-order mark that says which byte comes first
     /// (the text is full of NUL bytes).
     Utf16WithoutMark,
+    /// A file larger than [`MAX_DOCUMENT_BYTES`]: not decoded (the error's
+    /// offset is the first byte past the limit).
+    TooLarge,
 }
 
 /// Bytes that could not be decoded as text, and where.
@@ -679,6 +738,11 @@ impl EncodingError {
             EncodingProblem::Utf16WithoutMark => {
                 "tệp có vẻ là UTF-16 nhưng không có dấu BOM ở đầu".to_owned()
             }
+            EncodingProblem::TooLarge => {
+                return format!(
+                    "tệp lớn hơn {MAX_DOCUMENT_BYTES} byte, giới hạn thư viện đọc: một báo cáo chỉ vài chục kB"
+                );
+            }
         };
         format!(
             "dòng {}, byte {} (byte {} của tệp): {what}; hãy lưu tệp dưới dạng UTF-8 (Excel: “Unicode Text” hoặc “CSV UTF-8”; Word: “Plain Text”, mã hóa “Unicode (UTF-8)”)",
@@ -701,6 +765,11 @@ impl EncodingError {
             }
             EncodingProblem::Utf16WithoutMark => {
                 "the text looks like UTF-16 without the byte-order mark that starts it".to_owned()
+            }
+            EncodingProblem::TooLarge => {
+                return format!(
+                    "the file is larger than the {MAX_DOCUMENT_BYTES} bytes this library reads: a report is a few tens of kB"
+                );
             }
         };
         format!(

@@ -16,7 +16,9 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::catalogue::{CellId, FORMS};
-use crate::error::{CellProblem, Error, JsonProblem, Problems, echo};
+use crate::error::{
+    CellProblem, Error, JsonProblem, MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, Problems, echo,
+};
 use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 use crate::number::NumberError;
 use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, with_form};
@@ -52,6 +54,11 @@ impl Report {
     /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Report, Error> {
+        if let Some(problem) = beyond_limits(text) {
+            let mut problems = Problems::new();
+            problems.push(problem);
+            return Err(Error::Json(problems));
+        }
         // A valid document is read in one typed pass, with no intermediate
         // tree; only a document with a problem is read again, value by
         // value, to name every problem.
@@ -78,6 +85,70 @@ impl Report {
         }
         Err(Error::Json(reader.problems))
     }
+}
+
+/// The problem of a document past [`MAX_DOCUMENT_BYTES`] or nested deeper
+/// than [`MAX_JSON_DEPTH`], found in one pass over its bytes before any
+/// parsing (so that nothing deeper is ever parsed, by serde or by the
+/// reader of problems).
+fn beyond_limits(text: &str) -> Option<JsonProblem> {
+    let problem = |line, raw: &str, en: String, vi: String| JsonProblem {
+        path: String::new(),
+        cell: None,
+        raw: echo(raw),
+        line,
+        message_en: en,
+        message_vi: vi,
+    };
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Some(problem(
+            None,
+            "",
+            format!(
+                "the document has {} bytes, more than the {MAX_DOCUMENT_BYTES} this library reads",
+                text.len()
+            ),
+            format!(
+                "tài liệu có {} byte, quá {MAX_DOCUMENT_BYTES} byte mà thư viện đọc",
+                text.len()
+            ),
+        ));
+    }
+    let (mut depth, mut line) = (0_usize, 1_usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for (at, byte) in text.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'\n' => line = line.saturating_add(1),
+            b'[' | b'{' => {
+                depth = depth.saturating_add(1);
+                if depth > MAX_JSON_DEPTH {
+                    return Some(problem(
+                        Some(line),
+                        &text[at..],
+                        format!(
+                            "arrays and objects nested {depth} deep, more than the {MAX_JSON_DEPTH} levels this library reads (a report needs 3)"
+                        ),
+                        format!(
+                            "mảng và đối tượng lồng nhau {depth} cấp, quá {MAX_JSON_DEPTH} cấp mà thư viện đọc (một báo cáo chỉ cần 3)"
+                        ),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// An object's entries in document order, duplicates kept.

@@ -75,6 +75,25 @@
 //! - [`Error`]: bad input, named cell by cell and line by line, in
 //!   Vietnamese and English, at most [`MAX_PROBLEMS`] problems.
 //!
+//! # Limits
+//! What the readers take, each limit enforced with an [`Error`] that says
+//! which, and tested at and just past it:
+//!
+//! | limit | value | past it |
+//! |---|---|---|
+//! | [`MAX_DOCUMENT_BYTES`] | 8 MiB per document (bytes to decode, text of rows, printed forms, `#!` metadata, JSON) | refused before reading |
+//! | [`MAX_ROWS`] | 10,000 rows per report (`from_rows`, the rows of a TSV) | reading stops at the first row past it |
+//! | [`MAX_CELL_CHARS`] | 200 characters per cell text | the cell is refused unparsed |
+//! | [`MAX_JSON_DEPTH`] | 16 levels of arrays and objects in a JSON report | refused before parsing |
+//! | [`MAX_PROBLEMS`] | 1,000 problems listed per error | the rest counted |
+//! | [`MAX_ECHO_CHARS`] | 200 characters of text echoed per problem | cut, ending with `…` |
+//!
+//! So memory is bounded whatever the input: a reader holds the report (about
+//! 2 KB), at most [`MAX_PROBLEMS`] problems of bounded size, and for rows
+//! at most [`MAX_ROWS`] borrowed rows; the peak beyond the document itself
+//! stays under 4 MiB (`tests/memory.rs` and `tests/limits.rs` measure it).
+//! UTF-16 is the one input decoded into a copy, at most 1.5 times its bytes.
+//!
 //! # Blank is not zero
 //! Every field is an `Option`; `None` is a blank cell, "not reported". It
 //! survives every round trip (rows, JSON) as blank.
@@ -107,8 +126,9 @@ pub mod unit;
 pub use check::Family;
 pub use decode::decode_text;
 pub use error::{
-    CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_ECHO_CHARS,
-    MAX_PROBLEMS, MetaProblem, Problems, Quoted,
+    CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_CELL_CHARS,
+    MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_PROBLEMS, MAX_ROWS, MetaProblem,
+    Problems, Quoted,
 };
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};

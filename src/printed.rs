@@ -82,6 +82,9 @@ use crate::rows::{
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn read_printed(text: &str) -> Result<Imported, Error> {
+    if let Some(error) = crate::rows::too_large(text) {
+        return Err(error);
+    }
     let mut reader = PrintedReader::new();
     for (index, line) in text.lines().enumerate() {
         reader.line(

@@ -23,7 +23,10 @@
 use std::fmt;
 
 use crate::catalogue::{CATALOGUE, CELL_COUNT, CellId, Indicator, RowKind, lookup};
-use crate::error::{CellError, CellProblem, Error, MetaProblem, Problems, Quoted, echo};
+use crate::error::{
+    CellError, CellProblem, Error, MAX_CELL_CHARS, MAX_DOCUMENT_BYTES, MAX_ROWS, MetaProblem,
+    Problems, Quoted, echo,
+};
 use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, Term};
 use crate::unit::ValueKind;
 
@@ -88,6 +91,16 @@ impl Report {
         let mut first_seen = [None::<usize>; CELL_COUNT];
         let mut problems = Problems::new();
         for (position, row) in rows.into_iter().enumerate() {
+            if position == MAX_ROWS {
+                push_given(
+                    &mut problems,
+                    row.form,
+                    row.stt,
+                    row.text,
+                    CellProblem::TooManyRows,
+                );
+                break;
+            }
             let number = position.saturating_add(1);
             let Err(problem) = import_one(&mut report, &mut first_seen, number, row) else {
                 continue;
@@ -169,7 +182,27 @@ pub(crate) fn import_cell(
         return Err(CellProblem::Duplicate { first_row });
     }
     first_seen[id.index()] = Some(number);
+    if too_long(text) {
+        return Err(CellProblem::CellTooLong);
+    }
     report.set_cell_text(id, text)
+}
+
+/// Whether a cell's text is longer than [`MAX_CELL_CHARS`] characters
+/// (read no further than the limit).
+pub(crate) fn too_long(text: &str) -> bool {
+    text.chars().nth(MAX_CELL_CHARS).is_some()
+}
+
+/// The error of a document larger than [`MAX_DOCUMENT_BYTES`], if it is.
+pub(crate) fn too_large(text: &str) -> Option<Error> {
+    if text.len() <= MAX_DOCUMENT_BYTES {
+        return None;
+    }
+    let mut problems = Problems::new();
+    let problem = CellProblem::DocumentTooLarge { bytes: text.len() };
+    push_given(&mut problems, 0, "", "", problem);
+    Some(Error::Rows(problems))
 }
 
 /// A row given out by [`Report::to_rows`]: an indicator and its cell text.
@@ -217,11 +250,26 @@ impl OwnedRow {
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn parse_tsv(text: &str) -> Result<Vec<Row<'_>>, Error> {
+    if let Some(error) = too_large(text) {
+        return Err(error);
+    }
     let mut rows = Vec::new();
     let mut problems = Problems::new();
     for (index, line) in text.lines().enumerate() {
         match tsv_line(line) {
             TsvLine::Skip | TsvLine::Meta(_) => {}
+            TsvLine::Row(row) if rows.len() == MAX_ROWS => {
+                let number = index.saturating_add(1);
+                push(
+                    &mut problems,
+                    number,
+                    row.form,
+                    row.stt,
+                    line,
+                    CellProblem::TooManyRows,
+                );
+                break;
+            }
             TsvLine::Row(row) => rows.push(row),
             TsvLine::Bad(problem, form, stt, raw) => {
                 push(
@@ -569,15 +617,30 @@ pub(crate) fn three_decimals(id: CellId, text: &str) -> Option<WarningKind> {
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn read_tsv(text: &str) -> Result<Imported, Error> {
+    if let Some(error) = too_large(text) {
+        return Err(error);
+    }
     let mut meta = MetaReader::default();
     let mut report = Report::new(ReportMeta::default());
     let mut first_seen = [None::<usize>; CELL_COUNT];
     let mut problems = Problems::new();
     let mut warnings = Problems::new();
     let mut figures = 0_usize;
+    let mut rows = 0_usize;
     for (index, line) in text.lines().enumerate() {
         let number = index.saturating_add(1);
         match tsv_line(line) {
+            TsvLine::Row(row) if rows == MAX_ROWS => {
+                push(
+                    &mut problems,
+                    number,
+                    row.form,
+                    row.stt,
+                    line,
+                    CellProblem::TooManyRows,
+                );
+                break;
+            }
             TsvLine::Skip => {}
             TsvLine::Meta(content) => {
                 if let Err(problem) = meta.line(number, content) {
@@ -594,24 +657,29 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
             TsvLine::Bad(problem, form, stt, raw) => {
                 push(&mut problems, number, form, stt, raw, problem);
             }
-            TsvLine::Row(row) => match import_one(&mut report, &mut first_seen, number, row) {
-                Ok(Some(id)) => {
-                    if !row.text.trim().is_empty() {
-                        figures = figures.saturating_add(1);
-                        if let Some(kind) = three_decimals(id, row.text) {
-                            warnings.push(ImportWarning {
-                                line: Some(number),
-                                form: row.form,
-                                stt: id.indicator().stt.to_owned(),
-                                text: echo(row.text.trim()),
-                                kind,
-                            });
+            TsvLine::Row(row) => {
+                rows = rows.saturating_add(1);
+                match import_one(&mut report, &mut first_seen, number, row) {
+                    Ok(Some(id)) => {
+                        if !row.text.trim().is_empty() {
+                            figures = figures.saturating_add(1);
+                            if let Some(kind) = three_decimals(id, row.text) {
+                                warnings.push(ImportWarning {
+                                    line: Some(number),
+                                    form: row.form,
+                                    stt: id.indicator().stt.to_owned(),
+                                    text: echo(row.text.trim()),
+                                    kind,
+                                });
+                            }
                         }
                     }
+                    Ok(None) => {}
+                    Err(problem) => {
+                        push(&mut problems, number, row.form, row.stt, row.text, problem);
+                    }
                 }
-                Ok(None) => {}
-                Err(problem) => push(&mut problems, number, row.form, row.stt, row.text, problem),
-            },
+            }
         }
     }
     let meta = meta.finish(None, &mut problems);
@@ -658,6 +726,9 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn read_meta(text: &str) -> Result<ReportMeta, Error> {
+    if let Some(error) = too_large(text) {
+        return Err(error);
+    }
     let mut meta = MetaReader::default();
     let mut problems = Problems::new();
     for (index, line) in text.lines().enumerate() {

@@ -27,7 +27,7 @@
 
 use crate::catalogue::CellId;
 use crate::check::{Evaluation, Source, run};
-use crate::error::{CellProblem, Error, Problems};
+use crate::error::{CellProblem, Error, MAX_ROWS, Problems};
 use crate::finding::Findings;
 use crate::report::{Report, ReportMeta};
 use crate::rows::{Row, push_given};
@@ -76,12 +76,25 @@ impl Sheet {
         let mut first_seen = vec![None::<usize>; sheet.values.len()];
         let mut problems = Problems::new();
         for (position, row) in rows.into_iter().enumerate() {
+            if position == MAX_ROWS {
+                push_given(
+                    &mut problems,
+                    row.form,
+                    row.stt,
+                    row.text,
+                    CellProblem::TooManyRows,
+                );
+                break;
+            }
             // Rows count from 1, as in `Report::from_rows`.
             let number = position.saturating_add(1);
             let outcome = match template.cell(row.form, row.stt) {
                 Some(id) => {
                     if let Some(first_row) = first_seen[id.index()] {
                         Err(CellProblem::Duplicate { first_row })
+                    } else if crate::rows::too_long(row.text) {
+                        first_seen[id.index()] = Some(number);
+                        Err(CellProblem::CellTooLong)
                     } else {
                         first_seen[id.index()] = Some(number);
                         sheet.set_text(id, row.text)

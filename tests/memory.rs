@@ -1,6 +1,7 @@
-//! Memory stays bounded on a huge file of bad rows: 50 MB of rows that are
-//! all wrong gives at most `MAX_PROBLEMS` problems, each echoing at most
-//! `MAX_ECHO_CHARS` characters, whatever the size of the text.
+//! Memory stays bounded on the largest file of bad rows: 8 MiB
+//! (`MAX_DOCUMENT_BYTES`) of rows that are all wrong gives at most
+//! `MAX_PROBLEMS` problems, each echoing at most `MAX_ECHO_CHARS`
+//! characters; a larger file is refused before it is read.
 //!
 //! The heap is measured with the `allocation-counter` crate (a counting
 //! global allocator in this test binary only): the peak of what reading
@@ -8,45 +9,52 @@
 
 use cchc_forms::printed::read_printed;
 use cchc_forms::rows::read_tsv;
-use cchc_forms::{Error, MAX_PROBLEMS};
+use cchc_forms::{CellProblem, Error, MAX_DOCUMENT_BYTES, MAX_PROBLEMS};
 
 const MB: usize = 1024 * 1024;
 
-/// 50 MB of bad rows: unknown forms, bad numbers, unknown STTs, and one
-/// 5 MB cell.
-fn bad_rows() -> String {
-    let mut text = String::with_capacity(50 * MB + 64);
+/// `size` bytes of bad rows: unknown forms, bad numbers, unknown STTs, and
+/// one 5 MB cell; every line is bad.
+fn bad_rows(size: usize) -> String {
+    let mut text = String::with_capacity(size);
     text.push_str("3\t1.4\t");
     text.push_str(&"9".repeat(5 * MB));
     text.push('\n');
     let lines = ["9\t1\t5\n", "3\t1.4\tabc\n", "2\t9.9\t1\n", "x\ty\tz\n"];
     let mut index = 0;
-    while text.len() < 50 * MB {
+    while text.len() + lines[index % lines.len()].len() <= size {
         text.push_str(lines[index % lines.len()]);
         index += 1;
     }
+    // The last line, not tab-separated, fills the size exactly.
+    let rest = size - text.len();
+    text.push_str(&"x".repeat(rest));
     text
 }
 
 #[test]
-fn fifty_megabytes_of_bad_rows_stay_far_below_100_mb() {
-    let text = bad_rows();
-    assert!(text.len() >= 50 * MB);
+fn the_largest_document_of_bad_rows_stays_below_4_mb() {
+    let text = bad_rows(MAX_DOCUMENT_BYTES);
+    assert_eq!(text.len(), MAX_DOCUMENT_BYTES);
     let mut outcome = None;
     let measured = allocation_counter::measure(|| {
         outcome = Some(read_tsv(&text));
     });
     let Some(Err(Error::Rows(problems))) = outcome else {
-        panic!("50 MB of bad rows accepted")
+        panic!("8 MiB of bad rows accepted")
     };
     assert_eq!(problems.len(), MAX_PROBLEMS);
-    // Every line is one problem: the 5 MB cell's line and about 5.5 million more.
-    let lines = text.lines().count();
-    assert_eq!(problems.total(), lines);
+    // Every line read is one problem, and reading stops at the row past
+    // MAX_ROWS: the 5 MB cell's line is row 1; then lines come in fours,
+    // three rows (forms 9, 3 and 2) and a line that is not one (`x`), so
+    // rows 2 to 10,000 take 3,333 fours (9,999 rows) and row 10,001 opens
+    // the next: 1 + 3,333 × 4 + 1 = 13,334 lines, 13,334 problems.
+    assert_eq!(problems.total(), 13_334);
+    assert_eq!(problems.omitted(), 13_334 - MAX_PROBLEMS);
     // The 5 MB cell is echoed cut.
     assert!(problems[0].raw.len() < 300, "{}", problems[0].raw.len());
-    // Peak heap while reading, the 50 MB text aside: a few hundred kB for
-    // 1,000 problems (well below the 100 MB the whole program may use).
+    // Peak heap while reading, the text aside: a few hundred kB for 1,000
+    // problems.
     assert!(
         measured.bytes_max < 4 * MB as u64,
         "peak {} bytes",
@@ -57,7 +65,7 @@ fn fifty_megabytes_of_bad_rows_stay_far_below_100_mb() {
     // The printed-forms reader, on the same text inside a form.
     let printed = format!(
         "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n{}",
-        &text[..10 * MB]
+        &text[..MAX_DOCUMENT_BYTES - 200]
     );
     let mut outcome = None;
     let measured = allocation_counter::measure(|| {
@@ -70,6 +78,31 @@ fn fifty_megabytes_of_bad_rows_stay_far_below_100_mb() {
     assert!(problems.omitted() > 0);
     assert!(
         measured.bytes_max < 12 * MB as u64,
+        "peak {} bytes",
+        measured.bytes_max
+    );
+}
+
+#[test]
+fn a_larger_document_is_refused_unread() {
+    let text = bad_rows(MAX_DOCUMENT_BYTES + 1);
+    let mut outcome = None;
+    let measured = allocation_counter::measure(|| {
+        outcome = Some(read_tsv(&text));
+    });
+    let Some(Err(Error::Rows(problems))) = outcome else {
+        panic!("a document past the limit accepted")
+    };
+    assert_eq!(problems.total(), 1);
+    assert_eq!(
+        problems[0].problem,
+        CellProblem::DocumentTooLarge {
+            bytes: MAX_DOCUMENT_BYTES + 1
+        }
+    );
+    // One problem, not a line read: a few hundred bytes.
+    assert!(
+        measured.bytes_max < 4096,
         "peak {} bytes",
         measured.bytes_max
     );
