@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Mutation testing with cargo-mutants over the checks (src/check/), the
+# number parser (src/number.rs) and the importers (src/rows.rs,
+# src/printed.rs, src/decode.rs, src/json.rs), one module at a time.
+#
+#   bash .ci/mutants.sh [check|number|rows|printed|decode|json|all] [extra cargo-mutants args]
+#
+# Not part of .ci/run: it takes long (see README, "Mutation testing").
+# Each mutant is built with the `mutants` profile (no debug information)
+# and tested with the fast part of the suite: every test binary but
+# `memory` (50 MB inputs), the property tests run with 16 cases each. A
+# mutant that survives is either killed by a test of tests/*_edges.rs or
+# listed in .ci/mutants-equivalent.txt with the reason it is equivalent;
+# the listed ones are excluded here (--exclude-re) and counted in README.
+# Results: mutants.out.<module>/mutants.out/ (caught.txt, missed.txt,
+# unviable.txt, timeout.txt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! cargo mutants --version >/dev/null 2>&1; then
+    cargo install --locked cargo-mutants
+fi
+
+module="${1:-all}"
+shift || true
+
+tests=(
+    --lib
+    --test check_families --test check_edges --test sample_findings
+    --test validate_example --test source_document --test template
+    --test messages --test locate --test locate_solver
+    --test input --test json --test rows_import --test import_edges
+    --test limits --test fuzz_corpus --test allocations --test properties
+)
+
+# Mutants that cannot be told apart from the original by any input (see
+# the reasons in the file), as regular expressions on their names.
+excluded=()
+while IFS= read -r line; do
+    case "$line" in '' | '#'*) continue ;; esac
+    excluded+=(--exclude-re "$(printf '%s' "${line%%	*}" | sed 's/[][\\.*^$(){}+?|]/\\&/g')")
+done < .ci/mutants-equivalent.txt
+
+run() {
+    local name="$1"
+    shift
+    echo "== mutants of $name ($*)"
+    PROPTEST_CASES=16 nice -n 10 cargo mutants \
+        --profile mutants --all-features --timeout 120 --build-timeout 600 \
+        --output "mutants.out.$name" "${excluded[@]}" "$@" -- "${tests[@]}" || true
+    local out="mutants.out.$name/mutants.out"
+    echo "$name: caught $(wc -l < "$out/caught.txt"), missed $(wc -l < "$out/missed.txt"), unviable $(wc -l < "$out/unviable.txt"), timeouts $(wc -l < "$out/timeout.txt")"
+}
+
+case "$module" in
+    check) run check --file 'src/check/**' "$@" ;;
+    number) run number --file src/number.rs "$@" ;;
+    rows | printed | decode | json) run "$module" --file "src/$module.rs" "$@" ;;
+    all)
+        for each in check number rows printed decode json; do
+            bash "$0" "$each" "$@"
+        done
+        ;;
+    *)
+        echo "unknown module $module" >&2
+        exit 2
+        ;;
+esac
