@@ -3,12 +3,15 @@
 # number parser (src/number.rs) and the importers (src/rows.rs,
 # src/printed.rs, src/decode.rs, src/json.rs), one module at a time.
 #
-#   bash .ci/mutants.sh [check|number|rows|printed|decode|json|all] [extra cargo-mutants args]
+#   bash .ci/mutants.sh [check|check/<file>|number|rows|printed|decode|json|all] [extra cargo-mutants args]
+#
+# (`check/interval` is src/check/interval.rs alone.)
 #
 # Not part of .ci/run: it takes long (see README, "Mutation testing").
 # Each mutant is built with the `mutants` profile (no debug information)
-# and tested with the fast part of the suite: every test binary but
-# `memory` (50 MB inputs), the property tests run with 16 cases each. A
+# and tested with the fast part of the suite that concerns the module
+# (`check_tests` and `import_tests` below; never `memory`, whose inputs are
+# 8 MiB), the property tests run with 16 cases each. A
 # mutant that survives is either killed by a test of tests/*_edges.rs or
 # listed in .ci/mutants-equivalent.txt with the reason it is equivalent;
 # the listed ones are excluded here (--exclude-re) and counted in README.
@@ -24,13 +27,16 @@ fi
 module="${1:-all}"
 shift || true
 
-tests=(
-    --lib
-    --test check_families --test check_edges --test sample_findings
+# The test targets each module's mutants are built and tested with (as
+# cargo arguments, so that only these are built for each mutant).
+check_tests=(
+    --lib --test check_families --test check_edges --test sample_findings
     --test validate_example --test source_document --test template
-    --test messages --test locate --test locate_solver
-    --test input --test json --test rows_import --test import_edges
-    --test limits --test fuzz_corpus --test allocations --test properties
+    --test locate --test properties
+)
+import_tests=(
+    --lib --test input --test json --test rows_import --test import_edges
+    --test source_document --test limits --test fuzz_corpus --test properties
 )
 
 # Mutants that cannot be told apart from the original by any input (see
@@ -44,18 +50,23 @@ done < .ci/mutants-equivalent.txt
 run() {
     local name="$1"
     shift
+    local -n selected="$1"
+    shift
+    local cargo_args=()
+    for arg in "${selected[@]}"; do cargo_args+=(--cargo-arg="$arg"); done
     echo "== mutants of $name ($*)"
     PROPTEST_CASES=16 nice -n 10 cargo mutants \
         --profile mutants --all-features --timeout 120 --build-timeout 600 \
-        --output "mutants.out.$name" "${excluded[@]}" "$@" -- "${tests[@]}" || true
-    local out="mutants.out.$name/mutants.out"
+        --output "mutants.out.${name//\//-}" "${excluded[@]}" "${cargo_args[@]}" "$@" || true
+    local out="mutants.out.${name//\//-}/mutants.out"
     echo "$name: caught $(wc -l < "$out/caught.txt"), missed $(wc -l < "$out/missed.txt"), unviable $(wc -l < "$out/unviable.txt"), timeouts $(wc -l < "$out/timeout.txt")"
 }
 
 case "$module" in
-    check) run check --file 'src/check/**' "$@" ;;
-    number) run number --file src/number.rs "$@" ;;
-    rows | printed | decode | json) run "$module" --file "src/$module.rs" "$@" ;;
+    check) run check check_tests --file 'src/check/**' "$@" ;;
+    check/*) run "$module" check_tests --file "src/$module.rs" "$@" ;;
+    number) run number import_tests --file src/number.rs "$@" ;;
+    rows | printed | decode | json) run "$module" import_tests --file "src/$module.rs" "$@" ;;
     all)
         for each in check number rows printed decode json; do
             bash "$0" "$each" "$@"

@@ -37,3 +37,162 @@ fn a_rate_is_read_to_half_its_last_digit_either_way() {
     assert_eq!(rules(&report), ["ratio:3/3.1"]);
     let _ = CellId::of(3, "3.1");
 }
+
+#[test]
+fn a_rule_gives_why_it_holds_and_its_description_ends_with_it() {
+    let sum = cchc_forms::RuleId::find("sum:3/1.4")
+        .expect("a rule")
+        .rule();
+    assert_eq!(
+        sum.note_en(),
+        "Every procedure under the locality's authority belongs to exactly one of the provincial, district and commune levels."
+    );
+    assert_eq!(
+        sum.note_vi(),
+        "Mỗi TTHC thuộc thẩm quyền của địa phương thuộc đúng một trong ba cấp tỉnh, huyện, xã."
+    );
+    assert!(
+        sum.description_en()
+            .ends_with(&format!(" {}", sum.note_en()))
+    );
+    assert!(
+        sum.description_vi()
+            .ends_with(&format!(" {}", sum.note_vi()))
+    );
+    // A ratio's description says it all: no note.
+    let ratio = cchc_forms::RuleId::find("ratio:3/3.1")
+        .expect("a rule")
+        .rule();
+    assert_eq!((ratio.note_en(), ratio.note_vi()), ("", ""));
+}
+
+#[test]
+fn truncation_reads_up_to_but_not_including_the_next_digit() {
+    // 100 × 2 / 3 = 66,66…%. `67` (nearest: [66,5; 67,5]) is right; `66`
+    // is only right truncated ([66; 67)): a note, never an error; `65` is
+    // neither ([64,5; 65,5], [65; 66)).
+    let of = |rate| report(&[(3, "3.1", rate), (3, "3.1.1", "3"), (3, "3.1.2", "2")]);
+    assert!(rules(&of("67")).is_empty());
+    let truncated = of("66").validate();
+    assert_eq!(truncated.len(), 1);
+    assert_eq!(truncated[0].rule.as_str(), "ratio:3/3.1");
+    assert_eq!(truncated[0].severity, cchc_forms::Severity::Info);
+    assert_eq!(rules(&of("65")), ["ratio:3/3.1"]);
+    assert_eq!(of("65").validate()[0].severity, cchc_forms::Severity::Error);
+    // 100 × 1 / 4 = 25 % exactly: `24` truncated is [24; 25), which leaves
+    // 25 out, and nearest [23,5; 24,5]: an error.
+    let quarter = |rate| report(&[(3, "3.1", rate), (3, "3.1.1", "4"), (3, "3.1.2", "1")]);
+    assert_eq!(
+        quarter("24").validate()[0].severity,
+        cchc_forms::Severity::Error
+    );
+    assert!(rules(&quarter("25")).is_empty());
+    assert!(rules(&quarter("25,00")).is_empty());
+    // Two decimals: 25,01 stands for [25,005; 25,015], 25 is outside.
+    assert_eq!(rules(&quarter("25,01")), ["ratio:3/3.1"]);
+    assert_eq!(rules(&quarter("24,99")), ["ratio:3/3.1"]);
+}
+
+#[test]
+fn a_share_lies_in_zero_to_a_hundred_read_to_its_precision() {
+    let rate = |text| report(&[(3, "3.1", text)]);
+    // `100` stands for [99,5; 100,5], which reaches 100; `100,4` for
+    // [100,35; 100,45], all above: an error; `100,0` for [99,95; 100,05].
+    for fine in ["0", "100", "100,0", "99,99", "0,0"] {
+        assert!(rules(&rate(fine)).is_empty(), "{fine}");
+    }
+    for bad in ["100,4", "101", "-1", "-0,1", "100,06"] {
+        assert_eq!(rules(&rate(bad)), ["bound:3/3.1:0..100"], "{bad}");
+    }
+    // A disbursement rate may pass 100 % but not go below 0.
+    let disbursed = |text| report(&[(6, "1", text)]);
+    assert!(rules(&disbursed("130,5")).is_empty());
+    assert_eq!(rules(&disbursed("-0,4")), ["bound:6/1:0.._"]);
+    // A negative reduction since 2015 is a warning; past 100 % an error.
+    let reduction = |text| report(&[(4, "2.5", text)]);
+    let warned = reduction("-0,4").validate();
+    assert_eq!(
+        (warned[0].rule.as_str(), warned[0].severity),
+        ("bound:4/2.5:0.._", cchc_forms::Severity::Warning)
+    );
+    assert_eq!(rules(&reduction("100,6")), ["bound:4/2.5:_..100"]);
+    assert!(rules(&reduction("100")).is_empty());
+}
+
+#[test]
+fn parts_totals_and_forms_compare_exactly_at_their_ends() {
+    // Completed tasks (1/2.2) are among the tasks set (1/2.1): 56 of 56 is
+    // fine, 57 of 56 is not (and the blank rate 1/2 is derivable, a note).
+    let tasks = |done| report(&[(1, "2.1", "56"), (1, "2.2", done)]);
+    assert_eq!(rules(&tasks("56")), ["derivable:1/2"]);
+    assert_eq!(rules(&tasks("57")), ["derivable:1/2", "part:1/2.2<=1/2.1"]);
+    // The procedures of the three levels add up to the total: 1.486 + 255
+    // + 155 = 1.896, not 1.895 or 1.897.
+    let procedures = |total| {
+        report(&[
+            (3, "1.4", total),
+            (3, "1.4.1", "1.486"),
+            (3, "1.4.2", "255"),
+            (3, "1.4.3", "155"),
+        ])
+    };
+    assert!(rules(&procedures("1.896")).is_empty());
+    assert_eq!(rules(&procedures("1.895")), ["sum:3/1.4"]);
+    assert_eq!(rules(&procedures("1.897")), ["sum:3/1.4"]);
+    // Form 5's units with approved positions are among form 4's 858 units.
+    let units = |approved| report(&[(4, "1.5", "858"), (5, "1.2", approved)]);
+    assert!(rules(&units("858")).is_empty());
+    assert_eq!(rules(&units("859")), ["across:5/1.2<=4/1.5"]);
+}
+
+#[test]
+fn an_overall_rate_may_touch_the_ends_of_its_levels() {
+    // Levels at 90 %, 95 % and 99 %. `89` stands for [88,5; 89,5] and the
+    // lowest level for [89,5; 90,5]: they share 89,5, consistent. `88`
+    // ([87,5; 88,5]) is below every value the lowest level can stand for.
+    let overall = |rate| {
+        report(&[
+            (7, "5.2", rate),
+            (7, "5.2.1", "90"),
+            (7, "5.2.2", "95"),
+            (7, "5.2.3", "99"),
+        ])
+    };
+    for fine in ["89", "90", "95", "99", "100"] {
+        assert!(
+            rules(&overall(fine)).is_empty(),
+            "{fine}: {:?}",
+            rules(&overall(fine))
+        );
+    }
+    assert_eq!(rules(&overall("88")), ["level_range:7/5.2"]);
+    assert_eq!(rules(&overall("88,9")), ["level_range:7/5.2"]);
+    // Above: 99 stands for up to 99,5; `100,5` is past it (and past 100).
+    assert!(rules(&overall("100,6")).contains(&"level_range:7/5.2"));
+}
+
+#[test]
+fn a_percentage_is_rounded_half_away_from_zero_or_truncated() {
+    use cchc_forms::check::{Rounding, percentage_of};
+    use cchc_forms::unit::Printed;
+    let of = |num, den, decimals, rounding| {
+        percentage_of(Printed::whole(num), Printed::whole(den), decimals, rounding)
+            .map(|p| (p.mantissa, p.decimals))
+    };
+    // 100 × 1 / 8 = 12,5: half goes away from zero, to 13; truncated, 12.
+    assert_eq!(of(1, 8, 0, Rounding::HalfAwayFromZero), Some((13, 0)));
+    assert_eq!(of(1, 8, 0, Rounding::Truncate), Some((12, 0)));
+    // 100 × 1 / 3 = 33,33…: 33 either way; 33,33 at two decimals.
+    assert_eq!(of(1, 3, 0, Rounding::HalfAwayFromZero), Some((33, 0)));
+    assert_eq!(of(1, 3, 2, Rounding::HalfAwayFromZero), Some((3333, 2)));
+    // 100 × 2 / 3 = 66,66…: 67 to the nearest, 66 truncated.
+    assert_eq!(of(2, 3, 0, Rounding::HalfAwayFromZero), Some((67, 0)));
+    assert_eq!(of(2, 3, 0, Rounding::Truncate), Some((66, 0)));
+    assert_eq!(of(2, 3, 1, Rounding::HalfAwayFromZero), Some((667, 1)));
+    // 100 × 1 / 16 = 6,25 exactly: 6,3 at one decimal, 6,25 at two.
+    assert_eq!(of(1, 16, 1, Rounding::HalfAwayFromZero), Some((63, 1)));
+    assert_eq!(of(1, 16, 2, Rounding::Truncate), Some((625, 2)));
+    // 0 / 5 = 0; and nothing over zero.
+    assert_eq!(of(0, 5, 2, Rounding::HalfAwayFromZero), Some((0, 2)));
+    assert_eq!(of(5, 0, 2, Rounding::HalfAwayFromZero), None);
+}
