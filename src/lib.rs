@@ -89,10 +89,12 @@
 //! | [`MAX_ECHO_CHARS`] | 200 characters of text echoed per problem | cut, ending with `…` |
 //!
 //! So memory is bounded whatever the input: a reader holds the report (about
-//! 2 KB), at most [`MAX_PROBLEMS`] problems of bounded size, and for rows
-//! at most [`MAX_ROWS`] borrowed rows; the peak beyond the document itself
-//! stays under 4 MiB (`tests/memory.rs` and `tests/limits.rs` measure it).
-//! UTF-16 is the one input decoded into a copy, at most 1.5 times its bytes.
+//! 2 KB), at most [`MAX_PROBLEMS`] problems of bounded size, and for
+//! [`parse_tsv`](rows::parse_tsv) at most [`MAX_ROWS`] borrowed rows. The
+//! peak beyond the document itself, measured on 8 MiB of bad rows
+//! (`tests/memory.rs`), stays under 4 MiB for rows and 12 MiB for the
+//! printed forms. UTF-16 is the one input decoded into a copy, at most 1.5
+//! times its bytes.
 //!
 //! # Blank is not zero
 //! Every field is an `Option`; `None` is a blank cell, "not reported". It

@@ -10,3 +10,180 @@ fn the_sample_rows_import_with_their_metadata() {
         read_tsv(include_str!("../src/samples/bac_giang_2023_q3.tsv")).expect("the sample");
     assert_eq!(imported.report, cchc_forms::samples::bac_giang_2023_q3());
 }
+
+mod number {
+    use cchc_forms::Decimal;
+    use cchc_forms::number::{
+        NumberError, NumberText, Style, english_reading, format_decimal, parse_count, parse_decimal,
+    };
+
+    #[test]
+    fn every_error_has_its_words_in_both_languages() {
+        // The messages as a clerk reads them (src/number.rs's table).
+        let table: [(&str, NumberError, &str, &str); 11] = [
+            (
+                "",
+                NumberError::Empty,
+                "the text is empty",
+                "ô không có chữ số nào",
+            ),
+            (
+                "1.42",
+                NumberError::BadGrouping,
+                "`.` separates groups of exactly three digits (thousands)",
+                "dấu `.` phân cách từng nhóm đúng ba chữ số (hàng nghìn)",
+            ),
+            (
+                "1,2,3",
+                NumberError::BadDecimalMark,
+                "`,` marks decimals and must appear at most once, followed by digits",
+                "dấu `,` là dấu thập phân: chỉ có một, và phải có chữ số theo sau",
+            ),
+            (
+                "-5",
+                NumberError::NegativeCount,
+                "a count cannot be negative",
+                "số lượng không thể âm",
+            ),
+            (
+                "1,5",
+                NumberError::FractionalCount,
+                "a count must be a whole number",
+                "số lượng phải là số nguyên",
+            ),
+            (
+                "5-",
+                NumberError::MisplacedSign,
+                "misplaced sign (only a leading `-` is allowed)",
+                "dấu trừ chỉ được đặt ở đầu số",
+            ),
+            (
+                "18.446.744.073.709.551.616",
+                NumberError::Overflow,
+                "the number is too large",
+                "số quá lớn",
+            ),
+            (
+                "1,420",
+                NumberError::EnglishSeparators,
+                "`,` between thousands is the English way; Vietnamese numbers group thousands with `.`",
+                "dấu `,` giữa các nhóm hàng nghìn là cách viết tiếng Anh; số tiếng Việt dùng dấu `.`",
+            ),
+            (
+                "0.050",
+                NumberError::ZeroBeforeGroup,
+                "a thousands group cannot follow a leading zero",
+                "không thể có nhóm hàng nghìn sau số 0 ở đầu",
+            ),
+            (
+                "–",
+                NumberError::Dash,
+                "leave the cell empty for no data",
+                "để trống ô nếu không có số liệu",
+            ),
+            (
+                "12a",
+                NumberError::UnexpectedCharacter {
+                    character: 'a',
+                    position: 2,
+                },
+                "the character \"a\" cannot appear in a number",
+                "ký tự \"a\" không thể có trong một số",
+            ),
+        ];
+        for (text, error, english, vietnamese) in table {
+            assert_eq!(parse_count(text), Err(error), "{text:?}");
+            assert_eq!(
+                (error.message_en().as_str(), error.message_vi().as_str()),
+                (english, vietnamese)
+            );
+        }
+        let decimals = parse_decimal("0,1234567").unwrap_err();
+        assert_eq!(decimals, NumberError::TooManyDecimals);
+        assert_eq!(
+            (decimals.message_en(), decimals.message_vi()),
+            (
+                "more than 6 decimals".to_owned(),
+                "quá 6 chữ số sau dấu thập phân".to_owned()
+            )
+        );
+        assert_eq!(
+            parse_decimal("1.000.000.000.000"),
+            Err(NumberError::Overflow)
+        );
+        assert_eq!(
+            parse_decimal("999.999.999.999"),
+            Ok(Decimal::new(999_999_999_999, 0))
+        );
+    }
+
+    #[test]
+    fn english_numbers_are_recognised_with_their_vietnamese_spelling() {
+        // `,` groups thousands in threes after a first group of one to three
+        // digits that does not start with 0; `.` marks decimals.
+        for (english, vietnamese) in [
+            ("1,420", "1.420"),
+            ("-1,420", "-1.420"),
+            ("999,999", "999.999"),
+            ("12,345,678", "12.345.678"),
+            ("1,234.5", "1.234,5"),
+            ("99.3", "99,3"),
+            ("0.5", "0,5"),
+        ] {
+            assert_eq!(
+                english_reading(english).as_deref(),
+                Some(vietnamese),
+                "{english}"
+            );
+        }
+        for neither in [
+            "1234,567", "0,420", "1,42", "1,4200", ",420", "1,420.", "54", "1.2.3", "a,bcd",
+        ] {
+            assert_eq!(english_reading(neither), None, "{neither}");
+        }
+        // Not a hint for an over-long text (more than 40 characters).
+        assert_eq!(english_reading(&format!("1{}", ",000".repeat(10))), None);
+        assert!(english_reading(&format!("1{}", ",000".repeat(9))).is_some());
+        // The English-way error only for what reads as English thousands.
+        assert_eq!(
+            parse_count("1,420,000"),
+            Err(NumberError::EnglishSeparators)
+        );
+        assert_eq!(
+            parse_decimal("1,234.5"),
+            Err(NumberError::EnglishSeparators)
+        );
+        assert_eq!(parse_count("0,420"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_count("1,4200"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_decimal("1,2,3"), Err(NumberError::BadDecimalMark));
+    }
+
+    #[test]
+    fn numbers_print_with_their_separators_and_precision() {
+        let print = |mantissa, scale, style| NumberText::new(mantissa, scale, style).to_string();
+        assert_eq!(print(-1_234_567, 2, Style::Vietnamese), "-12.345,67");
+        assert_eq!(print(-1_234_567, 2, Style::English), "-12345.67");
+        assert_eq!(print(5, 2, Style::Vietnamese), "0,05");
+        assert_eq!(print(0, 0, Style::Vietnamese), "0");
+        assert_eq!(print(100, 0, Style::Vietnamese), "100");
+        assert_eq!(print(1000, 0, Style::Vietnamese), "1.000");
+        assert_eq!(print(123_456, 0, Style::Vietnamese), "123.456");
+        assert_eq!(print(1_234_567_890, 3, Style::Vietnamese), "1.234.567,890");
+        assert_eq!(print(i128::MIN, 0, Style::English), i128::MIN.to_string());
+        // `trimmed` drops trailing zeros, `decimal` keeps them.
+        let value = Decimal::new(99_300, 3);
+        assert_eq!(
+            NumberText::decimal(value, Style::Vietnamese).to_string(),
+            "99,300"
+        );
+        assert_eq!(
+            NumberText::trimmed(value, Style::Vietnamese).to_string(),
+            "99,3"
+        );
+        assert_eq!(
+            NumberText::trimmed(Decimal::new(1200, 0), Style::Vietnamese).to_string(),
+            "1.200"
+        );
+        assert_eq!(format_decimal(&Decimal::new(-5, 1)), "-0,5");
+    }
+}
