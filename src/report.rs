@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::{CELL_COUNT, CellId};
 use crate::error::CellProblem;
 use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+use crate::reference::Reference;
 pub use crate::template::TemplateVersion;
 use crate::unit::Printed;
 
@@ -254,6 +255,11 @@ pub struct ReportMeta {
     pub period: Period,
     /// The template the forms follow.
     pub template: TemplateVersion,
+    /// How many departments, districts and communes the body has, where
+    /// the caller knows (never printed on the forms; absent from JSON when
+    /// none is given). The shares over them are checked only with them.
+    #[serde(default, skip_serializing_if = "Reference::is_empty")]
+    pub reference: Reference,
 }
 
 impl ReportMeta {
@@ -272,6 +278,7 @@ impl ReportMeta {
             level,
             period,
             template: TemplateVersion::Bnv581Of2022,
+            reference: Reference::NONE,
         }
     }
 }

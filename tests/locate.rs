@@ -172,16 +172,18 @@ fn the_json_is_sets_and_suggestions() {
 
 #[test]
 fn values_far_above_ten_million_localise() {
-    // Counts near 2^63: 1.4 = 2^63 + 6, its levels 2^63 − 10, 7, 9 sum to
-    // 2^63 + 6 exactly; then 1.4.3 typed 90 instead of 9 (a digit doubled?
-    // no: a factor of 10). The only single repairs: 1.4.3 = 9 (factor 10),
-    // 1.4 = 2^63 + 87, 1.4.1 = 2^63 − 91, 1.4.2 = 7 − 81 < 0 impossible.
+    // Counts near 2^63: 1.4 = 2^63 + 87, its levels 2^63 − 10, 7, 90 sum to
+    // 2^63 + 87 exactly; then 1.4.3 typed 9 instead of 90 (a digit dropped: a
+    // factor of 10). The levels add up to 2^63 + 6, below the total: an
+    // error (above it would only be a warning, a procedure listed at two
+    // levels). The only single repairs: 1.4.3 = 90 (the digit back), 1.4 =
+    // 2^63 + 6, 1.4.1 = 2^63 − 10 + 81 = 2^63 + 71, 1.4.2 = 7 + 81 = 88.
     let big: i128 = 1 << 63;
     let mut report = samples::bac_giang_2023_q3();
-    report.set_cell(cell(3, "1.4"), whole(big + 6)).unwrap();
+    report.set_cell(cell(3, "1.4"), whole(big + 87)).unwrap();
     report.set_cell(cell(3, "1.4.1"), whole(big - 10)).unwrap();
     report.set_cell(cell(3, "1.4.2"), whole(7)).unwrap();
-    report.set_cell(cell(3, "1.4.3"), whole(90)).unwrap();
+    report.set_cell(cell(3, "1.4.3"), whole(9)).unwrap();
     let located = report.locate();
     let sets: Vec<(CellId, i128, Reason)> = located
         .sets
@@ -197,9 +199,10 @@ fn values_far_above_ten_million_localise() {
     assert_eq!(
         sets,
         [
-            (cell(3, "1.4.3"), 9, Reason::PowerOfTen),
-            (cell(3, "1.4"), big + 87, Reason::OnlyValue),
-            (cell(3, "1.4.1"), big - 91, Reason::OnlyValue),
+            (cell(3, "1.4.3"), 90, Reason::DigitDropped),
+            (cell(3, "1.4"), big + 6, Reason::OnlyValue),
+            (cell(3, "1.4.1"), big + 71, Reason::OnlyValue),
+            (cell(3, "1.4.2"), 88, Reason::OnlyValue),
         ]
     );
     // Amounts near 10^12 million VND, the most 12 integer digits hold (6/1.1

@@ -25,6 +25,7 @@ use crate::unit::ValueKind;
 
 use super::arith::{Reading, Set, Span, Val, monotone, pow10, ratio_conditions};
 use super::model::{Constraint, Kind};
+use crate::check::Condition;
 
 /// The most cells changed together.
 pub(crate) const MAX_FREE: usize = 8;
@@ -105,8 +106,53 @@ pub(crate) fn holds(constraint: &Constraint, values: &Values<'_>) -> bool {
             when,
             dependents,
         } => conditional(code, when, dependents, values),
+        Kind::Implies {
+            premise,
+            conclusion,
+        } => implies(premise, conclusion, values),
         _ => satisfied(conds(constraint, values)),
     }
+}
+
+/// What a condition can be on some values (ranges included): whether it
+/// is certainly true, and whether certainly false; a blank leaves both
+/// unsure, as validation leaves it unevaluated.
+fn condition(condition: Condition, values: &Values<'_>) -> (bool, bool) {
+    let cells = condition.cells();
+    let known = |id: CellId| values.get(id);
+    match condition {
+        Condition::Positive(_) => (
+            cells.iter().any(|&id| known(id).is_some_and(|v| v.lo > 0)),
+            cells
+                .iter()
+                .all(|&id| known(id).is_some_and(|v| v.lo >= 0 && v.hi <= 0)),
+        ),
+        Condition::Zero(_) => (
+            cells
+                .iter()
+                .all(|&id| known(id).is_some_and(|v| v.lo >= 0 && v.hi <= 0)),
+            cells
+                .iter()
+                .any(|&id| known(id).is_some_and(|v| v.lo > 0 || v.hi < 0)),
+        ),
+        Condition::Code(cell, code) => {
+            let code = i128::from(code);
+            match known(cell) {
+                Some(v) if v.scale == 0 => {
+                    (v.lo == code && v.hi == code, code < v.lo || code > v.hi)
+                }
+                _ => (false, false),
+            }
+        }
+        Condition::Reported(cell) => (known(cell).is_some(), known(cell).is_none()),
+        Condition::Blank(cell) => (known(cell).is_none(), known(cell).is_some()),
+    }
+}
+
+/// Whether an implication may hold: unless its premise is certainly true
+/// and its conclusion certainly false.
+fn implies(premise: Condition, conclusion: Condition, values: &Values<'_>) -> bool {
+    !(condition(premise, values).0 && condition(conclusion, values).1)
 }
 
 /// The conditions of every kind but the conditional.
@@ -116,7 +162,8 @@ fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
             total,
             parts,
             exhaustive,
-        } => sum(total, parts, exhaustive, values),
+            bounded,
+        } => sum(total, parts, exhaustive, bounded, values),
         Kind::Bound { cell, min, max } => bound(cell, min, max, values),
         Kind::Ratio {
             rate,
@@ -135,11 +182,17 @@ fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
                 None,
             ])
         }
-        Kind::Conditional { .. } => None,
+        Kind::Conditional { .. } | Kind::Implies { .. } => None,
     }
 }
 
-fn sum(total: CellId, parts: &[CellId], exhaustive: bool, values: &Values<'_>) -> Conds {
+fn sum(
+    total: CellId,
+    parts: &[CellId],
+    exhaustive: bool,
+    bounded: bool,
+    values: &Values<'_>,
+) -> Conds {
     let whole = Span::of(values.get(total)?, Reading::Nearest)?;
     let mut spans = [whole; MAX_FREE];
     let mut known = 0;
@@ -156,7 +209,12 @@ fn sum(total: CellId, parts: &[CellId], exhaustive: bool, values: &Values<'_>) -
     } else {
         true
     };
-    Some([Some((first, parts_span.low_below_high_of(whole)?)), None])
+    let second = if bounded {
+        parts_span.low_below_high_of(whole)?
+    } else {
+        true
+    };
+    Some([Some((first, second)), None])
 }
 
 fn bound(cell: CellId, min: Option<i64>, max: Option<i64>, values: &Values<'_>) -> Conds {
@@ -305,7 +363,7 @@ fn directions(kind: Kind, cell: CellId) -> Option<(Direction, Direction)> {
         Kind::LevelRange { overall, .. } => overall,
         Kind::Same { left, .. } => left,
         Kind::Bound { .. } => return Some((Up, Down)),
-        Kind::Conditional { .. } => return None,
+        Kind::Conditional { .. } | Kind::Implies { .. } => return None,
     };
     Some(if cell == left { (Down, Up) } else { (Up, Down) })
 }
@@ -361,6 +419,9 @@ pub(crate) fn project(
                 Set::range(lo, hi)
             }
         }
+        Kind::Implies { .. } => {
+            project_implies(cell, lo, hi, |mantissa| holds(constraint, &at(mantissa)))
+        }
         Kind::Ratio {
             rate, denominator, ..
         } if cell == denominator => {
@@ -408,6 +469,33 @@ pub(crate) fn project(
             set
         }
     }
+}
+
+/// The values of `cell` in `[lo, hi]` for which an implication holds. A
+/// condition on a count or code depends only on whether the value is below
+/// zero, zero, or above (or, for a code, which code): one probe per class,
+/// exact.
+fn project_implies(cell: CellId, lo: i128, hi: i128, holds_at: impl Fn(i128) -> bool) -> Set {
+    if let ValueKind::Code { legend } = cell.indicator().kind {
+        return legend
+            .iter()
+            .map(|entry| i128::from(entry.code))
+            .filter(|&code| lo <= code && code <= hi && holds_at(code))
+            .fold(Set::default(), |set, code| {
+                set.union(&Set::range(code, code))
+            });
+    }
+    let mut set = Set::default();
+    if lo <= -1 && holds_at(hi.min(-1)) {
+        set = set.union(&Set::range(lo, hi.min(-1)));
+    }
+    if lo <= 0 && 0 <= hi && holds_at(0) {
+        set = set.union(&Set::range(0, 0));
+    }
+    if hi >= 1 && holds_at(lo.max(1)) {
+        set = set.union(&Set::range(lo.max(1), hi));
+    }
+    set
 }
 
 /// Whether the constraint is not evaluated at these values (a blank cell),

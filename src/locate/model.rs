@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use crate::catalogue::CellId;
-use crate::check::{Constraint as Shape, RULES};
+use crate::check::{Condition, Constraint as Shape, RULES};
 use crate::finding::Severity;
 
 /// What a constraint requires, naming its cells by their part.
@@ -23,6 +23,10 @@ pub(crate) enum Kind {
         total: CellId,
         parts: &'static [CellId],
         exhaustive: bool,
+        /// Whether the reported parts must be at most `total` (every sum
+        /// and "of which" rule but a sum whose parts above the total are
+        /// only a warning, and a cover: `total ≤ Σ parts` alone).
+        bounded: bool,
     },
     /// `min ≤ cell ≤ max`, in whole units of the cell.
     Bound {
@@ -49,6 +53,11 @@ pub(crate) enum Kind {
     },
     /// `left` and `right` are the same quantity.
     Same { left: CellId, right: CellId },
+    /// When `premise` holds, `conclusion` must (conditions on counts and codes).
+    Implies {
+        premise: Condition,
+        conclusion: Condition,
+    },
 }
 
 /// One rule as localisation sees it.
@@ -65,13 +74,22 @@ pub(crate) struct Constraint {
 }
 
 /// Every constraint, translated once.
+///
+/// A sum whose severity depends on the direction of the imbalance (`3/1.4`:
+/// parts above the total a warning, below an error) is translated as the
+/// equality, hard: conservative, so that a repair never leaves the error
+/// direction, nor trades it for the warning one (the sample's suggestions
+/// stay the totals that balance: `3/1.4 = 1.896`, not a digit swap below it).
 pub(crate) fn constraints() -> &'static [Constraint] {
     static TABLE: OnceLock<Vec<Constraint>> = OnceLock::new();
     TABLE.get_or_init(|| RULES.iter().filter_map(translate).collect())
 }
 
 /// One rule, or `None` for a rule that says nothing about consistency (an
-/// info note) or whose kind this adapter does not know.
+/// info note) or whose kind this adapter does not know (the shares and the
+/// bounds by reference counts, warnings that only reference counts outside
+/// the cells decide, are left out: soft constraints never make a set
+/// necessary).
 fn translate(rule: &'static crate::check::Rule) -> Option<Constraint> {
     let hard = match rule.severity {
         Severity::Error => true,
@@ -97,6 +115,22 @@ fn translate(rule: &'static crate::check::Rule) -> Option<Constraint> {
             total,
             parts,
             exhaustive,
+            bounded: true,
+        },
+        // `cell ≤ Σ covering` when all are reported: a total bounded by its
+        // parts, one way.
+        Shape::Covered { cell, covering } => Kind::Sum {
+            total: cell,
+            parts: covering,
+            exhaustive: true,
+            bounded: false,
+        },
+        Shape::Implies {
+            premise,
+            conclusion,
+        } => Kind::Implies {
+            premise,
+            conclusion,
         },
         Shape::Bound { cell, min, max } => Kind::Bound { cell, min, max },
         Shape::Conditional {
