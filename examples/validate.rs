@@ -1,152 +1,367 @@
 //! Validates a CCHC report and prints its findings.
 //!
 //! ```text
-//! cargo run --example validate -- [--json] [--emit-report] [--locate] [FILE]
+//! cargo run --example validate -- [--json | --emit-report] [--locate] [FILE | -]
 //! ```
 //!
 //! - no FILE: the embedded Bắc Giang Q3/2023 report;
+//! - `-`: the report on standard input;
 //! - `FILE.json`: a report as JSON;
-//! - `FILE.tsv`: rows `form<TAB>stt<TAB>value` (further columns ignored,
-//!   lines starting with `#` ignored, an empty value is a blank cell); the
-//!   report's metadata can be given in comment lines `#! body: …`,
-//!   `#! level: province`, `#! period: 2023 q3`.
+//! - any other FILE: text, read as UTF-8 (with or without a byte-order
+//!   mark) or UTF-16 with its mark, with `\n` or `\r\n` line ends; either
+//!   the printed forms (the document, or the tables copied from Word: a
+//!   `Biểu mẫu N` line or a `STT` heading marks them) or rows
+//!   `form<TAB>stt<TAB>value` (further columns are notes, lines starting
+//!   with `#` are comments). Metadata in lines `#! body: UBND tỉnh …`,
+//!   `#! level: province`, `#! period: 2023 Q3`, and the body's reference
+//!   counts `#! departments: 19`, `#! districts: 10`, `#! communes: 209`
+//!   (the shares of them are checked only with them); what is not given
+//!   is printed as not given.
 //!
 //! Output: a table of findings grouped by form (default), the findings as a
 //! JSON array (`--json`), or the parsed report as canonical JSON
-//! (`--emit-report`). Exit code: 0 when no finding is an error, 1 when some
-//! are, 2 when the input is rejected (every problem is listed on stderr).
+//! (`--emit-report`). What the reader noticed but accepted (a label unlike
+//! the template's, an amount with three decimals) is listed before the
+//! table, or on standard error with `--json` and `--emit-report`.
+//!
+//! Exit code: 0 when no finding is an error, 1 when some are, 2 when the
+//! input is rejected or the command line is wrong. A rejection lists every
+//! problem (at most 1,000, then a count) in Vietnamese and English on
+//! standard error, or with `--json` as a JSON array of problems (`form`,
+//! `stt`, `line`, `text`, `message_vi`, `message_en`) on standard output.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io::Read as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use cchc_forms::catalogue::FORMS;
-use cchc_forms::{Finding, Level, Period, Report, ReportMeta, Severity, Term, rows, samples};
+use cchc_forms::number::{NumberText, Style};
+use cchc_forms::printed::{looks_printed, read_printed};
+use cchc_forms::rows::{ImportWarning, Imported, read_tsv};
+use cchc_forms::{
+    CellProblem, Error, Finding, Period, Problems, Quoted, Report, Severity, Term, decode, samples,
+};
 
+const USAGE: &str = "\
+usage: validate [--json | --emit-report] [--locate] [FILE | -]
+
+Validates a CCHC report (Biểu mẫu 1–7) and prints its findings.
+
+  FILE           a report: FILE.json (JSON), or text: the printed forms as
+                 copied from Word, or rows form<TAB>stt<TAB>value;
+                 UTF-8 or UTF-16 (Excel's \"Unicode Text\")
+  -              read the report from standard input
+  (no FILE)      the embedded Bắc Giang Q3/2023 report
+
+  --json         print the findings (or the problems of a rejected input)
+                 as JSON
+  --emit-report  print the report read, as canonical JSON
+  --locate       also say which cells are most likely wrong and what they
+                 should be (with --json: {\"findings\": [...], \"locate\": {...}})
+  -h, --help     print this help
+  --             end of options (a FILE may then start with -)
+
+Exit code: 0 no error found, 1 errors found, 2 input rejected or bad usage.
+";
+
+/// Where a report comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Input {
+    Sample,
+    Stdin,
+    File(String),
+}
+
+/// What the command line asks for.
+#[derive(Debug)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of the command line, each read once"
+)]
 struct Options {
     json: bool,
     emit_report: bool,
     locate: bool,
-    file: Option<String>,
+    help: bool,
+    inputs: Vec<Input>,
 }
 
-fn parse_args() -> Result<Options, String> {
+/// Reads the command line; a wrong one gives the message to print.
+fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, String> {
     let mut options = Options {
         json: false,
         emit_report: false,
         locate: false,
-        file: None,
+        help: false,
+        inputs: Vec::new(),
     };
-    for argument in std::env::args().skip(1) {
+    let mut only_files = false;
+    for argument in arguments {
         match argument.as_str() {
+            _ if only_files => options.inputs.push(Input::File(argument)),
+            "--" => only_files = true,
             "--json" => options.json = true,
             "--emit-report" => options.emit_report = true,
             "--locate" => options.locate = true,
-            "-h" | "--help" => {
-                return Err(
-                    "usage: validate [--json] [--emit-report] [--locate] [FILE.json | FILE.tsv]"
-                        .to_owned(),
-                );
+            "-h" | "--help" => options.help = true,
+            "-" => options.inputs.push(Input::Stdin),
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option {} (see --help)", Quoted(flag)));
             }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            file if options.file.is_none() => options.file = Some(file.to_owned()),
-            extra => return Err(format!("only one FILE, got another: {extra}")),
+            _ => options.inputs.push(Input::File(argument)),
         }
+    }
+    if options.json && options.emit_report {
+        return Err(
+            "--json and --emit-report cannot be used together: choose one output".to_owned(),
+        );
+    }
+    if options.locate && options.emit_report {
+        return Err(
+            "--locate and --emit-report cannot be used together: --emit-report prints the report, not its findings"
+                .to_owned(),
+        );
+    }
+    // One report per run for now; the inputs are a list so that several can
+    // be validated in one run later.
+    if options.inputs.len() > 1 {
+        return Err("one FILE at a time".to_owned());
+    }
+    if options.inputs.is_empty() {
+        options.inputs.push(Input::Sample);
     }
     Ok(options)
 }
 
-/// Reads the report metadata from `#! key: value` comment lines of a TSV file.
-fn tsv_meta(text: &str, file: &str) -> Result<ReportMeta, String> {
-    let stem = Path::new(file)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or(file);
-    let mut meta = ReportMeta::new(stem, Level::Province, Period::new(2023, Term::Q1));
-    for line in text.lines().filter_map(|line| line.strip_prefix("#!")) {
-        let Some((key, value)) = line.split_once(':') else {
-            return Err(format!("metadata line `#!{line}` is not `#! key: value`"));
-        };
-        let value = value.trim();
-        match key.trim() {
-            "body" => value.clone_into(&mut meta.body),
-            "level" => {
-                meta.level = serde_json::from_value(serde_json::Value::String(value.to_owned()))
-                    .map_err(|_| {
-                        format!("level `{value}` is not ministry, province, district or commune")
-                    })?;
-            }
-            "period" => {
-                let (year, term) = value.split_once(' ').unwrap_or((value, ""));
-                let year = year
-                    .parse()
-                    .map_err(|_| format!("period year `{year}` is not a year"))?;
-                let term = serde_json::from_value(serde_json::Value::String(term.to_owned()))
-                    .map_err(|_| {
-                        format!("period term `{term}` is not q1, half_year, q3 or year")
-                    })?;
-                meta.period = Period::new(year, term);
-            }
-            other => return Err(format!("unknown metadata key `{other}`")),
+/// One problem of a rejected input, as printed.
+struct Problem {
+    form: Option<u8>,
+    stt: Option<String>,
+    line: Option<usize>,
+    text: String,
+    message_vi: String,
+    message_en: String,
+}
+
+impl Problem {
+    fn general(message_vi: String, message_en: String) -> Self {
+        Self {
+            form: None,
+            stt: None,
+            line: None,
+            text: String::new(),
+            message_vi,
+            message_en,
         }
     }
-    Ok(meta)
-}
 
-/// Loads the report, or the list of problems that reject it.
-fn load(file: Option<&str>) -> Result<Report, Vec<String>> {
-    let Some(file) = file else {
-        return Ok(samples::bac_giang_2023_q3());
-    };
-    let text = std::fs::read_to_string(file)
-        .map_err(|error| vec![format!("cannot read {file}: {error}")])?;
-    let problems = |error: cchc_forms::Error| match error {
-        cchc_forms::Error::Rows(cells) => cells.iter().map(ToString::to_string).collect(),
-        cchc_forms::Error::Json(problems) => problems.iter().map(ToString::to_string).collect(),
-        other => vec![other.to_string()],
-    };
-    let extension = Path::new(file)
-        .extension()
-        .and_then(|extension| extension.to_str())
-        .map(str::to_ascii_lowercase);
-    if extension.as_deref() == Some("json") {
-        Report::from_json(&text).map_err(problems)
-    } else if extension.as_deref() == Some("tsv") {
-        let meta = tsv_meta(&text, file).map_err(|problem| vec![problem])?;
-        let rows = rows::parse_tsv(&text).map_err(problems)?;
-        Report::from_rows(meta, rows).map_err(problems)
-    } else {
-        Err(vec![format!("{file}: expected a .json or .tsv file")])
+    fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "form": self.form,
+            "stt": self.stt,
+            "line": self.line,
+            "text": self.text,
+            "message_vi": self.message_vi,
+            "message_en": self.message_en,
+        })
+    }
+
+    fn location(&self) -> String {
+        let mut out = Vec::new();
+        if let Some(line) = self.line {
+            out.push(format!("line {line}"));
+        }
+        if let Some(form) = self.form {
+            out.push(format!("form {form}"));
+        }
+        if let Some(stt) = &self.stt {
+            out.push(format!("STT {}", Quoted(stt)));
+        }
+        if !self.text.is_empty() {
+            out.push(format!("text {}", Quoted(&self.text)));
+        }
+        out.join(", ")
     }
 }
 
-fn print_table(report: &Report, findings: &[Finding]) -> String {
-    let mut out = String::new();
-    let meta = &report.meta;
+/// Every problem of an error, and how many more were only counted.
+fn problems(error: &Error) -> (Vec<Problem>, usize) {
+    fn listed<T>(problems: &Problems<T>, each: impl Fn(&T) -> Problem) -> (Vec<Problem>, usize) {
+        (problems.iter().map(each).collect(), problems.omitted())
+    }
+    match error {
+        Error::Rows(cells) => listed(cells, |cell| Problem {
+            form: (cell.form != 0).then_some(cell.form),
+            stt: (cell.form != 0 || !cell.stt.is_empty()).then(|| cell.stt.clone()),
+            line: cell.line,
+            text: cell.raw.clone(),
+            message_vi: cell.message_vi(),
+            message_en: cell.message_en(),
+        }),
+        Error::Json(json) => listed(json, |problem| Problem {
+            form: problem.form(),
+            stt: problem.cell.map(|cell| cell.indicator().stt.to_owned()),
+            line: problem.line,
+            text: problem.raw.clone(),
+            message_vi: if problem.path.is_empty() {
+                problem.message_vi.clone()
+            } else {
+                format!("{}: {}", problem.path, problem.message_vi)
+            },
+            message_en: if problem.path.is_empty() {
+                problem.message_en.clone()
+            } else {
+                format!("{}: {}", problem.path, problem.message_en)
+            },
+        }),
+        Error::Encoding(encoding) => (
+            vec![Problem {
+                line: Some(encoding.line),
+                ..Problem::general(encoding.message_vi(), encoding.message_en())
+            }],
+            0,
+        ),
+        other => (
+            vec![Problem::general(other.to_string(), other.to_string())],
+            0,
+        ),
+    }
+}
+
+/// A report read, with what its reader noticed.
+type Loaded = Imported;
+
+/// Reads the bytes of an input.
+fn read(input: &Input) -> Result<Vec<u8>, Problem> {
+    match input {
+        Input::Sample => Ok(Vec::new()),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|error| {
+                Problem::general(
+                    format!("không đọc được đầu vào chuẩn: {error}"),
+                    format!("cannot read standard input: {error}"),
+                )
+            })?;
+            Ok(bytes)
+        }
+        Input::File(file) => std::fs::read(file).map_err(|error| {
+            Problem::general(
+                format!("không đọc được tệp {file}: {error}"),
+                format!("cannot read {file}: {error}"),
+            )
+        }),
+    }
+}
+
+/// Loads the report, or the problems that reject it.
+fn load(input: &Input) -> Result<Loaded, (Vec<Problem>, usize)> {
+    if *input == Input::Sample {
+        return Ok(Imported {
+            report: samples::bac_giang_2023_q3(),
+            warnings: Problems::default(),
+        });
+    }
+    let bytes = read(input).map_err(|problem| (vec![problem], 0))?;
+    let text = decode::decode_owned(bytes).map_err(|error| problems(&error))?;
+    let is_json = match input {
+        Input::File(file) => Path::new(file)
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("json")),
+        _ => false,
+    } || text.trim_start().starts_with('{');
+    let loaded = if is_json {
+        Report::from_json(&text).map(|report| Imported {
+            report,
+            warnings: Problems::default(),
+        })
+    } else if looks_printed(&text) {
+        read_printed(&text)
+    } else {
+        read_tsv(&text)
+    };
+    let loaded = loaded.map_err(|error| problems(&error))?;
+    if loaded.report.cells().0.iter().all(Option::is_none) {
+        let problem = CellProblem::NoFigures;
+        return Err((
+            vec![Problem::general(
+                problem.message_vi(""),
+                problem.message_en(""),
+            )],
+            0,
+        ));
+    }
+    Ok(loaded)
+}
+
+fn period_text(period: Option<Period>) -> Cow<'static, str> {
+    let Some(period) = period else {
+        return "kỳ báo cáo: không ghi / period: not given".into();
+    };
+    let (vi, en) = match period.term {
+        Term::Q1 => ("Quý I", "Q1"),
+        Term::HalfYear => ("6 tháng", "half-year"),
+        Term::Q3 => ("Quý III", "Q3"),
+        Term::Year => ("Năm", "year"),
+    };
+    format!("{vi} năm {year} / {en} {year}", year = period.year).into()
+}
+
+fn print_warning(out: &mut String, warning: &ImportWarning) {
+    let mut location = Vec::new();
+    if let Some(line) = warning.line {
+        location.push(format!("line {line}"));
+    }
+    if warning.form != 0 {
+        location.push(format!("form {}", warning.form));
+    }
+    if !warning.stt.is_empty() {
+        location.push(format!("STT {}", Quoted(&warning.stt)));
+    }
     let _ = writeln!(
         out,
-        "{} — {:?} {} — {} finding(s): {} error(s), {} warning(s), {} note(s)\n",
+        "  WARNING {}\n          {}\n          {}",
+        location.join(", "),
+        warning.message_vi(),
+        warning.message_en()
+    );
+}
+
+fn print_table(loaded: &Loaded, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let meta = &loaded.report.meta;
+    let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
+    let _ = writeln!(
+        out,
+        "{} — {} — {} finding(s): {} error(s), {} warning(s), {} note(s)\n",
         if meta.body.is_empty() {
-            "(unnamed body)"
+            "đơn vị báo cáo: không ghi / body: not given"
         } else {
             &meta.body
         },
-        meta.period.term,
-        meta.period.year,
+        period_text(meta.period),
         findings.len(),
-        findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count(),
-        findings
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
-            .count(),
-        findings
-            .iter()
-            .filter(|f| f.severity == Severity::Info)
-            .count(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
     );
+    if !loaded.warnings.is_empty() {
+        let _ = writeln!(
+            out,
+            "Cảnh báo khi đọc / Read with warnings ({}):",
+            loaded.warnings.total()
+        );
+        for warning in &loaded.warnings {
+            print_warning(&mut out, warning);
+        }
+        if loaded.warnings.omitted() > 0 {
+            let _ = writeln!(out, "  … and {} more", loaded.warnings.omitted());
+        }
+        out.push('\n');
+    }
     for form in &FORMS {
         let of_form: Vec<&Finding> = findings
             .iter()
@@ -167,17 +382,29 @@ fn print_table(report: &Report, findings: &[Finding]) -> String {
         );
         for finding in of_form {
             let cell = finding.cells[0].indicator();
-            let value = |v: Option<rust_decimal::Decimal>| {
-                v.map_or_else(|| "—".to_owned(), |v| v.normalize().to_string())
+            // Numbers the Vietnamese way, like the labels beside them: the
+            // reported value with every printed digit, the computed one
+            // without trailing zeros.
+            let value = |v: Option<cchc_forms::Decimal>, printed: bool| {
+                v.map_or_else(
+                    || "—".to_owned(),
+                    |v| {
+                        if printed {
+                            NumberText::decimal(v, Style::Vietnamese).to_string()
+                        } else {
+                            NumberText::trimmed(v, Style::Vietnamese).to_string()
+                        }
+                    },
+                )
             };
             let _ = writeln!(
                 out,
-                "  {:<7} {:<6} {}\n          reported {:<12} computed {:<12} rule {}\n          {}\n          {}",
+                "  {:<7} {:<6} {}\n          báo cáo/reported {:<12} tính được/computed {:<12} rule {}\n          {}\n          {}",
                 finding.severity.to_string().to_uppercase(),
                 cell.stt,
                 cell.label_vi,
-                value(finding.reported),
-                value(finding.computed),
+                value(finding.reported, true),
+                value(finding.computed, false),
                 finding.rule,
                 finding.message_vi(),
                 finding.message_en(),
@@ -191,59 +418,103 @@ fn print_table(report: &Report, findings: &[Finding]) -> String {
     out
 }
 
+fn reject(json: bool, problems: &[Problem], omitted: usize) -> ExitCode {
+    if json {
+        let mut array: Vec<serde_json::Value> = problems.iter().map(Problem::json).collect();
+        if omitted > 0 {
+            array.push(
+                Problem::general(
+                    format!("còn {omitted} lỗi khác không được liệt kê"),
+                    format!("{omitted} more problems not listed"),
+                )
+                .json(),
+            );
+        }
+        match serde_json::to_string_pretty(&array) {
+            Ok(text) => println!("{text}"),
+            Err(error) => eprintln!("cannot print the problems: {error}"),
+        }
+    } else {
+        let total = problems.len().saturating_add(omitted);
+        eprintln!("rejected: {total} problem(s) / bị từ chối: {total} lỗi");
+        for problem in problems {
+            let location = problem.location();
+            if location.is_empty() {
+                eprintln!("  {}", problem.message_en);
+            } else {
+                eprintln!("  {location}: {}", problem.message_en);
+            }
+            eprintln!("    {}", problem.message_vi);
+        }
+        if omitted > 0 {
+            eprintln!(
+                "  … and {omitted} more problem(s), not listed / còn {omitted} lỗi khác không được liệt kê"
+            );
+        }
+    }
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
-    let options = match parse_args() {
+    let options = match parse_args(std::env::args().skip(1)) {
         Ok(options) => options,
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("{message}\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let report = match load(options.file.as_deref()) {
-        Ok(report) => report,
-        Err(problems) => {
-            eprintln!("rejected: {} problem(s)", problems.len());
-            for problem in problems {
-                eprintln!("  {problem}");
-            }
-            return ExitCode::from(2);
-        }
-    };
-    if options.emit_report {
-        match serde_json::to_string_pretty(&report) {
-            Ok(json) => println!("{json}"),
-            Err(error) => {
-                eprintln!("cannot print the report: {error}");
-                return ExitCode::from(2);
-            }
-        }
+    if options.help {
+        print!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let findings = report.validate();
-    let located = (options.locate && findings.has_errors()).then(|| report.locate());
-    if options.json && options.locate {
-        let json =
-            serde_json::json!({ "findings": &findings, "locate": located.unwrap_or_default() });
-        println!("{json:#}");
-    } else if options.json {
-        match serde_json::to_string_pretty(&findings) {
-            Ok(json) => println!("{json}"),
-            Err(error) => {
-                eprintln!("cannot print the findings: {error}");
-                return ExitCode::from(2);
+    let mut worst = ExitCode::SUCCESS;
+    for input in &options.inputs {
+        let loaded = match load(input) {
+            Ok(loaded) => loaded,
+            Err((problems, omitted)) => return reject(options.json, &problems, omitted),
+        };
+        if options.json || options.emit_report {
+            let mut out = String::new();
+            for warning in &loaded.warnings {
+                print_warning(&mut out, warning);
             }
+            eprint!("{out}");
         }
-    } else {
-        print!(
-            "{}",
-            locate_table(print_table(&report, &findings), located.as_ref())
-        );
+        if options.emit_report {
+            match serde_json::to_string_pretty(&loaded.report) {
+                Ok(json) => println!("{json}"),
+                Err(error) => {
+                    eprintln!("cannot print the report: {error}");
+                    return ExitCode::from(2);
+                }
+            }
+            continue;
+        }
+        let findings = loaded.report.validate();
+        let located = (options.locate && findings.has_errors()).then(|| loaded.report.locate());
+        if options.json && options.locate {
+            let json =
+                serde_json::json!({ "findings": &findings, "locate": located.unwrap_or_default() });
+            println!("{json:#}");
+        } else if options.json {
+            match serde_json::to_string_pretty(&findings) {
+                Ok(json) => println!("{json}"),
+                Err(error) => {
+                    eprintln!("cannot print the findings: {error}");
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            print!(
+                "{}",
+                locate_table(print_table(&loaded, &findings), located.as_ref())
+            );
+        }
+        if findings.has_errors() {
+            worst = ExitCode::from(1);
+        }
     }
-    if findings.has_errors() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    worst
 }
 
 /// `--locate`: under each form's findings, the cells most likely wrong (the
@@ -263,8 +534,8 @@ fn locate_table(table: String, located: Option<&cchc_forms::Localisation>) -> St
                     "  LIKELY  {:<6} {}\n          reported {:<12} suggested {:<12} ({})",
                     indicator.stt,
                     indicator.label_vi,
-                    repair.reported.to_decimal(),
-                    repair.suggested.to_decimal(),
+                    NumberText::decimal(repair.reported.to_decimal(), Style::Vietnamese),
+                    NumberText::decimal(repair.suggested.to_decimal(), Style::Vietnamese),
                     repair.reason,
                 );
             }

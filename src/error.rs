@@ -1,14 +1,355 @@
-//! The crate's error type: bad input, named cell by cell.
+//! The crate's error type: bad input, named cell by cell, in Vietnamese and
+//! English.
 //!
-//! Importing rows never stops at the first problem: [`Error::Rows`] carries
-//! one [`CellError`] per problem, each naming the form, the STT and the raw
-//! text, so that a reporter can fix a whole document in one pass.
+//! Importing never stops at the first problem: [`Error::Rows`] carries one
+//! [`CellError`] per problem, each naming the form, the STT, the line (for
+//! text) and the raw text, so that a reporter can fix a whole document in
+//! one pass. Every problem has a message in Vietnamese and in English
+//! ([`CellError::message_vi`], [`CellError::message_en`]), in the words a
+//! clerk uses.
+//!
+//! # Limits
+//! A document can hold millions of bad rows, and a cell millions of
+//! characters. An error lists at most [`MAX_PROBLEMS`] problems, then
+//! counts the rest ([`Problems::omitted`]); the text it echoes of a cell is
+//! cut after [`MAX_ECHO_CHARS`] characters. So a rejection stays readable
+//! and its memory bounded, whatever the input.
 
 use std::fmt;
+use std::ops::Deref;
 
-use crate::number::NumberError;
+use crate::number::{NumberError, english_reading};
 
-/// Why one cell's text cannot be a value of its indicator.
+/// The most problems an [`Error`] lists; the rest are only counted.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+/// The most characters of a cell's or a line's text that a problem echoes;
+/// longer text is cut and ends with `…`.
+pub const MAX_ECHO_CHARS: usize = 200;
+
+/// A list of problems, at most [`MAX_PROBLEMS`] long, and how many more
+/// there were.
+///
+/// It reads as a slice of the listed problems (`problems.len()`,
+/// `problems[0]`, `problems.iter()`).
+///
+/// # Example
+/// ```
+/// use cchc_forms::{Error, MAX_PROBLEMS};
+/// use cchc_forms::rows::read_tsv;
+///
+/// // 1,500 lines with an unknown form: 1,000 listed, 500 counted.
+/// let text = "9\t1\t5\n".repeat(1_500);
+/// let Err(Error::Rows(problems)) = read_tsv(&text) else { panic!() };
+/// assert_eq!(problems.len(), MAX_PROBLEMS);
+/// assert_eq!(problems.omitted(), 500);
+/// assert_eq!(problems.total(), 1_500);
+/// assert_eq!(problems[0].line, Some(1));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Problems<T> {
+    items: Vec<T>,
+    omitted: usize,
+}
+
+impl<T> Problems<T> {
+    /// No problems yet.
+    pub(crate) const fn new() -> Self {
+        Self {
+            items: Vec::new(),
+            omitted: 0,
+        }
+    }
+
+    /// Adds a problem, or counts it once [`MAX_PROBLEMS`] are listed.
+    pub(crate) fn push(&mut self, problem: T) {
+        if self.items.len() < MAX_PROBLEMS {
+            self.items.push(problem);
+        } else {
+            self.omitted = self.omitted.saturating_add(1);
+        }
+    }
+
+    /// Whether another problem would only be counted, not listed.
+    pub(crate) fn is_full(&self) -> bool {
+        self.items.len() >= MAX_PROBLEMS
+    }
+
+    /// Counts a problem without building it (once the list is full).
+    pub(crate) fn count_one(&mut self) {
+        self.omitted = self.omitted.saturating_add(1);
+    }
+
+    /// How many problems were found beyond the listed ones.
+    #[must_use]
+    pub const fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// How many problems were found in all, listed or not.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.items.len().saturating_add(self.omitted)
+    }
+
+    /// The listed problems, as a vector.
+    #[must_use]
+    pub fn into_vec(self) -> Vec<T> {
+        self.items
+    }
+}
+
+impl<T> Default for Problems<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> From<Vec<T>> for Problems<T> {
+    /// The first [`MAX_PROBLEMS`] problems listed, the rest counted.
+    fn from(items: Vec<T>) -> Self {
+        let mut problems = Self::new();
+        for item in items {
+            problems.push(item);
+        }
+        problems
+    }
+}
+
+impl<T> Deref for Problems<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        &self.items
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Problems<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl<T: PartialEq> PartialEq<Vec<T>> for Problems<T> {
+    fn eq(&self, other: &Vec<T>) -> bool {
+        self.omitted == 0 && self.items == *other
+    }
+}
+
+/// Text in double quotes, with the characters one cannot see escaped: tab
+/// `\t`, line breaks, NUL `\0`, and any other control, format or space
+/// character but the plain space as `\u{a0}` (a non-breaking space).
+///
+/// # Example
+/// ```
+/// use cchc_forms::Quoted;
+/// assert_eq!(Quoted("3.1\u{a0}").to_string(), r#""3.1\u{a0}""#);
+/// assert_eq!(Quoted("a\0b\t\"c\"").to_string(), r#""a\0b\t\"c\"""#);
+/// assert_eq!(Quoted("Số liệu").to_string(), "\"Số liệu\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        out.write_char('"')?;
+        for character in self.0.chars() {
+            match character {
+                '"' => out.write_str("\\\"")?,
+                '\\' => out.write_str("\\\\")?,
+                '\t' => out.write_str("\\t")?,
+                '\n' => out.write_str("\\n")?,
+                '\r' => out.write_str("\\r")?,
+                '\0' => out.write_str("\\0")?,
+                c if is_invisible(c) => write!(out, "\\u{{{:x}}}", u32::from(c))?,
+                c => out.write_char(c)?,
+            }
+        }
+        out.write_char('"')
+    }
+}
+
+/// Characters a reader cannot see or tell from a space.
+fn is_invisible(c: char) -> bool {
+    (c.is_whitespace() && c != ' ')
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{61c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff0}'..='\u{fffb}'
+        )
+}
+
+/// At most [`MAX_ECHO_CHARS`] characters of `text`, then `…` and how many
+/// characters were cut.
+pub(crate) fn echo(text: &str) -> String {
+    match text.char_indices().nth(MAX_ECHO_CHARS) {
+        None => text.to_owned(),
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            format!("{}… (+{rest} characters)", &text[..cut])
+        }
+    }
+}
+
+/// Why metadata is refused: a `#! key: value` line that is not understood,
+/// or metadata that the report's template refuses.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MetaProblem {
+    /// The line is not `#! key: value`.
+    NotKeyValue,
+    /// A key this crate does not know.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+    },
+    /// A key given twice.
+    Repeated {
+        /// The key (`body`, `level`, `period`, `template`).
+        key: &'static str,
+        /// The line that gave it first (from 1).
+        first_line: usize,
+    },
+    /// A key with no value.
+    Empty {
+        /// The key.
+        key: &'static str,
+    },
+    /// A level of government that is not one of the four.
+    BadLevel,
+    /// A period that cannot be read as a year and a term.
+    BadPeriod,
+    /// A quarter that has no report of its own (quý II, quý IV): its data
+    /// is in the half-year and year reports.
+    NotAReportPeriod,
+    /// A template this crate does not know.
+    BadTemplate,
+    /// A reference count (departments, districts, communes) that is not a
+    /// whole number (up to 4.294.967.295).
+    BadCount {
+        /// The key (`departments`, `districts`, `communes`).
+        key: &'static str,
+    },
+    /// A district-level report for a period whose data window starts on or
+    /// after 1 July 2025, when the district level ceased to exist (Law
+    /// 72/2025/QH15).
+    NoDistrictLevel {
+        /// The report's year.
+        year: u16,
+        /// The report's term.
+        term: crate::Term,
+    },
+}
+
+impl fmt::Display for MetaProblem {
+    /// The problem in English, then in Vietnamese.
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(out, "{} / {}", self.message_en(), self.message_vi())
+    }
+}
+
+impl MetaProblem {
+    /// What is wrong, in Vietnamese.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self {
+            MetaProblem::NotKeyValue => {
+                "dòng thông tin báo cáo phải có dạng `#! khóa: giá trị` (ví dụ `#! period: 2023 Q3`)"
+                    .to_owned()
+            }
+            MetaProblem::UnknownKey { key } => format!(
+                "không có thông tin {}: các khóa là body (đơn vị báo cáo), level (cấp), period (kỳ báo cáo), template (mẫu), departments (số sở, ngành), districts (số đơn vị cấp huyện), communes (số đơn vị cấp xã)",
+                Quoted(key)
+            ),
+            MetaProblem::Repeated { key, first_line } => {
+                format!("{key} đã được ghi ở dòng {first_line}")
+            }
+            MetaProblem::Empty { key } => format!("{key} không có giá trị"),
+            MetaProblem::BadLevel => {
+                "cấp phải là ministry (bộ), province (tỉnh), district (huyện) hoặc commune (xã)"
+                    .to_owned()
+            }
+            MetaProblem::BadPeriod => {
+                "kỳ báo cáo phải gồm năm và kỳ: Q1 (quý I), half_year (6 tháng), Q3 (quý III) hoặc year (năm), ví dụ `2023 Q3`"
+                    .to_owned()
+            }
+            MetaProblem::NotAReportPeriod => {
+                "quý II và quý IV không có báo cáo riêng: các kỳ báo cáo là quý I, 6 tháng, quý III và năm"
+                    .to_owned()
+            }
+            MetaProblem::BadTemplate => {
+                "mẫu biểu duy nhất được hỗ trợ là 581/BNV-CCHC/2022".to_owned()
+            }
+            MetaProblem::BadCount { key } => {
+                format!("{key} phải là một số nguyên không âm (ví dụ `#! {key}: 209`)")
+            }
+            MetaProblem::NoDistrictLevel { year, term } => format!(
+                "báo cáo {} năm {year} không thể là của cấp huyện: không còn cấp huyện từ ngày 01/7/2025 (Luật số 72/2025/QH15)",
+                term.name_vi()
+            ),
+        }
+    }
+
+    /// What is wrong, in English.
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        match self {
+            MetaProblem::NotKeyValue => {
+                "a metadata line is `#! key: value` (for example `#! period: 2023 Q3`)".to_owned()
+            }
+            MetaProblem::UnknownKey { key } => format!(
+                "unknown metadata {}: the keys are body, level, period, template, departments, districts and communes",
+                Quoted(key)
+            ),
+            MetaProblem::Repeated { key, first_line } => {
+                format!("{key} was already given on line {first_line}")
+            }
+            MetaProblem::Empty { key } => format!("{key} has no value"),
+            MetaProblem::BadLevel => {
+                "the level is ministry, province, district or commune".to_owned()
+            }
+            MetaProblem::BadPeriod => {
+                "a period is a year and a term: Q1, half_year, Q3 or year, for example `2023 Q3`"
+                    .to_owned()
+            }
+            MetaProblem::NotAReportPeriod => {
+                "the second and fourth quarters have no report of their own: the periods are Q1, the half-year, Q3 and the year"
+                    .to_owned()
+            }
+            MetaProblem::BadTemplate => {
+                "the only template supported is 581/BNV-CCHC/2022".to_owned()
+            }
+            MetaProblem::BadCount { key } => {
+                format!("{key} is a whole number (for example `#! {key}: 209`)")
+            }
+            MetaProblem::NoDistrictLevel { year, term } => format!(
+                "a report of {} {year} cannot be of the district level: there is no district level since 1 July 2025 (Law 72/2025/QH15)",
+                term.name_en()
+            ),
+        }
+    }
+}
+
+/// Why one cell (or one line of a document) cannot be part of a report.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum CellProblem {
@@ -22,7 +363,7 @@ pub enum CellProblem {
         /// The legend as printed.
         legend: &'static str,
     },
-    /// The form number is not 1 to 7.
+    /// The form number is not 1 to 7 (or not a number).
     #[error("there is no form with this number (forms are 1 to 7)")]
     UnknownForm,
     /// The form has no row with this STT.
@@ -34,51 +375,256 @@ pub enum CellProblem {
     /// The same cell was given more than once.
     #[error("this cell was already given (first at row {first_row})")]
     Duplicate {
-        /// The position (from 0) of the row that gave the cell first.
+        /// Where the cell was given first: the row's position counted from
+        /// 1 for [`Report::from_rows`](crate::Report::from_rows), the line
+        /// number for text.
         first_row: usize,
     },
+    /// A figure in another column than the value column (an empty or
+    /// merged column shifts it): it would be lost.
+    #[error("a figure in column {column}, not in the value column ({expected})")]
+    ValueOutsideColumn {
+        /// The column it is in, counted from 1.
+        column: usize,
+        /// The value column, counted from 1.
+        expected: usize,
+    },
+    /// A line whose columns are not separated by tabs (a comma- or
+    /// semicolon-separated file).
+    #[error("the columns are not separated by tabs")]
+    NotTabSeparated,
+    /// A line of column headings (`form<TAB>stt<TAB>value`) not marked as
+    /// a comment.
+    #[error("a line of column headings; start it with # to keep it")]
+    HeaderLine,
+    /// A metadata line (`#! key: value`) that is not understood.
+    #[error("{}", .0.message_en())]
+    Metadata(MetaProblem),
+    /// A printed row before any form: no `Biểu mẫu N` line or table
+    /// heading says which form it belongs to.
+    #[error("a row before any form (no `Biểu mẫu N` line above it)")]
+    OutsideForm,
+    /// A row printed without an STT that neither its position nor its label
+    /// places.
+    #[error("a row without STT that neither its position nor its label places")]
+    Unplaced,
+    /// A document with no figure at all: nothing to check.
+    #[error("no figures found")]
+    NoFigures,
 }
 
-/// One bad cell: where it is, what it said, and what is wrong with it.
+impl CellProblem {
+    /// The message in Vietnamese. `raw` is the text the problem is about;
+    /// it gives the "did you mean …?" of a number written the English way.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::CellProblem;
+    /// use cchc_forms::number::NumberError;
+    /// let problem = CellProblem::NotANumber(NumberError::EnglishSeparators);
+    /// assert!(problem.message_vi("1,420").ends_with("có phải là 1.420?"));
+    /// assert!(problem.message_en("1,420").ends_with("did you mean 1.420?"));
+    /// ```
+    #[must_use]
+    pub fn message_vi(&self, raw: &str) -> String {
+        let mut message = match self {
+            CellProblem::NotANumber(error) => error.message_vi(),
+            CellProblem::NotInLegend { legend } => {
+                format!("không phải một mã của chú giải `{legend}`")
+            }
+            CellProblem::UnknownForm => {
+                "không có biểu mẫu số này (cột đầu là số biểu mẫu, từ 1 đến 7)".to_owned()
+            }
+            CellProblem::UnknownStt => "biểu mẫu này không có dòng có STT này".to_owned(),
+            CellProblem::ValueOnHeading => {
+                "dòng này là dòng tiêu đề nhóm, không ghi số liệu".to_owned()
+            }
+            CellProblem::Duplicate { first_row } => {
+                format!("ô này đã được ghi ở dòng {first_row}")
+            }
+            CellProblem::ValueOutsideColumn { column, expected } => format!(
+                "số liệu nằm ở cột {column}, không ở cột số liệu (cột {expected}); có thể do một cột trống hoặc ô gộp"
+            ),
+            CellProblem::NotTabSeparated => {
+                "các cột phải cách nhau bằng dấu tab (Excel: lưu dưới dạng “Text (Tab delimited)” hoặc “Unicode Text”)"
+                    .to_owned()
+            }
+            CellProblem::HeaderLine => {
+                "dòng tên cột: thêm # ở đầu dòng để ghi chú".to_owned()
+            }
+            CellProblem::Metadata(problem) => problem.message_vi(),
+            CellProblem::OutsideForm => {
+                "dòng số liệu nằm trước mọi biểu mẫu (thiếu dòng `Biểu mẫu N` ở trên)".to_owned()
+            }
+            CellProblem::Unplaced => {
+                "dòng không có STT, không xác định được theo vị trí hay theo tên chỉ tiêu".to_owned()
+            }
+            CellProblem::NoFigures => "không tìm thấy số liệu nào".to_owned(),
+        };
+        if let Some(hint) = self.hint(raw) {
+            message.push_str(": có phải là ");
+            message.push_str(&hint);
+            message.push('?');
+        }
+        message
+    }
+
+    /// The message in English; see [`CellProblem::message_vi`].
+    #[must_use]
+    pub fn message_en(&self, raw: &str) -> String {
+        let mut message = match self {
+            CellProblem::NotANumber(error) => error.message_en(),
+            CellProblem::UnknownForm => {
+                "there is no form with this number (the first column is the form number, 1 to 7)"
+                    .to_owned()
+            }
+            CellProblem::Duplicate { first_row } => {
+                format!("this cell was already given, on line {first_row}")
+            }
+            CellProblem::ValueOutsideColumn { column, expected } => format!(
+                "a figure in column {column}, not in the value column ({expected}); an empty or merged column may have shifted it"
+            ),
+            CellProblem::NotTabSeparated => {
+                "the columns must be separated by tabs (Excel: save as “Text (Tab delimited)” or “Unicode Text”)"
+                    .to_owned()
+            }
+            other => other.to_string(),
+        };
+        if let Some(hint) = self.hint(raw) {
+            message.push_str(": did you mean ");
+            message.push_str(&hint);
+            message.push('?');
+        }
+        message
+    }
+
+    /// The Vietnamese spelling of a number written the English way.
+    fn hint(&self, raw: &str) -> Option<String> {
+        match self {
+            CellProblem::NotANumber(NumberError::EnglishSeparators | NumberError::BadGrouping) => {
+                english_reading(raw)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One bad cell, or one bad line of a document: where it is, what it said,
+/// and what is wrong with it.
 ///
 /// # Example
 /// ```
 /// use cchc_forms::{CellProblem, Error, Report, ReportMeta, Row};
 /// use cchc_forms::number::NumberError;
 ///
-/// let rows = [Row::new(3, "3.1.1.", "54,106"), Row::new(3, "9.9", "1")];
+/// let rows = [Row::new(3, "3.1.1.", "54,1"), Row::new(3, "9.9", "1")];
 /// let Err(Error::Rows(problems)) = Report::from_rows(ReportMeta::default(), rows) else {
 ///     panic!("both rows are bad");
 /// };
 /// assert_eq!(problems.len(), 2);
 /// assert_eq!(problems[0].stt, "3.1.1.");
-/// assert_eq!(problems[0].raw, "54,106");
+/// assert_eq!(problems[0].raw, "54,1");
 /// assert_eq!(problems[0].problem, CellProblem::NotANumber(NumberError::FractionalCount));
 /// assert_eq!(
 ///     problems[0].to_string(),
-///     "form 3, STT 3.1.1., text \"54,106\": a count must be a whole number"
+///     r#"form 3, STT "3.1.1.", text "54,1": a count must be a whole number"#
 /// );
+/// assert_eq!(problems[0].message_vi(), "số lượng phải là số nguyên");
 /// assert_eq!(problems[1].problem, CellProblem::UnknownStt);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CellError {
-    /// The form number as given.
+    /// The form number as given (0 when the problem is not in a form, such
+    /// as a metadata line).
     pub form: u8,
-    /// The STT as given.
+    /// The STT as given (empty when there is none).
     pub stt: String,
-    /// The cell's text as given.
+    /// The cell's text as given (the whole line for a problem of a line),
+    /// cut after [`MAX_ECHO_CHARS`] characters.
     pub raw: String,
+    /// The line of the document, counted from 1; `None` for rows given in
+    /// code ([`Report::from_rows`](crate::Report::from_rows)).
+    pub line: Option<usize>,
     /// What is wrong.
     pub problem: CellProblem,
 }
 
+impl CellError {
+    /// A problem at a line of a document.
+    pub(crate) fn at_line(
+        line: usize,
+        form: u8,
+        stt: &str,
+        raw: &str,
+        problem: CellProblem,
+    ) -> Self {
+        Self {
+            form,
+            stt: echo(stt),
+            raw: echo(raw),
+            line: Some(line),
+            problem,
+        }
+    }
+
+    /// What is wrong, in Vietnamese (where it is: see the other fields).
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        self.problem.message_vi(&self.raw)
+    }
+
+    /// What is wrong, in English (where it is: see the other fields).
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        let message = self.problem.message_en(&self.raw);
+        match (&self.problem, self.line) {
+            (CellProblem::Duplicate { first_row }, None) => {
+                format!("this cell was already given, in row {first_row}")
+            }
+            _ => message,
+        }
+    }
+
+    /// Where it is, in Vietnamese: `dòng 4, biểu mẫu 3, STT "3.1.1."`.
+    #[must_use]
+    pub fn location_vi(&self) -> String {
+        let mut out = Vec::new();
+        if let Some(line) = self.line {
+            out.push(format!("dòng {line}"));
+        }
+        if self.form != 0 {
+            out.push(format!("biểu mẫu {}", self.form));
+        }
+        if self.form != 0 || !self.stt.is_empty() {
+            out.push(format!("STT {}", Quoted(&self.stt)));
+        }
+        out.join(", ")
+    }
+
+    /// Where it is, in English: `line 4, form 3, STT "3.1.1."`.
+    #[must_use]
+    pub fn location_en(&self) -> String {
+        let mut out = Vec::new();
+        if let Some(line) = self.line {
+            out.push(format!("line {line}"));
+        }
+        if self.form != 0 {
+            out.push(format!("form {}", self.form));
+        }
+        if self.form != 0 || !self.stt.is_empty() {
+            out.push(format!("STT {}", Quoted(&self.stt)));
+        }
+        out.join(", ")
+    }
+}
+
 impl fmt::Display for CellError {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            out,
-            "form {}, STT {}, text {:?}: {}",
-            self.form, self.stt, self.raw, self.problem
-        )
+        let location = self.location_en();
+        if !location.is_empty() {
+            write!(out, "{location}, ")?;
+        }
+        write!(out, "text {}: {}", Quoted(&self.raw), self.message_en())
     }
 }
 
@@ -88,37 +634,120 @@ impl std::error::Error for CellError {
     }
 }
 
+/// Why bytes are not text this crate reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EncodingProblem {
+    /// A byte sequence that is not UTF-8 (the file is in another encoding,
+    /// such as Windows-1258, TCVN3 or Latin-1).
+    NotUtf8 {
+        /// The first byte that could not be decoded.
+        byte: u8,
+    },
+    /// UTF-16 (after its byte-order mark) with an odd number of bytes.
+    Utf16OddLength,
+    /// UTF-16 with half of a surrogate pair.
+    Utf16LoneSurrogate,
+    /// UTF-16 without the byte-order mark that says which byte comes first
+    /// (the text is full of NUL bytes).
+    Utf16WithoutMark,
+}
+
+/// Bytes that could not be decoded as text, and where.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{decode_text, EncodingProblem, Error};
+/// // "Số" in Windows-1258 is 0x53 0xF4: not UTF-8.
+/// let Err(Error::Encoding(error)) = decode_text(b"1\t1\t50\n3\t1.4\tS\xf4") else { panic!() };
+/// assert_eq!((error.line, error.column), (2, 8));
+/// assert_eq!(error.problem, EncodingProblem::NotUtf8 { byte: 0xf4 });
+/// assert!(error.message_en().contains("save the file as UTF-8"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EncodingError {
+    /// The line where decoding failed, counted from 1.
+    pub line: usize,
+    /// The byte in that line where decoding failed, counted from 1.
+    pub column: usize,
+    /// The byte in the whole file, counted from 1.
+    pub offset: usize,
+    /// What is wrong.
+    pub problem: EncodingProblem,
+}
+
+impl EncodingError {
+    /// The message in Vietnamese, with where it failed and what to do.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        let what = match self.problem {
+            EncodingProblem::NotUtf8 { byte } => format!(
+                "byte 0x{byte:02X} không phải mã UTF-8 (tệp có thể đang ở mã Windows-1258, TCVN3 hoặc Latin-1)"
+            ),
+            EncodingProblem::Utf16OddLength => "tệp UTF-16 có số byte lẻ (tệp bị cắt?)".to_owned(),
+            EncodingProblem::Utf16LoneSurrogate => {
+                "tệp UTF-16 có một ký tự bị hỏng (nửa cặp surrogate)".to_owned()
+            }
+            EncodingProblem::Utf16WithoutMark => {
+                "tệp có vẻ là UTF-16 nhưng không có dấu BOM ở đầu".to_owned()
+            }
+        };
+        format!(
+            "dòng {}, byte {} (byte {} của tệp): {what}; hãy lưu tệp dưới dạng UTF-8 (Excel: “Unicode Text” hoặc “CSV UTF-8”; Word: “Plain Text”, mã hóa “Unicode (UTF-8)”)",
+            self.line, self.column, self.offset
+        )
+    }
+
+    /// The message in English, with where it failed and what to do.
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        let what = match self.problem {
+            EncodingProblem::NotUtf8 { byte } => format!(
+                "byte 0x{byte:02X} is not UTF-8 (the file may be in Windows-1258, TCVN3 or Latin-1)"
+            ),
+            EncodingProblem::Utf16OddLength => {
+                "UTF-16 text with an odd number of bytes (a cut file?)".to_owned()
+            }
+            EncodingProblem::Utf16LoneSurrogate => {
+                "UTF-16 text with a broken character (half a surrogate pair)".to_owned()
+            }
+            EncodingProblem::Utf16WithoutMark => {
+                "the text looks like UTF-16 without the byte-order mark that starts it".to_owned()
+            }
+        };
+        format!(
+            "line {}, byte {} (byte {} of the file): {what}; save the file as UTF-8 (Excel: “Unicode Text” or “CSV UTF-8”; Word: “Plain Text” with encoding “Unicode (UTF-8)”)",
+            self.line, self.column, self.offset
+        )
+    }
+}
+
+impl fmt::Display for EncodingError {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(&self.message_en())
+    }
+}
+
 /// The error of this crate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// Rows that cannot make a report: every problem found, in row order.
-    #[error("{} bad cell(s): {}", .0.len(), Joined(.0))]
-    Rows(Vec<CellError>),
-    /// JSON that cannot make a report: every problem found, in document order.
-    #[error("{} problem(s) in the JSON report: {}", .0.len(), Joined(.0))]
-    Json(Vec<JsonProblem>),
-    /// Metadata that the report's template refuses.
-    #[error("{} problem(s) in the report's metadata: {}", .0.len(), Joined(.0))]
+    /// Rows or text that cannot make a report: every problem found, in
+    /// document order (at most [`MAX_PROBLEMS`] listed).
+    #[error("{} problem(s): {}", .0.total(), Joined(.0, .0.omitted()))]
+    Rows(Problems<CellError>),
+    /// JSON that cannot make a report: every problem found, in document
+    /// order (at most [`MAX_PROBLEMS`] listed).
+    #[error("{} problem(s) in the JSON report: {}", .0.total(), Joined(.0, .0.omitted()))]
+    Json(Problems<JsonProblem>),
+    /// Bytes that are not text in an encoding this crate reads.
+    #[error("{0}")]
+    Encoding(EncodingError),
+    /// Metadata given as a value that the report's template refuses
+    /// (rows and JSON documents report these among their own problems,
+    /// with a line).
+    #[error("{} problem(s) in the report's metadata: {}", .0.len(), Joined(.0, 0))]
     Meta(Vec<MetaProblem>),
-}
-
-/// A problem of a report's metadata under its template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[non_exhaustive]
-pub enum MetaProblem {
-    /// A district-level report for a period after 1 July 2025, when the
-    /// district level ceased to exist.
-    #[error(
-        "level `district` for a report of {year} {term:?}: there is no district level since 1 July 2025 \
-         (Law 72/2025/QH15) / không còn cấp huyện từ ngày 01/7/2025"
-    )]
-    NoDistrictLevel {
-        /// The report's year.
-        year: u16,
-        /// The report's term.
-        term: crate::Term,
-    },
 }
 
 /// One problem in a JSON report: where it is, what it said, what is wrong.
@@ -134,6 +763,8 @@ pub enum MetaProblem {
 /// assert_eq!(problems.len(), 2);
 /// assert_eq!(problems[0].cell.map(|c| (c.indicator().form, c.indicator().stt)), Some((3, "3.1.1")));
 /// assert_eq!(problems[0].raw, "-5");
+/// assert_eq!(problems[0].message_en, "a count cannot be negative");
+/// assert_eq!(problems[0].message_vi, "số lượng không thể âm");
 /// assert_eq!(problems[1].path, "form4.typo");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -143,17 +774,43 @@ pub struct JsonProblem {
     pub path: String,
     /// The indicator, when the problem is in one.
     pub cell: Option<crate::catalogue::CellId>,
-    /// The offending JSON text (empty when something is missing).
+    /// The offending JSON text (empty when something is missing), cut after
+    /// [`MAX_ECHO_CHARS`] characters.
     pub raw: String,
-    /// What is wrong.
-    pub message: String,
+    /// The line of the document, counted from 1, when known.
+    pub line: Option<usize>,
+    /// What is wrong, in English.
+    pub message_en: String,
+    /// What is wrong, in Vietnamese.
+    pub message_vi: String,
+}
+
+impl JsonProblem {
+    /// The form the problem is in, if any (`form3.…` is form 3).
+    #[must_use]
+    pub fn form(&self) -> Option<u8> {
+        if let Some(cell) = self.cell {
+            return Some(cell.indicator().form);
+        }
+        let head = self.path.split('.').next()?;
+        let number = head.strip_prefix("form")?.parse::<u8>().ok()?;
+        (1..=7).contains(&number).then_some(number)
+    }
 }
 
 impl fmt::Display for JsonProblem {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(line) = self.line {
+            write!(out, "line {line}, ")?;
+        }
         if let Some(cell) = self.cell {
             let indicator = cell.indicator();
-            write!(out, "form {}, STT {}, ", indicator.form, indicator.stt)?;
+            write!(
+                out,
+                "form {}, STT {}, ",
+                indicator.form,
+                Quoted(indicator.stt)
+            )?;
         }
         if !self.path.is_empty() {
             write!(out, "at {}, ", self.path)?;
@@ -161,7 +818,7 @@ impl fmt::Display for JsonProblem {
         if !self.raw.is_empty() {
             write!(out, "value {}: ", self.raw)?;
         }
-        out.write_str(&self.message)
+        out.write_str(&self.message_en)
     }
 }
 
@@ -171,16 +828,17 @@ impl Error {
     pub fn cells(&self) -> &[CellError] {
         match self {
             Error::Rows(cells) => cells,
-            Error::Json(_) | Error::Meta(_) => &[],
+            Error::Json(_) | Error::Encoding(_) | Error::Meta(_) => &[],
         }
     }
 
-    /// How many problems it reports.
+    /// How many problems it reports, listed or only counted.
     #[must_use]
     pub fn len(&self) -> usize {
         match self {
-            Error::Rows(cells) => cells.len(),
-            Error::Json(problems) => problems.len(),
+            Error::Rows(cells) => cells.total(),
+            Error::Json(problems) => problems.total(),
+            Error::Encoding(_) => 1,
             Error::Meta(problems) => problems.len(),
         }
     }
@@ -192,8 +850,8 @@ impl Error {
     }
 }
 
-/// Displays a list of problems separated by `; `.
-struct Joined<'a, T>(&'a [T]);
+/// Displays a list of problems separated by `; `, then how many were left out.
+struct Joined<'a, T>(&'a [T], usize);
 
 impl<T: fmt::Display> fmt::Display for Joined<'_, T> {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -202,6 +860,9 @@ impl<T: fmt::Display> fmt::Display for Joined<'_, T> {
                 out.write_str("; ")?;
             }
             item.fmt(out)?;
+        }
+        if self.1 > 0 {
+            write!(out, "; and {} more", self.1)?;
         }
         Ok(())
     }

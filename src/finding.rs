@@ -44,6 +44,8 @@ pub(crate) enum Phrase {
     NoRatio,
     /// A blank value that can be derived.
     Derived,
+    /// A blank rate whose derived value breaks its bound: not derivable.
+    NotDerivable,
     /// Parts exceed their whole (a sum with blank parts, or "of which" parts).
     PartsExceed,
 }
@@ -573,9 +575,9 @@ impl JsonSchema for CellList {
 /// assert_eq!(sum.imbalance.map(|d| d.to_string()).as_deref(), Some("6"));
 /// assert_eq!(
 ///     sum.message_en().to_string(),
-///     "Form 3: 1.4 = 1902 but 1.4.1 + 1.4.2 + 1.4.3 = 1486 + 255 + 155 = 1896 (imbalance 6)."
+///     "Form 3: row 1.4 = 1902 but row 1.4.1 + row 1.4.2 + row 1.4.3 = 1486 + 255 + 155 = 1896 (imbalance 6)."
 /// );
-/// assert!(sum.message_vi() == "Biểu 3: 1.4 = 1.902 nhưng 1.4.1 + 1.4.2 + 1.4.3 = 1.486 + 255 + 155 = 1.896 (chênh lệch 6).");
+/// assert!(sum.message_vi() == "Biểu 3: mục 1.4 = 1.902 nhưng mục 1.4.1 + mục 1.4.2 + mục 1.4.3 = 1.486 + 255 + 155 = 1.896 (chênh lệch 6).");
 /// ```
 #[derive(Clone)]
 pub struct Finding {
@@ -677,7 +679,7 @@ impl Finding {
 /// let english = plan.message_en();
 /// assert_eq!(
 ///     english,
-///     "Form 1, row 2 is blank but can be derived: 100 × 2.2 / 2.1 = 100 × 40 / 56 = 71.43%."
+///     "Form 1, row 2 is blank but can be derived: 100 × row 2.2 / row 2.1 = 100 × 40 / 56 = 71.43%."
 /// );
 /// assert!(plan.message_vi().to_string().ends_with("= 71,43%."));
 /// ```

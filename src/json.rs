@@ -3,40 +3,58 @@
 //! A [`Report`] is `Deserialize`, and `serde_json::from_str` works; but
 //! serde stops at the first problem. [`Report::from_json`] reads the same
 //! JSON and reports every problem of the document, each naming the form, the
-//! STT and the offending value, so that a reporter fixes them in one pass.
+//! STT, the line and the offending value, in Vietnamese and English, so
+//! that a reporter fixes them in one pass.
+//!
+//! A key given twice anywhere in the document is a problem, as it is for
+//! serde: a reader that kept only the last of two `form3` objects would
+//! check a different report from the one written.
 
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde::de::{MapAccess, Visitor};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::catalogue::{CellId, FORMS};
-use crate::error::{Error, JsonProblem};
+use crate::error::{CellProblem, Error, JsonProblem, Problems, echo};
 use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
-use crate::report::{Report, ReportMeta, with_form};
+use crate::number::NumberError;
+use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, with_form};
+use crate::unit::ValueKind;
 
 impl Report {
     /// Reads a report from JSON text, reporting every problem at once.
     ///
     /// Accepts exactly what `serde_json::from_str::<Report>` accepts: the
-    /// same shape, unknown fields rejected, a missing indicator read as blank.
+    /// same shape, unknown fields and repeated keys rejected, a missing
+    /// indicator read as blank.
     ///
     /// # Errors
-    /// [`Error::Json`] with one [`JsonProblem`] per problem: bad syntax (one
-    /// problem, with its line and column), a missing or unknown field, or a
-    /// value of the wrong kind.
+    /// [`Error::Json`] with one [`JsonProblem`] per problem (at most
+    /// [`MAX_PROBLEMS`](crate::MAX_PROBLEMS), then a count): bad syntax
+    /// (one problem, with its line and column), a key given twice, a
+    /// missing or unknown field, or a value of the wrong kind.
     ///
     /// # Example
     /// ```
-    /// use cchc_forms::{samples, Report};
+    /// use cchc_forms::{samples, Error, Report};
     /// let sample = samples::bac_giang_2023_q3();
     /// let json = serde_json::to_string(&sample).unwrap();
     /// assert_eq!(Report::from_json(&json)?, sample);
     /// assert!(Report::from_json("{").is_err());
+    ///
+    /// // A second `form3` would replace the first in a lenient reader.
+    /// let twice = format!("{},\"form3\":{{}}}}", json.strip_suffix('}').unwrap());
+    /// let Err(Error::Json(problems)) = Report::from_json(&twice) else { panic!() };
+    /// assert_eq!(problems.len(), 1);
+    /// assert_eq!(problems[0].path, "form3");
+    /// assert!(problems[0].message_en.starts_with("the key `form3` appears twice"));
     /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Report, Error> {
         // A valid document is read in one typed pass, with no intermediate
-        // tree; only a document with a problem is read again, as a tree,
-        // to name every problem.
+        // tree; only a document with a problem is read again, value by
+        // value, to name every problem.
         if let Ok(report) = serde_json::from_str::<Report>(text) {
             let meta_problems = report.meta.problems();
             if !meta_problems.is_empty() {
@@ -44,114 +62,438 @@ impl Report {
             }
             return Ok(report);
         }
-        let document: Value = serde_json::from_str(text).map_err(|error| {
-            Error::Json(vec![JsonProblem {
-                path: String::new(),
-                cell: None,
-                raw: String::new(),
-                message: error.to_string(),
-            }])
-        })?;
-        let mut problems = Vec::new();
-        let report = read_report(&document, &mut problems);
-        match report {
-            Some(report) if problems.is_empty() => Ok(report),
-            _ => Err(Error::Json(problems)),
-        }
-    }
-}
-
-fn problem(
-    path: impl Into<String>,
-    cell: Option<CellId>,
-    raw: &Value,
-    message: impl Into<String>,
-) -> JsonProblem {
-    JsonProblem {
-        path: path.into(),
-        cell,
-        raw: if raw.is_null() && cell.is_none() {
-            String::new()
-        } else {
-            raw.to_string()
-        },
-        message: message.into(),
-    }
-}
-
-fn read_report(document: &Value, problems: &mut Vec<JsonProblem>) -> Option<Report> {
-    let Some(object) = document.as_object() else {
-        problems.push(problem("", None, document, "a report is a JSON object"));
-        return None;
-    };
-    let known = |key: &str| key == "meta" || FORMS.iter().any(|form| form.key == key);
-    for (key, value) in object {
-        if !known(key) {
-            problems.push(problem(
-                key.clone(),
-                None,
-                value,
-                format!("unknown field `{key}`"),
-            ));
-        }
-    }
-    let meta = if let Some(value) = object.get("meta") {
-        ReportMeta::deserialize(value)
-            .map_err(|error| problems.push(problem("meta", None, &Value::Null, error.to_string())))
-            .ok()
-    } else {
-        problems.push(problem("meta", None, &Value::Null, "missing field `meta`"));
-        None
-    };
-    let mut report = Report::new(meta.clone().unwrap_or_default());
-    for form in &FORMS {
-        match object.get(form.key) {
-            Some(Value::Object(fields)) => {
-                read_form(&mut report, form.number, form.key, fields, problems);
-            }
-            Some(other) => problems.push(problem(form.key, None, other, "a form is a JSON object")),
-            None => problems.push(problem(
-                form.key,
-                None,
-                &Value::Null,
-                format!("missing field `{}`", form.key),
-            )),
-        }
-    }
-    meta.map(|_| report)
-}
-
-fn read_form(
-    report: &mut Report,
-    number: u8,
-    form_key: &str,
-    fields: &Map<String, Value>,
-    problems: &mut Vec<JsonProblem>,
-) {
-    let indicators = FORMS[usize::from(number) - 1].indicators();
-    for (key, value) in fields {
-        let path = format!("{form_key}.{key}");
-        let Some(indicator) = indicators.iter().find(|indicator| indicator.key == key) else {
-            problems.push(problem(
-                path,
-                None,
-                value,
-                format!("form {number} has no field `{key}`"),
-            ));
-            continue;
+        let mut reader = Reader {
+            text,
+            problems: Problems::new(),
+            cursor: (0, 1),
         };
-        let row = indicator.id.row_in_form();
-        let result = with_form!(
-            [&mut] report,
-            number,
-            |form, Form| match Form::FROM_JSON.get(row) {
-                Some(read) => read(form, value),
-                None => Err(format!("form {number} has no field `{key}`")),
-            },
-            Err(format!("there is no form {number}"))
+        let report = reader.document();
+        if reader.problems.total() == 0 {
+            // Serde refused what this reader found nothing wrong with: say
+            // what serde said rather than accept it.
+            match serde_json::from_str::<Report>(text) {
+                Ok(_) => return report.ok_or(Error::Json(reader.problems)),
+                Err(error) => reader.problems.push(Reader::syntax(&error)),
+            }
+        }
+        Err(Error::Json(reader.problems))
+    }
+}
+
+/// An object's entries in document order, duplicates kept.
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = Entries<'de>;
+            fn expecting(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                out.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+/// Reads a document value by value, collecting problems.
+struct Reader<'a> {
+    text: &'a str,
+    problems: Problems<JsonProblem>,
+    /// The last (byte offset, line) computed, to count lines forward.
+    cursor: (usize, usize),
+}
+
+impl<'a> Reader<'a> {
+    /// The line (from 1) where `raw` starts in the document.
+    fn line_of(&mut self, raw: &RawValue) -> Option<usize> {
+        let start = self.text.as_ptr() as usize;
+        let at = (raw.get().as_ptr() as usize).checked_sub(start)?;
+        if at > self.text.len() {
+            return None;
+        }
+        let (mut from, mut line) = self.cursor;
+        if at < from {
+            (from, line) = (0, 1);
+        }
+        let newlines = crate::decode::newlines(&self.text.as_bytes()[from..at]);
+        line = line.saturating_add(newlines);
+        self.cursor = (at, line);
+        Some(line)
+    }
+
+    fn push(
+        &mut self,
+        path: &str,
+        cell: Option<CellId>,
+        raw: Option<&RawValue>,
+        message_vi: String,
+        message_en: String,
+    ) {
+        if self.problems.is_full() {
+            self.problems.count_one();
+            return;
+        }
+        let line = raw.and_then(|raw| self.line_of(raw));
+        self.problems.push(JsonProblem {
+            path: path.to_owned(),
+            cell,
+            raw: raw.map(|raw| echo(raw.get())).unwrap_or_default(),
+            line,
+            message_en,
+            message_vi,
+        });
+    }
+
+    /// A problem of JSON syntax, with its line and column.
+    fn syntax(error: &serde_json::Error) -> JsonProblem {
+        let line = error.line();
+        let (vi, en) = if error.is_eof() {
+            (
+                format!(
+                    "văn bản JSON bị cắt ngang ở dòng {line}, cột {}",
+                    error.column()
+                ),
+                format!(
+                    "the JSON text ends too early, at line {line}, column {}",
+                    error.column()
+                ),
+            )
+        } else if error.is_syntax() {
+            (
+                format!(
+                    "JSON sai cú pháp ở dòng {line}, cột {} ({error})",
+                    error.column()
+                ),
+                format!("JSON syntax error: {error}"),
+            )
+        } else {
+            (format!("JSON không đọc được: {error}"), error.to_string())
+        };
+        JsonProblem {
+            path: String::new(),
+            cell: None,
+            raw: String::new(),
+            line: (line > 0).then_some(line),
+            message_en: en,
+            message_vi: vi,
+        }
+    }
+
+    /// The entries of an object, each repeated key reported.
+    fn entries(&mut self, path: &str, raw: &'a RawValue) -> Option<Vec<(String, &'a RawValue)>> {
+        let Ok(Entries(entries)) = serde_json::from_str::<Entries<'a>>(raw.get()) else {
+            return None;
+        };
+        let mut unique: Vec<(String, &'a RawValue)> = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            let key_path = join(path, &key);
+            if let Some((_, first)) = unique.iter().find(|(seen, _)| *seen == key) {
+                let first_line = self.line_of(first).unwrap_or_default();
+                self.push(
+                    &key_path,
+                    None,
+                    Some(value),
+                    format!("khóa `{key}` xuất hiện hai lần (lần đầu ở dòng {first_line}); chỉ được ghi một lần"),
+                    format!("the key `{key}` appears twice (first on line {first_line}); write it once"),
+                );
+                continue;
+            }
+            unique.push((key, value));
+        }
+        Some(unique)
+    }
+
+    fn document(&mut self) -> Option<Report> {
+        let root = match serde_json::from_str::<&RawValue>(self.text) {
+            Ok(root) => root,
+            Err(error) => {
+                let problem = Self::syntax(&error);
+                self.problems.push(problem);
+                return None;
+            }
+        };
+        let Some(entries) = self.entries("", root) else {
+            self.push(
+                "",
+                None,
+                Some(root),
+                "báo cáo phải là một đối tượng JSON: {\"meta\": …, \"form1\": …, …}".to_owned(),
+                "a report is a JSON object: {\"meta\": …, \"form1\": …, …}".to_owned(),
+            );
+            return None;
+        };
+        let known = |key: &str| key == "meta" || FORMS.iter().any(|form| form.key == key);
+        for (key, value) in &entries {
+            if !known(key) {
+                self.push(
+                    key,
+                    None,
+                    Some(value),
+                    format!("không có trường `{key}` (các trường là meta, form1 đến form7)"),
+                    format!("unknown field `{key}` (the fields are meta and form1 to form7)"),
+                );
+            }
+        }
+        let get = |key: &str| entries.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+        let meta = if let Some(raw) = get("meta") {
+            self.meta(raw)
+        } else {
+            self.missing("", "meta");
+            None
+        };
+        let mut report = Report::new(meta.clone().unwrap_or_default());
+        for form in &FORMS {
+            match get(form.key) {
+                Some(raw) => self.form(&mut report, form.number, form.key, raw),
+                None => self.missing("", form.key),
+            }
+        }
+        meta.map(|_| report)
+    }
+
+    fn missing(&mut self, path: &str, key: &str) {
+        let hint_vi = if key.starts_with("form") {
+            format!(" (ghi \"{key}\": {{}} nếu biểu mẫu không có số liệu)")
+        } else {
+            String::new()
+        };
+        let hint_en = if key.starts_with("form") {
+            format!(" (write \"{key}\": {{}} for a form with no figures)")
+        } else {
+            String::new()
+        };
+        self.push(
+            &join(path, key),
+            None,
+            None,
+            format!("thiếu trường `{key}`{hint_vi}"),
+            format!("missing field `{key}`{hint_en}"),
         );
-        if let Err(message) = result {
-            problems.push(problem(path, Some(indicator.id), value, message));
+    }
+
+    /// The metadata, every problem of it reported.
+    fn meta(&mut self, raw: &'a RawValue) -> Option<ReportMeta> {
+        let Some(entries) = self.entries("meta", raw) else {
+            self.push(
+                "meta",
+                None,
+                Some(raw),
+                "meta phải là một đối tượng JSON: {\"body\": …, \"level\": …, \"period\": …, \"template\": …}".to_owned(),
+                "meta is a JSON object: {\"body\": …, \"level\": …, \"period\": …, \"template\": …}".to_owned(),
+            );
+            return None;
+        };
+        let mut meta = ReportMeta::default();
+        let mut ok = true;
+        let mut template = false;
+        for (key, value) in entries {
+            let path = join("meta", &key);
+            let read = match key.as_str() {
+                "body" => serde_json::from_str::<String>(value.get())
+                    .map(|body| meta.body = body)
+                    .map_err(|_| {
+                        (
+                            "tên đơn vị báo cáo là một chuỗi JSON (\"UBND tỉnh …\")".to_owned(),
+                            "the body is a JSON string (\"UBND tỉnh …\")".to_owned(),
+                        )
+                    }),
+                "level" => serde_json::from_str::<Option<Level>>(value.get())
+                    .map(|level| meta.level = level)
+                    .map_err(|_| {
+                        (
+                            "cấp là \"ministry\", \"province\", \"district\", \"commune\" hoặc null (không ghi)".to_owned(),
+                            "the level is \"ministry\", \"province\", \"district\", \"commune\" or null (not given)".to_owned(),
+                        )
+                    }),
+                "period" => self.period(&path, value).map(|period| meta.period = period),
+                "template" => serde_json::from_str::<TemplateVersion>(value.get())
+                    .map(|version| {
+                        meta.template = version;
+                        template = true;
+                    })
+                    .map_err(|_| {
+                        (
+                            "mẫu biểu duy nhất được hỗ trợ là \"581/BNV-CCHC/2022\"".to_owned(),
+                            "the only template supported is \"581/BNV-CCHC/2022\"".to_owned(),
+                        )
+                    }),
+                _ => Err((
+                    format!("meta không có trường `{key}` (các trường là body, level, period, template)"),
+                    format!("meta has no field `{key}` (the fields are body, level, period and template)"),
+                )),
+            };
+            if let Err((vi, en)) = read {
+                ok = false;
+                self.push(&path, None, Some(value), vi, en);
+            }
+        }
+        if !template {
+            ok = false;
+            self.missing("meta", "template");
+        }
+        ok.then_some(meta)
+    }
+
+    fn period(
+        &mut self,
+        path: &str,
+        raw: &'a RawValue,
+    ) -> Result<Option<Period>, (String, String)> {
+        let shape = || {
+            (
+                "kỳ báo cáo là {\"year\": 2023, \"term\": \"q3\"}, term là q1, half_year, q3 hoặc year; hoặc null (không ghi)".to_owned(),
+                "a period is {\"year\": 2023, \"term\": \"q3\"}, the term q1, half_year, q3 or year; or null (not given)".to_owned(),
+            )
+        };
+        if raw.get().trim() == "null" {
+            return Ok(None);
+        }
+        // Report a repeated year or term inside it; then read it whole.
+        let before = self.problems.total();
+        if self.entries(path, raw).is_none() {
+            return Err(shape());
+        }
+        let period = serde_json::from_str::<Period>(raw.get()).map_err(|_| shape());
+        if self.problems.total() > before {
+            // The repeated key is the problem; do not report it twice.
+            return Ok(None);
+        }
+        period.map(Some)
+    }
+
+    fn form(&mut self, report: &mut Report, number: u8, form_key: &str, raw: &'a RawValue) {
+        let Some(entries) = self.entries(form_key, raw) else {
+            self.push(
+                form_key,
+                None,
+                Some(raw),
+                "một biểu mẫu là một đối tượng JSON ({\"khóa chỉ tiêu\": giá trị, …})".to_owned(),
+                "a form is a JSON object ({\"indicator key\": value, …})".to_owned(),
+            );
+            return;
+        };
+        let indicators = FORMS[usize::from(number) - 1].indicators();
+        for (key, raw_value) in entries {
+            let path = join(form_key, &key);
+            let Some(indicator) = indicators.iter().find(|indicator| indicator.key == key) else {
+                self.push(
+                    &path,
+                    None,
+                    Some(raw_value),
+                    format!("biểu mẫu {number} không có trường `{key}`"),
+                    format!("form {number} has no field `{key}`"),
+                );
+                continue;
+            };
+            let value = match serde_json::from_str::<Value>(raw_value.get()) {
+                Ok(value) => value,
+                Err(error) => {
+                    self.push(
+                        &path,
+                        Some(indicator.id),
+                        Some(raw_value),
+                        format!("giá trị JSON không đọc được ({error})"),
+                        format!("the JSON value cannot be read ({error})"),
+                    );
+                    continue;
+                }
+            };
+            let row = indicator.id.row_in_form();
+            let result = with_form!(
+                [&mut] report,
+                number,
+                |form, Form| match Form::FROM_JSON.get(row) {
+                    Some(read) => read(form, &value),
+                    None => Err(String::new()),
+                },
+                Err(String::new())
+            );
+            if result.is_err() {
+                let (vi, en) = cell_message(indicator.id, raw_value.get(), &value);
+                self.push(&path, Some(indicator.id), Some(raw_value), vi, en);
+            }
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Why a JSON value cannot be the cell `id`, in Vietnamese and English.
+fn cell_message(id: CellId, raw: &str, value: &Value) -> (String, String) {
+    let number = |error: NumberError| {
+        let problem = CellProblem::NotANumber(error);
+        (problem.message_vi(""), problem.message_en(""))
+    };
+    let raw = raw.trim();
+    let indicator = id.indicator();
+    match (indicator.kind, value) {
+        (ValueKind::Count, Value::Number(_)) => {
+            if raw.starts_with('-') {
+                number(NumberError::NegativeCount)
+            } else if raw.contains(['.', 'e', 'E']) {
+                let (vi, en) = number(NumberError::FractionalCount);
+                (
+                    format!("{vi}, ghi không có phần thập phân (1420, không phải 1420.0)"),
+                    format!("{en}, written without a decimal point (1420, not 1420.0)"),
+                )
+            } else {
+                number(NumberError::Overflow)
+            }
+        }
+        (ValueKind::Count, Value::String(text)) => {
+            let written = crate::number::parse_count(text)
+                .map_or_else(|_| "1420".to_owned(), |count| count.to_string());
+            (
+                format!("số lượng ghi dạng số JSON, không đặt trong ngoặc kép: {written}"),
+                format!("a count is a JSON number, without quotes: {written}"),
+            )
+        }
+        (ValueKind::Count, _) => (
+            "số lượng là một số nguyên không âm (1420), hoặc null nếu để trống".to_owned(),
+            "a count is a whole number (1420), or null for a blank cell".to_owned(),
+        ),
+        (ValueKind::Percent | ValueKind::MillionVnd, Value::Number(_)) => (
+            format!("số thập phân ghi dạng chuỗi để giữ độ chính xác: \"{raw}\""),
+            format!("a decimal is written as a string, which keeps its precision: \"{raw}\""),
+        ),
+        (ValueKind::Percent | ValueKind::MillionVnd, Value::String(text)) => {
+            let json_form = crate::number::parse_decimal(text)
+                .ok()
+                .map(|d| d.to_string());
+            match json_form {
+                Some(json_form) if json_form != *text => (
+                    format!("trong JSON, số thập phân dùng dấu chấm, không có dấu phân cách hàng nghìn: \"{json_form}\""),
+                    format!("in JSON a decimal uses a dot and no thousands separators: \"{json_form}\""),
+                ),
+                _ => (
+                    "không phải số thập phân dạng \"99.3\" (dấu - nếu âm, tối đa 12 chữ số, dấu chấm và tối đa 6 chữ số thập phân)".to_owned(),
+                    "not a decimal such as \"99.3\" (an optional -, at most 12 digits, then optionally a dot and at most 6 decimals)".to_owned(),
+                ),
+            }
+        }
+        (ValueKind::Percent | ValueKind::MillionVnd, _) => (
+            "số thập phân ghi dạng chuỗi (\"99.3\"), hoặc null nếu để trống".to_owned(),
+            "a decimal is a string (\"99.3\"), or null for a blank cell".to_owned(),
+        ),
+        (ValueKind::Code { .. }, _) => {
+            let problem = CellProblem::NotInLegend {
+                legend: indicator.unit_vi,
+            };
+            (problem.message_vi(""), problem.message_en(""))
         }
     }
 }

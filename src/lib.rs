@@ -57,8 +57,11 @@
 //! - [`unit`](mod@unit): the value types (counts of a unit, percentages, million VND, codes).
 //! - [`form`]: the seven forms, each written once as a table.
 //! - [`catalogue`]: every indicator as data, derived from the form tables.
-//! - [`Report`] and its metadata; [`rows`] for import and export;
-//!   [`Report::from_json`] for JSON with every problem reported at once.
+//! - [`Report`] and its metadata; [`rows`] for import and export of rows
+//!   and their `#!` metadata; [`printed`] for the printed forms as copied
+//!   from a report document; [`Report::from_json`] for JSON with every
+//!   problem reported at once; [`decode_text`] for a file's bytes as Excel
+//!   and Word save them.
 //! - [`template`]: a template as a value (catalogue, rules, legal basis,
 //!   periods), the registry of templates, and the rows that apply only while
 //!   districts exist.
@@ -69,7 +72,8 @@
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
 //! - `strategies` (feature `proptest`): proptest strategies for valid reports,
 //!   reports that break one chosen rule, and any reports, for downstream tests.
-//! - [`Error`]: bad input, named cell by cell.
+//! - [`Error`]: bad input, named cell by cell and line by line, in
+//!   Vietnamese and English, at most [`MAX_PROBLEMS`] problems.
 //!
 //! # Blank is not zero
 //! Every field is an `Option`; `None` is a blank cell, "not reported". It
@@ -81,12 +85,14 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod decode;
 mod error;
 pub mod finding;
 pub mod form;
 mod json;
 pub mod locate;
 pub mod number;
+pub mod printed;
 mod reference;
 mod report;
 pub mod rows;
@@ -100,12 +106,25 @@ pub mod template;
 pub mod unit;
 
 pub use check::Family;
-pub use error::{CellError, CellProblem, Error, JsonProblem, MetaProblem};
+pub use decode::decode_text;
+pub use error::{
+    CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_ECHO_CHARS,
+    MAX_PROBLEMS, MetaProblem, Problems, Quoted,
+};
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use locate::{Localisation, Locator};
 pub use reference::{Reference, ReferenceCount};
 pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, Term};
-pub use rows::Row;
+pub use rows::{ImportWarning, Imported, Row, WarningKind};
 pub use sheet::Sheet;
 pub use template::{Template, TemplateVersion};
+
+/// The README's Rust examples, compiled and run as doctests (its property
+/// test example needs the `proptest` feature, as CI runs them).
+#[cfg(all(doctest, feature = "proptest"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+/// The exact decimal type of percentages and amounts, re-exported so that
+/// callers need not depend on `rust_decimal` themselves.
+pub use rust_decimal::Decimal;

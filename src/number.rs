@@ -52,6 +52,9 @@ pub(crate) const MAX_INTEGER_DIGITS_U32: u32 = 12;
 const _: () = assert!(MAX_INTEGER_DIGITS_U32 as usize == MAX_INTEGER_DIGITS);
 
 /// Why a cell's text is not a number of the kind asked for.
+///
+/// Its `Display` is the English message; [`NumberError::message_vi`] gives
+/// the Vietnamese one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum NumberError {
@@ -90,6 +93,126 @@ pub enum NumberError {
     /// more than [`MAX_INTEGER_DIGITS`] integer digits.
     #[error("the number is too large")]
     Overflow,
+    /// A number written the English way, with `,` between groups of
+    /// thousands (`1,420` for a count, `1,420,000`, `1,234.5`): the
+    /// Vietnamese way is `1.420`.
+    #[error(
+        "`,` between thousands is the English way; Vietnamese numbers group thousands with `.`"
+    )]
+    EnglishSeparators,
+    /// A thousands group after a leading zero (`0.050`, `000.007`): no
+    /// reading of it is a number (a Vietnamese decimal is `0,05`, and a
+    /// count does not start with `0.`).
+    #[error("a thousands group cannot follow a leading zero")]
+    ZeroBeforeGroup,
+    /// Only a dash (`-`, `–`, `—`): reporters write it for "no data", which
+    /// is a blank cell.
+    #[error("leave the cell empty for no data")]
+    Dash,
+}
+
+impl NumberError {
+    /// The message in Vietnamese, in the words a clerk uses.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::number::{parse_count, NumberError};
+    /// assert_eq!(parse_count("-").unwrap_err().message_vi(), "để trống ô nếu không có số liệu");
+    /// assert_eq!(NumberError::Dash.to_string(), "leave the cell empty for no data");
+    /// ```
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self {
+            NumberError::Empty => "ô không có chữ số nào".to_owned(),
+            NumberError::UnexpectedCharacter { character, .. } => {
+                format!("ký tự {} không thể có trong một số", crate::error::Quoted(&character.to_string()))
+            }
+            NumberError::BadGrouping => {
+                "dấu `.` phân cách từng nhóm đúng ba chữ số (hàng nghìn)".to_owned()
+            }
+            NumberError::BadDecimalMark => {
+                "dấu `,` là dấu thập phân: chỉ có một, và phải có chữ số theo sau".to_owned()
+            }
+            NumberError::NegativeCount => "số lượng không thể âm".to_owned(),
+            NumberError::FractionalCount => "số lượng phải là số nguyên".to_owned(),
+            NumberError::MisplacedSign => "dấu trừ chỉ được đặt ở đầu số".to_owned(),
+            NumberError::TooManyDecimals => {
+                format!("quá {MAX_DECIMALS} chữ số sau dấu thập phân")
+            }
+            NumberError::Overflow => "số quá lớn".to_owned(),
+            NumberError::EnglishSeparators => {
+                "dấu `,` giữa các nhóm hàng nghìn là cách viết tiếng Anh; số tiếng Việt dùng dấu `.`"
+                    .to_owned()
+            }
+            NumberError::ZeroBeforeGroup => {
+                "không thể có nhóm hàng nghìn sau số 0 ở đầu".to_owned()
+            }
+            NumberError::Dash => "để trống ô nếu không có số liệu".to_owned(),
+        }
+    }
+
+    /// The message in English (the same as its `Display`), with an
+    /// invisible character shown escaped.
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        match self {
+            NumberError::UnexpectedCharacter { character, .. } => format!(
+                "the character {} cannot appear in a number",
+                crate::error::Quoted(&character.to_string())
+            ),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The Vietnamese spelling of `text` when it reads as a number written the
+/// English way (`1,420` → `1.420`, `1,234.5` → `1.234,5`, `99.3` → `99,3`):
+/// `.` and `,` swapped, if the result is a valid Vietnamese number.
+///
+/// The hint of "did you mean …?" in messages about such numbers.
+///
+/// # Example
+/// ```
+/// use cchc_forms::number::english_reading;
+/// assert_eq!(english_reading("1,420").as_deref(), Some("1.420"));
+/// assert_eq!(english_reading("8,007").as_deref(), Some("8.007"));
+/// assert_eq!(english_reading("99.3").as_deref(), Some("99,3"));
+/// assert_eq!(english_reading("1,234.5").as_deref(), Some("1.234,5"));
+/// assert_eq!(english_reading("1.2.3"), None); // not English either
+/// assert_eq!(english_reading("54"), None);
+/// ```
+#[must_use]
+pub fn english_reading(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.contains([',', '.']) || text.chars().count() > 40 {
+        return None;
+    }
+    // As English: `,` groups thousands (groups of three), `.` marks decimals.
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (integer, fraction) = match unsigned.split_once('.') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = integer.split(',');
+    let first = groups.next().unwrap_or_default();
+    let grouped = integer.contains(',');
+    let integer_ok = digits(first)
+        && (!grouped || (first.len() <= 3 && !first.starts_with('0')))
+        && groups.all(|group| group.len() == 3 && digits(group));
+    let fraction_ok = fraction.is_none_or(digits);
+    if !integer_ok || !fraction_ok {
+        return None;
+    }
+    let swapped: String = text
+        .chars()
+        .map(|c| match c {
+            ',' => '.',
+            '.' => ',',
+            other => other,
+        })
+        .collect();
+    (split(&swapped).is_ok() && swapped != text).then_some(swapped)
 }
 
 /// The pieces of a syntactically valid Vietnamese number.
@@ -113,6 +236,12 @@ fn split(text: &str) -> Result<Parts<'_>, NumberError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(NumberError::Empty);
+    }
+    if text
+        .chars()
+        .all(|c| matches!(c, '-' | '–' | '—' | '‒' | '−'))
+    {
+        return Err(NumberError::Dash);
     }
     for (position, character) in text.chars().enumerate() {
         let allowed = character.is_ascii_digit() || matches!(character, '.' | ',' | '-');
@@ -148,6 +277,9 @@ fn split(text: &str) -> Result<Parts<'_>, NumberError> {
         if first.is_empty() || first.len() > 3 || groups.any(|group| group.len() != 3) {
             return Err(NumberError::BadGrouping);
         }
+        if first.starts_with('0') {
+            return Err(NumberError::ZeroBeforeGroup);
+        }
     }
     Ok(Parts {
         negative,
@@ -174,11 +306,18 @@ fn split(text: &str) -> Result<Parts<'_>, NumberError> {
 /// assert_eq!(parse_count("-5"), Err(NumberError::NegativeCount));
 /// ```
 pub fn parse_count(text: &str) -> Result<u64, NumberError> {
-    let parts = split(text)?;
+    let parts = match split(text) {
+        Ok(parts) => parts,
+        Err(error) => return Err(english_or(text, error)),
+    };
     if parts.negative {
         return Err(NumberError::NegativeCount);
     }
     if !parts.fraction.is_empty() {
+        // `1,420`: a whole number written the English way, not 1.42.
+        if english_thousands(text) {
+            return Err(NumberError::EnglishSeparators);
+        }
         return Err(NumberError::FractionalCount);
     }
     parts.integer_digits().try_fold(0_u64, |value, digit| {
@@ -213,7 +352,10 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
 /// # Ok::<(), NumberError>(())
 /// ```
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
-    let parts = split(text)?;
+    let parts = match split(text) {
+        Ok(parts) => parts,
+        Err(error) => return Err(english_or(text, error)),
+    };
     if parts.integer_digits().count() > MAX_INTEGER_DIGITS {
         return Err(NumberError::Overflow);
     }
@@ -343,6 +485,40 @@ impl fmt::Display for NumberText {
     }
 }
 
+/// Whether `text` is a whole number with English thousands separators
+/// (`1,420`, `12,345,678`): at least one `,`, every group after the first of
+/// exactly three digits, the first of one to three without a leading zero.
+fn english_thousands(text: &str) -> bool {
+    let text = text.trim();
+    let text = text.strip_prefix('-').unwrap_or(text);
+    let mut groups = text.split(',');
+    let first = groups.next().unwrap_or_default();
+    text.contains(',')
+        && (1..=3).contains(&first.len())
+        && !first.starts_with('0')
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A syntax error, or [`NumberError::EnglishSeparators`] when the text is
+/// an English number with several `,` groups or `,` groups and a `.` decimal
+/// (`1,420,000`, `1,234.5`), which Vietnamese syntax cannot read.
+fn english_or(text: &str, error: NumberError) -> NumberError {
+    let bad_syntax = matches!(
+        error,
+        NumberError::BadDecimalMark | NumberError::BadGrouping
+    );
+    let trimmed = text.trim();
+    let integer = trimmed
+        .split_once('.')
+        .map_or(trimmed, |(integer, _)| integer);
+    if bad_syntax && english_thousands(integer) && english_reading(trimmed).is_some() {
+        NumberError::EnglishSeparators
+    } else {
+        error
+    }
+}
+
 /// A count displayed the Vietnamese way (`1.420`), without allocating.
 ///
 /// # Example
@@ -440,7 +616,7 @@ mod tests {
             })
         );
         assert_eq!(parse_count("5-"), Err(NumberError::MisplacedSign));
-        assert_eq!(parse_count("-"), Err(NumberError::MisplacedSign));
+        assert_eq!(parse_count("-"), Err(NumberError::Dash));
         assert_eq!(parse_count(""), Err(NumberError::Empty));
         assert_eq!(parse_count("   "), Err(NumberError::Empty));
         assert_eq!(
@@ -459,6 +635,49 @@ mod tests {
             parse_count("18.446.744.073.709.551.616"),
             Err(NumberError::Overflow)
         );
+    }
+
+    #[test]
+    fn english_separators_zero_groups_and_dashes() {
+        // A count with English thousands: 1,420 is one thousand four hundred
+        // and twenty written the English way, not 1.42.
+        assert_eq!(parse_count("1,420"), Err(NumberError::EnglishSeparators));
+        assert_eq!(
+            parse_count("1,420,000"),
+            Err(NumberError::EnglishSeparators)
+        );
+        assert_eq!(
+            parse_decimal("1,420,000"),
+            Err(NumberError::EnglishSeparators)
+        );
+        assert_eq!(
+            parse_decimal("1,234.5"),
+            Err(NumberError::EnglishSeparators)
+        );
+        // Not English thousands: a fraction, or a group after a zero.
+        assert_eq!(parse_count("1,5"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_count("0,420"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_count("1,4200"), Err(NumberError::FractionalCount));
+        // A Vietnamese amount with three decimals stays a valid decimal.
+        assert_eq!(parse_decimal("8,007"), Ok(Decimal::new(8007, 3)));
+        // A thousands group after a zero.
+        assert_eq!(parse_count("0.050"), Err(NumberError::ZeroBeforeGroup));
+        assert_eq!(parse_count("000.007"), Err(NumberError::ZeroBeforeGroup));
+        assert_eq!(parse_decimal("0.050,5"), Err(NumberError::ZeroBeforeGroup));
+        assert_eq!(parse_count("01.000"), Err(NumberError::ZeroBeforeGroup));
+        // A leading zero without grouping, as the source prints 4/1.5.1.
+        assert_eq!(parse_count("06"), Ok(6));
+        assert_eq!(parse_count("007"), Ok(7));
+        // A dash for no data.
+        for dash in ["-", "–", "—", "--", " - "] {
+            assert_eq!(parse_count(dash), Err(NumberError::Dash), "{dash:?}");
+            assert_eq!(parse_decimal(dash), Err(NumberError::Dash), "{dash:?}");
+        }
+        assert_eq!(
+            NumberError::Dash.message_vi(),
+            "để trống ô nếu không có số liệu"
+        );
+        assert_eq!(parse_count("-5"), Err(NumberError::NegativeCount));
     }
 
     #[test]

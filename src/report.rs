@@ -244,15 +244,33 @@ impl std::ops::Index<CellId> for Cells {
 }
 
 /// Who reports, for which period, under which template.
+///
+/// What a document does not say is not invented: a missing level or period
+/// is `None` ("not given"), a missing body the empty string. In JSON a
+/// missing `body`, `level` or `period` reads as not given, and a field not
+/// given is not written.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{Level, Period, ReportMeta, Term};
+/// let meta: ReportMeta = serde_json::from_str(r#"{"template": "581/BNV-CCHC/2022"}"#).unwrap();
+/// assert_eq!(meta, ReportMeta::default());
+/// assert_eq!((meta.body.as_str(), meta.level, meta.period), ("", None, None));
+/// assert_eq!(serde_json::to_string(&meta).unwrap(), r#"{"body":"","template":"581/BNV-CCHC/2022"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportMeta {
-    /// The reporting body as it names itself (`UBND tỉnh Bắc Giang`).
+    /// The reporting body as it names itself (`UBND tỉnh Bắc Giang`); empty
+    /// when not given.
+    #[serde(default)]
     pub body: String,
-    /// The body's level of government.
-    pub level: Level,
-    /// The period reported on.
-    pub period: Period,
+    /// The body's level of government; `None` when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// The period reported on; `None` when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// The template the forms follow.
     pub template: TemplateVersion,
     /// How many departments, districts and communes the body has, where
@@ -270,13 +288,14 @@ impl ReportMeta {
     /// use cchc_forms::{Level, Period, ReportMeta, Term, TemplateVersion};
     /// let meta = ReportMeta::new("UBND tỉnh Bắc Giang", Level::Province, Period::new(2023, Term::Q3));
     /// assert_eq!(meta.template, TemplateVersion::Bnv581Of2022);
+    /// assert_eq!(meta.period, Some(Period::new(2023, Term::Q3)));
     /// ```
     #[must_use]
     pub fn new(body: impl Into<String>, level: Level, period: Period) -> Self {
         Self {
             body: body.into(),
-            level,
-            period,
+            level: Some(level),
+            period: Some(period),
             template: TemplateVersion::Bnv581Of2022,
             reference: Reference::NONE,
         }
@@ -298,27 +317,30 @@ impl ReportMeta {
     /// ```
     #[must_use]
     pub fn problems(&self) -> Vec<crate::MetaProblem> {
-        let template = self.template.template();
-        let districts_gone = template
-            .indicators
-            .iter()
-            .any(|indicator| indicator.applies == crate::template::WHILE_DISTRICTS_EXIST)
-            && !crate::template::WHILE_DISTRICTS_EXIST.applies_to(self.period);
-        if self.level == Level::District && districts_gone {
-            vec![crate::MetaProblem::NoDistrictLevel {
-                year: self.period.year,
-                term: self.period.term,
-            }]
-        } else {
-            Vec::new()
+        match (self.level, self.period) {
+            (Some(Level::District), Some(period))
+                if !self.template.template().has_districts(period) =>
+            {
+                vec![crate::MetaProblem::NoDistrictLevel {
+                    year: period.year,
+                    term: period.term,
+                }]
+            }
+            _ => Vec::new(),
         }
     }
 }
 
 impl Default for ReportMeta {
-    /// An unnamed provincial report for Q1 of 2023.
+    /// Nothing given: no body, no level, no period; the current template.
     fn default() -> Self {
-        Self::new("", Level::Province, Period::new(2023, Term::Q1))
+        Self {
+            body: String::new(),
+            level: None,
+            period: None,
+            template: TemplateVersion::Bnv581Of2022,
+            reference: Reference::NONE,
+        }
     }
 }
 
@@ -364,6 +386,42 @@ pub enum Term {
     Q3,
     /// The whole year (năm).
     Year,
+}
+
+impl Term {
+    /// The term as Vietnamese reports name it (`quý III`).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::Term;
+    /// assert_eq!(Term::HalfYear.name_vi(), "6 tháng");
+    /// ```
+    #[must_use]
+    pub const fn name_vi(self) -> &'static str {
+        match self {
+            Term::Q1 => "quý I",
+            Term::HalfYear => "6 tháng",
+            Term::Q3 => "quý III",
+            Term::Year => "năm",
+        }
+    }
+
+    /// The term in English (`Q3`, `the half-year`).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::Term;
+    /// assert_eq!(Term::Q3.name_en(), "Q3");
+    /// ```
+    #[must_use]
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Term::Q1 => "Q1",
+            Term::HalfYear => "the half-year",
+            Term::Q3 => "Q3",
+            Term::Year => "the year",
+        }
+    }
 }
 
 /// A calendar date, for a period's data window; it displays and serializes

@@ -1,21 +1,31 @@
-//! Rows in and out: a report as (form, STT, cell text) triples.
+//! Rows in and out: a report as (form, STT, cell text) triples, and the
+//! tab-separated text of rows with its `#!` metadata lines.
 //!
 //! Rows are how the forms look on paper and in spreadsheets, so they are the
 //! import format for anything transcribed or scraped. Import is strict and
 //! reports every problem at once ([`Error::Rows`]), each naming the form, the
-//! STT and the raw text:
+//! STT, the raw text and, for text, the line:
 //!
 //! - an unknown form or STT;
 //! - the same cell twice;
 //! - a value on a heading row (a heading with an empty cell is accepted);
 //! - text that is not a number, or not a value of the indicator's kind
-//!   (a negative or fractional count, a code outside its legend).
+//!   (a negative or fractional count, a code outside its legend, a count
+//!   written the English way, `-` for no data).
 //!
 //! An empty cell is a blank indicator, never zero. STT `1.1.` is `1.1`.
+//!
+//! [`read_tsv`] reads a whole document of rows: the `#!` metadata lines
+//! (see [`read_meta`]), the rows, and every problem of both, together; a
+//! document without a single figure is refused. What it reads well but
+//! might be misread comes back as [`ImportWarning`]s beside the report.
 
-use crate::catalogue::{CATALOGUE, CELL_COUNT, Indicator, RowKind, lookup};
-use crate::error::{CellError, CellProblem, Error};
-use crate::report::{Report, ReportMeta};
+use std::fmt;
+
+use crate::catalogue::{CATALOGUE, CELL_COUNT, CellId, Indicator, RowKind, lookup};
+use crate::error::{CellError, CellProblem, Error, MetaProblem, Problems, Quoted, echo};
+use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, Term};
+use crate::unit::ValueKind;
 
 /// One row of a form: which form, which STT, and the cell's text as printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,7 +52,8 @@ impl Report {
     /// Rows may come in any order; an indicator with no row is blank.
     ///
     /// # Errors
-    /// [`Error::Rows`] with one [`CellError`] per bad row, in row order.
+    /// [`Error::Rows`] with one [`CellError`] per bad row, in row order
+    /// (at most [`MAX_PROBLEMS`](crate::MAX_PROBLEMS), then a count).
     ///
     /// # Example
     /// ```
@@ -66,7 +77,7 @@ impl Report {
     /// assert_eq!(problems.len(), 4);
     /// assert_eq!(problems[0].problem, CellProblem::ValueOnHeading);
     /// assert!(matches!(problems[1].problem, CellProblem::NotInLegend { .. }));
-    /// assert_eq!(problems[3].problem, CellProblem::Duplicate { first_row: 2 });
+    /// assert_eq!(problems[3].problem, CellProblem::Duplicate { first_row: 3 }); // rows count from 1
     /// # Ok::<(), Error>(())
     /// ```
     pub fn from_rows<'a, I>(meta: ReportMeta, rows: I) -> Result<Report, Error>
@@ -75,26 +86,25 @@ impl Report {
     {
         let mut report = Report::new(meta);
         let mut first_seen = [None::<usize>; CELL_COUNT];
-        let mut problems = Vec::new();
+        let mut problems = Problems::new();
         for (position, row) in rows.into_iter().enumerate() {
-            let problem = match import_one(&mut report, &mut first_seen, position, row) {
-                Ok(()) => continue,
-                Err(problem) => problem,
+            let number = position.saturating_add(1);
+            let Err(problem) = import_one(&mut report, &mut first_seen, number, row) else {
+                continue;
             };
-            problems.push(CellError {
-                form: row.form,
-                stt: row.stt.to_owned(),
-                raw: row.text.to_owned(),
-                problem,
-            });
+            push_given(&mut problems, row.form, row.stt, row.text, problem);
         }
         let meta_problems = report.meta.problems();
-        if !meta_problems.is_empty() {
+        if problems.is_empty() && !meta_problems.is_empty() {
             return Err(Error::Meta(meta_problems));
         }
         if problems.is_empty() {
             Ok(report)
         } else {
+            // Every problem at once: the metadata's too.
+            for problem in meta_problems {
+                push_given(&mut problems, 0, "", "", CellProblem::Metadata(problem));
+            }
             Err(Error::Rows(problems))
         }
     }
@@ -127,26 +137,39 @@ impl Report {
     }
 }
 
+/// Imports one row; `number` is its row or line number (from 1). Gives the
+/// cell it set, if any (a blank heading sets none).
 fn import_one(
     report: &mut Report,
     first_seen: &mut [Option<usize>; CELL_COUNT],
-    position: usize,
+    number: usize,
     row: Row<'_>,
-) -> Result<(), CellProblem> {
+) -> Result<Option<CellId>, CellProblem> {
     if !(1..=7).contains(&row.form) {
         return Err(CellProblem::UnknownForm);
     }
     let id = match lookup(row.form, row.stt) {
         Some(RowKind::Indicator(id)) => id,
-        Some(RowKind::Heading(_)) if row.text.trim().is_empty() => return Ok(()),
+        Some(RowKind::Heading(_)) if row.text.trim().is_empty() => return Ok(None),
         Some(RowKind::Heading(_)) => return Err(CellProblem::ValueOnHeading),
         None => return Err(CellProblem::UnknownStt),
     };
+    import_cell(report, first_seen, number, id, row.text).map(|()| Some(id))
+}
+
+/// Sets one cell from its text, unless it was given before.
+pub(crate) fn import_cell(
+    report: &mut Report,
+    first_seen: &mut [Option<usize>; CELL_COUNT],
+    number: usize,
+    id: CellId,
+    text: &str,
+) -> Result<(), CellProblem> {
     if let Some(first_row) = first_seen[id.index()] {
         return Err(CellProblem::Duplicate { first_row });
     }
-    first_seen[id.index()] = Some(position);
-    report.set_cell_text(id, row.text)
+    first_seen[id.index()] = Some(number);
+    report.set_cell_text(id, text)
 }
 
 /// A row given out by [`Report::to_rows`]: an indicator and its cell text.
@@ -168,13 +191,17 @@ impl OwnedRow {
 
 /// Reads rows from tab-separated text: `form<TAB>stt<TAB>value` per line.
 ///
-/// Further columns are ignored, and so are empty lines and lines starting
-/// with `#`. A missing third column is an empty (blank) cell. This reads
-/// text already in memory; it does no I/O.
+/// Further columns are ignored (notes), and so are empty lines and lines
+/// starting with `#` (`#!` metadata lines included: see [`read_meta`]). A
+/// missing third column is an empty (blank) cell. Lines may end with `\r\n`.
+/// This reads text already in memory; it does no I/O. [`read_tsv`] reads
+/// the metadata and the rows into a report in one pass.
 ///
 /// # Errors
-/// [`Error::Rows`] naming every line whose first column is not a form
-/// number; such a line is reported with form 0 and the whole line as its text.
+/// [`Error::Rows`] naming every line that is not a row, with its line
+/// number: a first column that is not a form number (the whole line
+/// quoted), a line of column headings, a line without tabs, a figure
+/// outside the value column.
 ///
 /// # Example
 /// ```
@@ -183,33 +210,717 @@ impl OwnedRow {
 /// assert_eq!(rows.len(), 2);
 /// assert_eq!((rows[0].form, rows[0].stt, rows[0].text), (3, "3.1.", "99,3"));
 /// assert_eq!(rows[1].text, "");
+///
+/// let error = parse_tsv("3;1.4;1.902\n3\t1.4\t\t1.902\n").unwrap_err();
+/// assert_eq!(error.cells()[0].line, Some(1)); // not tab-separated
+/// assert_eq!(error.cells()[1].line, Some(2)); // the figure is in the fourth column
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn parse_tsv(text: &str) -> Result<Vec<Row<'_>>, Error> {
     let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    for line in text.lines() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut columns = line.split('\t');
-        let form_text = columns.next().unwrap_or_default();
-        let stt = columns.next().unwrap_or_default();
-        let value = columns.next().unwrap_or_default();
-        match form_text.trim().parse::<u8>() {
-            Ok(form) => rows.push(Row::new(form, stt, value)),
-            Err(_) => problems.push(CellError {
-                form: 0,
-                stt: stt.to_owned(),
-                raw: line.to_owned(),
-                problem: CellProblem::UnknownForm,
-            }),
+    let mut problems = Problems::new();
+    for (index, line) in text.lines().enumerate() {
+        match tsv_line(line) {
+            TsvLine::Skip | TsvLine::Meta(_) => {}
+            TsvLine::Row(row) => rows.push(row),
+            TsvLine::Bad(problem, form, stt, raw) => {
+                push(
+                    &mut problems,
+                    index.saturating_add(1),
+                    form,
+                    stt,
+                    raw,
+                    problem,
+                );
+            }
         }
     }
-    if problems.is_empty() {
+    if problems.is_empty() && problems.omitted() == 0 {
         Ok(rows)
     } else {
         Err(Error::Rows(problems))
+    }
+}
+
+/// Adds a problem at a line, or only counts it once the list is full.
+/// Adds a problem of rows given in code (no line), or counts it once the
+/// list is full.
+pub(crate) fn push_given(
+    problems: &mut Problems<CellError>,
+    form: u8,
+    stt: &str,
+    raw: &str,
+    problem: CellProblem,
+) {
+    if problems.is_full() {
+        problems.count_one();
+    } else {
+        problems.push(CellError {
+            form,
+            stt: echo(stt),
+            raw: echo(raw),
+            line: None,
+            problem,
+        });
+    }
+}
+
+pub(crate) fn push(
+    problems: &mut Problems<CellError>,
+    line: usize,
+    form: u8,
+    stt: &str,
+    raw: &str,
+    problem: CellProblem,
+) {
+    if problems.is_full() {
+        problems.count_one();
+    } else {
+        problems.push(CellError::at_line(line, form, stt, raw, problem));
+    }
+}
+
+/// What one line of tab-separated rows is.
+enum TsvLine<'a> {
+    /// Empty, or a comment.
+    Skip,
+    /// A `#!` metadata line: what follows the `#!`.
+    Meta(&'a str),
+    /// A row.
+    Row(Row<'a>),
+    /// A line that is not a row: the problem, the form, the STT and the
+    /// text to quote.
+    Bad(CellProblem, u8, &'a str, &'a str),
+}
+
+fn tsv_line(line: &str) -> TsvLine<'_> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if let Some(meta) = line.strip_prefix("#!") {
+        return TsvLine::Meta(meta);
+    }
+    if line.trim().is_empty() || line.starts_with('#') {
+        return TsvLine::Skip;
+    }
+    if !line.contains('\t') {
+        let problem = if looks_like_header(line) {
+            CellProblem::HeaderLine
+        } else {
+            CellProblem::NotTabSeparated
+        };
+        return TsvLine::Bad(problem, 0, "", line);
+    }
+    let mut columns = line.split('\t');
+    let form_text = columns.next().unwrap_or_default();
+    let stt = columns.next().unwrap_or_default();
+    let value = columns.next().unwrap_or_default();
+    let Ok(form) = form_text.trim().parse::<u8>() else {
+        let problem = if looks_like_header(form_text) {
+            CellProblem::HeaderLine
+        } else {
+            CellProblem::UnknownForm
+        };
+        return TsvLine::Bad(problem, 0, stt, line);
+    };
+    if value.trim().is_empty() {
+        for (index, later) in columns.enumerate() {
+            if looks_like_figure(later) {
+                let problem = CellProblem::ValueOutsideColumn {
+                    column: index.saturating_add(4),
+                    expected: 3,
+                };
+                return TsvLine::Bad(problem, form, stt, later);
+            }
+        }
+    }
+    TsvLine::Row(Row::new(form, stt, value))
+}
+
+/// Whether a line or first column reads as column headings (`form`,
+/// `Biểu`, `STT`, `Chỉ tiêu`): it starts with a letter.
+fn looks_like_header(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    ["form", "biểu", "bieu", "stt", "chỉ tiêu", "bm"]
+        .iter()
+        .any(|word| lower.starts_with(word))
+}
+
+/// Whether a note column holds what can only be a figure: a number, in
+/// Vietnamese or English writing.
+pub(crate) fn looks_like_figure(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+}
+
+/// A report read from text, and what the reader noticed without refusing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The report.
+    pub report: Report,
+    /// What might be misread: a label or unit unlike the template's, an
+    /// amount with three decimals, a row of a printed form not found (at
+    /// most [`MAX_PROBLEMS`](crate::MAX_PROBLEMS), then a count).
+    pub warnings: Problems<ImportWarning>,
+}
+
+/// Something the reader accepted but a person should look at.
+///
+/// # Example
+/// ```
+/// use cchc_forms::rows::{read_tsv, WarningKind};
+/// // 8,007 is eight point zero zero seven million VND; 8.007 was likely meant.
+/// let imported = read_tsv("6\t1.1\t8,007\n")?;
+/// let warning = &imported.warnings[0];
+/// assert_eq!(warning.kind, WarningKind::ThreeDecimals { english: "8.007".to_owned() });
+/// assert_eq!((warning.line, warning.form, warning.stt.as_str()), (Some(1), 6, "1.1"));
+/// assert!(warning.message_en().contains("did you mean 8.007?"));
+/// assert!(warning.message_vi().contains("có phải là 8.007?"));
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ImportWarning {
+    /// The line of the document, counted from 1.
+    pub line: Option<usize>,
+    /// The form (0 when not about a form).
+    pub form: u8,
+    /// The STT as the template numbers it (empty when not about a row).
+    pub stt: String,
+    /// The text concerned, as printed (cut after
+    /// [`MAX_ECHO_CHARS`](crate::MAX_ECHO_CHARS) characters).
+    pub text: String,
+    /// What was noticed.
+    pub kind: WarningKind,
+}
+
+/// What an [`ImportWarning`] noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A decimal with exactly three decimals (`8,007`): in English writing
+    /// it would be a whole number (8.007). Read as printed.
+    ThreeDecimals {
+        /// The whole number it may have meant, written the Vietnamese way.
+        english: String,
+    },
+    /// A printed label unlike the template's (the document may follow
+    /// another template, or the row may be misplaced).
+    LabelDiffers {
+        /// The template's label.
+        expected: &'static str,
+    },
+    /// A printed unit unlike the template's.
+    UnitDiffers {
+        /// The template's unit.
+        expected: &'static str,
+    },
+    /// A printed form title unlike the template's.
+    TitleDiffers {
+        /// The template's title.
+        expected: &'static str,
+    },
+    /// A row of the template that a printed form does not have: left blank.
+    RowMissing,
+    /// A form that a document of printed forms does not have: left blank.
+    FormMissing,
+}
+
+impl ImportWarning {
+    /// What was noticed, in Vietnamese.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match &self.kind {
+            WarningKind::ThreeDecimals { english } => format!(
+                "{} được đọc là số thập phân có ba chữ số sau dấu phẩy; nếu là số nguyên thì viết {english}: có phải là {english}?",
+                Quoted(&self.text)
+            ),
+            WarningKind::LabelDiffers { expected } => format!(
+                "tên chỉ tiêu {} khác với mẫu: {}",
+                Quoted(&self.text),
+                Quoted(expected)
+            ),
+            WarningKind::UnitDiffers { expected } => format!(
+                "đơn vị tính {} khác với mẫu: {}",
+                Quoted(&self.text),
+                Quoted(expected)
+            ),
+            WarningKind::TitleDiffers { expected } => format!(
+                "tên biểu mẫu {} khác với mẫu: {}",
+                Quoted(&self.text),
+                Quoted(expected)
+            ),
+            WarningKind::RowMissing => {
+                "không tìm thấy dòng này trong biểu mẫu: để trống".to_owned()
+            }
+            WarningKind::FormMissing => {
+                "không tìm thấy biểu mẫu này trong văn bản: để trống".to_owned()
+            }
+        }
+    }
+
+    /// What was noticed, in English.
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        match &self.kind {
+            WarningKind::ThreeDecimals { english } => format!(
+                "{} is read as a decimal with three decimals; if a whole number was meant, write {english}: did you mean {english}?",
+                Quoted(&self.text)
+            ),
+            WarningKind::LabelDiffers { expected } => format!(
+                "the label {} differs from the template's: {}",
+                Quoted(&self.text),
+                Quoted(expected)
+            ),
+            WarningKind::UnitDiffers { expected } => format!(
+                "the unit {} differs from the template's: {}",
+                Quoted(&self.text),
+                Quoted(expected)
+            ),
+            WarningKind::TitleDiffers { expected } => format!(
+                "the form's title {} differs from the template's: {}",
+                Quoted(&self.text),
+                Quoted(expected)
+            ),
+            WarningKind::RowMissing => {
+                "this row of the template is not in the printed form: left blank".to_owned()
+            }
+            WarningKind::FormMissing => "this form is not in the document: left blank".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(line) = self.line {
+            write!(out, "line {line}, ")?;
+        }
+        if self.form != 0 {
+            write!(out, "form {}, ", self.form)?;
+        }
+        if !self.stt.is_empty() {
+            write!(out, "STT {}, ", Quoted(&self.stt))?;
+        }
+        out.write_str(&self.message_en())
+    }
+}
+
+/// The three-decimal warning for a decimal cell printed like `8,007`: one
+/// to three digits, not starting with 0, a comma, three digits.
+pub(crate) fn three_decimals(id: CellId, text: &str) -> Option<WarningKind> {
+    if !matches!(
+        id.indicator().kind,
+        ValueKind::Percent | ValueKind::MillionVnd
+    ) {
+        return None;
+    }
+    let text = text.trim();
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (integer, fraction) = unsigned.split_once(',')?;
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let english = (1..=3).contains(&integer.len())
+        && !integer.starts_with('0')
+        && fraction.len() == 3
+        && digits(integer)
+        && digits(fraction);
+    english.then(|| WarningKind::ThreeDecimals {
+        english: text.replace(',', "."),
+    })
+}
+
+/// Reads a document of tab-separated rows: its `#!` metadata lines, its
+/// rows, and every problem of both, in one pass over the text.
+///
+/// - rows as [`parse_tsv`] reads them, cells as [`Report::from_rows`]
+///   imports them, each problem with its line number (from 1);
+/// - metadata as [`read_meta`] reads it, wherever its lines are; what it
+///   does not give stays "not given";
+/// - a document without a single figure (empty, comments only, every
+///   cell blank) is refused: there would be nothing to check.
+///
+/// Memory stays bounded whatever the size of the text: rows are imported
+/// as they are read, at most [`MAX_PROBLEMS`](crate::MAX_PROBLEMS)
+/// problems are kept, and each quotes at most
+/// [`MAX_ECHO_CHARS`](crate::MAX_ECHO_CHARS) characters.
+///
+/// # Errors
+/// [`Error::Rows`] with every problem of the metadata and the rows, in
+/// line order.
+///
+/// # Example
+/// ```
+/// use cchc_forms::rows::read_tsv;
+/// use cchc_forms::{CellProblem, Error, Level, MetaProblem, Period, Term};
+///
+/// let imported = read_tsv("#! Period: Q3 2023\r\n#! level: Province\r\n3\t1.4.\t1.902\r\n")?;
+/// assert_eq!(imported.report.meta.period, Some(Period::new(2023, Term::Q3)));
+/// assert_eq!(imported.report.meta.level, Some(Level::Province));
+/// assert_eq!(imported.report.meta.body, ""); // not given
+///
+/// let Err(Error::Rows(problems)) = read_tsv("#! period: 2023 Q2\n3\t1.4\t1,902\n3\t1.4\t\t1.902\n") else { panic!() };
+/// let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+/// assert_eq!(lines, [Some(1), Some(2), Some(3)]);
+/// assert_eq!(problems[0].problem, CellProblem::Metadata(MetaProblem::NotAReportPeriod));
+/// assert_eq!(problems[1].message_en(), "`,` between thousands is the English way; Vietnamese numbers group thousands with `.`: did you mean 1.902?");
+///
+/// let Err(Error::Rows(problems)) = read_tsv("# nothing but comments\n") else { panic!() };
+/// assert_eq!(problems[0].problem, CellProblem::NoFigures);
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn read_tsv(text: &str) -> Result<Imported, Error> {
+    let mut meta = MetaReader::default();
+    let mut report = Report::new(ReportMeta::default());
+    let mut first_seen = [None::<usize>; CELL_COUNT];
+    let mut problems = Problems::new();
+    let mut warnings = Problems::new();
+    let mut figures = 0_usize;
+    for (index, line) in text.lines().enumerate() {
+        let number = index.saturating_add(1);
+        match tsv_line(line) {
+            TsvLine::Skip => {}
+            TsvLine::Meta(content) => {
+                if let Err(problem) = meta.line(number, content) {
+                    push(
+                        &mut problems,
+                        number,
+                        0,
+                        "",
+                        line,
+                        CellProblem::Metadata(problem),
+                    );
+                }
+            }
+            TsvLine::Bad(problem, form, stt, raw) => {
+                push(&mut problems, number, form, stt, raw, problem);
+            }
+            TsvLine::Row(row) => match import_one(&mut report, &mut first_seen, number, row) {
+                Ok(Some(id)) => {
+                    if !row.text.trim().is_empty() {
+                        figures = figures.saturating_add(1);
+                        if let Some(kind) = three_decimals(id, row.text) {
+                            warnings.push(ImportWarning {
+                                line: Some(number),
+                                form: row.form,
+                                stt: id.indicator().stt.to_owned(),
+                                text: echo(row.text.trim()),
+                                kind,
+                            });
+                        }
+                    }
+                }
+                Ok(None) => {}
+                Err(problem) => push(&mut problems, number, row.form, row.stt, row.text, problem),
+            },
+        }
+    }
+    let meta = meta.finish(None, &mut problems);
+    if figures == 0 && problems.total() == 0 {
+        push(&mut problems, 1, 0, "", "", CellProblem::NoFigures);
+    }
+    if problems.total() > 0 {
+        return Err(Error::Rows(problems));
+    }
+    report.meta = meta;
+    Ok(Imported { report, warnings })
+}
+
+/// Reads the report metadata from the `#!` lines of a text; other lines are
+/// ignored.
+///
+/// A metadata line is `#! key: value` (or `key = value`). Keys and values
+/// are read case-insensitively and whatever the spacing:
+///
+/// | key | values |
+/// |---|---|
+/// | `body` (`đơn vị`, `cơ quan`) | the reporting body as it names itself |
+/// | `level` (`cấp`) | `ministry`/`bộ`, `province`/`tỉnh`, `district`/`huyện`, `commune`/`xã` |
+/// | `period` (`kỳ`, `kỳ báo cáo`) | a year and a term, in any order: `2023 q3`, `Q3/2023`, `quý III năm 2023`, `2024 half_year`, `6 tháng 2024`, `year 2023`, `năm 2023` |
+/// | `template` (`mẫu`) | `581/BNV-CCHC/2022` |
+/// | `departments` (`số sở, ngành`) | how many departments the body has, a whole number: its [reference count](crate::Reference) |
+/// | `districts` (`số đơn vị cấp huyện`, `số huyện`) | how many districts |
+/// | `communes` (`số đơn vị cấp xã`, `số xã`) | how many communes |
+///
+/// What is not given stays not given (`None`, or an empty body).
+///
+/// # Errors
+/// [`Error::Rows`] with a [`CellProblem::Metadata`] for every line not
+/// understood, with its line number: an unknown key, a key given twice, a
+/// value that is not a level, a period or the template.
+///
+/// # Example
+/// ```
+/// use cchc_forms::rows::read_meta;
+/// use cchc_forms::{Level, Period, Term};
+///
+/// let meta = read_meta("#!Body:  UBND tỉnh  Bắc Giang\n#! PERIOD = Quý III năm 2023\n3\t1.4\t1.902\n")?;
+/// assert_eq!(meta.body, "UBND tỉnh Bắc Giang");
+/// assert_eq!(meta.period, Some(Period::new(2023, Term::Q3)));
+/// assert_eq!(meta.level, None); // not given
+/// assert!(read_meta("#! level: capital\n#! colour: red\n").unwrap_err().len() == 2);
+/// let meta = read_meta("#! departments: 19\n#! districts: 10\n#! communes: 209\n")?;
+/// assert_eq!(meta.reference, cchc_forms::Reference { departments: Some(19), districts: Some(10), communes: Some(209) });
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn read_meta(text: &str) -> Result<ReportMeta, Error> {
+    let mut meta = MetaReader::default();
+    let mut problems = Problems::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if let Some(content) = line.strip_prefix("#!") {
+            let number = index.saturating_add(1);
+            if let Err(problem) = meta.line(number, content) {
+                push(
+                    &mut problems,
+                    number,
+                    0,
+                    "",
+                    line,
+                    CellProblem::Metadata(problem),
+                );
+            }
+        }
+    }
+    let meta = meta.finish(None, &mut problems);
+    if problems.total() > 0 {
+        Err(Error::Rows(problems))
+    } else {
+        Ok(meta)
+    }
+}
+
+/// Reads `#!` lines one by one into metadata.
+#[derive(Debug, Default)]
+pub(crate) struct MetaReader {
+    /// What was read so far.
+    pub(crate) meta: ReportMeta,
+    /// The line of each key given so far: body, level, period, template,
+    /// departments, districts, communes.
+    seen: [Option<usize>; 7],
+}
+
+const META_KEYS: [&str; 7] = [
+    "body",
+    "level",
+    "period",
+    "template",
+    "departments",
+    "districts",
+    "communes",
+];
+
+impl MetaReader {
+    /// The metadata read, or what its template refuses in it (a district
+    /// level after 1 July 2025) added to `problems` at the line that gave
+    /// the level. `period` stands in for a period not given by `#!` (the
+    /// printed forms' title).
+    pub(crate) fn finish(
+        &self,
+        period: Option<Period>,
+        problems: &mut Problems<CellError>,
+    ) -> ReportMeta {
+        let mut meta = self.meta.clone();
+        if meta.period.is_none() {
+            meta.period = period;
+        }
+        let line = self.seen[1].or(self.seen[2]).unwrap_or(1);
+        for problem in meta.problems() {
+            push(problems, line, 0, "", "", CellProblem::Metadata(problem));
+        }
+        meta
+    }
+
+    /// Reads what follows the `#!` of line `number`.
+    pub(crate) fn line(&mut self, number: usize, content: &str) -> Result<(), MetaProblem> {
+        let separator = content.find([':', '=']).ok_or(MetaProblem::NotKeyValue)?;
+        let (key, value) = (&content[..separator], &content[separator + 1..]);
+        let key_words = words(&key.to_lowercase().replace(['_', '-'], " "));
+        let slot = match key_words.as_str() {
+            "body" | "đơn vị" | "đơn vị báo cáo" | "cơ quan" | "reporting body" => 0,
+            "level" | "cấp" | "cấp hành chính" => 1,
+            "period" | "kỳ" | "kỳ báo cáo" | "reporting period" => 2,
+            "template" | "mẫu" | "mẫu biểu" => 3,
+            "departments" | "số sở, ngành" | "số sở ngành" | "số sở" => 4,
+            "districts" | "số đơn vị cấp huyện" | "số huyện" => 5,
+            "communes" | "số đơn vị cấp xã" | "số xã" => 6,
+            "" => return Err(MetaProblem::NotKeyValue),
+            _ => {
+                return Err(MetaProblem::UnknownKey {
+                    key: echo(key.trim()),
+                });
+            }
+        };
+        if let Some(first_line) = self.seen[slot] {
+            return Err(MetaProblem::Repeated {
+                key: META_KEYS[slot],
+                first_line,
+            });
+        }
+        let value = words(value);
+        if value.is_empty() {
+            return Err(MetaProblem::Empty {
+                key: META_KEYS[slot],
+            });
+        }
+        match slot {
+            0 => self.meta.body = value,
+            1 => self.meta.level = Some(parse_level(&value)?),
+            2 => self.meta.period = Some(parse_period(&value)?),
+            3 => self.meta.template = parse_template(&value)?,
+            _ => {
+                let kind = crate::ReferenceCount::ALL[slot - 4];
+                let count = crate::number::parse_count(&value)
+                    .ok()
+                    .and_then(|count| u32::try_from(count).ok())
+                    .ok_or(MetaProblem::BadCount {
+                        key: META_KEYS[slot],
+                    })?;
+                self.meta.reference.set(kind, Some(count));
+            }
+        }
+        self.seen[slot] = Some(number);
+        Ok(())
+    }
+}
+
+/// The words of `text` joined by single spaces.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A level of government, in English or Vietnamese, any case.
+///
+/// # Errors
+/// [`MetaProblem::BadLevel`].
+fn parse_level(value: &str) -> Result<Level, MetaProblem> {
+    let lower = value.to_lowercase().replace(['_', '-'], " ");
+    let lower = lower.strip_prefix("cấp ").unwrap_or(&lower).trim();
+    match lower {
+        "ministry" | "bộ" | "bộ, ngành" | "ngành" => Ok(Level::Ministry),
+        "province" | "provincial" | "tỉnh" => Ok(Level::Province),
+        "district" | "huyện" => Ok(Level::District),
+        "commune" | "xã" => Ok(Level::Commune),
+        _ => Err(MetaProblem::BadLevel),
+    }
+}
+
+/// The template: the only one this crate knows.
+fn parse_template(value: &str) -> Result<TemplateVersion, MetaProblem> {
+    let lower = value.to_lowercase();
+    if lower.starts_with("581") && (lower == "581" || lower.contains("bnv")) {
+        Ok(TemplateVersion::Bnv581Of2022)
+    } else {
+        Err(MetaProblem::BadTemplate)
+    }
+}
+
+/// A period: a year (four digits) and a term, in any order, in English or
+/// Vietnamese.
+///
+/// # Errors
+/// [`MetaProblem::BadPeriod`], or [`MetaProblem::NotAReportPeriod`] for
+/// the second or fourth quarter.
+pub(crate) fn parse_period(value: &str) -> Result<Period, MetaProblem> {
+    let lower = value
+        .to_lowercase()
+        .replace(['/', '-', '_', ',', '.', '(', ')'], " ");
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    let years: Vec<u16> = tokens
+        .iter()
+        .filter(|token| token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|token| token.parse().ok())
+        .collect();
+    let [year] = years[..] else {
+        return Err(MetaProblem::BadPeriod);
+    };
+    if !(2000..=2100).contains(&year) {
+        return Err(MetaProblem::BadPeriod);
+    }
+    let mut rest: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|token| token.parse::<u16>().ok() != Some(year))
+        .collect();
+    // "quý III năm 2023": năm joins the term to the year.
+    if rest.len() > 1 {
+        rest.retain(|token| *token != "năm");
+    }
+    let term = match rest.join(" ").as_str() {
+        "q1" | "quý i" | "quý 1" | "quarter 1" | "i" => Term::Q1,
+        "q3" | "quý iii" | "quý 3" | "quarter 3" | "iii" => Term::Q3,
+        "half year" | "halfyear" | "h1" | "6m" | "6 tháng" | "6 tháng đầu" | "sáu tháng"
+        | "sáu tháng đầu" => Term::HalfYear,
+        "year" | "năm" | "annual" | "cả năm" | "fy" => Term::Year,
+        "q2" | "quý ii" | "quý 2" | "quarter 2" | "q4" | "quý iv" | "quý 4" | "quarter 4" => {
+            return Err(MetaProblem::NotAReportPeriod);
+        }
+        _ => return Err(MetaProblem::BadPeriod),
+    };
+    Ok(Period::new(year, term))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_in_many_spellings() {
+        let q3 = Ok(Period::new(2023, Term::Q3));
+        for text in [
+            "2023 q3",
+            "Q3 2023",
+            "q3/2023",
+            "2023-Q3",
+            "Quý III năm 2023",
+            "quý 3 năm 2023",
+            "  2023   Q3 ",
+        ] {
+            assert_eq!(parse_period(text), q3, "{text}");
+        }
+        let half = Ok(Period::new(2024, Term::HalfYear));
+        for text in [
+            "2024 half_year",
+            "half-year 2024",
+            "6 tháng đầu năm 2024",
+            "H1 2024",
+        ] {
+            assert_eq!(parse_period(text), half, "{text}");
+        }
+        assert_eq!(parse_period("năm 2023"), Ok(Period::new(2023, Term::Year)));
+        assert_eq!(parse_period("2023 YEAR"), Ok(Period::new(2023, Term::Year)));
+        assert_eq!(parse_period("Q1 2022"), Ok(Period::new(2022, Term::Q1)));
+        assert_eq!(
+            parse_period("quý IV năm 2023"),
+            Err(MetaProblem::NotAReportPeriod)
+        );
+        assert_eq!(parse_period("2023 q2"), Err(MetaProblem::NotAReportPeriod));
+        for bad in [
+            "2023",
+            "q3",
+            "2023 2024 q3",
+            "1850 q3",
+            "2023 q5",
+            "last year",
+        ] {
+            assert_eq!(parse_period(bad), Err(MetaProblem::BadPeriod), "{bad}");
+        }
+    }
+
+    #[test]
+    fn levels_in_both_languages() {
+        for (text, level) in [
+            ("province", Level::Province),
+            ("Province", Level::Province),
+            (" PROVINCE ", Level::Province),
+            ("tỉnh", Level::Province),
+            ("cấp tỉnh", Level::Province),
+            ("Ministry", Level::Ministry),
+            ("huyện", Level::District),
+            ("commune", Level::Commune),
+            ("xã", Level::Commune),
+        ] {
+            assert_eq!(parse_level(text), Ok(level), "{text}");
+        }
+        assert_eq!(parse_level("capital"), Err(MetaProblem::BadLevel));
     }
 }

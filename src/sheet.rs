@@ -27,10 +27,10 @@
 
 use crate::catalogue::CellId;
 use crate::check::{Evaluation, Source, run};
-use crate::error::{CellError, CellProblem, Error};
+use crate::error::{CellProblem, Error, Problems};
 use crate::finding::Findings;
 use crate::report::{Report, ReportMeta};
-use crate::rows::Row;
+use crate::rows::{Row, push_given};
 use crate::template::Template;
 use crate::unit::Printed;
 
@@ -63,7 +63,7 @@ impl Sheet {
     /// Builds a sheet from rows, looked up in the template `meta` names.
     ///
     /// # Errors
-    /// [`Error::Rows`] with one [`CellError`] per bad row, in row order: an
+    /// [`Error::Rows`] with one [`CellError`](crate::CellError) per bad row, in row order: an
     /// unknown form or STT, a value on a heading, the same cell twice, text
     /// that is not a value of the indicator's kind.
     pub fn from_rows<'a, I>(meta: ReportMeta, rows: I) -> Result<Sheet, Error>
@@ -71,20 +71,19 @@ impl Sheet {
         I: IntoIterator<Item = Row<'a>>,
     {
         let meta_problems = meta.problems();
-        if !meta_problems.is_empty() {
-            return Err(Error::Meta(meta_problems));
-        }
         let mut sheet = Sheet::new(meta);
         let template = sheet.template();
         let mut first_seen = vec![None::<usize>; sheet.values.len()];
-        let mut problems = Vec::new();
+        let mut problems = Problems::new();
         for (position, row) in rows.into_iter().enumerate() {
+            // Rows count from 1, as in `Report::from_rows`.
+            let number = position.saturating_add(1);
             let outcome = match template.cell(row.form, row.stt) {
                 Some(id) => {
                     if let Some(first_row) = first_seen[id.index()] {
                         Err(CellProblem::Duplicate { first_row })
                     } else {
-                        first_seen[id.index()] = Some(position);
+                        first_seen[id.index()] = Some(number);
                         sheet.set_text(id, row.text)
                     }
                 }
@@ -99,17 +98,19 @@ impl Sheet {
                 None => Err(CellProblem::UnknownStt),
             };
             if let Err(problem) = outcome {
-                problems.push(CellError {
-                    form: row.form,
-                    stt: row.stt.to_owned(),
-                    raw: row.text.to_owned(),
-                    problem,
-                });
+                push_given(&mut problems, row.form, row.stt, row.text, problem);
             }
+        }
+        if problems.is_empty() && !meta_problems.is_empty() {
+            return Err(Error::Meta(meta_problems));
         }
         if problems.is_empty() {
             Ok(sheet)
         } else {
+            // Every problem at once: the metadata's too.
+            for problem in meta_problems {
+                push_given(&mut problems, 0, "", "", CellProblem::Metadata(problem));
+            }
             Err(Error::Rows(problems))
         }
     }
@@ -141,7 +142,7 @@ impl Sheet {
             template,
             self,
             None,
-            &template.absent_cells(self.meta.period),
+            &template.absent_cells_of(self.meta.period),
             None,
         )
     }
@@ -155,7 +156,7 @@ impl Sheet {
             template,
             self,
             None,
-            &template.absent_cells(self.meta.period),
+            &template.absent_cells_of(self.meta.period),
             Some(&mut outcomes),
         );
         Evaluation { findings, outcomes }

@@ -265,14 +265,14 @@ pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
     (body, level, year, term, reference).prop_map(|(body, level, year, term, reference)| {
         let mut meta = ReportMeta {
             body,
-            level,
-            period: Period::new(year, term),
+            level: Some(level),
+            period: Some(Period::new(year, term)),
             template: TemplateVersion::Bnv581Of2022,
             reference,
         };
         // No district level once districts are gone.
         if !meta.problems().is_empty() {
-            meta.level = Level::Commune;
+            meta.level = Some(Level::Commune);
         }
         meta
     })
@@ -331,9 +331,12 @@ pub fn valid_report() -> impl Strategy<Value = Report> {
 /// ```
 pub fn broken_report(invariant: Invariant) -> impl Strategy<Value = Report> {
     (valid_inputs(), violation()).prop_map(move |(mut inputs, violation)| {
-        inputs.meta.period = period_for(invariant.rule(), inputs.meta.period);
+        inputs.meta.period = inputs
+            .meta
+            .period
+            .map(|period| period_for(invariant.rule(), period));
         if !inputs.meta.problems().is_empty() {
-            inputs.meta.level = Level::Commune;
+            inputs.meta.level = Some(Level::Commune);
         }
         let mut values = valid_values(&inputs);
         break_rule(&mut values, &mut inputs.meta, invariant.0, &violation);
@@ -766,7 +769,7 @@ fn valid_values(inputs: &Inputs) -> Values {
     // the end.
     let absent = TemplateVersion::Bnv581Of2022
         .template()
-        .absent_cells(inputs.meta.period);
+        .absent_cells_of(inputs.meta.period);
     for indicator in &CATALOGUE {
         if absent.contains(indicator.id) && !matches!(indicator.kind, ValueKind::Code { .. }) {
             values[indicator.id.index()] = Some(Printed::whole(0));

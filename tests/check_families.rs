@@ -229,7 +229,7 @@ fn an_exhaustive_breakdown_must_add_up() {
         ]
     );
     let message = finding.message_en().to_string();
-    assert!(message.contains("even with 1.3 blank"), "{message}");
+    assert!(message.contains("even with row 1.3 blank"), "{message}");
 }
 
 #[test]

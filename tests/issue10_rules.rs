@@ -205,7 +205,7 @@ fn services_with_dossiers_cannot_outnumber_the_dossiers() {
     );
     assert_eq!(
         covers.message_en().to_string(),
-        "Form 7: 6.2.1 = 136808 exceeds 6.3.1 + 6.4.1 = 32483 + 104324 = 136807. Every online service \
+        "Form 7: row 6.2.1 = 136808 exceeds row 6.3.1 + row 6.4.1 = 32483 + 104324 = 136807. Every online service \
          that had dossiers has at least one among the dossiers of fully or partly online services."
     );
     assert!(
@@ -282,7 +282,7 @@ fn online_dossiers_need_a_service_with_online_dossiers() {
         .unwrap();
     assert_eq!(
         implies.message_en().to_string(),
-        "Form 7: 6.3.2 = 30421 and 6.4.2 = 87034, so 6.2.2 ≥ 1 is required, but 6.2.2 = 0. \
+        "Form 7: row 6.3.2 = 30421 and row 6.4.2 = 87034, so row 6.2.2 ≥ 1 is required, but row 6.2.2 = 0. \
          Dossiers submitted online belong to an online service that had online dossiers."
     );
     assert_eq!(
@@ -389,7 +389,7 @@ fn a_survey_says_how_it_was_run() {
         .unwrap();
     assert_eq!(
         note.message_en().to_string(),
-        "Form 1: 6 = 1, so 6.2 reported is required, but 6.2 is blank. A survey carried out should say how it was run."
+        "Form 1: row 6 = 1, so row 6.2 reported is required, but row 6.2 is blank. A survey carried out should say how it was run."
     );
     // No survey: nothing to say (and the conditional rule wants 6.2 blank).
     let report = sample_with(&[(1, "6", "0"), (1, "6.1", ""), (1, "6.2", "")]);
@@ -475,7 +475,7 @@ fn a_share_of_three_bodies() {
     );
     assert_eq!(
         share.message_en().to_string(),
-        "Form 1: 4.2 = 50 cannot be a share of 4.1 = 3: it must be 100 × k / 3 for a whole k from 0 to 3 (the nearest is 66.67)."
+        "Form 1: row 4.2 = 50 cannot be a share of row 4.1 = 3: it must be 100 × k / 3 for a whole k from 0 to 3 (the nearest is 66.67)."
     );
     assert_eq!(
         share.message_vi().to_string(),
@@ -520,7 +520,7 @@ fn shares_over_reference_counts() {
     let share = findings.of_rule("share:4/1.1").next().unwrap();
     assert_eq!(
         share.message_en().to_string(),
-        "Form 4: 1.1 = 96 cannot be a share of the number of departments = 19: it must be 100 × k / 19 \
+        "Form 4: row 1.1 = 96 cannot be a share of the number of departments = 19: it must be 100 × k / 19 \
          for a whole k from 0 to 19 (the nearest is 94.74)."
     );
     assert!(share.message_vi().to_string().contains("số sở, ngành = 19"));
@@ -780,7 +780,7 @@ fn a_rate_printed_100_with_work_left_is_noted() {
     let note = findings.of_rule("full:7/6.1").next().unwrap();
     assert_eq!(
         note.message_en().to_string(),
-        "Form 7: 6.1 = 100 % although 6.1.2 = 950 < 6.1.1 = 951: reported as 100 % but not all were done (the ratio rounds to 100)."
+        "Form 7: row 6.1 = 100 % although row 6.1.2 = 950 < row 6.1.1 = 951: reported as 100 % but not all were done (the ratio rounds to 100)."
     );
     // 6.5.2 = 427 of 428: 99,77 % → 100.
     let report = sample_with(&[(7, "6.5.2", "427")]);
@@ -898,4 +898,43 @@ fn reference_counts_travel_in_the_metadata_and_only_when_given() {
     let json = serde_json::to_string(&partial).unwrap();
     assert!(json.contains(r#""reference":{"communes":209}"#), "{json}");
     assert_eq!(Report::from_json(&json).unwrap(), partial);
+}
+
+/// The rows format reads the reference counts from `#!` lines, and the
+/// shares over them are then checked: 4/1.1 = 96 with 19 departments is
+/// neither 100 × 18 / 19 = 94,74 nor 100.
+#[test]
+fn reference_counts_from_metadata_lines() {
+    let rows = samples::BAC_GIANG_2023_Q3_TSV.replace("4\t1.1.\t100", "4\t1.1.\t96");
+    assert_ne!(rows, samples::BAC_GIANG_2023_Q3_TSV);
+    let plain = cchc_forms::rows::read_tsv(&rows).unwrap().report;
+    assert_eq!(plain.meta.reference, Reference::NONE);
+    assert_eq!(outcome(&plain, "share:4/1.1"), Outcome::NotEvaluated);
+    let text = format!("#! departments: 19\n#! Districts = 10\n#! số đơn vị cấp xã: 209\n{rows}");
+    let report = cchc_forms::rows::read_tsv(&text).unwrap().report;
+    assert_eq!(report.meta.reference, BAC_GIANG);
+    assert_eq!(
+        added(&report),
+        [finding("share:4/1.1", Severity::Warning, &[cell(4, "1.1")])]
+    );
+    // Not a whole number, or given twice: refused, naming the line.
+    let Err(cchc_forms::Error::Rows(problems)) = cchc_forms::rows::read_tsv(&format!(
+        "#! communes: hai trăm\n#! districts: 10\n#! districts: 11\n{rows}"
+    )) else {
+        panic!("refused")
+    };
+    let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [Some(1), Some(3)]);
+    assert!(
+        problems[0]
+            .message_en()
+            .contains("communes is a whole number"),
+        "{}",
+        problems[0].message_en()
+    );
+    assert!(
+        problems[0]
+            .message_vi()
+            .contains("communes phải là một số nguyên không âm")
+    );
 }

@@ -423,7 +423,7 @@ fn meta_is_typed() {
         let mut value = sample_json();
         value["meta"]["period"]["term"] = json!(term);
         let report = read(&value).expect("a term");
-        assert_eq!(report.meta.period, Period::new(2023, expected));
+        assert_eq!(report.meta.period, Some(Period::new(2023, expected)));
     }
     for (level, expected) in [
         ("ministry", Level::Ministry),
@@ -433,7 +433,7 @@ fn meta_is_typed() {
     ] {
         let mut value = sample_json();
         value["meta"]["level"] = json!(level);
-        assert_eq!(read(&value).expect("a level").meta.level, expected);
+        assert_eq!(read(&value).expect("a level").meta.level, Some(expected));
     }
     let mut value = sample_json();
     value["meta"]["period"]["term"] = json!("q2");
@@ -500,7 +500,7 @@ fn debug_clone_and_eq_work() {
     blanked.form5.leaders_appointed_by_exam = None; // was 0
     assert_ne!(blanked, sample);
     let mut meta = sample.clone();
-    meta.meta.period = Period::new(2023, Term::Year);
+    meta.meta.period = Some(Period::new(2023, Term::Year));
     assert_ne!(meta, sample);
 
     let rate = Percent::parse_cell("99,3").expect("a percentage");

@@ -297,9 +297,11 @@ mod properties {
             let mut broken: Report = report.clone();
             // Localisation does not yet know rows that apply only for some
             // periods (district rows after 1 July 2025): a year with districts.
-            broken.meta.period.year = 2023;
+            if let Some(period) = broken.meta.period.as_mut() {
+                period.year = 2023;
+            }
             if !broken.meta.problems().is_empty() {
-                broken.meta.level = cchc_forms::Level::Province;
+                broken.meta.level = Some(cchc_forms::Level::Province);
             }
             let mut changed_cells = Vec::new();
             for (index, step) in picks {

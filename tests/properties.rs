@@ -522,7 +522,8 @@ fn check_json(text: &str) -> Result<(), TestCaseError> {
         (Err(_), Err(Error::Json(problems))) => {
             prop_assert!(!problems.is_empty());
             for problem in problems {
-                prop_assert!(!problem.message.is_empty());
+                prop_assert!(!problem.message_en.is_empty());
+                prop_assert!(!problem.message_vi.is_empty());
                 prop_assert!(!problem.to_string().is_empty());
             }
         }

@@ -60,7 +60,7 @@ fn unknown_forms_are_named() {
     let problems = cell_errors([Row::new(8, "1.", "37")]);
     assert_eq!(
         problems[0].to_string(),
-        "form 8, STT 1., text \"37\": there is no form with this number (forms are 1 to 7)"
+        "form 8, STT \"1.\", text \"37\": there is no form with this number (the first column is the form number, 1 to 7)"
     );
 }
 
@@ -91,7 +91,7 @@ fn unknown_stts_are_named() {
     let problems = cell_errors([Row::new(3, "9.9", "1")]);
     assert_eq!(
         problems[0].to_string(),
-        "form 3, STT 9.9, text \"1\": this form has no row with this STT"
+        "form 3, STT \"9.9\", text \"1\": this form has no row with this STT"
     );
 }
 
@@ -112,19 +112,19 @@ fn a_cell_given_twice_is_a_duplicate() {
             problems[0].raw.as_str(),
             &problems[0].problem
         ),
-        ("1.1.", "25", &CellProblem::Duplicate { first_row: 1 })
+        ("1.1.", "25", &CellProblem::Duplicate { first_row: 2 })
     );
     assert_eq!(
         (problems[1].stt.as_str(), &problems[1].problem),
-        (" 1.1 ", &CellProblem::Duplicate { first_row: 1 })
+        (" 1.1 ", &CellProblem::Duplicate { first_row: 2 })
     );
     assert_eq!(
         (problems[2].stt.as_str(), &problems[2].problem),
-        ("1.", &CellProblem::Duplicate { first_row: 0 })
+        ("1.", &CellProblem::Duplicate { first_row: 1 })
     );
     assert_eq!(
         problems[0].to_string(),
-        "form 2, STT 1.1., text \"25\": this cell was already given (first at row 1)"
+        "form 2, STT \"1.1.\", text \"25\": this cell was already given, in row 2"
     );
     // The same STT in another form is another cell.
     Report::from_rows(
@@ -153,7 +153,7 @@ fn a_value_on_a_heading_is_rejected() {
     let problems = cell_errors([Row::new(3, "3.", "5")]);
     assert_eq!(
         problems[0].to_string(),
-        "form 3, STT 3., text \"5\": this row is a heading and holds no value"
+        "form 3, STT \"3.\", text \"5\": this row is a heading and holds no value"
     );
 }
 
@@ -229,10 +229,7 @@ fn text_that_is_not_a_number_is_rejected() {
             not_a_number(NumberError::BadDecimalMark)
         );
         // A sign only in front, and followed by digits.
-        assert_eq!(
-            problem_of(form, stt, "-"),
-            not_a_number(NumberError::MisplacedSign)
-        );
+        assert_eq!(problem_of(form, stt, "-"), not_a_number(NumberError::Dash));
         assert_eq!(
             problem_of(form, stt, "--5"),
             not_a_number(NumberError::MisplacedSign)
@@ -245,7 +242,7 @@ fn text_that_is_not_a_number_is_rejected() {
     let problems = cell_errors([Row::new(3, "3.1.1.", "gần 98")]);
     assert_eq!(
         problems[0].to_string(),
-        "form 3, STT 3.1.1., text \"gần 98\": unexpected character 'g' at position 0"
+        "form 3, STT \"3.1.1.\", text \"gần 98\": the character \"g\" cannot appear in a number"
     );
 }
 
@@ -272,12 +269,12 @@ fn counts_are_whole_and_not_negative() {
     let problems = cell_errors([Row::new(2, "1", "-5")]);
     assert_eq!(
         problems[0].to_string(),
-        "form 2, STT 1, text \"-5\": a count cannot be negative"
+        "form 2, STT \"1\", text \"-5\": a count cannot be negative"
     );
     let problems = cell_errors([Row::new(2, "1", "1,5")]);
     assert_eq!(
         problems[0].to_string(),
-        "form 2, STT 1, text \"1,5\": a count must be a whole number"
+        "form 2, STT \"1\", text \"1,5\": a count must be a whole number"
     );
     // While a percentage can be negative (the checks say where it cannot).
     let report = import_one(3, "3.1", "-5");
@@ -377,7 +374,7 @@ fn codes_outside_their_legend_are_rejected() {
     let problems = cell_errors([Row::new(1, "6.2.", "3")]);
     assert_eq!(
         problems[0].to_string(),
-        "form 1, STT 6.2., text \"3\": not a code of the legend \
+        "form 1, STT \"6.2.\", text \"3\": not a code of the legend \
          `Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2`"
     );
     // Every code of each legend is accepted.
@@ -458,15 +455,15 @@ fn every_problem_is_reported_at_once_in_row_order() {
         (
             3,
             "3.1.1.",
-            "54,106",
-            not_a_number(NumberError::FractionalCount),
+            "54,106", // 54.106 written the English way
+            not_a_number(NumberError::EnglishSeparators),
         ),
         (9, "1", "5", CellProblem::UnknownForm),
         (3, "3.", "5", CellProblem::ValueOnHeading),
         (1, "6", "2", CellProblem::NotInLegend { legend: YES_NO }),
         (2, "9", "1", CellProblem::UnknownStt),
         (2, "1", "-5", not_a_number(NumberError::NegativeCount)),
-        (3, "3.1.", "99,30", CellProblem::Duplicate { first_row: 4 }),
+        (3, "3.1.", "99,30", CellProblem::Duplicate { first_row: 5 }),
         (
             6,
             "1.1",
@@ -494,10 +491,10 @@ fn every_problem_is_reported_at_once_in_row_order() {
     // The error's own message lists them all, in order.
     let error = Report::from_rows(ReportMeta::default(), rows).expect_err("bad rows");
     let message = error.to_string();
-    assert!(message.starts_with("9 bad cell(s): "), "{message}");
+    assert!(message.starts_with("9 problem(s): "), "{message}");
     let mut from = 0;
     for (form, stt, raw, _) in &expected {
-        let needle = format!("form {form}, STT {stt}, text {raw:?}");
+        let needle = format!("form {form}, STT {stt:?}, text {raw:?}");
         let at = message[from..]
             .find(&needle)
             .unwrap_or_else(|| panic!("{needle} not in order in {message}"));
@@ -505,7 +502,12 @@ fn every_problem_is_reported_at_once_in_row_order() {
     }
     // Each cell error has its problem as its source.
     let source = std::error::Error::source(&error.cells()[0]).map(ToString::to_string);
-    assert_eq!(source.as_deref(), Some("a count must be a whole number"));
+    assert_eq!(
+        source.as_deref(),
+        Some(
+            "`,` between thousands is the English way; Vietnamese numbers group thousands with `.`"
+        )
+    );
 }
 
 #[test]
@@ -675,9 +677,13 @@ fn parse_tsv_handles_the_edges_of_the_format() {
             Row::new(2, "1", "37"),
         ]
     );
-    // A line that is only a form number is a row with no STT.
-    let rows = parse_tsv("3\n").expect("a form number");
-    assert_eq!(rows, [Row::new(3, "", "")]);
+    // A line that is only a form number has no columns: not a row.
+    let error = parse_tsv("1\t1\t50\n3\n").expect_err("no tab");
+    assert_eq!(error.cells()[0].line, Some(2));
+    assert_eq!(error.cells()[0].problem, CellProblem::NotTabSeparated);
+    // A row with no STT is for the importer to reject.
+    let rows = parse_tsv("3\t\t5\n").expect("a form number");
+    assert_eq!(rows, [Row::new(3, "", "5")]);
     assert_eq!(
         Report::from_rows(ReportMeta::default(), rows)
             .expect_err("no such STT")
@@ -725,12 +731,12 @@ fn parse_tsv_names_every_bad_line() {
                 "\tmissing form",
                 &CellProblem::UnknownForm
             ),
-            (0, "", "Biểu mẫu 1", &CellProblem::UnknownForm),
+            (0, "", "Biểu mẫu 1", &CellProblem::HeaderLine),
         ]
     );
     assert_eq!(
         cells[0].to_string(),
-        "form 0, STT 1, text \"x\\t1\\t5\": there is no form with this number (forms are 1 to 7)"
+        "line 1, STT \"1\", text \"x\\t1\\t5\": there is no form with this number (the first column is the form number, 1 to 7)"
     );
 }
 
@@ -838,9 +844,14 @@ fn no_text_makes_the_importer_panic() {
                 Err(error) => {
                     assert_eq!(error.cells().len(), 1);
                     let cell = &error.cells()[0];
-                    assert_eq!(&cell.raw, text);
-                    if !long {
-                        assert!(error.to_string().contains(&format!("{text:?}")));
+                    if long {
+                        // Echoed text is cut.
+                        assert!(cell.raw.chars().count() < 250, "{}", cell.raw.len());
+                        assert!(cell.raw.ends_with(" characters)"));
+                    } else {
+                        assert_eq!(&cell.raw, text);
+                        let quoted = cchc_forms::Quoted(text).to_string();
+                        assert!(error.to_string().contains(&quoted));
                     }
                 }
             }

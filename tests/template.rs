@@ -2,9 +2,10 @@
 //! exist, on the Bắc Giang sample moved to other periods.
 
 use cchc_forms::catalogue::CellId;
+use cchc_forms::rows::read_tsv;
 use cchc_forms::{
-    Error, Level, MetaProblem, Period, Report, ReportMeta, Row, Severity, TemplateVersion, Term,
-    samples,
+    CellProblem, Error, Level, MetaProblem, Period, Report, ReportMeta, Row, Severity,
+    TemplateVersion, Term, samples,
 };
 
 /// The rows that exist only at district level, as the forms' labels say
@@ -25,7 +26,7 @@ const DISTRICT_ROWS: [(u8, &str); 11] = [
 
 fn sample_in(year: u16, term: Term) -> Report {
     let mut report = samples::bac_giang_2023_q3();
-    report.meta.period = Period::new(year, term);
+    report.meta.period = Some(Period::new(year, term));
     report
 }
 
@@ -174,6 +175,45 @@ fn a_district_level_report_after_the_cut_over_is_refused() {
         Period::new(2025, Term::Q3),
     );
     assert!(Report::from_rows(meta, [Row::new(3, "3.1.1", "5")]).is_ok());
+}
+
+#[test]
+fn a_district_level_after_the_cut_over_is_named_with_every_other_problem() {
+    let meta = ReportMeta::new(
+        "UBND huyện Yên Dũng",
+        Level::District,
+        Period::new(2026, Term::Q1),
+    );
+    // A bad cell too: both are reported, the metadata's last.
+    let Err(Error::Rows(problems)) =
+        Report::from_rows(meta, [Row::new(3, "3.1.1", "-5"), Row::new(3, "1.4", "7")])
+    else {
+        panic!("a negative count and a district level in 2026 must be refused")
+    };
+    assert_eq!(problems.len(), 2);
+    assert_eq!((problems[0].form, problems[0].stt.as_str()), (3, "3.1.1"));
+    assert_eq!(
+        problems[1].problem,
+        CellProblem::Metadata(MetaProblem::NoDistrictLevel {
+            year: 2026,
+            term: Term::Q1
+        })
+    );
+
+    // Rows read from text: the problem is at the line that gave the level.
+    let text = "#! body: UBND huyện Yên Dũng\n#! period: 2026 Q1\n#! level: district\n3\t1.4\t7\n";
+    let Err(Error::Rows(problems)) = read_tsv(text) else {
+        panic!("a district level in 2026 must be refused")
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, Some(3));
+    assert!(
+        problems[0].to_string().contains("district"),
+        "{}",
+        problems[0]
+    );
+    // The same file for Q3/2025 reads.
+    assert!(read_tsv(&text.replace("2026 Q1", "2025 Q3")).is_ok());
 }
 
 #[test]

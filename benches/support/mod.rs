@@ -54,12 +54,12 @@ fn is_rate(id: CellId) -> bool {
 /// One varied report, mostly consistent.
 fn varied(base: &Report, random: &mut XorShift) -> Report {
     let mut report = base.clone();
-    report.meta.level = match random.below(10) {
+    report.meta.level = Some(match random.below(10) {
         0 => Level::Ministry,
         1..=6 => Level::Province,
         7 | 8 => Level::District,
         _ => Level::Commune,
-    };
+    });
     // Scale every count and amount by one factor: sums, parts, ratios and
     // cross-form equalities all still hold.
     let factor = i128::from(random.below(40) + 1);

@@ -8,7 +8,7 @@ use super::interval::Reading;
 use super::ratio::span;
 use super::snapshot::{Slot, read};
 use super::sum::{decide_total, evaluate_total, write_total};
-use super::words::{CellName, Labelled, Names, Number, message};
+use super::words::{Capital, CellName, Labelled, Names, Number, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
@@ -116,12 +116,12 @@ impl RuleFamily for AcrossForms {
                 );
                 match language {
                     Language::English => message! { out;
-                        "The ", left, " = ", l, " but ", right, " = ", r,
+                        Capital(left), " = ", l, " but ", right, " = ", r,
                         ", and they count the same thing",
                         Labelled(" (difference ", finding.imbalance, ")", language), ": ", note,
                     },
                     Language::Vietnamese => message! { out;
-                        "Số liệu ", left, " = ", l, " nhưng ", right, " = ", r,
+                        Capital(left), " = ", l, " nhưng ", right, " = ", r,
                         ", trong khi cùng đếm một đối tượng",
                         Labelled(" (chênh lệch ", finding.imbalance, ")", language), ": ", note,
                     },

@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::snapshot::{Slot, read};
-use super::words::{Names, Number, Prefix, Row, message};
+use super::words::{CellName, Piece, Prefix, Row, Value, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
@@ -81,18 +81,20 @@ impl RuleFamily for Conditional {
         Fast::Pass
     }
 
+    /// `Form 1: when row 6 = 0 (No), row 6.1 is blank or 0, and row 6.2 is
+    /// blank (any code there, 0 (online) included, is a method).`
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let _ = rule;
         let prefix = Prefix(Some(self.code.indicator().form), language);
-        let code = self.code.indicator().stt;
+        let when = Value(self.code, Decimal::from(self.when), language);
         match language {
             Language::English => message! { out;
-                prefix, "when ", code, " = ", self.when, ", ",
-                Names(self.dependents, " and ", false, language), " are blank (or 0).",
+                prefix, "when ", CellName(self.code, false, language), " = ", when, ", ",
+                Blank(self.dependents, language), ".",
             },
             Language::Vietnamese => message! { out;
-                prefix, "khi ", code, " = ", self.when, ", ",
-                Names(self.dependents, " và ", false, language), " để trống (hoặc 0).",
+                prefix, "khi ", CellName(self.code, false, language), " = ", when, " thì ",
+                Blank(self.dependents, language), ".",
             },
         }
     }
@@ -144,7 +146,7 @@ impl RuleFamily for Conditional {
 #[derive(Clone, Copy)]
 struct Describing<'a>(&'static [CellId], &'a Wording, Language);
 
-impl super::words::Piece for Describing<'_> {
+impl Piece for Describing<'_> {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         let Describing(dependents, wording, language) = *self;
         let mut first = true;
@@ -160,9 +162,38 @@ impl super::words::Piece for Describing<'_> {
                 })?;
             }
             first = false;
-            out.write_str(id.indicator().stt)?;
+            CellName(id, false, language).put(out)?;
             out.write_str(" = ")?;
-            super::words::Piece::put(&Number(reported.unwrap_or_default(), language), out)?;
+            Value(id, reported.unwrap_or_default(), language).put(out)?;
+        }
+        Ok(())
+    }
+}
+
+/// What each dependent must be when the code says "not done": a count
+/// blank or 0, a code blank (every code, 0 included, names a way of doing
+/// it).
+#[derive(Clone, Copy)]
+struct Blank(&'static [CellId], Language);
+
+impl Piece for Blank {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let Blank(dependents, language) = *self;
+        for (index, &id) in dependents.iter().enumerate() {
+            if index > 0 {
+                out.write_str(match language {
+                    Language::English => ", and ",
+                    Language::Vietnamese => ", và ",
+                })?;
+            }
+            CellName(id, false, language).put(out)?;
+            let code = matches!(id.indicator().kind, ValueKind::Code { .. });
+            out.write_str(match (language, code) {
+                (Language::English, false) => " is blank or 0",
+                (Language::English, true) => " is blank (any code there, 0 included, is a way of doing it)",
+                (Language::Vietnamese, false) => " để trống hoặc bằng 0",
+                (Language::Vietnamese, true) => " để trống (mọi mã ở đây, kể cả 0, đều là một hình thức thực hiện)",
+            })?;
         }
         Ok(())
     }

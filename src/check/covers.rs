@@ -138,7 +138,7 @@ impl RuleFamily for Covers {
                 prefix, name, " = ", value, " exceeds ", names, " = ", figures, " = ", total, ". ", note,
             },
             Language::Vietnamese => message! { out;
-                prefix, "mục ", name, " = ", value, " vượt quá ", names, " = ", figures, " = ", total, ". ", note,
+                prefix, name, " = ", value, " vượt quá ", names, " = ", figures, " = ", total, ". ", note,
             },
         }
     }

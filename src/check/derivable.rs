@@ -4,11 +4,13 @@
 use std::fmt;
 
 use super::snapshot::{Slot, read};
-use super::words::{Number, OptNumber, Row, message, stt};
+use super::words::{CellName, Number, OptNumber, Range, Row, message};
 use super::{
-    CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, Source, fire, fired,
+    Check, CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, Source, fire, fired,
     percentage_of,
 };
+use crate::template::Template;
+use rust_decimal::Decimal;
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
@@ -26,14 +28,45 @@ pub struct Derivable {
 
 impl Derivable {
     /// The rate to fill in: blank rate, numerator ≥ 0 and denominator > 0
-    /// reported; two decimals, half away from zero.
-    pub(crate) fn rate_from(self, cells: &(impl Source + ?Sized)) -> Option<Printed> {
+    /// reported; two decimals, half away from zero; and within the bounds
+    /// the template's `bound` rules set on the rate (a rate of 200 % is not
+    /// filled in: its rows are wrong, and other rules say so).
+    pub(crate) fn rate_from(
+        self,
+        template: &Template,
+        cells: &(impl Source + ?Sized),
+    ) -> Option<Printed> {
         derive(
             cells.value(self.rate),
             cells.value(self.numerator),
             cells.value(self.denominator),
         )
+        .filter(|&rate| within(rate, self.bounds(template)))
     }
+
+    /// The least and greatest value the template's `bound` rules allow the
+    /// rate.
+    fn bounds(self, template: &Template) -> (Option<i64>, Option<i64>) {
+        let mut bounds: (Option<i64>, Option<i64>) = (None, None);
+        for rule in template.rules {
+            if let Check::Bound(bound) = rule.check {
+                if bound.cell == self.rate {
+                    bounds.0 = bounds.0.max(bound.min).or(bound.min);
+                    bounds.1 = match (bounds.1, bound.max) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+            }
+        }
+        bounds
+    }
+}
+
+/// Whether `rate` lies within `[min, max]` (an open side is no limit).
+fn within(rate: Printed, (min, max): (Option<i64>, Option<i64>)) -> bool {
+    let value = rate.to_decimal();
+    min.is_none_or(|min| value >= Decimal::from(min)) && max.is_none_or(|max| value <= Decimal::from(max))
 }
 
 fn derive(rate: Option<Printed>, num: Option<Printed>, den: Option<Printed>) -> Option<Printed> {
@@ -55,6 +88,11 @@ impl RuleFamily for Derivable {
         let Some(rate) = derive(values.get(0), values.get(1), values.get(2)) else {
             return Outcome::NotEvaluated;
         };
+        if !within(rate, self.bounds(rule.template().template())) {
+            // Say why it is not filled in, with no value to copy.
+            let finding = fire(findings, rule, crate::Severity::Info, Phrase::NotDerivable, values);
+            return fired(finding);
+        }
         let finding = fire(findings, rule, crate::Severity::Info, Phrase::Derived, values);
         finding.computed = Some(rate.to_decimal());
         fired(finding)
@@ -85,7 +123,11 @@ impl RuleFamily for Derivable {
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let _ = rule;
-        let (r, n, d) = (stt(self.rate), stt(self.numerator), stt(self.denominator));
+        let (r, n, d) = (
+            CellName(self.rate, false, language),
+            CellName(self.numerator, false, language),
+            CellName(self.denominator, false, language),
+        );
         let form = self.rate.indicator().form;
         match language {
             Language::English => message! { out;
@@ -106,13 +148,32 @@ impl RuleFamily for Derivable {
         language: Language,
         out: &mut dyn fmt::Write,
     ) -> fmt::Result {
-        let (n, d) = (stt(self.numerator), stt(self.denominator));
+        let (n, d) = (
+            CellName(self.numerator, false, language),
+            CellName(self.denominator, false, language),
+        );
         let (num, den) = (
             Number(wording.at(1), language),
             Number(wording.at(2), language),
         );
         let computed = OptNumber(finding.computed, language);
         let row = Row(self.rate, language);
+        if wording.phrase == Phrase::NotDerivable {
+            let bounds = self.bounds(finding.rule.template().template());
+            let range = Range(bounds.0, bounds.1, language);
+            return match language {
+                Language::English => message! { out;
+                    row, " is blank, and it cannot be derived: 100 × ", n, " / ", d,
+                    " = 100 × ", num, " / ", den, " lies outside ", range,
+                    ", so ", n, " or ", d, " is wrong (see the findings on them).",
+                },
+                Language::Vietnamese => message! { out;
+                    row, " để trống và không tính được: 100 × ", n, " / ", d,
+                    " = 100 × ", num, " / ", den, " nằm ngoài ", range,
+                    ", nên ", n, " hoặc ", d, " có sai sót (xem các phát hiện về hai mục này).",
+                },
+            };
+        }
         match language {
             Language::English => message! { out;
                 row, " is blank but can be derived: 100 × ", n, " / ", d,

@@ -77,7 +77,7 @@ impl RuleFamily for Full {
                 prefix, "a note when ", rate, " is printed as 100 while ", num, " < ", den, ".",
             },
             Language::Vietnamese => message! { out;
-                prefix, "ghi chú khi mục ", rate, " in là 100 trong khi mục ", num, " < mục ", den, ".",
+                prefix, "ghi chú khi ", rate, " in là 100 trong khi ", num, " < ", den, ".",
             },
         }
     }
@@ -106,7 +106,7 @@ impl RuleFamily for Full {
                 ": reported as 100 % but not all were done (the ratio rounds to 100).",
             },
             Language::Vietnamese => message! { out;
-                prefix, "mục ", rate, " = 100% dù mục ", num, " = ", num_value, " < mục ", den, " = ", den_value,
+                prefix, rate, " = 100% dù ", num, " = ", num_value, " < ", den, " = ", den_value,
                 ": báo cáo 100% nhưng chưa hoàn thành hết (tỷ lệ được làm tròn lên 100).",
             },
         }

@@ -114,9 +114,6 @@ impl Condition {
             }
             Ok(())
         };
-        if !across && language == Language::Vietnamese {
-            out.write_str("mục ")?;
-        }
         names(out)?;
         match (self, language) {
             (Condition::Positive(_), _) => out.write_str(" ≥ 1"),
@@ -143,7 +140,7 @@ impl Condition {
 /// let Check::Implies(Implies { premise, conclusion }) = rule.check else { panic!() };
 /// assert_eq!(premise, Condition::Positive(DOSSIERS));
 /// assert_eq!(conclusion, Condition::Positive(SERVICES));
-/// assert_eq!(rule.description_en(), "Form 7: if 6.3.1 ≥ 1 then 6.1.2 ≥ 1. Dossiers of fully online services need a fully online service.");
+/// assert_eq!(rule.description_en(), "Form 7: if row 6.3.1 ≥ 1 then row 6.1.2 ≥ 1. Dossiers of fully online services need a fully online service.");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Implies {
@@ -300,9 +297,6 @@ impl super::words::Piece for Figures<'_> {
                     Language::English => " and ",
                     Language::Vietnamese => " và ",
                 })?;
-            }
-            if !across && language == Language::Vietnamese {
-                out.write_str("mục ")?;
             }
             super::words::Piece::put(&CellName(id, across, language), out)?;
             match (wording.get(offset + index), language) {

@@ -801,7 +801,7 @@ impl Report {
     #[must_use]
     pub fn validate_exactly(&self) -> Findings {
         let template = self.meta.template.template();
-        let absent = template.absent_cells(self.meta.period);
+        let absent = template.absent_cells_of(self.meta.period);
         let snapshot = self.snapshot();
         let source = Snapshotted {
             snapshot: &snapshot,
@@ -822,7 +822,7 @@ impl Report {
 
     fn run(&self, outcomes: Option<&mut Vec<Outcome>>) -> Findings {
         let template = self.meta.template.template();
-        let absent = template.absent_cells(self.meta.period);
+        let absent = template.absent_cells_of(self.meta.period);
         let snapshot = self.snapshot();
         let source = Snapshotted {
             snapshot: &snapshot,
@@ -854,9 +854,10 @@ impl Report {
     pub fn with_derivable_blanks_filled(&self) -> Report {
         let cells = self.cells();
         let mut filled = self.clone();
-        for rule in self.meta.template.template().rules {
+        let template = self.meta.template.template();
+        for rule in template.rules {
             if let Check::Derivable(derivable) = rule.check {
-                if let Some(rate) = derivable.rate_from(&cells) {
+                if let Some(rate) = derivable.rate_from(template, &cells) {
                     // A rate of two decimals fits every percentage cell.
                     let _ = filled.set_cell(derivable.rate, Some(rate));
                 }
@@ -988,7 +989,7 @@ mod tests {
     fn report(random: &mut Random) -> Report {
         let year = if random.below(3) == 0 { 2026 } else { 2023 };
         let mut report = Report::new(ReportMeta {
-            period: Period::new(year, Term::Q1),
+            period: Some(Period::new(year, Term::Q1)),
             ..ReportMeta::default()
         });
         let pool: Vec<u64> = (0..4).map(|_| random.below(50)).collect();
@@ -1019,7 +1020,7 @@ mod tests {
         for _ in 0..3_000 {
             let report = report(&mut random);
             let template = report.meta.template.template();
-            let absent = template.absent_cells(report.meta.period);
+            let absent = template.absent_cells_of(report.meta.period);
             let snapshot = report.snapshot();
             for rule in template.rules {
                 if absent.holds_any(rule.cells) {

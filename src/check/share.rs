@@ -16,7 +16,7 @@
 use std::fmt;
 
 use super::interval::{Reading, Span, pow10};
-use super::words::{CellName, Number, Prefix, message};
+use super::words::{CellName, Computed, Number, Prefix, message};
 use super::{CellValues, Constraint, Outcome, Rounding, Rule, RuleFamily, fire, fired, percentage_of};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
@@ -148,17 +148,17 @@ impl RuleFamily for Share {
                 ", within the precision ", rate, " is printed with.",
             },
             (Population::Row(row), Language::Vietnamese) => message! { out;
-                Prefix(Some(form), language), "mục ", rate, " = 100 × k / ", CellName(row, false, language),
+                Prefix(Some(form), language), rate, " = 100 × k / ", CellName(row, false, language),
                 " với k nguyên từ 0 đến ", CellName(row, false, language),
-                ", trong độ chính xác mục ", rate, " được in.",
+                ", trong độ chính xác ", rate, " được in.",
             },
             (Population::Reference(kind), Language::English) => message! { out;
                 Prefix(Some(form), language), rate, " = 100 × k / n, n the number of ", kind.name_en(),
                 " (when given), for a whole k from 0 to n, within the precision ", rate, " is printed with.",
             },
             (Population::Reference(kind), Language::Vietnamese) => message! { out;
-                Prefix(Some(form), language), "mục ", rate, " = 100 × k / n, n là ", kind.name_vi(),
-                " (khi được cung cấp), với k nguyên từ 0 đến n, trong độ chính xác mục ", rate, " được in.",
+                Prefix(Some(form), language), rate, " = 100 × k / n, n là ", kind.name_vi(),
+                " (khi được cung cấp), với k nguyên từ 0 đến n, trong độ chính xác ", rate, " được in.",
             },
         }
     }
@@ -178,7 +178,7 @@ impl RuleFamily for Share {
             (Population::Row(row), _) => Whole(Some(row), None, language),
             (Population::Reference(kind), _) => Whole(None, Some(kind), language),
         };
-        let nearest = finding.computed.map(|c| Number(c, language));
+        let nearest = finding.computed.map(|c| Computed(c, language));
         match language {
             Language::English => {
                 message! { out;
@@ -193,7 +193,7 @@ impl RuleFamily for Share {
             }
             Language::Vietnamese => {
                 message! { out;
-                    Prefix(Some(form), language), "mục ", rate, " = ", value,
+                    Prefix(Some(form), language), rate, " = ", value,
                     " không thể là tỷ lệ trên ", whole(language), " = ", n,
                     ": phải bằng 100 × k / ", n, " với k nguyên từ 0 đến ", n,
                 }?;
@@ -221,13 +221,7 @@ struct Whole(Option<CellId>, Option<ReferenceCount>, Language);
 impl super::words::Piece for Whole {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         match (*self, self.2) {
-            (Whole(Some(row), _, language), Language::English) => {
-                CellName(row, false, language).put(out)
-            }
-            (Whole(Some(row), _, language), Language::Vietnamese) => {
-                out.write_str("mục ")?;
-                CellName(row, false, language).put(out)
-            }
+            (Whole(Some(row), _, language), _) => CellName(row, false, language).put(out),
             (Whole(None, Some(kind), _), Language::English) => {
                 message! { out; "the number of ", kind.name_en() }
             }

@@ -281,19 +281,19 @@ pub(crate) fn write_total(
     );
     match (wording.phrase, language) {
         (Phrase::Violated, Language::English) => message! { out;
-            prefix, whole_name, " = ", whole, " but ", names, " = ", figures, " = ", total,
+            prefix, whole_name, " = ", whole, " but ", names, " = ", figures, Unless(terms.reported() > 1, " = ", total, ""),
             Labelled(" (imbalance ", finding.imbalance, ")", language), ".",
         },
         (Phrase::Violated, Language::Vietnamese) => message! { out;
-            prefix, whole_name, " = ", whole, " nhưng ", names, " = ", figures, " = ", total,
+            prefix, whole_name, " = ", whole, " nhưng ", names, " = ", figures, Unless(terms.reported() > 1, " = ", total, ""),
             Labelled(" (chênh lệch ", finding.imbalance, ")", language), ".",
         },
         (_, Language::English) => message! { out;
-            prefix, names, " = ", figures, " = ", total, " exceeds ", whole_name, " = ",
+            prefix, names, " = ", figures, Unless(terms.reported() > 1, " = ", total, ""), " exceeds ", whole_name, " = ",
             whole, Unless(terms.has_blanks(), " even with ", blanks, " blank"), ".",
         },
         (_, Language::Vietnamese) => message! { out;
-            prefix, names, " = ", figures, " = ", total, " vượt quá ", whole_name, " = ",
+            prefix, names, " = ", figures, Unless(terms.reported() > 1, " = ", total, ""), " vượt quá ", whole_name, " = ",
             whole, Unless(terms.has_blanks(), " dù ", blanks, " để trống"), ".",
         },
     }

@@ -65,7 +65,7 @@ impl RuleFamily for WithinReference {
                 prefix, cell, " ≤ the number of ", self.of.name_en(), " (when given).",
             },
             Language::Vietnamese => message! { out;
-                prefix, "mục ", cell, " ≤ ", self.of.name_vi(), " (khi được cung cấp).",
+                prefix, cell, " ≤ ", self.of.name_vi(), " (khi được cung cấp).",
             },
         }
     }
@@ -86,7 +86,7 @@ impl RuleFamily for WithinReference {
                 prefix, cell, " = ", value, " exceeds the number of ", self.of.name_en(), ", ", limit, ". ", note,
             },
             Language::Vietnamese => message! { out;
-                prefix, "mục ", cell, " = ", value, " vượt quá ", self.of.name_vi(), " (", limit, "). ", note,
+                prefix, cell, " = ", value, " vượt quá ", self.of.name_vi(), " (", limit, "). ", note,
             },
         }
     }

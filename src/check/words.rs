@@ -66,8 +66,9 @@ pub(crate) fn form_of(id: CellId) -> u8 {
     id.indicator().form
 }
 
-/// A cell's name in a message: its STT, or with its form (`form 4 row 1.5`,
-/// `biểu 4 mục 1.5`) when the flag says so.
+/// A cell's name in a message: `row 1.5` (`mục 1.5`), or with its form
+/// (`form 4 row 1.5`, `biểu 4 mục 1.5`) when the flag says so. Never a bare
+/// STT, which reads like a decimal (`1.4 = 1.902`).
 #[derive(Clone, Copy)]
 pub(crate) struct CellName(pub CellId, pub bool, pub Language);
 
@@ -75,7 +76,8 @@ impl Piece for CellName {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         let indicator = self.0.indicator();
         match (self.1, self.2) {
-            (false, _) => {}
+            (false, Language::English) => out.write_str("row ")?,
+            (false, Language::Vietnamese) => out.write_str("mục ")?,
             (true, Language::English) => {
                 out.write_str("form ")?;
                 indicator.form.put(out)?;
@@ -91,15 +93,85 @@ impl Piece for CellName {
     }
 }
 
-/// A number as messages print it, without its trailing zeros: `-1234.5` in
-/// English, `-1.234,5` in Vietnamese.
+/// A cell's name at the start of a sentence: `Form 4 row 1.5`, `Biểu 4
+/// mục 1.5`, `Row 1.5`, `Mục 1.5`.
+#[derive(Clone, Copy)]
+pub(crate) struct Capital(pub CellName);
+
+impl Piece for Capital {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let CellName(id, with_form, language) = self.0;
+        let indicator = id.indicator();
+        out.write_str(match (with_form, language) {
+            (false, Language::English) => "Row ",
+            (false, Language::Vietnamese) => "Mục ",
+            (true, Language::English) => "Form ",
+            (true, Language::Vietnamese) => "Biểu ",
+        })?;
+        if with_form {
+            indicator.form.put(out)?;
+            out.write_str(match language {
+                Language::English => " row ",
+                Language::Vietnamese => " mục ",
+            })?;
+        }
+        out.write_str(indicator.stt)
+    }
+}
+
+/// A reported number as it was printed, every digit of its precision kept
+/// (`100,00` stays `100,00`, so a clerk sees why it is read as more
+/// precise than `100`): `-1234.50` in English, `-1.234,50` in Vietnamese.
 #[derive(Clone, Copy)]
 pub(crate) struct Number(pub Decimal, pub Language);
 
 impl Piece for Number {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        write!(out, "{}", NumberText::decimal(self.0, style(self.1)))
+    }
+}
+
+/// A computed number, without trailing zeros: `-1234.5` in English,
+/// `-1.234,5` in Vietnamese.
+#[derive(Clone, Copy)]
+pub(crate) struct Computed(pub Decimal, pub Language);
+
+impl Piece for Computed {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         write!(out, "{}", NumberText::trimmed(self.0, style(self.1)))
     }
+}
+
+/// A reported value as printed, and for a code its meaning in the legend:
+/// `0 (Trực tuyến)`, `0 (online)`.
+#[derive(Clone, Copy)]
+pub(crate) struct Value(pub CellId, pub Decimal, pub Language);
+
+impl Piece for Value {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        Number(self.1, self.2).put(out)?;
+        if let Some(meaning) = meaning(self.0, self.1, self.2) {
+            out.write_str(" (")?;
+            out.write_str(meaning)?;
+            out.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+/// What a code means in its row's legend, if the row holds codes and the
+/// value is one of them.
+pub(crate) fn meaning(id: CellId, value: Decimal, language: Language) -> Option<&'static str> {
+    let crate::unit::ValueKind::Code { legend } = id.indicator().kind else {
+        return None;
+    };
+    let entry = legend
+        .iter()
+        .find(|entry| value.fract().is_zero() && Decimal::from(entry.code) == value)?;
+    Some(match language {
+        Language::English => entry.label_en,
+        Language::Vietnamese => entry.label_vi,
+    })
 }
 
 /// A whole number (a bound's limit).
@@ -123,7 +195,7 @@ pub(crate) struct OptNumber(pub Option<Decimal>, pub Language);
 impl Piece for OptNumber {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         match self.0 {
-            Some(value) => Number(value, self.1).put(out),
+            Some(value) => Computed(value, self.1).put(out),
             None => out.write_char('?'),
         }
     }
@@ -143,9 +215,9 @@ impl Piece for IntervalText {
             out.write_char(' ')?;
         }
         out.write_char('[')?;
-        Number(interval.low, self.1).put(out)?;
+        Computed(interval.low, self.1).put(out)?;
         out.write_str(list_separator(self.1))?;
-        Number(interval.high, self.1).put(out)?;
+        Computed(interval.high, self.1).put(out)?;
         out.write_char(']')
     }
 }
@@ -165,7 +237,7 @@ pub(crate) struct Total(pub Option<Decimal>, pub Option<Interval>, pub Language)
 impl Piece for Total {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         match self.0 {
-            Some(total) => Number(total, self.2).put(out),
+            Some(total) => Computed(total, self.2).put(out),
             None => IntervalText(self.1, self.2, false).put(out),
         }
     }
@@ -221,7 +293,7 @@ impl Piece for Labelled {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         if let Some(value) = self.1 {
             out.write_str(self.0)?;
-            Number(value, self.3).put(out)?;
+            Computed(value, self.3).put(out)?;
             out.write_str(self.2)?;
         }
         Ok(())
@@ -289,6 +361,13 @@ impl Terms<'_> {
 
     fn absent(self, index: usize) -> bool {
         self.wording.is_absent(index + 1)
+    }
+
+    /// How many parts that apply are reported (not blank).
+    pub(crate) fn reported(self) -> usize {
+        (0..self.ids.len())
+            .filter(|&index| !self.absent(index) && self.value(index).is_some())
+            .count()
     }
 
     /// Whether a part that applies is blank.
@@ -391,17 +470,28 @@ mod tests {
             values.push(Decimal::from_i128_with_scale(sign * mantissa, scale));
         }
         for value in values {
-            let en = text(&Number(value, Language::English));
+            // Computed: without trailing zeros.
+            let en = text(&Computed(value, Language::English));
             assert_eq!(en, value.normalize().to_string(), "{value:?}");
-            let vi = text(&Number(value, Language::Vietnamese));
+            let vi = text(&Computed(value, Language::Vietnamese));
             assert_eq!(vi, VietnameseDecimal(value.normalize()).to_string());
+            // Reported: every printed digit.
+            let en = text(&Number(value, Language::English));
+            assert_eq!(en, value.to_string(), "{value:?}");
+            let vi = text(&Number(value, Language::Vietnamese));
+            assert_eq!(vi, VietnameseDecimal(value).to_string());
         }
     }
 
     #[test]
     fn names_of_cells() {
         let id = CellId::of(4, "1.5");
-        assert_eq!(text(&CellName(id, false, Language::English)), "1.5");
+        assert_eq!(text(&CellName(id, false, Language::English)), "row 1.5");
+        assert_eq!(text(&CellName(id, false, Language::Vietnamese)), "mục 1.5");
+        assert_eq!(
+            text(&Capital(CellName(id, true, Language::English))),
+            "Form 4 row 1.5"
+        );
         assert_eq!(
             text(&CellName(id, true, Language::English)),
             "form 4 row 1.5"

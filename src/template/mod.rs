@@ -280,6 +280,28 @@ impl Template {
         self.indicator(id).applies.applies_to(period)
     }
 
+    /// Whether a report of `period` under this template can come from a
+    /// district: false when the template has district rows and `period`'s
+    /// data window starts on or after 1 July 2025.
+    #[must_use]
+    pub fn has_districts(&self, period: Period) -> bool {
+        !self
+            .indicators
+            .iter()
+            .any(|indicator| indicator.applies == WHILE_DISTRICTS_EXIST)
+            || WHILE_DISTRICTS_EXIST.applies_to(period)
+    }
+
+    /// The cells whose rows do not apply to a report of `period` (none for a
+    /// period before 1 July 2025 under 581).
+    ///
+    /// A report whose period is not given has no absent cells: every row
+    /// applies, so a value in a district row is checked like any other.
+    #[must_use]
+    pub fn absent_cells_of(&self, period: Option<Period>) -> CellSet {
+        period.map_or(CellSet::EMPTY, |period| self.absent_cells(period))
+    }
+
     /// The cells whose rows do not apply to a report of `period` (none for a
     /// period before 1 July 2025 under 581).
     #[must_use]

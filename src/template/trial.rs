@@ -184,7 +184,7 @@ mod tests {
         let sum = &findings[1];
         assert_eq!(
             sum.message_en().to_string(),
-            "Form 1: 1.1 = 100 but 1.1.1 + 1.1.2 = 60 + 30 = 90 (imbalance 10)."
+            "Form 1: row 1.1 = 100 but row 1.1.1 + row 1.1.2 = 60 + 30 = 90 (imbalance 10)."
         );
         assert_eq!(sum.cells[0].template(), TemplateVersion::Trial);
         let json = serde_json::to_value(&findings).unwrap();

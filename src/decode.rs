@@ -1,0 +1,280 @@
+//! Bytes to text, as Excel and Word save files.
+//!
+//! The library reads no files; a program reads the bytes and hands them to
+//! [`decode_text`], which accepts what Excel and Word write:
+//!
+//! | bytes | read as |
+//! |---|---|
+//! | UTF-8, with or without a byte-order mark (`EF BB BF`) | UTF-8, the mark dropped |
+//! | UTF-16LE with its mark `FF FE` (Excel's "Unicode Text") | decoded |
+//! | UTF-16BE with its mark `FE FF` | decoded |
+//! | anything else (Windows-1258, TCVN3, Latin-1, UTF-16 without a mark) | [`Error::Encoding`], naming the line and byte where decoding failed, with a hint to save the file as UTF-8 |
+//!
+//! Line ends are left as they are: the readers of this crate take `\n` and
+//! `\r\n` alike.
+
+use std::borrow::Cow;
+
+use crate::error::{EncodingError, EncodingProblem, Error};
+
+const UTF8_MARK: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes a file's bytes to text: UTF-8 (its byte-order mark dropped), or
+/// UTF-16 with a byte-order mark.
+///
+/// UTF-8 text is borrowed, not copied.
+///
+/// # Errors
+/// [`Error::Encoding`] for bytes in any other encoding, with the line and
+/// the byte where decoding failed.
+///
+/// # Example
+/// ```
+/// use cchc_forms::decode_text;
+///
+/// assert_eq!(decode_text(b"\xEF\xBB\xBF3\t1.4\t1.902\r\n")?, "3\t1.4\t1.902\r\n");
+/// // Excel's "Unicode Text": UTF-16LE with its mark.
+/// let utf16: Vec<u8> = [0xFF, 0xFE].into_iter()
+///     .chain("Số".encode_utf16().flat_map(u16::to_le_bytes))
+///     .collect();
+/// assert_eq!(decode_text(&utf16)?, "Số");
+/// // Windows-1258 is refused with where and what to do.
+/// let error = decode_text(b"S\xf4 li\xea\xf2u").unwrap_err();
+/// assert!(error.to_string().starts_with("line 1, byte 2"));
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
+    if let Some(rest) = bytes.strip_prefix(UTF8_MARK) {
+        return utf8(bytes, rest, UTF8_MARK.len()).map(Cow::Borrowed);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes).map(Cow::Owned);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes).map(Cow::Owned);
+    }
+    if looks_like_utf16(bytes) {
+        return Err(Error::Encoding(EncodingError {
+            line: 1,
+            column: 1,
+            offset: 1,
+            problem: EncodingProblem::Utf16WithoutMark,
+        }));
+    }
+    utf8(bytes, bytes, 0).map(Cow::Borrowed)
+}
+
+/// [`decode_text`] for bytes one owns: UTF-8 is kept in place (no copy),
+/// UTF-16 is decoded and its bytes freed.
+///
+/// # Errors
+/// As [`decode_text`].
+///
+/// # Example
+/// ```
+/// let text = cchc_forms::decode::decode_owned(b"\xEF\xBB\xBF1\t1\t50\n".to_vec())?;
+/// assert_eq!(text, "1\t1\t50\n");
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Error> {
+    let decoded = match decode_text(&bytes)? {
+        Cow::Owned(text) => return Ok(text),
+        Cow::Borrowed(text) => text.len(),
+    };
+    let mut bytes = bytes;
+    let start = bytes.len().saturating_sub(decoded);
+    bytes.drain(..start);
+    String::from_utf8(bytes).map_err(|error| {
+        // Unreachable: decode_text has just checked these bytes.
+        let at = error.utf8_error().valid_up_to();
+        Error::Encoding(locate(
+            error.as_bytes(),
+            at,
+            0,
+            EncodingProblem::NotUtf8 { byte: 0 },
+        ))
+    })
+}
+
+/// UTF-8 text of `rest`, which starts `skipped` bytes into `whole`.
+fn utf8<'a>(whole: &[u8], rest: &'a [u8], skipped: usize) -> Result<&'a str, Error> {
+    std::str::from_utf8(rest).map_err(|error| {
+        let at = error.valid_up_to();
+        let byte = rest.get(at).copied().unwrap_or_default();
+        Error::Encoding(locate(
+            whole,
+            at.saturating_add(skipped),
+            skipped,
+            EncodingProblem::NotUtf8 { byte },
+        ))
+    })
+}
+
+/// The line and column of byte `at` of `whole`, whose text starts at `start`.
+fn locate(whole: &[u8], at: usize, start: usize, problem: EncodingProblem) -> EncodingError {
+    let before = whole.get(start..at).unwrap_or_default();
+    let line = newlines(before).saturating_add(1);
+    let line_start = before
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(start, |newline| {
+            start.saturating_add(newline).saturating_add(1)
+        });
+    EncodingError {
+        line,
+        column: at.saturating_sub(line_start).saturating_add(1),
+        offset: at.saturating_add(1),
+        problem,
+    }
+}
+
+/// How many `\n` bytes `bytes` holds.
+pub(crate) fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().fold(0, |count: usize, &byte| {
+        count.saturating_add(usize::from(byte == b'\n'))
+    })
+}
+
+/// UTF-16 text (after its mark) in the byte order `unit` reads.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
+    let units = bytes
+        .chunks_exact(2)
+        .map(|pair| unit([pair[0], pair.get(1).copied().unwrap_or_default()]));
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let (mut line, mut column) = (1_usize, 1_usize);
+    for (index, decoded) in char::decode_utf16(units).enumerate() {
+        let Ok(character) = decoded else {
+            return Err(Error::Encoding(EncodingError {
+                line,
+                column,
+                offset: index.saturating_mul(2).saturating_add(3),
+                problem: EncodingProblem::Utf16LoneSurrogate,
+            }));
+        };
+        text.push(character);
+        if character == '\n' {
+            line = line.saturating_add(1);
+            column = 1;
+        } else {
+            column = column.saturating_add(character.len_utf16().saturating_mul(2));
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        return Err(Error::Encoding(EncodingError {
+            line,
+            column,
+            offset: bytes.len().saturating_add(2),
+            problem: EncodingProblem::Utf16OddLength,
+        }));
+    }
+    Ok(text)
+}
+
+/// Whether `bytes` start like UTF-16 without a mark: NUL bytes in every
+/// other position of the first line (ASCII text in UTF-16).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    if head.len() < 4 {
+        return false;
+    }
+    let even = head.iter().step_by(2).filter(|&&byte| byte == 0).count();
+    let odd = head
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&byte| byte == 0)
+        .count();
+    let half = head.len() / 2;
+    even * 2 > half || odd * 2 > half
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(text: &str, mark: bool) -> Vec<u8> {
+        let mark = if mark { vec![0xFF, 0xFE] } else { Vec::new() };
+        mark.into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    }
+
+    fn utf16be(text: &str) -> Vec<u8> {
+        [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect()
+    }
+
+    fn encoding_error(bytes: &[u8]) -> EncodingError {
+        match decode_text(bytes) {
+            Err(Error::Encoding(error)) => error,
+            other => panic!("expected an encoding error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf8_with_and_without_mark() {
+        let text = "Biểu mẫu 1\r\n1.\tSố văn bản\tVăn bản\t50\r\n";
+        assert_eq!(decode_text(text.as_bytes()).unwrap(), text);
+        let marked = [UTF8_MARK, text.as_bytes()].concat();
+        assert!(matches!(decode_text(&marked), Ok(Cow::Borrowed(t)) if t == text));
+        assert_eq!(decode_owned(marked).unwrap(), text);
+    }
+
+    #[test]
+    fn utf16_with_mark_both_orders() {
+        let text = "Biểu mẫu 3\r\n1.4.\tTổng số TTHC\tThủ tục\t1.902\r\n😀";
+        assert_eq!(decode_text(&utf16le(text, true)).unwrap(), text);
+        assert_eq!(decode_text(&utf16be(text)).unwrap(), text);
+        assert_eq!(decode_owned(utf16le(text, true)).unwrap(), text);
+    }
+
+    #[test]
+    fn utf16_without_mark_is_refused() {
+        let error = encoding_error(&utf16le("3\t1.4\t1.902\n", false));
+        assert_eq!(error.problem, EncodingProblem::Utf16WithoutMark);
+    }
+
+    #[test]
+    fn broken_utf16_is_refused_with_its_place() {
+        // "ab\n" then a lone high surrogate: line 2, first unit, byte 9 of the file.
+        let mut bytes = utf16le("ab\n", true);
+        bytes.extend_from_slice(&0xD800_u16.to_le_bytes());
+        bytes.extend_from_slice(&u16::from(b'x').to_le_bytes());
+        let error = encoding_error(&bytes);
+        assert_eq!(error.problem, EncodingProblem::Utf16LoneSurrogate);
+        assert_eq!((error.line, error.column, error.offset), (2, 1, 9));
+        let mut odd = utf16le("ab", true);
+        odd.push(b'c');
+        assert_eq!(
+            encoding_error(&odd).problem,
+            EncodingProblem::Utf16OddLength
+        );
+    }
+
+    #[test]
+    fn windows_1258_and_latin1_are_refused_where_they_fail() {
+        // Line 3 "1\t1\tS" then 0xF4 (ô in Windows-1258): byte 6 of line 3.
+        let bytes = b"# rows\n3\t1.4\t1.902\n1\t1\tS\xf4\n";
+        let error = encoding_error(bytes);
+        assert_eq!(error.problem, EncodingProblem::NotUtf8 { byte: 0xF4 });
+        assert_eq!((error.line, error.column), (3, 6));
+        assert_eq!(error.offset, 7 + 12 + 6);
+        assert!(
+            error.message_en().contains("line 3, byte 6"),
+            "{}",
+            error.message_en()
+        );
+        assert!(
+            error.message_vi().contains("dòng 3, byte 6"),
+            "{}",
+            error.message_vi()
+        );
+        assert!(error.message_vi().contains("UTF-8"));
+        // After a UTF-8 mark: the line's bytes count after it, the file's from its start.
+        let marked = [UTF8_MARK, b"ab\xe9"].concat();
+        let error = encoding_error(&marked);
+        assert_eq!((error.line, error.column, error.offset), (1, 3, 6));
+    }
+}

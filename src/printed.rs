@@ -1,0 +1,918 @@
+//! The printed forms as input: the tables at the end of a report document,
+//! as copying them from Word gives them.
+//!
+//! A report document ends with its seven forms, each a `Biểu mẫu N` line,
+//! the form's title, two lines of column headings (`STT`, `Chỉ tiêu thống
+//! kê …`, `Đơn vị tính`, `Số liệu`, `Ghi chú`), then one tab-separated line
+//! per row: STT, label, unit, value, note. [`read_printed`] reads that
+//! layout, from the whole document (the prose before the forms is skipped)
+//! or from the tables alone:
+//!
+//! - column headings repeated after a page break, in any column order the
+//!   headings name;
+//! - a label continued on the next line, whether the row was split by a
+//!   page break (a line with no STT, unit or value) or the cell holds a
+//!   line break;
+//! - `<i>…</i>` markup anywhere;
+//! - STTs with or without a final dot (`1.1.` is `1.1`);
+//! - STTs printed blank (the source prints four in form 1), placed by their
+//!   position (the row after the previous one in the template) and their
+//!   label;
+//! - tables without their `Biểu mẫu N` line: a table whose first row is
+//!   `1` starts the form whose row 1 has that label, or else the next form.
+//!
+//! Nothing is matched silently: a label, unit or form title that differs
+//! from the template's (after markup, spacing, case and a final dot) is an
+//! [`ImportWarning`] beside the report, and so is a row of the template
+//! that a printed form lacks. Problems that make a cell unreadable are
+//! errors, all of them at once, with their line numbers.
+//!
+//! The period is read from `#!` metadata lines (see
+//! [`rows::read_meta`](crate::rows::read_meta)) or, failing them, from the
+//! report's title, the line after `BÁO CÁO` ("Kết quả công tác cải cách
+//! hành chính Quý III năm 2023"); the body and the level only from `#!`
+//! lines. What is not given stays "not given".
+
+use crate::catalogue::{CELL_COUNT, CellId, FORMS, FormInfo};
+use crate::error::{CellError, CellProblem, Error, Problems, echo};
+use crate::report::{Period, Report, ReportMeta, Term};
+use crate::rows::{
+    ImportWarning, Imported, MetaReader, WarningKind, import_cell, looks_like_figure, push,
+    three_decimals,
+};
+
+/// Reads a report from the text of its printed forms: the whole document,
+/// or the tables alone.
+///
+/// # Errors
+/// [`Error::Rows`] with every problem, each with its line number (from 1):
+/// a value that is not a number of its row's kind, a row the form does not
+/// have, a value on a heading, a row given twice, a figure outside the
+/// value column, a row without STT that cannot be placed, a `Biểu mẫu`
+/// that does not exist, a `#!` line not understood; and, for a text with no
+/// figure in any form, "no figures found".
+///
+/// # Example
+/// ```
+/// use cchc_forms::printed::read_printed;
+/// use cchc_forms::{Period, Term, WarningKind};
+///
+/// let text = "\
+/// BÁO CÁO
+/// Kết quả công tác cải cách hành chính Quý III năm 2023
+///
+/// Biểu mẫu 3
+/// Cải cách thủ tục hành chính
+///
+/// STT\tChỉ tiêu thống kê\tKết quả thống kê\t\tGhi chú
+/// \t\tĐơn vị tính\tSố liệu\t
+/// 3.\tKết quả giải quyết TTHC\t\t\t
+/// 3.1.\tTỷ lệ hồ sơ TTHC do các sở, ngành tiếp nhận được giải quyết đúng hạn\t%\t37,76\t
+/// 3.1.1.\t<i>Tổng số hồ sơ TTHC đã giải quyết xong</i>\t<i>Hồ sơ</i>\t<i>6.776</i>\t
+/// 3.1.2.\tSố hồ sơ giải quyết đúng hạn\tHồ sơ\t2.521\t
+/// ";
+/// let imported = read_printed(text)?;
+/// let report = &imported.report;
+/// assert_eq!(report.meta.period, Some(Period::new(2023, Term::Q3)));
+/// assert_eq!(report.form3.resolved_departments.map(|c| c.get()), Some(6_776));
+/// assert_eq!(report.validate()[0].rule, "ratio:3/3.1"); // 2.521 / 6.776 is 37,20 %
+/// // Row 3.1.2 prints "Số hồ sơ …" where the template says "Số hồ sơ TTHC …".
+/// let label = imported.warnings.iter().find(|w| matches!(w.kind, WarningKind::LabelDiffers { .. }));
+/// assert_eq!(label.map(|w| (w.line, w.stt.as_str())), Some((Some(12), "3.1.2")));
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn read_printed(text: &str) -> Result<Imported, Error> {
+    let mut reader = PrintedReader::new();
+    for (index, line) in text.lines().enumerate() {
+        reader.line(
+            index.saturating_add(1),
+            line.strip_suffix('\r').unwrap_or(line),
+        );
+    }
+    reader.finish()
+}
+
+/// Whether a text looks like printed forms rather than rows: it has a
+/// `Biểu mẫu N` line or a line of column headings starting with `STT`.
+///
+/// # Example
+/// ```
+/// use cchc_forms::printed::looks_printed;
+/// assert!(looks_printed("…\nBiểu mẫu 1\nCông tác chỉ đạo điều hành CCHC\n"));
+/// assert!(!looks_printed("1\t1\t50\n"));
+/// ```
+#[must_use]
+pub fn looks_printed(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let first = line.split('\t').next().unwrap_or_default().trim();
+        (line.contains('\t') && first.eq_ignore_ascii_case("stt"))
+            || (first.len() < 200 && first.starts_with(['B', 'b']) && form_marker(line).is_some())
+    })
+}
+
+/// One row of a form's template: an indicator or a heading.
+#[derive(Debug, Clone, Copy)]
+struct TemplateRow {
+    stt: &'static str,
+    label: &'static str,
+    /// The indicator, or `None` for a heading.
+    id: Option<CellId>,
+}
+
+/// A form's rows in template order, indicators and headings together.
+fn template_rows(form: &FormInfo) -> Vec<TemplateRow> {
+    let mut rows: Vec<TemplateRow> = form
+        .indicators()
+        .iter()
+        .map(|indicator| TemplateRow {
+            stt: indicator.stt,
+            label: indicator.label_vi,
+            id: Some(indicator.id),
+        })
+        .chain(form.headings().iter().map(|heading| TemplateRow {
+            stt: heading.stt,
+            label: heading.label_vi,
+            id: None,
+        }))
+        .collect();
+    rows.sort_by_key(|row| stt_key(row.stt));
+    rows
+}
+
+/// An STT as numbers, for template order (`3` < `3.1` < `3.1.1` < `3.2`).
+fn stt_key(stt: &str) -> Vec<u32> {
+    stt.split('.')
+        .map(|part| part.parse().unwrap_or(u32::MAX))
+        .collect()
+}
+
+/// The columns of a line, markup removed and trimmed.
+fn columns(line: &str) -> Vec<String> {
+    line.split('\t').map(clean).collect()
+}
+
+/// A cell's text without `<i>`-style markup, its white space collapsed.
+fn clean(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut rest = cell;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        match after.find('>') {
+            Some(close) if is_tag(&after[1..close]) => rest = &after[close + 1..],
+            _ => {
+                out.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `inner` is the inside of a markup tag: `i`, `/i`, `b`, `em`, `br/`.
+fn is_tag(inner: &str) -> bool {
+    let name = inner.strip_prefix('/').unwrap_or(inner);
+    let name = name.strip_suffix('/').unwrap_or(name);
+    !name.is_empty() && name.len() <= 10 && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A label or unit as compared with the template's: lower case, without a
+/// final dot or colon.
+fn comparable(text: &str) -> String {
+    clean(text).trim_end_matches(['.', ':', ' ']).to_lowercase()
+}
+
+/// The form number of a `Biểu mẫu N` line (`Biểu mẫu số 3:` too), and the
+/// title that follows it on the same line, if any.
+fn form_marker(line: &str) -> Option<(Option<u8>, String)> {
+    if line.contains('\t') {
+        return None;
+    }
+    let text = clean(line);
+    let lower = text.to_lowercase();
+    let rest = lower.strip_prefix("biểu mẫu")?.trim_start();
+    let rest = rest.strip_prefix("số").unwrap_or(rest).trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let after = rest[digits..].trim_start();
+    let title = match after.chars().next() {
+        None => String::new(),
+        Some(':' | '.' | '-' | '–' | '—') => after[1..].trim().to_owned(),
+        Some(_) => return None,
+    };
+    let number = rest[..digits]
+        .parse::<u8>()
+        .ok()
+        .filter(|n| (1..=7).contains(n));
+    // The title keeps its case: take it from the original text.
+    let title = if title.is_empty() {
+        title
+    } else {
+        text[text.len().saturating_sub(title.len())..].to_owned()
+    };
+    Some((number, title))
+}
+
+/// Whether the columns are the first line of column headings (`STT …`).
+fn is_first_header(columns: &[String]) -> bool {
+    columns.len() > 1 && columns[0].to_lowercase() == "stt"
+}
+
+/// Whether the columns are a line of column headings without `STT`
+/// (`\t\tĐơn vị tính\tSố liệu`).
+fn is_second_header(columns: &[String]) -> bool {
+    columns.first().is_some_and(String::is_empty)
+        && columns.iter().any(|column| {
+            let lower = column.to_lowercase();
+            lower == "đơn vị tính" || lower == "số liệu"
+        })
+}
+
+/// An STT as printed is one: digits separated by dots, maybe a final dot.
+fn is_stt(text: &str) -> bool {
+    let stt = text.strip_suffix('.').unwrap_or(text);
+    !stt.is_empty()
+        && stt
+            .split('.')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The period printed in a report's title: `Quý I năm 2023`, `Quý III năm
+/// 2023`, `6 tháng (đầu) năm 2023`, or `năm 2023` alone.
+fn period_in_title(line: &str) -> Option<Period> {
+    let lower = clean(line).to_lowercase().replace(',', " ");
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    let year_after = |index: usize| -> Option<u16> {
+        tokens[index..]
+            .iter()
+            .take(6)
+            .find(|token| token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|token| token.parse().ok())
+    };
+    for (index, pair) in tokens.windows(2).enumerate() {
+        let term = match pair {
+            ["quý", "i" | "1"] => Some(Term::Q1),
+            ["quý", "iii" | "3"] => Some(Term::Q3),
+            ["6" | "sáu", "tháng"] => Some(Term::HalfYear),
+            ["quý", _] => return None,
+            _ => None,
+        };
+        if let Some(term) = term {
+            return year_after(index).map(|year| Period::new(year, term));
+        }
+    }
+    let year_at = tokens.iter().position(|token| *token == "năm")?;
+    year_after(year_at).map(|year| Period::new(year, Term::Year))
+}
+
+/// Where the columns are, from the column headings.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    label: usize,
+    unit: usize,
+    value: usize,
+    note: usize,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Self {
+            label: 1,
+            unit: 2,
+            value: 3,
+            note: 4,
+        }
+    }
+}
+
+impl Layout {
+    /// Takes the positions the headings name.
+    fn update(&mut self, columns: &[String]) {
+        for (index, column) in columns.iter().enumerate() {
+            let lower = column.to_lowercase();
+            if lower.starts_with("chỉ tiêu") {
+                self.label = index;
+            } else if lower == "đơn vị tính" {
+                self.unit = index;
+            } else if lower == "số liệu" {
+                self.value = index;
+            } else if lower == "ghi chú" {
+                self.note = index;
+            }
+        }
+    }
+}
+
+/// The row being read: its label may continue on the next lines.
+#[derive(Debug)]
+struct Pending {
+    line: usize,
+    form: u8,
+    row: TemplateRow,
+    label: String,
+    unit: String,
+    /// Whether the line ended before the value column (a cell with a line
+    /// break): the next line continues the label and holds the rest.
+    cut: bool,
+}
+
+/// The state of a form being read.
+struct FormState {
+    info: &'static FormInfo,
+    rows: Vec<TemplateRow>,
+    /// Where the last row read sits in `rows`.
+    last: Option<usize>,
+    /// Which template rows were read.
+    seen: Vec<bool>,
+}
+
+#[allow(clippy::struct_excessive_bools)]
+struct PrintedReader {
+    meta: MetaReader,
+    title_period: Option<Period>,
+    /// The line after `BÁO CÁO` is the report's title.
+    title_next: bool,
+    form: Option<FormState>,
+    /// The forms read so far.
+    forms_seen: [bool; 7],
+    /// Rows under a `Biểu mẫu` that does not exist are skipped.
+    skipping: bool,
+    /// The next line without tabs is the form's title.
+    form_title_next: bool,
+    in_table: bool,
+    layout: Layout,
+    pending: Option<Pending>,
+    report: Report,
+    first_seen: [Option<usize>; CELL_COUNT],
+    figures: usize,
+    problems: Problems<CellError>,
+    warnings: Problems<ImportWarning>,
+}
+
+impl PrintedReader {
+    fn new() -> Self {
+        Self {
+            meta: MetaReader::default(),
+            title_period: None,
+            title_next: false,
+            form: None,
+            forms_seen: [false; 7],
+            skipping: false,
+            form_title_next: false,
+            in_table: false,
+            layout: Layout::default(),
+            pending: None,
+            report: Report::new(ReportMeta::default()),
+            first_seen: [None; CELL_COUNT],
+            figures: 0,
+            problems: Problems::new(),
+            warnings: Problems::new(),
+        }
+    }
+
+    fn warn(&mut self, line: usize, form: u8, stt: &str, text: &str, kind: WarningKind) {
+        self.warnings.push(ImportWarning {
+            line: Some(line),
+            form,
+            stt: stt.to_owned(),
+            text: echo(text),
+            kind,
+        });
+    }
+
+    fn line(&mut self, number: usize, line: &str) {
+        if let Some(content) = line.strip_prefix("#!") {
+            if let Err(problem) = self.meta.line(number, content) {
+                push(
+                    &mut self.problems,
+                    number,
+                    0,
+                    "",
+                    line,
+                    CellProblem::Metadata(problem),
+                );
+            }
+            return;
+        }
+        if line.trim().is_empty() {
+            return;
+        }
+        if let Some((form, title)) = form_marker(line) {
+            self.start_form(number, line, form);
+            if !title.is_empty() {
+                self.check_title(number, &title);
+            }
+            return;
+        }
+        let cells = columns(line);
+        if is_first_header(&cells) || (self.in_table && is_second_header(&cells)) {
+            // A row cut by a page break goes on after the repeated headings:
+            // the row being read stays open.
+            if is_first_header(&cells) {
+                self.layout = Layout::default();
+                self.in_table = true;
+            }
+            self.layout.update(&cells);
+            self.form_title_next = false;
+            return;
+        }
+        if !line.contains('\t') {
+            self.text_line(number, line);
+            return;
+        }
+        if !self.in_table || self.skipping {
+            return;
+        }
+        self.row(number, &cells);
+    }
+
+    /// A line without tabs: a title, a label cut by a line break, or prose.
+    fn text_line(&mut self, number: usize, line: &str) {
+        if self.form_title_next {
+            self.form_title_next = false;
+            self.check_title(number, line);
+            return;
+        }
+        if self.title_next {
+            self.title_next = false;
+            if self.title_period.is_none() {
+                self.title_period = period_in_title(line);
+            }
+            return;
+        }
+        if self.form.is_none() && clean(line).to_uppercase() == "BÁO CÁO" {
+            self.title_next = true;
+            return;
+        }
+        if let Some(pending) = self.pending.as_mut().filter(|pending| pending.cut) {
+            pending.label.push(' ');
+            pending.label.push_str(&clean(line));
+            return;
+        }
+        // Prose after a table ends it.
+        self.flush();
+        self.in_table = false;
+    }
+
+    fn check_title(&mut self, number: usize, title: &str) {
+        if let Some(state) = &self.form {
+            let expected = state.info.title_vi;
+            let form = state.info.number;
+            if comparable(title) != comparable(expected) {
+                self.warn(
+                    number,
+                    form,
+                    "",
+                    &clean(title),
+                    WarningKind::TitleDiffers { expected },
+                );
+            }
+        }
+    }
+
+    fn start_form(&mut self, number: usize, line: &str, form: Option<u8>) {
+        self.flush();
+        self.close_form();
+        self.in_table = false;
+        self.layout = Layout::default();
+        if let Some(form) = form {
+            self.open_form(form);
+            self.form_title_next = true;
+            self.skipping = false;
+            self.in_table = true;
+        } else {
+            push(
+                &mut self.problems,
+                number,
+                0,
+                "",
+                line,
+                CellProblem::UnknownForm,
+            );
+            self.skipping = true;
+            self.form_title_next = false;
+        }
+    }
+
+    fn open_form(&mut self, form: u8) {
+        let info = &FORMS[usize::from(form).saturating_sub(1).min(6)];
+        let rows = template_rows(info);
+        self.forms_seen[usize::from(info.number) - 1] = true;
+        self.form = Some(FormState {
+            info,
+            seen: vec![false; rows.len()],
+            rows,
+            last: None,
+        });
+    }
+
+    /// Warns of the rows a finished form did not print.
+    fn close_form(&mut self) {
+        let Some(state) = self.form.take() else {
+            return;
+        };
+        for (row, seen) in state.rows.iter().zip(&state.seen) {
+            if !seen && row.id.is_some() {
+                self.warnings.push(ImportWarning {
+                    line: None,
+                    form: state.info.number,
+                    stt: row.stt.to_owned(),
+                    text: String::new(),
+                    kind: WarningKind::RowMissing,
+                });
+            }
+        }
+    }
+
+    /// Checks the label and unit of the row just read.
+    fn flush(&mut self) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        let row = pending.row;
+        if comparable(&pending.label) != comparable(row.label) {
+            self.warn(
+                pending.line,
+                pending.form,
+                row.stt,
+                &pending.label,
+                WarningKind::LabelDiffers {
+                    expected: row.label,
+                },
+            );
+        }
+        if let Some(id) = row.id {
+            let expected = id.indicator().unit_vi;
+            if comparable(&pending.unit) != comparable(expected) {
+                self.warn(
+                    pending.line,
+                    pending.form,
+                    row.stt,
+                    &pending.unit,
+                    WarningKind::UnitDiffers { expected },
+                );
+            }
+        }
+    }
+
+    /// The form a table without its `Biểu mẫu` line belongs to, from the
+    /// label of its row 1.
+    fn implied_form(&self, label: &str) -> u8 {
+        let label = comparable(label);
+        let by_label = FORMS.iter().find(|form| {
+            template_rows(form)
+                .first()
+                .is_some_and(|row| row.stt == "1" && comparable(row.label) == label)
+        });
+        let next = self.form.as_ref().map_or_else(
+            || {
+                self.forms_seen
+                    .iter()
+                    .position(|seen| !seen)
+                    .and_then(|index| u8::try_from(index.saturating_add(1)).ok())
+                    .unwrap_or(7)
+            },
+            |state| state.info.number.saturating_add(1).min(7),
+        );
+        by_label.map_or(next, |form| form.number)
+    }
+
+    fn cell(cells: &[String], index: usize) -> &str {
+        cells.get(index).map_or("", String::as_str)
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn row(&mut self, number: usize, cells: &[String]) {
+        let layout = self.layout;
+        let stt_text = Self::cell(cells, 0);
+        let label = Self::cell(cells, layout.label);
+        let unit = Self::cell(cells, layout.unit);
+        let value = Self::cell(cells, layout.value);
+        let cut = cells.len() <= layout.value;
+
+        // A line that continues a label cut by a line break.
+        if !stt_text.is_empty() && !is_stt(stt_text) {
+            if let Some(pending) = self.pending.as_mut().filter(|pending| pending.cut) {
+                pending.label.push(' ');
+                pending.label.push_str(stt_text);
+                // The rest of the line is the rest of the row: unit, value, note.
+                let rest: Vec<String> = std::iter::once(String::new())
+                    .chain(std::iter::once(pending.label.clone()))
+                    .chain(cells.iter().skip(1).cloned())
+                    .collect();
+                pending.cut = rest.len() <= layout.value;
+                Self::cell(&rest, layout.unit).clone_into(&mut pending.unit);
+                let (line, form, row) = (pending.line, pending.form, pending.row);
+                let value = Self::cell(&rest, layout.value).to_owned();
+                let note = Self::cell(&rest, layout.note).to_owned();
+                if let Some(id) = row.id {
+                    self.value(line, form, row.stt, id, &value, &note, rest.len());
+                } else if !value.is_empty() {
+                    push(
+                        &mut self.problems,
+                        line,
+                        form,
+                        row.stt,
+                        &value,
+                        CellProblem::ValueOnHeading,
+                    );
+                }
+                return;
+            }
+        }
+
+        // A new table without its `Biểu mẫu` line.
+        let stt = stt_text.strip_suffix('.').unwrap_or(stt_text);
+        let restart = stt == "1"
+            && self.form.as_ref().is_none_or(|state| {
+                state
+                    .rows
+                    .iter()
+                    .zip(&state.seen)
+                    .any(|(row, seen)| row.stt == "1" && *seen)
+            });
+        if restart {
+            self.flush();
+            self.close_form();
+            let form = self.implied_form(label);
+            self.open_form(form);
+        }
+
+        if stt_text.is_empty() {
+            self.blank_stt(number, label, unit, value, cells, cut);
+            return;
+        }
+        self.flush();
+        let Some(state) = self.form.as_mut() else {
+            push(
+                &mut self.problems,
+                number,
+                0,
+                stt_text,
+                value,
+                CellProblem::OutsideForm,
+            );
+            return;
+        };
+        let form = state.info.number;
+        let found = if is_stt(stt_text) {
+            state.rows.iter().position(|row| row.stt == stt)
+        } else {
+            None
+        };
+        let Some(position) = found else {
+            push(
+                &mut self.problems,
+                number,
+                form,
+                stt_text,
+                value,
+                CellProblem::UnknownStt,
+            );
+            return;
+        };
+        self.place(number, position, label, unit, value, cells, cut);
+    }
+
+    /// A row printed without STT: a continued label, or a row placed by its
+    /// position and label.
+    fn blank_stt(
+        &mut self,
+        number: usize,
+        label: &str,
+        unit: &str,
+        value: &str,
+        cells: &[String],
+        cut: bool,
+    ) {
+        if label.is_empty() && unit.is_empty() && value.is_empty() {
+            return;
+        }
+        let Some(state) = self.form.as_ref() else {
+            push(
+                &mut self.problems,
+                number,
+                0,
+                "",
+                value,
+                CellProblem::OutsideForm,
+            );
+            return;
+        };
+        let form = state.info.number;
+        let next = state.last.map_or(0, |last| last.saturating_add(1));
+        let candidate = state
+            .rows
+            .get(next)
+            .filter(|_| !state.seen.get(next).copied().unwrap_or(true));
+        let wanted = comparable(label);
+        if let Some(row) = candidate.filter(|row| comparable(row.label) == wanted) {
+            let _ = row;
+            self.flush();
+            self.place(number, next, label, unit, value, cells, cut);
+            return;
+        }
+        if unit.is_empty() && value.is_empty() {
+            if let Some(pending) = self.pending.as_mut() {
+                pending.label.push(' ');
+                pending.label.push_str(label);
+                return;
+            }
+        }
+        let by_label = state
+            .rows
+            .iter()
+            .zip(&state.seen)
+            .position(|(row, seen)| !seen && comparable(row.label) == wanted);
+        let position = by_label.or(candidate.filter(|row| row.id.is_some()).map(|_| next));
+        self.flush();
+        match position {
+            Some(position) => self.place(number, position, label, unit, value, cells, cut),
+            None => push(
+                &mut self.problems,
+                number,
+                form,
+                "",
+                value,
+                CellProblem::Unplaced,
+            ),
+        }
+    }
+
+    /// Reads the row at `position` of the current form's template.
+    #[allow(clippy::too_many_arguments)]
+    fn place(
+        &mut self,
+        number: usize,
+        position: usize,
+        label: &str,
+        unit: &str,
+        value: &str,
+        cells: &[String],
+        cut: bool,
+    ) {
+        let Some(state) = self.form.as_mut() else {
+            return;
+        };
+        let form = state.info.number;
+        let Some(row) = state.rows.get(position).copied() else {
+            return;
+        };
+        state.last = Some(position);
+        if let Some(seen) = state.seen.get_mut(position) {
+            *seen = true;
+        }
+        self.pending = Some(Pending {
+            line: number,
+            form,
+            row,
+            label: label.to_owned(),
+            unit: unit.to_owned(),
+            cut,
+        });
+        if cut {
+            // The value comes with the rest of the cut row, on the next line.
+            return;
+        }
+        let note = Self::cell(cells, self.layout.note).to_owned();
+        match row.id {
+            Some(id) => self.value(number, form, row.stt, id, value, &note, cells.len()),
+            None if !value.is_empty() => {
+                push(
+                    &mut self.problems,
+                    number,
+                    form,
+                    row.stt,
+                    value,
+                    CellProblem::ValueOnHeading,
+                );
+            }
+            None => {}
+        }
+    }
+
+    /// Sets a cell from its printed value.
+    #[allow(clippy::too_many_arguments)]
+    fn value(
+        &mut self,
+        number: usize,
+        form: u8,
+        stt: &str,
+        id: CellId,
+        value: &str,
+        note: &str,
+        width: usize,
+    ) {
+        if value.is_empty() && width > self.layout.note && looks_like_figure(note) {
+            let problem = CellProblem::ValueOutsideColumn {
+                column: self.layout.note.saturating_add(1),
+                expected: self.layout.value.saturating_add(1),
+            };
+            push(&mut self.problems, number, form, stt, note, problem);
+            return;
+        }
+        match import_cell(&mut self.report, &mut self.first_seen, number, id, value) {
+            Ok(()) if !value.is_empty() => {
+                self.figures = self.figures.saturating_add(1);
+                if let Some(kind) = three_decimals(id, value) {
+                    self.warn(number, form, stt, value, kind);
+                }
+            }
+            Ok(()) => {}
+            Err(problem) => push(&mut self.problems, number, form, stt, value, problem),
+        }
+    }
+
+    fn finish(mut self) -> Result<Imported, Error> {
+        self.flush();
+        self.close_form();
+        if self.forms_seen.iter().any(|seen| *seen) {
+            for (index, seen) in self.forms_seen.iter().enumerate() {
+                if !seen {
+                    let form = u8::try_from(index.saturating_add(1)).unwrap_or(0);
+                    self.warnings.push(ImportWarning {
+                        line: None,
+                        form,
+                        stt: String::new(),
+                        text: String::new(),
+                        kind: WarningKind::FormMissing,
+                    });
+                }
+            }
+        }
+        let meta = self.meta.finish(self.title_period, &mut self.problems);
+        if self.figures == 0 && self.problems.total() == 0 {
+            push(&mut self.problems, 1, 0, "", "", CellProblem::NoFigures);
+        }
+        if self.problems.total() > 0 {
+            return Err(Error::Rows(self.problems));
+        }
+        self.report.meta = meta;
+        Ok(Imported {
+            report: self.report,
+            warnings: self.warnings,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_spacing_are_cleaned() {
+        assert_eq!(
+            clean(" <i>Số TTHC</i>  cấp <b>tỉnh</b> "),
+            "Số TTHC cấp tỉnh"
+        );
+        assert_eq!(clean("a < b > c"), "a < b > c");
+        assert_eq!(
+            comparable("Số lãnh đạo cấp tỉnh bị kỷ luật."),
+            "số lãnh đạo cấp tỉnh bị kỷ luật"
+        );
+    }
+
+    #[test]
+    fn form_markers() {
+        assert_eq!(form_marker("Biểu mẫu 1"), Some((Some(1), String::new())));
+        assert_eq!(form_marker("BIỂU MẪU SỐ 7"), Some((Some(7), String::new())));
+        assert_eq!(form_marker("Biểu mẫu 8"), Some((None, String::new())));
+        assert_eq!(
+            form_marker("Biểu mẫu 2: Cải cách thể chế"),
+            Some((Some(2), "Cải cách thể chế".to_owned()))
+        );
+        assert_eq!(form_marker("Biểu mẫu 2 được lập theo"), None);
+        assert_eq!(form_marker("1\tBiểu mẫu 2"), None);
+    }
+
+    #[test]
+    fn periods_in_titles() {
+        let title = "Kết quả công tác cải cách hành chính Quý III năm 2023, phương hướng nhiệm vụ Quý IV năm 2023";
+        assert_eq!(period_in_title(title), Some(Period::new(2023, Term::Q3)));
+        assert_eq!(
+            period_in_title("Kết quả công tác CCHC 6 tháng đầu năm 2024"),
+            Some(Period::new(2024, Term::HalfYear))
+        );
+        assert_eq!(
+            period_in_title("Kết quả công tác CCHC năm 2022"),
+            Some(Period::new(2022, Term::Year))
+        );
+        assert_eq!(
+            period_in_title("Kết quả công tác CCHC quý II năm 2022"),
+            None
+        );
+        assert_eq!(period_in_title("Kết quả công tác CCHC"), None);
+    }
+
+    #[test]
+    fn template_order_puts_headings_before_their_rows() {
+        let rows = template_rows(&FORMS[0]);
+        let stts: Vec<&str> = rows.iter().map(|row| row.stt).take(6).collect();
+        assert_eq!(stts, ["1", "2", "2.1", "2.2", "3", "3.1"]);
+        assert!(rows[4].id.is_none());
+    }
+}
