@@ -184,7 +184,7 @@ macro_rules! families {
                 }
             }
 
-            #[inline]
+            #[inline(always)]
             pub(crate) fn decide(&self, snapshot: &[Slot]) -> Fast {
                 match self {
                     $( Check::$Variant(check) => check.decide(snapshot), )*
