@@ -13,8 +13,10 @@
 //!   `Biểu mẫu N` line or a `STT` heading marks them) or rows
 //!   `form<TAB>stt<TAB>value` (further columns are notes, lines starting
 //!   with `#` are comments). Metadata in lines `#! body: UBND tỉnh …`,
-//!   `#! level: province`, `#! period: 2023 Q3`; what is not given is
-//!   printed as not given.
+//!   `#! level: province`, `#! period: 2023 Q3`, and the body's reference
+//!   counts `#! departments: 19`, `#! districts: 10`, `#! communes: 209`
+//!   (the shares of them are checked only with them); what is not given
+//!   is printed as not given.
 //!
 //! Output: a table of findings grouped by form (default), the findings as a
 //! JSON array (`--json`), or the parsed report as canonical JSON
@@ -529,11 +531,17 @@ fn locate_table(table: String, located: Option<&cchc_forms::Localisation>) -> St
             if indicator.form == form.number {
                 let _ = writeln!(
                     lines,
-                    "  LIKELY  {:<6} {}\n          reported {:<12} suggested {:<12} ({})",
+                    "  LIKELY  {:<6} {}\n          báo cáo/reported {:<12} đề xuất/suggested {:<12} ({})",
                     indicator.stt,
                     indicator.label_vi,
-                    NumberText::decimal(repair.reported.to_decimal(), Style::Vietnamese),
-                    NumberText::decimal(repair.suggested.to_decimal(), Style::Vietnamese),
+                    NumberText::decimal(repair.reported.to_decimal(), Style::Vietnamese)
+                        .to_string(),
+                    // A row that does not apply to the period is to be left blank.
+                    repair.value().map_or_else(
+                        || "— (để trống/blank)".to_owned(),
+                        |value| NumberText::decimal(value.to_decimal(), Style::Vietnamese)
+                            .to_string(),
+                    ),
                     repair.reason,
                 );
             }
