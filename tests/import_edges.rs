@@ -141,9 +141,16 @@ mod number {
         ] {
             assert_eq!(english_reading(neither), None, "{neither}");
         }
-        // Not a hint for an over-long text (more than 40 characters).
+        // Not a hint for an over-long text (more than 40 characters): 41
+        // characters give none, 40 do.
+        let forty = format!("10{}.5", ",000".repeat(9));
+        assert_eq!(forty.len(), 40);
+        assert_eq!(
+            english_reading(&forty),
+            Some(format!("10{},5", ".000".repeat(9)))
+        );
+        assert_eq!(english_reading(&format!("10{}.55", ",000".repeat(9))), None);
         assert_eq!(english_reading(&format!("1{}", ",000".repeat(10))), None);
-        assert!(english_reading(&format!("1{}", ",000".repeat(9))).is_some());
         // The English-way error only for what reads as English thousands.
         assert_eq!(
             parse_count("1,420,000"),

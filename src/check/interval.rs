@@ -384,4 +384,45 @@ mod tests {
             ("99.25".into(), "99.35".into())
         );
     }
+
+    #[test]
+    fn open_ends_are_kept_by_readings_sums_and_overlaps() {
+        // The module's table: truncated `12` is [24, 26) half-units,
+        // truncated `-12` is (-26, -24].
+        let up = Span::of(printed(12, 0), Reading::Truncated).unwrap();
+        assert_eq!(
+            (up.lo, up.hi, up.lo_open, up.hi_open),
+            (24, 26, false, true)
+        );
+        let down = Span::of(printed(-12, 0), Reading::Truncated).unwrap();
+        assert_eq!(
+            (down.lo, down.hi, down.lo_open, down.hi_open),
+            (-26, -24, true, false)
+        );
+        // A sum keeps the open ends of its parts: [24, 26) + [2, 2] = [26, 28).
+        let one = Span::of(printed(1, 0), Reading::Exact).unwrap();
+        let sum = Span::sum([up, one].into_iter()).unwrap();
+        assert_eq!(
+            (sum.lo, sum.hi, sum.lo_open, sum.hi_open),
+            (26, 28, false, true)
+        );
+        let sum = Span::sum([down, one].into_iter()).unwrap();
+        assert_eq!(
+            (sum.lo, sum.hi, sum.lo_open, sum.hi_open),
+            (-24, -22, true, false)
+        );
+        // Truncated 12 stops short of 13: no overlap with exactly 13; it
+        // does reach exactly 12. Likewise below zero.
+        let thirteen = Span::of(printed(13, 0), Reading::Exact).unwrap();
+        assert_eq!(up.overlaps(thirteen), Some(false));
+        assert_eq!(thirteen.overlaps(up), Some(false));
+        let minus_thirteen = Span::of(printed(-13, 0), Reading::Exact).unwrap();
+        assert_eq!(down.overlaps(minus_thirteen), Some(false));
+        assert_eq!(minus_thirteen.overlaps(down), Some(false));
+        let twelve = Span::of(printed(12, 0), Reading::Exact).unwrap();
+        assert_eq!(up.overlaps(twelve), Some(true));
+        // At most: 13 cannot be at most truncated 12, 12 can.
+        assert_eq!(thirteen.can_be_at_most(up), Some(false));
+        assert_eq!(twelve.can_be_at_most(up), Some(true));
+    }
 }
