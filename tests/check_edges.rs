@@ -202,3 +202,39 @@ fn a_percentage_is_rounded_half_away_from_zero_or_truncated() {
     assert_eq!(of(0, 5, 2, Rounding::HalfAwayFromZero), Some((0, 2)));
     assert_eq!(of(5, 0, 2, Rounding::HalfAwayFromZero), None);
 }
+
+#[test]
+fn the_extremes_of_the_compact_snapshot_are_checked_exactly() {
+    // −2.147.483.648 is −2³¹, the one 32-bit value without a positive
+    // counterpart, and 2.147.483.648 is 2³¹, the first past the snapshot:
+    // both are read exactly. A share cannot be either; an amount cannot be
+    // negative.
+    for (text, expected) in [
+        ("-2.147.483.648", vec!["bound:3/3.1:0..100"]),
+        ("-2.147.483.647", vec!["bound:3/3.1:0..100"]),
+        ("2.147.483.648", vec!["bound:3/3.1:0..100"]),
+        ("-2.147.483,648", vec!["bound:3/3.1:0..100"]),
+    ] {
+        let report = report(&[(3, "3.1", text)]);
+        assert_eq!(rules(&report), expected, "{text}");
+        assert_eq!(report.validate(), report.validate_exactly(), "{text}");
+    }
+    for text in ["-2.147.483.648", "2.147.483.648", "-0,000001"] {
+        let report = report(&[(6, "1.1", text)]);
+        let expected: Vec<&str> = if text.starts_with('-') {
+            vec!["bound:6/1.1:0.._"]
+        } else {
+            vec![]
+        };
+        assert_eq!(rules(&report), expected, "{text}");
+        assert_eq!(report.validate(), report.validate_exactly(), "{text}");
+    }
+    // A sum at the snapshot's edge: 2.147.483.647 + 1 = 2.147.483.648.
+    let report = report(&[
+        (3, "1.4", "2.147.483.648"),
+        (3, "1.4.1", "2.147.483.647"),
+        (3, "1.4.2", "1"),
+        (3, "1.4.3", "0"),
+    ]);
+    assert!(rules(&report).is_empty(), "{:?}", rules(&report));
+}
