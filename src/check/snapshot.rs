@@ -238,3 +238,51 @@ impl Report {
         snapshot
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::unit::{Count, Dossier, Percent};
+
+    fn percent(text: &str) -> Option<Percent> {
+        Some(Percent::parse_cell(text).expect("a percentage"))
+    }
+
+    #[test]
+    fn values_that_fit_are_held_and_the_rest_read_from_the_report() {
+        // 54.106 dossiers and 99,3 %: held as printed.
+        let count = Slot::of(Some(Count::<Dossier>::new(54_106)));
+        assert_eq!(count.printed(), Ok(Some(Printed::whole(54_106))));
+        assert!(count.is_exact_whole() && !count.is_code());
+        let rate = Slot::of(percent("99,3"));
+        assert_eq!(
+            rate.printed(),
+            Ok(Some(Printed {
+                mantissa: 993,
+                decimals: 1
+            }))
+        );
+        assert!(!rate.is_exact_whole());
+        // The 32-bit extremes: 2³¹ − 1 and −(2³¹ − 1) fit; −2³¹ (whose
+        // negation does not) and 2³¹ are wide.
+        let fits = Slot::of(percent("2.147.483.647"));
+        assert_eq!(fits.printed(), Ok(Some(Printed::whole(2_147_483_647))));
+        let fits = Slot::of(percent("-2.147.483.647"));
+        assert_eq!(fits.printed(), Ok(Some(Printed::whole(-2_147_483_647))));
+        assert_eq!(Slot::of(percent("-2.147.483.648")).printed(), Err(()));
+        assert_eq!(Slot::of(percent("2.147.483.648")).printed(), Err(()));
+        // Six decimals fit.
+        let fine = Slot::of(percent("0,000001"));
+        assert_eq!(
+            fine.printed(),
+            Ok(Some(Printed {
+                mantissa: 1,
+                decimals: 6
+            }))
+        );
+        // Blank is blank.
+        let blank = Slot::of(None::<Percent>);
+        assert!(blank.is_blank());
+        assert_eq!(blank.printed(), Ok(None));
+    }
+}
