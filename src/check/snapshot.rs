@@ -254,7 +254,7 @@ mod tests {
         let count = Slot::of(Some(Count::<Dossier>::new(54_106)));
         assert_eq!(count.printed(), Ok(Some(Printed::whole(54_106))));
         assert!(count.is_exact_whole() && !count.is_code());
-        let rate = (percent("99,3"));
+        let rate = percent("99,3");
         assert_eq!(
             rate.printed(),
             Ok(Some(Printed {
@@ -265,14 +265,14 @@ mod tests {
         assert!(!rate.is_exact_whole());
         // The 32-bit extremes: 2³¹ − 1 and −(2³¹ − 1) fit; −2³¹ (whose
         // negation does not) and 2³¹ are wide.
-        let fits = (percent("2.147.483.647"));
+        let fits = percent("2.147.483.647");
         assert_eq!(fits.printed(), Ok(Some(Printed::whole(2_147_483_647))));
-        let fits = (percent("-2.147.483.647"));
+        let fits = percent("-2.147.483.647");
         assert_eq!(fits.printed(), Ok(Some(Printed::whole(-2_147_483_647))));
-        assert_eq!((percent("-2.147.483.648")).printed(), Err(()));
-        assert_eq!((percent("2.147.483.648")).printed(), Err(()));
+        assert_eq!(percent("-2.147.483.648").printed(), Err(()));
+        assert_eq!(percent("2.147.483.648").printed(), Err(()));
         // Six decimals fit.
-        let fine = (percent("0,000001"));
+        let fine = percent("0,000001");
         assert_eq!(
             fine.printed(),
             Ok(Some(Printed {
