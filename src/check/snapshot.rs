@@ -253,7 +253,7 @@ mod tests {
         // 54.106 dossiers and 99,3 %: held as printed.
         let count = Slot::of(Some(Count::<Dossier>::new(54_106)));
         assert_eq!(count.printed(), Ok(Some(Printed::whole(54_106))));
-        assert!(count.is_exact_whole() && !count.is_code());
+        assert!(count.is_exact_whole() && !count.is_code() && !count.is_blank());
         let rate = percent("99,3");
         assert_eq!(
             rate.printed(),
