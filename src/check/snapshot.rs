@@ -242,7 +242,7 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::unit::{Count, Dossier, Percent};
+    use crate::unit::{Count, Dossier, Percent, YesNo};
 
     fn percent(text: &str) -> Slot {
         Slot::of(Some(Percent::parse_cell(text).expect("a percentage")))
@@ -262,7 +262,12 @@ mod tests {
                 decimals: 1
             }))
         );
-        assert!(!rate.is_exact_whole());
+        assert!(!rate.is_exact_whole() && !rate.is_code());
+        // `100` % is whole but printed, not exact; a code is exact.
+        assert!(!percent("100").is_exact_whole());
+        let code = Slot::of(Some(YesNo::parse_cell("1").expect("a code")));
+        assert!(code.is_code() && code.is_exact_whole());
+        assert_eq!(code.printed(), Ok(Some(Printed::whole(1))));
         // The 32-bit extremes: 2³¹ − 1 and −(2³¹ − 1) fit; −2³¹ (whose
         // negation does not) and 2³¹ are wide.
         let fits = percent("2.147.483.647");
