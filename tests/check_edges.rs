@@ -238,3 +238,26 @@ fn the_extremes_of_the_compact_snapshot_are_checked_exactly() {
     ]);
     assert!(rules(&report).is_empty(), "{:?}", rules(&report));
 }
+
+#[test]
+fn a_negative_rate_truncated_reads_toward_zero() {
+    // The disbursement rate 6/1 = 100 × 6/1.2 / 6/1.1, amounts in million
+    // VND, which the type lets be negative (the bounds then say so).
+    let ratio = |rate, disbursed| {
+        let report = report(&[(6, "1", rate), (6, "1.1", "1.000"), (6, "1.2", disbursed)]);
+        let findings = report.validate();
+        let finding = findings
+            .iter()
+            .find(|finding| finding.rule.as_str() == "ratio:6/1")
+            .map(|finding| finding.severity);
+        assert!(rules(&report).contains(&"bound:6/1:0.._"));
+        finding
+    };
+    // 100 × −627 / 1.000 = −62,7 %. `-62` truncated stands for (−63; −62]
+    // (digits dropped toward zero), which holds −62,7: a note. Read to the
+    // nearest it is [−62,5; −61,5], which does not.
+    assert_eq!(ratio("-62", "-627"), Some(cchc_forms::Severity::Info));
+    // 100 × −630 / 1.000 = −63 %; `-63` to the nearest is [−63,5; −62,5]:
+    // it passes.
+    assert_eq!(ratio("-63", "-630"), None);
+}
