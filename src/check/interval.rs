@@ -425,4 +425,31 @@ mod tests {
         assert_eq!(thirteen.can_be_at_most(up), Some(false));
         assert_eq!(twelve.can_be_at_most(up), Some(true));
     }
+
+    #[test]
+    fn wide_products_keep_their_signs() {
+        let big = i128::MAX;
+        // Negative times positive, either way round, is below zero; a
+        // product of two negatives is positive.
+        assert_eq!(compare_products(big, -big, 0, 1), Ordering::Less);
+        assert_eq!(compare_products(-big, big, 0, 1), Ordering::Less);
+        assert_eq!(compare_products(-big, -big, big, big), Ordering::Equal);
+        assert_eq!(compare_products(-big, big, -big, big - 1), Ordering::Less);
+        // −2¹⁰⁰ · 2¹⁰⁰ = −2²⁰⁰: its low word is zero, it is not zero.
+        assert_eq!(
+            compare_products(-(1 << 100), 1 << 100, 0, 1),
+            Ordering::Less
+        );
+        // −2⁶³ · (2⁶⁴ + 2) = −(2¹²⁷ + 2⁶⁵), past i128 with a zero high word.
+        assert_eq!(
+            compare_products(-(1 << 63), (1 << 64) + 2, 0, 1),
+            Ordering::Less
+        );
+        // Zero times anything is zero, whatever the signs.
+        assert_eq!(compare_products(0, -big, -big, big), Ordering::Greater);
+        // The partial order agrees with the order.
+        let (small, large) = (Wide::product(-big, big), Wide::product(big, big));
+        assert_eq!(small.partial_cmp(&large), Some(Ordering::Less));
+        assert_eq!(large.partial_cmp(&small), Some(Ordering::Greater));
+    }
 }
