@@ -447,6 +447,10 @@ mod tests {
         );
         // Zero times anything is zero, whatever the signs.
         assert_eq!(compare_products(0, -big, -big, big), Ordering::Greater);
+        // The words of a product: 2⁶⁴ · 3 = 3 · 2⁶⁴, all in the low word;
+        // (2¹²⁸ − 1) · 2 = 2¹²⁹ − 2, a one in the high word.
+        assert_eq!(widening_mul(1 << 64, 3), (0, 3 << 64));
+        assert_eq!(widening_mul(u128::MAX, 2), (1, u128::MAX - 1));
         // The partial order agrees with the order.
         let (small, large) = (Wide::product(-big, big), Wide::product(big, big));
         assert_eq!(small.partial_cmp(&large), Some(Ordering::Less));
