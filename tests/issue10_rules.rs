@@ -938,3 +938,30 @@ fn reference_counts_from_metadata_lines() {
             .contains("communes phải là một số nguyên không âm")
     );
 }
+
+/// Localisation honours the new certain rules: with 6.2.1 = 0 (the sample's
+/// 3/1.4 balanced at 1.896), two error rules fail, the implication
+/// (6.3.1 + 6.4.1 = 136.807 ≥ 1 needs 6.2.1 ≥ 1) and 6.2.2 = 403 ≤ 6.2.1;
+/// one cell, 6.2.1, repairs both, and the repair it suggests leaves no error
+/// (it must lie in [403; 136.807], the cover's bound included).
+#[test]
+fn localisation_honours_the_new_error_rules() {
+    let report = sample_with(&[(3, "1.4", "1.896"), (7, "6.2.1", "0")]);
+    let located = report.locate();
+    assert_eq!(located.weight, 1);
+    let sets: Vec<Vec<CellId>> = located.sets.iter().map(|set| set.cells.to_vec()).collect();
+    assert!(sets.contains(&vec![cell(7, "6.2.1")]), "{sets:?}");
+    for set in &located.sets {
+        let mut repaired = report.clone();
+        for repair in &set.repairs {
+            repaired
+                .set_cell(repair.cell, Some(repair.suggested))
+                .unwrap();
+        }
+        assert!(!repaired.validate().has_errors(), "{:?}", set.cells);
+        if set.cells.to_vec() == [cell(7, "6.2.1")] {
+            let value = set.repairs[0].suggested.mantissa;
+            assert!((403..=136_807).contains(&value), "{value}");
+        }
+    }
+}
