@@ -13,8 +13,10 @@
 //!   `Biểu mẫu N` line or a `STT` heading marks them) or rows
 //!   `form<TAB>stt<TAB>value` (further columns are notes, lines starting
 //!   with `#` are comments). Metadata in lines `#! body: UBND tỉnh …`,
-//!   `#! level: province`, `#! period: 2023 Q3`; what is not given is
-//!   printed as not given.
+//!   `#! level: province`, `#! period: 2023 Q3`, and the body's reference
+//!   counts `#! departments: 19`, `#! districts: 10`, `#! communes: 209`
+//!   (the shares of them are checked only with them); what is not given
+//!   is printed as not given.
 //!
 //! Output: a table of findings grouped by form (default), the findings as a
 //! JSON array (`--json`), or the parsed report as canonical JSON

@@ -50,10 +50,25 @@ pub struct Indicator {
     /// What kind of value it holds.
     #[serde(flatten)]
     pub kind: ValueKind,
-    /// Whether the value is cumulative ("Lũy kế") to the reporting date
-    /// rather than for the period; rows under a cumulative heading or rate
-    /// are cumulative too.
+    /// The printed fact: whether "Lũy kế" (cumulative to the reporting date)
+    /// is printed on the row's label or on the heading or rate row it
+    /// belongs to. How the value really behaves over time is
+    /// [`period`](Self::period): form 6 rows 2.1–2.5 sit under a "lũy kế"
+    /// heading but are stocks at the date, and form 6 row 1.2 is cumulative
+    /// within the year though nothing says so.
     pub cumulative: bool,
+    /// How the value behaves over time: a flow in the period, a cumulative,
+    /// a stock at the reporting date, a plan, a code (see [`PeriodClass`]).
+    /// (In `catalogue.json` as `x-period-class`, the schema keyword's name.)
+    #[serde(rename = "x-period-class")]
+    pub period: PeriodClass,
+    /// How reports of several bodies add up in this row (see
+    /// [`Aggregation`]; in `catalogue.json` as `x-aggregation`).
+    #[serde(rename = "x-aggregation")]
+    pub aggregation: Aggregation,
+    /// For a row aggregated [`Aggregation::Weighted`], what it is weighted by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Weight>,
     /// From and until when the row applies (district rows end with the
     /// district level on 1 July 2025; see [`crate::template`]).
     #[serde(skip_serializing_if = "is_always")]
@@ -70,12 +85,256 @@ fn is_always(applies: &Applicability) -> bool {
 }
 
 impl Indicator {
+    /// How the value behaves over time.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::catalogue::{CellId, PeriodClass};
+    /// // Form 6 prints "lũy kế" over its autonomy groups, but units merge: a stock.
+    /// assert_eq!(CellId::of(6, "2.1").indicator().period_class(), PeriodClass::Stock);
+    /// assert_eq!(CellId::of(1, "2.1").indicator().period_class(), PeriodClass::Plan);
+    /// ```
+    #[must_use]
+    pub const fn period_class(&self) -> PeriodClass {
+        self.period
+    }
+
+    /// How reports of several bodies add up in this row.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::catalogue::{Aggregation, CellId};
+    /// assert_eq!(CellId::of(3, "3.1").indicator().aggregation(), Aggregation::Recompute);
+    /// assert_eq!(CellId::of(3, "1.4").indicator().aggregation(), Aggregation::SumOfInstances);
+    /// ```
+    #[must_use]
+    pub const fn aggregation(&self) -> Aggregation {
+        self.aggregation
+    }
+
+    /// What a row aggregated [`Aggregation::Weighted`] is weighted by.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::catalogue::{CellId, Weight};
+    /// use cchc_forms::ReferenceCount;
+    /// assert_eq!(CellId::of(4, "1.1").indicator().weight(), Some(Weight::Reference(ReferenceCount::Departments)));
+    /// assert_eq!(CellId::of(1, "4.2").indicator().weight(), Some(Weight::Row("4.1")));
+    /// assert_eq!(CellId::of(1, "4.1").indicator().weight(), None);
+    /// ```
+    #[must_use]
+    pub const fn weight(&self) -> Option<Weight> {
+        self.weight
+    }
+
+    /// Whether the printed label (or the heading or rate row above it) says
+    /// "Lũy kế": the printed fact, not the period class.
+    #[must_use]
+    pub const fn printed_cumulative(&self) -> bool {
+        self.cumulative
+    }
+
     /// The STT of the row this one belongs to (`3.1` for `3.1.2`), if any.
     /// It may be a heading or another indicator.
     #[must_use]
     pub fn parent(&self) -> Option<&'static str> {
         self.stt.rsplit_once('.').map(|(parent, _)| parent)
     }
+}
+
+/// How a row's value behaves over time, which says how reports of
+/// successive periods relate (serialized in `snake_case`).
+///
+/// Reports cover Q1 (15/12–14/3), the half-year (15/12–14/6), Q3
+/// (15/6–14/9) and the year (15/12–14/12): the half-year contains Q1, the
+/// year contains the half-year and Q3.
+///
+/// # Example
+/// ```
+/// use cchc_forms::catalogue::{CellId, PeriodClass, CATALOGUE};
+/// assert_eq!(CellId::of(3, "3.1.1").indicator().period_class(), PeriodClass::Flow);
+/// assert!(PeriodClass::Flow.adds_up_over_periods());
+/// assert!(!PeriodClass::Stock.adds_up_over_periods());
+/// let stocks = CATALOGUE.iter().filter(|i| i.period_class() == PeriodClass::Stock).count();
+/// assert!(stocks > 20);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodClass {
+    /// A flow in the period (dossiers resolved, documents issued): the
+    /// year's value is the sum of its parts (year = half-year + Q3 + Q4).
+    Flow,
+    /// A flow counting distinct bodies or services (departments checked,
+    /// services that had dossiers): one body counted in two periods counts
+    /// once in the year, so only year ≥ max(half-year, Q3) holds.
+    DistinctFlow,
+    /// Cumulative within the year, from its start to the reporting date
+    /// (tasks completed, "Lũy kế từ đầu năm", disbursement "ước đến 30/9"):
+    /// cannot decrease from one report of the year to the next.
+    CumulativeInYear,
+    /// Cumulative since a fixed start, across years (units turned into
+    /// joint-stock companies): cannot decrease, even across years.
+    CumulativeSinceStart,
+    /// A stock at the reporting date (procedures in force, public service
+    /// units, staff in post, shares of bodies linked): may go up or down.
+    Stock,
+    /// A plan fixed for the year (tasks in the year's plan, staffing
+    /// quotas, the disbursement plan): the same in every report of a year,
+    /// though the disbursement plan is often revised.
+    Plan,
+    /// A code saying whether something happened (a survey, a dialogue):
+    /// the year says yes if any report of the year did.
+    Event,
+    /// A code giving the state of something (architecture updated, systems
+    /// linked): should not regress.
+    Status,
+}
+
+impl PeriodClass {
+    /// Every class, in order.
+    pub const ALL: [PeriodClass; 8] = [
+        PeriodClass::Flow,
+        PeriodClass::DistinctFlow,
+        PeriodClass::CumulativeInYear,
+        PeriodClass::CumulativeSinceStart,
+        PeriodClass::Stock,
+        PeriodClass::Plan,
+        PeriodClass::Event,
+        PeriodClass::Status,
+    ];
+
+    /// The name as serialized and in the schema's `x-period-class`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            PeriodClass::Flow => "flow",
+            PeriodClass::DistinctFlow => "distinct_flow",
+            PeriodClass::CumulativeInYear => "cumulative_in_year",
+            PeriodClass::CumulativeSinceStart => "cumulative_since_start",
+            PeriodClass::Stock => "stock",
+            PeriodClass::Plan => "plan",
+            PeriodClass::Event => "event",
+            PeriodClass::Status => "status",
+        }
+    }
+
+    /// Whether the values of disjoint periods add up to the value of their
+    /// union (Q2 = half-year − Q1): only for a [`PeriodClass::Flow`].
+    #[must_use]
+    pub const fn adds_up_over_periods(self) -> bool {
+        matches!(self, PeriodClass::Flow)
+    }
+
+    /// Whether a later report of the same year can never be lower: the
+    /// cumulatives (a distinct flow only compares over periods that contain
+    /// one another, and is left out).
+    #[must_use]
+    pub const fn never_decreases_within_year(self) -> bool {
+        matches!(
+            self,
+            PeriodClass::CumulativeInYear | PeriodClass::CumulativeSinceStart
+        )
+    }
+
+    /// Whether the value is a code rather than a quantity.
+    #[must_use]
+    pub const fn is_code(self) -> bool {
+        matches!(self, PeriodClass::Event | PeriodClass::Status)
+    }
+}
+
+/// How the reports of several bodies (the provinces, or the districts of a
+/// province) add up in a row (serialized in `snake_case`).
+///
+/// # Example
+/// ```
+/// use cchc_forms::catalogue::{Aggregation, CellId};
+/// assert_eq!(CellId::of(7, "1").indicator().aggregation(), Aggregation::Distribution);
+/// assert_eq!(CellId::of(4, "1.5.4").indicator().aggregation(), Aggregation::NotAggregable);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// Counts and amounts: the total is the sum.
+    Sum,
+    /// Sizes of catalogues of procedures or services: the sum counts
+    /// instances (one national procedure applied in 63 provinces counts 63
+    /// times), and the districts of one province share one catalogue, so
+    /// their counts do not add up to the province's.
+    SumOfInstances,
+    /// A rate with numerator and denominator rows: recomputed from their
+    /// sums, never averaged.
+    Recompute,
+    /// A share without numerator rows, of a population given by a
+    /// [`Weight`]: the average weighted by that population.
+    Weighted,
+    /// A rate whose numerator and denominator are neither printed nor known
+    /// from reference counts (a reduction against 2015, a share of
+    /// documents): it does not add up.
+    NotAggregable,
+    /// A code: the reports give a distribution of its values.
+    Distribution,
+}
+
+impl Aggregation {
+    /// Every class, in order.
+    pub const ALL: [Aggregation; 6] = [
+        Aggregation::Sum,
+        Aggregation::SumOfInstances,
+        Aggregation::Recompute,
+        Aggregation::Weighted,
+        Aggregation::NotAggregable,
+        Aggregation::Distribution,
+    ];
+
+    /// The name as serialized and in the schema's `x-aggregation`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Aggregation::Sum => "sum",
+            Aggregation::SumOfInstances => "sum_of_instances",
+            Aggregation::Recompute => "recompute",
+            Aggregation::Weighted => "weighted",
+            Aggregation::NotAggregable => "not_aggregable",
+            Aggregation::Distribution => "distribution",
+        }
+    }
+}
+
+/// What a [`Aggregation::Weighted`] row's share is of (serialized
+/// `{"reference": "departments"}` or `{"row": "4.1"}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weight {
+    /// A reference count of the body (departments, districts, communes).
+    Reference(crate::ReferenceCount),
+    /// Another row of the same form, by its STT (form 1 row 4.2 is a share
+    /// of the row 4.1 bodies inspected).
+    Row(&'static str),
 }
 
 /// A heading row: it groups indicators and holds no value.

@@ -243,6 +243,12 @@ pub enum MetaProblem {
     NotAReportPeriod,
     /// A template this crate does not know.
     BadTemplate,
+    /// A reference count (departments, districts, communes) that is not a
+    /// whole number (up to 4.294.967.295).
+    BadCount {
+        /// The key (`departments`, `districts`, `communes`).
+        key: &'static str,
+    },
     /// A district-level report for a period whose data window starts on or
     /// after 1 July 2025, when the district level ceased to exist (Law
     /// 72/2025/QH15).
@@ -271,7 +277,7 @@ impl MetaProblem {
                     .to_owned()
             }
             MetaProblem::UnknownKey { key } => format!(
-                "không có thông tin {}: các khóa là body (đơn vị báo cáo), level (cấp), period (kỳ báo cáo), template (mẫu)",
+                "không có thông tin {}: các khóa là body (đơn vị báo cáo), level (cấp), period (kỳ báo cáo), template (mẫu), departments (số sở, ngành), districts (số đơn vị cấp huyện), communes (số đơn vị cấp xã)",
                 Quoted(key)
             ),
             MetaProblem::Repeated { key, first_line } => {
@@ -293,6 +299,9 @@ impl MetaProblem {
             MetaProblem::BadTemplate => {
                 "mẫu biểu duy nhất được hỗ trợ là 581/BNV-CCHC/2022".to_owned()
             }
+            MetaProblem::BadCount { key } => {
+                format!("{key} phải là một số nguyên không âm (ví dụ `#! {key}: 209`)")
+            }
             MetaProblem::NoDistrictLevel { year, term } => format!(
                 "báo cáo {} năm {year} không thể là của cấp huyện: không còn cấp huyện từ ngày 01/7/2025 (Luật số 72/2025/QH15)",
                 term.name_vi()
@@ -308,7 +317,7 @@ impl MetaProblem {
                 "a metadata line is `#! key: value` (for example `#! period: 2023 Q3`)".to_owned()
             }
             MetaProblem::UnknownKey { key } => format!(
-                "unknown metadata {}: the keys are body, level, period and template",
+                "unknown metadata {}: the keys are body, level, period, template, departments, districts and communes",
                 Quoted(key)
             ),
             MetaProblem::Repeated { key, first_line } => {
@@ -328,6 +337,9 @@ impl MetaProblem {
             }
             MetaProblem::BadTemplate => {
                 "the only template supported is 581/BNV-CCHC/2022".to_owned()
+            }
+            MetaProblem::BadCount { key } => {
+                format!("{key} is a whole number (for example `#! {key}: 209`)")
             }
             MetaProblem::NoDistrictLevel { year, term } => format!(
                 "a report of {} {year} cannot be of the district level: there is no district level since 1 July 2025 (Law 72/2025/QH15)",

@@ -93,6 +93,7 @@ mod json;
 pub mod locate;
 pub mod number;
 pub mod printed;
+mod reference;
 mod report;
 pub mod rows;
 pub mod samples;
@@ -113,6 +114,7 @@ pub use error::{
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use locate::{Localisation, Locator};
+pub use reference::{Reference, ReferenceCount};
 pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, Term};
 pub use rows::{ImportWarning, Imported, Row, WarningKind};
 pub use sheet::Sheet;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::{CELL_COUNT, CellId};
 use crate::error::CellProblem;
 use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+use crate::reference::Reference;
 pub use crate::template::TemplateVersion;
 use crate::unit::Printed;
 
@@ -272,6 +273,11 @@ pub struct ReportMeta {
     pub period: Option<Period>,
     /// The template the forms follow.
     pub template: TemplateVersion,
+    /// How many departments, districts and communes the body has, where
+    /// the caller knows (never printed on the forms; absent from JSON when
+    /// none is given). The shares over them are checked only with them.
+    #[serde(default, skip_serializing_if = "Reference::is_empty")]
+    pub reference: Reference,
 }
 
 impl ReportMeta {
@@ -291,6 +297,7 @@ impl ReportMeta {
             level: Some(level),
             period: Some(period),
             template: TemplateVersion::Bnv581Of2022,
+            reference: Reference::NONE,
         }
     }
 }
@@ -332,6 +339,7 @@ impl Default for ReportMeta {
             level: None,
             period: None,
             template: TemplateVersion::Bnv581Of2022,
+            reference: Reference::NONE,
         }
     }
 }

@@ -637,6 +637,9 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
 /// | `level` (`cấp`) | `ministry`/`bộ`, `province`/`tỉnh`, `district`/`huyện`, `commune`/`xã` |
 /// | `period` (`kỳ`, `kỳ báo cáo`) | a year and a term, in any order: `2023 q3`, `Q3/2023`, `quý III năm 2023`, `2024 half_year`, `6 tháng 2024`, `year 2023`, `năm 2023` |
 /// | `template` (`mẫu`) | `581/BNV-CCHC/2022` |
+/// | `departments` (`số sở, ngành`) | how many departments the body has, a whole number: its [reference count](crate::Reference) |
+/// | `districts` (`số đơn vị cấp huyện`, `số huyện`) | how many districts |
+/// | `communes` (`số đơn vị cấp xã`, `số xã`) | how many communes |
 ///
 /// What is not given stays not given (`None`, or an empty body).
 ///
@@ -655,6 +658,8 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
 /// assert_eq!(meta.period, Some(Period::new(2023, Term::Q3)));
 /// assert_eq!(meta.level, None); // not given
 /// assert!(read_meta("#! level: capital\n#! colour: red\n").unwrap_err().len() == 2);
+/// let meta = read_meta("#! departments: 19\n#! districts: 10\n#! communes: 209\n")?;
+/// assert_eq!(meta.reference, cchc_forms::Reference { departments: Some(19), districts: Some(10), communes: Some(209) });
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn read_meta(text: &str) -> Result<ReportMeta, Error> {
@@ -689,11 +694,20 @@ pub fn read_meta(text: &str) -> Result<ReportMeta, Error> {
 pub(crate) struct MetaReader {
     /// What was read so far.
     pub(crate) meta: ReportMeta,
-    /// The line of each key given so far: body, level, period, template.
-    seen: [Option<usize>; 4],
+    /// The line of each key given so far: body, level, period, template,
+    /// departments, districts, communes.
+    seen: [Option<usize>; 7],
 }
 
-const META_KEYS: [&str; 4] = ["body", "level", "period", "template"];
+const META_KEYS: [&str; 7] = [
+    "body",
+    "level",
+    "period",
+    "template",
+    "departments",
+    "districts",
+    "communes",
+];
 
 impl MetaReader {
     /// The metadata read, or what its template refuses in it (a district
@@ -726,6 +740,9 @@ impl MetaReader {
             "level" | "cấp" | "cấp hành chính" => 1,
             "period" | "kỳ" | "kỳ báo cáo" | "reporting period" => 2,
             "template" | "mẫu" | "mẫu biểu" => 3,
+            "departments" | "số sở, ngành" | "số sở ngành" | "số sở" => 4,
+            "districts" | "số đơn vị cấp huyện" | "số huyện" => 5,
+            "communes" | "số đơn vị cấp xã" | "số xã" => 6,
             "" => return Err(MetaProblem::NotKeyValue),
             _ => {
                 return Err(MetaProblem::UnknownKey {
@@ -749,7 +766,17 @@ impl MetaReader {
             0 => self.meta.body = value,
             1 => self.meta.level = Some(parse_level(&value)?),
             2 => self.meta.period = Some(parse_period(&value)?),
-            _ => self.meta.template = parse_template(&value)?,
+            3 => self.meta.template = parse_template(&value)?,
+            _ => {
+                let kind = crate::ReferenceCount::ALL[slot - 4];
+                let count = crate::number::parse_count(&value)
+                    .ok()
+                    .and_then(|count| u32::try_from(count).ok())
+                    .ok_or(MetaProblem::BadCount {
+                        key: META_KEYS[slot],
+                    })?;
+                self.meta.reference.set(kind, Some(count));
+            }
         }
         self.seen[slot] = Some(number);
         Ok(())

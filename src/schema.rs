@@ -23,8 +23,11 @@
 //! - Every indicator is a property of its form, with `title` = the label as
 //!   printed, `description` in English, and the extension keywords `x-form`,
 //!   `x-stt` (the row number), `x-unit` (the unit as printed: `Hồ sơ`, `%`,
-//!   `Triệu đồng`, or a code's legend), `x-unit-en` and `x-cumulative`
-//!   (a "Lũy kế" row).
+//!   `Triệu đồng`, or a code's legend), `x-unit-en`, `x-cumulative`
+//!   (a "Lũy kế" row, as printed), `x-period-class` (how the value behaves
+//!   over time: [`PeriodClass`](crate::catalogue::PeriodClass), `flow`,
+//!   `stock`, …) and `x-aggregation` (how reports add up:
+//!   [`Aggregation`](crate::catalogue::Aggregation), `sum`, `recompute`, …).
 //! - Counts are integers with `minimum: 0`; percentages and amounts are
 //!   decimal strings matching [`DECIMAL_PATTERN`](crate::unit::DECIMAL_PATTERN);
 //!   codes are an `enum` of their legal values with their legend in `x-legend`.
@@ -69,6 +72,8 @@ pub const EXTENSION_KEYWORDS: &[&str] = &[
     "x-unit",
     "x-unit-en",
     "x-cumulative",
+    "x-period-class",
+    "x-aggregation",
     "x-legend",
     "x-invariants",
     "x-applies-from",
@@ -358,7 +363,10 @@ const REPORT_DESCRIPTION: &str = "A periodic administrative-reform (CCHC) report
 cchc-forms writes and reads it in JSON: its metadata and the seven forms (Biểu mẫu 1–7) of \
 Công văn 581/BNV-CCHC (2022). Each indicator is a property of its form: title = its label as \
 printed, x-form and x-stt = its form and row, x-unit = its unit as printed, x-cumulative = \
-whether it is cumulative to the reporting date (Lũy kế). null, or a missing indicator, is a \
+whether its label (or the row above it) prints Lũy kế, x-period-class = how its value behaves \
+over time (flow, distinct_flow, cumulative_in_year, cumulative_since_start, stock, plan, event, \
+status), x-aggregation = how reports of several bodies add up in it (sum, sum_of_instances, \
+recompute, weighted, not_aggregable, distribution). null, or a missing indicator, is a \
 blank cell: not reported, which is not 0. Counts are whole numbers; percentages and amounts \
 are decimal strings with '.' that keep their printed precision (\"99.3\"); codes are the \
 numbers of their legend (x-legend). The cross-field rules, which JSON Schema cannot express, \
@@ -409,6 +417,8 @@ fn annotate(cell: &mut Map<String, Value>, indicator: &Indicator) {
     cell.insert("x-unit".into(), indicator.unit_vi.into());
     cell.insert("x-unit-en".into(), indicator.unit_en.into());
     cell.insert("x-cumulative".into(), indicator.cumulative.into());
+    cell.insert("x-period-class".into(), indicator.period.name().into());
+    cell.insert("x-aggregation".into(), indicator.aggregation.name().into());
     if let Some(from) = indicator.applies.from {
         cell.insert("x-applies-from".into(), from.to_string().into());
     }

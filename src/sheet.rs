@@ -164,6 +164,10 @@ impl Sheet {
 }
 
 impl Source for Sheet {
+    fn reference(&self) -> crate::Reference {
+        self.meta.reference
+    }
+
     fn value(&self, id: CellId) -> Option<Printed> {
         if id.template() != self.meta.template {
             return None;

@@ -103,9 +103,11 @@ use rust_decimal::Decimal;
 
 use crate::catalogue::{CATALOGUE, CELL_COUNT, CellId};
 use crate::check::Family;
-use crate::check::{Constraint, RULES, Rounding, Rule, percentage_of};
+use crate::check::implies::Truth;
+use crate::check::{Constraint, Population, RULES, Rounding, Rule, percentage_of};
 use crate::finding::Severity;
 use crate::number::{MAX_DECIMALS, MAX_INTEGER_DIGITS_U32};
+use crate::reference::{Reference, ReferenceCount};
 use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, Term};
 use crate::unit::{Printed, ValueKind};
 
@@ -220,7 +222,8 @@ impl Arbitrary for Report {
 }
 
 /// Report metadata: any body name (Vietnamese, empty or odd), any level,
-/// year and term.
+/// year and term, and reference counts (departments, districts, communes)
+/// or none.
 ///
 /// # Example
 /// ```
@@ -252,12 +255,20 @@ pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
         Just(Term::Year),
     ];
     let year = prop_oneof![3 => 2019_u16..=2026, 1 => any::<u16>()];
-    (body, level, year, term).prop_map(|(body, level, year, term)| {
+    let count = |most: u32| prop_oneof![2 => Just(None), 2 => (1..=most).prop_map(Some), 1 => Just(Some(0))];
+    let reference = prop_oneof![
+        1 => Just(Reference::NONE),
+        2 => (count(60), count(30), count(400)).prop_map(|(departments, districts, communes)| {
+            Reference { departments, districts, communes }
+        }),
+    ];
+    (body, level, year, term, reference).prop_map(|(body, level, year, term, reference)| {
         let mut meta = ReportMeta {
             body,
             level: Some(level),
             period: Some(Period::new(year, term)),
             template: TemplateVersion::Bnv581Of2022,
+            reference,
         };
         // No district level once districts are gone.
         if !meta.problems().is_empty() {
@@ -328,7 +339,7 @@ pub fn broken_report(invariant: Invariant) -> impl Strategy<Value = Report> {
             inputs.meta.level = Some(Level::Commune);
         }
         let mut values = valid_values(&inputs);
-        break_rule(&mut values, invariant.0, &violation);
+        break_rule(&mut values, &mut inputs.meta, invariant.0, &violation);
         into_report(inputs.meta, &values)
     })
 }
@@ -433,13 +444,17 @@ const MAX_COUNT: i128 = 1_000_000_000_000;
 const MAX_AMOUNT: i128 = 999_999_999_999;
 /// Shares and weights are thousandths.
 const WHOLE_SHARE: i128 = 1000;
+/// A share that stands for "all but one unit" (so that a rate of nearly 100
+/// is printed as 100 now and then), not 999 thousandths.
+const ALL_BUT_ONE: u64 = 1001;
 
 /// The random choices for one cell.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Draw {
     /// A size: 0, small, medium or large.
     magnitude: u64,
-    /// A share of a whole, in thousandths (0 and 1000 are common).
+    /// A share of a whole, in thousandths (0 and 1000 are common), or
+    /// [`ALL_BUT_ONE`].
     share: u16,
     /// A weight among siblings, in thousandths.
     weight: u16,
@@ -467,10 +482,11 @@ fn draw() -> impl Strategy<Value = Draw> {
             9..=11 => 1_001 + low(size, 8, 999_000),
             _ => 1_000_001 + low(size, 8, 999_999_000_000),
         };
-        let share = match low(shares, 0, 9) {
+        let share = match low(shares, 0, 10) {
             0 => 0,
             1..=2 => 1000,
-            _ => low(shares, 8, 1001),
+            3..=4 => ALL_BUT_ONE,
+            _ => low(shares, 8, 1000),
         };
         let weight = if low(shares, 24, 5) == 0 {
             0
@@ -854,6 +870,84 @@ fn valid_values(inputs: &Inputs) -> Values {
         }
     }
 
+    // Shares of a known population: 100 · k / n, k drawn as a share of n;
+    // no share of an empty population.
+    let reference = inputs.meta.reference;
+    for (_, rule) in serious_rules() {
+        let Constraint::Share { rate, of } = rule.check.constraint() else {
+            continue;
+        };
+        let size = match of {
+            Population::Row(row) => values[row.index()].map(|n| n.mantissa),
+            Population::Reference(kind) => reference.get(kind).map(i128::from),
+        };
+        let d = draw(rate);
+        values[rate.index()] = match size {
+            Some(n) if n > 0 => {
+                let k = (n * i128::from(d.share).min(WHOLE_SHARE) / WHOLE_SHARE).clamp(0, n);
+                percentage_of(
+                    Printed::whole(k),
+                    Printed::whole(n),
+                    decimals_of(rate, d),
+                    rounding_of(d),
+                )
+            }
+            Some(_) => None,
+            None => values[rate.index()],
+        };
+    }
+
+    // What a blank settles: a cover exceeded, an implication whose premise
+    // holds and conclusion fails, a count above its reference count. A
+    // blank never breaks a rule (it leaves it unevaluated), so the cell the
+    // rule checks is blanked.
+    for (_, rule) in serious_rules() {
+        match rule.check.constraint() {
+            Constraint::Covered { cell, covering } => {
+                let sum: Option<i128> = covering
+                    .iter()
+                    .map(|id| values[id.index()].map(|v| v.mantissa))
+                    .sum();
+                if let (Some(value), Some(sum)) = (values[cell.index()], sum) {
+                    if value.mantissa > sum {
+                        values[cell.index()] = None;
+                    }
+                }
+            }
+            Constraint::WithinReference { cell, of } => {
+                if let (Some(value), Some(limit)) = (values[cell.index()], reference.get(of)) {
+                    if value.mantissa > i128::from(limit) {
+                        values[cell.index()] = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (_, rule) in serious_rules() {
+        let Constraint::Implies {
+            premise,
+            conclusion,
+        } = rule.check.constraint()
+        else {
+            continue;
+        };
+        let truth = |condition: crate::check::Condition, values: &Values| {
+            condition.truth(condition.cells().iter().map(|id| {
+                if absent.contains(*id) {
+                    None
+                } else {
+                    values[id.index()].map(|v| v.mantissa)
+                }
+            }))
+        };
+        if truth(premise, &values) == Truth::True && truth(conclusion, &values) == Truth::False {
+            for id in conclusion.cells() {
+                values[id.index()] = None;
+            }
+        }
+    }
+
     // Blanks, anywhere; and in rows that do not apply to the period.
     for indicator in &CATALOGUE {
         if draw(indicator.id).blank < inputs.blank_rate || absent.contains(indicator.id) {
@@ -910,10 +1004,12 @@ fn derive_parts(
                 return Some(Vec::new());
             }
             let weights: Vec<u16> = unset.iter().map(|&id| draw(id).weight).collect();
-            for (&id, mantissa) in unset
-                .iter()
-                .zip(partition(room * fill / WHOLE_SHARE, &weights))
-            {
+            let given = if fill == i128::from(ALL_BUT_ONE) {
+                (room - 1).max(0)
+            } else {
+                room * fill.min(WHOLE_SHARE) / WHOLE_SHARE
+            };
+            for (&id, mantissa) in unset.iter().zip(partition(given, &weights)) {
                 values[id.index()] = Some(Printed { mantissa, decimals });
             }
         }
@@ -968,13 +1064,37 @@ fn into_report(meta: ReportMeta, values: &Values) -> Report {
 // Broken values
 // ---------------------------------------------------------------------------
 
-/// Rewrites the cells of the rule at `index` so that it fails, then blanks
-/// a cell of every other rule that reads them, so that none of those fires.
-fn break_rule(values: &mut Values, index: usize, violation: &Violation) {
+/// Rewrites the cells of the rule at `index` (and, for a rule over a
+/// reference count, that count) so that it fails, then blanks a cell of
+/// every other rule that reads them, so that none of those fires.
+fn break_rule(values: &mut Values, meta: &mut ReportMeta, index: usize, violation: &Violation) {
     let Some(rule) = RULES.get(index) else {
         return;
     };
     let written = match rule.check.constraint() {
+        Constraint::Covered { .. } => Some(break_covered(rule, violation)),
+        Constraint::Implies {
+            premise,
+            conclusion,
+        } => break_implies(premise, conclusion, violation),
+        Constraint::Share { rate, of } => match (break_share(rate, violation), of) {
+            (Some((written, n)), Population::Row(_)) => {
+                Some(vec![written, Some(Printed::whole(n))])
+            }
+            (Some((written, n)), Population::Reference(kind)) => {
+                set_reference(values, meta, index, kind, n);
+                Some(vec![written])
+            }
+            (None, _) => None,
+        },
+        Constraint::WithinReference { of, .. } => {
+            let limit = cell_draw(violation, 1).magnitude % 1_000_000;
+            let limit = u32::try_from(limit).unwrap_or(0);
+            set_reference(values, meta, index, of, i128::from(limit));
+            let over = i128::from(limit) + 1 + margin(violation, 1000);
+            Some(vec![Some(Printed::whole(over))])
+        }
+        Constraint::Rounded { .. } => break_rounded(rule, violation),
         Constraint::Ratio { .. } => break_ratio(rule, violation, false),
         Constraint::Derivable { .. } => break_ratio(rule, violation, true),
         Constraint::Total {
@@ -999,10 +1119,159 @@ fn break_rule(values: &mut Values, index: usize, violation: &Violation) {
         if other == index || !silenced.cells.iter().any(mine) {
             continue;
         }
-        for id in silencers(silenced, &mine) {
+        let silencers = silencers(silenced, &mine);
+        if silencers.is_empty() {
+            // A rule over a reference count whose cells are all rewritten:
+            // without the count it is not evaluated.
+            if let Constraint::Share {
+                of: Population::Reference(kind),
+                ..
+            }
+            | Constraint::WithinReference { of: kind, .. } = silenced.check.constraint()
+            {
+                if !uses_reference(rule, kind) {
+                    meta.reference.set(kind, None);
+                }
+            }
+        }
+        for id in silencers {
             values[id.index()] = None;
         }
     }
+}
+
+/// Whether `rule` reads the reference count `kind`.
+fn uses_reference(rule: &Rule, kind: ReferenceCount) -> bool {
+    matches!(rule.check.constraint(),
+        Constraint::Share { of: Population::Reference(of), .. } | Constraint::WithinReference { of, .. } if of == kind)
+}
+
+/// Sets the reference count `kind` to `n`, and blanks the cells of the
+/// other rules over it (their values were made for the drawn count).
+fn set_reference(
+    values: &mut Values,
+    meta: &mut ReportMeta,
+    index: usize,
+    kind: ReferenceCount,
+    n: i128,
+) {
+    meta.reference.set(kind, u32::try_from(n).ok());
+    for (other, rule) in serious_rules() {
+        if other != index && uses_reference(rule, kind) {
+            for id in rule.cells {
+                values[id.index()] = None;
+            }
+        }
+    }
+}
+
+/// A count above the sum of the counts covering it (all reported).
+fn break_covered(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
+    let covering: Vec<i128> = (1..rule.cells.len())
+        .map(|position| i128::from(cell_draw(violation, position).magnitude) % 1_000_000_000)
+        .collect();
+    let sum: i128 = covering.iter().sum();
+    let mut written = vec![Some(Printed::whole(sum + 1 + margin(violation, 1000)))];
+    written.extend(covering.into_iter().map(|c| Some(Printed::whole(c))));
+    written
+}
+
+/// Cells that make `condition` true (`holds`) or false, in its order.
+fn condition_values(
+    condition: crate::check::Condition,
+    holds: bool,
+    violation: &Violation,
+    offset: usize,
+) -> Option<Vec<Option<Printed>>> {
+    use crate::check::Condition;
+    let some = |position: usize| {
+        Printed::whole(
+            1 + i128::from(cell_draw(violation, offset + position).magnitude) % 1_000_000,
+        )
+    };
+    let cells = condition.cells();
+    Some(match (condition, holds) {
+        (Condition::Positive(_), true) | (Condition::Zero(_), false) => (0..cells.len())
+            .map(|position| {
+                Some(if position == 0 {
+                    some(position)
+                } else {
+                    Printed::whole(
+                        i128::from(cell_draw(violation, offset + position).magnitude) % 1_000_000,
+                    )
+                })
+            })
+            .collect(),
+        (Condition::Positive(_), false) | (Condition::Zero(_), true) => {
+            vec![Some(Printed::whole(0)); cells.len()]
+        }
+        (Condition::Code(cell, code), true) => {
+            let _ = cell;
+            vec![Some(Printed::whole(i128::from(code)))]
+        }
+        (Condition::Code(..), false) => return None,
+        (Condition::Reported(cell), true) | (Condition::Blank(cell), false) => {
+            let d = cell_draw(violation, offset);
+            vec![Some(match cell.indicator().kind {
+                ValueKind::Code { legend } => legend_pick(legend, d.pick),
+                ValueKind::Count => some(0),
+                _ => value_in(usual_range(cell)?, decimals_of(cell, d), d),
+            })]
+        }
+        (Condition::Reported(_), false) | (Condition::Blank(_), true) => vec![None],
+    })
+}
+
+/// A premise that holds and a conclusion that does not.
+fn break_implies(
+    premise: crate::check::Condition,
+    conclusion: crate::check::Condition,
+    violation: &Violation,
+) -> Option<Vec<Option<Printed>>> {
+    let mut written = condition_values(premise, true, violation, 0)?;
+    written.extend(condition_values(
+        conclusion,
+        false,
+        violation,
+        premise.cells().len(),
+    )?);
+    Some(written)
+}
+
+/// A population `n` from 1 to 50 and a share half way between two that
+/// `n` allows (`100 · (k + ½) / n`, at least one point from either), to two
+/// decimals.
+fn break_share(rate: CellId, violation: &Violation) -> Option<(Option<Printed>, i128)> {
+    let d = cell_draw(violation, 0);
+    let n = 1 + i128::from(d.magnitude) % 50;
+    let k = i128::from(d.pick) % n;
+    let value = percentage_of(
+        Printed::whole(2 * k + 1),
+        Printed::whole(2 * n),
+        2,
+        Rounding::HalfAwayFromZero,
+    )?;
+    let _ = rate;
+    Some((Some(value), n))
+}
+
+/// A rate printed as 100 while its numerator is just below a large
+/// denominator: `100 × (d − 2) / d` rounds to 100,00 for `d ≥ 10⁷`.
+fn break_rounded(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+    let &[rate_id, _, _] = rule.cells else {
+        return None;
+    };
+    let d = cell_draw(violation, 0);
+    let den = 10_000_000 + i128::from(d.magnitude) % 1_000_000_000;
+    let decimals = decimals_of(rate_id, d);
+    Some(vec![
+        Some(Printed {
+            mantissa: 100 * pow10(decimals),
+            decimals,
+        }),
+        Some(Printed::whole(den - 2)),
+        Some(Printed::whole(den)),
+    ])
 }
 
 /// The cells outside the broken rule's to blank so that `rule` is not
@@ -1026,15 +1295,32 @@ fn silencers(rule: &Rule, mine: &impl Fn(&CellId) -> bool) -> Vec<CellId> {
         (Constraint::Ratio { .. }, &[rate, numerator, denominator]) => {
             first_outside(&[numerator, denominator, rate])
         }
-        // A blank whole, code or overall silences the rule; failing that, its
-        // other cells are blanked (a sum with parts left is checked as "of which").
-        (Constraint::Total { .. } | Constraint::Conditional { .. }, cells) => {
-            match cells.split_first() {
-                Some((head, _)) if !mine(head) => vec![*head],
-                Some((_, rest)) => outside(rest),
-                None => Vec::new(),
+        // A blank conclusion leaves an implication unevaluated; failing
+        // that, a blank premise.
+        (
+            Constraint::Implies {
+                premise,
+                conclusion,
+            },
+            _,
+        ) => {
+            let conclusion = outside(conclusion.cells());
+            if conclusion.is_empty() {
+                outside(premise.cells())
+            } else {
+                conclusion
             }
         }
+        // A blank whole, code or overall silences the rule; failing that, its
+        // other cells are blanked (a sum with parts left is checked as "of which").
+        (
+            Constraint::Total { .. } | Constraint::Conditional { .. } | Constraint::Covered { .. },
+            cells,
+        ) => match cells.split_first() {
+            Some((head, _)) if !mine(head) => vec![*head],
+            Some((_, rest)) => outside(rest),
+            None => Vec::new(),
+        },
         (_, cells) => first_outside(cells),
     }
 }
@@ -1077,7 +1363,8 @@ fn break_ratio(
     };
     let num_decimals = decimals_of(num_id, num_draw);
     let num = Printed {
-        mantissa: floor_at(den, num_decimals) * i128::from(num_draw.share) / WHOLE_SHARE,
+        mantissa: floor_at(den, num_decimals) * i128::from(num_draw.share).min(WHOLE_SHARE)
+            / WHOLE_SHARE,
         decimals: num_decimals,
     };
     if derivable {
@@ -1109,18 +1396,28 @@ fn break_ratio(
 /// Parts, all reported, and a total off their sum by at least one (more when
 /// the cells are printed with limited precision).
 fn break_sum(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
-    let parts: Vec<i128> = (1..rule.cells.len())
+    let mut parts: Vec<i128> = (1..rule.cells.len())
         .map(|position| i128::from(cell_draw(violation, position).magnitude) % 1_000_000_000)
         .collect();
-    let sum: i128 = parts.iter().sum();
     let exact = rule.cells.iter().all(|&id| is_exact(id));
     let cells = i128::try_from(rule.cells.len()).unwrap_or(i128::MAX);
     let off = 1 + margin(violation, 1000) + if exact { 0 } else { cells + 1 };
-    let total = if violation.above || sum < off {
-        sum + off
-    } else {
-        sum - off
+    // Where the severity depends on the direction, the rule's own (the more
+    // severe) direction: parts above the total, or below it.
+    let parts_above = match rule.check {
+        crate::check::Check::Sum(check) if check.above != check.below => {
+            check.above == rule.severity
+        }
+        _ => !violation.above,
     };
+    let sum: i128 = parts.iter().sum();
+    if parts_above && sum < off {
+        if let Some(first) = parts.first_mut() {
+            *first += off;
+        }
+    }
+    let sum: i128 = parts.iter().sum();
+    let total = if parts_above { sum - off } else { sum + off };
     let mut written = vec![Some(Printed::whole(total))];
     written.extend(parts.into_iter().map(|part| Some(Printed::whole(part))));
     written

@@ -172,16 +172,18 @@ fn the_json_is_sets_and_suggestions() {
 
 #[test]
 fn values_far_above_ten_million_localise() {
-    // Counts near 2^63: 1.4 = 2^63 + 6, its levels 2^63 − 10, 7, 9 sum to
-    // 2^63 + 6 exactly; then 1.4.3 typed 90 instead of 9 (a digit doubled?
-    // no: a factor of 10). The only single repairs: 1.4.3 = 9 (factor 10),
-    // 1.4 = 2^63 + 87, 1.4.1 = 2^63 − 91, 1.4.2 = 7 − 81 < 0 impossible.
+    // Counts near 2^63: 1.4 = 2^63 + 87, its levels 2^63 − 10, 7, 90 sum to
+    // 2^63 + 87 exactly; then 1.4.3 typed 9 instead of 90 (a digit dropped: a
+    // factor of 10). The levels add up to 2^63 + 6, below the total: an
+    // error (above it would only be a warning, a procedure listed at two
+    // levels). The only single repairs: 1.4.3 = 90 (the digit back), 1.4 =
+    // 2^63 + 6, 1.4.1 = 2^63 − 10 + 81 = 2^63 + 71, 1.4.2 = 7 + 81 = 88.
     let big: i128 = 1 << 63;
     let mut report = samples::bac_giang_2023_q3();
-    report.set_cell(cell(3, "1.4"), whole(big + 6)).unwrap();
+    report.set_cell(cell(3, "1.4"), whole(big + 87)).unwrap();
     report.set_cell(cell(3, "1.4.1"), whole(big - 10)).unwrap();
     report.set_cell(cell(3, "1.4.2"), whole(7)).unwrap();
-    report.set_cell(cell(3, "1.4.3"), whole(90)).unwrap();
+    report.set_cell(cell(3, "1.4.3"), whole(9)).unwrap();
     let located = report.locate();
     let sets: Vec<(CellId, i128, Reason)> = located
         .sets
@@ -197,9 +199,10 @@ fn values_far_above_ten_million_localise() {
     assert_eq!(
         sets,
         [
-            (cell(3, "1.4.3"), 9, Reason::PowerOfTen),
-            (cell(3, "1.4"), big + 87, Reason::OnlyValue),
-            (cell(3, "1.4.1"), big - 91, Reason::OnlyValue),
+            (cell(3, "1.4.3"), 90, Reason::DigitDropped),
+            (cell(3, "1.4"), big + 6, Reason::OnlyValue),
+            (cell(3, "1.4.1"), big + 71, Reason::OnlyValue),
+            (cell(3, "1.4.2"), 88, Reason::OnlyValue),
         ]
     );
     // Amounts near 10^12 million VND, the most 12 integer digits hold (6/1.1
@@ -268,31 +271,34 @@ fn without_districts_the_sample_has_no_error() {
 
 #[test]
 fn without_districts_a_swap_is_found_and_district_rows_are_never_changed() {
-    // Q1/2026, 3/1.4.1 typed 14.860 for 1.486 (a factor of ten). Then
-    // 1.4.1 + 1.4.3 = 14.860 + 155 = 15.015 > 1.902 = 1.4 ("of which",
-    // 1.4.2 absent). Single repairs, the other cells as reported:
-    // - 1.4 ≥ 15.015: the slips of 1.902 are tried in order (swaps, one
-    //   digit wrong: all below 10.000; then a digit dropped, inserted
-    //   first: 11.902 < 15.015, 21.902 ≥ 15.015): 21.902, a digit dropped;
-    // - 1.4.1 ≤ 1.902 − 155 = 1.747: 1.486 (14.860 / 10), a factor of ten;
-    // - 1.4.3 ≤ 1.902 − 14.860 < 0: impossible;
-    // - 1.4.2, the district row, is fixed blank: never proposed.
+    // Q1/2026, 2/1.1 (provincial documents) typed 250 for 25 (a factor of
+    // ten). Then 1.1 + 1.3 = 250 + 0 > 37 = 1 ("of which", the district row
+    // 1.2 absent). (Form 3's 1.4 cannot serve: its parts above the total
+    // are only a warning since issue 10.) Single repairs, the other cells as
+    // reported:
+    // - 1 ≥ 250: the slips of 37 are tried in order (a swap, 73, and one
+    //   digit wrong, at most 97, are below 250; then a digit dropped,
+    //   inserted first: 137 < 250, 237 < 250, 337 ≥ 250): 337, a digit
+    //   dropped;
+    // - 1.1 ≤ 37 − 0 = 37: 25 (250 / 10), a factor of ten;
+    // - 1.3 ≤ 37 − 250 < 0: impossible;
+    // - 1.2, the district row, is fixed blank: never proposed.
     // Both sets are typing slips: a tie, in catalogue order.
     let mut report = sample_2026();
-    report.set_cell(cell(3, "1.4.1"), whole(14_860)).unwrap();
+    report.set_cell(cell(2, "1.1"), whole(250)).unwrap();
     let located = report.locate();
     assert_eq!(located.weight, 1);
     let sets: Vec<Vec<CellId>> = located.sets.iter().map(|s| s.cells.clone()).collect();
-    assert_eq!(sets, [[cell(3, "1.4")], [cell(3, "1.4.1")]]);
+    assert_eq!(sets, [[cell(2, "1")], [cell(2, "1.1")]]);
     let total = &located.sets[0].repairs[0];
-    assert_eq!(total.suggested, Printed::whole(21_902));
+    assert_eq!(total.suggested, Printed::whole(337));
     assert_eq!(total.reason, Reason::DigitDropped);
     let level = &located.sets[1].repairs[0];
-    assert_eq!(level.suggested, Printed::whole(1_486));
+    assert_eq!(level.suggested, Printed::whole(25));
     assert_eq!(level.reason, Reason::PowerOfTen);
-    assert_eq!(level.allowed, [(Printed::whole(0), Printed::whole(1_747))]);
+    assert_eq!(level.allowed, [(Printed::whole(0), Printed::whole(37))]);
     for set in &located.sets {
-        assert!(!set.cells.contains(&cell(3, "1.4.2")));
+        assert!(!set.cells.contains(&cell(2, "1.2")));
         assert!(!set.apply(&report).validate().has_errors());
     }
 }

@@ -293,6 +293,8 @@ fn every_indicator_is_annotated_from_the_catalogue() {
             assert_eq!(cell["x-unit"], indicator.unit_vi);
             assert_eq!(cell["x-unit-en"], indicator.unit_en);
             assert_eq!(cell["x-cumulative"], indicator.cumulative);
+            assert_eq!(cell["x-period-class"], indicator.period_class().name());
+            assert_eq!(cell["x-aggregation"], indicator.aggregation().name());
             let description = cell["description"].as_str().unwrap();
             assert!(description.starts_with(indicator.name_en), "{description}");
             let types = cell["type"].as_array().unwrap();
@@ -452,4 +454,40 @@ fn file_text_is_stable_and_ends_with_a_newline() {
         assert_eq!(schema::to_file_text(&reread), text, "{name}");
         assert!(Path::new(name).extension().is_some_and(|e| e == "json"));
     }
+}
+
+/// The period and aggregation classes reach both files tools read, on all
+/// 125 rows, as the same names.
+#[test]
+fn every_row_has_its_period_and_aggregation_class_in_the_schema_and_the_catalogue() {
+    let schema = schema::report_schema();
+    let catalogue = schema::catalogue_data();
+    let rows = catalogue["indicators"].as_array().unwrap();
+    assert_eq!(rows.len(), 125);
+    for (row, indicator) in rows.iter().zip(CATALOGUE.iter()) {
+        let cell =
+            &schema["properties"][format!("form{}", indicator.form)]["properties"][indicator.key];
+        for key in ["x-period-class", "x-aggregation"] {
+            assert!(cell[key].is_string(), "{} {key}", indicator.key);
+            assert_eq!(row[key], cell[key], "{} {key}", indicator.key);
+        }
+    }
+    // Spot checks from the issue: a plan, stocks under a "lũy kế" heading,
+    // cumulative since the start, disbursement "ước đến 30/9".
+    let class = |form: u8, stt: &str| CellId::of(form, stt).indicator().period_class().name();
+    assert_eq!(class(1, "2.1"), "plan");
+    assert_eq!(class(6, "2.1"), "stock");
+    assert_eq!(class(6, "2.5"), "stock");
+    assert_eq!(class(6, "2.6"), "cumulative_since_start");
+    assert_eq!(class(6, "1.2"), "cumulative_in_year");
+    assert_eq!(class(1, "5.3"), "cumulative_in_year");
+    assert_eq!(class(1, "5.4"), "stock");
+    assert_eq!(
+        catalogue["indicators"][CellId::of(1, "4.2").index()]["weight"],
+        json!({"row": "4.1"})
+    );
+    assert_eq!(
+        catalogue["indicators"][CellId::of(7, "5.1.3").index()]["weight"],
+        json!({"reference": "communes"})
+    );
 }

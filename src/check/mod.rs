@@ -11,13 +11,18 @@
 //! |---|---|---|
 //! | `ratio` | a percentage against its numerator and denominator rows | error |
 //! | `derivable` | a blank percentage whose numerator and denominator are reported | info |
-//! | `sum` | a total against an exhaustive breakdown (levels of government, autonomy groups) | error |
+//! | `sum` | a total against an exhaustive breakdown (levels of government, autonomy groups) | error, or by direction ([`Sum`]) |
 //! | `part_whole` | a part, or "of which" parts together, at most the whole | error, or warning where exceeding is a breach rather than an impossibility |
 //! | `bound` | a value within what its meaning allows (a share in [0, 100], a reduction ≤ 100) | error, or warning for a negative reduction |
 //! | `conditional` | a "not done" code against the rows that describe how it was done | error |
 //! | `level_range` | an overall rate between its lowest and highest per-level rate | error |
 //! | `across_forms` | the same population in two forms; a row of one form bounding another | warning |
 //! | `not_applicable` | a value in a row that does not apply to the report's period (district rows after 1 July 2025) | error |
+//! | `covers` | a count at most the counts its items each add to (`7/6.2.1 ≤ 6.3.1 + 6.4.1`) | error |
+//! | `implies` | when one condition on some rows holds, another must | error, warning or info, per rule |
+//! | `share` | a share of a small known population (a row, or a reference count): `100 · k / n` | warning |
+//! | `reference` | a count of bodies at most the body's reference count of them | warning |
+//! | `full` | a rate printed as 100 whose numerator is below its denominator | info |
 //!
 //! # Tolerance: printed precision, no epsilon
 //! A printed value stands for the interval of true values its digits allow
@@ -112,7 +117,7 @@ macro_rules! families {
         $(#[$doc:meta])*
         $Variant:ident $name:literal => $module:ident :: $Type:ident,
     )*) => {
-        $( mod $module; )*
+        $( pub(crate) mod $module; )*
         $( pub use $module::$Type; )*
 
         /// The families of invariants the checks know (serialized in
@@ -229,9 +234,22 @@ families! {
     AcrossForms "across_forms" => across_forms::AcrossForms,
     /// A blank percentage whose numerator and denominator are reported.
     Derivable "derivable" => derivable::Derivable,
-    /// A value in a row that does not apply to the report's period.
+    /// A value in a row that does not apply to the period.
     NotApplicable "not_applicable" => not_applicable::NotApplicable,
+    /// A count at most the sum of the counts that each of its items adds to.
+    Covers "covers" => covers::Covers,
+    /// When one condition on some rows holds, another must.
+    Implies "implies" => implies::Implies,
+    /// A share of a small known population: `100 · k / n` for a whole `k ≤ n`.
+    Share "share" => share::Share,
+    /// A count of bodies at most the body's reference count of them.
+    WithinReference "reference" => within_reference::WithinReference,
+    /// A rate printed as 100 whose numerator is below its denominator.
+    Full "full" => full::Full,
 }
+
+pub use implies::Condition;
+pub use share::Population;
 
 /// One family of invariant: how its rules are decided, worded and honoured.
 ///
@@ -338,6 +356,44 @@ pub enum Constraint {
         /// The cell.
         cell: CellId,
     },
+    /// `cell ≤ Σ covering`, when every cell is reported.
+    Covered {
+        /// The count covered.
+        cell: CellId,
+        /// The counts covering it.
+        covering: &'static [CellId],
+    },
+    /// When `premise` holds, `conclusion` must.
+    Implies {
+        /// The condition that requires the other.
+        premise: Condition,
+        /// The condition then required.
+        conclusion: Condition,
+    },
+    /// `rate = 100 · k / n` for a whole `k ≤ n`, `n` the population.
+    Share {
+        /// The share.
+        rate: CellId,
+        /// What it is a share of.
+        of: Population,
+    },
+    /// `cell ≤` a reference count, when given.
+    WithinReference {
+        /// The count.
+        cell: CellId,
+        /// The reference count.
+        of: crate::ReferenceCount,
+    },
+    /// A note when `rate` is printed as 100 while `numerator < denominator`
+    /// (constrains nothing).
+    Rounded {
+        /// The percentage.
+        rate: CellId,
+        /// Its numerator.
+        numerator: CellId,
+        /// Its denominator.
+        denominator: CellId,
+    },
 }
 
 /// What the clean path made of a rule.
@@ -359,7 +415,9 @@ pub struct Rule {
     pub id: &'static str,
     /// The family of invariant.
     pub family: Family,
-    /// The severity of a violation.
+    /// The severity of a violation; for a [`Sum`] whose severity depends
+    /// on the direction of the imbalance, the more severe of the two (each
+    /// finding carries its own).
     pub severity: Severity,
     /// The cells it reads, the checked cell first (the rate, the total, the
     /// whole, the bounded value, the code, the overall rate).
@@ -541,6 +599,8 @@ pub(crate) struct CellValues {
     values: [Option<Printed>; CellList::CAPACITY],
     /// Bit `i` set when the rule's cell `i` does not apply to the period.
     absent: u8,
+    /// The report's reference counts (departments, districts, communes).
+    reference: crate::Reference,
 }
 
 const _: () = assert!(CellList::CAPACITY <= 8, "a rule's cells are marked in a u8");
@@ -551,6 +611,7 @@ impl CellValues {
         let mut read = CellValues {
             values: [None; CellList::CAPACITY],
             absent: 0,
+            reference: source.reference(),
         };
         for (position, (value, &id)) in read.values.iter_mut().zip(ids).enumerate() {
             *value = source.value(id);
@@ -587,6 +648,11 @@ impl CellValues {
 pub(crate) trait Source {
     /// A cell's value, `None` when blank.
     fn value(&self, id: CellId) -> Option<Printed>;
+
+    /// The reporting body's reference counts, where known.
+    fn reference(&self) -> crate::Reference {
+        crate::Reference::NONE
+    }
 }
 
 /// Every cell of a 581 report, read once.
@@ -604,6 +670,10 @@ struct Snapshotted<'a> {
 }
 
 impl Source for Snapshotted<'_> {
+    fn reference(&self) -> crate::Reference {
+        self.report.meta.reference
+    }
+
     fn value(&self, id: CellId) -> Option<Printed> {
         // The typed report holds the cells of its own catalogue only.
         if crate::catalogue::CATALOGUE.get(id.index()).map(|i| i.id) != Some(id) {

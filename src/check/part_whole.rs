@@ -22,7 +22,14 @@ pub struct PartWhole {
 
 impl RuleFamily for PartWhole {
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
-        evaluate_total(self.whole, self.parts, false, rule, values, findings)
+        evaluate_total(
+            self.whole,
+            self.parts,
+            (rule.rule().severity, None),
+            rule,
+            values,
+            findings,
+        )
     }
 
     fn decide(&self, snapshot: &[Slot]) -> Fast {

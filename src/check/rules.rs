@@ -6,11 +6,46 @@
 //! derived from the cells.
 
 use super::{
-    AcrossForms, Bound, Check, Conditional, Derivable, LevelRange, NotApplicable, PartWhole, Ratio,
-    Rule, Sum, cell,
+    AcrossForms, Bound, Check, Condition, Conditional, Covers, Derivable, Full, Implies,
+    LevelRange, NotApplicable, PartWhole, Population, Ratio, Rule, Share, Sum, WithinReference,
+    cell,
 };
 use crate::catalogue::{CATALOGUE, CellId, LIMITED, LIMITED_COUNT};
 use crate::finding::Severity;
+use crate::reference::ReferenceCount;
+
+/// The more severe of two severities, in a `const`.
+const fn worst(a: Severity, b: Severity) -> Severity {
+    match (a, b) {
+        (Severity::Error, _) | (_, Severity::Error) => Severity::Error,
+        (Severity::Warning, _) | (_, Severity::Warning) => Severity::Warning,
+        _ => Severity::Info,
+    }
+}
+
+/// The kind of an implication's condition, before it is given its cells.
+#[derive(Clone, Copy)]
+pub(crate) enum CondKind {
+    Positive,
+    Zero,
+    Code,
+    Reported,
+    Blank,
+}
+
+/// A condition of `kind` on `cells` (the first for a one-cell kind).
+const fn condition(kind: CondKind, cells: &'static [CellId], code: u8) -> Condition {
+    let Some(first) = cells.first() else {
+        panic!("a condition reads at least one cell");
+    };
+    match kind {
+        CondKind::Positive => Condition::Positive(cells),
+        CondKind::Zero => Condition::Zero(cells),
+        CondKind::Code => Condition::Code(*first, code),
+        CondKind::Reported => Condition::Reported(*first),
+        CondKind::Blank => Condition::Blank(*first),
+    }
+}
 
 /// The rule of a written family from its id, severity, cells and notes:
 /// the cells are split by their part (`[rate, numerator, denominator]`,
@@ -46,9 +81,42 @@ pub(crate) const fn rule(
             numerator: second,
             denominator: third,
         }),
-        Shape::Sum => Check::Sum(Sum {
+        Shape::Sum(above, below) => Check::Sum(Sum {
             total: first,
             parts: rest,
+            above,
+            below,
+        }),
+        Shape::Covers => Check::Covers(Covers {
+            cell: first,
+            covering: rest,
+        }),
+        Shape::Implies {
+            premise: (kind, len, code),
+            conclusion: (then_kind, then_code),
+        } => {
+            let (premise, conclusion) = cells.split_at(len);
+            Check::Implies(Implies {
+                premise: condition(kind, premise, code),
+                conclusion: condition(then_kind, conclusion, then_code),
+            })
+        }
+        Shape::ShareOfRow => Check::Share(Share {
+            rate: first,
+            of: Population::Row(second),
+        }),
+        Shape::ShareOfReference(kind) => Check::Share(Share {
+            rate: first,
+            of: Population::Reference(kind),
+        }),
+        Shape::WithinReference(kind) => Check::WithinReference(WithinReference {
+            cell: first,
+            of: kind,
+        }),
+        Shape::Full => Check::Full(Full {
+            rate: first,
+            numerator: second,
+            denominator: third,
         }),
         Shape::PartWhole => Check::PartWhole(PartWhole {
             whole: first,
@@ -77,6 +145,10 @@ pub(crate) const fn rule(
             right: second,
         }),
     };
+    let severity = match make {
+        Shape::Sum(above, below) => worst(above, below),
+        _ => severity,
+    };
     Rule::new(id, severity, check, cells, notes.0, notes.1)
 }
 
@@ -85,7 +157,19 @@ pub(crate) const fn rule(
 pub(crate) enum Shape {
     Ratio,
     Derivable,
-    Sum,
+    /// With the severities of parts above and below the total.
+    Sum(Severity, Severity),
+    Covers,
+    /// The premise's kind, number of cells and code; the conclusion's kind
+    /// and code (its cells are the rest).
+    Implies {
+        premise: (CondKind, usize, u8),
+        conclusion: (CondKind, u8),
+    },
+    ShareOfRow,
+    ShareOfReference(ReferenceCount),
+    WithinReference(ReferenceCount),
+    Full,
     PartWhole,
     Bound(Option<i64>, Option<i64>),
     Conditional(u8),
@@ -133,19 +217,28 @@ macro_rules! rules {
         resolve $cell:path;
         catalogue $catalogue:path, $limited:path, $limited_count:path;
         ratios { $( $rate:literal = $num:literal / $den:literal; )* }
-        sums { $( $total:literal = [$($part:literal),+], $sum_vi:literal, $sum_en:literal; )* }
+        sums { $( $total:literal = [$($part:literal),+] $(above $above:ident below $below:ident)?, $sum_vi:literal, $sum_en:literal; )* }
         parts $part_severity:ident { $( [$first:literal $(, $more:literal)*] <= $whole:literal, $part_vi:literal, $part_en:literal; )* }
         parts_suspicious $suspicious_severity:ident { $( [$s_first:literal $(, $s_more:literal)*] <= $s_whole:literal, $s_vi:literal, $s_en:literal; )* }
         bounds $bound_severity:ident { $( $b_cell:literal in [$min:tt, $max:tt], $b_vi:literal, $b_en:literal; )* }
         bounds_suspicious $b_suspicious_severity:ident { $( $bs_cell:literal in [$bs_min:tt, $bs_max:tt], $bs_vi:literal, $bs_en:literal; )* }
         conditionals { $( $code:literal == $when:literal => [$($dependent:literal),+], $c_vi:literal, $c_en:literal; )* }
         level_ranges { $( $overall:literal within [$($level:literal),+], $l_vi:literal, $l_en:literal; )* }
-        across_parts { $( [$a_part:literal] <= $a_whole:literal, $a_vi:literal, $a_en:literal; )* }
+        across_parts { $( [$a_part:literal $(, $a_more:literal)*] <= $a_whole:literal, $a_vi:literal, $a_en:literal; )* }
         across_same { $( $left:literal == $right:literal, $same_vi:literal, $same_en:literal; )* }
+        covers { $( $covered:literal <= [$($cover:literal),+], $cv_vi:literal, $cv_en:literal; )* }
+        implications { $(
+            $i_severity:ident [$p_kind:ident $($p_cell:literal),+ $(is $p_code:literal)?]
+                => [$c_kind:ident $($c_cell:literal),+ $(is $c_code:literal)?], $i_vi:literal, $i_en:literal;
+        )* }
+        shares_of_rows { $( $share:literal of $share_row:literal, $sr_vi:literal, $sr_en:literal; )* }
+        shares_of_references { $( $r_share:literal of $r_kind:ident, $srf_vi:literal, $srf_en:literal; )* }
+        within_references { $( $w_cell:literal <= $w_kind:ident, $w_vi:literal, $w_en:literal; )* }
     ) => {
         const WRITTEN: usize = rules!(@count
-            $($rate $rate)* $($total)* $($first)* $($s_first)* $($b_cell)* $($bs_cell)*
-            $($code)* $($overall)* $($a_part)* $($left)*);
+            $($rate $rate $rate)* $($total)* $($first)* $($s_first)* $($b_cell)* $($bs_cell)*
+            $($code)* $($overall)* $($a_part)* $($left)* $($covered)* $($i_severity)*
+            $($share)* $($r_share)* $($w_cell)*);
 
         /// The written rules, in evaluation order.
         const TABLE: [$crate::check::Rule; WRITTEN] = {
@@ -162,7 +255,8 @@ macro_rules! rules {
             )*
             $(
                 rule(concat!("sum:", $total), Severity::Error,
-                    &[$cell($total), $($cell($part)),+], Shape::Sum, ($sum_vi, $sum_en)),
+                    &[$cell($total), $($cell($part)),+],
+                    rules!(@sum_shape $($above $below)?), ($sum_vi, $sum_en)),
             )*
             $(
                 rule(concat!("part:", $first $(, "+", $more)*, "<=", $whole), Severity::$part_severity,
@@ -189,12 +283,55 @@ macro_rules! rules {
                     &[$cell($overall), $($cell($level)),+], Shape::LevelRange, ($l_vi, $l_en)),
             )*
             $(
-                rule(concat!("across:", $a_part, "<=", $a_whole), Severity::Warning,
-                    &[$cell($a_whole), $cell($a_part)], Shape::AcrossPart, ($a_vi, $a_en)),
+                rule(concat!("across:", $a_part, $("+", $a_more,)* "<=", $a_whole), Severity::Warning,
+                    &[$cell($a_whole), $cell($a_part) $(, $cell($a_more))*], Shape::AcrossPart, ($a_vi, $a_en)),
             )*
             $(
                 rule(concat!("across:", $left, "==", $right), Severity::Warning,
                     &[$cell($left), $cell($right)], Shape::AcrossSame, ($same_vi, $same_en)),
+            )*
+            $(
+                rule(concat!("covers:", $covered, "<=", rules!(@plus $($cover),+)), Severity::Error,
+                    &[$cell($covered), $($cell($cover)),+], Shape::Covers, ($cv_vi, $cv_en)),
+            )*
+            $(
+                rule(
+                    concat!(
+                        "implies:",
+                        rules!(@condition $p_kind $($p_cell),+ $(is $p_code)?),
+                        "=>",
+                        rules!(@condition $c_kind $($c_cell),+ $(is $c_code)?),
+                    ),
+                    Severity::$i_severity,
+                    &[$($cell($p_cell)),+, $($cell($c_cell)),+],
+                    Shape::Implies {
+                        premise: (
+                            rules!(@kind $p_kind),
+                            rules!(@count $($p_cell)+),
+                            rules!(@code $($p_code)?),
+                        ),
+                        conclusion: (rules!(@kind $c_kind), rules!(@code $($c_code)?)),
+                    },
+                    ($i_vi, $i_en),
+                ),
+            )*
+            $(
+                rule(concat!("share:", $share), Severity::Warning,
+                    &[$cell($share), $cell($share_row)], Shape::ShareOfRow, ($sr_vi, $sr_en)),
+            )*
+            $(
+                rule(concat!("share:", $r_share), Severity::Warning,
+                    &[$cell($r_share)],
+                    Shape::ShareOfReference($crate::reference::ReferenceCount::$r_kind), ($srf_vi, $srf_en)),
+            )*
+            $(
+                rule(concat!("reference:", $w_cell, "<=", rules!(@reference $w_kind)), Severity::Warning,
+                    &[$cell($w_cell)],
+                    Shape::WithinReference($crate::reference::ReferenceCount::$w_kind), ($w_vi, $w_en)),
+            )*
+            $(
+                rule(concat!("full:", $rate), Severity::Info,
+                    &[$cell($rate), $cell($num), $cell($den)], Shape::Full, ("", "")),
             )*
             ]
         };
@@ -206,6 +343,24 @@ macro_rules! rules {
             $crate::check::rules::with_inapplicable(TABLE, &$limited, &$catalogue);
     };
     (@count $($item:tt)*) => { 0 $(+ rules!(@one $item))* };
+    (@sum_shape) => { Shape::Sum(Severity::Error, Severity::Error) };
+    (@sum_shape $above:ident $below:ident) => { Shape::Sum(Severity::$above, Severity::$below) };
+    (@plus $first:literal $(, $more:literal)*) => { concat!($first, $("+", $more,)*) };
+    (@condition positive $first:literal $(, $more:literal)*) => { concat!($first, $("+", $more,)* ">=1") };
+    (@condition zero $first:literal $(, $more:literal)*) => { concat!($first, $("+", $more,)* "==0") };
+    (@condition code $cell:literal is $code:literal) => { concat!($cell, "==", $code) };
+    (@condition reported $cell:literal) => { concat!($cell, ":reported") };
+    (@condition blank $cell:literal) => { concat!($cell, ":blank") };
+    (@kind positive) => { $crate::check::rules::CondKind::Positive };
+    (@kind zero) => { $crate::check::rules::CondKind::Zero };
+    (@kind code) => { $crate::check::rules::CondKind::Code };
+    (@kind reported) => { $crate::check::rules::CondKind::Reported };
+    (@kind blank) => { $crate::check::rules::CondKind::Blank };
+    (@code) => { 0 };
+    (@code $code:literal) => { $code };
+    (@reference Departments) => { "departments" };
+    (@reference Districts) => { "districts" };
+    (@reference Communes) => { "communes" };
     (@one $item:tt) => { 1 };
     (@bound _) => { None };
     (@bound $value:literal) => { Some($value) };
@@ -237,15 +392,15 @@ rules! {
         "2/1" = ["2/1.1", "2/1.2", "2/1.3"],
             "Văn bản QPPL của địa phương được ban hành ở đúng một trong ba cấp tỉnh, huyện, xã.",
             "Every regulation of the locality is issued at exactly one of the provincial, district and commune levels.";
-        "3/1.4" = ["3/1.4.1", "3/1.4.2", "3/1.4.3"],
-            "Mỗi TTHC thuộc thẩm quyền của địa phương thuộc đúng một trong ba cấp tỉnh, huyện, xã.",
-            "Every procedure under the locality's authority belongs to exactly one of the provincial, district and commune levels.";
+        "3/1.4" = ["3/1.4.1", "3/1.4.2", "3/1.4.3"] above Warning below Error,
+            "Mỗi TTHC thuộc thẩm quyền của địa phương được liệt kê ở cấp thực hiện; TTHC thực hiện ở nhiều cấp (như chứng thực) được liệt kê ở mỗi cấp, nên tổng các cấp lớn hơn tổng số có thể hợp lệ (cảnh báo); tổng các cấp nhỏ hơn tổng số thì không có cách giải thích hợp lệ (lỗi).",
+            "Every procedure under the locality's authority is listed at the level that carries it out; one carried out at several levels (such as authentication) is listed at each, so levels adding up to more than the total can be innocent (a warning); adding up to less has no innocent reading (an error).";
         "4/1.5" = ["4/1.5.1", "4/1.5.2", "4/1.5.3"],
             "Mỗi ĐVSNCL trực thuộc đúng một trong: UBND tỉnh, sở ngành, UBND cấp huyện.",
             "Every public service unit is under exactly one of the provincial People's Committee, a department, or a district People's Committee.";
-        "6/2.1" = ["6/2.2", "6/2.3", "6/2.4", "6/2.5"],
-            "Bốn nhóm tự chủ tài chính theo Nghị định 60/2021/NĐ-CP phân chia toàn bộ ĐVSN công lập.",
-            "The four financial-autonomy groups of Decree 60/2021/NĐ-CP partition the public service units.";
+        "6/2.1" = ["6/2.2", "6/2.3", "6/2.4", "6/2.5"] above Error below Warning,
+            "Bốn nhóm tự chủ tài chính theo Nghị định 60/2021/NĐ-CP rời nhau, nên tổng các nhóm không thể lớn hơn số ĐVSN (lỗi); tổng các nhóm nhỏ hơn số ĐVSN khi có đơn vị chưa được giao nhóm tự chủ (cảnh báo).",
+            "The four financial-autonomy groups of Decree 60/2021/NĐ-CP are disjoint, so they cannot add up to more than the units (an error); they add up to less while some units await assignment to a group (a warning).";
         "6/2.4" = ["6/2.4.1", "6/2.4.2", "6/2.4.3"],
             "Ba mức tự bảo đảm (70–100%, 30–70%, 10–30%) phân chia nhóm tự bảo đảm một phần chi thường xuyên.",
             "The three self-financing bands (70–100%, 30–70%, 10–30%) partition the partly self-financing group.";
@@ -301,6 +456,12 @@ rules! {
         ["2/3.2.1"] <= "2/3.1",
             "Văn bản cần xử lý sau rà soát thường là một phần của văn bản đã rà soát trong kỳ.",
             "Documents to be handled after review are normally among the documents reviewed in the period.";
+        ["3/1.1"] <= "3/1.4",
+            "TTHC được phê duyệt phương án đơn giản hóa là TTHC thuộc thẩm quyền của địa phương.",
+            "Procedures whose simplification plan was approved are procedures under the locality's authority.";
+        ["3/1.2"] <= "3/1.4",
+            "TTHC công bố mới là TTHC thuộc thẩm quyền của địa phương.",
+            "Newly published procedures are procedures under the locality's authority.";
         ["3/2.1"] <= "3/1.4",
             "TTHC liên thông cùng cấp là TTHC thuộc thẩm quyền của địa phương.",
             "Procedures linked within one level are procedures under the locality's authority.";
@@ -374,6 +535,21 @@ rules! {
         ["5/1.2"] <= "4/1.5",
             "Đơn vị sự nghiệp được phê duyệt vị trí việc làm (biểu 5) là một phần của tổng số ĐVSNCL (biểu 4).",
             "Units with approved job positions (form 5) are among the public service units (form 4).";
+        ["5/1.3"] <= "1/4.1",
+            "Cơ quan có vi phạm phát hiện qua thanh tra (biểu 5) là một phần của cơ quan được thanh tra (biểu 1).",
+            "Bodies found in breach by inspection (form 5) are among the bodies inspected (form 1).";
+        ["5/1.2"] <= "6/2.1",
+            "Đơn vị sự nghiệp được phê duyệt vị trí việc làm (biểu 5) là một phần của ĐVSN công lập (biểu 6).",
+            "Units with approved job positions (form 5) are among the public service units (form 6).";
+        ["5/2.1", "5/2.2", "5/2.3"] <= "4/2.1",
+            "Công chức được tuyển dụng, tiếp nhận (biểu 5) nằm trong biên chế được giao (biểu 4).",
+            "Civil servants recruited or transferred in (form 5) fill posts of the staffing quota (form 4).";
+        ["5/2.4", "5/2.5"] <= "4/3.2",
+            "Viên chức được tuyển dụng (biểu 5) là một phần của người làm việc có mặt (biểu 4).",
+            "Public employees recruited (form 5) are among the staff in post (form 4).";
+        ["7/6.2.1"] <= "3/1.4",
+            "DVCTT có phát sinh hồ sơ (biểu 7) ứng với TTHC thuộc thẩm quyền của địa phương (biểu 3).",
+            "Online services that had dossiers (form 7) correspond to procedures under the locality's authority (form 3).";
         ["5/4.4"] <= "4/3.2",
             "Người làm việc bị kỷ luật (biểu 5) là một phần của người làm việc có mặt (biểu 4).",
             "Disciplined public-service-unit staff (form 5) are among the staff in post (form 4).";
@@ -388,5 +564,68 @@ rules! {
         "4/1.5" == "6/2.1",
             "Biểu 4 mục 1.5 và biểu 6 mục 2.1 cùng đếm ĐVSN công lập của địa phương.",
             "Form 4 row 1.5 and form 6 row 2.1 both count the locality's public service units.";
+    }
+    covers {
+        "7/6.2.1" <= ["7/6.3.1", "7/6.4.1"],
+            "Mỗi DVCTT có phát sinh hồ sơ có ít nhất một hồ sơ trong số hồ sơ của DVCTT toàn trình hoặc một phần.",
+            "Every online service that had dossiers has at least one among the dossiers of fully or partly online services.";
+        "7/6.2.2" <= ["7/6.3.2", "7/6.4.2"],
+            "Mỗi DVCTT có phát sinh hồ sơ trực tuyến có ít nhất một hồ sơ nộp trực tuyến của DVCTT toàn trình hoặc một phần.",
+            "Every online service that had online dossiers has at least one among the online dossiers of fully or partly online services.";
+    }
+    implications {
+        Error [positive "7/6.3.2", "7/6.4.2"] => [positive "7/6.2.2"],
+            "Hồ sơ nộp trực tuyến phải thuộc một DVCTT có phát sinh hồ sơ trực tuyến.",
+            "Dossiers submitted online belong to an online service that had online dossiers.";
+        Error [positive "7/6.3.1", "7/6.4.1"] => [positive "7/6.2.1"],
+            "Hồ sơ của DVCTT phải thuộc một DVCTT có phát sinh hồ sơ.",
+            "Dossiers of online services belong to an online service that had dossiers.";
+        Error [positive "7/6.3.1"] => [positive "7/6.1.2"],
+            "Hồ sơ của DVCTT toàn trình cần có DVCTT toàn trình.",
+            "Dossiers of fully online services need a fully online service.";
+        Warning [code "1/6" is 1] => [positive "1/6.1"],
+            "Đã khảo sát thì có phiếu khảo sát.",
+            "A survey carried out has survey forms.";
+        Info [code "1/6" is 1] => [reported "1/6.2"],
+            "Đã khảo sát thì nên báo cáo hình thức khảo sát.",
+            "A survey carried out should say how it was run.";
+        Warning [zero "1/4.1"] => [blank "1/4.2"],
+            "Không thanh tra cơ quan, đơn vị nào thì không có tỷ lệ thực hiện kết luận thanh tra.",
+            "With no body inspected there is no share of bodies that carried out the conclusions.";
+        Warning [positive "1/3.3.1"] => [positive "1/3.1", "1/3.2"],
+            "Vấn đề phát hiện qua kiểm tra cần có sở, ngành hoặc UBND cấp huyện được kiểm tra.",
+            "Issues found by checks need a department or district People's Committee checked.";
+        Warning [zero "3/1.4.1"] => [zero "3/3.1.1"],
+            "Không có TTHC cấp tỉnh thì không có hồ sơ do các sở, ngành giải quyết.",
+            "Without provincial procedures the departments resolve no dossiers.";
+        Warning [zero "3/1.4.2"] => [zero "3/3.2.1"],
+            "Không có TTHC cấp huyện thì không có hồ sơ do UBND cấp huyện giải quyết.",
+            "Without district procedures the district People's Committees resolve no dossiers.";
+        Warning [zero "3/1.4.3"] => [zero "3/3.3.1"],
+            "Không có TTHC cấp xã thì không có hồ sơ do UBND cấp xã giải quyết.",
+            "Without commune procedures the commune People's Committees resolve no dossiers.";
+    }
+    shares_of_rows {
+        "1/4.2" of "1/4.1",
+            "Tỷ lệ trên số cơ quan, đơn vị được thanh tra: 100·k/n với k nguyên.",
+            "A share of the bodies inspected: 100·k/n for a whole k.";
+    }
+    shares_of_references {
+        "4/1.1" of Departments, "", "";
+        "4/1.2" of Districts, "", "";
+        "7/5.1.1" of Departments, "", "";
+        "7/5.1.2" of Districts, "", "";
+        "7/5.1.3" of Communes, "", "";
+        "7/5.3.1" of Departments, "", "";
+        "7/5.3.2" of Districts, "", "";
+        "7/5.3.3" of Communes, "", "";
+    }
+    within_references {
+        "1/3.1" <= Departments,
+            "Số sở, ngành được kiểm tra không vượt quá số sở, ngành.",
+            "No more departments can be checked than there are.";
+        "1/3.2" <= Districts,
+            "Số UBND cấp huyện được kiểm tra không vượt quá số đơn vị cấp huyện.",
+            "No more district People's Committees can be checked than there are.";
     }
 }

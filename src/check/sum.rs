@@ -18,20 +18,51 @@ use super::snapshot::{Slot, read};
 use super::words::{Labelled, Names, Number, Prefix, TermList, Terms, TermsText, Total, Unless, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired, is_exact};
 use crate::catalogue::CellId;
-use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
+use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Severity, Wording};
 
-/// A total and the parts that add up to it.
+/// A total and the parts that add up to it, with the severity of each
+/// direction of an imbalance.
+///
+/// The severity can depend on the direction: procedures by level (`3/1.4`)
+/// may add up to more than the total innocently (a procedure carried out at
+/// two levels is listed at each), never to less; the autonomy groups of
+/// public service units (`6/2.1`) can never add up to more than the units,
+/// and add up to less while units await assignment.
+///
+/// # Example
+/// ```
+/// use cchc_forms::check::{Check, RULES};
+/// use cchc_forms::Severity;
+///
+/// let rule = RULES.iter().find(|rule| rule.id == "sum:3/1.4").unwrap();
+/// let Check::Sum(sum) = rule.check else { panic!() };
+/// assert_eq!((sum.above, sum.below), (Severity::Warning, Severity::Error));
+/// assert_eq!(rule.severity, Severity::Error); // the more severe direction
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Sum {
     /// The total (`3/1.4`).
     pub total: CellId,
     /// The parts (`3/1.4.1`, `3/1.4.2`, `3/1.4.3`).
     pub parts: &'static [CellId],
+    /// The severity when the parts add up to more than the total (also
+    /// when, with a part blank, the known parts already exceed it).
+    pub above: Severity,
+    /// The severity when every part is reported and they add up to less
+    /// than the total.
+    pub below: Severity,
 }
 
 impl RuleFamily for Sum {
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
-        evaluate_total(self.total, self.parts, true, rule, values, findings)
+        evaluate_total(
+            self.total,
+            self.parts,
+            (self.above, Some(self.below)),
+            rule,
+            values,
+            findings,
+        )
     }
 
     fn decide(&self, snapshot: &[Slot]) -> Fast {
@@ -44,6 +75,27 @@ impl RuleFamily for Sum {
             Prefix(Some(self.total.indicator().form), language),
             Names(&[self.total], "", false, language), " = ",
             Names(self.parts, " + ", false, language), ".",
+        }?;
+        if self.above == self.below {
+            return Ok(());
+        }
+        let name = |severity: Severity| match (severity, language) {
+            (Severity::Error, Language::English) => "an error",
+            (Severity::Warning, Language::English) => "a warning",
+            (Severity::Info, Language::English) => "a note",
+            (Severity::Error, Language::Vietnamese) => "lỗi",
+            (Severity::Warning, Language::Vietnamese) => "cảnh báo",
+            (Severity::Info, Language::Vietnamese) => "ghi chú",
+        };
+        match language {
+            Language::English => message! { out;
+                " Parts adding up to more than the total: ", name(self.above),
+                "; to less: ", name(self.below), ".",
+            },
+            Language::Vietnamese => message! { out;
+                " Các mục thành phần cộng lại lớn hơn tổng: ", name(self.above),
+                "; nhỏ hơn: ", name(self.below), ".",
+            },
         }
     }
 
@@ -66,14 +118,16 @@ impl RuleFamily for Sum {
     }
 }
 
-/// A total against its parts: `exhaustive` for a sum (the parts add up to
-/// it), else "of which" (the parts together are at most it). With a part
-/// blank, a sum is checked as "of which". Parts whose rows do not apply are
-/// left out; a total whose row does not apply leaves the rule unevaluated.
+/// A total against its parts, with `(above, below)` the severities of
+/// parts above the total and, for a sum (the parts add up to it), of parts
+/// below it; `below` is `None` for "of which" parts (together at most the
+/// whole). With a part blank, a sum is checked as "of which". Parts whose
+/// rows do not apply are left out; a total whose row does not apply leaves
+/// the rule unevaluated.
 pub(crate) fn evaluate_total(
     whole_id: CellId,
     part_ids: &[CellId],
-    exhaustive: bool,
+    (above, below): (Severity, Option<Severity>),
     rule: RuleId,
     values: &CellValues,
     findings: &mut Findings,
@@ -101,23 +155,29 @@ pub(crate) fn evaluate_total(
     ) else {
         return Outcome::NotEvaluated;
     };
-    let equality = exhaustive && all_known;
-    let holds = if equality {
-        whole_span.overlaps(parts_span)
-    } else {
-        parts_span.can_be_at_most(whole_span)
+    let equality = below.is_some() && all_known;
+    let (Some(parts_fit), Some(total_fits)) = (
+        parts_span.can_be_at_most(whole_span),
+        whole_span.can_be_at_most(parts_span),
+    ) else {
+        return Outcome::NotEvaluated;
     };
-    match holds {
-        Some(true) => Outcome::Passed,
-        None => Outcome::NotEvaluated,
-        Some(false) => {
+    let severity = if !parts_fit {
+        above
+    } else if let (true, false, Some(below)) = (equality, total_fits, below) {
+        below
+    } else {
+        return Outcome::Passed;
+    };
+    {
+        {
             let r = rule.rule();
             let phrase = if equality {
                 Phrase::Violated
             } else {
                 Phrase::PartsExceed
             };
-            let finding = fire(findings, rule, r.severity, phrase, values);
+            let finding = fire(findings, rule, severity, phrase, values);
             // The cells involved: those reported, in rows that apply.
             let mut involved = CellList::EMPTY;
             for (position, &cell) in r.cells.iter().enumerate() {

@@ -2,8 +2,10 @@
 //!
 //! Each file of this module is one form, written as a `form_table!` invocation whose
 //! rows read like the printed form: STT, field name, type (which gives the
-//! unit), the cumulative flag, the Vietnamese label as printed and an English
-//! name. Everything else derives from these tables: the form structs and
+//! unit), the printed "Lũy kế" flag, how the row behaves over time and how
+//! it adds up across bodies (its period class and aggregation class, with
+//! the reasoning for the rows where it is not obvious), the Vietnamese label
+//! as printed and an English name. Everything else derives from these tables: the form structs and
 //! their documented fields, the [catalogue](crate::catalogue), row import
 //! and export, and the schema keywords.
 //!
@@ -86,6 +88,22 @@ macro_rules! applicability {
     };
 }
 
+/// What a weighted row is weighted by: `by Departments` (a reference
+/// count) or `by row "4.1"` (another row of the form).
+macro_rules! weight {
+    () => {
+        None
+    };
+    (row $stt:literal) => {
+        Some($crate::catalogue::Weight::Row($stt))
+    };
+    ($kind:ident) => {
+        Some($crate::catalogue::Weight::Reference(
+            $crate::ReferenceCount::$kind,
+        ))
+    };
+}
+
 /// The printed unit of a row: its own when the row overrides it (a code
 /// legend printed in another order), else its type's.
 macro_rules! printed_unit {
@@ -99,8 +117,12 @@ macro_rules! printed_unit {
 
 /// Writes one form: its struct, and the tables derived from its rows.
 ///
-/// A row is `"STT" field: Type [flags] => "label as printed", "English name";`
-/// where the flags are `cumulative` for a "Lũy kế" row and `district` for a
+/// A row is `"STT" field: Type [flags] { PeriodClass, Aggregation } => "label as printed", "English name";`
+/// (doc comments before it say why a row's classes are what they are), where
+/// `{ PeriodClass, Aggregation }` names a [`PeriodClass`](crate::catalogue::PeriodClass)
+/// and an [`Aggregation`](crate::catalogue::Aggregation) variant, the latter
+/// followed by `by Departments` (a [`ReferenceCount`](crate::ReferenceCount))
+/// or `by row "4.1"` for a weighted row; the flags are `cumulative` for a "Lũy kế" row and `district` for a
 /// row that exists only at district level (so only until 1 July 2025), and
 /// `Type as "legend"` gives
 /// the unit as printed for a code whose legend the form prints in another
@@ -113,8 +135,10 @@ macro_rules! form_table {
             title: $title_vi:literal, $title_en:literal;
             rows {
                 $(
+                    $(#[doc = $row_doc:literal])*
                     $stt:literal $field:ident : $ty:ty
                     $(as $unit:literal)? $([$($flag:ident),+])?
+                    { $period:ident, $aggregation:ident $(by $weight:ident $($weight_row:literal)?)? }
                     => $label_vi:literal, $name_en:literal;
                 )*
             }
@@ -133,8 +157,12 @@ macro_rules! form_table {
                     "**", $stt, "** ", $label_vi, " — ", $name_en, ".\n\n",
                     $("Unit as printed: `", $unit, "`. ",)?
                     $("Flags: ", $(stringify!($flag), " ",)+ "(`cumulative`: Lũy kế; `district`: only while districts exist, until 1 July 2025). ",)?
-                    "`None` when blank."
+                    "`None` when blank.\n\n",
+                    "Period class: `", stringify!($period), "`; aggregation: `", stringify!($aggregation), "`",
+                    $(" by `", stringify!($weight), "` ", $($weight_row,)?)?
+                    ".",
                 )]
+                $(#[doc = ""] #[doc = $row_doc])*
                 pub $field: Option<$ty>,
             )*
         }
@@ -167,6 +195,9 @@ macro_rules! form_table {
                         unit_en: <$ty as $crate::unit::CellValue>::UNIT_EN,
                         kind: <$ty as $crate::unit::CellValue>::KIND,
                         cumulative: $crate::form::cumulative_flag!($($($flag),+)?),
+                        period: $crate::catalogue::PeriodClass::$period,
+                        aggregation: $crate::catalogue::Aggregation::$aggregation,
+                        weight: $crate::form::weight!($($weight $($weight_row)?)?),
                         applies: $crate::form::applicability!($($($flag),+)?),
                         inapplicable_rule: concat!("not_applicable:", $number, "/", $stt),
                     },
@@ -264,7 +295,7 @@ pub(crate) trait CellSink {
     fn put<T: crate::unit::CellValue>(&mut self, index: usize, value: Option<T>);
 }
 
-pub(crate) use {applicability, cumulative_flag, form_table, printed_unit};
+pub(crate) use {applicability, cumulative_flag, form_table, printed_unit, weight};
 
 /// The template of Công văn 581/BNV-CCHC of 21/02/2022: the seven forms of
 /// this module, their catalogue and [`crate::check::RULES`].

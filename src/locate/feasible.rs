@@ -21,7 +21,7 @@
 //! and a set whose search runs out of budget is reported as undecided.
 
 use crate::catalogue::{CELL_COUNT, CellId};
-use crate::check::Constraint as Kind;
+use crate::check::{Condition, Constraint as Kind};
 use crate::template::CellSet;
 use crate::unit::ValueKind;
 
@@ -133,8 +133,53 @@ pub(crate) fn holds(constraint: &Constraint, values: &Values<'_>) -> bool {
             when,
             dependents,
         } => conditional(code, when, dependents, values),
+        Kind::Implies {
+            premise,
+            conclusion,
+        } => implies(premise, conclusion, values),
         _ => satisfied(conds(constraint, values)),
     }
+}
+
+/// What a condition can be on some values (ranges included): whether it
+/// is certainly true, and whether certainly false; a blank leaves both
+/// unsure, as validation leaves it unevaluated.
+fn condition(condition: Condition, values: &Values<'_>) -> (bool, bool) {
+    let cells = condition.cells();
+    let known = |id: CellId| values.get(id);
+    match condition {
+        Condition::Positive(_) => (
+            cells.iter().any(|&id| known(id).is_some_and(|v| v.lo > 0)),
+            cells
+                .iter()
+                .all(|&id| known(id).is_some_and(|v| v.lo >= 0 && v.hi <= 0)),
+        ),
+        Condition::Zero(_) => (
+            cells
+                .iter()
+                .all(|&id| known(id).is_some_and(|v| v.lo >= 0 && v.hi <= 0)),
+            cells
+                .iter()
+                .any(|&id| known(id).is_some_and(|v| v.lo > 0 || v.hi < 0)),
+        ),
+        Condition::Code(cell, code) => {
+            let code = i128::from(code);
+            match known(cell) {
+                Some(v) if v.scale == 0 => {
+                    (v.lo == code && v.hi == code, code < v.lo || code > v.hi)
+                }
+                _ => (false, false),
+            }
+        }
+        Condition::Reported(cell) => (known(cell).is_some(), known(cell).is_none()),
+        Condition::Blank(cell) => (known(cell).is_none(), known(cell).is_some()),
+    }
+}
+
+/// Whether an implication may hold: unless its premise is certainly true
+/// and its conclusion certainly false.
+fn implies(premise: Condition, conclusion: Condition, values: &Values<'_>) -> bool {
+    !(condition(premise, values).0 && condition(conclusion, values).1)
 }
 
 /// The conditions of every kind but the conditional.
@@ -144,7 +189,10 @@ fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
             total,
             parts,
             exhaustive,
-        } => sum(total, parts, exhaustive, values),
+        } => sum(total, parts, exhaustive, true, values),
+        // `cell ≤ Σ covering` when all are reported: a total bounded by its
+        // parts, one way.
+        Kind::Covered { cell, covering } => sum(cell, covering, true, false, values),
         Kind::Bound { cell, min, max } => bound(cell, min, max, values),
         Kind::Ratio {
             rate,
@@ -161,7 +209,13 @@ fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
     }
 }
 
-fn sum(total: CellId, parts: &[CellId], exhaustive: bool, values: &Values<'_>) -> Conds {
+fn sum(
+    total: CellId,
+    parts: &[CellId],
+    exhaustive: bool,
+    bounded: bool,
+    values: &Values<'_>,
+) -> Conds {
     // A part whose row does not apply is blank here, as in validation: the
     // sum is then checked as "of which" over the parts that exist.
     let whole = span(values.get(total)?, Reading::Nearest)?;
@@ -180,7 +234,14 @@ fn sum(total: CellId, parts: &[CellId], exhaustive: bool, values: &Values<'_>) -
     } else {
         true
     };
-    Some([Some((first, parts_span.can_be_at_most(whole)?)), None])
+    // The reported parts at most the total, unless the rule bounds the
+    // total only (a cover).
+    let second = if bounded {
+        parts_span.can_be_at_most(whole)?
+    } else {
+        true
+    };
+    Some([Some((first, second)), None])
 }
 
 fn bound(cell: CellId, min: Option<i64>, max: Option<i64>, values: &Values<'_>) -> Conds {
@@ -318,7 +379,7 @@ fn directions(kind: Kind, cell: CellId) -> Option<(Direction, Direction)> {
     // The cell on the left of `lo ≤ hi` in the first condition: its
     // conditions fall then rise; any other cell's rise then fall.
     let left = match kind {
-        Kind::Total { total, .. } => total,
+        Kind::Total { total, .. } | Kind::Covered { cell: total, .. } => total,
         Kind::Ratio {
             rate, numerator, ..
         } => {
@@ -384,6 +445,9 @@ pub(crate) fn project(
                 Set::range(lo, hi)
             }
         }
+        Kind::Implies { .. } => project_implies(cell, lo, hi, |mantissa| {
+            holds(constraint, moving.at(mantissa))
+        }),
         Kind::Ratio {
             rate, denominator, ..
         } if cell == denominator => {
@@ -451,6 +515,38 @@ pub(crate) fn project(
     }
 }
 
+/// The values of `cell` in `[lo, hi]` for which an implication holds. A
+/// condition on a count or code depends only on whether the value is below
+/// zero, zero, or above (or, for a code, which code): one probe per class,
+/// exact.
+fn project_implies(
+    cell: CellId,
+    lo: i128,
+    hi: i128,
+    mut holds_at: impl FnMut(i128) -> bool,
+) -> Set {
+    if let ValueKind::Code { legend } = cell.indicator().kind {
+        return legend
+            .iter()
+            .map(|entry| i128::from(entry.code))
+            .filter(|&code| lo <= code && code <= hi && holds_at(code))
+            .fold(Set::default(), |set, code| {
+                set.union(&Set::range(code, code))
+            });
+    }
+    let mut set = Set::default();
+    if lo <= -1 && holds_at(hi.min(-1)) {
+        set = set.union(&Set::range(lo, hi.min(-1)));
+    }
+    if lo <= 0 && 0 <= hi && holds_at(0) {
+        set = set.union(&Set::range(0, 0));
+    }
+    if hi >= 1 && holds_at(lo.max(1)) {
+        set = set.union(&Set::range(lo.max(1), hi));
+    }
+    set
+}
+
 /// Where the edges of a constraint's two conditions are expected, as
 /// mantissas of `cell`, the other cells at their (lower) values: where the
 /// cell makes the two sides equal. Only a starting point for the exact
@@ -461,7 +557,11 @@ fn hints(kind: Kind, cell: CellId, template: Val, values: &Values<'_>) -> (i128,
     // A value as a mantissa at the cell's scale (truncated toward zero).
     let at_scale = |value: Val| -> Option<i128> { rescale(value.lo, value.scale, scale) };
     let computed: Option<(i128, i128)> = (|| match kind {
-        Kind::Total { total, parts, .. } => {
+        Kind::Total { total, parts, .. }
+        | Kind::Covered {
+            cell: total,
+            covering: parts,
+        } => {
             let mut others = 0_i128;
             for &part in parts.iter().filter(|&&part| part != cell) {
                 if let Some(value) = values.get(part) {

@@ -17,11 +17,11 @@ form_table! {
     form 1 TrialForm1 "form1" {
         title: "Hồ sơ thử nghiệm", "Trial dossiers";
         rows {
-            "1.1" resolved: Count<Dossier> => "Tổng số hồ sơ đã giải quyết", "Dossiers resolved";
-            "1.1.1" resolved_province: Count<Dossier> => "Hồ sơ cấp tỉnh", "Resolved at provincial level";
-            "1.1.2" resolved_district: Count<Dossier> [district] => "Hồ sơ cấp huyện", "Resolved at district level";
-            "1.2" on_time: Count<Dossier> => "Số hồ sơ đúng hạn", "Resolved on time";
-            "1.3" on_time_rate: Percent => "Tỷ lệ đúng hạn", "On-time rate";
+            "1.1" resolved: Count<Dossier> { Flow, Sum } => "Tổng số hồ sơ đã giải quyết", "Dossiers resolved";
+            "1.1.1" resolved_province: Count<Dossier> { Flow, Sum } => "Hồ sơ cấp tỉnh", "Resolved at provincial level";
+            "1.1.2" resolved_district: Count<Dossier> [district] { Flow, Sum } => "Hồ sơ cấp huyện", "Resolved at district level";
+            "1.2" on_time: Count<Dossier> { Flow, Sum } => "Số hồ sơ đúng hạn", "Resolved on time";
+            "1.3" on_time_rate: Percent { Flow, Recompute } => "Tỷ lệ đúng hạn", "On-time rate";
         }
         headings {
             "1" => "Giải quyết hồ sơ", "Resolving dossiers";
@@ -34,7 +34,7 @@ form_table! {
     form 2 TrialForm2 "form2" {
         title: "Đơn vị thử nghiệm", "Trial units";
         rows {
-            "1" units: Count<ServiceUnit> => "Số đơn vị", "Units";
+            "1" units: Count<ServiceUnit> { Stock, Sum } => "Số đơn vị", "Units";
         }
         headings {
             "2" => "Ghi chú", "Notes";
@@ -81,6 +81,11 @@ rules! {
         ["2/1"] <= "1/1.1", "Thử.", "A trial bound across forms.";
     }
     across_same {}
+    covers {}
+    implications {}
+    shares_of_rows {}
+    shares_of_references {}
+    within_references {}
 }
 
 /// The trial template.
@@ -122,7 +127,8 @@ mod tests {
         let template = TemplateVersion::Trial.template();
         assert_eq!(template.forms.len(), 2);
         assert_eq!(template.indicators.len(), 6);
-        // 5 written rules and one not_applicable rule for the district row.
+        // 6 written rules (a ratio makes its derivable and full twins) and one
+        // not_applicable rule for the district row.
         let ids: Vec<_> = template.rules.iter().map(|rule| rule.id).collect();
         assert_eq!(
             ids,
@@ -133,6 +139,7 @@ mod tests {
                 "part:1/1.2<=1/1.1",
                 "bound:1/1.3:0..100",
                 "across:2/1<=1/1.1",
+                "full:1/1.3",
                 "not_applicable:1/1.1.2",
             ]
         );
@@ -255,7 +262,7 @@ mod tests {
             .iter()
             .map(|rule| rule["id"].as_str().unwrap())
             .collect();
-        assert_eq!(ids.len(), 7);
+        assert_eq!(ids.len(), 8);
         assert_eq!(ids[0], "ratio:1/1.3");
     }
 }

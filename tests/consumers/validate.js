@@ -16,7 +16,7 @@ const SCHEMAS = path.join(HERE, "..", "..", "schemas");
 
 // Strict mode stays on: only the schemas' own extension keywords are allowed.
 const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true });
-ajv.addVocabulary(["x-form", "x-stt", "x-unit", "x-unit-en", "x-cumulative", "x-legend", "x-invariants", "x-applies-from", "x-applies-until", "x-applies-why", "x-template"]);
+ajv.addVocabulary(["x-form", "x-stt", "x-unit", "x-unit-en", "x-cumulative", "x-period-class", "x-aggregation", "x-legend", "x-invariants", "x-applies-from", "x-applies-until", "x-applies-why", "x-template"]);
 addFormats(ajv);
 
 let passes = 0;

@@ -1,0 +1,152 @@
+//! `covers`: a count of things at most the sum of counts that each of them
+//! adds at least one to (a service that had dossiers has at least one dossier
+//! among the dossiers of fully or partly online services: `7/6.2.1 ≤ 6.3.1 +
+//! 6.4.1`). Checked when every row is reported: a blank cover could be large.
+
+use std::fmt;
+
+use super::interval::Reading;
+use super::ratio::span;
+use super::snapshot::{Slot, read};
+use super::words::{Names, Number, Prefix, TermList, Terms, TermsText, Total, message};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired, is_exact};
+use crate::catalogue::CellId;
+use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
+
+use super::interval::Span;
+
+/// A count at most the sum of the counts covering it.
+///
+/// # Example
+/// ```
+/// use cchc_forms::check::{Check, Covers, RULES};
+/// use cchc_forms::catalogue::CellId;
+///
+/// let rule = RULES.iter().find(|rule| rule.id == "covers:7/6.2.1<=7/6.3.1+7/6.4.1").unwrap();
+/// let Check::Covers(Covers { cell, covering }) = rule.check else { panic!() };
+/// assert_eq!(cell, CellId::of(7, "6.2.1"));
+/// assert_eq!(covering, [CellId::of(7, "6.3.1"), CellId::of(7, "6.4.1")]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Covers {
+    /// The count covered (`7/6.2.1`, services that had dossiers).
+    pub cell: CellId,
+    /// The counts covering it (`7/6.3.1`, `7/6.4.1`, their dossiers).
+    pub covering: &'static [CellId],
+}
+
+impl RuleFamily for Covers {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        let Some(cell) = values.get(0) else {
+            return Outcome::NotEvaluated;
+        };
+        let mut spans = [None; 8];
+        for (index, (&id, slot)) in self.covering.iter().zip(&mut spans).enumerate() {
+            let Some(value) = values.get(index + 1) else {
+                return Outcome::NotEvaluated;
+            };
+            *slot = span(id, value, Reading::Nearest);
+            if slot.is_none() {
+                return Outcome::NotEvaluated;
+            }
+        }
+        let (Some(cell_span), Some(sum)) = (
+            span(self.cell, cell, Reading::Nearest),
+            Span::sum(spans.iter().take(self.covering.len()).flatten().copied()),
+        ) else {
+            return Outcome::NotEvaluated;
+        };
+        match cell_span.can_be_at_most(sum) {
+            Some(true) => Outcome::Passed,
+            None => Outcome::NotEvaluated,
+            Some(false) => {
+                let severity = rule.rule().severity;
+                let finding = fire(findings, rule, severity, Phrase::Violated, values);
+                let exact = sum.lo == sum.hi;
+                let computed = if exact { sum.low() } else { None };
+                finding.reported = Some(cell.to_decimal());
+                finding.computed = computed;
+                finding.computed_interval = if exact { None } else { sum.to_interval() };
+                finding.reported_interval = if is_exact(self.cell) {
+                    None
+                } else {
+                    Span::of(cell, Reading::Nearest).and_then(Span::to_interval)
+                };
+                finding.imbalance = computed.and_then(|c| cell.to_decimal().checked_sub(c));
+                fired(finding)
+            }
+        }
+    }
+
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        let cell = match read(snapshot, self.cell) {
+            Ok(Some(cell)) => cell,
+            Ok(None) => return Fast::Skip,
+            Err(undecided) => return undecided,
+        };
+        let mut hi = 0_i64;
+        for &id in self.covering {
+            match read(snapshot, id) {
+                Ok(Some(part)) => match hi.checked_add(part.at_scale().1) {
+                    Some(sum) => hi = sum,
+                    None => return Fast::Undecided,
+                },
+                Ok(None) => return Fast::Skip,
+                Err(undecided) => return undecided,
+            }
+        }
+        if cell.at_scale().0 <= hi {
+            Fast::Pass
+        } else {
+            Fast::Undecided
+        }
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        message! { out;
+            Prefix(Some(self.cell.indicator().form), language),
+            Names(&[self.cell], "", false, language), " ≤ ",
+            Names(self.covering, " + ", false, language), ".",
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let note = finding.rule.rule().note(language);
+        let prefix = Prefix(Some(self.cell.indicator().form), language);
+        let name = Names(std::slice::from_ref(&self.cell), "", false, language);
+        let value = Number(wording.at(0), language);
+        let terms = Terms {
+            ids: self.covering,
+            wording,
+            across: false,
+            language,
+        };
+        let (names, figures) = (
+            TermsText(terms, TermList::Names),
+            TermsText(terms, TermList::Figures),
+        );
+        let total = Total(finding.computed, finding.computed_interval, language);
+        match language {
+            Language::English => message! { out;
+                prefix, name, " = ", value, " exceeds ", names, " = ", figures, " = ", total, ". ", note,
+            },
+            Language::Vietnamese => message! { out;
+                prefix, name, " = ", value, " vượt quá ", names, " = ", figures, " = ", total, ". ", note,
+            },
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::Covered {
+            cell: self.cell,
+            covering: self.covering,
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! `full`: a rate printed as 100 whose numerator is below its denominator
+//! ("reported as 100 % but not all were done"). Consistent under rounding
+//! (99,996 % prints as `100`), so never an error: an `info` note that the
+//! last cases are still open. A rate whose ratio does not round to it at all
+//! is the `ratio` rule's finding, not this one's.
+
+use std::fmt;
+
+use super::interval::{Reading, Span, ratio_overlaps};
+use super::ratio::span;
+use super::words::{CellName, Number, Prefix, message};
+use super::{CellValues, Constraint, Outcome, Rule, RuleFamily, fire, fired};
+use crate::catalogue::CellId;
+use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
+
+/// A rate printed as 100 while its numerator is below its denominator.
+///
+/// # Example
+/// ```
+/// use cchc_forms::check::{Check, Full, RULES};
+/// use cchc_forms::Severity;
+///
+/// let rule = RULES.iter().find(|rule| rule.id == "full:3/3.4").unwrap();
+/// assert!(matches!(rule.check, Check::Full(Full { .. })));
+/// assert_eq!(rule.severity, Severity::Info);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Full {
+    /// The percentage (`3/3.4`).
+    pub rate: CellId,
+    /// Its numerator (`3/3.4.2`).
+    pub numerator: CellId,
+    /// Its denominator (`3/3.4.1`).
+    pub denominator: CellId,
+}
+
+impl RuleFamily for Full {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        let (Some(rate), Some(num), Some(den)) = (values.get(0), values.get(1), values.get(2))
+        else {
+            return Outcome::NotEvaluated;
+        };
+        let (Some(rate_span), Some(num_span), Some(den_span)) = (
+            Span::of(rate, Reading::Nearest),
+            span(self.numerator, num, Reading::Nearest),
+            span(self.denominator, den, Reading::Nearest),
+        ) else {
+            return Outcome::NotEvaluated;
+        };
+        if den_span.lo <= 0 {
+            return Outcome::NotEvaluated;
+        }
+        let hundred = super::interval::pow10(rate.decimals)
+            .and_then(|unit| unit.checked_mul(100))
+            .is_some_and(|hundred| rate.mantissa == hundred);
+        // The numerator certainly below the denominator: num.hi < den.lo.
+        let below = den_span.can_be_at_most(num_span) == Some(false);
+        if !hundred || !below || ratio_overlaps(rate_span, num_span, den_span) != Some(true) {
+            return Outcome::Passed;
+        }
+        let severity = rule.rule().severity;
+        let finding = fire(findings, rule, severity, Phrase::Violated, values);
+        finding.reported = Some(rate.to_decimal());
+        fired(finding)
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        let prefix = Prefix(Some(self.rate.indicator().form), language);
+        let (rate, num, den) = (
+            CellName(self.rate, false, language),
+            CellName(self.numerator, false, language),
+            CellName(self.denominator, false, language),
+        );
+        match language {
+            Language::English => message! { out;
+                prefix, "a note when ", rate, " is printed as 100 while ", num, " < ", den, ".",
+            },
+            Language::Vietnamese => message! { out;
+                prefix, "ghi chú khi ", rate, " in là 100 trong khi ", num, " < ", den, ".",
+            },
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let _ = finding;
+        let prefix = Prefix(Some(self.rate.indicator().form), language);
+        let (rate, num, den) = (
+            CellName(self.rate, false, language),
+            CellName(self.numerator, false, language),
+            CellName(self.denominator, false, language),
+        );
+        let (num_value, den_value) = (
+            Number(wording.at(1), language),
+            Number(wording.at(2), language),
+        );
+        match language {
+            Language::English => message! { out;
+                prefix, rate, " = 100 % although ", num, " = ", num_value, " < ", den, " = ", den_value,
+                ": reported as 100 % but not all were done (the ratio rounds to 100).",
+            },
+            Language::Vietnamese => message! { out;
+                prefix, rate, " = 100% dù ", num, " = ", num_value, " < ", den, " = ", den_value,
+                ": báo cáo 100% nhưng chưa hoàn thành hết (tỷ lệ được làm tròn lên 100).",
+            },
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::Rounded {
+            rate: self.rate,
+            numerator: self.numerator,
+            denominator: self.denominator,
+        }
+    }
+}

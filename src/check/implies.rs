@@ -1,0 +1,310 @@
+//! `implies`: when one condition on some rows holds, another must (dossiers
+//! of fully online services need a fully online service; a survey done has
+//! survey forms; no body inspected leaves no share of bodies to report).
+//!
+//! A condition is on counts or codes: some of the rows above zero, all of
+//! them zero, a code, a row reported or left blank. It is true, false, or
+//! unknown when a row it needs is blank (a row that does not apply to the
+//! period counts as blank). The rule fires only when the premise is true
+//! and the conclusion false; when either is unknown it is not evaluated.
+
+use std::fmt;
+
+use super::snapshot::{Slot, read};
+use super::words::{CellName, Number, Prefix, form_of, message};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use crate::catalogue::CellId;
+use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
+
+/// A condition on some rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Condition {
+    /// The rows add up to at least 1 (some row above zero): true as soon as
+    /// one reported row is, false when every row is reported and zero.
+    Positive(&'static [CellId]),
+    /// Every row is zero: false as soon as one reported row is not, true
+    /// when every row is reported and zero.
+    Zero(&'static [CellId]),
+    /// The row holds this code (or count).
+    Code(CellId, u8),
+    /// The row is reported (not blank).
+    Reported(CellId),
+    /// The row is blank.
+    Blank(CellId),
+}
+
+/// What a condition is on a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Truth {
+    True,
+    False,
+    /// A row it needs is blank.
+    Unknown,
+}
+
+impl Condition {
+    /// The rows it reads.
+    #[must_use]
+    pub fn cells(&self) -> &[CellId] {
+        match self {
+            Condition::Positive(cells) | Condition::Zero(cells) => cells,
+            Condition::Code(cell, _) | Condition::Reported(cell) | Condition::Blank(cell) => {
+                std::slice::from_ref(cell)
+            }
+        }
+    }
+
+    /// Its truth on the values of its rows (whole-number mantissas of
+    /// counts and codes, `None` when blank), in the order of [`Self::cells`].
+    pub(crate) fn truth(&self, values: impl Iterator<Item = Option<i128>>) -> Truth {
+        let mut blank = false;
+        let mut any_positive = false;
+        let mut any_nonzero = false;
+        let mut first = None;
+        for (index, value) in values.enumerate() {
+            if index == 0 {
+                first = Some(value);
+            }
+            match value {
+                None => blank = true,
+                Some(v) => {
+                    any_positive |= v > 0;
+                    any_nonzero |= v != 0;
+                }
+            }
+        }
+        let first = first.flatten();
+        match *self {
+            Condition::Positive(_) if any_positive => Truth::True,
+            Condition::Zero(_) if any_nonzero => Truth::False,
+            Condition::Positive(_) | Condition::Zero(_) if blank => Truth::Unknown,
+            Condition::Positive(_) => Truth::False,
+            Condition::Zero(_) => Truth::True,
+            Condition::Code(_, code) => match first {
+                None => Truth::Unknown,
+                Some(v) if v == i128::from(code) => Truth::True,
+                Some(_) => Truth::False,
+            },
+            Condition::Reported(_) => {
+                if first.is_some() {
+                    Truth::True
+                } else {
+                    Truth::False
+                }
+            }
+            Condition::Blank(_) => {
+                if first.is_some() {
+                    Truth::False
+                } else {
+                    Truth::True
+                }
+            }
+        }
+    }
+
+    /// The condition as a requirement: `6.2.1 ≥ 1`, `3.3.1 = 0`, `6 = 1`,
+    /// `6.2 reported`, `4.2 blank`.
+    fn write(&self, across: bool, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let names = |out: &mut dyn fmt::Write| -> fmt::Result {
+            for (index, &id) in self.cells().iter().enumerate() {
+                if index > 0 {
+                    out.write_str(" + ")?;
+                }
+                super::words::Piece::put(&CellName(id, across, language), out)?;
+            }
+            Ok(())
+        };
+        names(out)?;
+        match (self, language) {
+            (Condition::Positive(_), _) => out.write_str(" ≥ 1"),
+            (Condition::Zero(_), _) => out.write_str(" = 0"),
+            (Condition::Code(_, code), _) => message! { out; " = ", *code },
+            (Condition::Reported(_), Language::English) => out.write_str(" reported"),
+            (Condition::Reported(_), Language::Vietnamese) => out.write_str(" được báo cáo"),
+            (Condition::Blank(_), Language::English) => out.write_str(" blank"),
+            (Condition::Blank(_), Language::Vietnamese) => out.write_str(" để trống"),
+        }
+    }
+}
+
+/// If the premise holds, so must the conclusion.
+///
+/// # Example
+/// ```
+/// use cchc_forms::check::{Check, Condition, Implies, RULES};
+/// use cchc_forms::catalogue::CellId;
+///
+/// const DOSSIERS: &[CellId] = &[CellId::of(7, "6.3.1")];
+/// const SERVICES: &[CellId] = &[CellId::of(7, "6.1.2")];
+/// let rule = RULES.iter().find(|rule| rule.id == "implies:7/6.3.1>=1=>7/6.1.2>=1").unwrap();
+/// let Check::Implies(Implies { premise, conclusion }) = rule.check else { panic!() };
+/// assert_eq!(premise, Condition::Positive(DOSSIERS));
+/// assert_eq!(conclusion, Condition::Positive(SERVICES));
+/// assert_eq!(rule.description_en(), "Form 7: if row 6.3.1 ≥ 1 then row 6.1.2 ≥ 1. Dossiers of fully online services need a fully online service.");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Implies {
+    /// What, when true, requires the conclusion.
+    pub premise: Condition,
+    /// What must then hold.
+    pub conclusion: Condition,
+}
+
+impl Implies {
+    /// Whether the rule's cells span several forms.
+    fn across(&self) -> bool {
+        let form = form_of(self.premise.cells()[0]);
+        self.premise
+            .cells()
+            .iter()
+            .chain(self.conclusion.cells())
+            .any(|&id| form_of(id) != form)
+    }
+
+    /// The premise's and the conclusion's truth, from the values by
+    /// position in the rule's cells (premise cells, then conclusion cells).
+    fn truths(&self, value: impl Fn(usize) -> Option<i128>) -> (Truth, Truth) {
+        let split = self.premise.cells().len();
+        let premise = self.premise.truth((0..split).map(&value));
+        let conclusion = self
+            .conclusion
+            .truth((split..split + self.conclusion.cells().len()).map(&value));
+        (premise, conclusion)
+    }
+}
+
+/// A count's or a code's whole value; a decimal (never in these rules)
+/// as its mantissa if whole, else as "not zero".
+fn whole(value: crate::unit::Printed) -> i128 {
+    if value.decimals == 0 {
+        value.mantissa
+    } else {
+        value.mantissa.signum()
+    }
+}
+
+impl RuleFamily for Implies {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        match self.truths(|position| values.get(position).map(whole)) {
+            (Truth::True, Truth::False) => {}
+            (Truth::False, _) | (_, Truth::True) => return Outcome::Passed,
+            _ => return Outcome::NotEvaluated,
+        }
+        let r = rule.rule();
+        let split = self.premise.cells().len();
+        let finding = fire(findings, rule, r.severity, Phrase::Violated, values);
+        // The premise's reported rows, and the conclusion's rows.
+        let mut involved = CellList::EMPTY;
+        for (position, &cell) in r.cells.iter().enumerate() {
+            if position >= split || values.get(position).is_some() {
+                involved.push(cell);
+            }
+        }
+        finding.cells = involved;
+        finding.reported = values.get(split).map(crate::unit::Printed::to_decimal);
+        fired(finding)
+    }
+
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        let cells = self.premise.cells().iter().chain(self.conclusion.cells());
+        let mut read_values = [None; 8];
+        for (slot, &id) in read_values.iter_mut().zip(cells) {
+            *slot = match read(snapshot, id) {
+                Ok(value) => value.map(|v| {
+                    if v.decimals == 0 {
+                        i128::from(v.mantissa)
+                    } else {
+                        i128::from(v.mantissa.signum())
+                    }
+                }),
+                Err(undecided) => return undecided,
+            };
+        }
+        match self.truths(|position| read_values.get(position).copied().flatten()) {
+            (Truth::True, Truth::False) => Fast::Undecided,
+            (Truth::False, _) | (_, Truth::True) => Fast::Pass,
+            _ => Fast::Skip,
+        }
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        let across = self.across();
+        let prefix = Prefix(
+            (!across).then(|| form_of(self.premise.cells()[0])),
+            language,
+        );
+        message! { out; prefix, match language {
+            Language::English => "if ",
+            Language::Vietnamese => "nếu ",
+        }}?;
+        self.premise.write(across, language, out)?;
+        out.write_str(match language {
+            Language::English => " then ",
+            Language::Vietnamese => " thì ",
+        })?;
+        self.conclusion.write(across, language, out)?;
+        out.write_str(".")
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let across = self.across();
+        let note = finding.rule.rule().note(language);
+        let prefix = Prefix(
+            (!across).then(|| form_of(self.premise.cells()[0])),
+            language,
+        );
+        let split = self.premise.cells().len();
+        let premise = Figures(self.premise.cells(), 0, wording, across, language);
+        let conclusion = Figures(self.conclusion.cells(), split, wording, across, language);
+        message! { out; prefix, premise }?;
+        out.write_str(match language {
+            Language::English => ", so ",
+            Language::Vietnamese => ", nên ",
+        })?;
+        self.conclusion.write(across, language, out)?;
+        match language {
+            Language::English => message! { out; " is required, but ", conclusion, ". ", note },
+            Language::Vietnamese => message! { out; " là bắt buộc, nhưng ", conclusion, ". ", note },
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::Implies {
+            premise: self.premise,
+            conclusion: self.conclusion,
+        }
+    }
+}
+
+/// Some cells with their values as read, `6.3.1 = 32.483 and 6.4.1 = 104.324`
+/// (`mục 6.3.1 = 32.483 và mục 6.4.1 = 104.324`), a blank one said so.
+#[derive(Clone, Copy)]
+struct Figures<'a>(&'a [CellId], usize, &'a Wording, bool, Language);
+
+impl super::words::Piece for Figures<'_> {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let Figures(cells, offset, wording, across, language) = *self;
+        for (index, &id) in cells.iter().enumerate() {
+            if index > 0 {
+                out.write_str(match language {
+                    Language::English => " and ",
+                    Language::Vietnamese => " và ",
+                })?;
+            }
+            super::words::Piece::put(&CellName(id, across, language), out)?;
+            match (wording.get(offset + index), language) {
+                (Some(value), _) => message! { out; " = ", Number(value, language) }?,
+                (None, Language::English) => out.write_str(" is blank")?,
+                (None, Language::Vietnamese) => out.write_str(" để trống")?,
+            }
+        }
+        Ok(())
+    }
+}

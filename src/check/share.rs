@@ -1,0 +1,233 @@
+//! `share`: a share of a small known population, `100 · k / n` for a whole
+//! `k` from 0 to `n`, within the precision the share is printed with.
+//!
+//! Of 3 bodies inspected (form 1 row 4.1), the share that carried out the
+//! inspection conclusions (row 4.2) can only be 0; 33,33; 66,67 or 100 %.
+//! The population is a row of the form, or a reference count (departments,
+//! districts, communes) that the caller gives in the report's metadata;
+//! without it the rule is not evaluated, never guessed. A population of 0
+//! has no share (form 1 says so with its own rule: no body inspected leaves
+//! 4.2 blank).
+//!
+//! Exact: `lo · n ≤ 200 · 10^s · k ≤ hi · n` on the printed interval
+//! `[lo, hi] / (2 · 10^s)`, for the least `k` that can satisfy the left
+//! side. A share consistent when read as rounded or as truncated holds.
+
+use std::fmt;
+
+use super::interval::{Reading, Span, pow10};
+use super::words::{CellName, Computed, Number, Prefix, message};
+use super::{CellValues, Constraint, Outcome, Rounding, Rule, RuleFamily, fire, fired, percentage_of};
+use crate::catalogue::CellId;
+use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
+use crate::reference::ReferenceCount;
+use crate::unit::Printed;
+
+/// What a share is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Population {
+    /// A row of the report counting the population (`1/4.1`, bodies inspected).
+    Row(CellId),
+    /// A reference count given in the report's metadata.
+    Reference(ReferenceCount),
+}
+
+/// A share of a population, which must be `100 · k / n` for a whole `k ≤ n`.
+///
+/// # Example
+/// ```
+/// use cchc_forms::check::{Check, Population, Share, RULES};
+/// use cchc_forms::catalogue::CellId;
+/// use cchc_forms::ReferenceCount;
+///
+/// let rule = RULES.iter().find(|rule| rule.id == "share:1/4.2").unwrap();
+/// assert_eq!(rule.check, Check::Share(Share { rate: CellId::of(1, "4.2"), of: Population::Row(CellId::of(1, "4.1")) }));
+/// let rule = RULES.iter().find(|rule| rule.id == "share:7/5.1.3").unwrap();
+/// assert_eq!(rule.check, Check::Share(Share { rate: CellId::of(7, "5.1.3"), of: Population::Reference(ReferenceCount::Communes) }));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Share {
+    /// The share, a percentage.
+    pub rate: CellId,
+    /// The population it is a share of.
+    pub of: Population,
+}
+
+/// Whether some whole `k` in `[0, n]` makes `100 · k / n` lie in `span`;
+/// `None` when the numbers are too large to compute with.
+pub(crate) fn share_fits(span: Span, n: i128) -> Option<bool> {
+    if n <= 0 {
+        return None;
+    }
+    // value = x / (2·10^s); 100·k/n = x / D·… ⇔ x = 200·10^s·k / n.
+    let unit = pow10(span.scale)?.checked_mul(200)?;
+    let low = span.lo.checked_mul(n)?;
+    let high = span.hi.checked_mul(n)?;
+    // The least k with unit·k ≥ low (> low when open).
+    let mut k = low.div_euclid(unit);
+    while unit.checked_mul(k)? < low || (span.lo_open && unit.checked_mul(k)? == low) {
+        k = k.checked_add(1)?;
+    }
+    let k = k.max(0);
+    if k > n {
+        return Some(false);
+    }
+    let at = unit.checked_mul(k)?;
+    Some(if span.hi_open { at < high } else { at <= high })
+}
+
+/// The whole `k` in `[0, n]` whose share `100 · k / n` is nearest the printed
+/// value.
+fn nearest_k(value: Printed, n: i128) -> Option<i128> {
+    // k ≈ value · n / 100 = mantissa · n / (100 · 10^s), rounded.
+    let scaled = value.mantissa.checked_mul(n)?.checked_mul(2)?;
+    let unit = pow10(value.decimals)?.checked_mul(200)?;
+    let k = scaled.checked_add(unit / 2)?.div_euclid(unit);
+    Some(k.clamp(0, n))
+}
+
+impl Share {
+    /// The population's size: the row's count, or the reference count.
+    fn size(self, values: &CellValues) -> Option<i128> {
+        match self.of {
+            Population::Row(_) => values
+                .get(1)
+                .filter(|n| n.decimals == 0)
+                .map(|n| n.mantissa),
+            Population::Reference(kind) => values.reference.get(kind).map(i128::from),
+        }
+    }
+}
+
+impl RuleFamily for Share {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        let (Some(rate), Some(n)) = (values.get(0), self.size(values)) else {
+            return Outcome::NotEvaluated;
+        };
+        if n <= 0 {
+            return Outcome::NotEvaluated;
+        }
+        let mut fits = false;
+        for reading in [Reading::Nearest, Reading::Truncated] {
+            match Span::of(rate, reading).and_then(|span| share_fits(span, n)) {
+                Some(true) => fits = true,
+                Some(false) => {}
+                None => return Outcome::NotEvaluated,
+            }
+        }
+        if fits {
+            return Outcome::Passed;
+        }
+        // The population goes beside the share in the words of the finding.
+        let mut read = *values;
+        read.values[1] = Some(Printed::whole(n));
+        let severity = rule.rule().severity;
+        let finding = fire(findings, rule, severity, Phrase::Violated, &read);
+        finding.reported = Some(rate.to_decimal());
+        finding.computed = nearest_k(rate, n)
+            .and_then(|k| {
+                percentage_of(
+                    Printed::whole(k),
+                    Printed::whole(n),
+                    rate.decimals.max(2),
+                    Rounding::HalfAwayFromZero,
+                )
+            })
+            .map(Printed::to_decimal);
+        fired(finding)
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        let form = self.rate.indicator().form;
+        let rate = CellName(self.rate, false, language);
+        match (self.of, language) {
+            (Population::Row(row), Language::English) => message! { out;
+                Prefix(Some(form), language), rate, " = 100 × k / ", CellName(row, false, language),
+                " for a whole k from 0 to ", CellName(row, false, language),
+                ", within the precision ", rate, " is printed with.",
+            },
+            (Population::Row(row), Language::Vietnamese) => message! { out;
+                Prefix(Some(form), language), rate, " = 100 × k / ", CellName(row, false, language),
+                " với k nguyên từ 0 đến ", CellName(row, false, language),
+                ", trong độ chính xác ", rate, " được in.",
+            },
+            (Population::Reference(kind), Language::English) => message! { out;
+                Prefix(Some(form), language), rate, " = 100 × k / n, n the number of ", kind.name_en(),
+                " (when given), for a whole k from 0 to n, within the precision ", rate, " is printed with.",
+            },
+            (Population::Reference(kind), Language::Vietnamese) => message! { out;
+                Prefix(Some(form), language), rate, " = 100 × k / n, n là ", kind.name_vi(),
+                " (khi được cung cấp), với k nguyên từ 0 đến n, trong độ chính xác ", rate, " được in.",
+            },
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let form = self.rate.indicator().form;
+        let rate = CellName(self.rate, false, language);
+        let value = Number(wording.at(0), language);
+        let n = Number(wording.at(1), language);
+        let whole = |language| match (self.of, language) {
+            (Population::Row(row), _) => Whole(Some(row), None, language),
+            (Population::Reference(kind), _) => Whole(None, Some(kind), language),
+        };
+        let nearest = finding.computed.map(|c| Computed(c, language));
+        match language {
+            Language::English => {
+                message! { out;
+                    Prefix(Some(form), language), rate, " = ", value, " cannot be a share of ",
+                    whole(language), " = ", n, ": it must be 100 × k / ", n,
+                    " for a whole k from 0 to ", n,
+                }?;
+                if let Some(nearest) = nearest {
+                    message! { out; " (the nearest is ", nearest, ")" }?;
+                }
+                out.write_str(".")
+            }
+            Language::Vietnamese => {
+                message! { out;
+                    Prefix(Some(form), language), rate, " = ", value,
+                    " không thể là tỷ lệ trên ", whole(language), " = ", n,
+                    ": phải bằng 100 × k / ", n, " với k nguyên từ 0 đến ", n,
+                }?;
+                if let Some(nearest) = nearest {
+                    message! { out; " (gần nhất là ", nearest, ")" }?;
+                }
+                out.write_str(".")
+            }
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::Share {
+            rate: self.rate,
+            of: self.of,
+        }
+    }
+}
+
+/// The population's name in a message: `4.1` (`mục 4.1`) or `the
+/// departments` (`số sở, ngành`).
+#[derive(Clone, Copy)]
+struct Whole(Option<CellId>, Option<ReferenceCount>, Language);
+
+impl super::words::Piece for Whole {
+    fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        match (*self, self.2) {
+            (Whole(Some(row), _, language), _) => CellName(row, false, language).put(out),
+            (Whole(None, Some(kind), _), Language::English) => {
+                message! { out; "the number of ", kind.name_en() }
+            }
+            (Whole(None, Some(kind), _), Language::Vietnamese) => out.write_str(kind.name_vi()),
+            _ => Ok(()),
+        }
+    }
+}
+

@@ -1,0 +1,100 @@
+//! `reference`: a count of bodies at most the body's own number of them,
+//! when the caller gives it (departments checked ≤ departments; district
+//! People's Committees checked ≤ districts). Without the reference count
+//! the rule is not evaluated.
+
+use std::fmt;
+
+use super::words::{CellName, Number, Prefix, message};
+use super::{CellValues, Constraint, Outcome, Rule, RuleFamily, fire, fired};
+use crate::catalogue::CellId;
+use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
+use crate::reference::ReferenceCount;
+use crate::unit::Printed;
+
+/// A count of bodies that cannot exceed a reference count.
+///
+/// # Example
+/// ```
+/// use cchc_forms::check::{Check, WithinReference, RULES};
+/// use cchc_forms::{catalogue::CellId, ReferenceCount};
+///
+/// let rule = RULES.iter().find(|rule| rule.id == "reference:1/3.1<=departments").unwrap();
+/// assert_eq!(rule.check, Check::WithinReference(WithinReference { cell: CellId::of(1, "3.1"), of: ReferenceCount::Departments }));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WithinReference {
+    /// The count (`1/3.1`, departments checked).
+    pub cell: CellId,
+    /// The reference count bounding it.
+    pub of: ReferenceCount,
+}
+
+impl RuleFamily for WithinReference {
+    fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
+        let (Some(value), Some(limit)) = (values.get(0), values.reference.get(self.of)) else {
+            return Outcome::NotEvaluated;
+        };
+        let limit = Printed::whole(i128::from(limit));
+        // Counts are whole: compared at the finer scale of the two.
+        let scale = value.decimals;
+        let Some(limit_mantissa) =
+            super::interval::pow10(scale).and_then(|f| limit.mantissa.checked_mul(f))
+        else {
+            return Outcome::NotEvaluated;
+        };
+        if value.mantissa <= limit_mantissa {
+            return Outcome::Passed;
+        }
+        let mut read = *values;
+        read.values[1] = Some(limit);
+        let severity = rule.rule().severity;
+        let finding = fire(findings, rule, severity, Phrase::Violated, &read);
+        finding.reported = Some(value.to_decimal());
+        finding.computed = Some(limit.to_decimal());
+        finding.imbalance = value.to_decimal().checked_sub(limit.to_decimal());
+        fired(finding)
+    }
+
+    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let _ = rule;
+        let prefix = Prefix(Some(self.cell.indicator().form), language);
+        let cell = CellName(self.cell, false, language);
+        match language {
+            Language::English => message! { out;
+                prefix, cell, " ≤ the number of ", self.of.name_en(), " (when given).",
+            },
+            Language::Vietnamese => message! { out;
+                prefix, cell, " ≤ ", self.of.name_vi(), " (khi được cung cấp).",
+            },
+        }
+    }
+
+    fn write_message(
+        &self,
+        finding: &Finding,
+        wording: &Wording,
+        language: Language,
+        out: &mut dyn fmt::Write,
+    ) -> fmt::Result {
+        let note = finding.rule.rule().note(language);
+        let prefix = Prefix(Some(self.cell.indicator().form), language);
+        let cell = CellName(self.cell, false, language);
+        let (value, limit) = (Number(wording.at(0), language), Number(wording.at(1), language));
+        match language {
+            Language::English => message! { out;
+                prefix, cell, " = ", value, " exceeds the number of ", self.of.name_en(), ", ", limit, ". ", note,
+            },
+            Language::Vietnamese => message! { out;
+                prefix, cell, " = ", value, " vượt quá ", self.of.name_vi(), " (", limit, "). ", note,
+            },
+        }
+    }
+
+    fn constraint(&self) -> Constraint {
+        Constraint::WithinReference {
+            cell: self.cell,
+            of: self.of,
+        }
+    }
+}
