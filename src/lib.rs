@@ -83,8 +83,10 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod aggregate;
 pub mod catalogue;
 pub mod check;
+pub mod cross;
 pub mod decode;
 mod error;
 pub mod finding;
@@ -98,6 +100,7 @@ mod report;
 pub mod rows;
 pub mod samples;
 pub mod schema;
+pub mod series;
 mod sheet;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
@@ -109,7 +112,7 @@ pub use check::Family;
 pub use decode::decode_text;
 pub use error::{
     CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_ECHO_CHARS,
-    MAX_PROBLEMS, MetaProblem, Problems, Quoted,
+    MAX_PROBLEMS, MemberProblem, MemberProblemKind, MetaProblem, Problems, Quoted,
 };
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};

@@ -1,0 +1,344 @@
+//! Flows and cumulatives across a body's reports: `period:flow`,
+//! `period:distinct_flow`, `period:cumulative`, `period:since_start`.
+
+use rust_decimal::Decimal;
+
+use super::{View, quantities, span};
+use crate::catalogue::{CellId, PeriodClass};
+use crate::check::interval::Span;
+use crate::cross::{
+    CrossFamily, CrossFindings, ReportCell, cell_id, computed, finding, number, report_of,
+    row_capital,
+};
+use crate::finding::Severity;
+use crate::report::{Period, Term};
+use crate::unit::Printed;
+
+/// The earlier reports of a year whose windows lie inside `later`'s and do
+/// not overlap one another, whose flows add up to at most `later`'s: the
+/// half-year holds Q1; the year holds the half-year and Q3, or without a
+/// half-year report Q1 and Q3.
+fn inside(view: &View<'_>, later: Term) -> Vec<Term> {
+    let has = |term| view.cells(term).is_some();
+    match later {
+        Term::HalfYear => [Term::Q1].into_iter().filter(|&t| has(t)).collect(),
+        Term::Year if has(Term::HalfYear) => [Term::HalfYear, Term::Q3]
+            .into_iter()
+            .filter(|&t| has(t))
+            .collect(),
+        Term::Year => [Term::Q1, Term::Q3]
+            .into_iter()
+            .filter(|&t| has(t))
+            .collect(),
+        Term::Q1 | Term::Q3 => Vec::new(),
+    }
+}
+
+pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
+    for id in quantities(PeriodClass::Flow) {
+        for later in [Term::HalfYear, Term::Year] {
+            flow(view, id, later, findings);
+        }
+    }
+    for id in quantities(PeriodClass::DistinctFlow) {
+        for later in [Term::HalfYear, Term::Year] {
+            distinct(view, id, later, findings);
+        }
+    }
+    for (class, name) in [
+        (PeriodClass::CumulativeInYear, "cumulative"),
+        (PeriodClass::CumulativeSinceStart, "since_start"),
+    ] {
+        for id in quantities(class) {
+            let terms: Vec<Term> = view
+                .terms()
+                .filter(|&t| view.value(t, id).is_some())
+                .collect();
+            for pair in terms.windows(2) {
+                let (earlier, later) = (pair[0], pair[1]);
+                if let (Some(a), Some(b)) = (view.value(earlier, id), view.value(later, id)) {
+                    never_falls(
+                        name,
+                        id,
+                        (view.cell(earlier, id), view.period(earlier), a),
+                        (view.cell(later, id), view.period(later), b),
+                        findings,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A cumulative since the start, from the last report of one year of a
+/// body to the first report of a later year.
+pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut CrossFindings) {
+    for id in quantities(PeriodClass::CumulativeSinceStart) {
+        let last = earlier
+            .terms()
+            .filter(|&t| earlier.value(t, id).is_some())
+            .last();
+        let first = later.terms().find(|&t| later.value(t, id).is_some());
+        if let (Some(last), Some(first)) = (last, first) {
+            if let (Some(a), Some(b)) = (earlier.value(last, id), later.value(first, id)) {
+                never_falls(
+                    "since_start",
+                    id,
+                    (earlier.cell(last, id), earlier.period(last), a),
+                    (later.cell(first, id), later.period(first), b),
+                    findings,
+                );
+            }
+        }
+    }
+}
+
+/// `later ≥ earlier` for a cumulative, within printed precision.
+fn never_falls(
+    name: &str,
+    id: CellId,
+    (earlier_cell, earlier_period, earlier): (ReportCell, Period, Printed),
+    (later_cell, later_period, later): (ReportCell, Period, Printed),
+    findings: &mut CrossFindings,
+) {
+    let (Some(a), Some(b)) = (span(id, earlier), span(id, later)) else {
+        return;
+    };
+    // Consistent when some value of the earlier interval is at most some
+    // value of the later one.
+    if a.can_be_at_most(b) != Some(false) {
+        return;
+    }
+    let severity = if id.indicator().printed_cumulative() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let (b_dec, a_dec) = (later.to_decimal(), earlier.to_decimal());
+    let printed = if id.indicator().printed_cumulative() {
+        (
+            " (chỉ tiêu lũy kế)",
+            " (a cumulative figure, printed \"Lũy kế\")",
+        )
+    } else {
+        (
+            " (số lũy kế trong năm, có thể do ước tính được điều chỉnh)",
+            " (cumulative in fact; an estimate may have been revised)",
+        )
+    };
+    let message = |vi: bool| {
+        format!(
+            "{}: {} {} {}, {} {} ({}){}",
+            row_capital(id, vi),
+            report_of(Some(later_period), vi),
+            if vi { "ghi" } else { "says" },
+            number(b_dec, vi),
+            if vi { "thấp hơn" } else { "lower than" },
+            report_of(Some(earlier_period), vi),
+            number(a_dec, vi),
+            if vi { printed.0 } else { printed.1 },
+        )
+    };
+    let (vi, en) = (message(true), message(false));
+    let mut found = finding(
+        format!("period:{name}:{}", cell_id(id)),
+        CrossFamily::Period,
+        severity,
+        vec![later_cell, earlier_cell],
+        format!("{vi}: số lũy kế không thể giảm."),
+        format!("{en}: a cumulative figure cannot fall."),
+    );
+    set_numbers(&mut found, id, later, b, a_dec, Some(a));
+    findings.0.push(found);
+}
+
+/// The numbers of a finding: the reported value and its interval, the
+/// computed value (and interval when not exact), the imbalance.
+pub(super) fn set_numbers(
+    found: &mut crate::cross::CrossFinding,
+    id: CellId,
+    reported: Printed,
+    reported_span: Span,
+    computed_value: Decimal,
+    computed_span: Option<Span>,
+) {
+    let exact = crate::check::is_exact(id);
+    found.reported = Some(reported.to_decimal());
+    found.reported_interval = if exact {
+        None
+    } else {
+        reported_span.to_interval()
+    };
+    found.computed = Some(computed_value);
+    found.computed_interval = if exact {
+        None
+    } else {
+        computed_span.and_then(Span::to_interval)
+    };
+    found.imbalance = reported.to_decimal().checked_sub(computed_value);
+}
+
+/// A flow: the later report at least the flows of the earlier ones inside
+/// its window.
+fn flow(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) {
+    let Some(value) = view.value(later, id) else {
+        return;
+    };
+    let parts: Vec<(Term, Printed)> = inside(view, later)
+        .into_iter()
+        .filter_map(|t| view.value(t, id).map(|v| (t, v)))
+        .collect();
+    if parts.is_empty() {
+        return;
+    }
+    let (Some(whole), Some(sum)) = (
+        span(id, value),
+        Span::sum(
+            parts
+                .iter()
+                .filter_map(|&(_, v)| span(id, v))
+                .collect::<Vec<_>>()
+                .into_iter(),
+        ),
+    ) else {
+        return;
+    };
+    if sum.can_be_at_most(whole) != Some(false) {
+        return;
+    }
+    let total: Decimal = parts
+        .iter()
+        .map(|&(_, v)| v.to_decimal())
+        .fold(Decimal::ZERO, |acc, v| acc.checked_add(v).unwrap_or(acc));
+    let value_dec = value.to_decimal();
+    let derived = value_dec.checked_sub(total).unwrap_or_default();
+    let (quarter_vi, quarter_en) = match later {
+        Term::HalfYear => ("quý II", "Q2"),
+        _ if parts.len() == 2 && parts[0].0 == Term::HalfYear => ("quý IV", "Q4"),
+        _ => ("phần còn lại của năm", "the rest of the year"),
+    };
+    let message = |vi: bool| {
+        let names: Vec<String> = parts
+            .iter()
+            .map(|&(t, v)| {
+                format!(
+                    "{} ({})",
+                    report_of(Some(view.period(t)), vi),
+                    number(v.to_decimal(), vi)
+                )
+            })
+            .collect();
+        let terms: Vec<String> = parts
+            .iter()
+            .map(|&(_, v)| number(v.to_decimal(), vi))
+            .collect();
+        if vi {
+            format!(
+                "{}: {} ghi {}, ít hơn {}: số liệu {} suy ra = {} − {} = {} < 0.",
+                row_capital(id, true),
+                report_of(Some(view.period(later)), true),
+                number(value_dec, true),
+                names.join(" cộng "),
+                quarter_vi,
+                number(value_dec, true),
+                terms.join(" − "),
+                computed(derived, true),
+            )
+        } else {
+            format!(
+                "{}: {} says {}, less than {}: the derived {} = {} − {} = {} < 0.",
+                row_capital(id, false),
+                report_of(Some(view.period(later)), false),
+                number(value_dec, false),
+                names.join(" plus "),
+                quarter_en,
+                number(value_dec, false),
+                terms.join(" − "),
+                computed(derived, false),
+            )
+        }
+    };
+    let mut cells = vec![view.cell(later, id)];
+    cells.extend(parts.iter().map(|&(t, _)| view.cell(t, id)));
+    let mut found = finding(
+        format!("period:flow:{}", cell_id(id)),
+        CrossFamily::Period,
+        Severity::Error,
+        cells,
+        message(true),
+        message(false),
+    );
+    set_numbers(&mut found, id, value, whole, total, Some(sum));
+    findings.0.push(found);
+}
+
+/// A distinct flow: the later report at least each earlier one inside it.
+fn distinct(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) {
+    let Some(value) = view.value(later, id) else {
+        return;
+    };
+    let candidates: &[Term] = match later {
+        Term::HalfYear => &[Term::Q1],
+        _ if view.cells(Term::HalfYear).is_some() => &[Term::HalfYear, Term::Q3],
+        _ => &[Term::Q1, Term::Q3],
+    };
+    let Some(whole) = span(id, value) else {
+        return;
+    };
+    // The largest earlier value the later one falls below.
+    let mut worst: Option<(Term, Printed, Span)> = None;
+    for &term in candidates {
+        let Some(earlier) = view.value(term, id) else {
+            continue;
+        };
+        let Some(part) = span(id, earlier) else {
+            continue;
+        };
+        if part.can_be_at_most(whole) == Some(false)
+            && worst.is_none_or(|(_, v, _)| earlier.to_decimal() > v.to_decimal())
+        {
+            worst = Some((term, earlier, part));
+        }
+    }
+    let Some((term, earlier, part)) = worst else {
+        return;
+    };
+    let message = |vi: bool| {
+        if vi {
+            format!(
+                "{}: {} ghi {}, ít hơn {} ({}): số đơn vị, dịch vụ đếm trong một kỳ không thể ít hơn trong kỳ nằm trong nó.",
+                row_capital(id, true),
+                report_of(Some(view.period(later)), true),
+                number(value.to_decimal(), true),
+                report_of(Some(view.period(term)), true),
+                number(earlier.to_decimal(), true),
+            )
+        } else {
+            format!(
+                "{}: {} says {}, less than {} ({}): bodies or services counted over a period cannot be fewer than over a period inside it.",
+                row_capital(id, false),
+                report_of(Some(view.period(later)), false),
+                number(value.to_decimal(), false),
+                report_of(Some(view.period(term)), false),
+                number(earlier.to_decimal(), false),
+            )
+        }
+    };
+    let mut found = finding(
+        format!("period:distinct_flow:{}", cell_id(id)),
+        CrossFamily::Period,
+        Severity::Error,
+        vec![view.cell(later, id), view.cell(term, id)],
+        message(true),
+        message(false),
+    );
+    set_numbers(
+        &mut found,
+        id,
+        value,
+        whole,
+        earlier.to_decimal(),
+        Some(part),
+    );
+    findings.0.push(found);
+}
