@@ -135,8 +135,16 @@ impl Report {
     /// ```
     #[must_use]
     pub fn cells(&self) -> Cells {
+        let mut cells = Cells([None; CELL_COUNT]);
+        self.read_cells(&mut cells);
+        cells
+    }
+
+    /// Every cell as the checks see them, written into `cells` (no copy of
+    /// the whole array on the way).
+    pub(crate) fn read_cells(&self, cells: &mut Cells) {
         use crate::catalogue::FORM_OFFSETS as AT;
-        let mut cells = [None; CELL_COUNT];
+        let cells = &mut cells.0;
         self.form1.read_all(&mut cells[AT[0]..AT[1]]);
         self.form2.read_all(&mut cells[AT[1]..AT[2]]);
         self.form3.read_all(&mut cells[AT[2]..AT[3]]);
@@ -144,7 +152,6 @@ impl Report {
         self.form5.read_all(&mut cells[AT[4]..AT[5]]);
         self.form6.read_all(&mut cells[AT[5]..AT[6]]);
         self.form7.read_all(&mut cells[AT[6]..AT[7]]);
-        Cells(cells)
     }
 
     /// Sets one cell from printed digits, or blanks it with `None`.

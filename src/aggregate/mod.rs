@@ -54,8 +54,9 @@ use crate::check::{Check, Family, Rounding, is_exact, percentage_of, run_rules};
 use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
 use crate::error::{Error, MemberProblem, MemberProblemKind};
 use crate::finding::Interval;
+use crate::form::CellSink;
 use crate::report::{Report, ReportMeta};
-use crate::unit::Printed;
+use crate::unit::{CellValue, Printed};
 
 /// Reports added up: the total as a report, and how each row was made.
 #[derive(Debug, Clone)]
@@ -223,27 +224,116 @@ fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
     }
 }
 
+/// What adding up does with a row's cell, by cell index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    /// Nothing: a recomputed rate or a row that does not add up.
+    Skip,
+    /// Added (exact for a count).
+    Add { exact: bool },
+    /// Counted by code.
+    Code,
+    /// A weighted share, or a row another row is weighted by: kept for the
+    /// member's weighted shares (and added too, when it is also a sum).
+    Keep { add: Option<bool> },
+}
+
+/// Each row's [`Op`], from the catalogue's aggregation classes.
+fn plan() -> [Op; CELL_COUNT] {
+    let mut ops = [Op::Skip; CELL_COUNT];
+    for indicator in &CATALOGUE {
+        let id = indicator.id;
+        ops[id.index()] = match indicator.aggregation() {
+            Aggregation::Sum | Aggregation::SumOfInstances => Op::Add {
+                exact: is_exact(id),
+            },
+            Aggregation::Distribution => Op::Code,
+            Aggregation::Weighted => Op::Keep { add: None },
+            Aggregation::Recompute | Aggregation::NotAggregable => Op::Skip,
+        };
+    }
+    for indicator in &CATALOGUE {
+        if let Some(Weight::Row(stt)) = indicator.weight() {
+            if let Some(row) = CellId::find(indicator.form, stt) {
+                let add = match ops[row.index()] {
+                    Op::Add { exact } => Some(exact),
+                    _ => None,
+                };
+                ops[row.index()] = Op::Keep { add };
+            }
+        }
+    }
+    ops
+}
+
+/// Receives one member's cells, typed, and adds them up.
+struct Adding<'a> {
+    ops: &'a [Op; CELL_COUNT],
+    sums: &'a mut [Accumulator],
+    kept: &'a mut [Option<Printed>; CELL_COUNT],
+    member: usize,
+}
+
+impl CellSink for Adding<'_> {
+    #[inline]
+    fn put<T: CellValue>(&mut self, index: usize, value: Option<T>) {
+        let (Some(&op), Some(acc)) = (self.ops.get(index), self.sums.get_mut(index)) else {
+            return;
+        };
+        let value = value.map(CellValue::printed);
+        match (op, value) {
+            (Op::Skip, _) => {}
+            (Op::Add { .. } | Op::Code, None) => acc.blank(self.member),
+            (Op::Add { exact }, Some(value)) => acc.add(value, exact),
+            (Op::Code, Some(value)) => acc.code(value),
+            (Op::Keep { add }, value) => {
+                if let Some(slot) = self.kept.get_mut(index) {
+                    *slot = value;
+                }
+                match (add, value) {
+                    (Some(_), None) => acc.blank(self.member),
+                    (Some(exact), Some(value)) => acc.add(value, exact),
+                    (None, _) => {}
+                }
+            }
+        }
+    }
+}
+
 /// One pass over the members: sums (with the half units of printed
-/// precision), blanks, codes, weighted shares, by cell index.
+/// precision), blanks, codes, weighted shares, by cell index. Each member's
+/// cells are handed over typed, without a copy of the report.
 fn accumulate(members: &[Report]) -> Vec<Accumulator> {
+    use crate::catalogue::FORM_OFFSETS as AT;
+    let ops = plan();
+    let weighted: Vec<&Indicator> = CATALOGUE
+        .iter()
+        .filter(|i| i.aggregation() == Aggregation::Weighted)
+        .collect();
     let mut sums = vec![Accumulator::default(); CELL_COUNT];
+    let mut kept = [None; CELL_COUNT];
     for (index, member) in members.iter().enumerate() {
-        let cells = member.cells();
-        for indicator in &CATALOGUE {
+        let mut adding = Adding {
+            ops: &ops,
+            sums: &mut sums,
+            kept: &mut kept,
+            member: index,
+        };
+        member.form1.visit_cells(&mut adding, AT[0]);
+        member.form2.visit_cells(&mut adding, AT[1]);
+        member.form3.visit_cells(&mut adding, AT[2]);
+        member.form4.visit_cells(&mut adding, AT[3]);
+        member.form5.visit_cells(&mut adding, AT[4]);
+        member.form6.visit_cells(&mut adding, AT[5]);
+        member.form7.visit_cells(&mut adding, AT[6]);
+        for &indicator in &weighted {
             let id = indicator.id;
             let acc = &mut sums[id.index()];
-            match cells[id] {
+            match kept[id.index()] {
                 None => acc.blank(index),
-                Some(value) => match indicator.aggregation() {
-                    Aggregation::Sum | Aggregation::SumOfInstances => {
-                        acc.add(value, is_exact(id));
-                    }
-                    Aggregation::Distribution => acc.code(value),
-                    Aggregation::Weighted => match weight_of(member, &cells, indicator) {
-                        Some(weight) => acc.add_weighted(value, weight),
-                        None => acc.weight_missing(index),
-                    },
-                    Aggregation::Recompute | Aggregation::NotAggregable => {}
+                Some(share) => match weight_of(member, &kept, indicator) {
+                    Some(weight) => acc.add_weighted(share, weight),
+                    None => acc.weight_missing(index),
                 },
             }
         }
@@ -297,12 +387,20 @@ fn sum_reference(members: &[Report]) -> crate::Reference {
 
 /// The weight of a member's weighted share: a reference count, or another
 /// row of the same form.
-fn weight_of(member: &Report, cells: &crate::Cells, weighted: &Indicator) -> Option<i128> {
+fn weight_of(
+    member: &Report,
+    kept: &[Option<Printed>; CELL_COUNT],
+    weighted: &Indicator,
+) -> Option<i128> {
     match weighted.weight()? {
         Weight::Reference(kind) => member.meta.reference.get(kind).map(i128::from),
         Weight::Row(stt) => {
             let id = CellId::find(weighted.form, stt)?;
-            cells[id].filter(|v| v.decimals == 0).map(|v| v.mantissa)
+            kept.get(id.index())
+                .copied()
+                .flatten()
+                .filter(|v| v.decimals == 0)
+                .map(|v| v.mantissa)
         }
     }
 }
@@ -438,6 +536,14 @@ impl Accumulator {
 
     fn add(&mut self, value: Printed, exact: bool) {
         self.any = true;
+        if exact && value.decimals == 0 && self.decimals == 0 {
+            // A count: the common case, one checked addition.
+            match self.sum.checked_add(value.mantissa) {
+                Some(sum) => self.sum = sum,
+                None => self.overflow = true,
+            }
+            return;
+        }
         self.rescale(value.decimals);
         let Some(factor) = pow10(self.decimals - value.decimals) else {
             self.overflow = true;

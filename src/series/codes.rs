@@ -25,20 +25,26 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
 /// A plan row is the same in every report of the year that gives it (a
 /// common value within every report's printed precision).
 fn plan(view: &View<'_>, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
+    // Every pair of reports agrees within printed precision (no allocation
+    // on this, the usual, path).
+    let agree = view.terms().all(|a| {
+        view.terms().all(|b| {
+            match (
+                view.value(a, id).and_then(|v| span(id, v)),
+                view.value(b, id).and_then(|v| span(id, v)),
+            ) {
+                (Some(x), Some(y)) => x.overlaps(y) != Some(false),
+                _ => true,
+            }
+        })
+    });
+    if agree {
+        return;
+    }
     let given: Vec<(Term, crate::unit::Printed)> = view
         .terms()
         .filter_map(|t| view.value(t, id).map(|v| (t, v)))
         .collect();
-    if given.len() < 2 {
-        return;
-    }
-    let spans: Vec<_> = given.iter().filter_map(|&(_, v)| span(id, v)).collect();
-    let agree = spans
-        .iter()
-        .all(|a| spans.iter().all(|b| a.overlaps(*b) != Some(false)));
-    if agree {
-        return;
-    }
     let message = |vi: bool| {
         let listed: Vec<String> = given
             .iter()
@@ -161,12 +167,14 @@ fn event(view: &View<'_>, id: crate::catalogue::CellId, findings: &mut CrossFind
 /// A status code does not move back from one report to the next (its
 /// codes are in order of progress).
 fn status(view: &View<'_>, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
-    let given: Vec<(Term, crate::unit::Printed)> = view
-        .terms()
-        .filter_map(|t| view.value(t, id).map(|v| (t, v)))
-        .collect();
-    for pair in given.windows(2) {
-        let ((earlier, before), (later, after)) = (pair[0], pair[1]);
+    let mut previous: Option<(Term, crate::unit::Printed)> = None;
+    for later in view.terms() {
+        let Some(after) = view.value(later, id) else {
+            continue;
+        };
+        let Some((earlier, before)) = previous.replace((later, after)) else {
+            continue;
+        };
         if after.mantissa >= before.mantissa {
             continue;
         }

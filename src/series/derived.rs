@@ -11,10 +11,12 @@
 //! derived value came from, with that report's period.
 
 use super::{View, quantities};
-use crate::catalogue::{CELL_COUNT, PeriodClass};
-use crate::check::{Family, is_exact, run};
+use std::sync::OnceLock;
+
+use crate::catalogue::{CELL_COUNT, CellId, PeriodClass};
+use crate::check::{Family, is_exact, run_rules};
 use crate::cross::{CrossFamily, CrossFindings, ReportCell, finding};
-use crate::report::{Cells, Term};
+use crate::report::{Cells, TemplateVersion, Term};
 use crate::template::CellSet;
 use crate::unit::Printed;
 
@@ -26,6 +28,7 @@ enum Quarter {
 }
 
 pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
+    let mut cells = Cells([None; CELL_COUNT]);
     for quarter in [Quarter::Q2, Quarter::Q4] {
         let (later, minus): (Term, &[Term]) = match quarter {
             Quarter::Q2 => (Term::HalfYear, &[Term::Q1]),
@@ -38,13 +41,19 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
         if parts.len() != minus.len() {
             continue;
         }
-        let Some(cells) = derive(whole, &parts) else {
+        if !derive(whole, &parts, &mut cells) {
             continue;
-        };
+        }
         let template = view.series.template.template();
         let absent: CellSet = view.absent(later);
-        let found = run(template, &cells, None, &absent, None);
-        for single in found.iter().filter(|f| f.family != Family::Derivable) {
+        let found = if template.version == TemplateVersion::Bnv581Of2022 {
+            run_rules(template, &cells, &absent, relevant().iter().copied())
+        } else {
+            let every = template.rules.iter().enumerate();
+            let positions = every.filter(|(_, rule)| rule.family != Family::Derivable);
+            run_rules(template, &cells, &absent, positions.map(|(at, _)| at))
+        };
+        for single in &found {
             let mut from = vec![later];
             from.extend_from_slice(minus);
             let cells: Vec<ReportCell> = single
@@ -95,11 +104,33 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
     }
 }
 
-/// The derived quarter: `whole − Σ parts` in every flow count all of them
-/// report, blank where one is blank or the difference is negative; `None`
-/// when no flow count can be derived.
-fn derive(whole: &Cells, parts: &[&Cells]) -> Option<Cells> {
-    let mut cells = Cells([None; CELL_COUNT]);
+/// The rules of the 581 table that can fire on a derived quarter: those
+/// reading a flow count (every other cell is blank there), but the
+/// `derivable` notes; listed once.
+fn relevant() -> &'static [usize] {
+    static RELEVANT: OnceLock<Vec<usize>> = OnceLock::new();
+    RELEVANT.get_or_init(|| {
+        let flows: Vec<CellId> = quantities(PeriodClass::Flow)
+            .filter(|&id| is_exact(id))
+            .collect();
+        crate::check::RULES
+            .iter()
+            .enumerate()
+            .filter(|(_, rule)| {
+                rule.family != Family::Derivable
+                    && rule.cells.iter().any(|cell| flows.contains(cell))
+            })
+            .map(|(index, _)| index)
+            .collect()
+    })
+}
+
+/// The derived quarter, written into `cells` (every other cell blank):
+/// `whole − Σ parts` in every flow count all of them report, blank where one
+/// is blank or the difference is negative; `false` when no flow count can
+/// be derived.
+fn derive(whole: &Cells, parts: &[&Cells], cells: &mut Cells) -> bool {
+    cells.0.fill(None);
     let mut any = false;
     for id in quantities(PeriodClass::Flow).filter(|&id| is_exact(id)) {
         let Some(mut value) = whole[id].map(|v| v.mantissa) else {
@@ -119,5 +150,5 @@ fn derive(whole: &Cells, parts: &[&Cells]) -> Option<Cells> {
             any = true;
         }
     }
-    any.then_some(cells)
+    any
 }

@@ -6,31 +6,25 @@ use rust_decimal::Decimal;
 use super::{View, quantities, span};
 use crate::catalogue::{CellId, PeriodClass};
 use crate::check::interval::Span;
+use crate::check::is_exact;
 use crate::cross::{
-    CrossFamily, CrossFindings, ReportCell, cell_id, computed, finding, number, report_of,
-    row_capital,
+    CrossFamily, CrossFindings, cell_id, computed, finding, number, report_of, row_capital,
 };
 use crate::finding::Severity;
-use crate::report::{Period, Term};
+use crate::report::Term;
 use crate::unit::Printed;
 
 /// The earlier reports of a year whose windows lie inside `later`'s and do
 /// not overlap one another, whose flows add up to at most `later`'s: the
 /// half-year holds Q1; the year holds the half-year and Q3, or without a
 /// half-year report Q1 and Q3.
-fn inside(view: &View<'_>, later: Term) -> Vec<Term> {
-    let has = |term| view.cells(term).is_some();
+fn inside(view: &View<'_>, later: Term) -> [Option<Term>; 2] {
+    let has = |term| view.cells(term).is_some().then_some(term);
     match later {
-        Term::HalfYear => [Term::Q1].into_iter().filter(|&t| has(t)).collect(),
-        Term::Year if has(Term::HalfYear) => [Term::HalfYear, Term::Q3]
-            .into_iter()
-            .filter(|&t| has(t))
-            .collect(),
-        Term::Year => [Term::Q1, Term::Q3]
-            .into_iter()
-            .filter(|&t| has(t))
-            .collect(),
-        Term::Q1 | Term::Q3 => Vec::new(),
+        Term::HalfYear => [has(Term::Q1), None],
+        Term::Year if view.cells(Term::HalfYear).is_some() => [Some(Term::HalfYear), has(Term::Q3)],
+        Term::Year => [has(Term::Q1), has(Term::Q3)],
+        Term::Q1 | Term::Q3 => [None, None],
     }
 }
 
@@ -50,21 +44,15 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
         (PeriodClass::CumulativeSinceStart, "since_start"),
     ] {
         for id in quantities(class) {
-            let terms: Vec<Term> = view
-                .terms()
-                .filter(|&t| view.value(t, id).is_some())
-                .collect();
-            for pair in terms.windows(2) {
-                let (earlier, later) = (pair[0], pair[1]);
-                if let (Some(a), Some(b)) = (view.value(earlier, id), view.value(later, id)) {
-                    never_falls(
-                        name,
-                        id,
-                        (view.cell(earlier, id), view.period(earlier), a),
-                        (view.cell(later, id), view.period(later), b),
-                        findings,
-                    );
+            let mut previous: Option<(Term, Printed)> = None;
+            for later in view.terms() {
+                let Some(b) = view.value(later, id) else {
+                    continue;
+                };
+                if let Some((earlier, a)) = previous {
+                    never_falls(name, id, (view, earlier, a), (view, later, b), findings);
                 }
+                previous = Some((later, b));
             }
         }
     }
@@ -84,8 +72,8 @@ pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut 
                 never_falls(
                     "since_start",
                     id,
-                    (earlier.cell(last, id), earlier.period(last), a),
-                    (later.cell(first, id), later.period(first), b),
+                    (earlier, last, a),
+                    (later, first, b),
                     findings,
                 );
             }
@@ -97,10 +85,14 @@ pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut 
 fn never_falls(
     name: &str,
     id: CellId,
-    (earlier_cell, earlier_period, earlier): (ReportCell, Period, Printed),
-    (later_cell, later_period, later): (ReportCell, Period, Printed),
+    (earlier_view, earlier_term, earlier): (&View<'_>, Term, Printed),
+    (later_view, later_term, later): (&View<'_>, Term, Printed),
     findings: &mut CrossFindings,
 ) {
+    if earlier.decimals == 0 && later.decimals == 0 && earlier.mantissa <= later.mantissa {
+        // Whole numbers that do not fall (exact or not, the intervals meet).
+        return;
+    }
     let (Some(a), Some(b)) = (span(id, earlier), span(id, later)) else {
         return;
     };
@@ -109,6 +101,14 @@ fn never_falls(
     if a.can_be_at_most(b) != Some(false) {
         return;
     }
+    let (earlier_period, later_period) = (
+        earlier_view.period(earlier_term),
+        later_view.period(later_term),
+    );
+    let (earlier_cell, later_cell) = (
+        earlier_view.cell(earlier_term, id),
+        later_view.cell(later_term, id),
+    );
     let severity = if id.indicator().printed_cumulative() {
         Severity::Error
     } else {
@@ -184,28 +184,31 @@ fn flow(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) 
     let Some(value) = view.value(later, id) else {
         return;
     };
-    let parts: Vec<(Term, Printed)> = inside(view, later)
-        .into_iter()
-        .filter_map(|t| view.value(t, id).map(|v| (t, v)))
-        .collect();
-    if parts.is_empty() {
+    let inside = inside(view, later);
+    let given = inside.map(|t| t.and_then(|t| view.value(t, id).map(|v| (t, v))));
+    if given.iter().all(Option::is_none) {
         return;
     }
-    let (Some(whole), Some(sum)) = (
-        span(id, value),
-        Span::sum(
-            parts
-                .iter()
-                .filter_map(|&(_, v)| span(id, v))
-                .collect::<Vec<_>>()
-                .into_iter(),
-        ),
-    ) else {
+    // Counts, the usual case: whole numbers compared exactly, directly.
+    if is_exact(id) && value.decimals == 0 {
+        let parts = given.iter().flatten().try_fold(0_i128, |sum, &(_, v)| {
+            (v.decimals == 0)
+                .then(|| sum.checked_add(v.mantissa))
+                .flatten()
+        });
+        if parts.is_some_and(|parts| parts <= value.mantissa) {
+            return;
+        }
+    }
+    let spans = given.map(|part| part.and_then(|(_, v)| span(id, v)));
+    let (Some(whole), Some(sum)) = (span(id, value), Span::sum(spans.iter().flatten().copied()))
+    else {
         return;
     };
     if sum.can_be_at_most(whole) != Some(false) {
         return;
     }
+    let parts: Vec<(Term, Printed)> = given.into_iter().flatten().collect();
     let total: Decimal = parts
         .iter()
         .map(|&(_, v)| v.to_decimal())

@@ -47,9 +47,11 @@
 //! assert!(check_reports(&reports).findings.is_empty());
 //! ```
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
-use crate::catalogue::{CellId, PeriodClass};
+use crate::catalogue::{CELL_COUNT, CellId, PeriodClass};
 use crate::check::interval::{Reading, Span};
 use crate::cross::{CrossFindings, ReportCell};
 use crate::report::{Cells, Period, Report, TemplateVersion, Term};
@@ -293,28 +295,31 @@ pub fn check_reports(reports: &[Report]) -> SeriesCheck {
 /// the rows that do not apply to each period blanked.
 pub(crate) struct View<'a> {
     pub(crate) series: Series<'a>,
-    cells: [Option<Box<Cells>>; 4],
+    /// The cells of each term's report (all blank where there is none),
+    /// in one allocation.
+    cells: Box<[Cells]>,
 }
 
 impl<'a> View<'a> {
     fn new(series: &Series<'a>) -> View<'a> {
         let template = series.template.template();
-        let cells = series.reports.map(|report| {
-            report.map(|report| {
-                let mut cells = Box::new(report.cells());
-                if let Some(period) = report.meta.period {
-                    let absent = template.absent_cells(period);
-                    if !absent.is_empty() {
-                        for (index, cell) in cells.0.iter_mut().enumerate() {
-                            if CellId::from_index(index).is_some_and(|id| absent.contains(id)) {
-                                *cell = None;
-                            }
+        let mut cells = vec![Cells([None; CELL_COUNT]); 4].into_boxed_slice();
+        for (slot, report) in cells.iter_mut().zip(series.reports) {
+            let Some(report) = report else {
+                continue;
+            };
+            report.read_cells(slot);
+            if let Some(period) = report.meta.period {
+                let absent = template.absent_cells(period);
+                if !absent.is_empty() {
+                    for (index, cell) in slot.0.iter_mut().enumerate() {
+                        if CellId::from_index(index).is_some_and(|id| absent.contains(id)) {
+                            *cell = None;
                         }
                     }
                 }
-                cells
-            })
-        });
+            }
+        }
         View {
             series: *series,
             cells,
@@ -323,7 +328,8 @@ impl<'a> View<'a> {
 
     /// The cells of the report of `term`.
     pub(crate) fn cells(&self, term: Term) -> Option<&Cells> {
-        self.cells[slot(term)].as_deref()
+        let at = slot(term);
+        self.series.reports[at].map(|_| &self.cells[at])
     }
 
     /// The value of `id` in the report of `term`, `None` when there is no
@@ -346,7 +352,7 @@ impl<'a> View<'a> {
     pub(crate) fn terms(&self) -> impl Iterator<Item = Term> + '_ {
         Term::ALL
             .into_iter()
-            .filter(|&term| self.cells[slot(term)].is_some())
+            .filter(|&term| self.series.reports[slot(term)].is_some())
     }
 
     /// The rows that do not apply to the report of `term`.
@@ -359,15 +365,22 @@ impl<'a> View<'a> {
 }
 
 /// The indicators of the 581 catalogue of `class` holding quantities
-/// (counts and amounts, not rates or codes).
+/// (counts and amounts, not rates or codes), listed once.
 pub(crate) fn quantities(class: PeriodClass) -> impl Iterator<Item = CellId> {
-    crate::catalogue::CATALOGUE
-        .iter()
-        .filter(move |indicator| {
-            indicator.period_class() == class
-                && matches!(indicator.kind, ValueKind::Count | ValueKind::MillionVnd)
+    static LISTS: OnceLock<Vec<(PeriodClass, CellId)>> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            crate::catalogue::CATALOGUE
+                .iter()
+                .filter(|indicator| {
+                    matches!(indicator.kind, ValueKind::Count | ValueKind::MillionVnd)
+                })
+                .map(|indicator| (indicator.period_class(), indicator.id))
+                .collect()
         })
-        .map(|indicator| indicator.id)
+        .iter()
+        .filter(move |&&(of, _)| of == class)
+        .map(|&(_, id)| id)
 }
 
 /// The interval a value stands for: exact for a count, its printed

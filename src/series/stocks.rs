@@ -41,34 +41,42 @@ const BASES: [(CellId, CellId); 3] = [
 
 pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
     for stock in &STOCKS {
-        let terms: Vec<Term> = view
-            .terms()
-            .filter(|&t| view.value(t, stock.held).is_some())
-            .collect();
-        for pair in terms.windows(2) {
-            let (prev, next) = (pair[0], pair[1]);
-            let flows = |id: CellId| -> Option<(i128, Vec<ReportCell>)> {
-                let (to, mut cells) = year_to_date(view, next, id)?;
-                let (from, earlier) = year_to_date(view, prev, id)?;
-                cells.extend(earlier);
-                Some((to.checked_sub(from)?, cells))
-            };
-            let (Some(added), Some(removed)) = (flows(stock.added), flows(stock.removed)) else {
+        let mut previous: Option<Term> = None;
+        for next in view.terms() {
+            if view.value(next, stock.held).is_none() {
                 continue;
-            };
-            compare(
-                stock,
-                (view.cell(prev, stock.held), view.value(prev, stock.held)),
-                (view.cell(next, stock.held), view.value(next, stock.held)),
-                added,
-                removed,
-                findings,
-            );
+            }
+            if let Some(prev) = previous {
+                let flows = |id: CellId| -> Option<(i128, Sources)> {
+                    let (to, later) = year_to_date(view, next, id)?;
+                    let (from, earlier) = year_to_date(view, prev, id)?;
+                    let mut sources = [None; 4];
+                    for (slot, term) in sources.iter_mut().zip(unique(later, earlier)) {
+                        *slot = Some(term);
+                    }
+                    Some((to.checked_sub(from)?, sources))
+                };
+                if let (Some(added), Some(removed)) = (flows(stock.added), flows(stock.removed)) {
+                    compare(stock, (view, prev), (view, next), added, removed, findings);
+                }
+            }
+            previous = Some(next);
         }
     }
     for &(value, rate) in &BASES {
         bases(view, value, rate, findings);
     }
+}
+
+/// The reports a flow in between was read from, in order, each once.
+type Sources = [Option<Term>; 4];
+
+/// The terms of `later` then those of `earlier` not already listed.
+fn unique(later: &'static [Term], earlier: &'static [Term]) -> impl Iterator<Item = Term> {
+    later
+        .iter()
+        .copied()
+        .chain(earlier.iter().copied().filter(move |t| !later.contains(t)))
 }
 
 /// Procedures in force at the first report of a year against the previous
@@ -83,55 +91,54 @@ pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut 
             later
                 .value(Term::Q1, id)
                 .filter(|v| v.decimals == 0)
-                .map(|v| (v.mantissa, vec![later.cell(Term::Q1, id)]))
+                .map(|v| (v.mantissa, [Some(Term::Q1), None, None, None]))
         };
-        let (Some(added), Some(removed)) = (own(stock.added), own(stock.removed)) else {
-            continue;
-        };
-        compare(
-            stock,
-            (
-                earlier.cell(Term::Year, stock.held),
-                earlier.value(Term::Year, stock.held),
-            ),
-            (
-                later.cell(Term::Q1, stock.held),
-                later.value(Term::Q1, stock.held),
-            ),
-            added,
-            removed,
-            findings,
-        );
+        if let (Some(added), Some(removed)) = (own(stock.added), own(stock.removed)) {
+            compare(
+                stock,
+                (earlier, Term::Year),
+                (later, Term::Q1),
+                added,
+                removed,
+                findings,
+            );
+        }
     }
 }
 
 /// The flow of a count from the start of the year to the end of `term`'s
-/// window: the report's own value, but for Q3, the half-year's plus Q3's.
-fn year_to_date(view: &View<'_>, term: Term, id: CellId) -> Option<(i128, Vec<ReportCell>)> {
+/// window, and the reports it reads: the report's own value, but for Q3,
+/// the half-year's plus Q3's.
+fn year_to_date(view: &View<'_>, term: Term, id: CellId) -> Option<(i128, &'static [Term])> {
     let own = |t: Term| view.value(t, id).filter(|v| v.decimals == 0);
     match term {
         Term::Q3 => {
             let (half, q3) = (own(Term::HalfYear)?, own(Term::Q3)?);
             Some((
                 half.mantissa.checked_add(q3.mantissa)?,
-                vec![view.cell(Term::Q3, id), view.cell(Term::HalfYear, id)],
+                &[Term::Q3, Term::HalfYear],
             ))
         }
-        _ => Some((own(term)?.mantissa, vec![view.cell(term, id)])),
+        Term::Q1 => Some((own(term)?.mantissa, &[Term::Q1])),
+        Term::HalfYear => Some((own(term)?.mantissa, &[Term::HalfYear])),
+        Term::Year => Some((own(term)?.mantissa, &[Term::Year])),
     }
 }
 
-type Given = (ReportCell, Option<crate::unit::Printed>);
-
+/// `next ≈ prev + added − removed`; the flows' sources are in `later`'s
+/// view (the report of `next`).
 fn compare(
     stock: &Stock,
-    (prev_cell, prev): Given,
-    (next_cell, next): Given,
-    (added, added_cells): (i128, Vec<ReportCell>),
-    (removed, removed_cells): (i128, Vec<ReportCell>),
+    (prev_view, prev_term): (&View<'_>, Term),
+    (next_view, next_term): (&View<'_>, Term),
+    (added, added_from): (i128, Sources),
+    (removed, removed_from): (i128, Sources),
     findings: &mut CrossFindings,
 ) {
-    let (Some(prev), Some(next)) = (prev, next) else {
+    let (Some(prev), Some(next)) = (
+        prev_view.value(prev_term, stock.held),
+        next_view.value(next_term, stock.held),
+    ) else {
         return;
     };
     if prev.decimals != 0 || next.decimals != 0 {
@@ -148,7 +155,10 @@ fn compare(
         return;
     }
     let dec = |v: i128| Decimal::from_i128_with_scale(v, 0);
-    let (next_period, prev_period) = (next_cell.period, prev_cell.period);
+    let (next_period, prev_period) = (
+        Some(next_view.period(next_term)),
+        Some(prev_view.period(prev_term)),
+    );
     let message = |vi: bool| {
         format!(
             "{}: {} {} {} {} {} ({}) + {} ({}) − {} ({}) = {} ({} {}).",
@@ -176,9 +186,22 @@ fn compare(
             computed(dec(next.mantissa - expected), vi),
         )
     };
-    let mut cells = vec![next_cell, prev_cell];
-    cells.extend(added_cells);
-    cells.extend(removed_cells);
+    let mut cells: Vec<ReportCell> = vec![
+        next_view.cell(next_term, stock.held),
+        prev_view.cell(prev_term, stock.held),
+    ];
+    cells.extend(
+        added_from
+            .iter()
+            .flatten()
+            .map(|&t| next_view.cell(t, stock.added)),
+    );
+    cells.extend(
+        removed_from
+            .iter()
+            .flatten()
+            .map(|&t| next_view.cell(t, stock.removed)),
+    );
     let mut found = finding(
         format!("period:stock:{}", cell_id(stock.held)),
         CrossFamily::Period,
@@ -220,8 +243,8 @@ fn at_most((a, b): Fraction, (c, d): Fraction) -> bool {
 }
 
 fn bases(view: &View<'_>, value_id: CellId, rate_id: CellId, findings: &mut CrossFindings) {
-    let mut implied = Vec::new();
-    for term in view.terms() {
+    let mut found = [None; 4];
+    for (slot, term) in found.iter_mut().zip(view.terms()) {
         let (Some(value), Some(rate)) = (view.value(term, value_id), view.value(term, rate_id))
         else {
             continue;
@@ -233,13 +256,14 @@ fn bases(view: &View<'_>, value_id: CellId, rate_id: CellId, findings: &mut Cros
             continue;
         };
         if let Some((low, high)) = base(value.mantissa, span) {
-            implied.push((term, value, rate, low, high));
+            *slot = Some((term, value, rate, low, high));
         }
     }
+    let implied = found.iter().flatten();
     // Intervals share a value when every low end is at most every high end.
-    let agree = implied.iter().all(|&(_, _, _, low, _)| {
+    let agree = implied.clone().all(|&(_, _, _, low, _)| {
         implied
-            .iter()
+            .clone()
             .all(|&(_, _, _, _, high)| high.is_none_or(|high| at_most(low, high)))
     });
     if agree {
@@ -255,7 +279,7 @@ fn bases(view: &View<'_>, value_id: CellId, rate_id: CellId, findings: &mut Cros
     };
     let message = |vi: bool| {
         let listed: Vec<String> = implied
-            .iter()
+            .clone()
             .map(|&(term, value, rate, low, high)| {
                 format!(
                     "{}: {} ÷ (1 − {}/100) ∈ [{}; {}]",
@@ -284,7 +308,7 @@ fn bases(view: &View<'_>, value_id: CellId, rate_id: CellId, findings: &mut Cros
         }
     };
     let mut cells = Vec::new();
-    for &(term, ..) in &implied {
+    for &(term, ..) in implied.clone() {
         cells.push(view.cell(term, rate_id));
         cells.push(view.cell(term, value_id));
     }
