@@ -742,11 +742,17 @@ fn locate_table(table: String, located: Option<&cchc_forms::Localisation>) -> St
             if indicator.form == form.number {
                 let _ = writeln!(
                     lines,
-                    "  LIKELY  {:<6} {}\n          reported {:<12} suggested {:<12} ({})",
+                    "  LIKELY  {:<6} {}\n          báo cáo/reported {:<12} đề xuất/suggested {:<12} ({})",
                     indicator.stt,
                     indicator.label_vi,
-                    NumberText::decimal(repair.reported.to_decimal(), Style::Vietnamese),
-                    NumberText::decimal(repair.suggested.to_decimal(), Style::Vietnamese),
+                    NumberText::decimal(repair.reported.to_decimal(), Style::Vietnamese)
+                        .to_string(),
+                    // A row that does not apply to the period is to be left blank.
+                    repair.value().map_or_else(
+                        || "— (để trống/blank)".to_owned(),
+                        |value| NumberText::decimal(value.to_decimal(), Style::Vietnamese)
+                            .to_string(),
+                    ),
                     repair.reason,
                 );
             }

@@ -270,35 +270,47 @@ fn without_districts_the_sample_has_no_error() {
 }
 
 #[test]
-fn without_districts_a_swap_is_found_and_district_rows_are_never_changed() {
-    // Q1/2026, 2/1.1 (provincial documents) typed 250 for 25 (a factor of
-    // ten). Then 1.1 + 1.3 = 250 + 0 > 37 = 1 ("of which", the district row
-    // 1.2 absent). (Form 3's 1.4 cannot serve: its parts above the total
-    // are only a warning since issue 10.) Single repairs, the other cells as
-    // reported:
-    // - 1 ≥ 250: the slips of 37 are tried in order (a swap, 73, and one
-    //   digit wrong, at most 97, are below 250; then a digit dropped,
-    //   inserted first: 137 < 250, 237 < 250, 337 ≥ 250): 337, a digit
-    //   dropped;
-    // - 1.1 ≤ 37 − 0 = 37: 25 (250 / 10), a factor of ten;
-    // - 1.3 ≤ 37 − 250 < 0: impossible;
-    // - 1.2, the district row, is fixed blank: never proposed.
-    // Both sets are typing slips: a tie, in catalogue order.
+fn without_districts_a_slip_is_found_and_district_rows_are_never_changed() {
+    // Q1/2026, 3/1.4.1 typed 14.860: 1.4.1 + 1.4.3 = 15.015 > 1.902 = 1.4
+    // ("of which", 1.4.2 absent). Parts above the total of 3/1.4 are only a
+    // warning (a procedure carried out at two levels is listed at each), so
+    // there is no error to localise.
     let mut report = sample_2026();
-    report.set_cell(cell(2, "1.1"), whole(250)).unwrap();
+    report.set_cell(cell(3, "1.4.1"), whole(14_860)).unwrap();
+    assert!(!report.validate().has_errors());
+    assert!(report.locate().sets.is_empty());
+
+    // Q1/2026, 4/1.5.2 typed 1.130 (for 113 or 130). Then 1.5.1 +
+    // 1.5.2 = 6 + 1.130 = 1.136 > 858 = 4/1.5 ("of which", 1.5.3 absent):
+    // an error. Single repairs, the other cells as reported:
+    // - 4/1.5 ≥ 1.136 (a digit missing from 858 gives such values);
+    // - 4/1.5.2 ≤ 858 − 6 = 852: slips of 1.130 are tried in the order of
+    //   `Reason` (swaps, one digit wrong, a digit dropped, a digit doubled,
+    //   a factor of ten): no swap (1.310, 1.103, 1.130) nor one wrong digit
+    //   of four digits is ≤ 852 (a leading 0 is not a figure), no dropped digit either (it would have
+    //   five digits); the doubled 1 gives 130 before 113 (÷ 10);
+    // - 4/1.5.1 ≤ 858 − 1.130 < 0: impossible;
+    // - 4/1.5.3, the district row, is fixed blank: never proposed.
+    let mut report = sample_2026();
+    report.set_cell(cell(4, "1.5.2"), whole(1_130)).unwrap();
+    let errors: Vec<String> = report
+        .validate()
+        .of_severity(cchc_forms::Severity::Error)
+        .map(|f| f.rule.to_string())
+        .collect();
+    assert_eq!(errors, ["sum:4/1.5"]);
     let located = report.locate();
     assert_eq!(located.weight, 1);
     let sets: Vec<Vec<CellId>> = located.sets.iter().map(|s| s.cells.clone()).collect();
-    assert_eq!(sets, [[cell(2, "1")], [cell(2, "1.1")]]);
+    assert_eq!(sets, [[cell(4, "1.5")], [cell(4, "1.5.2")]]);
     let total = &located.sets[0].repairs[0];
-    assert_eq!(total.suggested, Printed::whole(337));
-    assert_eq!(total.reason, Reason::DigitDropped);
-    let level = &located.sets[1].repairs[0];
-    assert_eq!(level.suggested, Printed::whole(25));
-    assert_eq!(level.reason, Reason::PowerOfTen);
-    assert_eq!(level.allowed, [(Printed::whole(0), Printed::whole(37))]);
+    assert!(total.suggested.to_decimal() >= 1_136.into(), "{total:?}");
+    let part = &located.sets[1].repairs[0];
+    assert_eq!(part.suggested, Printed::whole(130));
+    assert_eq!(part.reason, Reason::DigitDoubled);
+    assert_eq!(part.allowed, [(Printed::whole(0), Printed::whole(852))]);
     for set in &located.sets {
-        assert!(!set.cells.contains(&cell(2, "1.2")));
+        assert!(!set.cells.contains(&cell(4, "1.5.3")));
         assert!(!set.apply(&report).validate().has_errors());
     }
 }

@@ -134,6 +134,23 @@ fn a_code_is_quoted_with_its_meaning_and_online_is_a_method() {
 }
 
 #[test]
+fn derivable_rates_take_the_limits_of_their_bound_rules() {
+    use cchc_forms::check::{Check, RULES};
+    let limits = |id: &str| {
+        let rule = RULES.iter().find(|rule| rule.id == id).expect(id);
+        let Check::Derivable(derivable) = rule.check else {
+            panic!("{id} is not derivable")
+        };
+        (derivable.min, derivable.max)
+    };
+    // "bound:1/2:0..100" and "bound:3/3.1:0..100": shares of a whole.
+    assert_eq!(limits("derivable:1/2"), (Some(0), Some(100)));
+    assert_eq!(limits("derivable:3/3.1"), (Some(0), Some(100)));
+    // "bound:6/1:0.._": disbursement may exceed the plan.
+    assert_eq!(limits("derivable:6/1"), (Some(0), None));
+}
+
+#[test]
 fn no_derived_rate_breaks_its_bound() {
     // 3.1 blank, 3.1.1 = 10 resolved, 3.1.2 = 20 on time: 100 × 20 / 10 =
     // 200 %, outside [0; 100]. The note says why 3.1 cannot be filled in,

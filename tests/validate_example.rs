@@ -329,3 +329,58 @@ fn missing_metadata_is_not_invented_and_empty_files_are_refused() {
         assert!(errors.contains("không tìm thấy số liệu nào"), "{errors}");
     }
 }
+
+#[test]
+fn locate_names_the_four_cells_and_their_values() {
+    // The sample's one error: 1.486 + 255 + 155 = 1.896 ≠ 1.902. Changing
+    // any one of the four cells repairs it: 1.4 = 1.896, or 1.4.1 = 1.902 −
+    // 255 − 155 = 1.492, or 1.4.2 = 1.902 − 1.486 − 155 = 261, or 1.4.3 =
+    // 1.902 − 1.486 − 255 = 161.
+    let output = run(&["--locate"]);
+    assert_eq!(output.status.code(), Some(1));
+    let table = String::from_utf8(output.stdout).expect("UTF-8");
+    for (stt, reported, suggested) in [
+        ("1.4 ", "1.902", "1.896"),
+        ("1.4.1", "1.486", "1.492"),
+        ("1.4.2", "255", "261"),
+        ("1.4.3", "155", "161"),
+    ] {
+        let line = table
+            .lines()
+            .skip_while(|line| !line.starts_with(&format!("  LIKELY  {stt}")))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no LIKELY line for {stt}:\n{table}"));
+        assert!(
+            line.contains(&format!("báo cáo/reported {reported} "))
+                && line.contains(&format!("đề xuất/suggested {suggested} ")),
+            "{line}"
+        );
+    }
+
+    let output = run(&["--json", "--locate"]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["findings"].as_array().map(Vec::len), Some(4));
+    let sets = json["locate"]["sets"].as_array().expect("sets");
+    let cells: Vec<String> = sets
+        .iter()
+        .map(|set| {
+            format!(
+                "{}/{}",
+                set[0]["form"],
+                set[0]["stt"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(cells, ["3/1.4", "3/1.4.1", "3/1.4.2", "3/1.4.3"]);
+    let suggested: Vec<&str> = json["locate"]["suggestions"]
+        .as_array()
+        .expect("suggestions")
+        .iter()
+        .filter_map(|s| s["suggested"].as_str())
+        .collect();
+    assert_eq!(suggested, ["1896", "1492", "261", "161"]);
+
+    // --locate prints findings, --emit-report a report: not both.
+    assert_eq!(run(&["--locate", "--emit-report"]).status.code(), Some(2));
+}

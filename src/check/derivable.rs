@@ -6,10 +6,9 @@ use std::fmt;
 use super::snapshot::{Slot, read};
 use super::words::{CellName, Number, OptNumber, Range, Row, message};
 use super::{
-    Check, CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, Source, fire, fired,
+    CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, Source, fire, fired,
     percentage_of,
 };
-use crate::template::Template;
 use rust_decimal::Decimal;
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
@@ -24,6 +23,11 @@ pub struct Derivable {
     pub numerator: CellId,
     /// Its denominator (`1/2.1`).
     pub denominator: CellId,
+    /// The least value the template's `bound` rules allow the rate, if any.
+    pub min: Option<i64>,
+    /// The greatest value the template's `bound` rules allow the rate, if
+    /// any (a derived rate past it is not derived: its rows are wrong).
+    pub max: Option<i64>,
 }
 
 impl Derivable {
@@ -31,35 +35,13 @@ impl Derivable {
     /// reported; two decimals, half away from zero; and within the bounds
     /// the template's `bound` rules set on the rate (a rate of 200 % is not
     /// filled in: its rows are wrong, and other rules say so).
-    pub(crate) fn rate_from(
-        self,
-        template: &Template,
-        cells: &(impl Source + ?Sized),
-    ) -> Option<Printed> {
+    pub(crate) fn rate_from(self, cells: &(impl Source + ?Sized)) -> Option<Printed> {
         derive(
             cells.value(self.rate),
             cells.value(self.numerator),
             cells.value(self.denominator),
         )
-        .filter(|&rate| within(rate, self.bounds(template)))
-    }
-
-    /// The least and greatest value the template's `bound` rules allow the
-    /// rate.
-    fn bounds(self, template: &Template) -> (Option<i64>, Option<i64>) {
-        let mut bounds: (Option<i64>, Option<i64>) = (None, None);
-        for rule in template.rules {
-            if let Check::Bound(bound) = rule.check {
-                if bound.cell == self.rate {
-                    bounds.0 = bounds.0.max(bound.min).or(bound.min);
-                    bounds.1 = match (bounds.1, bound.max) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                }
-            }
-        }
-        bounds
+        .filter(|&rate| within(rate, (self.min, self.max)))
     }
 }
 
@@ -88,7 +70,7 @@ impl RuleFamily for Derivable {
         let Some(rate) = derive(values.get(0), values.get(1), values.get(2)) else {
             return Outcome::NotEvaluated;
         };
-        if !within(rate, self.bounds(rule.template().template())) {
+        if !within(rate, (self.min, self.max)) {
             // Say why it is not filled in, with no value to copy.
             let finding = fire(findings, rule, crate::Severity::Info, Phrase::NotDerivable, values);
             return fired(finding);
@@ -159,8 +141,7 @@ impl RuleFamily for Derivable {
         let computed = OptNumber(finding.computed, language);
         let row = Row(self.rate, language);
         if wording.phrase == Phrase::NotDerivable {
-            let bounds = self.bounds(finding.rule.template().template());
-            let range = Range(bounds.0, bounds.1, language);
+            let range = Range(self.min, self.max, language);
             return match language {
                 Language::English => message! { out;
                     row, " is blank, and it cannot be derived: 100 × ", n, " / ", d,

@@ -9,7 +9,8 @@ use std::fmt;
 use super::interval::{Reading, Span, ratio_overlaps};
 use super::ratio::span;
 use super::words::{CellName, Number, Prefix, message};
-use super::{CellValues, Constraint, Outcome, Rule, RuleFamily, fire, fired};
+use super::snapshot::{POW10, Slot, read};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 
@@ -62,6 +63,37 @@ impl RuleFamily for Full {
         let finding = fire(findings, rule, severity, Phrase::Violated, values);
         finding.reported = Some(rate.to_decimal());
         fired(finding)
+    }
+
+    /// A blank row or a denominator of 0 is not evaluated; a rate other
+    /// than 100 passes; a rate of 100 is left to the exact evaluator (a
+    /// denominator that is not a whole count too).
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        let (rate, num, den) = match (
+            read(snapshot, self.rate),
+            read(snapshot, self.numerator),
+            read(snapshot, self.denominator),
+        ) {
+            (Ok(Some(rate)), Ok(Some(num)), Ok(Some(den))) => (rate, num, den),
+            (Ok(_), Ok(_), Ok(_)) => return Fast::Skip,
+            _ => return Fast::Undecided,
+        };
+        if !den.is_exact_whole() || !num.is_exact_whole() {
+            return Fast::Undecided;
+        }
+        if den.mantissa <= 0 {
+            return Fast::Skip;
+        }
+        // All done (numerator not below the denominator): nothing to note.
+        if num.mantissa >= den.mantissa {
+            return Fast::Pass;
+        }
+        let hundred = 100 * POW10[usize::from(rate.decimals)];
+        if i64::from(rate.mantissa) == hundred {
+            Fast::Undecided
+        } else {
+            Fast::Pass
+        }
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

@@ -183,6 +183,52 @@ fn whole(value: crate::unit::Printed) -> i128 {
     }
 }
 
+/// A condition's truth on the snapshot, with the same reading as
+/// [`whole`]: a wide value leaves the rule to the exact evaluator.
+fn truth_on(condition: Condition, snapshot: &[Slot]) -> Result<Truth, Fast> {
+    let (mut blank, mut any_positive, mut any_nonzero) = (false, false, false);
+    let mut first = None;
+    for (index, &id) in condition.cells().iter().enumerate() {
+        let value = read(snapshot, id)?.map(|slot| slot.mantissa.signum());
+        if index == 0 {
+            first = Some(value);
+        }
+        match value {
+            None => blank = true,
+            Some(sign) => {
+                any_positive |= sign > 0;
+                any_nonzero |= sign != 0;
+            }
+        }
+    }
+    let first = first.flatten();
+    // The same table as `Condition::truth`, on signs (a code is compared
+    // as `whole` reads it).
+    Ok(match condition {
+        Condition::Positive(_) if any_positive => Truth::True,
+        Condition::Zero(_) if any_nonzero => Truth::False,
+        Condition::Positive(_) | Condition::Zero(_) if blank => Truth::Unknown,
+        Condition::Reported(_) if first.is_some() => Truth::True,
+        Condition::Blank(_) if first.is_some() => Truth::False,
+        Condition::Positive(_) | Condition::Reported(_) => Truth::False,
+        Condition::Zero(_) | Condition::Blank(_) => Truth::True,
+        Condition::Code(cell, code) => match read(snapshot, cell)? {
+            None => Truth::Unknown,
+            Some(slot)
+                if i32::from(code)
+                    == if slot.decimals == 0 {
+                        slot.mantissa
+                    } else {
+                        slot.mantissa.signum()
+                    } =>
+            {
+                Truth::True
+            }
+            Some(_) => Truth::False,
+        },
+    })
+}
+
 impl RuleFamily for Implies {
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         match self.truths(|position| values.get(position).map(whole)) {
@@ -206,23 +252,17 @@ impl RuleFamily for Implies {
     }
 
     fn decide(&self, snapshot: &[Slot]) -> Fast {
-        let cells = self.premise.cells().iter().chain(self.conclusion.cells());
-        let mut read_values = [None; 8];
-        for (slot, &id) in read_values.iter_mut().zip(cells) {
-            *slot = match read(snapshot, id) {
-                Ok(value) => value.map(|v| {
-                    if v.decimals == 0 {
-                        i128::from(v.mantissa)
-                    } else {
-                        i128::from(v.mantissa.signum())
-                    }
-                }),
-                Err(undecided) => return undecided,
-            };
+        let premise = match truth_on(self.premise, snapshot) {
+            Ok(truth) => truth,
+            Err(undecided) => return undecided,
+        };
+        if premise == Truth::False {
+            return Fast::Pass;
         }
-        match self.truths(|position| read_values.get(position).copied().flatten()) {
-            (Truth::True, Truth::False) => Fast::Undecided,
-            (Truth::False, _) | (_, Truth::True) => Fast::Pass,
+        match (premise, truth_on(self.conclusion, snapshot)) {
+            (_, Err(undecided)) => undecided,
+            (Truth::True, Ok(Truth::False)) => Fast::Undecided,
+            (_, Ok(Truth::True)) => Fast::Pass,
             _ => Fast::Skip,
         }
     }

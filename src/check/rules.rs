@@ -80,6 +80,9 @@ pub(crate) const fn rule(
             rate: first,
             numerator: second,
             denominator: third,
+            // Set from the table's `bound` rules by `with_inapplicable`.
+            min: None,
+            max: None,
         }),
         Shape::Sum(above, below) => Check::Sum(Sum {
             total: first,
@@ -192,6 +195,21 @@ pub(crate) const fn with_inapplicable<const WRITTEN: usize, const ALL: usize>(
     let mut index = 0;
     while index < WRITTEN {
         out[index] = written[index];
+        // A derivable rate takes the limits the table's `bound` rules set on
+        // it, so that no derived value breaks them.
+        if let Check::Derivable(mut derivable) = written[index].check {
+            let mut other = 0;
+            while other < WRITTEN {
+                if let Check::Bound(bound) = written[other].check {
+                    if bound.cell.index() == derivable.rate.index() {
+                        derivable.min = tighter(derivable.min, bound.min, true);
+                        derivable.max = tighter(derivable.max, bound.max, false);
+                    }
+                }
+                other += 1;
+            }
+            out[index].check = Check::Derivable(derivable);
+        }
         index += 1;
     }
     let mut row = 0;
@@ -208,6 +226,16 @@ pub(crate) const fn with_inapplicable<const WRITTEN: usize, const ALL: usize>(
         row += 1;
     }
     out
+}
+
+/// The tighter of two limits: the greater least value, the smaller
+/// greatest value; a missing limit is no limit.
+const fn tighter(a: Option<i64>, b: Option<i64>, least: bool) -> Option<i64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if (a > b) == least { a } else { b }),
+        (Some(limit), None) | (None, Some(limit)) => Some(limit),
+        (None, None) => None,
+    }
 }
 
 /// Builds the rule table from its sections: `TABLE`, the written rules,

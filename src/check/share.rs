@@ -17,7 +17,8 @@ use std::fmt;
 
 use super::interval::{Reading, Span, pow10};
 use super::words::{CellName, Computed, Number, Prefix, message};
-use super::{CellValues, Constraint, Outcome, Rounding, Rule, RuleFamily, fire, fired, percentage_of};
+use super::snapshot::{Slot, read, read_reference};
+use super::{CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, fire, fired, percentage_of};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::reference::ReferenceCount;
@@ -135,6 +136,19 @@ impl RuleFamily for Share {
             })
             .map(Printed::to_decimal);
         fired(finding)
+    }
+
+    /// A blank share, or no population (a blank row, a reference count not
+    /// given) is not evaluated; the rest goes to the exact evaluator.
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        let population = match self.of {
+            Population::Row(cell) => read(snapshot, cell),
+            Population::Reference(kind) => read_reference(snapshot, kind),
+        };
+        match (read(snapshot, self.rate), population) {
+            (Ok(None), Ok(_)) | (Ok(_), Ok(None)) => Fast::Skip,
+            _ => Fast::Undecided,
+        }
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

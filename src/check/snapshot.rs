@@ -22,8 +22,10 @@
 use crate::catalogue::{CELL_COUNT, CellId};
 use crate::form::CellSink;
 use crate::number::MAX_DECIMALS;
+use crate::reference::ReferenceCount;
 use crate::report::Report;
 use crate::template::Template;
+use crate::unit::{Agency, Count};
 use crate::unit::{CellValue, Printed, ValueKind};
 
 use super::Fast;
@@ -162,9 +164,30 @@ pub(crate) fn read(snapshot: &[Slot], id: CellId) -> Result<Option<Slot>, Fast> 
     }
 }
 
-/// Every cell of a 581 report, compactly, indexed by [`CellId`].
+/// Every cell of a 581 report, compactly, indexed by [`CellId`], then the
+/// report's reference counts (departments, districts, communes; blank when
+/// not given) at [`reference_slot`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Snapshot([Slot; CELL_COUNT]);
+pub(crate) struct Snapshot([Slot; CELL_COUNT + ReferenceCount::ALL.len()]);
+
+/// Where a reference count sits in a snapshot: after the cells.
+#[inline]
+pub(crate) fn reference_slot(kind: ReferenceCount) -> usize {
+    CELL_COUNT + kind as usize
+}
+
+/// A reference count of the snapshot, `Ok(None)` when not given.
+#[inline]
+pub(crate) fn read_reference(
+    snapshot: &[Slot],
+    kind: ReferenceCount,
+) -> Result<Option<Slot>, Fast> {
+    match snapshot.get(reference_slot(kind)) {
+        Some(&slot) if slot.decimals <= SCALE => Ok(Some(slot)),
+        Some(&slot) if slot.decimals == BLANK => Ok(None),
+        _ => Err(Fast::Undecided),
+    }
+}
 
 impl Snapshot {
     /// The slots, by cell index.
@@ -196,7 +219,7 @@ impl Report {
     /// Every cell in the compact form the checks' clean path reads.
     pub(crate) fn snapshot(&self) -> Snapshot {
         use crate::catalogue::FORM_OFFSETS as AT;
-        let mut snapshot = Snapshot([Slot::EMPTY; CELL_COUNT]);
+        let mut snapshot = Snapshot([Slot::EMPTY; CELL_COUNT + ReferenceCount::ALL.len()]);
         self.form1.visit_cells(&mut snapshot, AT[0]);
         self.form2.visit_cells(&mut snapshot, AT[1]);
         self.form3.visit_cells(&mut snapshot, AT[2]);
@@ -204,6 +227,14 @@ impl Report {
         self.form5.visit_cells(&mut snapshot, AT[4]);
         self.form6.visit_cells(&mut snapshot, AT[5]);
         self.form7.visit_cells(&mut snapshot, AT[6]);
+        for kind in ReferenceCount::ALL {
+            let count = self
+                .meta
+                .reference
+                .get(kind)
+                .map(|n| Count::<Agency>::new(u64::from(n)));
+            snapshot.put(reference_slot(kind), count);
+        }
         snapshot
     }
 }

@@ -211,6 +211,7 @@ pub(crate) fn evaluate_total(
 /// A total and its parts on the snapshot, at one scale: overlapping
 /// intervals for a sum with every part reported, else the known parts at
 /// most the whole.
+#[inline]
 pub(crate) fn decide_total(
     whole: CellId,
     parts: &[CellId],

@@ -6,7 +6,8 @@
 use std::fmt;
 
 use super::words::{CellName, Number, Prefix, message};
-use super::{CellValues, Constraint, Outcome, Rule, RuleFamily, fire, fired};
+use super::snapshot::{Slot, read, read_reference};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::reference::ReferenceCount;
@@ -54,6 +55,15 @@ impl RuleFamily for WithinReference {
         finding.computed = Some(limit.to_decimal());
         finding.imbalance = value.to_decimal().checked_sub(limit.to_decimal());
         fired(finding)
+    }
+
+    /// A blank count, or a reference count not given, is not evaluated;
+    /// the rest goes to the exact evaluator.
+    fn decide(&self, snapshot: &[Slot]) -> Fast {
+        match (read(snapshot, self.cell), read_reference(snapshot, self.of)) {
+            (Ok(None), Ok(_)) | (Ok(_), Ok(None)) => Fast::Skip,
+            _ => Fast::Undecided,
+        }
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

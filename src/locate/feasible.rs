@@ -209,6 +209,9 @@ fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
     }
 }
 
+/// `total = Σ parts` (`exhaustive`, every part reported) or `Σ parts ≤
+/// total`; a cover (`bounded` false) only `total ≤ Σ parts`, every part
+/// reported.
 fn sum(
     total: CellId,
     parts: &[CellId],
@@ -234,8 +237,6 @@ fn sum(
     } else {
         true
     };
-    // The reported parts at most the total, unless the rule bounds the
-    // total only (a cover).
     let second = if bounded {
         parts_span.can_be_at_most(whole)?
     } else {
@@ -379,7 +380,8 @@ fn directions(kind: Kind, cell: CellId) -> Option<(Direction, Direction)> {
     // The cell on the left of `lo ≤ hi` in the first condition: its
     // conditions fall then rise; any other cell's rise then fall.
     let left = match kind {
-        Kind::Total { total, .. } | Kind::Covered { cell: total, .. } => total,
+        Kind::Total { total, .. } => total,
+        Kind::Covered { cell: covered, .. } => covered,
         Kind::Ratio {
             rate, numerator, ..
         } => {
@@ -515,38 +517,6 @@ pub(crate) fn project(
     }
 }
 
-/// The values of `cell` in `[lo, hi]` for which an implication holds. A
-/// condition on a count or code depends only on whether the value is below
-/// zero, zero, or above (or, for a code, which code): one probe per class,
-/// exact.
-fn project_implies(
-    cell: CellId,
-    lo: i128,
-    hi: i128,
-    mut holds_at: impl FnMut(i128) -> bool,
-) -> Set {
-    if let ValueKind::Code { legend } = cell.indicator().kind {
-        return legend
-            .iter()
-            .map(|entry| i128::from(entry.code))
-            .filter(|&code| lo <= code && code <= hi && holds_at(code))
-            .fold(Set::default(), |set, code| {
-                set.union(&Set::range(code, code))
-            });
-    }
-    let mut set = Set::default();
-    if lo <= -1 && holds_at(hi.min(-1)) {
-        set = set.union(&Set::range(lo, hi.min(-1)));
-    }
-    if lo <= 0 && 0 <= hi && holds_at(0) {
-        set = set.union(&Set::range(0, 0));
-    }
-    if hi >= 1 && holds_at(lo.max(1)) {
-        set = set.union(&Set::range(lo.max(1), hi));
-    }
-    set
-}
-
 /// Where the edges of a constraint's two conditions are expected, as
 /// mantissas of `cell`, the other cells at their (lower) values: where the
 /// cell makes the two sides equal. Only a starting point for the exact
@@ -629,6 +599,38 @@ fn hints(kind: Kind, cell: CellId, template: Val, values: &Values<'_>) -> (i128,
         _ => None,
     })();
     computed.unwrap_or((fallback, fallback))
+}
+
+/// The values of `cell` in `[lo, hi]` for which an implication holds. A
+/// condition on a count or code depends only on whether the value is below
+/// zero, zero, or above (or, for a code, which code): one probe per class,
+/// exact.
+fn project_implies(
+    cell: CellId,
+    lo: i128,
+    hi: i128,
+    mut holds_at: impl FnMut(i128) -> bool,
+) -> Set {
+    if let ValueKind::Code { legend } = cell.indicator().kind {
+        return legend
+            .iter()
+            .map(|entry| i128::from(entry.code))
+            .filter(|&code| lo <= code && code <= hi && holds_at(code))
+            .fold(Set::default(), |set, code| {
+                set.union(&Set::range(code, code))
+            });
+    }
+    let mut set = Set::default();
+    if lo <= -1 && holds_at(hi.min(-1)) {
+        set = set.union(&Set::range(lo, hi.min(-1)));
+    }
+    if lo <= 0 && 0 <= hi && holds_at(0) {
+        set = set.union(&Set::range(0, 0));
+    }
+    if hi >= 1 && holds_at(lo.max(1)) {
+        set = set.union(&Set::range(lo.max(1), hi));
+    }
+    set
 }
 
 /// `mantissa / 10^from` as a mantissa at `to` decimals, truncated.

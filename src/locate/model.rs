@@ -116,17 +116,15 @@ fn root(parent: &mut [usize], mut at: usize) -> usize {
 /// One rule, or `None` for a rule that says nothing about consistency (an
 /// info note), a row that does not apply (handled apart), or a shape this
 /// adapter does not know (the shares and the bounds by reference counts,
-/// warnings that only reference counts outside the cells decide, are left
-/// out: soft constraints never make a set necessary).
+/// warnings that only reference counts outside the cells decide: soft
+/// constraints never make a set necessary).
 ///
 /// A sum whose severity depends on the direction of the imbalance (`3/1.4`:
-/// parts above the total a warning, below an error) is translated as the
-/// equality, hard: conservative, so that a repair never leaves the error
-/// direction, nor trades it for the warning one (the sample's suggestions
-/// stay the totals that balance: `3/1.4 = 1.896`, not a digit swap below it).
-/// A cover (`cell ≤ Σ covering`, when all are reported) is a sum bounded one
-/// way; an implication between conditions on counts and codes is projected
-/// exactly, one probe per sign class or code.
+/// parts above the total a warning, below an error) is the rule's worst
+/// severity, an error, so it is the equality, hard: conservative, so that a
+/// repair never leaves the error direction, nor trades it for the warning
+/// one (the sample's suggestions stay the totals that balance: `3/1.4 =
+/// 1.896`, not a digit swap below it).
 fn translate(rule: &'static crate::check::Rule, index: usize) -> Option<Constraint> {
     let hard = match rule.severity {
         Severity::Error => true,
