@@ -3,21 +3,24 @@
 //! (`derived:q2:RULE`, `derived:q4:RULE`).
 //!
 //! A derived quarter holds only the flow counts (exact, so their
-//! differences are exact); every other row is blank, so a rule that reads a
-//! rate, a stock or a code is not evaluated on it. The `derivable` notes
-//! are left out (a derived quarter's rates are blank by construction). A
+//! differences are exact); every other value of the quarter is unknown, so
+//! the rules run on it are those whose every cell is a flow count (sums,
+//! parts, implications among flows): a rule that reads a rate, a stock or a
+//! code is not evaluated, as for a blank. The `derivable` notes are left
+//! out. A
 //! derived count below zero is left blank: the `period:flow` finding
 //! reports it, once. A finding names each of its cells in every report the
 //! derived value came from, with that report's period.
 
 use super::{View, quantities};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::catalogue::{CELL_COUNT, CellId, PeriodClass};
 use crate::check::{Family, is_exact, run_rules};
 use crate::cross::{CrossFamily, CrossFindings, ReportCell, finding};
 use crate::report::{Cells, TemplateVersion, Term};
-use crate::template::CellSet;
+use crate::template::{CellSet, Template};
 use crate::unit::Printed;
 
 /// Which derived quarter.
@@ -46,13 +49,12 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
         }
         let template = view.series.template.template();
         let absent: CellSet = view.absent(later);
-        let found = if template.version == TemplateVersion::Bnv581Of2022 {
-            run_rules(template, &cells, &absent, relevant().iter().copied())
-        } else {
-            let every = template.rules.iter().enumerate();
-            let positions = every.filter(|(_, rule)| rule.family != Family::Derivable);
-            run_rules(template, &cells, &absent, positions.map(|(at, _)| at))
-        };
+        let found = run_rules(
+            template,
+            &cells,
+            &absent,
+            relevant(template).iter().copied(),
+        );
         for single in &found {
             let mut from = vec![later];
             from.extend_from_slice(minus);
@@ -104,25 +106,33 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
     }
 }
 
-/// The rules of the 581 table that can fire on a derived quarter: those
-/// reading a flow count (every other cell is blank there), but the
-/// `derivable` notes; listed once.
-fn relevant() -> &'static [usize] {
-    static RELEVANT: OnceLock<Vec<usize>> = OnceLock::new();
-    RELEVANT.get_or_init(|| {
+/// The rules of `template` a derived quarter can evaluate: those whose
+/// every cell is a flow count, but the `derivable` notes. A rule that reads
+/// anything else (a rate, a stock, a code) reads a value the derived
+/// quarter does not know, which is not a blank of the report: it is not
+/// evaluated. Listed once for the 581 template.
+fn relevant(template: &'static Template) -> Cow<'static, [usize]> {
+    fn of(template: &'static Template) -> Vec<usize> {
         let flows: Vec<CellId> = quantities(PeriodClass::Flow)
             .filter(|&id| is_exact(id))
             .collect();
-        crate::check::RULES
+        template
+            .rules
             .iter()
             .enumerate()
             .filter(|(_, rule)| {
                 rule.family != Family::Derivable
-                    && rule.cells.iter().any(|cell| flows.contains(cell))
+                    && rule.cells.iter().all(|cell| flows.contains(cell))
             })
             .map(|(index, _)| index)
             .collect()
-    })
+    }
+    static RELEVANT: OnceLock<Vec<usize>> = OnceLock::new();
+    if template.version == TemplateVersion::Bnv581Of2022 {
+        Cow::Borrowed(RELEVANT.get_or_init(|| of(template)))
+    } else {
+        Cow::Owned(of(template))
+    }
 }
 
 /// The derived quarter, written into `cells` (every other cell blank):
@@ -151,4 +161,29 @@ fn derive(whole: &Cells, parts: &[&Cells], cells: &mut Cells) -> bool {
         }
     }
     any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::RULES;
+
+    /// The rules run on derived quarters: flows among flows only.
+    #[test]
+    fn derived_quarters_run_the_rules_among_flow_counts() {
+        let ids: Vec<&str> = relevant(TemplateVersion::Bnv581Of2022.template())
+            .iter()
+            .map(|&at| RULES[at].id)
+            .collect();
+        // Dossiers on time at most those resolved; issues handled at most
+        // those found; documents by level adding up to the total.
+        for id in ["part:3/3.1.2<=3/3.1.1", "part:1/3.3.2<=1/3.3.1", "sum:2/1"] {
+            assert!(ids.contains(&id), "{id} in {ids:?}");
+        }
+        // A rate, a stock, a code: not known for a derived quarter.
+        for id in ["ratio:3/3.1", "sum:3/1.4", "derivable:1/2"] {
+            assert!(!ids.contains(&id), "{id} in {ids:?}");
+        }
+        assert!(ids.iter().all(|id| !id.starts_with("conditional:")));
+    }
 }

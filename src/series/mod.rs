@@ -15,7 +15,7 @@
 //! |---|---|---|---|
 //! | flows | `period:flow:F/STT` | a [`PeriodClass::Flow`] quantity: half-year ≥ Q1, year ≥ half-year + Q3 (without the half-year, year ≥ Q1 + Q3): a derived Q2 or Q4 below zero | error |
 //! | distinct flows | `period:distinct_flow:F/STT` | a [`PeriodClass::DistinctFlow`] quantity (one body counts once a year): half-year ≥ Q1, year ≥ max(half-year, Q3) | error |
-//! | derived quarters | `derived:q2:RULE`, `derived:q4:RULE` | every rule of one report (but the `derivable` notes) on Q2 = half-year − Q1 and Q4 = year − half-year − Q3, flow quantities only; each cell named in every report it came from | the rule's |
+//! | derived quarters | `derived:q2:RULE`, `derived:q4:RULE` | every rule of one report whose cells are all flow counts (sums, parts, implications; not the `derivable` notes) on Q2 = half-year − Q1 and Q4 = year − half-year − Q3; each cell named in every report it came from | the rule's |
 //! | cumulative | `period:cumulative:F/STT` | a [`PeriodClass::CumulativeInYear`] quantity: Q1 ≤ half-year ≤ Q3 ≤ year | error where the label prints "Lũy kế", warning where the row is cumulative in fact only (estimates get revised) |
 //! | since start | `period:since_start:F/STT` | a [`PeriodClass::CumulativeSinceStart`] quantity never falls, across years too ([`check_reports`]) | as cumulative |
 //! | plans | `period:plan:F/STT` | a [`PeriodClass::Plan`] row the same in every report of the year | warning |
