@@ -68,6 +68,10 @@
 //! - [`check`]: the rule table and one module per family of rule;
 //!   [`Report::validate`].
 //! - [`finding`]: what the checks found, as data.
+//! - [`series`]: one body's reports of a year checked together (flows,
+//!   derived quarters, cumulatives, plans, codes, stocks);
+//!   [`aggregate`](mod@aggregate): reports added up into a report; [`cross`]:
+//!   the findings across reports, each cell with its report's period.
 //! - [`schema`]: JSON Schemas of reports, findings and rules, for other languages.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
 //! - `strategies` (feature `proptest`): proptest strategies for valid reports,
