@@ -251,6 +251,13 @@ pub(crate) fn report_of(period: Option<Period>, vietnamese: bool) -> String {
     match (period, vietnamese) {
         (None, true) => "báo cáo không ghi kỳ".to_owned(),
         (None, false) => "the report without a period".to_owned(),
+        (
+            Some(Period {
+                year,
+                term: Term::Year,
+            }),
+            true,
+        ) => format!("báo cáo năm {year}"),
         (Some(period), true) => format!("báo cáo {} năm {}", period.term.name_vi(), period.year),
         (Some(Period { year, term }), false) => match term {
             Term::Q1 => format!("the Q1 {year} report"),
@@ -266,6 +273,13 @@ pub(crate) fn period_short(period: Option<Period>, vietnamese: bool) -> String {
     match (period, vietnamese) {
         (None, true) => "không ghi kỳ".to_owned(),
         (None, false) => "no period".to_owned(),
+        (
+            Some(Period {
+                year,
+                term: Term::Year,
+            }),
+            true,
+        ) => format!("năm {year}"),
         (Some(period), true) => format!("{}/{}", period.term.name_vi(), period.year),
         (Some(Period { year, term }), false) => match term {
             Term::Q1 => format!("Q1 {year}"),

@@ -412,6 +412,21 @@ fn an_event_of_the_year_said_yes_earlier() {
     let mut reports = year();
     set(&mut reports[Q3], 1, "7", 0);
     assert!(check_reports(&reports).findings.is_empty());
+    // A dialogue in Q1 only: the year must say 1, naming Q1's report.
+    let mut reports = year();
+    for at in [H, Q3, Y] {
+        set(&mut reports[at], 1, "7", 0);
+    }
+    let found = only(&reports);
+    assert_eq!(found.cells, [at(1, "7", Term::Year), at(1, "7", Term::Q1)]);
+    assert_eq!(
+        found.message_en,
+        "Form 1 row 7: the 2023 annual report says 0 (no) but the Q1 2023 report said 1 (yes), and the year's report covers their periods."
+    );
+    assert_eq!(
+        found.message_vi,
+        "Biểu 1 mục 7: báo cáo năm 2023 ghi 0 (không) nhưng báo cáo quý I năm 2023 ghi 1 (có), mà kỳ báo cáo năm bao gồm các kỳ đó."
+    );
 }
 
 #[test]

@@ -105,63 +105,62 @@ fn is_yes_no(id: crate::catalogue::CellId) -> bool {
     matches!(id.indicator().kind, ValueKind::Code { legend } if legend.len() == 2 && legend[0].code == 0 && legend[1].code == 1)
 }
 
-/// A yes/no event: a report says 1 when a report of a period its window
-/// contains said 1.
+/// A yes/no event: the year report says 1 when any report of the year said
+/// 1 (the year's window contains every other report's).
 fn event(view: &View<'_>, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
     if !is_yes_no(id) {
         return;
     }
-    for later in [Term::HalfYear, Term::Year] {
-        let Some(value) = view.value(later, id) else {
-            continue;
-        };
-        if value.mantissa != 0 {
-            continue;
-        }
-        let said_yes: Vec<Term> = view
-            .terms()
-            .filter(|&t| t != later && view.period(later).contains(view.period(t)))
-            .filter(|&t| view.value(t, id).is_some_and(|v| v.mantissa == 1))
-            .collect();
-        if said_yes.is_empty() {
-            continue;
-        }
-        let message = |vi: bool| {
-            let names: Vec<String> = said_yes
-                .iter()
-                .map(|&t| report_of(Some(view.period(t)), vi))
-                .collect();
-            if vi {
-                format!(
-                    "{}: {} ghi 0 (không) nhưng {} ghi 1 (có), mà kỳ báo cáo đó nằm trong kỳ này.",
-                    row_capital(id, true),
-                    report_of(Some(view.period(later)), true),
-                    names.join(" và ")
-                )
-            } else {
-                format!(
-                    "{}: {} says 0 (no) but {} said 1 (yes), and that period lies within this one.",
-                    row_capital(id, false),
-                    report_of(Some(view.period(later)), false),
-                    names.join(" and ")
-                )
-            }
-        };
-        let mut cells = vec![view.cell(later, id)];
-        cells.extend(said_yes.iter().map(|&t| view.cell(t, id)));
-        let mut found = finding(
-            format!("period:event:{}", cell_id(id)),
-            CrossFamily::Period,
-            Severity::Error,
-            cells,
-            message(true),
-            message(false),
-        );
-        found.reported = Some(value.to_decimal());
-        found.computed = Some(rust_decimal::Decimal::ONE);
-        found.imbalance = Some(rust_decimal::Decimal::NEGATIVE_ONE);
-        findings.0.push(found);
+    let later = Term::Year;
+    let Some(value) = view.value(later, id) else {
+        return;
+    };
+    if value.mantissa != 0 {
+        return;
     }
+    let said_yes: Vec<Term> = view
+        .terms()
+        .filter(|&t| t != later)
+        .filter(|&t| view.value(t, id).is_some_and(|v| v.mantissa == 1))
+        .collect();
+    if said_yes.is_empty() {
+        return;
+    }
+    let message = |vi: bool| {
+        let names: Vec<String> = said_yes
+            .iter()
+            .map(|&t| report_of(Some(view.period(t)), vi))
+            .collect();
+        if vi {
+            format!(
+                "{}: {} ghi 0 (không) nhưng {} ghi 1 (có), mà kỳ báo cáo năm bao gồm các kỳ đó.",
+                row_capital(id, true),
+                report_of(Some(view.period(later)), true),
+                names.join(" và ")
+            )
+        } else {
+            format!(
+                "{}: {} says 0 (no) but {} said 1 (yes), and the year's report covers their periods.",
+                row_capital(id, false),
+                report_of(Some(view.period(later)), false),
+                names.join(" and ")
+            )
+        }
+    };
+    let mut cells = vec![view.cell(later, id)];
+    cells.extend(said_yes.iter().map(|&t| view.cell(t, id)));
+    let mut found = finding(
+        format!("period:event:{}", cell_id(id)),
+        CrossFamily::Period,
+        Severity::Error,
+        cells,
+        message(true),
+        message(false),
+    );
+    found.reported = Some(value.to_decimal());
+    found.computed = Some(rust_decimal::Decimal::ONE);
+    found.imbalance = Some(rust_decimal::Decimal::NEGATIVE_ONE);
+    findings.0.push(found);
 }
 
 /// A status code does not move back from one report to the next (its

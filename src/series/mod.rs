@@ -19,7 +19,7 @@
 //! | cumulative | `period:cumulative:F/STT` | a [`PeriodClass::CumulativeInYear`] quantity: Q1 ≤ half-year ≤ Q3 ≤ year | error where the label prints "Lũy kế", warning where the row is cumulative in fact only (estimates get revised) |
 //! | since start | `period:since_start:F/STT` | a [`PeriodClass::CumulativeSinceStart`] quantity never falls, across years too ([`check_reports`]) | as cumulative |
 //! | plans | `period:plan:F/STT` | a [`PeriodClass::Plan`] row the same in every report of the year | warning |
-//! | events | `period:event:F/STT` | a yes/no [`PeriodClass::Event`] code: a report says 1 when a report of a period it contains said 1 (the year when any did) | error |
+//! | events | `period:event:F/STT` | a yes/no [`PeriodClass::Event`] code: the year report says 1 when any report of the year said 1 | error |
 //! | status | `period:status:F/STT` | a [`PeriodClass::Status`] code never moves back from one report to the next | warning |
 //! | stock | `period:stock:3/1.4` | procedures in force = the previous report's + published − abolished in between (the flows in between from the cumulative flows of the year; Q1 against the previous year's annual report in [`check_reports`]) | warning |
 //! | 2015 bases | `period:base_2015:4/1.5.4`, `…:4/2.5`, `…:4/3.4` | the 2015 base a value and its reduction rate imply, `value ÷ (1 − rate/100)`, the same in every report of the year within what the rate's printed digits allow | warning |
