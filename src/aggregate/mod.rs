@@ -504,7 +504,7 @@ struct Accumulator {
 
 impl Accumulator {
     fn blank(&mut self, member: usize) {
-        self.blanks += 1;
+        self.blanks = self.blanks.saturating_add(1);
         if self.first_blanks.len() < 10 {
             self.first_blanks.push(member);
         }

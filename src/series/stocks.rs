@@ -151,7 +151,11 @@ fn compare(
     else {
         return;
     };
-    if expected == next.mantissa {
+    // Counts (at most 2⁶⁴ − 1 each) leave room in an i128.
+    let Some(imbalance) = next.mantissa.checked_sub(expected) else {
+        return;
+    };
+    if imbalance == 0 {
         return;
     }
     let dec = |v: i128| Decimal::from_i128_with_scale(v, 0);
@@ -183,7 +187,7 @@ fn compare(
             computed(dec(removed), vi),
             computed(dec(expected), vi),
             if vi { "chênh lệch" } else { "imbalance" },
-            computed(dec(next.mantissa - expected), vi),
+            computed(dec(imbalance), vi),
         )
     };
     let mut cells: Vec<ReportCell> = vec![
@@ -212,7 +216,7 @@ fn compare(
     );
     found.reported = Some(dec(next.mantissa));
     found.computed = Some(dec(expected));
-    found.imbalance = Some(dec(next.mantissa - expected));
+    found.imbalance = Some(dec(imbalance));
     findings.0.push(found);
 }
 
