@@ -1,10 +1,16 @@
 //! Validates a CCHC report and prints its findings.
 //!
 //! ```text
-//! cargo run --example validate -- [--json | --emit-report] [--locate] [FILE | -]
+//! cargo run --example validate -- [--json | --emit-report] [--locate] [FILE... | -]
+//! cargo run --example validate -- --aggregate [--json | --emit-report] FILE...
 //! ```
 //!
 //! - no FILE: the embedded Bắc Giang Q3/2023 report;
+//! - several FILEs: each is validated, then the checks across reports of
+//!   the same body and year (`cchc_forms::series`);
+//! - `--aggregate`: the FILEs (of one period and template) added up into
+//!   one report (`cchc_forms::aggregate`), whose findings are printed, or
+//!   with `--emit-report` the total as report JSON;
 //! - `-`: the report on standard input;
 //! - `FILE.json`: a report as JSON;
 //! - any other FILE: text, read as UTF-8 (with or without a byte-order
@@ -19,8 +25,9 @@
 //!   is printed as not given.
 //!
 //! Output: a table of findings grouped by form (default), the findings as a
-//! JSON array (`--json`), or the parsed report as canonical JSON
-//! (`--emit-report`). What the reader noticed but accepted (a label unlike
+//! JSON array (`--json`; with several FILEs an object `{"reports": [{"file",
+//! "body", "period", "findings"}], "across": [...], "unplaced": [...]}`), or
+//! the parsed report as canonical JSON (`--emit-report`). What the reader noticed but accepted (a label unlike
 //! the template's, an amount with three decimals) is listed before the
 //! table, or on standard error with `--json` and `--emit-report`.
 //!
@@ -36,18 +43,23 @@ use std::io::Read as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use cchc_forms::aggregate::aggregate;
 use cchc_forms::catalogue::FORMS;
+use cchc_forms::cross::CrossFindings;
 use cchc_forms::number::{NumberText, Style};
 use cchc_forms::printed::{looks_printed, read_printed};
 use cchc_forms::rows::{ImportWarning, Imported, read_tsv};
+use cchc_forms::series::check_reports;
 use cchc_forms::{
     CellProblem, Error, Finding, Period, Problems, Quoted, Report, Severity, Term, decode, samples,
 };
 
 const USAGE: &str = "\
-usage: validate [--json | --emit-report] [--locate] [FILE | -]
+usage: validate [--json | --emit-report] [--locate] [FILE... | -]
+       validate --aggregate [--json | --emit-report] FILE...
 
-Validates a CCHC report (Biểu mẫu 1–7) and prints its findings.
+Validates CCHC reports (Biểu mẫu 1–7) and prints their findings; with
+several FILEs, then the checks across the reports of each body and year.
 
   FILE           a report: FILE.json (JSON), or text: the printed forms as
                  copied from Word, or rows form<TAB>stt<TAB>value;
@@ -60,6 +72,8 @@ Validates a CCHC report (Biểu mẫu 1–7) and prints its findings.
   --emit-report  print the report read, as canonical JSON
   --locate       also say which cells are most likely wrong and what they
                  should be (with --json: {\"findings\": [...], \"locate\": {...}})
+  --aggregate    add the reports up (one period and template) and check
+                 the total; with --emit-report print the total as a report
   -h, --help     print this help
   --             end of options (a FILE may then start with -)
 
@@ -84,6 +98,7 @@ struct Options {
     json: bool,
     emit_report: bool,
     locate: bool,
+    aggregate: bool,
     help: bool,
     inputs: Vec<Input>,
 }
@@ -94,6 +109,7 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, St
         json: false,
         emit_report: false,
         locate: false,
+        aggregate: false,
         help: false,
         inputs: Vec::new(),
     };
@@ -105,6 +121,7 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, St
             "--json" => options.json = true,
             "--emit-report" => options.emit_report = true,
             "--locate" => options.locate = true,
+            "--aggregate" => options.aggregate = true,
             "-h" | "--help" => options.help = true,
             "-" => options.inputs.push(Input::Stdin),
             flag if flag.starts_with('-') => {
@@ -124,10 +141,23 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, St
                 .to_owned(),
         );
     }
-    // One report per run for now; the inputs are a list so that several can
-    // be validated in one run later.
-    if options.inputs.len() > 1 {
-        return Err("one FILE at a time".to_owned());
+    if options.locate && options.aggregate {
+        return Err("--locate and --aggregate cannot be used together".to_owned());
+    }
+    if options.emit_report && !options.aggregate && options.inputs.len() > 1 {
+        return Err(
+            "--emit-report prints one report: give one FILE, or add --aggregate to print their total"
+                .to_owned(),
+        );
+    }
+    if options
+        .inputs
+        .iter()
+        .filter(|i| **i == Input::Stdin)
+        .count()
+        > 1
+    {
+        return Err("standard input (-) can be read only once".to_owned());
     }
     if options.inputs.is_empty() {
         options.inputs.push(Input::Sample);
@@ -467,54 +497,235 @@ fn main() -> ExitCode {
         print!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let mut worst = ExitCode::SUCCESS;
+    // Every input read first: one rejected input rejects the run, naming
+    // its file when there are several.
+    let several = options.inputs.len() > 1;
+    let mut loaded = Vec::with_capacity(options.inputs.len());
     for input in &options.inputs {
-        let loaded = match load(input) {
-            Ok(loaded) => loaded,
-            Err((problems, omitted)) => return reject(options.json, &problems, omitted),
-        };
-        if options.json || options.emit_report {
-            let mut out = String::new();
-            for warning in &loaded.warnings {
-                print_warning(&mut out, warning);
-            }
-            eprint!("{out}");
-        }
-        if options.emit_report {
-            match serde_json::to_string_pretty(&loaded.report) {
-                Ok(json) => println!("{json}"),
-                Err(error) => {
-                    eprintln!("cannot print the report: {error}");
-                    return ExitCode::from(2);
+        match load(input) {
+            Ok(report) => loaded.push(report),
+            Err((mut problems, omitted)) => {
+                if several {
+                    let name = input_name(input);
+                    for problem in &mut problems {
+                        problem.message_vi = format!("{name}: {}", problem.message_vi);
+                        problem.message_en = format!("{name}: {}", problem.message_en);
+                    }
                 }
+                return reject(options.json, &problems, omitted);
             }
-            continue;
-        }
-        let findings = loaded.report.validate();
-        let located = (options.locate && findings.has_errors()).then(|| loaded.report.locate());
-        if options.json && options.locate {
-            let json =
-                serde_json::json!({ "findings": &findings, "locate": located.unwrap_or_default() });
-            println!("{json:#}");
-        } else if options.json {
-            match serde_json::to_string_pretty(&findings) {
-                Ok(json) => println!("{json}"),
-                Err(error) => {
-                    eprintln!("cannot print the findings: {error}");
-                    return ExitCode::from(2);
-                }
-            }
-        } else {
-            print!(
-                "{}",
-                locate_table(print_table(&loaded, &findings), located.as_ref())
-            );
-        }
-        if findings.has_errors() {
-            worst = ExitCode::from(1);
         }
     }
-    worst
+    if options.json || options.emit_report {
+        let mut out = String::new();
+        for one in &loaded {
+            for warning in &one.warnings {
+                print_warning(&mut out, warning);
+            }
+        }
+        eprint!("{out}");
+    }
+    if options.aggregate {
+        return run_aggregate(&options, loaded);
+    }
+    if several {
+        return run_several(&options, &loaded);
+    }
+    let Some(loaded) = loaded.into_iter().next() else {
+        return ExitCode::from(2);
+    };
+    if options.emit_report {
+        return match serde_json::to_string_pretty(&loaded.report) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("cannot print the report: {error}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    let findings = loaded.report.validate();
+    let located = (options.locate && findings.has_errors()).then(|| loaded.report.locate());
+    if options.json && options.locate {
+        let json =
+            serde_json::json!({ "findings": &findings, "locate": located.unwrap_or_default() });
+        println!("{json:#}");
+    } else if options.json {
+        match serde_json::to_string_pretty(&findings) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("cannot print the findings: {error}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print!(
+            "{}",
+            locate_table(print_table(&loaded, &findings), located.as_ref())
+        );
+    }
+    if findings.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// An input as messages name it.
+fn input_name(input: &Input) -> String {
+    match input {
+        Input::Sample => "(sample)".to_owned(),
+        Input::Stdin => "(stdin)".to_owned(),
+        Input::File(file) => file.clone(),
+    }
+}
+
+/// Several reports: each validated, then the checks across the reports of
+/// each body and year.
+fn run_several(options: &Options, loaded: &[Loaded]) -> ExitCode {
+    let reports: Vec<Report> = loaded.iter().map(|one| one.report.clone()).collect();
+    let each: Vec<_> = reports.iter().map(Report::validate).collect();
+    let across = check_reports(&reports);
+    let errors = each.iter().any(cchc_forms::Findings::has_errors) || across.findings.has_errors();
+    if options.json {
+        let json = serde_json::json!({
+            "reports": options.inputs.iter().zip(&reports).zip(&each).map(|((input, report), findings)| {
+                serde_json::json!({
+                    "file": input_name(input),
+                    "body": report.meta.body,
+                    "period": report.meta.period,
+                    "findings": findings,
+                })
+            }).collect::<Vec<_>>(),
+            "across": &across.findings,
+            "unplaced": across.unplaced.iter().map(|u| serde_json::json!({
+                "index": u.index,
+                "file": options.inputs.get(u.index).map(input_name),
+                "body": u.body,
+                "message_vi": u.message_vi(),
+                "message_en": u.message_en(),
+            })).collect::<Vec<_>>(),
+        });
+        println!("{json:#}");
+    } else {
+        let mut out = String::new();
+        for ((input, one), findings) in options.inputs.iter().zip(loaded).zip(&each) {
+            let _ = writeln!(out, "=== {} ===", input_name(input));
+            out.push_str(&print_table(one, findings));
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "=== Kiểm tra giữa các báo cáo / Across reports: {} finding(s) ===",
+            across.findings.len()
+        );
+        for unplaced in &across.unplaced {
+            let _ = writeln!(
+                out,
+                "  NOT PLACED {}\n          {}",
+                unplaced.message_vi(),
+                unplaced.message_en()
+            );
+        }
+        print_cross(&mut out, &across.findings);
+        print!("{out}");
+    }
+    if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `--aggregate`: the reports added up, the total printed or checked.
+fn run_aggregate(options: &Options, loaded: Vec<Loaded>) -> ExitCode {
+    let reports: Vec<Report> = loaded.into_iter().map(|one| one.report).collect();
+    let body = format!("Tổng hợp {} báo cáo", reports.len());
+    let total = match aggregate(body, &reports) {
+        Ok(total) => total,
+        Err(error) => {
+            let problems: Vec<Problem> = match &error {
+                Error::Members(members) => members
+                    .iter()
+                    .map(|member| Problem::general(member.message_vi(), member.message_en()))
+                    .collect(),
+                other => vec![Problem::general(other.to_string(), other.to_string())],
+            };
+            return reject(options.json, &problems, 0);
+        }
+    };
+    if options.emit_report {
+        return match serde_json::to_string_pretty(&total.report) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("cannot print the report: {error}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    let findings = total.validate();
+    if options.json {
+        match serde_json::to_string_pretty(&findings) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("cannot print the findings: {error}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{} — {} — {} finding(s)\n",
+            total.report.meta.body,
+            period_text(total.report.meta.period),
+            findings.len()
+        );
+        print_cross(&mut out, &findings);
+        print!("{out}");
+    }
+    if findings.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Findings across reports, one block each, with every cell and its report.
+fn print_cross(out: &mut String, findings: &CrossFindings) {
+    for finding in findings {
+        let cells: Vec<String> = finding
+            .cells
+            .iter()
+            .map(|cell| {
+                let period = cell.period.map_or_else(
+                    || "—".to_owned(),
+                    |p| format!("{} {}", p.term.name_en(), p.year),
+                );
+                match &cell.body {
+                    Some(body) => format!("{}/{} ({period}, {body})", cell.form, cell.stt),
+                    None => format!("{}/{} ({period})", cell.form, cell.stt),
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:<7} rule {}\n          cells {}\n          {}\n          {}",
+            finding.severity.to_string().to_uppercase(),
+            finding.rule,
+            cells.join(", "),
+            finding.message_vi,
+            finding.message_en,
+        );
+    }
+    if findings.is_empty() {
+        out.push_str("No findings: every check that could be made holds.\n");
+    }
 }
 
 /// `--locate`: under each form's findings, the cells most likely wrong (the

@@ -817,6 +817,126 @@ pub enum Error {
     /// with a line).
     #[error("{} problem(s) in the report's metadata: {}", .0.len(), Joined(.0, 0))]
     Meta(Vec<MetaProblem>),
+    /// Reports that cannot be added up: none given, or members of another
+    /// period or template than the first (every such member listed).
+    #[error("{} problem(s) adding up the reports: {}", .0.len(), Joined(.0, 0))]
+    Members(Vec<MemberProblem>),
+}
+
+/// Why a report cannot be added up with the others (see
+/// [`crate::aggregate`]).
+///
+/// # Example
+/// ```
+/// use cchc_forms::{aggregate::aggregate, samples, Error, Period, Term};
+/// let first = samples::bac_giang_2023_q3();
+/// let mut second = first.clone();
+/// second.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+/// second.meta.period = Some(Period::new(2023, Term::HalfYear));
+/// let Err(Error::Members(problems)) = aggregate("Tổng hợp", &[first, second]) else { panic!() };
+/// assert_eq!(problems.len(), 1);
+/// assert_eq!(problems[0].index, 1);
+/// assert_eq!(
+///     problems[0].message_en(),
+///     "report 2 (UBND tỉnh Lạng Sơn) is of the half-year 2023, not of Q3 2023 like report 1: reports of different periods cannot be added up"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MemberProblem {
+    /// The member's position among the reports (from 0).
+    pub index: usize,
+    /// The member's body, as it names itself.
+    pub body: String,
+    /// What is wrong.
+    pub kind: MemberProblemKind,
+}
+
+/// What is wrong with a member of an aggregate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MemberProblemKind {
+    /// No report was given.
+    NoMembers,
+    /// The member's period is not the first member's.
+    Period {
+        /// The first member's period.
+        expected: Option<crate::Period>,
+        /// The member's.
+        found: Option<crate::Period>,
+    },
+    /// The member's template is not the first member's.
+    Template {
+        /// The first member's template.
+        expected: crate::TemplateVersion,
+        /// The member's.
+        found: crate::TemplateVersion,
+    },
+}
+
+fn period_words(period: Option<crate::Period>, vietnamese: bool) -> String {
+    match (period, vietnamese) {
+        (None, true) => "không ghi kỳ".to_owned(),
+        (None, false) => "no period".to_owned(),
+        (Some(p), true) => format!("{} năm {}", p.term.name_vi(), p.year),
+        (Some(p), false) => format!("{} {}", p.term.name_en(), p.year),
+    }
+}
+
+impl MemberProblem {
+    fn who(&self) -> String {
+        if self.body.is_empty() {
+            format!("{}", self.index + 1)
+        } else {
+            format!("{} ({})", self.index + 1, self.body)
+        }
+    }
+
+    /// What is wrong, in Vietnamese.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self.kind {
+            MemberProblemKind::NoMembers => "không có báo cáo nào để tổng hợp".to_owned(),
+            MemberProblemKind::Period { expected, found } => format!(
+                "báo cáo thứ {} thuộc kỳ {}, không phải kỳ {} như báo cáo thứ 1: không cộng được các báo cáo khác kỳ",
+                self.who(),
+                period_words(found, true),
+                period_words(expected, true)
+            ),
+            MemberProblemKind::Template { expected, found } => format!(
+                "báo cáo thứ {} theo mẫu {}, không phải mẫu {} như báo cáo thứ 1: không cộng được các báo cáo khác mẫu",
+                self.who(),
+                found,
+                expected
+            ),
+        }
+    }
+
+    /// What is wrong, in English.
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        match self.kind {
+            MemberProblemKind::NoMembers => "no report to add up".to_owned(),
+            MemberProblemKind::Period { expected, found } => format!(
+                "report {} is of {}, not of {} like report 1: reports of different periods cannot be added up",
+                self.who(),
+                period_words(found, false),
+                period_words(expected, false)
+            ),
+            MemberProblemKind::Template { expected, found } => format!(
+                "report {} follows the template {}, not {} like report 1: reports of different templates cannot be added up",
+                self.who(),
+                found,
+                expected
+            ),
+        }
+    }
+}
+
+impl fmt::Display for MemberProblem {
+    /// The problem in English, then in Vietnamese.
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(out, "{} / {}", self.message_en(), self.message_vi())
+    }
 }
 
 /// One problem in a JSON report: where it is, what it said, what is wrong.
@@ -897,7 +1017,7 @@ impl Error {
     pub fn cells(&self) -> &[CellError] {
         match self {
             Error::Rows(cells) => cells,
-            Error::Json(_) | Error::Encoding(_) | Error::Meta(_) => &[],
+            Error::Json(_) | Error::Encoding(_) | Error::Meta(_) | Error::Members(_) => &[],
         }
     }
 
@@ -909,6 +1029,7 @@ impl Error {
             Error::Json(problems) => problems.total(),
             Error::Encoding(_) => 1,
             Error::Meta(problems) => problems.len(),
+            Error::Members(problems) => problems.len(),
         }
     }
 

@@ -68,6 +68,10 @@
 //! - [`check`]: the rule table and one module per family of rule;
 //!   [`Report::validate`].
 //! - [`finding`]: what the checks found, as data.
+//! - [`series`]: one body's reports of a year checked together (flows,
+//!   derived quarters, cumulatives, plans, codes, stocks);
+//!   [`aggregate`](mod@aggregate): reports added up into a report; [`cross`]:
+//!   the findings across reports, each cell with its report's period.
 //! - [`schema`]: JSON Schemas of reports, findings and rules, for other languages.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
 //! - `strategies` (feature `proptest`): proptest strategies for valid reports,
@@ -104,8 +108,10 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod aggregate;
 pub mod catalogue;
 pub mod check;
+pub mod cross;
 pub mod decode;
 mod error;
 pub mod finding;
@@ -119,6 +125,7 @@ mod report;
 pub mod rows;
 pub mod samples;
 pub mod schema;
+pub mod series;
 mod sheet;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
@@ -130,8 +137,8 @@ pub use check::Family;
 pub use decode::decode_text;
 pub use error::{
     CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_CELL_CHARS,
-    MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_PROBLEMS, MAX_ROWS, MetaProblem,
-    Problems, Quoted,
+    MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_PROBLEMS, MAX_ROWS, MemberProblem,
+    MemberProblemKind, MetaProblem, Problems, Quoted,
 };
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};

@@ -135,8 +135,16 @@ impl Report {
     /// ```
     #[must_use]
     pub fn cells(&self) -> Cells {
+        let mut cells = Cells([None; CELL_COUNT]);
+        self.read_cells(&mut cells);
+        cells
+    }
+
+    /// Every cell as the checks see them, written into `cells` (no copy of
+    /// the whole array on the way).
+    pub(crate) fn read_cells(&self, cells: &mut Cells) {
         use crate::catalogue::FORM_OFFSETS as AT;
-        let mut cells = [None; CELL_COUNT];
+        let cells = &mut cells.0;
         self.form1.read_all(&mut cells[AT[0]..AT[1]]);
         self.form2.read_all(&mut cells[AT[1]..AT[2]]);
         self.form3.read_all(&mut cells[AT[2]..AT[3]]);
@@ -144,7 +152,6 @@ impl Report {
         self.form5.read_all(&mut cells[AT[4]..AT[5]]);
         self.form6.read_all(&mut cells[AT[5]..AT[6]]);
         self.form7.read_all(&mut cells[AT[6]..AT[7]]);
-        Cells(cells)
     }
 
     /// Sets one cell from printed digits, or blanks it with `None`.
@@ -389,6 +396,9 @@ pub enum Term {
 }
 
 impl Term {
+    /// The four terms of a year, in the order their reports are due.
+    pub const ALL: [Term; 4] = [Term::Q1, Term::HalfYear, Term::Q3, Term::Year];
+
     /// The term as Vietnamese reports name it (`quý III`).
     ///
     /// # Example
@@ -453,6 +463,41 @@ impl Period {
     #[must_use]
     pub const fn new(year: u16, term: Term) -> Self {
         Self { year, term }
+    }
+
+    /// Whether this period's data window contains all of `other`'s: the
+    /// half-year contains Q1, the year contains Q1, the half-year and Q3,
+    /// and every period contains itself.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{Period, Term};
+    /// let [q1, half, q3, year] = Term::ALL.map(|term| Period::new(2023, term));
+    /// assert!(half.contains(q1) && year.contains(half) && year.contains(q3));
+    /// assert!(!half.contains(q3) && !q3.contains(half) && !q1.contains(half));
+    /// assert!(!Period::new(2024, Term::Year).contains(q1));
+    /// ```
+    #[must_use]
+    pub fn contains(self, other: Period) -> bool {
+        let ((from, to), (other_from, other_to)) = (self.data_window(), other.data_window());
+        from <= other_from && other_to <= to
+    }
+
+    /// Whether the two periods' data windows share a day: the half-year and
+    /// Q3 do not (14/6 and 15/6), nor do the year and the next year's Q1.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{Period, Term};
+    /// let [q1, half, q3, year] = Term::ALL.map(|term| Period::new(2023, term));
+    /// assert!(!half.overlaps(q3) && !q1.overlaps(q3));
+    /// assert!(half.overlaps(q1) && year.overlaps(q3));
+    /// assert!(!year.overlaps(Period::new(2024, Term::Q1)));
+    /// ```
+    #[must_use]
+    pub fn overlaps(self, other: Period) -> bool {
+        let ((from, to), (other_from, other_to)) = (self.data_window(), other.data_window());
+        from <= other_to && other_from <= to
     }
 
     /// The first and last day of the data a report of this period covers,

@@ -244,6 +244,37 @@ pub fn findings_schema() -> Value {
     Value::Object(root)
 }
 
+/// The schema of the findings across reports
+/// ([`CrossFindings`](crate::cross::CrossFindings)): a JSON array of
+/// [`CrossFinding`](crate::cross::CrossFinding)s, as
+/// [`check_reports`](crate::series::check_reports) and
+/// [`Aggregate::validate`](crate::aggregate::Aggregate::validate) return
+/// them; each cell carries its report's period (and body, and position
+/// among an aggregate's members, where they matter).
+///
+/// # Example
+/// ```
+/// let schema = cchc_forms::schema::cross_findings_schema();
+/// assert_eq!(schema["type"], "array");
+/// let cell = &schema["items"]["properties"]["cells"]["items"];
+/// assert_eq!(cell["required"], serde_json::json!(["form", "stt", "period"]));
+/// ```
+#[must_use]
+pub fn cross_findings_schema() -> Value {
+    let mut root = generate::<crate::cross::CrossFindings>();
+    root.insert("title".into(), "Findings across reports".into());
+    root.insert(
+        "description".into(),
+        "What cchc-forms found across reports: the checks of one body's reports of a year \
+         (rule ids period:…, derived:q2:…, derived:q4:…) or of a total of several reports \
+         (aggregate:…). Each cell names its form, STT and report period, and the body when \
+         the reports are of several bodies. Decimals are strings with '.' as the decimal \
+         point."
+            .into(),
+    );
+    Value::Object(root)
+}
+
 /// One rule as [`Rule`](crate::check::Rule) serializes it: the mirror its
 /// schema is generated from (a unit test checks that the two agree).
 #[derive(Serialize, JsonSchema)]
@@ -335,6 +366,7 @@ pub fn catalogue_data() -> Value {
 pub fn files() -> Vec<(&'static str, Value)> {
     vec![
         ("catalogue.json", catalogue_data()),
+        ("cross_findings.schema.json", cross_findings_schema()),
         ("finding.schema.json", finding_schema()),
         ("findings.schema.json", findings_schema()),
         ("report.schema.json", report_schema()),

@@ -16,6 +16,8 @@
 //! | [`broken_report`] | reports that break exactly one chosen [`Invariant`], by a clear margin |
 //! | [`any_broken_report`] | an invariant, chosen at random, and a report that breaks it |
 //! | [`any_report`] | reports whose cells hold anything their types can hold, consistent or not |
+//! | [`valid_series`] | one body's four reports of a year (Q1, half-year, Q3, year) consistent across reports: [`check_reports`](crate::series::check_reports) finds nothing |
+//! | [`broken_series`] | the same, broken at one chosen [`AcrossCheck`]: exactly that finding |
 //! | [`report_meta`] | report metadata |
 //! | [`decimal`] | decimals the parser accepts, with their printed precision |
 //!
@@ -1613,4 +1615,263 @@ fn break_inapplicable(rule: &Rule, violation: &Violation) -> Option<Vec<Option<P
         }
     };
     (value.mantissa != 0).then(|| vec![Some(value)])
+}
+
+// ---------------------------------------------------------------------------
+// Series of a year
+
+/// A check across one body's reports of a year (see [`crate::series`]) that
+/// [`broken_series`] can break, each at one row.
+///
+/// # Example
+/// ```
+/// use cchc_forms::strategies::AcrossCheck;
+/// assert_eq!(AcrossCheck::Flow.rule(), "period:flow:1/1");
+/// assert_eq!(AcrossCheck::ALL.len(), 10);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AcrossCheck {
+    /// Directives issued (1/1): the half-year below Q1.
+    Flow,
+    /// Departments checked (1/3.1): the year below the half-year.
+    DistinctFlow,
+    /// Dossiers of departments (3/3.1.1, 3/3.1.2): more on time than
+    /// resolved in the derived Q4.
+    DerivedQuarter,
+    /// Plan tasks completed (1/2.2, printed cumulative): Q3 below the
+    /// half-year.
+    Cumulative,
+    /// Units turned into companies (6/2.6): the half-year below Q1.
+    SinceStart,
+    /// Plan tasks (1/2.1): one more in the year report.
+    Plan,
+    /// A leadership dialogue (1/7): the year says no after every report
+    /// said yes.
+    Event,
+    /// The shared platform (7/4): the year back from completed to in
+    /// progress.
+    Status,
+    /// Procedures in force (3/1.4): one more in the year report than its
+    /// flows allow.
+    Stock,
+    /// Public service units against 2015 (4/1.5, 4/1.5.4): the year's
+    /// reduction rate implies another base.
+    Base2015,
+}
+
+impl AcrossCheck {
+    /// Every check, in the order of the [`crate::series`] table.
+    pub const ALL: [AcrossCheck; 10] = [
+        AcrossCheck::Flow,
+        AcrossCheck::DistinctFlow,
+        AcrossCheck::DerivedQuarter,
+        AcrossCheck::Cumulative,
+        AcrossCheck::SinceStart,
+        AcrossCheck::Plan,
+        AcrossCheck::Event,
+        AcrossCheck::Status,
+        AcrossCheck::Stock,
+        AcrossCheck::Base2015,
+    ];
+
+    /// The rule id of the one finding a series broken at this check gives.
+    #[must_use]
+    pub const fn rule(self) -> &'static str {
+        match self {
+            AcrossCheck::Flow => "period:flow:1/1",
+            AcrossCheck::DistinctFlow => "period:distinct_flow:1/3.1",
+            AcrossCheck::DerivedQuarter => "derived:q4:part:3/3.1.2<=3/3.1.1",
+            AcrossCheck::Cumulative => "period:cumulative:1/2.2",
+            AcrossCheck::SinceStart => "period:since_start:6/2.6",
+            AcrossCheck::Plan => "period:plan:1/2.1",
+            AcrossCheck::Event => "period:event:1/7",
+            AcrossCheck::Status => "period:status:7/4",
+            AcrossCheck::Stock => "period:stock:3/1.4",
+            AcrossCheck::Base2015 => "period:base_2015:4/1.5.4",
+        }
+    }
+}
+
+impl Arbitrary for AcrossCheck {
+    type Parameters = ();
+    type Strategy = prop::sample::Select<AcrossCheck>;
+
+    fn arbitrary_with((): ()) -> Self::Strategy {
+        prop::sample::select(AcrossCheck::ALL.to_vec())
+    }
+}
+
+/// The bodies a series is drawn for.
+const SERIES_BODIES: [&str; 3] = ["UBND tỉnh Bắc Giang", "UBND tỉnh Lạng Sơn", "Bộ Nội vụ"];
+
+/// One body's four reports of a year, Q1, half-year, Q3 and year, that the
+/// checks across reports ([`crate::series::check_reports`]) find
+/// consistent: no finding.
+///
+/// Built from one [`valid_report`] `r` for a year from 2019 to 2024 (every
+/// row applies): each quarter's flow counts are `r`'s, so Q1 = r, the
+/// half-year 2r, Q3 r and the year 4r (Q2 = Q4 = r); every other row is
+/// `r`'s in all four (distinct flows, cumulatives, plans, codes, stocks),
+/// but procedures in force (3/1.4), which move by `r`'s published (3/1.2)
+/// minus abolished (3/1.3) each quarter when the three are reported.
+///
+/// The consistency is across reports. The half-year and year reports are
+/// `r` with its flows doubled and quadrupled, so a rule of a single report
+/// that bounds a flow by a stock or a plan (procedures published at most
+/// those in force, recruitment within the quota) may fail in them.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{series::check_reports, strategies::valid_series, Term};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// let year = valid_series().new_tree(&mut runner).unwrap().current();
+/// assert_eq!(year.each_ref().map(|r| r.meta.period.unwrap().term), Term::ALL);
+/// assert!(check_reports(&year).findings.is_empty());
+/// ```
+pub fn valid_series() -> impl Strategy<Value = [Report; 4]> {
+    (
+        valid_report(),
+        2019_u16..=2024,
+        prop::sample::select(SERIES_BODIES.to_vec()),
+    )
+        .prop_map(|(report, year, body)| series_of(&report, year, body))
+}
+
+/// The four reports of `body` for `year` built from `base` (see
+/// [`valid_series`]).
+fn series_of(base: &Report, year: u16, body: &str) -> [Report; 4] {
+    let in_force = [
+        CellId::of(3, "1.2"),
+        CellId::of(3, "1.3"),
+        CellId::of(3, "1.4"),
+    ]
+    .map(|id| {
+        base.cell(id)
+            .filter(|v| v.decimals == 0)
+            .map(|v| v.mantissa)
+    });
+    let [Some(published), Some(abolished), Some(stock)] = in_force else {
+        return series_with(base, year, body, |_| None);
+    };
+    // Each quarter adds `published − abolished`; the first report starts
+    // high enough that none falls below the base's own stock.
+    let change = published - abolished;
+    let first = stock + 3 * (-change).max(0);
+    series_with(base, year, body, |quarters_before| {
+        Some(first + change * quarters_before)
+    })
+}
+
+/// The four reports with flow counts scaled by 1, 2, 1, 4 and procedures
+/// in force given by `in_force(quarters before the report's end)`.
+fn series_with(
+    base: &Report,
+    year: u16,
+    body: &str,
+    in_force: impl Fn(i128) -> Option<i128>,
+) -> [Report; 4] {
+    use crate::catalogue::PeriodClass;
+    [
+        (Term::Q1, 1, 0),
+        (Term::HalfYear, 2, 1),
+        (Term::Q3, 1, 2),
+        (Term::Year, 4, 3),
+    ]
+    .map(|(term, k, quarters_before)| {
+        let mut report = base.clone();
+        body.clone_into(&mut report.meta.body);
+        report.meta.period = Some(Period::new(year, term));
+        for indicator in &CATALOGUE {
+            if indicator.period_class() == PeriodClass::Flow
+                && matches!(indicator.kind, ValueKind::Count)
+            {
+                if let Some(value) = report.cell(indicator.id) {
+                    let scaled = value.mantissa.saturating_mul(k);
+                    // A count the valid report drew (at most 10¹²) fits.
+                    let _ = report.set_cell(indicator.id, Some(Printed::whole(scaled)));
+                }
+            }
+        }
+        if let Some(stock) = in_force(quarters_before) {
+            let _ = report.set_cell(CellId::of(3, "1.4"), Some(Printed::whole(stock)));
+        }
+        report
+    })
+}
+
+/// One body's four reports of a year that break `check` at its row and no
+/// other check across reports: [`crate::series::check_reports`] finds
+/// exactly one finding, of the rule [`AcrossCheck::rule`].
+///
+/// A [`valid_series`] whose rows of the check are first set alike in all
+/// four reports (flows by quarter, the rest the same), then changed in one
+/// report (or two, for a flow, so that the derived Q4 stays as it was).
+///
+/// # Example
+/// ```
+/// use cchc_forms::{series::check_reports, strategies::{broken_series, AcrossCheck}};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// let year = broken_series(AcrossCheck::Stock).new_tree(&mut runner).unwrap().current();
+/// let findings = check_reports(&year).findings;
+/// assert_eq!(findings.len(), 1);
+/// assert_eq!(findings[0].rule, "period:stock:3/1.4");
+/// ```
+pub fn broken_series(check: AcrossCheck) -> impl Strategy<Value = [Report; 4]> {
+    valid_series().prop_map(move |mut year| {
+        break_series(&mut year, check);
+        year
+    })
+}
+
+/// Sets the cell `(form, stt)` to the whole `values[i]` in report `i`.
+fn set_all(year: &mut [Report; 4], form: u8, stt: &str, values: [i128; 4]) {
+    let id = CellId::of(form, stt);
+    for (report, value) in year.iter_mut().zip(values) {
+        let _ = report.set_cell(id, Some(Printed::whole(value)));
+    }
+}
+
+fn break_series(year: &mut [Report; 4], check: AcrossCheck) {
+    const Y: usize = 3;
+    match check {
+        AcrossCheck::Flow => {
+            // 5 a quarter: 5, 10, 5, 20. The half-year 4 (Q2 = −1), the
+            // year 14 so that Q4 = 14 − 4 − 5 = 5 as before.
+            set_all(year, 1, "1", [5, 4, 5, 14]);
+        }
+        AcrossCheck::DistinctFlow => set_all(year, 1, "3.1", [10, 10, 10, 9]),
+        AcrossCheck::DerivedQuarter => {
+            // 100 resolved, 90 on time a quarter; the year's 371 on time
+            // makes Q4's 371 − 180 − 90 = 101 > 100.
+            set_all(year, 3, "3.1.1", [100, 200, 100, 400]);
+            set_all(year, 3, "3.1.2", [90, 180, 90, 371]);
+        }
+        AcrossCheck::Cumulative => set_all(year, 1, "2.2", [10, 10, 9, 10]),
+        AcrossCheck::SinceStart => set_all(year, 6, "2.6", [5, 4, 5, 5]),
+        AcrossCheck::Plan => set_all(year, 1, "2.1", [50, 50, 50, 51]),
+        AcrossCheck::Event => set_all(year, 1, "7", [1, 1, 1, 0]),
+        AcrossCheck::Status => set_all(year, 7, "4", [2, 2, 2, 1]),
+        AcrossCheck::Stock => {
+            // 3 published and 1 abolished a quarter: 100, 102, 104, 106;
+            // the year says 107.
+            set_all(year, 3, "1.2", [3, 6, 3, 12]);
+            set_all(year, 3, "1.3", [1, 2, 1, 4]);
+            set_all(year, 3, "1.4", [100, 102, 104, 107]);
+        }
+        AcrossCheck::Base2015 => {
+            // 1.000 units, 20% fewer than in 2015 (a rate in [19,5; 20,5]):
+            // a base in [1.242,2; 1.257,9]; the year's 10% (in [9,5; 10,5])
+            // implies [1.104,9; 1.117,3].
+            set_all(year, 4, "1.5", [1000; 4]);
+            set_all(year, 4, "1.5.4", [20, 20, 20, 20]);
+            let _ = year[Y].set_cell(CellId::of(4, "1.5.4"), Some(Printed::whole(10)));
+        }
+    }
 }

@@ -155,9 +155,10 @@ fn keywords(schema: &Value) -> BTreeSet<String> {
     out
 }
 
-fn all_schemas() -> [(&'static str, Value); 4] {
+fn all_schemas() -> [(&'static str, Value); 5] {
     [
         ("report", schema::report_schema()),
+        ("cross_findings", schema::cross_findings_schema()),
         ("finding", schema::finding_schema()),
         ("findings", schema::findings_schema()),
         ("rules", schema::rules_schema()),
@@ -364,6 +365,40 @@ fn the_finding_schemas_describe_what_validate_writes() {
         finding["properties"]["reported"]["type"],
         json!(["string", "null"])
     );
+}
+
+/// The findings across reports as written validate against their schema:
+/// a broken series (a derived quarter, cells in three reports) and an
+/// aggregate's finding (cells of the total and of a member).
+#[test]
+fn the_cross_findings_schema_describes_what_the_checks_across_reports_write() {
+    use cchc_forms::catalogue::CellId;
+    use cchc_forms::unit::Printed;
+    use cchc_forms::{Period, Term};
+    let schema = schema::cross_findings_schema();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let sample = samples::bac_giang_2023_q3();
+    // Q1 and a half-year resolving 1 dossier against Q1's 54.106: a flow
+    // finding with cells in both reports.
+    let mut q1 = sample.clone();
+    q1.meta.period = Some(Period::new(2023, Term::Q1));
+    let mut half = sample.clone();
+    half.meta.period = Some(Period::new(2023, Term::HalfYear));
+    half.set_cell(CellId::of(3, "3.1.1"), Some(Printed::whole(1)))
+        .unwrap();
+    let reports = [q1, half];
+    let across = cchc_forms::series::check_reports(&reports).findings;
+    assert!(!across.is_empty());
+    let written = serde_json::to_value(&across).unwrap();
+    assert!(validator.is_valid(&written), "{written:#}");
+    let members = [sample.clone(), sample];
+    let total = cchc_forms::aggregate::aggregate("Tổng hợp", &members).unwrap();
+    let written = serde_json::to_value(total.validate()).unwrap();
+    assert!(!written.as_array().unwrap().is_empty());
+    assert!(validator.is_valid(&written), "{written:#}");
+    // And they read back.
+    let back: cchc_forms::cross::CrossFindings = serde_json::from_value(written).unwrap();
+    assert_eq!(back, total.validate());
 }
 
 /// The checked-in sample JSON reads back as the sample, its findings as

@@ -141,3 +141,85 @@ pub fn batch(count: usize) -> Vec<Report> {
     let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
     (0..count).map(|_| varied(&base, &mut random)).collect()
 }
+
+/// The clean base with every count and amount multiplied by `factor`: sums,
+/// parts, ratios and equalities still hold.
+#[allow(
+    dead_code,
+    reason = "the validate bench uses it, the allocations bench does not"
+)]
+fn scaled(base: &Report, factor: i128) -> Report {
+    let mut report = base.clone();
+    for indicator in &CATALOGUE {
+        if let (Some(value), ValueKind::Count | ValueKind::MillionVnd) =
+            (report.cell(indicator.id), indicator.kind)
+        {
+            let scaled = Printed {
+                mantissa: value.mantissa * factor,
+                decimals: value.decimals,
+            };
+            report
+                .set_cell(indicator.id, Some(scaled))
+                .expect("a scaled value");
+        }
+    }
+    report
+}
+
+/// One body's four reports of 2023, consistent: the clean base's flow
+/// counts as every quarter's (Q1 ×1, half-year ×2, Q3 ×1, year ×4), its
+/// other rows the same in all four but procedures in force, 108 more each
+/// quarter (135 published, 27 abolished), with their provincial part.
+#[allow(
+    dead_code,
+    reason = "the validate bench uses it, the allocations bench does not"
+)]
+pub fn clean_year() -> Vec<Report> {
+    use cchc_forms::catalogue::PeriodClass;
+    use cchc_forms::{Period, Term};
+    let base = clean_base();
+    [
+        (Term::Q1, 1, -216),
+        (Term::HalfYear, 2, -108),
+        (Term::Q3, 1, 0),
+        (Term::Year, 4, 108),
+    ]
+    .into_iter()
+    .map(|(term, k, shift)| {
+        let mut report = base.clone();
+        report.meta.period = Some(Period::new(2023, term));
+        for indicator in &CATALOGUE {
+            if indicator.period_class() == PeriodClass::Flow
+                && matches!(indicator.kind, ValueKind::Count)
+            {
+                if let Some(value) = report.cell(indicator.id) {
+                    let scaled = Printed::whole(value.mantissa * k);
+                    report
+                        .set_cell(indicator.id, Some(scaled))
+                        .expect("a count");
+                }
+            }
+        }
+        for (stt, value) in [("1.4", 1896 + shift), ("1.4.1", 1486 + shift)] {
+            report
+                .set_cell(CellId::of(3, stt), Some(Printed::whole(value)))
+                .expect("a count");
+        }
+        report
+    })
+    .collect()
+}
+
+/// `count` reports of one period to add up: the clean base scaled by
+/// factors from 1 to 40, the same on every run.
+#[allow(
+    dead_code,
+    reason = "the validate bench uses it, the allocations bench does not"
+)]
+pub fn members(count: usize) -> Vec<Report> {
+    let base = clean_base();
+    let mut random = XorShift(0x05EE_D0FA_11B0_D1E5);
+    (0..count)
+        .map(|_| scaled(&base, i128::from(random.below(40) + 1)))
+        .collect()
+}

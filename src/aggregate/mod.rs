@@ -1,0 +1,769 @@
+//! Adding up reports: a province's departments and districts, or the
+//! nation's provinces, into one report.
+//!
+//! [`aggregate`] adds up reports of one period and template into an
+//! [`Aggregate`]: a [`Report`] of the total and, for each row, how it was
+//! made ([`Total`]). How a row adds up is its
+//! [`Aggregation`] class in the catalogue (the one source):
+//!
+//! | class | the total |
+//! |---|---|
+//! | [`Aggregation::Sum`] | the sum of the members' values |
+//! | [`Aggregation::SumOfInstances`] | the sum too, but of *instances*: a procedure or service of the national catalogue counts once per member that has it (63 provinces applying one national procedure count 63), and the districts of one province share its catalogue, so their counts are not the province's |
+//! | [`Aggregation::Recompute`] | the rate recomputed from the summed numerator and denominator (never an average of rates), two decimals, half away from zero, with the interval the members' printed digits allow |
+//! | [`Aggregation::Weighted`] | the members' shares averaged, weighted by the population each is a share of (a reference count or another row); blank when a member's weight is not given |
+//! | [`Aggregation::NotAggregable`] | blank: the rate's numerator and denominator are not known |
+//! | [`Aggregation::Distribution`] | blank in the report; the distribution of the members' codes (how many said each value) |
+//!
+//! A blank is never zero: a row some member left blank (or whose row does
+//! not apply to the period) is blank in the total, with the members named.
+//! Arithmetic is exact and checked: a total too large for its cell is
+//! blank, with the reason.
+//!
+//! [`Aggregate::validate`] checks the total like any report, but for the
+//! rules that cannot apply to a total (the `level_range` family: an
+//! overall rate of a total is not bounded by one body's per-level rates'
+//! range the same way), and names, in each finding, the members whose own
+//! cells break the same rule. Its findings are [`CrossFinding`]s with rule
+//! ids `aggregate:RULE`.
+//!
+//! # Example
+//! ```
+//! use cchc_forms::{aggregate::aggregate, catalogue::CellId, samples};
+//!
+//! let sample = samples::bac_giang_2023_q3();
+//! let members = [sample.clone(), sample];
+//! let total = aggregate("Tổng hợp", &members)?;
+//! assert_eq!(total.report.form3.resolved_departments.map(|c| c.get()), Some(2 * 54_106));
+//! // The rate recomputed from the sums: the same ratio, 99,3 printed to two decimals.
+//! assert_eq!(total.report.cell_text(CellId::of(3, "3.1")).as_deref(), Some("99,30"));
+//! // The sample's own error (1.486 + 255 + 155 ≠ 1.902) is in the total, both members named.
+//! let findings = total.validate();
+//! let sum = findings.iter().find(|f| f.rule == "aggregate:sum:3/1.4").unwrap();
+//! assert!(sum.message_en.ends_with(
+//!     "Members whose cells make it fail: report 1 (UBND tỉnh Bắc Giang), report 2 (UBND tỉnh Bắc Giang)."
+//! ));
+//! # Ok::<(), cchc_forms::Error>(())
+//! ```
+
+use serde::Serialize;
+
+use crate::catalogue::{Aggregation, CATALOGUE, CELL_COUNT, CellId, Indicator, Weight};
+use crate::check::interval::pow10;
+use crate::check::{Check, Family, Rounding, is_exact, percentage_of, run_rules};
+use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
+use crate::error::{Error, MemberProblem, MemberProblemKind};
+use crate::finding::Interval;
+use crate::form::CellSink;
+use crate::report::{Report, ReportMeta};
+use crate::unit::{CellValue, Printed};
+
+/// Reports added up: the total as a report, and how each row was made.
+#[derive(Debug, Clone)]
+pub struct Aggregate<'a> {
+    /// The total, as a report: its body as given, the members' period and
+    /// template, their level when they share one, their reference counts
+    /// added up when every member gives them.
+    pub report: Report,
+    /// How each row of the total was made, by [`CellId`] index.
+    pub totals: Vec<Total>,
+    members: &'a [Report],
+}
+
+/// How one row of an aggregate was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Total {
+    /// The sum of the members' values ([`Aggregation::Sum`]).
+    Sum,
+    /// The sum of the members' values, counting instances
+    /// ([`Aggregation::SumOfInstances`]).
+    SumOfInstances,
+    /// A rate recomputed from its summed numerator and denominator.
+    Recomputed {
+        /// The numerator row.
+        numerator: CellId,
+        /// The denominator row.
+        denominator: CellId,
+        /// The exact ratio's bounds, to four decimals (outward), that the
+        /// members' printed digits allow.
+        interval: Interval,
+    },
+    /// A share averaged, weighted by each member's population.
+    Weighted,
+    /// The codes the members gave: `counts[c]` members said `c`.
+    Distribution {
+        /// How many members gave each code, by code.
+        counts: Vec<u32>,
+        /// How many left it blank.
+        blank: u32,
+    },
+    /// Left blank, and why.
+    Blank(BlankReason),
+}
+
+/// Why a row of an aggregate is blank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "reason")]
+pub enum BlankReason {
+    /// The row does not add up across bodies (a reduction against 2015, a
+    /// share of documents): [`Aggregation::NotAggregable`].
+    NotAggregable,
+    /// Some members left it blank (a blank is never zero).
+    BlankInMembers {
+        /// How many.
+        count: usize,
+        /// The first few (at most 10), by position.
+        first: Vec<usize>,
+    },
+    /// A weighted share where some member's weight is not given.
+    WeightMissing {
+        /// The first such member, by position.
+        member: usize,
+    },
+    /// A rate whose summed denominator is zero.
+    ZeroDenominator,
+    /// A rate with no numerator and denominator rows in the rules.
+    NoRatioRows,
+    /// The total does not fit the cell.
+    TooLarge,
+    /// The row does not apply to the period (district rows after 1 July
+    /// 2025).
+    NotApplicable,
+}
+
+/// Adds up `members` (reports of one period and template) into a report of
+/// `body`.
+///
+/// # Errors
+/// [`Error::Members`] when there is no member, or with every member of
+/// another period or template than the first.
+pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregate<'_>, Error> {
+    let first = refuse_mixed(members)?;
+    let level = first
+        .meta
+        .level
+        .filter(|&level| members.iter().all(|m| m.meta.level == Some(level)));
+    let meta = ReportMeta {
+        body: body.into(),
+        level,
+        period: first.meta.period,
+        template: first.meta.template,
+        reference: sum_reference(members),
+    };
+    let mut report = Report::new(meta);
+    let template = first.meta.template.template();
+    let absent = template.absent_cells_of(first.meta.period);
+    let sums = accumulate(members);
+    let mut totals = vec![Total::Blank(BlankReason::NotAggregable); CELL_COUNT];
+    for indicator in &CATALOGUE {
+        let id = indicator.id;
+        totals[id.index()] = if absent.contains(id) {
+            Total::Blank(BlankReason::NotApplicable)
+        } else {
+            total_of(&mut report, indicator, &sums[id.index()])
+        };
+    }
+    // Rates after their rows.
+    for indicator in &CATALOGUE {
+        if indicator.aggregation() != Aggregation::Recompute || absent.contains(indicator.id) {
+            continue;
+        }
+        let id = indicator.id;
+        let Some((numerator, denominator)) = ratio_rows(template.rules, id) else {
+            continue;
+        };
+        let (num, den) = (&sums[numerator.index()], &sums[denominator.index()]);
+        totals[id.index()] = match num.blank_reason().or_else(|| den.blank_reason()) {
+            Some(reason) => Total::Blank(reason),
+            None => recompute(&mut report, id, numerator, denominator, num, den),
+        };
+    }
+    Ok(Aggregate {
+        report,
+        totals,
+        members,
+    })
+}
+
+/// The first member, or every member of another period or template than
+/// the first.
+fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
+    let Some(first) = members.first() else {
+        return Err(Error::Members(vec![MemberProblem {
+            index: 0,
+            body: String::new(),
+            kind: MemberProblemKind::NoMembers,
+        }]));
+    };
+    let mut problems = Vec::new();
+    for (index, member) in members.iter().enumerate().skip(1) {
+        let kind = if member.meta.period != first.meta.period {
+            MemberProblemKind::Period {
+                expected: first.meta.period,
+                found: member.meta.period,
+            }
+        } else if member.meta.template != first.meta.template {
+            MemberProblemKind::Template {
+                expected: first.meta.template,
+                found: member.meta.template,
+            }
+        } else {
+            continue;
+        };
+        problems.push(MemberProblem {
+            index,
+            body: member.meta.body.clone(),
+            kind,
+        });
+    }
+    if problems.is_empty() {
+        Ok(first)
+    } else {
+        Err(Error::Members(problems))
+    }
+}
+
+/// What adding up does with a row's cell, by cell index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    /// Nothing: a recomputed rate or a row that does not add up.
+    Skip,
+    /// Added (exact for a count).
+    Add { exact: bool },
+    /// Counted by code.
+    Code,
+    /// A weighted share, or a row another row is weighted by: kept for the
+    /// member's weighted shares (and added too, when it is also a sum).
+    Keep { add: Option<bool> },
+}
+
+/// Each row's [`Op`], from the catalogue's aggregation classes.
+fn plan() -> [Op; CELL_COUNT] {
+    let mut ops = [Op::Skip; CELL_COUNT];
+    for indicator in &CATALOGUE {
+        let id = indicator.id;
+        ops[id.index()] = match indicator.aggregation() {
+            Aggregation::Sum | Aggregation::SumOfInstances => Op::Add {
+                exact: is_exact(id),
+            },
+            Aggregation::Distribution => Op::Code,
+            Aggregation::Weighted => Op::Keep { add: None },
+            Aggregation::Recompute | Aggregation::NotAggregable => Op::Skip,
+        };
+    }
+    for indicator in &CATALOGUE {
+        if let Some(Weight::Row(stt)) = indicator.weight() {
+            if let Some(row) = CellId::find(indicator.form, stt) {
+                let add = match ops[row.index()] {
+                    Op::Add { exact } => Some(exact),
+                    _ => None,
+                };
+                ops[row.index()] = Op::Keep { add };
+            }
+        }
+    }
+    ops
+}
+
+/// Receives one member's cells, typed, and adds them up.
+struct Adding<'a> {
+    ops: &'a [Op; CELL_COUNT],
+    sums: &'a mut [Accumulator],
+    kept: &'a mut [Option<Printed>; CELL_COUNT],
+    member: usize,
+}
+
+impl CellSink for Adding<'_> {
+    #[inline]
+    fn put<T: CellValue>(&mut self, index: usize, value: Option<T>) {
+        let (Some(&op), Some(acc)) = (self.ops.get(index), self.sums.get_mut(index)) else {
+            return;
+        };
+        let value = value.map(CellValue::printed);
+        match (op, value) {
+            (Op::Skip, _) => {}
+            (Op::Add { .. } | Op::Code, None) => acc.blank(self.member),
+            (Op::Add { exact }, Some(value)) => acc.add(value, exact),
+            (Op::Code, Some(value)) => acc.code(value),
+            (Op::Keep { add }, value) => {
+                if let Some(slot) = self.kept.get_mut(index) {
+                    *slot = value;
+                }
+                match (add, value) {
+                    (Some(_), None) => acc.blank(self.member),
+                    (Some(exact), Some(value)) => acc.add(value, exact),
+                    (None, _) => {}
+                }
+            }
+        }
+    }
+}
+
+/// One pass over the members: sums (with the half units of printed
+/// precision), blanks, codes, weighted shares, by cell index. Each member's
+/// cells are handed over typed, without a copy of the report.
+fn accumulate(members: &[Report]) -> Vec<Accumulator> {
+    use crate::catalogue::FORM_OFFSETS as AT;
+    let ops = plan();
+    let weighted: Vec<&Indicator> = CATALOGUE
+        .iter()
+        .filter(|i| i.aggregation() == Aggregation::Weighted)
+        .collect();
+    let mut sums = vec![Accumulator::default(); CELL_COUNT];
+    let mut kept = [None; CELL_COUNT];
+    for (index, member) in members.iter().enumerate() {
+        let mut adding = Adding {
+            ops: &ops,
+            sums: &mut sums,
+            kept: &mut kept,
+            member: index,
+        };
+        member.form1.visit_cells(&mut adding, AT[0]);
+        member.form2.visit_cells(&mut adding, AT[1]);
+        member.form3.visit_cells(&mut adding, AT[2]);
+        member.form4.visit_cells(&mut adding, AT[3]);
+        member.form5.visit_cells(&mut adding, AT[4]);
+        member.form6.visit_cells(&mut adding, AT[5]);
+        member.form7.visit_cells(&mut adding, AT[6]);
+        for &indicator in &weighted {
+            let id = indicator.id;
+            let acc = &mut sums[id.index()];
+            match kept[id.index()] {
+                None => acc.blank(index),
+                Some(share) => match weight_of(member, &kept, indicator) {
+                    Some(weight) => acc.add_weighted(share, weight),
+                    None => acc.weight_missing(index),
+                },
+            }
+        }
+    }
+    sums
+}
+
+/// The total of a row that is not a recomputed rate, set in `report`.
+fn total_of(report: &mut Report, indicator: &Indicator, acc: &Accumulator) -> Total {
+    let id = indicator.id;
+    match indicator.aggregation() {
+        Aggregation::NotAggregable => Total::Blank(BlankReason::NotAggregable),
+        Aggregation::Sum | Aggregation::SumOfInstances => match acc.blank_reason() {
+            Some(reason) => Total::Blank(reason),
+            None => match acc.value().map(|v| report.set_cell(id, Some(v))) {
+                Some(Ok(())) if indicator.aggregation() == Aggregation::Sum => Total::Sum,
+                Some(Ok(())) => Total::SumOfInstances,
+                _ => Total::Blank(BlankReason::TooLarge),
+            },
+        },
+        Aggregation::Distribution => Total::Distribution {
+            counts: acc.codes.to_vec(),
+            blank: u32::try_from(acc.blanks).unwrap_or(u32::MAX),
+        },
+        Aggregation::Weighted => match acc.blank_reason() {
+            Some(reason) => Total::Blank(reason),
+            None => match acc.weighted().map(|v| report.set_cell(id, Some(v))) {
+                Some(Ok(())) => Total::Weighted,
+                Some(Err(_)) => Total::Blank(BlankReason::TooLarge),
+                None => Total::Blank(BlankReason::ZeroDenominator),
+            },
+        },
+        // Set after the rows it is computed from.
+        Aggregation::Recompute => Total::Blank(BlankReason::NoRatioRows),
+    }
+}
+
+/// The members' reference counts added up, each where every member gives it.
+fn sum_reference(members: &[Report]) -> crate::Reference {
+    let total = |get: fn(&crate::Reference) -> Option<u32>| {
+        members
+            .iter()
+            .try_fold(0_u32, |sum, m| sum.checked_add(get(&m.meta.reference)?))
+    };
+    crate::Reference {
+        departments: total(|r| r.departments),
+        districts: total(|r| r.districts),
+        communes: total(|r| r.communes),
+    }
+}
+
+/// The weight of a member's weighted share: a reference count, or another
+/// row of the same form.
+fn weight_of(
+    member: &Report,
+    kept: &[Option<Printed>; CELL_COUNT],
+    weighted: &Indicator,
+) -> Option<i128> {
+    match weighted.weight()? {
+        Weight::Reference(kind) => member.meta.reference.get(kind).map(i128::from),
+        Weight::Row(stt) => {
+            let id = CellId::find(weighted.form, stt)?;
+            kept.get(id.index())
+                .copied()
+                .flatten()
+                .filter(|v| v.decimals == 0)
+                .map(|v| v.mantissa)
+        }
+    }
+}
+
+/// The numerator and denominator rows of a rate, from its ratio rule.
+fn ratio_rows(rules: &[crate::check::Rule], rate: CellId) -> Option<(CellId, CellId)> {
+    rules.iter().find_map(|rule| match rule.check {
+        Check::Ratio(ratio) if ratio.rate == rate => Some((ratio.numerator, ratio.denominator)),
+        Check::Derivable(derivable) if derivable.rate == rate => {
+            Some((derivable.numerator, derivable.denominator))
+        }
+        _ => None,
+    })
+}
+
+fn recompute(
+    report: &mut Report,
+    id: CellId,
+    numerator: CellId,
+    denominator: CellId,
+    num: &Accumulator,
+    den: &Accumulator,
+) -> Total {
+    let (Some(n), Some(d)) = (num.value(), den.value()) else {
+        return Total::Blank(BlankReason::TooLarge);
+    };
+    if d.mantissa == 0 {
+        return Total::Blank(BlankReason::ZeroDenominator);
+    }
+    let Some(rate) = percentage_of(n, d, 2, Rounding::HalfAwayFromZero) else {
+        return Total::Blank(BlankReason::TooLarge);
+    };
+    // The interval: the numerator's lowest over the denominator's highest,
+    // and the other way round, each printed digit standing for its half unit.
+    let interval = (|| {
+        let (n_lo, n_hi) = num.bounds()?;
+        let (d_lo, d_hi) = den.bounds()?;
+        if d_lo.mantissa <= 0 {
+            return None;
+        }
+        let low = percentage_of(n_lo, d_hi, 4, Rounding::Truncate)?;
+        let high = ceiling_percentage(n_hi, d_lo)?;
+        Some(Interval {
+            low: low.to_decimal(),
+            high: high.to_decimal(),
+        })
+    })();
+    let Some(interval) = interval else {
+        return Total::Blank(BlankReason::TooLarge);
+    };
+    match report.set_cell(id, Some(rate)) {
+        Ok(()) => Total::Recomputed {
+            numerator,
+            denominator,
+            interval,
+        },
+        Err(_) => Total::Blank(BlankReason::TooLarge),
+    }
+}
+
+/// `100 × n / d` to four decimals, rounded up (for `n ≥ 0`, `d > 0`).
+fn ceiling_percentage(n: Printed, d: Printed) -> Option<Printed> {
+    let truncated = percentage_of(n, d, 4, Rounding::Truncate)?;
+    // Exact when truncated × d × 10^n.decimals = 100 × n × 10^(d.decimals + 4).
+    let left = truncated
+        .mantissa
+        .checked_mul(d.mantissa)?
+        .checked_mul(pow10(n.decimals)?)?;
+    let right = n
+        .mantissa
+        .checked_mul(100)?
+        .checked_mul(pow10(d.decimals.checked_add(4)?)?)?;
+    Some(if left == right {
+        truncated
+    } else {
+        Printed {
+            mantissa: truncated.mantissa.checked_add(1)?,
+            decimals: 4,
+        }
+    })
+}
+
+/// A row's running total.
+#[derive(Debug, Clone, Default)]
+struct Accumulator {
+    /// The sum of the printed digits at `decimals`.
+    sum: i128,
+    decimals: u32,
+    /// The sum of the half units of printed precision, at `decimals`
+    /// (0 for counts): the total lies within `sum ± half / 2`.
+    half: i128,
+    /// The sum of weights, for a weighted share.
+    weights: i128,
+    overflow: bool,
+    blanks: usize,
+    first_blanks: Vec<usize>,
+    weight_missing: Option<usize>,
+    codes: [u32; 3],
+    any: bool,
+}
+
+impl Accumulator {
+    fn blank(&mut self, member: usize) {
+        self.blanks = self.blanks.saturating_add(1);
+        if self.first_blanks.len() < 10 {
+            self.first_blanks.push(member);
+        }
+    }
+
+    fn weight_missing(&mut self, member: usize) {
+        self.weight_missing.get_or_insert(member);
+    }
+
+    /// Brings the running total to at least `decimals`.
+    fn rescale(&mut self, decimals: u32) {
+        if decimals > self.decimals {
+            match pow10(decimals - self.decimals) {
+                Some(factor) => {
+                    self.sum = self.sum.checked_mul(factor).unwrap_or_else(|| {
+                        self.overflow = true;
+                        0
+                    });
+                    self.half = self.half.checked_mul(factor).unwrap_or_else(|| {
+                        self.overflow = true;
+                        0
+                    });
+                }
+                None => self.overflow = true,
+            }
+            self.decimals = decimals;
+        }
+    }
+
+    fn add(&mut self, value: Printed, exact: bool) {
+        self.any = true;
+        if exact && value.decimals == 0 && self.decimals == 0 {
+            // A count: the common case, one checked addition.
+            match self.sum.checked_add(value.mantissa) {
+                Some(sum) => self.sum = sum,
+                None => self.overflow = true,
+            }
+            return;
+        }
+        self.rescale(value.decimals);
+        let Some(factor) = pow10(self.decimals - value.decimals) else {
+            self.overflow = true;
+            return;
+        };
+        let digits = value.mantissa.checked_mul(factor);
+        match digits.and_then(|d| self.sum.checked_add(d)) {
+            Some(sum) => self.sum = sum,
+            None => self.overflow = true,
+        }
+        // A count is exact; an amount or a share stands for its printed
+        // digits' interval, half a unit of its last digit either way.
+        if !exact {
+            match self.half.checked_add(factor) {
+                Some(half) => self.half = half,
+                None => self.overflow = true,
+            }
+        }
+    }
+
+    fn add_weighted(&mut self, share: Printed, weight: i128) {
+        let Some(product) = share.mantissa.checked_mul(weight) else {
+            self.overflow = true;
+            return;
+        };
+        self.add(
+            Printed {
+                mantissa: product,
+                decimals: share.decimals,
+            },
+            false,
+        );
+        match self.weights.checked_add(weight) {
+            Some(w) => self.weights = w,
+            None => self.overflow = true,
+        }
+    }
+
+    fn code(&mut self, value: Printed) {
+        self.any = true;
+        if let Some(slot) = usize::try_from(value.mantissa)
+            .ok()
+            .and_then(|code| self.codes.get_mut(code))
+        {
+            *slot = slot.saturating_add(1);
+        }
+    }
+
+    fn blank_reason(&self) -> Option<BlankReason> {
+        if self.blanks > 0 {
+            Some(BlankReason::BlankInMembers {
+                count: self.blanks,
+                first: self.first_blanks.clone(),
+            })
+        } else if let Some(member) = self.weight_missing {
+            Some(BlankReason::WeightMissing { member })
+        } else if self.overflow {
+            Some(BlankReason::TooLarge)
+        } else {
+            None
+        }
+    }
+
+    /// The total, printed with the finest decimals of its members.
+    fn value(&self) -> Option<Printed> {
+        (!self.overflow && self.any).then_some(Printed {
+            mantissa: self.sum,
+            decimals: self.decimals,
+        })
+    }
+
+    /// The least and greatest true totals, at one more decimal (the half
+    /// units).
+    fn bounds(&self) -> Option<(Printed, Printed)> {
+        let value = self.value()?;
+        let twice = value.mantissa.checked_mul(10)?;
+        let spread = self.half.checked_mul(5)?;
+        let decimals = self.decimals.checked_add(1)?;
+        Some((
+            Printed {
+                mantissa: twice.checked_sub(spread)?,
+                decimals,
+            },
+            Printed {
+                mantissa: twice.checked_add(spread)?,
+                decimals,
+            },
+        ))
+    }
+
+    /// The weighted average `Σ w·s / Σ w` to two decimals, half away from
+    /// zero; `None` when the weights add up to zero.
+    fn weighted(&self) -> Option<Printed> {
+        if self.weights <= 0 || self.overflow {
+            return None;
+        }
+        // Σ w·s / Σ w = 100 × Σ w·s / (100 × Σ w), which percentage_of
+        // computes exactly and rounds once.
+        percentage_of(
+            Printed {
+                mantissa: self.sum,
+                decimals: self.decimals,
+            },
+            Printed {
+                mantissa: self.weights.checked_mul(100)?,
+                decimals: 0,
+            },
+            2,
+            Rounding::HalfAwayFromZero,
+        )
+    }
+}
+
+impl Aggregate<'_> {
+    /// The members added up, in order.
+    #[must_use]
+    pub fn members(&self) -> &[Report] {
+        self.members
+    }
+
+    /// How the row `id` of the total was made.
+    #[must_use]
+    pub fn total(&self, id: CellId) -> Option<&Total> {
+        self.totals.get(id.index())
+    }
+
+    /// Checks the total like any report, but for the rules that cannot
+    /// apply to a total (`level_range`), and names in each finding the
+    /// members whose own cells break the same rule.
+    #[must_use]
+    pub fn validate(&self) -> CrossFindings {
+        let template = self.report.meta.template.template();
+        let period = self.report.meta.period;
+        let mut out = CrossFindings::default();
+        let findings = self.report.validate();
+        if findings.is_empty() {
+            return out;
+        }
+        let absent = template.absent_cells_of(period);
+        let member_cells: Vec<crate::Cells> = self.members.iter().map(Report::cells).collect();
+        for single in findings.iter().filter(|f| f.family != Family::LevelRange) {
+            let culprits: Vec<usize> = member_cells
+                .iter()
+                .enumerate()
+                .filter(|(_, cells)| {
+                    run_rules(template, *cells, &absent, [single.rule.index()])
+                        .iter()
+                        .any(|f| f.rule == single.rule)
+                })
+                .map(|(index, _)| index)
+                .collect();
+            let body = Some(self.report.meta.body.clone());
+            let mut cells: Vec<ReportCell> = single
+                .cells
+                .iter()
+                .map(|&id| ReportCell::new(id, period, body.clone()))
+                .collect();
+            for &member in &culprits {
+                let member_body = Some(self.members[member].meta.body.clone());
+                cells.extend(single.cells.iter().map(|&id| ReportCell {
+                    member: Some(member),
+                    ..ReportCell::new(id, period, member_body.clone())
+                }));
+            }
+            let names = |vi: bool| -> Vec<String> {
+                culprits
+                    .iter()
+                    .map(|&m| member_name(&self.members[m], m, vi))
+                    .collect()
+            };
+            let (tail_vi, tail_en) = if culprits.is_empty() {
+                (
+                    " Không báo cáo thành phần nào tự vi phạm quy tắc này: lỗi do cộng các báo cáo."
+                        .to_owned(),
+                    " No member breaks this rule on its own: the total fails from adding them up."
+                        .to_owned(),
+                )
+            } else {
+                (
+                    format!(" Báo cáo thành phần gây lỗi: {}.", names(true).join(", ")),
+                    format!(
+                        " Members whose cells make it fail: {}.",
+                        names(false).join(", ")
+                    ),
+                )
+            };
+            let mut cross: CrossFinding = finding(
+                format!("aggregate:{}", single.rule),
+                CrossFamily::Aggregate,
+                single.severity,
+                cells,
+                format!(
+                    "Tổng hợp {} báo cáo: {}{tail_vi}",
+                    self.members.len(),
+                    single.message_vi()
+                ),
+                format!(
+                    "Total of {} reports: {}{tail_en}",
+                    self.members.len(),
+                    single.message_en()
+                ),
+            );
+            cross.reported = single.reported;
+            cross.reported_interval = single.reported_interval;
+            cross.computed = single.computed;
+            cross.computed_interval = single.computed_interval;
+            cross.imbalance = single.imbalance;
+            out.0.push(cross);
+        }
+        out
+    }
+}
+
+/// A member as findings name it: `report N (body)`, from 1 (members may
+/// share a body's name), `báo cáo N (…)` in Vietnamese.
+fn member_name(member: &Report, index: usize, vietnamese: bool) -> String {
+    let word = if vietnamese { "báo cáo" } else { "report" };
+    if member.meta.body.is_empty() {
+        format!("{word} {}", index + 1)
+    } else {
+        format!("{word} {} ({})", index + 1, member.meta.body)
+    }
+}

@@ -1,0 +1,335 @@
+//! Findings across reports: what the checks of a body's reports of a year
+//! ([`crate::series`]) and of an aggregate ([`crate::aggregate`]) found.
+//!
+//! A [`CrossFinding`] is like a [`Finding`](crate::Finding) of one report,
+//! but each of its cells says which report it is in: the report's period
+//! (`{"year": 2023, "term": "q3"}`) and, when the reports are of different
+//! bodies, the body. Its rule id says the family and the check:
+//!
+//! | family | rule ids |
+//! |---|---|
+//! | [`CrossFamily::Period`] | `period:flow:3/3.1.1`, `period:distinct_flow:1/3.1`, `period:cumulative:1/2.2`, `period:since_start:6/2.6`, `period:plan:6/1.1`, `period:event:1/6`, `period:status:7/1`, `period:stock:3/1.4`, `period:base_2015:4/1.5.4` |
+//! | [`CrossFamily::Derived`] | `derived:q2:` or `derived:q4:` then the id of a rule of one report (`derived:q4:part:3/3.1.2<=3/3.1.1`) |
+//! | [`CrossFamily::Aggregate`] | `aggregate:` then the id of a rule of one report (`aggregate:sum:3/1.4`) |
+//!
+//! Its messages are in Vietnamese and English, written when the finding is
+//! made (findings across reports are few), rows named `mục 1.4` / `row 1.4`
+//! and numbers with their printed digits, in each language's separators.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::CellId;
+use crate::finding::{Interval, Severity};
+use crate::number::{NumberText, Style};
+use crate::report::{Period, Term};
+
+/// The families of checks across reports (serialized `period`, `derived`,
+/// `aggregate`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CrossFamily {
+    /// How one body's reports of a year (and of successive years) relate,
+    /// by each row's period class.
+    Period,
+    /// A rule of one report broken by a derived quarter (Q2 = half-year −
+    /// Q1, Q4 = year − half-year − Q3).
+    Derived,
+    /// A rule of one report broken by the total of several.
+    Aggregate,
+}
+
+impl CrossFamily {
+    /// The family's name, the first part of its rule ids.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            CrossFamily::Period => "period",
+            CrossFamily::Derived => "derived",
+            CrossFamily::Aggregate => "aggregate",
+        }
+    }
+}
+
+impl fmt::Display for CrossFamily {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(self.name())
+    }
+}
+
+/// A cell of one report among several: the form and STT, the report's
+/// period, and its body when the reports are of different bodies.
+///
+/// # Example
+/// ```
+/// use cchc_forms::catalogue::CellId;
+/// use cchc_forms::cross::ReportCell;
+/// use cchc_forms::{Period, Term};
+/// let cell = ReportCell::new(CellId::of(3, "1.4"), Some(Period::new(2023, Term::Q3)), None);
+/// assert_eq!(
+///     serde_json::to_string(&cell).unwrap(),
+///     r#"{"form":3,"stt":"1.4","period":{"year":2023,"term":"q3"}}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportCell {
+    /// The form, 1 to 7.
+    pub form: u8,
+    /// The row as the forms print it (`1.4`).
+    pub stt: String,
+    /// The period of the report the cell is in (`None` only for an
+    /// aggregate of reports without one).
+    pub period: Option<Period>,
+    /// The body of the report, when the finding involves several bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// For a member of an aggregate, its position among the members (from
+    /// 0): members may share a body's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<usize>,
+}
+
+impl ReportCell {
+    /// The cell `id` of the report of `period` (of `body`, when bodies differ).
+    #[must_use]
+    pub fn new(id: CellId, period: Option<Period>, body: Option<String>) -> ReportCell {
+        let indicator = id.indicator();
+        ReportCell {
+            form: indicator.form,
+            stt: indicator.stt.to_owned(),
+            period,
+            body,
+            member: None,
+        }
+    }
+
+    /// Whether it is the cell `id`.
+    #[must_use]
+    pub fn is(&self, id: CellId) -> bool {
+        let indicator = id.indicator();
+        self.form == indicator.form && self.stt == indicator.stt
+    }
+}
+
+/// One problem (or note) found across reports.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{samples, series::Series, Period, Report, Term};
+///
+/// // Q1 and the half-year of a body, the half-year resolving fewer dossiers than Q1.
+/// let mut q1 = samples::bac_giang_2023_q3();
+/// q1.meta.period = Some(Period::new(2023, Term::Q1));
+/// let mut half = q1.clone();
+/// half.meta.period = Some(Period::new(2023, Term::HalfYear));
+/// half.form3.resolved_departments = q1.form3.resolved_departments.map(|c| cchc_forms::unit::Count::new(c.get() - 1));
+/// let reports = [q1, half];
+/// let findings = cchc_forms::series::check_reports(&reports).findings;
+/// let flow = findings.iter().find(|f| f.rule == "period:flow:3/3.1.1").unwrap();
+/// assert_eq!(flow.cells.len(), 2); // the cell in the half-year report, then in Q1
+/// assert!(flow.message_en.contains("row 3.1.1"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CrossFinding {
+    /// The rule id: its family, its check and the row (`period:flow:3/3.1.1`).
+    pub rule: String,
+    /// The family.
+    pub family: CrossFamily,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The cells involved, each with its report's period (and body when
+    /// bodies differ), the checked cell first.
+    pub cells: Vec<ReportCell>,
+    /// The value reported in the checked cell, if any.
+    pub reported: Option<Decimal>,
+    /// The interval of true values the reported digits stand for, if the
+    /// value is a decimal.
+    pub reported_interval: Option<Interval>,
+    /// The value the other cells imply, if there is a single one.
+    pub computed: Option<Decimal>,
+    /// The interval of values the other cells imply, when printed digits
+    /// leave room.
+    pub computed_interval: Option<Interval>,
+    /// `reported − computed`, when both are known.
+    pub imbalance: Option<Decimal>,
+    /// The message in Vietnamese.
+    pub message_vi: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+impl fmt::Display for CrossFinding {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(out, "{} [{}] {}", self.severity, self.rule, self.message_en)
+    }
+}
+
+/// The findings across reports, in check order; serialized as a JSON array
+/// of [`CrossFinding`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct CrossFindings(pub Vec<CrossFinding>);
+
+impl CrossFindings {
+    /// Whether any finding is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// The findings whose rule id is `rule`.
+    pub fn of_rule<'a>(&'a self, rule: &'a str) -> impl Iterator<Item = &'a CrossFinding> {
+        self.0.iter().filter(move |f| f.rule == rule)
+    }
+
+    /// The findings whose rule id starts with `prefix` (`period:flow:`).
+    pub fn starting_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a CrossFinding> {
+        self.0.iter().filter(move |f| f.rule.starts_with(prefix))
+    }
+}
+
+impl std::ops::Deref for CrossFindings {
+    type Target = [CrossFinding];
+
+    fn deref(&self) -> &[CrossFinding] {
+        &self.0
+    }
+}
+
+impl IntoIterator for CrossFindings {
+    type Item = CrossFinding;
+    type IntoIter = std::vec::IntoIter<CrossFinding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a CrossFindings {
+    type Item = &'a CrossFinding;
+    type IntoIter = std::slice::Iter<'a, CrossFinding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// A finding across reports in the making: the numbers blank until set.
+pub(crate) fn finding(
+    rule: String,
+    family: CrossFamily,
+    severity: Severity,
+    cells: Vec<ReportCell>,
+    message_vi: String,
+    message_en: String,
+) -> CrossFinding {
+    CrossFinding {
+        rule,
+        family,
+        severity,
+        cells,
+        reported: None,
+        reported_interval: None,
+        computed: None,
+        computed_interval: None,
+        imbalance: None,
+        message_vi,
+        message_en,
+    }
+}
+
+/// A report's period in a message: `báo cáo quý I năm 2023` / `the Q1 2023
+/// report` (the year is a year, written without a thousands separator).
+pub(crate) fn report_of(period: Option<Period>, vietnamese: bool) -> String {
+    match (period, vietnamese) {
+        (None, true) => "báo cáo không ghi kỳ".to_owned(),
+        (None, false) => "the report without a period".to_owned(),
+        (
+            Some(Period {
+                year,
+                term: Term::Year,
+            }),
+            true,
+        ) => format!("báo cáo năm {year}"),
+        (Some(period), true) => format!("báo cáo {} năm {}", period.term.name_vi(), period.year),
+        (Some(Period { year, term }), false) => match term {
+            Term::Q1 => format!("the Q1 {year} report"),
+            Term::HalfYear => format!("the half-year {year} report"),
+            Term::Q3 => format!("the Q3 {year} report"),
+            Term::Year => format!("the {year} annual report"),
+        },
+    }
+}
+
+/// A short name of a report's period: `quý I/2023` / `Q1 2023`.
+pub(crate) fn period_short(period: Option<Period>, vietnamese: bool) -> String {
+    match (period, vietnamese) {
+        (None, true) => "không ghi kỳ".to_owned(),
+        (None, false) => "no period".to_owned(),
+        (
+            Some(Period {
+                year,
+                term: Term::Year,
+            }),
+            true,
+        ) => format!("năm {year}"),
+        (Some(period), true) => format!("{}/{}", period.term.name_vi(), period.year),
+        (Some(Period { year, term }), false) => match term {
+            Term::Q1 => format!("Q1 {year}"),
+            Term::HalfYear => format!("H1 {year}"),
+            Term::Q3 => format!("Q3 {year}"),
+            Term::Year => format!("year {year}"),
+        },
+    }
+}
+
+/// A number with its printed digits, in a language's separators.
+pub(crate) fn number(value: Decimal, vietnamese: bool) -> String {
+    NumberText::decimal(value, style(vietnamese)).to_string()
+}
+
+/// A computed number without trailing zeros, in a language's separators.
+pub(crate) fn computed(value: Decimal, vietnamese: bool) -> String {
+    NumberText::trimmed(value, style(vietnamese)).to_string()
+}
+
+fn style(vietnamese: bool) -> Style {
+    if vietnamese {
+        Style::Vietnamese
+    } else {
+        Style::English
+    }
+}
+
+/// A row in a message: `biểu 3 mục 1.4` / `form 3 row 1.4`.
+pub(crate) fn row(id: CellId, vietnamese: bool) -> String {
+    let indicator = id.indicator();
+    if vietnamese {
+        format!("biểu {} mục {}", indicator.form, indicator.stt)
+    } else {
+        format!("form {} row {}", indicator.form, indicator.stt)
+    }
+}
+
+/// The same with a capital: `Biểu 3 mục 1.4` / `Form 3 row 1.4`.
+pub(crate) fn row_capital(id: CellId, vietnamese: bool) -> String {
+    let indicator = id.indicator();
+    if vietnamese {
+        format!("Biểu {} mục {}", indicator.form, indicator.stt)
+    } else {
+        format!("Form {} row {}", indicator.form, indicator.stt)
+    }
+}
+
+/// The id part naming a cell: `3/1.4`.
+pub(crate) fn cell_id(id: CellId) -> String {
+    let indicator = id.indicator();
+    format!("{}/{}", indicator.form, indicator.stt)
+}

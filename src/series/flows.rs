@@ -1,0 +1,347 @@
+//! Flows and cumulatives across a body's reports: `period:flow`,
+//! `period:distinct_flow`, `period:cumulative`, `period:since_start`.
+
+use rust_decimal::Decimal;
+
+use super::{View, quantities, span};
+use crate::catalogue::{CellId, PeriodClass};
+use crate::check::interval::Span;
+use crate::check::is_exact;
+use crate::cross::{
+    CrossFamily, CrossFindings, cell_id, computed, finding, number, report_of, row_capital,
+};
+use crate::finding::Severity;
+use crate::report::Term;
+use crate::unit::Printed;
+
+/// The earlier reports of a year whose windows lie inside `later`'s and do
+/// not overlap one another, whose flows add up to at most `later`'s: the
+/// half-year holds Q1; the year holds the half-year and Q3, or without a
+/// half-year report Q1 and Q3.
+fn inside(view: &View<'_>, later: Term) -> [Option<Term>; 2] {
+    let has = |term| view.cells(term).is_some().then_some(term);
+    match later {
+        Term::HalfYear => [has(Term::Q1), None],
+        Term::Year if view.cells(Term::HalfYear).is_some() => [Some(Term::HalfYear), has(Term::Q3)],
+        Term::Year => [has(Term::Q1), has(Term::Q3)],
+        Term::Q1 | Term::Q3 => [None, None],
+    }
+}
+
+pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
+    for id in quantities(PeriodClass::Flow) {
+        for later in [Term::HalfYear, Term::Year] {
+            flow(view, id, later, findings);
+        }
+    }
+    for id in quantities(PeriodClass::DistinctFlow) {
+        for later in [Term::HalfYear, Term::Year] {
+            distinct(view, id, later, findings);
+        }
+    }
+    for (class, name) in [
+        (PeriodClass::CumulativeInYear, "cumulative"),
+        (PeriodClass::CumulativeSinceStart, "since_start"),
+    ] {
+        for id in quantities(class) {
+            let mut previous: Option<(Term, Printed)> = None;
+            for later in view.terms() {
+                let Some(b) = view.value(later, id) else {
+                    continue;
+                };
+                if let Some((earlier, a)) = previous {
+                    never_falls(name, id, (view, earlier, a), (view, later, b), findings);
+                }
+                previous = Some((later, b));
+            }
+        }
+    }
+}
+
+/// A cumulative since the start, from the last report of one year of a
+/// body to the first report of a later year.
+pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut CrossFindings) {
+    for id in quantities(PeriodClass::CumulativeSinceStart) {
+        let last = earlier
+            .terms()
+            .filter(|&t| earlier.value(t, id).is_some())
+            .last();
+        let first = later.terms().find(|&t| later.value(t, id).is_some());
+        if let (Some(last), Some(first)) = (last, first) {
+            if let (Some(a), Some(b)) = (earlier.value(last, id), later.value(first, id)) {
+                never_falls(
+                    "since_start",
+                    id,
+                    (earlier, last, a),
+                    (later, first, b),
+                    findings,
+                );
+            }
+        }
+    }
+}
+
+/// `later ≥ earlier` for a cumulative, within printed precision.
+fn never_falls(
+    name: &str,
+    id: CellId,
+    (earlier_view, earlier_term, earlier): (&View<'_>, Term, Printed),
+    (later_view, later_term, later): (&View<'_>, Term, Printed),
+    findings: &mut CrossFindings,
+) {
+    if earlier.decimals == 0 && later.decimals == 0 && earlier.mantissa <= later.mantissa {
+        // Whole numbers that do not fall (exact or not, the intervals meet).
+        return;
+    }
+    let (Some(a), Some(b)) = (span(id, earlier), span(id, later)) else {
+        return;
+    };
+    // Consistent when some value of the earlier interval is at most some
+    // value of the later one.
+    if a.can_be_at_most(b) != Some(false) {
+        return;
+    }
+    let (earlier_period, later_period) = (
+        earlier_view.period(earlier_term),
+        later_view.period(later_term),
+    );
+    let (earlier_cell, later_cell) = (
+        earlier_view.cell(earlier_term, id),
+        later_view.cell(later_term, id),
+    );
+    let severity = if id.indicator().printed_cumulative() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let (b_dec, a_dec) = (later.to_decimal(), earlier.to_decimal());
+    let printed = if id.indicator().printed_cumulative() {
+        (
+            " (chỉ tiêu lũy kế)",
+            " (a cumulative figure, printed \"Lũy kế\")",
+        )
+    } else {
+        (
+            " (số lũy kế trong năm, có thể do ước tính được điều chỉnh)",
+            " (cumulative in fact; an estimate may have been revised)",
+        )
+    };
+    let message = |vi: bool| {
+        format!(
+            "{}: {} {} {}, {} {} ({}){}",
+            row_capital(id, vi),
+            report_of(Some(later_period), vi),
+            if vi { "ghi" } else { "says" },
+            number(b_dec, vi),
+            if vi { "thấp hơn" } else { "lower than" },
+            report_of(Some(earlier_period), vi),
+            number(a_dec, vi),
+            if vi { printed.0 } else { printed.1 },
+        )
+    };
+    let (vi, en) = (message(true), message(false));
+    let mut found = finding(
+        format!("period:{name}:{}", cell_id(id)),
+        CrossFamily::Period,
+        severity,
+        vec![later_cell, earlier_cell],
+        format!("{vi}: số lũy kế không thể giảm."),
+        format!("{en}: a cumulative figure cannot fall."),
+    );
+    set_numbers(&mut found, id, later, b, a_dec, Some(a));
+    findings.0.push(found);
+}
+
+/// The numbers of a finding: the reported value and its interval, the
+/// computed value (and interval when not exact), the imbalance.
+pub(super) fn set_numbers(
+    found: &mut crate::cross::CrossFinding,
+    id: CellId,
+    reported: Printed,
+    reported_span: Span,
+    computed_value: Decimal,
+    computed_span: Option<Span>,
+) {
+    let exact = crate::check::is_exact(id);
+    found.reported = Some(reported.to_decimal());
+    found.reported_interval = if exact {
+        None
+    } else {
+        reported_span.to_interval()
+    };
+    found.computed = Some(computed_value);
+    found.computed_interval = if exact {
+        None
+    } else {
+        computed_span.and_then(Span::to_interval)
+    };
+    found.imbalance = reported.to_decimal().checked_sub(computed_value);
+}
+
+/// A flow: the later report at least the flows of the earlier ones inside
+/// its window.
+fn flow(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) {
+    let Some(value) = view.value(later, id) else {
+        return;
+    };
+    let inside = inside(view, later);
+    let given = inside.map(|t| t.and_then(|t| view.value(t, id).map(|v| (t, v))));
+    if given.iter().all(Option::is_none) {
+        return;
+    }
+    // Counts, the usual case: whole numbers compared exactly, directly.
+    if is_exact(id) && value.decimals == 0 {
+        let parts = given.iter().flatten().try_fold(0_i128, |sum, &(_, v)| {
+            (v.decimals == 0)
+                .then(|| sum.checked_add(v.mantissa))
+                .flatten()
+        });
+        if parts.is_some_and(|parts| parts <= value.mantissa) {
+            return;
+        }
+    }
+    let spans = given.map(|part| part.and_then(|(_, v)| span(id, v)));
+    let (Some(whole), Some(sum)) = (span(id, value), Span::sum(spans.iter().flatten().copied()))
+    else {
+        return;
+    };
+    if sum.can_be_at_most(whole) != Some(false) {
+        return;
+    }
+    let parts: Vec<(Term, Printed)> = given.into_iter().flatten().collect();
+    let total: Decimal = parts
+        .iter()
+        .map(|&(_, v)| v.to_decimal())
+        .fold(Decimal::ZERO, |acc, v| acc.checked_add(v).unwrap_or(acc));
+    let value_dec = value.to_decimal();
+    let derived = value_dec.checked_sub(total).unwrap_or_default();
+    let (quarter_vi, quarter_en) = match later {
+        Term::HalfYear => ("quý II", "Q2"),
+        _ if parts.len() == 2 && parts[0].0 == Term::HalfYear => ("quý IV", "Q4"),
+        _ => ("phần còn lại của năm", "the rest of the year"),
+    };
+    let message = |vi: bool| {
+        let names: Vec<String> = parts
+            .iter()
+            .map(|&(t, v)| {
+                format!(
+                    "{} ({})",
+                    report_of(Some(view.period(t)), vi),
+                    number(v.to_decimal(), vi)
+                )
+            })
+            .collect();
+        let terms: Vec<String> = parts
+            .iter()
+            .map(|&(_, v)| number(v.to_decimal(), vi))
+            .collect();
+        if vi {
+            format!(
+                "{}: {} ghi {}, ít hơn {}: số liệu {} suy ra = {} − {} = {} < 0.",
+                row_capital(id, true),
+                report_of(Some(view.period(later)), true),
+                number(value_dec, true),
+                names.join(" cộng "),
+                quarter_vi,
+                number(value_dec, true),
+                terms.join(" − "),
+                computed(derived, true),
+            )
+        } else {
+            format!(
+                "{}: {} says {}, less than {}: the derived {} = {} − {} = {} < 0.",
+                row_capital(id, false),
+                report_of(Some(view.period(later)), false),
+                number(value_dec, false),
+                names.join(" plus "),
+                quarter_en,
+                number(value_dec, false),
+                terms.join(" − "),
+                computed(derived, false),
+            )
+        }
+    };
+    let mut cells = vec![view.cell(later, id)];
+    cells.extend(parts.iter().map(|&(t, _)| view.cell(t, id)));
+    let mut found = finding(
+        format!("period:flow:{}", cell_id(id)),
+        CrossFamily::Period,
+        Severity::Error,
+        cells,
+        message(true),
+        message(false),
+    );
+    set_numbers(&mut found, id, value, whole, total, Some(sum));
+    findings.0.push(found);
+}
+
+/// A distinct flow: the later report at least each earlier one inside it.
+fn distinct(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) {
+    let Some(value) = view.value(later, id) else {
+        return;
+    };
+    let candidates: &[Term] = match later {
+        Term::HalfYear => &[Term::Q1],
+        _ if view.cells(Term::HalfYear).is_some() => &[Term::HalfYear, Term::Q3],
+        _ => &[Term::Q1, Term::Q3],
+    };
+    let Some(whole) = span(id, value) else {
+        return;
+    };
+    // The largest earlier value the later one falls below.
+    let mut worst: Option<(Term, Printed, Span)> = None;
+    for &term in candidates {
+        let Some(earlier) = view.value(term, id) else {
+            continue;
+        };
+        let Some(part) = span(id, earlier) else {
+            continue;
+        };
+        if part.can_be_at_most(whole) == Some(false)
+            && worst.is_none_or(|(_, v, _)| earlier.to_decimal() > v.to_decimal())
+        {
+            worst = Some((term, earlier, part));
+        }
+    }
+    let Some((term, earlier, part)) = worst else {
+        return;
+    };
+    let message = |vi: bool| {
+        if vi {
+            format!(
+                "{}: {} ghi {}, ít hơn {} ({}): số đơn vị, dịch vụ đếm trong một kỳ không thể ít hơn trong kỳ nằm trong nó.",
+                row_capital(id, true),
+                report_of(Some(view.period(later)), true),
+                number(value.to_decimal(), true),
+                report_of(Some(view.period(term)), true),
+                number(earlier.to_decimal(), true),
+            )
+        } else {
+            format!(
+                "{}: {} says {}, less than {} ({}): bodies or services counted over a period cannot be fewer than over a period inside it.",
+                row_capital(id, false),
+                report_of(Some(view.period(later)), false),
+                number(value.to_decimal(), false),
+                report_of(Some(view.period(term)), false),
+                number(earlier.to_decimal(), false),
+            )
+        }
+    };
+    let mut found = finding(
+        format!("period:distinct_flow:{}", cell_id(id)),
+        CrossFamily::Period,
+        Severity::Error,
+        vec![view.cell(later, id), view.cell(term, id)],
+        message(true),
+        message(false),
+    );
+    set_numbers(
+        &mut found,
+        id,
+        value,
+        whole,
+        earlier.to_decimal(),
+        Some(part),
+    );
+    findings.0.push(found);
+}
