@@ -261,3 +261,36 @@ fn a_negative_rate_truncated_reads_toward_zero() {
     // it passes.
     assert_eq!(ratio("-63", "-630"), None);
 }
+
+#[test]
+fn a_negative_numerator_divides_toward_zero() {
+    // 6/1 = 100 × 6/1.2 / 6/1.1. 6/1.2 = -63,32 stands for [-63,325;
+    // -63,315] and 6/1.1 = 101 for [100,5; 101,5], so the ratio lies in
+    // [100 × -63,325 / 100,5; 100 × -63,315 / 101,5] = [-63,0099…;
+    // -62,3793…]: a negative amount divided by more is nearer zero. 6/1 = -63
+    // stands for [-63,5; -62,5], which overlaps it: no ratio error (the
+    // bound rules call the negative amounts errors).
+    let negative = report(&[(6, "1", "-63"), (6, "1.1", "101"), (6, "1.2", "-63,32")]);
+    assert!(
+        !rules(&negative).contains(&"ratio:6/1"),
+        "{:?}",
+        rules(&negative)
+    );
+    assert!(
+        rules(&negative).contains(&"bound:6/1.2:0.._"),
+        "{:?}",
+        rules(&negative)
+    );
+    // The mirror: 63,32 of 101 is [62,3793…; 63,0099…], and 63 holds.
+    let positive = report(&[(6, "1", "63"), (6, "1.1", "101"), (6, "1.2", "63,32")]);
+    assert!(rules(&positive).is_empty(), "{:?}", rules(&positive));
+    // -64 stands for [-64,5; -63,5], below -63,0099…: an error.
+    let wrong = report(&[(6, "1", "-64"), (6, "1.1", "101"), (6, "1.2", "-63,32")]);
+    assert!(rules(&wrong).contains(&"ratio:6/1"), "{:?}", rules(&wrong));
+    // -62 stands for [-62,5; -61,5], which reaches -62,3793…: consistent;
+    // -61 stands for [-61,5; -60,5], above it: an error.
+    let near = report(&[(6, "1", "-62"), (6, "1.1", "101"), (6, "1.2", "-63,32")]);
+    assert!(!rules(&near).contains(&"ratio:6/1"), "{:?}", rules(&near));
+    let wrong = report(&[(6, "1", "-61"), (6, "1.1", "101"), (6, "1.2", "-63,32")]);
+    assert!(rules(&wrong).contains(&"ratio:6/1"), "{:?}", rules(&wrong));
+}

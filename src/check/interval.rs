@@ -180,11 +180,15 @@ pub(crate) fn ratio_overlaps(rate: Span, numerator: Span, denominator: Span) -> 
 }
 
 /// The two conditions of `rate` overlapping `100 × numerator /
-/// denominator` (the denominator positive), apart: `rate.lo ≤
-/// 100·num.hi/den.lo` and `100·num.lo/den.hi ≤ rate.hi`, each side a product
-/// of two `i128`s compared in 256 bits (strict where an end is open).
+/// denominator` (the denominator positive), apart: `rate.lo ≤` the greatest
+/// ratio and the least ratio `≤ rate.hi`, each side a product of two
+/// `i128`s compared in 256 bits (strict where an end is open). The greatest
+/// ratio is `100·num.hi/den.lo` for a numerator that can be positive, and
+/// `100·num.hi/den.hi` for one that is negative throughout (dividing a
+/// negative number by more brings it nearer zero); the least is
+/// `100·num.lo/den.hi`, or `100·num.lo/den.lo` when `num.lo` is negative.
 /// `None` when a factor overflows `i128`. Error localisation reads them
-/// apart: each is monotone in each cell.
+/// apart: each is monotone in the rate and the numerator.
 pub(crate) fn ratio_conditions(
     rate: Span,
     numerator: Span,
@@ -194,28 +198,39 @@ pub(crate) fn ratio_conditions(
     let num_den = numerator.denominator()?;
     let den_den = denominator.denominator()?;
     let scale_product = den_den.checked_mul(rate_den)?;
-    // rate.lo / rate_den ≤ 100·(num.hi/num_den) / (den.lo/den_den)
-    // ⇔ (rate.lo·num_den) · den.lo ≤ (100·num.hi) · (den_den·rate_den)
+    // The denominator's end that makes each ratio extreme.
+    let (max_den, max_den_open) = if numerator.hi >= 0 {
+        (denominator.lo, denominator.lo_open)
+    } else {
+        (denominator.hi, denominator.hi_open)
+    };
+    let (min_den, min_den_open) = if numerator.lo >= 0 {
+        (denominator.hi, denominator.hi_open)
+    } else {
+        (denominator.lo, denominator.lo_open)
+    };
+    // rate.lo / rate_den ≤ 100·(num.hi/num_den) / (max_den/den_den)
+    // ⇔ (rate.lo·num_den) · max_den ≤ (100·num.hi) · (den_den·rate_den)
     let low_side = compare_products(
         rate.lo.checked_mul(num_den)?,
-        denominator.lo,
+        max_den,
         numerator.hi.checked_mul(100)?,
         scale_product,
     );
-    let low_ok = if rate.lo_open || numerator.hi_open || denominator.lo_open {
+    let low_ok = if rate.lo_open || numerator.hi_open || max_den_open {
         low_side == Ordering::Less
     } else {
         low_side != Ordering::Greater
     };
-    // 100·(num.lo/num_den) / (den.hi/den_den) ≤ rate.hi / rate_den
-    // ⇔ (100·num.lo) · (den_den·rate_den) ≤ (rate.hi·num_den) · den.hi
+    // 100·(num.lo/num_den) / (min_den/den_den) ≤ rate.hi / rate_den
+    // ⇔ (100·num.lo) · (den_den·rate_den) ≤ (rate.hi·num_den) · min_den
     let high_side = compare_products(
         numerator.lo.checked_mul(100)?,
         scale_product,
         rate.hi.checked_mul(num_den)?,
-        denominator.hi,
+        min_den,
     );
-    let high_ok = if rate.hi_open || numerator.lo_open || denominator.hi_open {
+    let high_ok = if rate.hi_open || numerator.lo_open || min_den_open {
         high_side == Ordering::Less
     } else {
         high_side != Ordering::Greater
