@@ -89,37 +89,11 @@ impl Report {
     {
         let mut report = Report::new(meta);
         let mut first_seen = [None::<usize>; CELL_COUNT];
-        let mut problems = Problems::new();
-        for (position, row) in rows.into_iter().enumerate() {
-            if position == MAX_ROWS {
-                push_given(
-                    &mut problems,
-                    row.form,
-                    row.stt,
-                    row.text,
-                    CellProblem::TooManyRows,
-                );
-                break;
-            }
-            let number = position.saturating_add(1);
-            let Err(problem) = import_one(&mut report, &mut first_seen, number, row) else {
-                continue;
-            };
-            push_given(&mut problems, row.form, row.stt, row.text, problem);
-        }
+        let problems = import_rows(rows, |number, row| {
+            import_one(&mut report, &mut first_seen, number, row).map(|_| ())
+        });
         let meta_problems = report.meta.problems();
-        if problems.is_empty() && !meta_problems.is_empty() {
-            return Err(Error::Meta(meta_problems));
-        }
-        if problems.is_empty() {
-            Ok(report)
-        } else {
-            // Every problem at once: the metadata's too.
-            for problem in meta_problems {
-                push_given(&mut problems, 0, "", "", CellProblem::Metadata(problem));
-            }
-            Err(Error::Rows(problems))
-        }
+        rows_outcome(report, problems, meta_problems)
     }
 
     /// The report as rows, one per indicator in catalogue order, with the
@@ -291,6 +265,50 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Row<'_>>, Error> {
 }
 
 /// Adds a problem at a line, or only counts it once the list is full.
+/// Feeds rows given in code to `one` (with their number, from 1), at most
+/// [`MAX_ROWS`] of them, and collects the problems it finds.
+pub(crate) fn import_rows<'a>(
+    rows: impl IntoIterator<Item = Row<'a>>,
+    mut one: impl FnMut(usize, Row<'a>) -> Result<(), CellProblem>,
+) -> Problems<CellError> {
+    let mut problems = Problems::new();
+    for (position, row) in rows.into_iter().enumerate() {
+        if position == MAX_ROWS {
+            push_given(
+                &mut problems,
+                row.form,
+                row.stt,
+                row.text,
+                CellProblem::TooManyRows,
+            );
+            break;
+        }
+        if let Err(problem) = one(position.saturating_add(1), row) {
+            push_given(&mut problems, row.form, row.stt, row.text, problem);
+        }
+    }
+    problems
+}
+
+/// What importing rows gives: `value`, or every problem at once (the
+/// metadata's among them), or the metadata's problems alone.
+pub(crate) fn rows_outcome<T>(
+    value: T,
+    mut problems: Problems<CellError>,
+    meta_problems: Vec<MetaProblem>,
+) -> Result<T, Error> {
+    if problems.is_empty() && !meta_problems.is_empty() {
+        return Err(Error::Meta(meta_problems));
+    }
+    if problems.is_empty() {
+        return Ok(value);
+    }
+    for problem in meta_problems {
+        push_given(&mut problems, 0, "", "", CellProblem::Metadata(problem));
+    }
+    Err(Error::Rows(problems))
+}
+
 /// Adds a problem of rows given in code (no line), or counts it once the
 /// list is full.
 pub(crate) fn push_given(

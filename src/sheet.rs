@@ -27,10 +27,10 @@
 
 use crate::catalogue::CellId;
 use crate::check::{Evaluation, Source, run};
-use crate::error::{CellProblem, Error, MAX_ROWS, Problems};
+use crate::error::{CellProblem, Error};
 use crate::finding::Findings;
 use crate::report::{Report, ReportMeta};
-use crate::rows::{Row, push_given};
+use crate::rows::{Row, import_rows, rows_outcome};
 use crate::template::Template;
 use crate::unit::Printed;
 
@@ -74,58 +74,29 @@ impl Sheet {
         let mut sheet = Sheet::new(meta);
         let template = sheet.template();
         let mut first_seen = vec![None::<usize>; sheet.values.len()];
-        let mut problems = Problems::new();
-        for (position, row) in rows.into_iter().enumerate() {
-            if position == MAX_ROWS {
-                push_given(
-                    &mut problems,
-                    row.form,
-                    row.stt,
-                    row.text,
-                    CellProblem::TooManyRows,
-                );
-                break;
-            }
-            // Rows count from 1, as in `Report::from_rows`.
-            let number = position.saturating_add(1);
-            let outcome = match template.cell(row.form, row.stt) {
-                Some(id) => {
-                    if let Some(first_row) = first_seen[id.index()] {
-                        Err(CellProblem::Duplicate { first_row })
-                    } else if crate::rows::too_long(row.text) {
-                        first_seen[id.index()] = Some(number);
-                        Err(CellProblem::CellTooLong)
-                    } else {
-                        first_seen[id.index()] = Some(number);
-                        sheet.set_text(id, row.text)
-                    }
+        let problems = import_rows(rows, |number, row| match template.cell(row.form, row.stt) {
+            Some(id) => {
+                if let Some(first_row) = first_seen[id.index()] {
+                    Err(CellProblem::Duplicate { first_row })
+                } else if crate::rows::too_long(row.text) {
+                    first_seen[id.index()] = Some(number);
+                    Err(CellProblem::CellTooLong)
+                } else {
+                    first_seen[id.index()] = Some(number);
+                    sheet.set_text(id, row.text)
                 }
-                None if template.heading(row.form, row.stt).is_some() => {
-                    if row.text.trim().is_empty() {
-                        Ok(())
-                    } else {
-                        Err(CellProblem::ValueOnHeading)
-                    }
+            }
+            None if template.heading(row.form, row.stt).is_some() => {
+                if row.text.trim().is_empty() {
+                    Ok(())
+                } else {
+                    Err(CellProblem::ValueOnHeading)
                 }
-                None if template.form(row.form).is_none() => Err(CellProblem::UnknownForm),
-                None => Err(CellProblem::UnknownStt),
-            };
-            if let Err(problem) = outcome {
-                push_given(&mut problems, row.form, row.stt, row.text, problem);
             }
-        }
-        if problems.is_empty() && !meta_problems.is_empty() {
-            return Err(Error::Meta(meta_problems));
-        }
-        if problems.is_empty() {
-            Ok(sheet)
-        } else {
-            // Every problem at once: the metadata's too.
-            for problem in meta_problems {
-                push_given(&mut problems, 0, "", "", CellProblem::Metadata(problem));
-            }
-            Err(Error::Rows(problems))
-        }
+            None if template.form(row.form).is_none() => Err(CellProblem::UnknownForm),
+            None => Err(CellProblem::UnknownStt),
+        });
+        rows_outcome(sheet, problems, meta_problems)
     }
 
     /// Parses a cell's text into one cell of the sheet; empty text blanks it.
