@@ -195,31 +195,7 @@ impl CrossFindings {
     }
 }
 
-impl std::ops::Deref for CrossFindings {
-    type Target = [CrossFinding];
-
-    fn deref(&self) -> &[CrossFinding] {
-        &self.0
-    }
-}
-
-impl IntoIterator for CrossFindings {
-    type Item = CrossFinding;
-    type IntoIter = std::vec::IntoIter<CrossFinding>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a CrossFindings {
-    type Item = &'a CrossFinding;
-    type IntoIter = std::slice::Iter<'a, CrossFinding>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
+crate::finding::finding_list!(CrossFindings, CrossFinding);
 
 /// A finding across reports in the making: the numbers blank until set.
 pub(crate) fn finding(

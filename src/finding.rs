@@ -994,28 +994,39 @@ impl Findings {
     }
 }
 
-impl std::ops::Deref for Findings {
-    type Target = [Finding];
+/// The read-only collection traits of a list of findings held as a
+/// `Vec` in field `.0`: `Deref` to a slice, and iteration by value and by
+/// reference.
+macro_rules! finding_list {
+    ($list:ty, $item:ty) => {
+        impl std::ops::Deref for $list {
+            type Target = [$item];
 
-    fn deref(&self) -> &[Finding] {
-        &self.0
-    }
+            fn deref(&self) -> &[$item] {
+                &self.0
+            }
+        }
+
+        impl IntoIterator for $list {
+            type Item = $item;
+            type IntoIter = std::vec::IntoIter<$item>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.0.into_iter()
+            }
+        }
+
+        impl<'a> IntoIterator for &'a $list {
+            type Item = &'a $item;
+            type IntoIter = std::slice::Iter<'a, $item>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.0.iter()
+            }
+        }
+    };
 }
 
-impl IntoIterator for Findings {
-    type Item = Finding;
-    type IntoIter = std::vec::IntoIter<Finding>;
+pub(crate) use finding_list;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a Findings {
-    type Item = &'a Finding;
-    type IntoIter = std::slice::Iter<'a, Finding>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
+finding_list!(Findings, Finding);
