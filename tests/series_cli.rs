@@ -2,34 +2,15 @@
 //! checks each file, then the reports of each body and year together;
 //! `validate --aggregate` adds them up.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod command_line;
+
+use std::process::Output;
+
+use command_line::run;
 
 use cchc_forms::catalogue::{CATALOGUE, CellId, PeriodClass};
 use cchc_forms::unit::{Printed, ValueKind};
 use cchc_forms::{Period, Report, Term, samples};
-
-/// The `validate` example built by `cargo test` (target/<profile>/examples).
-fn example() -> PathBuf {
-    let test_binary = std::env::current_exe().expect("the test binary's path");
-    let profile_dir = test_binary
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target/<profile>/deps");
-    let mut path = profile_dir.join("examples").join("validate");
-    if cfg!(windows) {
-        path.set_extension("exe");
-    }
-    assert!(path.exists(), "{} is built by `cargo test`", path.display());
-    path
-}
-
-fn run(arguments: &[&str]) -> Output {
-    Command::new(example())
-        .args(arguments)
-        .output()
-        .expect("the example runs")
-}
 
 fn scratch(name: &str, contents: &str) -> String {
     let dir = std::env::temp_dir().join(format!("cchc-forms-series-{}", std::process::id()));

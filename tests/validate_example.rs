@@ -2,30 +2,12 @@
 //! binary that `cargo test` builds beside the tests, on the embedded sample,
 //! on JSON and TSV files, and on rejected input.
 
+mod command_line;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// The `validate` example built by `cargo test` (target/<profile>/examples).
-fn example() -> PathBuf {
-    let test_binary = std::env::current_exe().expect("the test binary's path");
-    let profile_dir = test_binary
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target/<profile>/deps");
-    let mut path = profile_dir.join("examples").join("validate");
-    if cfg!(windows) {
-        path.set_extension("exe");
-    }
-    assert!(path.exists(), "{} is built by `cargo test`", path.display());
-    path
-}
-
-fn run(arguments: &[&str]) -> Output {
-    Command::new(example())
-        .args(arguments)
-        .output()
-        .expect("the example runs")
-}
+use command_line::{example, run};
 
 fn scratch(name: &str, contents: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("cchc-forms-validate-{}", std::process::id()));
