@@ -35,10 +35,18 @@ pub enum AcrossForms {
 impl RuleFamily for AcrossForms {
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         match *self {
-            AcrossForms::PartOf { whole, parts } => {
-                evaluate_total(whole, parts, (rule.rule().severity, None), rule, values, findings)
-            }
-            AcrossForms::Same { left: left_id, right: right_id } => {
+            AcrossForms::PartOf { whole, parts } => evaluate_total(
+                whole,
+                parts,
+                (rule.rule().severity, None),
+                rule,
+                values,
+                findings,
+            ),
+            AcrossForms::Same {
+                left: left_id,
+                right: right_id,
+            } => {
                 let (Some(left), Some(right)) = (values.get(0), values.get(1)) else {
                     return Outcome::NotEvaluated;
                 };

@@ -51,7 +51,13 @@ impl RuleFamily for Bound {
             return Outcome::Passed;
         }
         let limit = if below { self.min } else { self.max }.map(Decimal::from);
-        let finding = fire(findings, rule, rule.rule().severity, Phrase::Violated, values);
+        let finding = fire(
+            findings,
+            rule,
+            rule.rule().severity,
+            Phrase::Violated,
+            values,
+        );
         finding.reported = Some(v.to_decimal());
         finding.imbalance = limit.and_then(|limit| v.to_decimal().checked_sub(limit));
         fired(finding)
@@ -97,8 +103,12 @@ impl RuleFamily for Bound {
             (Some(min), Some(max)) => message! { out;
                 prefix, form, ": ", Whole(min, language), " ≤ ", name, " ≤ ", Whole(max, language), ".",
             },
-            (Some(min), None) => message! { out; prefix, form, ": ", name, " ≥ ", Whole(min, language), "." },
-            (None, Some(max)) => message! { out; prefix, form, ": ", name, " ≤ ", Whole(max, language), "." },
+            (Some(min), None) => {
+                message! { out; prefix, form, ": ", name, " ≥ ", Whole(min, language), "." }
+            }
+            (None, Some(max)) => {
+                message! { out; prefix, form, ": ", name, " ≤ ", Whole(max, language), "." }
+            }
             (None, None) => message! { out; prefix, form, ": ", name, "." },
         }
     }

@@ -42,13 +42,22 @@ impl RuleFamily for Conditional {
             .iter()
             .enumerate()
             .filter(|&(index, &dependent)| {
-                describes(dependent, values.get(index + 1).map(crate::unit::Printed::to_decimal))
+                describes(
+                    dependent,
+                    values.get(index + 1).map(crate::unit::Printed::to_decimal),
+                )
             })
             .map(|(_, &dependent)| dependent);
         if describing.clone().next().is_none() {
             return Outcome::Passed;
         }
-        let finding = fire(findings, rule, rule.rule().severity, Phrase::Violated, values);
+        let finding = fire(
+            findings,
+            rule,
+            rule.rule().severity,
+            Phrase::Violated,
+            values,
+        );
         let mut involved = CellList::EMPTY;
         involved.push(self.code);
         for dependent in describing {
@@ -190,9 +199,13 @@ impl Piece for Blank {
             let code = matches!(id.indicator().kind, ValueKind::Code { .. });
             out.write_str(match (language, code) {
                 (Language::English, false) => " is blank or 0",
-                (Language::English, true) => " is blank (any code there, 0 included, is a way of doing it)",
+                (Language::English, true) => {
+                    " is blank (any code there, 0 included, is a way of doing it)"
+                }
                 (Language::Vietnamese, false) => " để trống hoặc bằng 0",
-                (Language::Vietnamese, true) => " để trống (mọi mã ở đây, kể cả 0, đều là một hình thức thực hiện)",
+                (Language::Vietnamese, true) => {
+                    " để trống (mọi mã ở đây, kể cả 0, đều là một hình thức thực hiện)"
+                }
             })?;
         }
         Ok(())

@@ -9,10 +9,10 @@ use super::{
     CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, Source, fire, fired,
     percentage_of,
 };
-use rust_decimal::Decimal;
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
+use rust_decimal::Decimal;
 
 /// A rate that can be derived from its rows when it is blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,7 +48,8 @@ impl Derivable {
 /// Whether `rate` lies within `[min, max]` (an open side is no limit).
 fn within(rate: Printed, (min, max): (Option<i64>, Option<i64>)) -> bool {
     let value = rate.to_decimal();
-    min.is_none_or(|min| value >= Decimal::from(min)) && max.is_none_or(|max| value <= Decimal::from(max))
+    min.is_none_or(|min| value >= Decimal::from(min))
+        && max.is_none_or(|max| value <= Decimal::from(max))
 }
 
 fn derive(rate: Option<Printed>, num: Option<Printed>, den: Option<Printed>) -> Option<Printed> {
@@ -72,10 +73,22 @@ impl RuleFamily for Derivable {
         };
         if !within(rate, (self.min, self.max)) {
             // Say why it is not filled in, with no value to copy.
-            let finding = fire(findings, rule, crate::Severity::Info, Phrase::NotDerivable, values);
+            let finding = fire(
+                findings,
+                rule,
+                crate::Severity::Info,
+                Phrase::NotDerivable,
+                values,
+            );
             return fired(finding);
         }
-        let finding = fire(findings, rule, crate::Severity::Info, Phrase::Derived, values);
+        let finding = fire(
+            findings,
+            rule,
+            crate::Severity::Info,
+            Phrase::Derived,
+            values,
+        );
         finding.computed = Some(rate.to_decimal());
         fired(finding)
     }

@@ -8,8 +8,8 @@ use std::fmt;
 
 use super::interval::{Reading, Span, ratio_overlaps};
 use super::ratio::span;
-use super::words::{CellName, Number, Prefix, message};
 use super::snapshot::{POW10, Slot, read};
+use super::words::{CellName, Number, Prefix, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};

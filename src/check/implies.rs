@@ -311,7 +311,9 @@ impl RuleFamily for Implies {
         self.conclusion.write(across, language, out)?;
         match language {
             Language::English => message! { out; " is required, but ", conclusion, ". ", note },
-            Language::Vietnamese => message! { out; " là bắt buộc, nhưng ", conclusion, ". ", note },
+            Language::Vietnamese => {
+                message! { out; " là bắt buộc, nhưng ", conclusion, ". ", note }
+            }
         }
     }
 

@@ -54,8 +54,8 @@
 //! evaluator.
 //!
 //! # Adding a family
-//! A family is one file under `src/check/` and one line in the registry at
-//! the end of this module. The `not_applicable` family is the worked
+//! A family is one file under `src/check/`, its `mod` item and one line in
+//! the registry of this module. The `not_applicable` family is the worked
 //! example:
 //!
 //! 1. `src/check/not_applicable.rs` defines the rule's data, naming its
@@ -68,7 +68,9 @@
 //!    honour: here, [`Constraint::Inapplicable`]). `decide`, the clean
 //!    path, is optional: without it every rule of the family goes to
 //!    `evaluate`.
-//! 3. One line in `families!` below:
+//! 3. Its `mod` item (`pub(crate) mod not_applicable;`, written out rather
+//!    than by the registry so that rustfmt and cargo-mutants, which do not
+//!    expand macros, see the file) and one line in `families!` below:
 //!    `NotApplicable "not_applicable" => not_applicable::NotApplicable,`.
 //!    That adds the [`Family`] variant (serialized `not_applicable`), the
 //!    [`Check`] variant and the dispatch; the compiler then points at
@@ -109,6 +111,24 @@ pub(crate) use snapshot::Snapshot;
 /// How many rules the 581 template has.
 pub const RULE_COUNT: usize = RULES.len();
 
+// The families' modules, one a family, declared here rather than by the
+// registry below so that rustfmt and cargo-mutants (which do not expand
+// macros) see their files.
+pub(crate) mod across_forms;
+pub(crate) mod bound;
+pub(crate) mod conditional;
+pub(crate) mod covers;
+pub(crate) mod derivable;
+pub(crate) mod full;
+pub(crate) mod implies;
+pub(crate) mod level_range;
+pub(crate) mod not_applicable;
+pub(crate) mod part_whole;
+pub(crate) mod ratio;
+pub(crate) mod share;
+pub(crate) mod sum;
+pub(crate) mod within_reference;
+
 /// The registry of families: one line each, `Variant "name" => module::Type`.
 /// It declares the modules and writes [`Family`], [`Check`] and the dispatch
 /// from a rule to its family.
@@ -117,7 +137,6 @@ macro_rules! families {
         $(#[$doc:meta])*
         $Variant:ident $name:literal => $module:ident :: $Type:ident,
     )*) => {
-        $( pub(crate) mod $module; )*
         $( pub use $module::$Type; )*
 
         /// The families of invariants the checks know (serialized in

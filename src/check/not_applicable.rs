@@ -8,8 +8,8 @@
 use std::fmt;
 
 use super::snapshot::Slot;
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use super::words::{Number, Row, message};
+use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::report::CalendarDate;
@@ -40,7 +40,13 @@ impl RuleFamily for NotApplicable {
             None => Outcome::Passed,
             Some(value) if value.mantissa == 0 => Outcome::Passed,
             Some(value) => {
-                let finding = fire(findings, rule, rule.rule().severity, Phrase::Violated, values);
+                let finding = fire(
+                    findings,
+                    rule,
+                    rule.rule().severity,
+                    Phrase::Violated,
+                    values,
+                );
                 finding.reported = Some(value.to_decimal());
                 fired(finding)
             }

@@ -52,7 +52,9 @@ impl RuleFamily for PartWhole {
         language: Language,
         out: &mut dyn fmt::Write,
     ) -> fmt::Result {
-        write_total(self.whole, self.parts, false, finding, wording, language, out)
+        write_total(
+            self.whole, self.parts, false, finding, wording, language, out,
+        )
     }
 
     fn constraint(&self) -> Constraint {

@@ -59,7 +59,13 @@ impl RuleFamily for Ratio {
             return Outcome::NotEvaluated;
         };
         if den_span.hi <= 0 && num_span.lo <= 0 && num_span.hi >= 0 {
-            let finding = fire(findings, rule, crate::Severity::Info, Phrase::NoRatio, values);
+            let finding = fire(
+                findings,
+                rule,
+                crate::Severity::Info,
+                Phrase::NoRatio,
+                values,
+            );
             finding.reported = Some(rate.to_decimal());
             return fired(finding);
         }

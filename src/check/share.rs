@@ -16,9 +16,11 @@
 use std::fmt;
 
 use super::interval::{Reading, Span, pow10};
-use super::words::{CellName, Computed, Number, Prefix, message};
 use super::snapshot::{Slot, read, read_reference};
-use super::{CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, fire, fired, percentage_of};
+use super::words::{CellName, Computed, Number, Prefix, message};
+use super::{
+    CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, fire, fired, percentage_of,
+};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::reference::ReferenceCount;
@@ -244,4 +246,3 @@ impl super::words::Piece for Whole {
         }
     }
 }
-

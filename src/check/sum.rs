@@ -15,7 +15,9 @@ use std::fmt;
 use super::interval::{Reading, Span};
 use super::ratio::span;
 use super::snapshot::{Slot, read};
-use super::words::{Labelled, Names, Number, Prefix, TermList, Terms, TermsText, Total, Unless, message};
+use super::words::{
+    Labelled, Names, Number, Prefix, TermList, Terms, TermsText, Total, Unless, message,
+};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired, is_exact};
 use crate::catalogue::CellId;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Severity, Wording};
@@ -106,7 +108,9 @@ impl RuleFamily for Sum {
         language: Language,
         out: &mut dyn fmt::Write,
     ) -> fmt::Result {
-        write_total(self.total, self.parts, false, finding, wording, language, out)
+        write_total(
+            self.total, self.parts, false, finding, wording, language, out,
+        )
     }
 
     fn constraint(&self) -> Constraint {

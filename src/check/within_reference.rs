@@ -5,8 +5,8 @@
 
 use std::fmt;
 
-use super::words::{CellName, Number, Prefix, message};
 use super::snapshot::{Slot, read, read_reference};
+use super::words::{CellName, Number, Prefix, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
@@ -90,7 +90,10 @@ impl RuleFamily for WithinReference {
         let note = finding.rule.rule().note(language);
         let prefix = Prefix(Some(self.cell.indicator().form), language);
         let cell = CellName(self.cell, false, language);
-        let (value, limit) = (Number(wording.at(0), language), Number(wording.at(1), language));
+        let (value, limit) = (
+            Number(wording.at(0), language),
+            Number(wording.at(1), language),
+        );
         match language {
             Language::English => message! { out;
                 prefix, cell, " = ", value, " exceeds the number of ", self.of.name_en(), ", ", limit, ". ", note,
