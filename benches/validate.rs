@@ -10,7 +10,8 @@
 //! | `rows_to_findings` | the sample's rows (TSV text) parsed and imported, then every check |
 //! | `jsonschema` | the `jsonschema` crate's `is_valid` on the sample, already a `serde_json::Value`, against `schemas/report.schema.json` |
 //! | `jsonschema_from_text` | the same, starting from the JSON text |
-//! | `batch_1k`, `batch_10k`, `batch_100k` | every check on that many varied reports (throughput in reports) |
+//! | `batch_1k`, `batch_10k`, `batch_100k` | every check on that many varied reports with [`check::validate_all`] on every core (throughput in reports) |
+//! | `batch_10k_one_thread` | the 10,000 on one thread, one report after another |
 //! | `series_4` | the checks across one body's four consistent reports of a year ([`cchc_forms::series::check_reports`]: grouping, flows, derived Q2 and Q4 through every rule, cumulatives, plans, codes, stocks, 2015 bases) |
 //! | `aggregate_10k` | adding up 10,000 reports (the clean sample scaled by 1 to 40) and validating the total ([`cchc_forms::aggregate::aggregate`], [`Aggregate::validate`](cchc_forms::aggregate::Aggregate::validate)) |
 //!
@@ -29,8 +30,11 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use cchc_forms::{Report, Row, rows, samples};
-use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use cchc_forms::{Report, Row, check, rows, samples};
+use criterion::measurement::WallTime;
+use criterion::{
+    BatchSize, BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main,
+};
 
 mod support;
 
@@ -109,6 +113,16 @@ fn bench_validate(c: &mut Criterion) {
         });
     });
 
+    batches(&mut group, &reports);
+    group.finish();
+}
+
+/// `validate/batch_*`: many varied reports, on every core as the ministry's
+/// aggregation would check them ([`check::validate_all`]), and 10,000 on
+/// one thread.
+fn batches(group: &mut BenchmarkGroup<'_, WallTime>, reports: &[Report]) {
+    let threads = std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN);
+    eprintln!("batches on {threads} threads");
     for (id, count) in [
         ("batch_1k", 1_000),
         ("batch_10k", 10_000),
@@ -122,14 +136,26 @@ fn bench_validate(c: &mut Criterion) {
         }
         group.bench_function(id, |b| {
             b.iter(|| {
-                black_box(reports)
+                check::validate_all(black_box(reports), threads)
                     .iter()
-                    .map(|report| report.validate().len())
+                    .map(|findings| findings.len())
                     .sum::<usize>()
             });
         });
     }
-    group.finish();
+    // The same 10,000 on one thread, report after report.
+    let reports = &reports[..10_000];
+    group.throughput(Throughput::Elements(10_000));
+    group.sampling_mode(criterion::SamplingMode::Auto);
+    group.sample_size(100);
+    group.bench_function("batch_10k_one_thread", |b| {
+        b.iter(|| {
+            black_box(reports)
+                .iter()
+                .map(|report| report.validate().len())
+                .sum::<usize>()
+        });
+    });
 }
 
 criterion_group!(benches, bench_validate);

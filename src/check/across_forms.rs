@@ -69,6 +69,7 @@ impl RuleFamily for AcrossForms {
         }
     }
 
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         match *self {
             AcrossForms::PartOf { whole, parts } => decide_total(whole, parts, false, snapshot),

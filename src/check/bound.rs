@@ -64,6 +64,7 @@ impl RuleFamily for Bound {
     }
 
     /// The printed value within `[min, max]`, compared digit for digit.
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let value = match read(snapshot, self.cell) {
             Ok(Some(value)) => value,

@@ -69,6 +69,7 @@ impl RuleFamily for Conditional {
     }
 
     /// A code other than `when`, or no dependent describing how it was done.
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let code = match read(snapshot, self.code) {
             Ok(Some(code)) => code,

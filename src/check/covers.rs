@@ -78,6 +78,7 @@ impl RuleFamily for Covers {
         }
     }
 
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let cell = match read(snapshot, self.cell) {
             Ok(Some(cell)) => cell,

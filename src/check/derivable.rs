@@ -95,6 +95,7 @@ impl RuleFamily for Derivable {
 
     /// A blank rate whose numerator and positive denominator are reported
     /// is a note for the exact evaluator to write.
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         match snapshot.get(self.rate.index()) {
             Some(slot) if slot.is_blank() => {}

@@ -65,9 +65,11 @@ impl RuleFamily for Full {
         fired(finding)
     }
 
-    /// A blank row or a denominator of 0 is not evaluated; a rate other
-    /// than 100 passes; a rate of 100 is left to the exact evaluator (a
-    /// denominator that is not a whole count too).
+    /// A blank row or a denominator of 0 or less is not evaluated; a rate
+    /// other than 100, or a numerator that can reach its denominator,
+    /// passes; a rate of 100 over a numerator certainly below its
+    /// denominator is left to the exact evaluator.
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let (rate, num, den) = match (
             read(snapshot, self.rate),
@@ -78,18 +80,18 @@ impl RuleFamily for Full {
             (Ok(_), Ok(_), Ok(_)) => return Fast::Skip,
             _ => return Fast::Undecided,
         };
-        if !den.is_exact_whole() || !num.is_exact_whole() {
-            return Fast::Undecided;
-        }
-        if den.mantissa <= 0 {
+        // The denominator's least value (exact for a count), as the exact
+        // evaluator reads it.
+        if den.own().0 <= 0 {
             return Fast::Skip;
         }
-        // All done (numerator not below the denominator): nothing to note.
-        if num.mantissa >= den.mantissa {
+        let hundred = 100 * POW10[usize::from(rate.decimals)];
+        if i64::from(rate.mantissa) != hundred {
             return Fast::Pass;
         }
-        let hundred = 100 * POW10[usize::from(rate.decimals)];
-        if i64::from(rate.mantissa) == hundred {
+        // Certainly below: the numerator's greatest value under the
+        // denominator's least, at one scale.
+        if num.at_scale().1 < den.at_scale().0 {
             Fast::Undecided
         } else {
             Fast::Pass

@@ -185,6 +185,7 @@ fn whole(value: crate::unit::Printed) -> i128 {
 
 /// A condition's truth on the snapshot, with the same reading as
 /// [`whole`]: a wide value leaves the rule to the exact evaluator.
+#[inline(always)]
 fn truth_on(condition: Condition, snapshot: &[Slot]) -> Result<Truth, Fast> {
     let (mut blank, mut any_positive, mut any_nonzero) = (false, false, false);
     let mut first = None;
@@ -251,6 +252,7 @@ impl RuleFamily for Implies {
         fired(finding)
     }
 
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let premise = match truth_on(self.premise, snapshot) {
             Ok(truth) => truth,

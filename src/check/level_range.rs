@@ -94,6 +94,7 @@ impl RuleFamily for LevelRange {
     }
 
     /// The overall rate overlaps the range of the per-level rates.
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let overall = match read(snapshot, self.overall) {
             Ok(Some(overall)) => overall,

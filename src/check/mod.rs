@@ -49,9 +49,13 @@
 //! (`RuleFamily::decide`), in fixed-size integers, without allocating. A
 //! family that cannot decide a rule there says so, and that is the default:
 //! every rule the clean path does not pass or skip goes to the family's
-//! exact evaluator, which builds the finding. In debug builds (every test)
-//! each pass or skip of the clean path is checked again by the exact
-//! evaluator.
+//! exact evaluator, which builds the finding. For the 581 template the
+//! clean path is compiled: one function decides every rule of [`RULES`]
+//! with the rule's cells and parameters as constants (`plan.rs`), so a
+//! clean report costs its snapshot and a few instructions a rule. In debug
+//! builds (every test) each decision of the compiled plan is checked
+//! against the family's `decide` by dispatch, and each pass or skip against
+//! the exact evaluator.
 //!
 //! # Adding a family
 //! A family is one file under `src/check/`, its `mod` item and one line in
@@ -88,6 +92,13 @@
 //! assert_eq!(errors, ["sum:3/1.4"]); // 1.486 + 255 + 155 = 1.896, not 1.902
 //! ```
 
+// The compiled plan (plan.rs) folds a rule's cells and parameters into its
+// decision only when every step of the decision is inlined into it.
+#![allow(
+    clippy::inline_always,
+    reason = "the clean path's decisions are inlined on purpose (plan.rs)"
+)]
+
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -99,11 +110,14 @@ use crate::report::Report;
 use crate::template::{CellSet, Template};
 use crate::unit::{Printed, ValueKind};
 
+mod batch;
 pub(crate) mod interval;
+pub(crate) mod plan;
 pub(crate) mod rules;
 mod snapshot;
 pub(crate) mod words;
 
+pub use batch::validate_all;
 pub use rules::RULES;
 use snapshot::Slot;
 pub(crate) use snapshot::Snapshot;
@@ -174,8 +188,11 @@ macro_rules! families {
         /// let Check::Ratio(Ratio { rate, numerator, denominator }) = rule.check else { panic!() };
         /// assert_eq!((rate, numerator, denominator), (CellId::of(3, "3.1"), CellId::of(3, "3.1.2"), CellId::of(3, "3.1.1")));
         /// ```
+        // An explicit tag (no niche in a payload), so that dispatching a
+        // rule is one load and one jump.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
+        #[repr(u8)]
         pub enum Check {
             $( $(#[$doc])* $Variant($Type), )*
         }
@@ -284,6 +301,7 @@ pub(crate) trait RuleFamily {
 
     /// The clean path: pass or skip the rule on the snapshot, in plain
     /// integer arithmetic that cannot overflow, or leave it undecided.
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let _ = snapshot;
         Fast::Undecided
@@ -771,13 +789,20 @@ pub(crate) fn run(
 ) -> Findings {
     let mut findings = Findings::default();
     let some_absent = !absent.is_empty();
+    let decisions = snapshot.map(|slots| match template.plan {
+        Some(plan) => plan(slots),
+        None => plan::each_rule(template.rules, slots),
+    });
     // The common case in release builds, as tight as it can be: every row
-    // applies, no outcomes asked for, nothing to re-check. The same
-    // decisions as the loop below, which debug builds always take.
+    // applies, no outcomes asked for, nothing to re-check; only the rules
+    // left undecided are visited. The same decisions as the loop below,
+    // which debug builds always take.
     #[cfg(not(debug_assertions))]
-    if let (Some(slots), false, None) = (snapshot, some_absent, outcomes.as_ref()) {
-        for (index, rule) in template.rules.iter().enumerate() {
-            if rule.check.decide(slots) == Fast::Undecided {
+    if let (Some(decisions), false, None) = (&decisions, some_absent, outcomes.as_ref()) {
+        // (Rules past what a plan holds are never decided.)
+        let beyond = plan::MAX_RULES..template.rules.len();
+        for index in decisions.undecided().chain(beyond) {
+            if let Some(rule) = template.rules.get(index) {
                 let values = CellValues::read(source, rule.cells, absent);
                 rule.check
                     .evaluate(RuleId::new(template.version, index), &values, &mut findings);
@@ -787,12 +812,21 @@ pub(crate) fn run(
     }
     for (index, rule) in template.rules.iter().enumerate() {
         let id = RuleId::new(template.version, index);
-        let fast = match snapshot {
-            Some(slots) if !(some_absent && absent.holds_any(rule.cells)) => {
-                rule.check.decide(slots)
+        let fast = match &decisions {
+            Some(decisions) if !(some_absent && absent.holds_any(rule.cells)) => {
+                decisions.get(index)
             }
             _ => Fast::Undecided,
         };
+        #[cfg(debug_assertions)]
+        if let Some(slots) = snapshot {
+            // The compiled plan decides as the dispatch does.
+            assert!(
+                fast == Fast::Undecided || rule.check.decide(slots) == fast,
+                "the compiled plan disagrees with the dispatch on {}",
+                rule.id
+            );
+        }
         let outcome = match fast {
             Fast::Undecided => {
                 let values = CellValues::read(source, rule.cells, absent);

@@ -32,6 +32,7 @@ impl RuleFamily for PartWhole {
         )
     }
 
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         decide_total(self.whole, self.parts, false, snapshot)
     }

@@ -105,6 +105,7 @@ impl RuleFamily for Ratio {
     /// `100 × numerator / denominator` can lie in the rate's interval (read
     /// to nearest), the denominator positive: the cross-multiplied
     /// comparisons of [`ratio_overlaps`].
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let cells = (
             read(snapshot, self.rate),

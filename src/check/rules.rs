@@ -657,3 +657,9 @@ rules! {
             "No more district People's Committees can be checked than there are.";
     }
 }
+
+super::plan::compiled_plan! {
+    /// The clean path of the 581 template: every rule of [`RULES`] decided
+    /// on the typed report's snapshot, each with its cells as constants.
+    pub(crate) fn clean_path for RULES, slots super::snapshot::SNAPSHOT_LEN
+}

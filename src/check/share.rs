@@ -140,16 +140,43 @@ impl RuleFamily for Share {
         fired(finding)
     }
 
-    /// A blank share, or no population (a blank row, a reference count not
-    /// given) is not evaluated; the rest goes to the exact evaluator.
+    /// A blank share, no population (a blank row, a reference count not
+    /// given) or a population of 0 or less is not evaluated; a share that
+    /// some whole `k` fits as read to nearest passes; the rest (a share
+    /// that fits only when truncated, or not at all) goes to the exact
+    /// evaluator.
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let population = match self.of {
             Population::Row(cell) => read(snapshot, cell),
             Population::Reference(kind) => read_reference(snapshot, kind),
         };
-        match (read(snapshot, self.rate), population) {
-            (Ok(None), Ok(_)) | (Ok(_), Ok(None)) => Fast::Skip,
-            _ => Fast::Undecided,
+        let (rate, n) = match (read(snapshot, self.rate), population) {
+            (Ok(Some(rate)), Ok(Some(n))) => (rate, n),
+            (Ok(None), Ok(_)) | (Ok(_), Ok(None)) => return Fast::Skip,
+            _ => return Fast::Undecided,
+        };
+        // A population read from a row must be a whole number (a count).
+        if n.decimals != 0 {
+            return Fast::Undecided;
+        }
+        let n = i128::from(n.mantissa);
+        if n <= 0 {
+            return Fast::Skip;
+        }
+        // Read to nearest, the share is `[2m − 1, 2m + 1] / (2 · 10^s)`;
+        // `100 · k / n` lies in it when `(2m − 1) · n ≤ 200 · 10^s · k ≤
+        // (2m + 1) · n`. Each product is below 2⁶⁵ and the unit at most
+        // 2 · 10⁸: no overflow in i128.
+        let (low, high) = rate.own();
+        let unit = 100 * i128::from(rate.half_unit());
+        let (low, high) = (i128::from(low) * n, i128::from(high) * n);
+        // The least k ≥ 0 with unit · k ≥ low.
+        let k = (low + unit - 1).div_euclid(unit).max(0);
+        if k <= n && unit * k <= high {
+            Fast::Pass
+        } else {
+            Fast::Undecided
         }
     }
 

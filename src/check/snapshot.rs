@@ -97,6 +97,30 @@ impl Slot {
         }
     }
 
+    /// The slot of cell `id` (not blank, not wide) with how it reads taken
+    /// from the catalogue, which is how [`Slot::of`] filled it in: a count
+    /// or a code has no decimals. The same slot; but when `id` is a
+    /// constant (in the compiled plan) so is its kind, and every test of
+    /// it folds away.
+    #[inline(always)]
+    fn read_as(self, id: CellId) -> Slot {
+        let read = match id.indicator().kind {
+            ValueKind::Count => Slot {
+                mantissa: self.mantissa,
+                decimals: 0,
+                flags: EXACT,
+            },
+            ValueKind::Code { .. } => Slot {
+                mantissa: self.mantissa,
+                decimals: 0,
+                flags: EXACT | CODE,
+            },
+            ValueKind::Percent | ValueKind::MillionVnd => Slot { flags: 0, ..self },
+        };
+        debug_assert_eq!(read, self, "the snapshot holds {id:?} as its type");
+        read
+    }
+
     /// Whether the cell is blank.
     pub(crate) fn is_blank(self) -> bool {
         self.decimals == BLANK
@@ -155,10 +179,10 @@ impl Slot {
 
 /// A cell of the snapshot: `Ok(None)` when blank, `Ok(Some(slot))` when it
 /// fits, `Err(Fast::Undecided)` when it is wide (or out of range), for `?`.
-#[inline]
+#[inline(always)]
 pub(crate) fn read(snapshot: &[Slot], id: CellId) -> Result<Option<Slot>, Fast> {
     match snapshot.get(id.index()) {
-        Some(&slot) if slot.decimals <= SCALE => Ok(Some(slot)),
+        Some(&slot) if slot.decimals <= SCALE => Ok(Some(slot.read_as(id))),
         Some(&slot) if slot.decimals == BLANK => Ok(None),
         _ => Err(Fast::Undecided),
     }
@@ -168,7 +192,10 @@ pub(crate) fn read(snapshot: &[Slot], id: CellId) -> Result<Option<Slot>, Fast> 
 /// report's reference counts (departments, districts, communes; blank when
 /// not given) at [`reference_slot`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Snapshot([Slot; CELL_COUNT + ReferenceCount::ALL.len()]);
+pub(crate) struct Snapshot([Slot; SNAPSHOT_LEN]);
+
+/// The slots of a 581 snapshot: the cells, then the reference counts.
+pub(crate) const SNAPSHOT_LEN: usize = CELL_COUNT + ReferenceCount::ALL.len();
 
 /// Where a reference count sits in a snapshot: after the cells.
 #[inline]
@@ -177,13 +204,18 @@ pub(crate) fn reference_slot(kind: ReferenceCount) -> usize {
 }
 
 /// A reference count of the snapshot, `Ok(None)` when not given.
-#[inline]
+#[inline(always)]
 pub(crate) fn read_reference(
     snapshot: &[Slot],
     kind: ReferenceCount,
 ) -> Result<Option<Slot>, Fast> {
     match snapshot.get(reference_slot(kind)) {
-        Some(&slot) if slot.decimals <= SCALE => Ok(Some(slot)),
+        // A reference count is a count.
+        Some(&slot) if slot.decimals <= SCALE => Ok(Some(Slot {
+            mantissa: slot.mantissa,
+            decimals: 0,
+            flags: EXACT,
+        })),
         Some(&slot) if slot.decimals == BLANK => Ok(None),
         _ => Err(Fast::Undecided),
     }
@@ -207,7 +239,9 @@ impl Snapshot {
 }
 
 impl CellSink for Snapshot {
-    #[inline]
+    // One copy a cell type, called from each cell: the snapshot's code stays
+    // small enough to share the instruction cache with the compiled plan.
+    #[inline(never)]
     fn put<T: CellValue>(&mut self, index: usize, value: Option<T>) {
         if let Some(slot) = self.0.get_mut(index) {
             *slot = Slot::of(value);
@@ -219,7 +253,7 @@ impl Report {
     /// Every cell in the compact form the checks' clean path reads.
     pub(crate) fn snapshot(&self) -> Snapshot {
         use crate::catalogue::FORM_OFFSETS as AT;
-        let mut snapshot = Snapshot([Slot::EMPTY; CELL_COUNT + ReferenceCount::ALL.len()]);
+        let mut snapshot = Snapshot([Slot::EMPTY; SNAPSHOT_LEN]);
         self.form1.visit_cells(&mut snapshot, AT[0]);
         self.form2.visit_cells(&mut snapshot, AT[1]);
         self.form3.visit_cells(&mut snapshot, AT[2]);

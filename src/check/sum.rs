@@ -67,6 +67,7 @@ impl RuleFamily for Sum {
         )
     }
 
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         decide_total(self.total, self.parts, true, snapshot)
     }
@@ -215,7 +216,7 @@ pub(crate) fn evaluate_total(
 /// A total and its parts on the snapshot, at one scale: overlapping
 /// intervals for a sum with every part reported, else the known parts at
 /// most the whole.
-#[inline]
+#[inline(always)]
 pub(crate) fn decide_total(
     whole: CellId,
     parts: &[CellId],

@@ -59,6 +59,7 @@ impl RuleFamily for WithinReference {
 
     /// A blank count, or a reference count not given, is not evaluated;
     /// the rest goes to the exact evaluator.
+    #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         match (read(snapshot, self.cell), read_reference(snapshot, self.of)) {
             (Ok(None), Ok(_)) | (Ok(_), Ok(None)) => Fast::Skip,

@@ -326,4 +326,5 @@ pub static BNV_581: crate::template::Template = crate::template::Template {
     headings: &crate::catalogue::HEADINGS,
     rules: &crate::check::RULES,
     limited: &crate::catalogue::LIMITED,
+    plan: Some(crate::check::rules::clean_path),
 };

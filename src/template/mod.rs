@@ -169,7 +169,11 @@ impl Applicability {
     /// period's data window.
     #[must_use]
     pub fn applies_to(&self, period: Period) -> bool {
-        let (start, _) = period.data_window();
+        self.applies_from(period.data_window().0)
+    }
+
+    /// Whether it applies to a report whose data window starts on `start`.
+    fn applies_from(&self, start: CalendarDate) -> bool {
         self.from.is_none_or(|from| start >= from) && self.until.is_none_or(|until| start <= until)
     }
 }
@@ -221,6 +225,10 @@ pub struct Template {
     pub rules: &'static [Rule],
     /// The indicators whose applicability is limited.
     pub(crate) limited: &'static [CellId],
+    /// Its clean path compiled with the rules as constants, if it has one
+    /// (the typed report's snapshot is laid out as 581's catalogue); without
+    /// one, the rules are decided by dispatch.
+    pub(crate) plan: Option<crate::check::plan::Plan>,
 }
 
 impl Template {
@@ -307,8 +315,9 @@ impl Template {
     #[must_use]
     pub fn absent_cells(&self, period: Period) -> CellSet {
         let mut absent = CellSet::EMPTY;
+        let (start, _) = period.data_window();
         for &id in self.limited {
-            if !self.indicators[id.index()].applies.applies_to(period) {
+            if !self.indicators[id.index()].applies.applies_from(start) {
                 absent.insert(id);
             }
         }

@@ -107,6 +107,7 @@ pub(crate) static TRIAL: Template = Template {
     headings: &HEADINGS,
     rules: &RULES,
     limited: &LIMITED,
+    plan: None,
 };
 
 #[cfg(test)]
