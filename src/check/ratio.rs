@@ -35,6 +35,35 @@ pub struct Ratio {
 
 /// The interval a cell's printed value stands for under `reading` (exact
 /// for counts and codes whatever the reading).
+/// The arithmetic of [`Ratio`]'s clean path on three reported cells: one
+/// copy for every ratio rule (out of line, so that the compiled plan stays
+/// small enough for the instruction cache; the reads before it are inlined).
+#[inline(never)]
+fn decide_ratio(rate: Slot, num: Slot, den: Slot) -> Fast {
+    let (num_lo, num_hi) = num.own();
+    let (den_lo, den_hi) = den.own();
+    if den_hi <= 0 && num_lo <= 0 && num_hi >= 0 {
+        // 0 / 0: a note.
+        return Fast::Undecided;
+    }
+    if den_lo <= 0 {
+        return Fast::Skip;
+    }
+    // The rate is always read as rounded to nearest. Each factor below is
+    // under 2⁶³ (2³³ · 2²¹, 2⁴⁰, 2⁴²), each product under 2⁹⁶.
+    let twice = 2 * i64::from(rate.mantissa);
+    let (rate_lo, rate_hi) = (twice - 1, twice + 1);
+    let scales = den.half_unit() * rate.half_unit();
+    let wide = |a: i64, b: i64| i128::from(a) * i128::from(b);
+    let low_ok = wide(rate_lo * num.half_unit(), den_lo) <= wide(num_hi * 100, scales);
+    let high_ok = wide(num_lo * 100, scales) <= wide(rate_hi * num.half_unit(), den_hi);
+    if low_ok && high_ok {
+        Fast::Pass
+    } else {
+        Fast::Undecided
+    }
+}
+
 pub(crate) fn span(id: CellId, value: Printed, reading: Reading) -> Option<Span> {
     Span::of(
         value,
@@ -118,28 +147,7 @@ impl RuleFamily for Ratio {
         let (Some(rate), Some(num), Some(den)) = (rate, num, den) else {
             return Fast::Skip;
         };
-        let (num_lo, num_hi) = num.own();
-        let (den_lo, den_hi) = den.own();
-        if den_hi <= 0 && num_lo <= 0 && num_hi >= 0 {
-            // 0 / 0: a note.
-            return Fast::Undecided;
-        }
-        if den_lo <= 0 {
-            return Fast::Skip;
-        }
-        // The rate is always read as rounded to nearest. Each factor below is
-        // under 2⁶³ (2³³ · 2²¹, 2⁴⁰, 2⁴²), each product under 2⁹⁶.
-        let twice = 2 * i64::from(rate.mantissa);
-        let (rate_lo, rate_hi) = (twice - 1, twice + 1);
-        let scales = den.half_unit() * rate.half_unit();
-        let wide = |a: i64, b: i64| i128::from(a) * i128::from(b);
-        let low_ok = wide(rate_lo * num.half_unit(), den_lo) <= wide(num_hi * 100, scales);
-        let high_ok = wide(num_lo * 100, scales) <= wide(rate_hi * num.half_unit(), den_hi);
-        if low_ok && high_ok {
-            Fast::Pass
-        } else {
-            Fast::Undecided
-        }
+        decide_ratio(rate, num, den)
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

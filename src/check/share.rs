@@ -79,6 +79,34 @@ pub(crate) fn share_fits(span: Span, n: i128) -> Option<bool> {
     Some(if span.hi_open { at < high } else { at <= high })
 }
 
+/// The arithmetic of [`Share`]'s clean path on a reported share and
+/// population (out of line, so that the compiled plan stays small).
+#[inline(never)]
+fn decide_share(rate: Slot, n: Slot) -> Fast {
+    // A population read from a row must be a whole number (a count).
+    if n.decimals != 0 {
+        return Fast::Undecided;
+    }
+    let n = i128::from(n.mantissa);
+    if n <= 0 {
+        return Fast::Skip;
+    }
+    // Read to nearest, the share is `[2m − 1, 2m + 1] / (2 · 10^s)`;
+    // `100 · k / n` lies in it when `(2m − 1) · n ≤ 200 · 10^s · k ≤
+    // (2m + 1) · n`. Each product is below 2⁶⁵ and the unit at most
+    // 2 · 10⁸: no overflow in i128.
+    let (low, high) = rate.own();
+    let unit = 100 * i128::from(rate.half_unit());
+    let (low, high) = (i128::from(low) * n, i128::from(high) * n);
+    // The least k ≥ 0 with unit · k ≥ low.
+    let k = (low + unit - 1).div_euclid(unit).max(0);
+    if k <= n && unit * k <= high {
+        Fast::Pass
+    } else {
+        Fast::Undecided
+    }
+}
+
 /// The whole `k` in `[0, n]` whose share `100 · k / n` is nearest the printed
 /// value.
 fn nearest_k(value: Printed, n: i128) -> Option<i128> {
@@ -156,28 +184,7 @@ impl RuleFamily for Share {
             (Ok(None), Ok(_)) | (Ok(_), Ok(None)) => return Fast::Skip,
             _ => return Fast::Undecided,
         };
-        // A population read from a row must be a whole number (a count).
-        if n.decimals != 0 {
-            return Fast::Undecided;
-        }
-        let n = i128::from(n.mantissa);
-        if n <= 0 {
-            return Fast::Skip;
-        }
-        // Read to nearest, the share is `[2m − 1, 2m + 1] / (2 · 10^s)`;
-        // `100 · k / n` lies in it when `(2m − 1) · n ≤ 200 · 10^s · k ≤
-        // (2m + 1) · n`. Each product is below 2⁶⁵ and the unit at most
-        // 2 · 10⁸: no overflow in i128.
-        let (low, high) = rate.own();
-        let unit = 100 * i128::from(rate.half_unit());
-        let (low, high) = (i128::from(low) * n, i128::from(high) * n);
-        // The least k ≥ 0 with unit · k ≥ low.
-        let k = (low + unit - 1).div_euclid(unit).max(0);
-        if k <= n && unit * k <= high {
-            Fast::Pass
-        } else {
-            Fast::Undecided
-        }
+        decide_share(rate, n)
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

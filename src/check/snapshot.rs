@@ -65,7 +65,9 @@ impl Slot {
     };
 
     /// The slot of a cell of type `T`.
-    #[inline]
+    // One copy a cell type, called from each cell: the snapshot's code stays
+    // small enough to share the instruction cache with the compiled plan.
+    #[inline(never)]
     pub(crate) fn of<T: CellValue>(value: Option<T>) -> Slot {
         let flags = match T::KIND {
             ValueKind::Count => EXACT,
@@ -239,9 +241,7 @@ impl Snapshot {
 }
 
 impl CellSink for Snapshot {
-    // One copy a cell type, called from each cell: the snapshot's code stays
-    // small enough to share the instruction cache with the compiled plan.
-    #[inline(never)]
+    #[inline]
     fn put<T: CellValue>(&mut self, index: usize, value: Option<T>) {
         if let Some(slot) = self.0.get_mut(index) {
             *slot = Slot::of(value);
