@@ -114,20 +114,27 @@ fn beyond_limits(text: &str) -> Option<JsonProblem> {
             ),
         ));
     }
-    let (mut depth, mut line) = (0_usize, 1_usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for (at, byte) in text.bytes().enumerate() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let bytes = text.as_bytes();
+    let (mut depth, mut line, mut at) = (0_usize, 1_usize, 0_usize);
+    while let Some(&byte) = bytes.get(at) {
         match byte {
-            b'"' => in_string = true,
+            b'"' => {
+                // Past the string at once: to its closing quote, over escapes.
+                let mut from = at + 1;
+                loop {
+                    let Some(rest) = bytes.get(from..) else {
+                        return None; // unterminated: the parser says so
+                    };
+                    match memchr::memchr2(b'"', b'\\', rest) {
+                        Some(offset) if rest[offset] == b'\\' => from += offset + 2,
+                        Some(offset) => {
+                            at = from + offset;
+                            break;
+                        }
+                        None => return None,
+                    }
+                }
+            }
             b'\n' => line = line.saturating_add(1),
             b'[' | b'{' => {
                 depth = depth.saturating_add(1);
@@ -147,6 +154,7 @@ fn beyond_limits(text: &str) -> Option<JsonProblem> {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        at += 1;
     }
     None
 }

@@ -260,6 +260,33 @@ fn the_deepest_json_is_sixteen_levels() {
         problems.iter().all(|p| !p.message_en.contains("nested")),
         "{problems:?}"
     );
+    // An escaped quote does not end a string, and an escaped backslash
+    // does not escape the quote after it: the brackets between the quotes
+    // of `"a\"[[…"` are text, those after `"b\\"` are nesting, counted
+    // from the line they are on (the third: two line breaks before them).
+    let text = format!(
+        "{{\"body\": \"a\\\"{}\",\n\"x\": \"b\\\\\",\n\"form1\": {}{}}}",
+        "[".repeat(40),
+        "[".repeat(MAX_JSON_DEPTH),
+        "]".repeat(MAX_JSON_DEPTH)
+    );
+    let Err(Error::Json(problems)) = Report::from_json(&text) else {
+        panic!("too deep accepted")
+    };
+    assert!(
+        problems[0].message_en.contains("nested 17 deep"),
+        "{}",
+        problems[0].message_en
+    );
+    assert_eq!(problems[0].line, Some(3));
+    // A string left open is the parser's to report, not a nesting.
+    let Err(Error::Json(problems)) = Report::from_json("{\"body\": \"[[[[\\") else {
+        panic!("an open string accepted")
+    };
+    assert!(
+        problems.iter().all(|p| !p.message_en.contains("nested")),
+        "{problems:?}"
+    );
     // A million brackets: refused at once, no stack overflow.
     let deep = "[".repeat(1_000_000);
     assert!(Report::from_json(&deep).is_err());
