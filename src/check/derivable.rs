@@ -12,7 +12,6 @@ use super::{
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
-use rust_decimal::Decimal;
 
 /// A rate that can be derived from its rows when it is blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,9 +46,14 @@ impl Derivable {
 
 /// Whether `rate` lies within `[min, max]` (an open side is no limit).
 fn within(rate: Printed, (min, max): (Option<i64>, Option<i64>)) -> bool {
-    let value = rate.to_decimal();
-    min.is_none_or(|min| value >= Decimal::from(min))
-        && max.is_none_or(|max| value <= Decimal::from(max))
+    // `mantissa / 10^decimals` against a whole limit, cross-multiplied. A
+    // limit that does not fit once scaled is further from 0 than any
+    // mantissa: below a negative one, above a positive one.
+    let scaled = |limit: i64| {
+        super::interval::pow10(rate.decimals).and_then(|unit| unit.checked_mul(i128::from(limit)))
+    };
+    min.is_none_or(|min| scaled(min).map_or(min < 0, |min| rate.mantissa >= min))
+        && max.is_none_or(|max| scaled(max).map_or(max > 0, |max| rate.mantissa <= max))
 }
 
 fn derive(rate: Option<Printed>, num: Option<Printed>, den: Option<Printed>) -> Option<Printed> {
