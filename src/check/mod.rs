@@ -793,12 +793,17 @@ pub(crate) fn run(
         Some(plan) => plan(slots),
         None => plan::each_rule(template.rules, slots),
     });
-    // The common case in release builds, as tight as it can be: every row
-    // applies, no outcomes asked for, nothing to re-check; only the rules
-    // left undecided are visited. The same decisions as the loop below,
-    // which debug builds always take.
-    #[cfg(not(debug_assertions))]
-    if let (Some(decisions), false, None) = (&decisions, some_absent, outcomes.as_ref()) {
+    // The common case, as tight as it can be: every row applies, no
+    // outcomes asked for; only the rules left undecided are visited.
+    // Release builds take it; debug builds take the loop below, which
+    // checks every decision, and then check that this one would visit the
+    // same rules.
+    let tight = match (&decisions, some_absent, outcomes.as_ref()) {
+        (Some(decisions), false, None) => Some(decisions),
+        _ => None,
+    };
+    let visit_undecided = |decisions: &plan::Decisions| {
+        let mut findings = Findings::default();
         // (Rules past what a plan holds are never decided.)
         let beyond = plan::MAX_RULES..template.rules.len();
         for index in decisions.undecided().chain(beyond) {
@@ -808,7 +813,11 @@ pub(crate) fn run(
                     .evaluate(RuleId::new(template.version, index), &values, &mut findings);
             }
         }
-        return findings;
+        findings
+    };
+    #[cfg(not(debug_assertions))]
+    if let Some(decisions) = tight {
+        return visit_undecided(decisions);
     }
     for (index, rule) in template.rules.iter().enumerate() {
         let id = RuleId::new(template.version, index);
@@ -850,6 +859,19 @@ pub(crate) fn run(
         if let Some(outcomes) = outcomes.as_deref_mut() {
             outcomes.push(outcome);
         }
+    }
+    // The tight loop evaluates exactly the rules this loop left undecided
+    // (checked without building its findings again, which would allocate).
+    #[cfg(debug_assertions)]
+    if let Some(decisions) = tight {
+        let count = template.rules.len();
+        let visits = decisions
+            .undecided()
+            .chain(plan::MAX_RULES..count)
+            .take_while(|&index| index < count);
+        let undecided = (0..count).filter(|&index| decisions.get(index) == Fast::Undecided);
+        assert!(visits.eq(undecided), "the tight loop visits other rules");
+        let _ = visit_undecided;
     }
     findings
 }

@@ -61,9 +61,7 @@ impl Decisions {
         }
     }
 
-    /// The positions of the rules left undecided, in order (for the tight
-    /// loop of release builds).
-    #[cfg_attr(debug_assertions, allow(dead_code))]
+    /// The positions of the rules left undecided, in order.
     pub(crate) fn undecided(&self) -> impl Iterator<Item = usize> + '_ {
         self.undecided
             .iter()
@@ -73,7 +71,6 @@ impl Decisions {
 }
 
 /// The set bits of a word, lowest first.
-#[cfg_attr(debug_assertions, allow(dead_code))]
 struct Ones(u64);
 
 impl Iterator for Ones {
@@ -164,6 +161,42 @@ pub(crate) type SlotOf = Slot;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::rules::clean_path;
+    use crate::check::{RULES, RuleId};
+    use crate::report::{Report, ReportMeta};
+    use crate::samples;
+
+    fn position(id: &str) -> usize {
+        RuleId::find(id).expect("a rule of 581").index()
+    }
+
+    #[test]
+    fn the_compiled_plan_decides_as_the_dispatch_does() {
+        let sample = samples::bac_giang_2023_q3();
+        let blank = Report::new(ReportMeta::default());
+        for report in [&sample, &blank] {
+            let snapshot = report.snapshot();
+            let slots = snapshot.slots();
+            assert_eq!(clean_path(slots), each_rule(&RULES, slots));
+        }
+        let snapshot = sample.snapshot();
+        let decisions = clean_path(snapshot.slots());
+        // 1.486 + 255 + 155 = 1.896, not 1.902: left to the exact evaluator.
+        assert_eq!(decisions.get(position("sum:3/1.4")), Fast::Undecided);
+        // 100 × 53.726 / 54.106 = 99,2977…, printed 99,3: passed.
+        assert_eq!(decisions.get(position("ratio:3/3.1")), Fast::Pass);
+        // Form 1 row 2 is blank while its numerator and denominator are
+        // reported: a derivable blank, for the exact evaluator to note.
+        assert_eq!(decisions.get(position("derivable:1/2")), Fast::Undecided);
+        // A blank report: every ratio skipped.
+        let blank = Report::new(ReportMeta::default()).snapshot();
+        assert_eq!(
+            clean_path(blank.slots()).get(position("ratio:3/3.1")),
+            Fast::Skip
+        );
+        // A snapshot of another length is not this plan's: all undecided.
+        assert_eq!(clean_path(&snapshot.slots()[1..]), Decisions::UNDECIDED);
+    }
 
     #[test]
     fn decisions_keep_two_bits_a_rule() {
