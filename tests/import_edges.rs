@@ -201,3 +201,74 @@ mod number {
         }
     }
 }
+
+/// Survivors of `bash .ci/mutants.sh rows` (src/rows.rs), each killed by
+/// what the rules of the rows format say.
+mod rows_mutants {
+    use cchc_forms::catalogue::CellId;
+    use cchc_forms::rows::{read_meta, read_tsv};
+    use cchc_forms::{CellProblem, Error, MetaProblem};
+
+    #[test]
+    fn a_note_of_dashes_or_dots_is_not_a_figure() {
+        // A figure outside the value column is refused only when the note
+        // can be nothing but a number: it has a digit. `--` and `...`
+        // (a clerk's "nothing") have none, so the row reads with a blank
+        // cell (killed: `&&` → `||` in looks_like_figure, which let a note
+        // of separators alone pass for a figure).
+        let imported = read_tsv("3\t1.4\t1.902\n3\t3.1\t\t--\n3\t3.2\t\t...\n").expect("rows");
+        assert_eq!(
+            imported.report.cell_text(CellId::of(3, "1.4")).as_deref(),
+            Some("1.902")
+        );
+        assert_eq!(imported.report.cell_text(CellId::of(3, "3.1")), None);
+        // With a digit it is a figure in the wrong column: column 4.
+        let Err(Error::Rows(problems)) = read_tsv("3\t1.4\t1.902\n3\t3.1\t\t-5\n") else {
+            panic!("a figure in the note column accepted")
+        };
+        assert_eq!(
+            problems[0].problem,
+            CellProblem::ValueOutsideColumn {
+                column: 4,
+                expected: 3
+            }
+        );
+    }
+
+    #[test]
+    fn a_warning_reads_with_its_line_form_and_stt() {
+        // Form 6 row 1.1 is an amount in million VND: `8,007` reads as
+        // 8.007 thousandths of a million, and the English reading (8.007,
+        // eight thousand and seven) is named. The warning's text says
+        // where: line 1, form 6, STT 1.1 (killed: ImportWarning's
+        // message_en and Display).
+        let imported = read_tsv("6\t1.1\t8,007\n").expect("a three-decimal amount is read");
+        assert_eq!(imported.warnings.len(), 1);
+        let warning = &imported.warnings[0];
+        assert_eq!(
+            warning.message_en(),
+            "\"8,007\" is read as a decimal with three decimals; if a whole number was meant, write 8.007: did you mean 8.007?"
+        );
+        assert_eq!(
+            warning.to_string(),
+            "line 1, form 6, STT \"1.1\", \"8,007\" is read as a decimal with three decimals; if a whole number was meant, write 8.007: did you mean 8.007?"
+        );
+    }
+
+    #[test]
+    fn read_meta_refuses_a_line_it_does_not_understand() {
+        // `capital` is not one of the four levels (killed: `>` → `<` in
+        // read_meta, which gave the metadata back whatever its problems).
+        let Err(Error::Rows(problems)) =
+            read_meta("#! body: UBND tỉnh Bắc Giang\n#! level: capital\n")
+        else {
+            panic!("a bad level accepted")
+        };
+        assert_eq!(problems.total(), 1);
+        assert_eq!(problems[0].line, Some(2));
+        assert_eq!(
+            problems[0].problem,
+            CellProblem::Metadata(MetaProblem::BadLevel)
+        );
+    }
+}
