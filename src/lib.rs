@@ -137,8 +137,8 @@ pub use check::Family;
 pub use decode::decode_text;
 pub use error::{
     CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_CELL_CHARS,
-    MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_PROBLEMS, MAX_ROWS, MemberProblem,
-    MemberProblemKind, MetaProblem, Problems, Quoted,
+    MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_NAMED_MEMBERS, MAX_PROBLEMS,
+    MAX_REPORTS, MAX_ROWS, MemberProblem, MemberProblemKind, MetaProblem, Problems, Quoted,
 };
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};

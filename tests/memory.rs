@@ -107,3 +107,68 @@ fn a_larger_document_is_refused_unread() {
         measured.bytes_max
     );
 }
+
+/// `MAX_REPORTS` copies of the sample, each of its own body.
+fn many_bodies() -> Vec<cchc_forms::Report> {
+    let sample = cchc_forms::samples::bac_giang_2023_q3();
+    (0..cchc_forms::MAX_REPORTS)
+        .map(|i| {
+            let mut report = sample.clone();
+            report.meta.body = format!("Đơn vị {i}");
+            report
+        })
+        .collect()
+}
+
+#[test]
+fn checking_ten_thousand_series_holds_two_at_a_time() {
+    // 10,000 bodies with one Q3 report each: 10,000 series. Each series'
+    // cells as the checks read them are 4 reports × 125 cells × 48 bytes
+    // (an optional i128 and its decimals) = 24 kB; held for every series
+    // at once that would be 240 MB. The grouping holds a small record per
+    // series and two hash maps of 10,000 entries, and the checks one
+    // series' cells and the one before: under 8 MiB in all.
+    let reports = many_bodies();
+    let mut outcome = None;
+    let measured = allocation_counter::measure(|| {
+        outcome = Some(cchc_forms::series::check_reports(&reports));
+    });
+    let checked = outcome.expect("checked");
+    assert!(checked.findings.is_empty() && checked.unplaced.is_empty());
+    assert!(
+        measured.bytes_max < 8 * MB as u64,
+        "peak {} bytes",
+        measured.bytes_max
+    );
+}
+
+#[test]
+fn adding_up_ten_thousand_reports_holds_one_member_at_a_time() {
+    // Adding up keeps one running total per row (125), whatever the
+    // members; checking the total reads each member's cells in turn
+    // (6 kB, not 10,000 × 6 kB = 60 MB at once), and each finding names
+    // at most 10 members.
+    let members = many_bodies();
+    let mut outcome = None;
+    let measured = allocation_counter::measure(|| {
+        outcome = Some(cchc_forms::aggregate::aggregate("Tổng hợp", &members));
+    });
+    let total = outcome.expect("added up").expect("one period");
+    assert!(
+        measured.bytes_max < MB as u64,
+        "peak {} bytes adding up",
+        measured.bytes_max
+    );
+    let mut findings = None;
+    let measured = allocation_counter::measure(|| {
+        findings = Some(total.validate());
+    });
+    // The sample's error (1.486 + 255 + 155 ≠ 1.902) is the total's too.
+    let findings = findings.expect("checked");
+    assert!(findings.iter().any(|f| f.rule == "aggregate:sum:3/1.4"));
+    assert!(
+        measured.bytes_max < 4 * MB as u64,
+        "peak {} bytes checking",
+        measured.bytes_max
+    );
+}
