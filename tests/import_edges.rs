@@ -271,4 +271,56 @@ mod rows_mutants {
             CellProblem::Metadata(MetaProblem::BadLevel)
         );
     }
+
+    #[test]
+    fn read_meta_takes_the_template_and_the_reference_counts() {
+        use cchc_forms::{Reference, TemplateVersion};
+        // The template is 581/BNV-CCHC/2022, however written: in full or
+        // as its number alone (killed: the `template` key's arm deleted,
+        // and `||` → `&&`, `==` → `!=` in parse_template).
+        for text in ["581/BNV-CCHC/2022", "581", "581/bnv"] {
+            let meta = read_meta(&format!("#! template: {text}\n")).expect(text);
+            assert_eq!(meta.template, TemplateVersion::Bnv581Of2022, "{text}");
+        }
+        // Neither a number that is not 581 nor the ministry's letters alone
+        // (killed: `&&` → `||` in parse_template).
+        for text in ["BNV-CCHC", "5810", "582/BNV"] {
+            let Err(Error::Rows(problems)) = read_meta(&format!("#! mẫu: {text}\n")) else {
+                panic!("{text} accepted as the template")
+            };
+            assert_eq!(
+                problems[0].problem,
+                CellProblem::Metadata(MetaProblem::BadTemplate),
+                "{text}"
+            );
+        }
+        // Bắc Giang's reference counts (19 departments, 10 districts, 209
+        // communes), each to its own kind (killed: the three keys' arms
+        // deleted, and `slot - 4` → `slot + 4` or `slot / 4`, which sends
+        // them out of the list or all to the districts).
+        let meta =
+            read_meta("#! departments: 19\n#! số huyện: 10\n#! số xã: 209\n").expect("counts");
+        assert_eq!(
+            meta.reference,
+            Reference {
+                departments: Some(19),
+                districts: Some(10),
+                communes: Some(209)
+            }
+        );
+    }
+
+    #[test]
+    fn a_metadata_line_without_a_key_is_not_key_value() {
+        // `#! : 2023 Q3` has a separator but no key: not `key: value`
+        // (killed: the arm of the empty key deleted, which called it an
+        // unknown key "").
+        let Err(Error::Rows(problems)) = read_meta("#!  : 2023 Q3\n") else {
+            panic!("a line without a key accepted")
+        };
+        assert_eq!(
+            problems[0].problem,
+            CellProblem::Metadata(MetaProblem::NotKeyValue)
+        );
+    }
 }
