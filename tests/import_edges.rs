@@ -324,3 +324,53 @@ mod rows_mutants {
         );
     }
 }
+
+/// Survivors of `bash .ci/mutants.sh printed` (src/printed.rs).
+mod printed_mutants {
+    use cchc_forms::printed::looks_printed;
+
+    #[test]
+    fn printed_forms_are_told_from_rows() {
+        // A `Biểu mẫu N` line, or a line of column headings starting with
+        // STT and a tab, makes printed forms; rows (form, STT, value, with
+        // tabs) do not (killed: looks_printed → true / false, `||` → `&&`,
+        // `&&` → `||` between the tab and `STT`, `<` → `==` / `>`).
+        assert!(looks_printed(
+            "BÁO CÁO\nBiểu mẫu 1\nCông tác chỉ đạo điều hành CCHC\n"
+        ));
+        assert!(looks_printed(
+            "biểu mẫu số 3: Cải cách thủ tục hành chính\r\n"
+        ));
+        assert!(looks_printed(
+            "STT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n"
+        ));
+        assert!(!looks_printed("1\t1\t50\n3\t1.4\t1.902\n"));
+        assert!(!looks_printed("STT là số thứ tự\n"));
+        assert!(!looks_printed("Biểu mẫu 1\tghi chú\n1\t1\t50\n"));
+    }
+
+    #[test]
+    fn a_form_line_is_shorter_than_two_hundred_bytes() {
+        // A form's line is `Biểu mẫu N` and its title (the longest of the
+        // seven, with its marker, is under 100 bytes): a line of 200 bytes
+        // or more is prose, even when it opens like a marker. At 199 bytes
+        // it is a marker; at 200 it is not (killed: `<` → `<=`, and `&&`
+        // → `||` on either side of the prefix test, which let a long line
+        // through).
+        let line = |bytes: usize| {
+            let head = "Biểu mẫu 1: ";
+            format!("{head}{}", "x".repeat(bytes - head.len()))
+        };
+        assert_eq!(line(199).len(), 199);
+        assert!(looks_printed(&line(199)));
+        assert!(!looks_printed(&line(200)));
+        assert!(!looks_printed(&line(1000)));
+        for form in &cchc_forms::catalogue::FORMS {
+            assert!(
+                format!("Biểu mẫu {}: {}", form.number, form.title_vi).len() < 100,
+                "{}",
+                form.title_vi
+            );
+        }
+    }
+}
