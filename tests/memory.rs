@@ -172,3 +172,34 @@ fn adding_up_ten_thousand_reports_holds_one_member_at_a_time() {
         measured.bytes_max
     );
 }
+
+#[test]
+fn cross_findings_read_from_json_take_a_few_times_their_text() {
+    // Findings across reports come back from a consumer as JSON and are
+    // read with serde (`schemas/cross_findings.schema.json`); the library
+    // adds no reader of its own. 8 MiB (MAX_DOCUMENT_BYTES) of one finding
+    // naming as many cells as fit: each cell's 37 bytes of JSON,
+    // `{"form":3,"stt":"1.4","period":null},`, become a 72-byte record and
+    // its STT's few bytes on the heap (and the vector of cells doubles as
+    // it grows): the peak stays under 5 times the text.
+    let head = r#"[{"rule":"period:flow:3/3.1.1","family":"period","severity":"error","cells":["#;
+    let tail = r#"],"reported":null,"reported_interval":null,"computed":null,"computed_interval":null,"imbalance":null,"message_vi":"","message_en":""}]"#;
+    let cell = r#"{"form":3,"stt":"1.4","period":null}"#;
+    let count = (MAX_DOCUMENT_BYTES - head.len() - tail.len()) / (cell.len() + 1);
+    let text = format!("{head}{}{tail}", vec![cell; count].join(","));
+    assert!(text.len() <= MAX_DOCUMENT_BYTES);
+    let mut outcome = None;
+    let measured = allocation_counter::measure(|| {
+        outcome = Some(serde_json::from_str::<cchc_forms::cross::CrossFindings>(
+            &text,
+        ));
+    });
+    let findings = outcome.expect("read").expect("valid findings");
+    assert_eq!(findings[0].cells.len(), count);
+    assert!(
+        measured.bytes_max < 5 * text.len() as u64,
+        "peak {} bytes for {} bytes of text",
+        measured.bytes_max,
+        text.len()
+    );
+}

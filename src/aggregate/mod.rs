@@ -137,7 +137,7 @@ pub enum BlankReason {
 ///
 /// # Errors
 /// [`Error::Members`] when there is no member, or more than
-/// [`MAX_REPORTS`](crate::MAX_REPORTS) (one problem, before any is read),
+/// [`MAX_REPORTS`] (one problem, before any is read),
 /// or with every member of another period or template than the first.
 pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregate<'_>, Error> {
     let first = refuse_mixed(members)?;

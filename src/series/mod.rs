@@ -98,7 +98,7 @@ pub enum UnplacedReason {
         /// The position of the first one.
         first: usize,
     },
-    /// The first report past [`MAX_REPORTS`](crate::MAX_REPORTS): it and
+    /// The first report past [`MAX_REPORTS`]: it and
     /// the reports after it were not read.
     TooMany {
         /// How many reports were given.
@@ -185,7 +185,7 @@ impl<'a> Series<'a> {
     /// are never mixed; a report without a period, or a second report of
     /// a body's period, is set aside with the reason.
     ///
-    /// At most [`MAX_REPORTS`](crate::MAX_REPORTS) reports are read: the
+    /// At most [`MAX_REPORTS`] reports are read: the
     /// first past the limit is set aside ([`UnplacedReason::TooMany`]) and
     /// the rest are not read. Time is linear in the reports (one hash
     /// look-up each, then a sort of the series).
@@ -287,7 +287,7 @@ impl<'a> Series<'a> {
 /// never falls from one year's last report to the next year's first, and
 /// procedures in force at Q1 follow from the previous year's annual report.
 ///
-/// At most [`MAX_REPORTS`](crate::MAX_REPORTS) reports are checked (see
+/// At most [`MAX_REPORTS`] reports are checked (see
 /// [`Series::group`]). Besides the findings, it holds one series' cells at
 /// a time (and the previous series', about 24 kB each), whatever the
 /// number of reports.
