@@ -374,3 +374,23 @@ mod printed_mutants {
         }
     }
 }
+
+mod printed_header_mutants {
+    use cchc_forms::catalogue::CellId;
+    use cchc_forms::printed::read_printed;
+
+    #[test]
+    fn a_line_of_stt_alone_is_prose_that_ends_the_table() {
+        // Column headings are a line of columns, the first `STT`; `STT`
+        // alone on a line has no columns to head: it is prose, which ends
+        // the table, so the row printed after it is not read (killed: `>`
+        // → `>=` in is_first_header, which took it for headings and read
+        // row 1.4 a second time, a duplicate).
+        let text = "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n1.4.\tTổng số TTHC\tThủ tục\t1.902\t\nSTT\n1.4.\tTổng số TTHC\tThủ tục\t1.896\t\n";
+        let imported = read_printed(text).expect("the table before the prose");
+        assert_eq!(
+            imported.report.cell_text(CellId::of(3, "1.4")).as_deref(),
+            Some("1.902")
+        );
+    }
+}
