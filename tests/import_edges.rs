@@ -393,4 +393,29 @@ mod printed_header_mutants {
             Some("1.902")
         );
     }
+
+    #[test]
+    fn headings_in_another_order_place_the_columns() {
+        // The module reads "any column order the headings name": here the
+        // value comes before the unit (killed: Layout::update → (), which
+        // kept the usual order and read `Thủ tục` as the value).
+        let text = "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tSố liệu\tĐơn vị tính\tGhi chú\n1.4.\tTổng số TTHC\t1.902\tThủ tục\t\n";
+        let imported = read_printed(text).expect("columns in the headings' order");
+        assert_eq!(
+            imported.report.cell_text(CellId::of(3, "1.4")).as_deref(),
+            Some("1.902")
+        );
+    }
+
+    #[test]
+    fn a_first_quarter_report_takes_its_period_from_its_title() {
+        // "Quý I năm 2024" in the title after `BÁO CÁO` is Q1 2024 (killed:
+        // the arm of `quý I` deleted, which fell to "another quarter").
+        let text = "BÁO CÁO\nKết quả công tác cải cách hành chính Quý I năm 2024\nBiểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n1.4.\tTổng số TTHC\tThủ tục\t1.902\t\n";
+        let imported = read_printed(text).expect("a Q1 report");
+        assert_eq!(
+            imported.report.meta.period,
+            Some(cchc_forms::Period::new(2024, cchc_forms::Term::Q1))
+        );
+    }
 }
