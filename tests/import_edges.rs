@@ -418,4 +418,18 @@ mod printed_header_mutants {
             Some(cchc_forms::Period::new(2024, cchc_forms::Term::Q1))
         );
     }
+
+    #[test]
+    fn a_tabbed_line_of_the_prose_before_the_forms_is_skipped() {
+        // "The prose before the forms is skipped" (src/printed.rs), a line
+        // with tabs in it too, such as a table quoted in the report's text
+        // (killed: `||` → `&&` in `!in_table || skipping`, which read it as
+        // a row outside any form).
+        let text = "Kết quả: 1.4.\tTổng số TTHC\tThủ tục\t1.896\t\nBiểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n1.4.\tTổng số TTHC\tThủ tục\t1.902\t\n";
+        let imported = read_printed(text).expect("the prose skipped");
+        assert_eq!(
+            imported.report.cell_text(CellId::of(3, "1.4")).as_deref(),
+            Some("1.902")
+        );
+    }
 }
