@@ -432,4 +432,26 @@ mod printed_header_mutants {
             Some("1.902")
         );
     }
+
+    #[test]
+    fn a_form_title_unlike_the_templates_is_a_warning() {
+        // Form 3's title is "Cải cách thủ tục hành chính"; printed as
+        // "Cải cách thể chế" (form 2's) it is read, with a warning naming
+        // the template's title (killed: check_title → ()).
+        let text = "Biểu mẫu 3\nCải cách thể chế\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n1.4.\tTổng số TTHC\tThủ tục\t1.902\t\n";
+        let imported = read_printed(text).expect("read with a warning");
+        let titles: Vec<_> = imported
+            .warnings
+            .iter()
+            .filter(|w| matches!(w.kind, cchc_forms::WarningKind::TitleDiffers { .. }))
+            .collect();
+        assert_eq!(titles.len(), 1);
+        assert_eq!(titles[0].line, Some(2));
+        assert_eq!(
+            titles[0].kind,
+            cchc_forms::WarningKind::TitleDiffers {
+                expected: "Cải cách thủ tục hành chính"
+            }
+        );
+    }
 }
