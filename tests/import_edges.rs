@@ -454,4 +454,23 @@ mod printed_header_mutants {
             }
         );
     }
+
+    #[test]
+    fn a_row_the_printed_form_lacks_is_a_warning() {
+        // Form 3 printed with row 1.4 alone: row 3.1.1 of the template (the
+        // dossiers the departments resolved) is not in it, so it is left
+        // blank with a warning (killed: close_form → ()).
+        let text = "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n1.4.\tTổng số TTHC\tThủ tục\t1.902\t\n";
+        let imported = read_printed(text).expect("read with warnings");
+        let missing = imported
+            .warnings
+            .iter()
+            .find(|w| w.kind == cchc_forms::WarningKind::RowMissing && w.stt == "3.1.1")
+            .expect("row 3.1.1 missing");
+        assert_eq!(
+            missing.to_string(),
+            "form 3, STT \"3.1.1\", this row of the template is not in the printed form: left blank"
+        );
+        assert_eq!(imported.report.cell_text(CellId::of(3, "3.1.1")), None);
+    }
 }
