@@ -473,4 +473,19 @@ mod printed_header_mutants {
         );
         assert_eq!(imported.report.cell_text(CellId::of(3, "3.1.1")), None);
     }
+
+    #[test]
+    fn a_heading_cut_by_a_line_break_takes_no_value() {
+        // Heading 3 ("Kết quả giải quyết TTHC") printed over two lines, the
+        // second holding the rest of its label in the STT column and empty
+        // cells: a heading with an empty cell is accepted (killed: `!`
+        // deleted in `!value.is_empty()`, which refused the empty value as
+        // a value on a heading).
+        let text = "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n1.4.\tTổng số TTHC\tThủ tục\t1.902\t\n3.\tKết quả giải quyết\nTTHC\t\t\t\n";
+        let imported = read_printed(text).expect("a heading over two lines");
+        assert_eq!(
+            imported.report.cell_text(CellId::of(3, "1.4")).as_deref(),
+            Some("1.902")
+        );
+    }
 }
