@@ -488,4 +488,23 @@ mod printed_header_mutants {
             Some("1.902")
         );
     }
+
+    #[test]
+    fn a_row_after_a_short_heading_is_its_own_row() {
+        // Heading 3 printed with its label and no further cells (Word drops
+        // trailing tabs) and then row 3.1 of the Bắc Giang report, 99,3 %:
+        // 3.1 is a row of its own, not the rest of the heading's label
+        // (killed: `&&` → `||` in `!stt_text.is_empty() && !is_stt(…)`,
+        // which took any row after a short one for its continuation).
+        let text = "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n3.\tKết quả giải quyết TTHC\n3.1.\tTỷ lệ hồ sơ TTHC do các sở, ngành tiếp nhận được giải quyết đúng hạn\t%\t99,3\t\n3.1.1.\tTổng số hồ sơ TTHC đã giải quyết xong\tHồ sơ\t54.106\t\n";
+        let imported = read_printed(text).expect("rows after a short heading");
+        assert_eq!(
+            imported.report.cell_text(CellId::of(3, "3.1")).as_deref(),
+            Some("99,3")
+        );
+        assert_eq!(
+            imported.report.cell_text(CellId::of(3, "3.1.1")).as_deref(),
+            Some("54.106")
+        );
+    }
 }
