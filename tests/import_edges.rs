@@ -507,4 +507,20 @@ mod printed_header_mutants {
             Some("54.106")
         );
     }
+
+    #[test]
+    fn a_table_without_its_form_line_is_placed_by_its_first_label() {
+        // "A table whose first row is `1` starts the form whose row 1 has
+        // that label" (src/printed.rs): form 7's row 1 is "Cập nhật Kiến
+        // trúc chính quyền điện tử phiên bản mới nhất", which Bắc Giang
+        // reports as 1 (killed: `==` → `!=` on the row's STT in
+        // implied_form, which found no form by label and took form 1).
+        let text = "STT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n1.\tCập nhật Kiến trúc chính quyền điện tử phiên bản mới nhất\t\t1\t\n";
+        let imported = read_printed(text).expect("a table of form 7");
+        assert_eq!(
+            imported.report.cell_text(CellId::of(7, "1")).as_deref(),
+            Some("1")
+        );
+        assert_eq!(imported.report.cell_text(CellId::of(1, "1")), None);
+    }
 }
