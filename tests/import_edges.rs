@@ -524,3 +524,26 @@ mod printed_header_mutants {
         assert_eq!(imported.report.cell_text(CellId::of(1, "1")), None);
     }
 }
+
+/// Survivors of `bash .ci/mutants.sh decode` (src/decode.rs).
+mod decode_mutants {
+    use cchc_forms::{EncodingProblem, Error, MAX_DOCUMENT_BYTES, decode_text};
+
+    #[test]
+    fn a_document_past_the_limit_is_refused_where_the_limit_falls() {
+        // `ab` and a line break, then `x` up to one byte past 8 MiB: the
+        // first byte past the limit, byte 8.388.609 of the file, is on line
+        // 2, whose bytes start at byte 4, so it is byte 8.388.609 − 3 =
+        // 8.388.606 of its line (killed: `==` → `!=` when looking for the
+        // last line break, which put it at byte 1 of its line).
+        let mut bytes = b"ab\n".to_vec();
+        bytes.resize(MAX_DOCUMENT_BYTES + 1, b'x');
+        let Err(Error::Encoding(error)) = decode_text(&bytes) else {
+            panic!("a document past the limit decoded")
+        };
+        assert_eq!(error.problem, EncodingProblem::TooLarge);
+        assert_eq!(error.line, 2);
+        assert_eq!(error.column, 8_388_606);
+        assert_eq!(error.offset, 8_388_609);
+    }
+}
