@@ -546,4 +546,18 @@ mod decode_mutants {
         assert_eq!(error.column, 8_388_606);
         assert_eq!(error.offset, 8_388_609);
     }
+
+    #[test]
+    fn utf16_without_its_mark_is_told_from_four_bytes() {
+        // "ab" in UTF-16LE without its mark, `61 00 62 00`: every other
+        // byte zero, refused with the hint to save as UTF-8 (killed: `<` →
+        // `==` in looks_like_utf16's "fewer than 4 bytes cannot tell",
+        // which let exactly 4 bytes through as UTF-8 text with NULs).
+        let Err(Error::Encoding(error)) = decode_text(b"a\0b\0") else {
+            panic!("UTF-16 without its mark decoded")
+        };
+        assert_eq!(error.problem, EncodingProblem::Utf16WithoutMark);
+        // Two bytes cannot tell: `a` and NUL are UTF-8.
+        assert_eq!(decode_text(b"a\0").expect("UTF-8"), "a\0");
+    }
 }
