@@ -560,4 +560,37 @@ mod decode_mutants {
         // Two bytes cannot tell: `a` and NUL are UTF-8.
         assert_eq!(decode_text(b"a\0").expect("UTF-8"), "a\0");
     }
+
+    #[test]
+    fn utf16_without_its_mark_is_more_than_half_nuls_on_one_side() {
+        // Text looks like UTF-16 without its mark when, in its first bytes,
+        // more than half of the even (or odd) positions hold a NUL (ASCII in
+        // UTF-16): of 16 bytes, 8 even positions, 5 NULs (5 × 2 = 10 > 8)
+        // are UTF-16, 4 (8, not more than 8) are not, and such text is
+        // UTF-8 with NULs (killed:
+        // in `even * 2 > half`, `>` → `>=` / `==`, `*` → `+` / `/`, and
+        // `/` → `%` in `half`).
+        let text = |nuls: usize| -> Vec<u8> {
+            (0..16)
+                .map(|i| match i % 2 {
+                    0 if i / 2 < nuls => 0,
+                    0 => b'b',
+                    _ => b'a',
+                })
+                .collect()
+        };
+        assert_eq!(text(5).iter().filter(|&&b| b == 0).count(), 5);
+        let Err(Error::Encoding(error)) = decode_text(&text(5)) else {
+            panic!("5 NULs in 8 even positions decoded")
+        };
+        assert_eq!(error.problem, EncodingProblem::Utf16WithoutMark);
+        for nuls in [0, 4] {
+            let bytes = text(nuls);
+            assert_eq!(
+                decode_text(&bytes).expect("UTF-8").as_bytes(),
+                &bytes[..],
+                "{nuls}"
+            );
+        }
+    }
 }
