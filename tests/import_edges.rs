@@ -568,29 +568,34 @@ mod decode_mutants {
         // UTF-16): of 16 bytes, 8 even positions, 5 NULs (5 × 2 = 10 > 8)
         // are UTF-16, 4 (8, not more than 8) are not, and such text is
         // UTF-8 with NULs (killed:
-        // in `even * 2 > half`, `>` → `>=` / `==`, `*` → `+` / `/`, and
-        // `/` → `%` in `half`).
-        let text = |nuls: usize| -> Vec<u8> {
+        // in `even * 2 > half` and `odd * 2 > half`, `>` → `>=` / `==`,
+        // `*` → `+` / `/`, and `/` → `%` in `half`).
+        // NULs on the even side (UTF-16BE: `00 61`) or the odd (UTF-16LE).
+        let text = |nuls: usize, side: usize| -> Vec<u8> {
             (0..16)
-                .map(|i| match i % 2 {
-                    0 if i / 2 < nuls => 0,
-                    0 => b'b',
-                    _ => b'a',
+                .map(|i| {
+                    if i % 2 == side && i / 2 < nuls {
+                        0
+                    } else {
+                        b'a'
+                    }
                 })
                 .collect()
         };
-        assert_eq!(text(5).iter().filter(|&&b| b == 0).count(), 5);
-        let Err(Error::Encoding(error)) = decode_text(&text(5)) else {
-            panic!("5 NULs in 8 even positions decoded")
-        };
-        assert_eq!(error.problem, EncodingProblem::Utf16WithoutMark);
-        for nuls in [0, 4] {
-            let bytes = text(nuls);
-            assert_eq!(
-                decode_text(&bytes).expect("UTF-8").as_bytes(),
-                &bytes[..],
-                "{nuls}"
-            );
+        for side in [0, 1] {
+            assert_eq!(text(5, side).iter().filter(|&&b| b == 0).count(), 5);
+            let Err(Error::Encoding(error)) = decode_text(&text(5, side)) else {
+                panic!("5 NULs in 8 positions decoded")
+            };
+            assert_eq!(error.problem, EncodingProblem::Utf16WithoutMark);
+            for nuls in [0, 4] {
+                let bytes = text(nuls, side);
+                assert_eq!(
+                    decode_text(&bytes).expect("UTF-8").as_bytes(),
+                    &bytes[..],
+                    "{nuls} on side {side}"
+                );
+            }
         }
     }
 }
