@@ -82,6 +82,12 @@ def main():
     for size in [0, 8, 16, 32, 64, 128, 256, 512] * 4:
         put("report", bytes(generator.randrange(256) for _ in range(size)))
 
+    # across: structured input too (several reports, a seed for a valid
+    # series), longer, since each report takes its share of the bytes.
+    generator = random.Random(15)
+    for size in [0, 64, 256, 1024, 2048, 4096] * 4:
+        put("across", bytes(generator.randrange(256) for _ in range(size)))
+
 
 if __name__ == "__main__":
     main()

@@ -62,6 +62,24 @@ pub const MAX_CELL_CHARS: usize = 200;
 /// at the level past the limit, and nothing deeper is ever parsed.
 pub const MAX_JSON_DEPTH: usize = 16;
 
+/// The most reports read together (10,000): the members given to
+/// [`aggregate`](crate::aggregate::aggregate) and the reports given to
+/// [`check_reports`](crate::series::check_reports) and
+/// [`Series::group`](crate::series::Series::group). A province's
+/// departments and districts are some 30 reports, the nation's provinces
+/// 63 (34 since July 2025), a body's series 4 a year. More members are
+/// refused before any is read ([`MemberProblemKind::TooMany`]); of more
+/// reports to check, the first 10,000 are checked and the first one past
+/// the limit is set aside with the reason
+/// ([`UnplacedReason::TooMany`](crate::series::UnplacedReason::TooMany)),
+/// standing for the rest.
+pub const MAX_REPORTS: usize = 10_000;
+
+/// The most members a finding of an aggregate names as breaking its rule
+/// on their own (10): its cells and messages name the first 10 and count
+/// the rest, so that a finding's size does not grow with the members.
+pub const MAX_NAMED_MEMBERS: usize = 10;
+
 /// A list of problems, at most [`MAX_PROBLEMS`] long, and how many more
 /// there were.
 ///
@@ -871,6 +889,12 @@ pub enum MemberProblemKind {
         /// The member's.
         found: crate::TemplateVersion,
     },
+    /// More members than [`MAX_REPORTS`]: refused before any is read (the
+    /// problem names the first member past the limit).
+    TooMany {
+        /// How many members were given.
+        given: usize,
+    },
 }
 
 fn period_words(period: Option<crate::Period>, vietnamese: bool) -> String {
@@ -908,6 +932,9 @@ impl MemberProblem {
                 found,
                 expected
             ),
+            MemberProblemKind::TooMany { given } => format!(
+                "có {given} báo cáo, quá {MAX_REPORTS} báo cáo mà thư viện cộng một lần: không đọc báo cáo nào"
+            ),
         }
     }
 
@@ -927,6 +954,9 @@ impl MemberProblem {
                 self.who(),
                 found,
                 expected
+            ),
+            MemberProblemKind::TooMany { given } => format!(
+                "{given} reports given, more than the {MAX_REPORTS} this library adds up at once: none was read"
             ),
         }
     }

@@ -91,6 +91,8 @@
 //! | [`MAX_JSON_DEPTH`] | 16 levels of arrays and objects in a JSON report | refused before parsing |
 //! | [`MAX_PROBLEMS`] | 1,000 problems listed per error | the rest counted |
 //! | [`MAX_ECHO_CHARS`] | 200 characters of text echoed per problem | cut, ending with `…` |
+//! | [`MAX_REPORTS`] | 10,000 reports added up ([`aggregate`](aggregate::aggregate)) or checked across periods ([`check_reports`](series::check_reports)) | members refused; of reports to check, the rest set aside unread |
+//! | [`MAX_NAMED_MEMBERS`] | 10 members named per finding of an aggregate | the rest counted |
 //!
 //! So memory is bounded whatever the input: a reader holds the report (about
 //! 2 KB), at most [`MAX_PROBLEMS`] problems of bounded size, and for
@@ -137,8 +139,8 @@ pub use check::Family;
 pub use decode::decode_text;
 pub use error::{
     CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_CELL_CHARS,
-    MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_PROBLEMS, MAX_ROWS, MemberProblem,
-    MemberProblemKind, MetaProblem, Problems, Quoted,
+    MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_NAMED_MEMBERS, MAX_PROBLEMS,
+    MAX_REPORTS, MAX_ROWS, MemberProblem, MemberProblemKind, MetaProblem, Problems, Quoted,
 };
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};

@@ -52,7 +52,7 @@ use crate::catalogue::{Aggregation, CATALOGUE, CELL_COUNT, CellId, Indicator, We
 use crate::check::interval::pow10;
 use crate::check::{Check, Family, Rounding, is_exact, percentage_of, run_rules};
 use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
-use crate::error::{Error, MemberProblem, MemberProblemKind};
+use crate::error::{Error, MAX_NAMED_MEMBERS, MAX_REPORTS, MemberProblem, MemberProblemKind, echo};
 use crate::finding::Interval;
 use crate::form::CellSink;
 use crate::report::{Report, ReportMeta};
@@ -136,8 +136,9 @@ pub enum BlankReason {
 /// `body`.
 ///
 /// # Errors
-/// [`Error::Members`] when there is no member, or with every member of
-/// another period or template than the first.
+/// [`Error::Members`] when there is no member, or more than
+/// [`MAX_REPORTS`] (one problem, before any is read),
+/// or with every member of another period or template than the first.
 pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregate<'_>, Error> {
     let first = refuse_mixed(members)?;
     let level = first
@@ -189,6 +190,15 @@ pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregat
 /// The first member, or every member of another period or template than
 /// the first.
 fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
+    if let Some(past) = members.get(MAX_REPORTS) {
+        return Err(Error::Members(vec![MemberProblem {
+            index: MAX_REPORTS,
+            body: echo(&past.meta.body),
+            kind: MemberProblemKind::TooMany {
+                given: members.len(),
+            },
+        }]));
+    }
     let Some(first) = members.first() else {
         return Err(Error::Members(vec![MemberProblem {
             index: 0,
@@ -683,36 +693,56 @@ impl Aggregate<'_> {
             return out;
         }
         let absent = template.absent_cells_of(period);
-        let member_cells: Vec<crate::Cells> = self.members.iter().map(Report::cells).collect();
-        for single in findings.iter().filter(|f| f.family != Family::LevelRange) {
-            let culprits: Vec<usize> = member_cells
-                .iter()
-                .enumerate()
-                .filter(|(_, cells)| {
-                    run_rules(template, *cells, &absent, [single.rule.index()])
-                        .iter()
-                        .any(|f| f.rule == single.rule)
-                })
-                .map(|(index, _)| index)
-                .collect();
-            let body = Some(self.report.meta.body.clone());
+        let checked: Vec<&crate::Finding> = findings
+            .iter()
+            .filter(|f| f.family != Family::LevelRange)
+            .collect();
+        // For each finding, how many members break its rule on their own
+        // and the first MAX_NAMED_MEMBERS of them: one member's cells at a
+        // time, so that memory does not grow with the members.
+        let mut culprits_of: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); checked.len()];
+        for (index, member) in self.members.iter().enumerate() {
+            let cells = member.cells();
+            for (single, (count, named)) in checked.iter().zip(&mut culprits_of) {
+                let breaks = run_rules(template, &cells, &absent, [single.rule.index()])
+                    .iter()
+                    .any(|f| f.rule == single.rule);
+                if breaks {
+                    *count = count.saturating_add(1);
+                    if named.len() < MAX_NAMED_MEMBERS {
+                        named.push(index);
+                    }
+                }
+            }
+        }
+        for (single, (count, culprits)) in checked.into_iter().zip(culprits_of) {
+            let more = count.saturating_sub(culprits.len());
+            let body = Some(echo(&self.report.meta.body));
             let mut cells: Vec<ReportCell> = single
                 .cells
                 .iter()
                 .map(|&id| ReportCell::new(id, period, body.clone()))
                 .collect();
             for &member in &culprits {
-                let member_body = Some(self.members[member].meta.body.clone());
+                let member_body = Some(echo(&self.members[member].meta.body));
                 cells.extend(single.cells.iter().map(|&id| ReportCell {
                     member: Some(member),
                     ..ReportCell::new(id, period, member_body.clone())
                 }));
             }
-            let names = |vi: bool| -> Vec<String> {
-                culprits
+            let names = |vi: bool| -> String {
+                let mut names: Vec<String> = culprits
                     .iter()
                     .map(|&m| member_name(&self.members[m], m, vi))
-                    .collect()
+                    .collect();
+                if more > 0 {
+                    names.push(if vi {
+                        format!("và {more} báo cáo khác")
+                    } else {
+                        format!("and {more} more")
+                    });
+                }
+                names.join(", ")
             };
             let (tail_vi, tail_en) = if culprits.is_empty() {
                 (
@@ -723,11 +753,8 @@ impl Aggregate<'_> {
                 )
             } else {
                 (
-                    format!(" Báo cáo thành phần gây lỗi: {}.", names(true).join(", ")),
-                    format!(
-                        " Members whose cells make it fail: {}.",
-                        names(false).join(", ")
-                    ),
+                    format!(" Báo cáo thành phần gây lỗi: {}.", names(true)),
+                    format!(" Members whose cells make it fail: {}.", names(false)),
                 )
             };
             let mut cross: CrossFinding = finding(
@@ -764,6 +791,6 @@ fn member_name(member: &Report, index: usize, vietnamese: bool) -> String {
     if member.meta.body.is_empty() {
         format!("{word} {}", index + 1)
     } else {
-        format!("{word} {} ({})", index + 1, member.meta.body)
+        format!("{word} {} ({})", index + 1, echo(&member.meta.body))
     }
 }

@@ -47,6 +47,7 @@
 //! assert!(check_reports(&reports).findings.is_empty());
 //! ```
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -54,6 +55,7 @@ use serde::Serialize;
 use crate::catalogue::{CELL_COUNT, CellId, PeriodClass};
 use crate::check::interval::{Reading, Span};
 use crate::cross::{CrossFindings, ReportCell};
+use crate::error::{MAX_REPORTS, echo};
 use crate::report::{Cells, Period, Report, TemplateVersion, Term};
 use crate::template::CellSet;
 use crate::unit::{Printed, ValueKind};
@@ -77,7 +79,8 @@ pub struct Series<'a> {
 pub struct Unplaced {
     /// Its position in the input.
     pub index: usize,
-    /// Its body, as it names itself.
+    /// Its body, as it names itself (cut after
+    /// [`MAX_ECHO_CHARS`](crate::MAX_ECHO_CHARS) characters).
     pub body: String,
     /// Why.
     pub reason: UnplacedReason,
@@ -94,6 +97,12 @@ pub enum UnplacedReason {
     SamePeriodAs {
         /// The position of the first one.
         first: usize,
+    },
+    /// The first report past [`MAX_REPORTS`]: it and
+    /// the reports after it were not read.
+    TooMany {
+        /// How many reports were given.
+        given: usize,
     },
 }
 
@@ -112,6 +121,10 @@ impl Unplaced {
                 first + 1,
                 first + 1
             ),
+            UnplacedReason::TooMany { given } => format!(
+                "có {given} báo cáo, quá {MAX_REPORTS} báo cáo mà thư viện kiểm tra một lần: không đọc báo cáo thứ {} và các báo cáo sau",
+                self.index + 1
+            ),
         }
     }
 
@@ -128,6 +141,10 @@ impl Unplaced {
                 self.index + 1,
                 first + 1,
                 first + 1
+            ),
+            UnplacedReason::TooMany { given } => format!(
+                "{given} reports given, more than the {MAX_REPORTS} this library checks at once: report {} and those after it were not read",
+                self.index + 1
             ),
         }
     }
@@ -167,28 +184,44 @@ impl<'a> Series<'a> {
     /// template and one year. Reports of other bodies, templates or years
     /// are never mixed; a report without a period, or a second report of
     /// a body's period, is set aside with the reason.
+    ///
+    /// At most [`MAX_REPORTS`] reports are read: the
+    /// first past the limit is set aside ([`UnplacedReason::TooMany`]) and
+    /// the rest are not read. Time is linear in the reports (one hash
+    /// look-up each, then a sort of the series).
     #[must_use]
     pub fn group(reports: &'a [Report]) -> Grouping<'a> {
         let mut series: Vec<Series<'a>> = Vec::new();
         let mut first_of: Vec<[usize; 4]> = Vec::new();
         let mut unplaced = Vec::new();
+        // Where each body's, template's and year's series is, and each
+        // body's rank (by first appearance): one look-up per report.
+        let mut at_of: HashMap<(&'a str, TemplateVersion, u16), usize> = HashMap::new();
+        let mut rank_of: HashMap<&'a str, usize> = HashMap::new();
         for (index, report) in reports.iter().enumerate() {
+            if index == MAX_REPORTS {
+                unplaced.push(Unplaced {
+                    index,
+                    body: echo(&report.meta.body),
+                    reason: UnplacedReason::TooMany {
+                        given: reports.len(),
+                    },
+                });
+                break;
+            }
             let Some(period) = report.meta.period else {
                 unplaced.push(Unplaced {
                     index,
-                    body: report.meta.body.clone(),
+                    body: echo(&report.meta.body),
                     reason: UnplacedReason::NoPeriod,
                 });
                 continue;
             };
-            let at = series.iter().position(|s| {
-                s.body == report.meta.body
-                    && s.template == report.meta.template
-                    && s.year == period.year
-            });
-            let at = at.unwrap_or_else(|| {
+            let body = report.meta.body.as_str();
+            let key = (body, report.meta.template, period.year);
+            let at = *at_of.entry(key).or_insert_with(|| {
                 series.push(Series {
-                    body: &report.meta.body,
+                    body,
                     template: report.meta.template,
                     year: period.year,
                     reports: [None; 4],
@@ -196,11 +229,13 @@ impl<'a> Series<'a> {
                 first_of.push([usize::MAX; 4]);
                 series.len() - 1
             });
+            let next_rank = rank_of.len();
+            rank_of.entry(body).or_insert(next_rank);
             let term = slot(period.term);
             if series[at].reports[term].is_some() {
                 unplaced.push(Unplaced {
                     index,
-                    body: report.meta.body.clone(),
+                    body: echo(body),
                     reason: UnplacedReason::SamePeriodAs {
                         first: first_of[at][term],
                     },
@@ -211,13 +246,9 @@ impl<'a> Series<'a> {
             }
         }
         // By body in order of first appearance, then by year.
-        let mut order: Vec<usize> = (0..series.len()).collect();
-        let body_rank = |i: usize| series.iter().position(|s| s.body == series[i].body);
-        order.sort_by_key(|&i| (body_rank(i), series[i].year));
-        Grouping {
-            series: order.into_iter().map(|i| series[i]).collect(),
-            unplaced,
-        }
+        let rank = |s: &Series<'_>| rank_of.get(s.body).copied().unwrap_or(usize::MAX);
+        series.sort_by_key(|s| (rank(s), s.year));
+        Grouping { series, unplaced }
     }
 
     /// The body's name, as its reports give it.
@@ -256,6 +287,11 @@ impl<'a> Series<'a> {
 /// never falls from one year's last report to the next year's first, and
 /// procedures in force at Q1 follow from the previous year's annual report.
 ///
+/// At most [`MAX_REPORTS`] reports are checked (see
+/// [`Series::group`]). Besides the findings, it holds one series' cells at
+/// a time (and the previous series', about 24 kB each), whatever the
+/// number of reports.
+///
 /// # Example
 /// ```
 /// use cchc_forms::{samples, series::check_reports, ReportMeta};
@@ -269,21 +305,24 @@ impl<'a> Series<'a> {
 pub fn check_reports(reports: &[Report]) -> SeriesCheck {
     let grouping = Series::group(reports);
     let mut findings = CrossFindings::default();
-    let views: Vec<View<'_>> = grouping.series.iter().map(View::new).collect();
-    for view in &views {
-        flows::check(view, &mut findings);
-        derived::check(view, &mut findings);
-        codes::check(view, &mut findings);
-        stocks::check(view, &mut findings);
-    }
-    for pair in views.windows(2) {
-        let (earlier, later) = (&pair[0], &pair[1]);
-        if earlier.series.body == later.series.body
-            && earlier.series.template == later.series.template
-        {
-            flows::across_years(earlier, later, &mut findings);
-            stocks::across_years(earlier, later, &mut findings);
+    // One series' view at a time, and the one before it (about 24 kB
+    // each), whatever the number of series.
+    let mut earlier: Option<View<'_>> = None;
+    for series in &grouping.series {
+        let view = View::new(series);
+        flows::check(&view, &mut findings);
+        derived::check(&view, &mut findings);
+        codes::check(&view, &mut findings);
+        stocks::check(&view, &mut findings);
+        if let Some(earlier) = &earlier {
+            if earlier.series.body == view.series.body
+                && earlier.series.template == view.series.template
+            {
+                flows::across_years(earlier, &view, &mut findings);
+                stocks::across_years(earlier, &view, &mut findings);
+            }
         }
+        earlier = Some(view);
     }
     SeriesCheck {
         findings,

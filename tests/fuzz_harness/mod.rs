@@ -28,7 +28,7 @@ use cchc_forms::{
 pub type Harness = fn(&[u8]);
 
 /// The harnesses by name, as the fuzz targets and corpus directories are named.
-pub const TARGETS: [(&str, Harness); 8] = [
+pub const TARGETS: [(&str, Harness); 9] = [
     ("number", number),
     ("tsv", tsv),
     ("printed", printed),
@@ -37,6 +37,7 @@ pub const TARGETS: [(&str, Harness); 8] = [
     ("findings_json", findings_json),
     ("meta", meta),
     ("report", report),
+    ("across", across),
 ];
 
 /// The digits a number's text stands for: grouping dots dropped, leading
@@ -439,4 +440,219 @@ pub fn report(data: &[u8]) {
             );
         }
     }
+}
+
+/// One report among several: an arbitrary report, one of three bodies, a
+/// period of one of three years (or none).
+#[derive(Debug, Arbitrary)]
+struct MemberInput {
+    report: ReportInput,
+    body: u8,
+    period: Option<(u8, u8)>,
+}
+
+/// Several arbitrary reports, and a seed for a valid series.
+#[derive(Debug, Arbitrary)]
+struct AcrossInput {
+    members: Vec<MemberInput>,
+    seed: Option<[u8; 32]>,
+}
+
+/// The bodies the reports are of: few, so that series form.
+const BODIES: [&str; 3] = ["UBND tỉnh Bắc Giang", "UBND tỉnh Lạng Sơn", ""];
+
+/// The most reports one input makes.
+const MOST_MEMBERS: usize = 8;
+
+/// A printed value as a decimal of the same digits.
+fn decimal_of(value: Printed) -> cchc_forms::Decimal {
+    cchc_forms::Decimal::try_from_i128_with_scale(value.mantissa, value.decimals)
+        .expect("a cell's value is a decimal")
+}
+
+/// The checks across reports and the adding up, on arbitrary reports of a
+/// few bodies and periods (structured input):
+/// - grouping places every report once or sets it aside, each series of
+///   one body, year and term per report, and `check_reports` sets aside
+///   the same; its findings are of the families `period` and `derived`,
+///   with messages, and survive JSON (as a consumer sends them back);
+/// - adding up refuses exactly the members of another period than the
+///   first; otherwise every summed row is the sum of the members' values
+///   worked out here with `Decimal`, or blank because a member left it
+///   blank (those counted and the first 10 named), or because the sum does
+///   not fit the cell; every code row counts every member once; checking
+///   the total names members that exist, at most `MAX_NAMED_MEMBERS`;
+/// - with the `proptest` feature, a valid series drawn from the seed
+///   (`strategies::valid_series`) has no finding across its reports.
+pub fn across(data: &[u8]) {
+    let Ok(input) = AcrossInput::arbitrary_take_rest(Unstructured::new(data)) else {
+        return;
+    };
+    let reports: Vec<Report> = input
+        .members
+        .iter()
+        .take(MOST_MEMBERS)
+        .map(|member| {
+            let mut report = build(&member.report);
+            BODIES[usize::from(member.body) % BODIES.len()].clone_into(&mut report.meta.body);
+            report.meta.period = member.period.map(|(year, term)| Period {
+                year: 2022 + u16::from(year % 3),
+                term: Term::ALL[usize::from(term % 4)],
+            });
+            report
+        })
+        .collect();
+
+    series_oracles(&reports);
+    aggregate_oracles(&reports);
+
+    #[cfg(feature = "proptest")]
+    if let Some(seed) = input.seed {
+        valid_series_has_no_finding(seed);
+    }
+    #[cfg(not(feature = "proptest"))]
+    let _ = input.seed;
+}
+
+/// Grouping and the checks across periods (see [`across`]).
+fn series_oracles(reports: &[Report]) {
+    use cchc_forms::cross::{CrossFamily, CrossFindings};
+    use cchc_forms::series::{Series, check_reports};
+
+    // Series: every report placed once or set aside.
+    let grouping = Series::group(reports);
+    let mut placed = 0;
+    for series in &grouping.series {
+        for term in Term::ALL {
+            if let Some(report) = series.report(term) {
+                placed += 1;
+                assert_eq!(report.meta.body, series.body());
+                assert_eq!(report.meta.period, Some(Period::new(series.year(), term)));
+            }
+        }
+    }
+    assert_eq!(placed + grouping.unplaced.len(), reports.len());
+    let checked = check_reports(reports);
+    assert_eq!(checked.unplaced, grouping.unplaced);
+    for finding in &checked.findings {
+        let prefix = match finding.family {
+            CrossFamily::Period => "period:",
+            CrossFamily::Derived => "derived:",
+            CrossFamily::Aggregate => panic!("an aggregate finding in a series"),
+        };
+        assert!(finding.rule.starts_with(prefix), "{}", finding.rule);
+        assert!(!finding.cells.is_empty(), "{}", finding.rule);
+        assert!(!finding.message_en.is_empty() && !finding.message_vi.is_empty());
+    }
+    let json = serde_json::to_string(&checked.findings).expect("findings serialize");
+    let back: CrossFindings = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(back, checked.findings);
+}
+
+/// Adding up and checking the total (see [`across`]).
+fn aggregate_oracles(reports: &[Report]) {
+    use cchc_forms::aggregate::{BlankReason, Total, aggregate};
+    use cchc_forms::catalogue::{Aggregation, CATALOGUE};
+    use cchc_forms::cross::CrossFamily;
+
+    // Adding up: members of another period than the first are refused.
+    match aggregate("Tổng hợp", reports) {
+        Err(Error::Members(problems)) => {
+            let first = reports.first().map(|r| r.meta.period);
+            let expected: Vec<usize> = match first {
+                None => vec![0],
+                Some(period) => (1..reports.len())
+                    .filter(|&i| reports[i].meta.period != period)
+                    .collect(),
+            };
+            let found: Vec<usize> = problems.iter().map(|p| p.index).collect();
+            assert_eq!(found, expected);
+        }
+        Err(error) => panic!("adding up failed with {error}"),
+        Ok(total) => {
+            assert!(
+                reports
+                    .iter()
+                    .all(|r| r.meta.period == reports[0].meta.period)
+            );
+            for indicator in &CATALOGUE {
+                let id = indicator.id;
+                let values: Vec<Option<Printed>> = reports.iter().map(|r| r.cell(id)).collect();
+                let blanks: Vec<usize> =
+                    (0..values.len()).filter(|&i| values[i].is_none()).collect();
+                let made = total.total(id).expect("every row has its total");
+                match indicator.aggregation() {
+                    Aggregation::Sum | Aggregation::SumOfInstances => match made {
+                        Total::Sum | Total::SumOfInstances => {
+                            assert!(blanks.is_empty(), "{id:?}");
+                            let sum: cchc_forms::Decimal =
+                                values.iter().flatten().map(|&v| decimal_of(v)).sum();
+                            let got = total.report.cell(id).map(decimal_of);
+                            assert_eq!(got, Some(sum), "{id:?}: the sum of {values:?}");
+                        }
+                        Total::Blank(BlankReason::BlankInMembers { count, first }) => {
+                            assert_eq!(*count, blanks.len(), "{id:?}");
+                            assert_eq!(first[..], blanks[..blanks.len().min(10)], "{id:?}");
+                            assert_eq!(total.report.cell(id), None);
+                        }
+                        Total::Blank(BlankReason::TooLarge) => {
+                            assert!(blanks.is_empty(), "{id:?}");
+                            let sum: cchc_forms::Decimal =
+                                values.iter().flatten().map(|&v| decimal_of(v)).sum();
+                            let printed = Printed {
+                                mantissa: sum.mantissa(),
+                                decimals: sum.scale(),
+                            };
+                            let mut fresh = Report::new(ReportMeta::default());
+                            assert!(
+                                fresh.set_cell(id, Some(printed)).is_err(),
+                                "{id:?}: {sum} fits its cell"
+                            );
+                        }
+                        Total::Blank(BlankReason::NotApplicable) => {}
+                        other => panic!("{id:?}: a summed row made {other:?}"),
+                    },
+                    Aggregation::Distribution => {
+                        if let Total::Distribution { counts, blank } = made {
+                            let given: u32 = counts.iter().sum();
+                            assert_eq!(
+                                usize::try_from(given + blank).unwrap(),
+                                reports.len(),
+                                "{id:?}"
+                            );
+                            assert_eq!(usize::try_from(*blank).unwrap(), blanks.len());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for finding in &total.validate() {
+                assert!(finding.rule.starts_with("aggregate:"), "{}", finding.rule);
+                assert_eq!(finding.family, CrossFamily::Aggregate);
+                let named: Vec<usize> = finding.cells.iter().filter_map(|c| c.member).collect();
+                assert!(named.iter().all(|&m| m < reports.len()));
+                let mut distinct = named.clone();
+                distinct.dedup();
+                assert!(distinct.len() <= cchc_forms::MAX_NAMED_MEMBERS);
+            }
+        }
+    }
+}
+
+/// A valid series drawn from `seed` (`strategies::valid_series`): no
+/// finding across its reports, none set aside.
+#[cfg(feature = "proptest")]
+fn valid_series_has_no_finding(seed: [u8; 32]) {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed);
+    let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+    let year = cchc_forms::strategies::valid_series()
+        .new_tree(&mut runner)
+        .expect("a valid series")
+        .current();
+    let checked = cchc_forms::series::check_reports(&year);
+    assert!(checked.findings.is_empty(), "{:#?}", checked.findings);
+    assert!(checked.unplaced.is_empty());
 }
