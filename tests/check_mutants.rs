@@ -198,3 +198,457 @@ fn an_overall_rate_outside_its_levels_names_the_levels_that_apply() {
         "Form 7, row 5.2 = 88% lies outside the range of 5.2.1, 5.2.3 [89.5, 99.5]."
     );
 }
+
+#[test]
+fn parts_above_their_whole_are_named_with_their_figures() {
+    // Completed tasks 57 of 56 set: the one part exceeds the whole.
+    let one = finding(&[(1, "2.1", "56"), (1, "2.2", "57")], "part:1/2.2<=1/2.1");
+    assert_eq!(
+        messages(&one),
+        (
+            "Form 1: row 2.2 = 57 exceeds row 2.1 = 56.".to_string(),
+            "Biểu 1: mục 2.2 = 57 vượt quá mục 2.1 = 56.".to_string()
+        )
+    );
+    // Tasks on time 6 and late 5 of 10 assigned, the overdue ones blank:
+    // 6 + 5 = 11 > 10 already.
+    let two = finding(
+        &[(1, "5.1", "10"), (1, "5.2", "6"), (1, "5.3", "5")],
+        "part:1/5.2+1/5.3+1/5.4<=1/5.1",
+    );
+    assert_eq!(
+        messages(&two),
+        (
+            "Form 1: row 5.2 + row 5.3 = 6 + 5 = 11 exceeds row 5.1 = 10 even with row 5.4 blank."
+                .to_string(),
+            "Biểu 1: mục 5.2 + mục 5.3 = 6 + 5 = 11 vượt quá mục 5.1 = 10 dù mục 5.4 để trống."
+                .to_string()
+        )
+    );
+    assert_eq!(two.computed.map(|d| d.to_string()), Some("11".into()));
+}
+
+#[test]
+fn a_share_of_a_few_bodies_names_the_nearest_it_could_be() {
+    // 3 bodies inspected allow 0; 33,33; 66,67; 100 %. 50 stands for
+    // [49,5; 50,5] (truncated [50; 51)), which holds none. The nearest k:
+    // 50 × 3 / 100 = 1,5, rounded half up to 2, so 100 × 2 / 3 = 66,67 (two
+    // decimals at least).
+    let share = finding(&[(1, "4.1", "3"), (1, "4.2", "50")], "share:1/4.2");
+    assert_eq!(share.severity, Severity::Warning);
+    assert_eq!(
+        messages(&share),
+        (
+            "Form 1: row 4.2 = 50 cannot be a share of row 4.1 = 3: it must be 100 × k / 3 \
+             for a whole k from 0 to 3 (the nearest is 66.67)."
+                .to_string(),
+            "Biểu 1: mục 4.2 = 50 không thể là tỷ lệ trên mục 4.1 = 3: phải bằng 100 × k / 3 \
+             với k nguyên từ 0 đến 3 (gần nhất là 66,67)."
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn a_blank_rate_is_derived_or_said_to_be_underivable() {
+    // 100 × 50 / 56 = 89,2857… ≈ 89,29 (two decimals).
+    let derived = finding(&[(1, "2.1", "56"), (1, "2.2", "50")], "derivable:1/2");
+    assert_eq!(derived.severity, Severity::Info);
+    assert_eq!(
+        derived.computed.map(|d| d.to_string()),
+        Some("89.29".into())
+    );
+    assert_eq!(
+        messages(&derived),
+        (
+            "Form 1, row 2 is blank but can be derived: 100 × row 2.2 / row 2.1 \
+             = 100 × 50 / 56 = 89.29%."
+                .to_string(),
+            "Biểu 1, mục 2 để trống nhưng tính được: 100 × mục 2.2 / mục 2.1 \
+             = 100 × 50 / 56 = 89,29%."
+                .to_string()
+        )
+    );
+    // 100 × 57 / 56 = 101,79 is no share: the rate cannot be derived.
+    let not = finding(&[(1, "2.1", "56"), (1, "2.2", "57")], "derivable:1/2");
+    assert_eq!(not.computed, None);
+    assert_eq!(
+        messages(&not),
+        (
+            "Form 1, row 2 is blank, and it cannot be derived: 100 × row 2.2 / row 2.1 \
+             = 100 × 57 / 56 lies outside [0, 100], so row 2.2 or row 2.1 is wrong \
+             (see the findings on them)."
+                .to_string(),
+            "Biểu 1, mục 2 để trống và không tính được: 100 × mục 2.2 / mục 2.1 \
+             = 100 × 57 / 56 nằm ngoài [0; 100], nên mục 2.2 hoặc mục 2.1 có sai sót \
+             (xem các phát hiện về hai mục này)."
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn a_rate_of_100_with_some_left_undone_is_a_note() {
+    // 100 × 199 / 200 = 99,5 exactly, the lower end of what `100` stands
+    // for ([99,5; 100,5]): consistent, but not all were done.
+    let full = finding(
+        &[(3, "3.1", "100"), (3, "3.1.1", "200"), (3, "3.1.2", "199")],
+        "full:3/3.1",
+    );
+    assert_eq!(full.severity, Severity::Info);
+    assert_eq!(
+        messages(&full),
+        (
+            "Form 3: row 3.1 = 100 % although row 3.1.2 = 199 < row 3.1.1 = 200: \
+             reported as 100 % but not all were done (the ratio rounds to 100)."
+                .to_string(),
+            "Biểu 3: mục 3.1 = 100% dù mục 3.1.2 = 199 < mục 3.1.1 = 200: \
+             báo cáo 100% nhưng chưa hoàn thành hết (tỷ lệ được làm tròn lên 100)."
+                .to_string()
+        )
+    );
+    // 200 of 200 were done: no note; `100,0` is not printed as 100 in
+    // whole units but stands for [99,95; 100,05], which 99,5 is outside
+    // (the ratio rule's error, not this note).
+    let all = report(&[(3, "3.1", "100"), (3, "3.1.1", "200"), (3, "3.1.2", "200")]);
+    assert!(all.validate().of_rule("full:3/3.1").next().is_none());
+}
+
+#[test]
+fn a_count_above_what_covers_it_names_the_covering_rows() {
+    // 10 services with dossiers, but the dossiers of fully and partly
+    // online services number 4 + 5 = 9: at most 9 services can have had
+    // one.
+    let covers = finding(
+        &[(7, "6.2.1", "10"), (7, "6.3.1", "4"), (7, "6.4.1", "5")],
+        "covers:7/6.2.1<=7/6.3.1+7/6.4.1",
+    );
+    assert_eq!(covers.computed.map(|d| d.to_string()), Some("9".into()));
+    assert_eq!(covers.imbalance.map(|d| d.to_string()), Some("1".into()));
+    let (english, vietnamese) = messages(&covers);
+    assert_eq!(
+        english,
+        "Form 7: row 6.2.1 = 10 exceeds row 6.3.1 + row 6.4.1 = 4 + 5 = 9. Every online \
+         service that had dossiers has at least one among the dossiers of fully or partly \
+         online services."
+    );
+    assert!(
+        vietnamese
+            .starts_with("Biểu 7: mục 6.2.1 = 10 vượt quá mục 6.3.1 + mục 6.4.1 = 4 + 5 = 9. "),
+        "{vietnamese}"
+    );
+    // 9 services: as many as the dossiers, consistent.
+    let fine = report(&[(7, "6.2.1", "9"), (7, "6.3.1", "4"), (7, "6.4.1", "5")]);
+    assert!(
+        fine.validate()
+            .of_rule("covers:7/6.2.1<=7/6.3.1+7/6.4.1")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn the_same_population_in_two_forms_is_compared_and_named_by_form() {
+    // Form 4 counts 858 public service units, form 6 840: 858 − 840 = 18.
+    let same = finding(
+        &[(4, "1.5", "858"), (6, "2.1", "840")],
+        "across:4/1.5==6/2.1",
+    );
+    assert_eq!(same.severity, Severity::Warning);
+    assert_eq!(same.imbalance.map(|d| d.to_string()), Some("18".into()));
+    let (english, vietnamese) = messages(&same);
+    assert_eq!(
+        english,
+        "Form 4 row 1.5 = 858 but form 6 row 2.1 = 840, and they count the same thing \
+         (difference 18): Form 4 row 1.5 and form 6 row 2.1 both count the locality's \
+         public service units."
+    );
+    assert!(
+        vietnamese.starts_with(
+            "Biểu 4 mục 1.5 = 858 nhưng biểu 6 mục 2.1 = 840, trong khi cùng đếm một đối \
+             tượng (chênh lệch 18): "
+        ),
+        "{vietnamese}"
+    );
+    // 840 in both: the same.
+    let equal = report(&[(4, "1.5", "840"), (6, "2.1", "840")]);
+    assert!(
+        equal
+            .validate()
+            .of_rule("across:4/1.5==6/2.1")
+            .next()
+            .is_none()
+    );
+    // Form 5's 859 units with approved positions cannot be among form 4's
+    // 858 units.
+    let part = finding(
+        &[(4, "1.5", "858"), (5, "1.2", "859")],
+        "across:5/1.2<=4/1.5",
+    );
+    assert_eq!(
+        messages(&part),
+        (
+            "form 5 row 1.2 = 859 exceeds form 4 row 1.5 = 858.".to_string(),
+            "biểu 5 mục 1.2 = 859 vượt quá biểu 4 mục 1.5 = 858.".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_count_of_bodies_above_the_bodies_there_are_is_named_with_both() {
+    // 21 departments checked of 20 there are; 20 of 20 is fine.
+    let meta = |checked| {
+        let mut meta = ReportMeta::default();
+        meta.reference.departments = Some(20);
+        report_of(meta, &[(1, "3.1", checked)])
+    };
+    let above = finding_in(&meta("21"), "reference:1/3.1<=departments");
+    assert_eq!(above.severity, Severity::Warning);
+    assert_eq!(above.imbalance.map(|d| d.to_string()), Some("1".into()));
+    assert_eq!(
+        messages(&above),
+        (
+            "Form 1: row 3.1 = 21 exceeds the number of departments, 20. No more departments \
+             can be checked than there are."
+                .to_string(),
+            format!(
+                "Biểu 1: mục 3.1 = 21 vượt quá số sở, ngành (20). {}",
+                above.rule.rule().note_vi()
+            )
+        )
+    );
+    assert!(
+        meta("20")
+            .validate()
+            .of_rule("reference:1/3.1<=departments")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_district_row_after_the_district_level_ended_must_be_blank() {
+    // From 1 July 2025 there is no district level: in Q1/2026 a count of
+    // district procedures must be blank (or 0, which says the same).
+    let report = |value| report_of(without_districts(), &[(3, "1.4.2", value)]);
+    let findings = report("5").validate();
+    let inapplicable: Vec<_> = findings
+        .iter()
+        .filter(|finding| finding.rule.as_str().starts_with("not_applicable:"))
+        .collect();
+    assert_eq!(inapplicable.len(), 1, "{findings:?}");
+    let (english, vietnamese) = messages(inapplicable[0]);
+    assert!(
+        english.starts_with(
+            "Form 3, row 1.4.2 = 5 but the row does not apply to this report's period: "
+        ) && english.ends_with(". Leave it blank."),
+        "{english}"
+    );
+    assert!(
+        vietnamese
+            .starts_with("Biểu 3, mục 1.4.2 = 5 nhưng chỉ tiêu này không áp dụng cho kỳ báo cáo: ")
+            && vietnamese.ends_with(". Để trống ô này."),
+        "{vietnamese}"
+    );
+    assert_eq!(
+        inapplicable[0].reported.map(|d| d.to_string()),
+        Some("5".into())
+    );
+    assert!(
+        report("0")
+            .validate()
+            .iter()
+            .all(|finding| !finding.rule.as_str().starts_with("not_applicable:"))
+    );
+}
+
+#[test]
+fn a_survey_not_held_has_no_forms_and_no_method() {
+    use cchc_forms::catalogue::CellId;
+    // 1/6 = 0: no survey, yet 3 survey forms: they describe how it was
+    // done. A count of 0 says nothing was done and is no contradiction.
+    let forms = finding(&[(1, "6", "0"), (1, "6.1", "3")], "conditional:1/6==0");
+    assert_eq!(forms.severity, Severity::Error);
+    assert_eq!(
+        forms.cells.as_slice(),
+        [CellId::of(1, "6"), CellId::of(1, "6.1")]
+    );
+    assert_eq!(
+        messages(&forms).0,
+        "Form 1, row 6 = 0 (no) but row 6.1 = 3 describe how it was done: they must be \
+         blank. Without a survey there are no survey forms and no survey method."
+    );
+    // A method code is a way of doing it whatever its value, 0 included;
+    // 6.1 = 0 is not listed.
+    let method = finding(
+        &[(1, "6", "0"), (1, "6.1", "0"), (1, "6.2", "0")],
+        "conditional:1/6==0",
+    );
+    assert_eq!(
+        method.cells.as_slice(),
+        [CellId::of(1, "6"), CellId::of(1, "6.2")]
+    );
+    let (english, vietnamese) = messages(&method);
+    assert!(
+        english.starts_with("Form 1, row 6 = 0 (no) but row 6.2 = 0") && !english.contains("6.1"),
+        "{english}"
+    );
+    assert!(
+        vietnamese.starts_with("Biểu 1, mục 6 = 0 (") && vietnamese.contains(") nhưng mục 6.2 = 0"),
+        "{vietnamese}"
+    );
+    // Both: joined by "and".
+    let both = finding(
+        &[(1, "6", "0"), (1, "6.1", "2"), (1, "6.2", "1")],
+        "conditional:1/6==0",
+    );
+    let (english, vietnamese) = messages(&both);
+    assert!(
+        english.contains("but row 6.1 = 2 and row 6.2 = 1"),
+        "{english}"
+    );
+    assert!(
+        vietnamese.contains("nhưng mục 6.1 = 2 và mục 6.2 = 1"),
+        "{vietnamese}"
+    );
+    // The survey held (1/6 = 1): nothing to say here; 0 and blanks: none.
+    for rows in [
+        [(1, "6", "1"), (1, "6.1", "3"), (1, "6.2", "1")],
+        [(1, "6", "0"), (1, "6.1", "0"), (1, "6.2", "")],
+    ] {
+        let report = report(&rows);
+        assert!(
+            report
+                .validate()
+                .of_rule("conditional:1/6==0")
+                .next()
+                .is_none(),
+            "{rows:?}"
+        );
+    }
+}
+
+/// Whether `rule` has a finding on the report made of `rows`.
+fn fires(rows: &[(u8, &str, &str)], rule: &str) -> bool {
+    report(rows).validate().of_rule(rule).next().is_some()
+}
+
+#[test]
+fn an_implication_names_its_premise_and_what_it_requires() {
+    use cchc_forms::catalogue::CellId;
+    // 5 dossiers submitted online to fully online services (6.3.2), none
+    // known for partly online ones (blank): 5 ≥ 1, so some service had
+    // online dossiers (6.2.2 ≥ 1); 6.2.2 = 0 breaks it.
+    let online = "implies:7/6.3.2+7/6.4.2>=1=>7/6.2.2>=1";
+    let broken = finding(&[(7, "6.3.2", "5"), (7, "6.2.2", "0")], online);
+    assert_eq!(broken.severity, Severity::Error);
+    assert_eq!(
+        broken.cells.as_slice(),
+        [CellId::of(7, "6.3.2"), CellId::of(7, "6.2.2")]
+    );
+    assert_eq!(broken.reported.map(|d| d.to_string()), Some("0".into()));
+    assert_eq!(
+        messages(&broken),
+        (
+            "Form 7: row 6.3.2 = 5 and row 6.4.2 is blank, so row 6.2.2 ≥ 1 is required, but \
+             row 6.2.2 = 0. Dossiers submitted online belong to an online service that had \
+             online dossiers."
+                .to_string(),
+            format!(
+                "Biểu 7: mục 6.3.2 = 5 và mục 6.4.2 để trống, nên mục 6.2.2 ≥ 1 là bắt buộc, \
+                 nhưng mục 6.2.2 = 0. {}",
+                broken.rule.rule().note_vi()
+            )
+        )
+    );
+    // 0 + 0 dossiers: the premise is false, nothing required. 0 and a
+    // blank: it may be either, so nothing is said; nor with the
+    // conclusion's row blank. 1 service: it holds.
+    assert!(!fires(
+        &[(7, "6.3.2", "0"), (7, "6.4.2", "0"), (7, "6.2.2", "0")],
+        online
+    ));
+    assert!(!fires(&[(7, "6.3.2", "0"), (7, "6.2.2", "0")], online));
+    assert!(!fires(&[(7, "6.3.2", "5")], online));
+    assert!(!fires(&[(7, "6.3.2", "5"), (7, "6.2.2", "1")], online));
+    // The partly online ones alone make the premise true too.
+    assert!(fires(&[(7, "6.4.2", "1"), (7, "6.2.2", "0")], online));
+
+    // Issues found (3.3.1 = 4) need a department or a district checked:
+    // 3.1 + 3.2 ≥ 1. Both 0 breaks it; 0 and a blank may not; 0 and 1
+    // holds.
+    let checked = "implies:1/3.3.1>=1=>1/3.1+1/3.2>=1";
+    let none = finding(
+        &[(1, "3.3.1", "4"), (1, "3.1", "0"), (1, "3.2", "0")],
+        checked,
+    );
+    assert_eq!(
+        messages(&none).0,
+        "Form 1: row 3.3.1 = 4, so row 3.1 + row 3.2 ≥ 1 is required, but row 3.1 = 0 and \
+         row 3.2 = 0. Issues found by checks need a department or district People's Committee \
+         checked."
+    );
+    assert!(!fires(&[(1, "3.3.1", "4"), (1, "3.1", "0")], checked));
+    assert!(!fires(
+        &[(1, "3.3.1", "4"), (1, "3.1", "0"), (1, "3.2", "1")],
+        checked
+    ));
+    assert!(!fires(
+        &[(1, "3.3.1", "0"), (1, "3.1", "0"), (1, "3.2", "0")],
+        checked
+    ));
+}
+
+#[test]
+fn a_code_or_a_zero_premise_requires_a_row_reported_blank_or_zero() {
+    // A survey carried out (1/6 = 1) should say how (6.2 reported): a
+    // note when 6.2 is blank.
+    let how = "implies:1/6==1=>1/6.2:reported";
+    let blank = finding(&[(1, "6", "1")], how);
+    assert_eq!(blank.severity, Severity::Info);
+    assert_eq!(blank.reported, None);
+    assert_eq!(
+        messages(&blank).0,
+        "Form 1: row 6 = 1, so row 6.2 reported is required, but row 6.2 is blank. A survey \
+         carried out should say how it was run."
+    );
+    assert!(messages(&blank).1.starts_with(
+        "Biểu 1: mục 6 = 1, nên mục 6.2 được báo cáo là bắt buộc, nhưng mục 6.2 để trống. "
+    ));
+    assert!(!fires(&[(1, "6", "1"), (1, "6.2", "0")], how));
+    assert!(!fires(&[(1, "6", "0")], how));
+    assert!(!fires(&[(1, "6.2", "1")], how));
+    // No body inspected (4.1 = 0): no share of them (4.2 blank).
+    let share = "implies:1/4.1==0=>1/4.2:blank";
+    let reported = finding(&[(1, "4.1", "0"), (1, "4.2", "50")], share);
+    assert_eq!(reported.severity, Severity::Warning);
+    assert_eq!(reported.reported.map(|d| d.to_string()), Some("50".into()));
+    assert_eq!(
+        messages(&reported),
+        (
+            "Form 1: row 4.1 = 0, so row 4.2 blank is required, but row 4.2 = 50. With no body \
+             inspected there is no share of bodies that carried out the conclusions."
+                .to_string(),
+            format!(
+                "Biểu 1: mục 4.1 = 0, nên mục 4.2 để trống là bắt buộc, nhưng mục 4.2 = 50. {}",
+                reported.rule.rule().note_vi()
+            )
+        )
+    );
+    assert!(!fires(&[(1, "4.1", "0")], share));
+    assert!(!fires(&[(1, "4.1", "2"), (1, "4.2", "50")], share));
+    assert!(!fires(&[(1, "4.2", "50")], share));
+    // No provincial procedures (1.4.1 = 0): no dossiers resolved by the
+    // departments (3.1.1 = 0).
+    let departments = "implies:3/1.4.1==0=>3/3.1.1==0";
+    let resolved = finding(&[(3, "1.4.1", "0"), (3, "3.1.1", "5")], departments);
+    assert_eq!(
+        messages(&resolved).0,
+        "Form 3: row 1.4.1 = 0, so row 3.1.1 = 0 is required, but row 3.1.1 = 5. Without \
+         provincial procedures the departments resolve no dossiers."
+    );
+    assert!(!fires(&[(3, "1.4.1", "0"), (3, "3.1.1", "0")], departments));
+    assert!(!fires(&[(3, "1.4.1", "0")], departments));
+    assert!(!fires(&[(3, "1.4.1", "3"), (3, "3.1.1", "5")], departments));
+    assert!(!fires(&[(3, "3.1.1", "5")], departments));
+}

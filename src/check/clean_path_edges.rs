@@ -44,3 +44,23 @@ fn a_value_at_its_bound_passes_on_the_clean_path() {
     // A disbursed amount of 0 is not negative.
     assert_eq!(decided(&[(6, "1.2", "0")], "bound:6/1.2:0.._"), Fast::Pass);
 }
+
+#[test]
+fn a_ratio_that_holds_passes_on_the_clean_path() {
+    // 0 of 5 dossiers on time: 100 × 0 / 5 = 0, which `0` ([−0,5; 0,5])
+    // holds. A zero numerator over a positive denominator is a ratio like
+    // any other (only 0 / 0 has none).
+    let ratio = |rate, num, den| {
+        decided(
+            &[(3, "3.1", rate), (3, "3.1.2", num), (3, "3.1.1", den)],
+            "ratio:3/3.1",
+        )
+    };
+    assert_eq!(ratio("0", "0", "5"), Fast::Pass);
+    // 100 × 1 / 8 = 12,5: `13` stands for [12,5; 13,5] and `12` for
+    // [11,5; 12,5]; 12,5 is an end of each, and both hold.
+    assert_eq!(ratio("13", "1", "8"), Fast::Pass);
+    assert_eq!(ratio("12", "1", "8"), Fast::Pass);
+    // 8 of 8: 100 % exactly.
+    assert_eq!(ratio("100", "8", "8"), Fast::Pass);
+}
