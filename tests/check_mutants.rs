@@ -652,3 +652,107 @@ fn a_code_or_a_zero_premise_requires_a_row_reported_blank_or_zero() {
     assert!(!fires(&[(3, "1.4.1", "3"), (3, "3.1.1", "5")], departments));
     assert!(!fires(&[(3, "3.1.1", "5")], departments));
 }
+
+#[test]
+fn a_share_of_n_bodies_fits_a_whole_k_at_the_ends_of_its_interval() {
+    let share = |n, rate| report(&[(1, "4.1", n), (1, "4.2", rate)]);
+    let fits = |n, rate| !fires(&[(1, "4.1", n), (1, "4.2", rate)], "share:1/4.2");
+    // 8 bodies: multiples of 12,5 %. `13` stands for [12,5; 13,5] and `12`
+    // for [11,5; 12,5]: 12,5 is an end of each, and they hold. `14`
+    // ([13,5; 14,5]) holds none, nor truncated ([14; 15)).
+    assert!(fits("8", "13"));
+    assert!(fits("8", "12"));
+    assert!(!fits("8", "14"));
+    // 3 bodies: 33,333…%. `33,33` ([33,325; 33,335]) holds it; `33,34`
+    // ([33,335; 33,345]) does not, nor truncated ([33,34; 33,35)). `66,66`
+    // to the nearest is [66,655; 66,665], below 66,666…, but truncated
+    // [66,66; 66,67) holds it: a share either way.
+    assert!(fits("3", "33,33"));
+    assert!(!fits("3", "33,34"));
+    assert!(fits("3", "66,66"));
+    // 4 bodies: multiples of 25 %. `24` truncated is [24; 25), which leaves
+    // 25 out; to the nearest [23,5; 24,5]: no share.
+    assert!(!fits("4", "24"));
+    assert!(fits("4", "25"));
+    // 0 and 100 are shares of any population; nothing below 0 or above 100.
+    for rate in ["0", "100", "0,00"] {
+        assert!(fits("3", rate), "{rate}");
+    }
+    assert!(!fits("3", "-0,1"));
+    assert!(!fits("3", "100,4"));
+    // The nearest share, at two decimals at least: 10 % of 3 is k = 0,3,
+    // so k = 0 and 0,00 %; 150 % of 3 is k = 4,5, at most 3: 100,00 %.
+    let nearest = |n, rate| {
+        share(n, rate)
+            .validate()
+            .of_rule("share:1/4.2")
+            .next()
+            .and_then(|finding| finding.computed)
+            .map(|computed| computed.to_string())
+    };
+    assert_eq!(nearest("3", "10"), Some("0.00".into()));
+    assert_eq!(nearest("3", "150"), Some("100.00".into()));
+    // 24 % of 4 is k = 0,96: 1, and 25,00 %; 14 % of 8 is 1,12: 12,50 %.
+    assert_eq!(nearest("4", "24"), Some("25.00".into()));
+    assert_eq!(nearest("8", "14"), Some("12.50".into()));
+    // With no body inspected (0) there is no share to check.
+    assert!(fits("0", "50"));
+}
+
+#[test]
+fn a_sum_off_its_total_takes_the_severity_of_its_direction() {
+    // Procedures by level: 1.486 + 255 + 155 = 1.896. A total of 1.890 is
+    // below the levels (one procedure listed at two levels: a warning);
+    // 1.902 above them (an error, imbalance 1.902 − 1.896 = 6).
+    let levels = |total| {
+        [
+            (3, "1.4", total),
+            (3, "1.4.1", "1.486"),
+            (3, "1.4.2", "255"),
+            (3, "1.4.3", "155"),
+        ]
+    };
+    let above = finding(&levels("1.890"), "sum:3/1.4");
+    assert_eq!(above.severity, Severity::Warning);
+    assert_eq!(above.imbalance.map(|d| d.to_string()), Some("-6".into()));
+    let below = finding(&levels("1.902"), "sum:3/1.4");
+    assert_eq!(below.severity, Severity::Error);
+    assert_eq!(below.imbalance.map(|d| d.to_string()), Some("6".into()));
+    assert_eq!(below.computed.map(|d| d.to_string()), Some("1896".into()));
+    assert_eq!(
+        messages(&below).1,
+        "Biểu 3: mục 1.4 = 1.902 nhưng mục 1.4.1 + mục 1.4.2 + mục 1.4.3 = 1.486 + 255 + 155 \
+         = 1.896 (chênh lệch 6)."
+    );
+    // The commune level blank: 1.486 + 255 = 1.741 is at most 1.902, as
+    // "of which"; at most 1.700 it is not: the parts exceed the total, with
+    // the severity of parts above it.
+    assert!(!fires(&levels("1.902")[..3], "sum:3/1.4"));
+    let exceeds = finding(&levels("1.700")[..3], "sum:3/1.4");
+    assert_eq!(exceeds.severity, Severity::Warning);
+    assert_eq!(
+        messages(&exceeds).1,
+        "Biểu 3: mục 1.4.1 + mục 1.4.2 = 1.486 + 255 = 1.741 vượt quá mục 1.4 = 1.700 dù \
+         mục 1.4.3 để trống."
+    );
+    // Autonomy groups (6/2.1 = 2.2 + 2.3 + 2.4 + 2.5): above the units is
+    // impossible (an error), below them units await a group (a warning).
+    let groups = |total| {
+        [
+            (6, "2.1", total),
+            (6, "2.2", "10"),
+            (6, "2.3", "20"),
+            (6, "2.4", "30"),
+            (6, "2.5", "40"),
+        ]
+    };
+    assert_eq!(
+        finding(&groups("99"), "sum:6/2.1").severity,
+        Severity::Error
+    );
+    assert_eq!(
+        finding(&groups("101"), "sum:6/2.1").severity,
+        Severity::Warning
+    );
+    assert!(!fires(&groups("100"), "sum:6/2.1"));
+}

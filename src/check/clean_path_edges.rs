@@ -64,3 +64,111 @@ fn a_ratio_that_holds_passes_on_the_clean_path() {
     // 8 of 8: 100 % exactly.
     assert_eq!(ratio("100", "8", "8"), Fast::Pass);
 }
+
+#[test]
+fn totals_that_meet_their_parts_exactly_pass_on_the_clean_path() {
+    // 1.486 + 255 + 155 = 1.896: the levels add up to the total.
+    let levels = [
+        (3, "1.4", "1.896"),
+        (3, "1.4.1", "1.486"),
+        (3, "1.4.2", "255"),
+        (3, "1.4.3", "155"),
+    ];
+    assert_eq!(decided(&levels, "sum:3/1.4"), Fast::Pass);
+    // The commune level blank: the others as "of which", 1.486 + 255 =
+    // 1.741, at most the total, and equal to it at the edge.
+    assert_eq!(decided(&levels[..3], "sum:3/1.4"), Fast::Pass);
+    let edge = [
+        (3, "1.4", "1.741"),
+        (3, "1.4.1", "1.486"),
+        (3, "1.4.2", "255"),
+    ];
+    assert_eq!(decided(&edge, "sum:3/1.4"), Fast::Pass);
+    // 56 of 56 tasks completed; 6 + 4 of 10 assigned (overdue blank).
+    assert_eq!(
+        decided(&[(1, "2.1", "56"), (1, "2.2", "56")], "part:1/2.2<=1/2.1"),
+        Fast::Pass
+    );
+    assert_eq!(
+        decided(
+            &[(1, "5.1", "10"), (1, "5.2", "6"), (1, "5.3", "4")],
+            "part:1/5.2+1/5.3+1/5.4<=1/5.1"
+        ),
+        Fast::Pass
+    );
+    // The same units in forms 4 and 6; form 5's units among form 4's.
+    assert_eq!(
+        decided(
+            &[(4, "1.5", "840"), (6, "2.1", "840")],
+            "across:4/1.5==6/2.1"
+        ),
+        Fast::Pass
+    );
+    assert_eq!(
+        decided(
+            &[(4, "1.5", "858"), (5, "1.2", "858")],
+            "across:5/1.2<=4/1.5"
+        ),
+        Fast::Pass
+    );
+    // 9 services with dossiers, 4 + 5 = 9 dossiers.
+    assert_eq!(
+        decided(
+            &[(7, "6.2.1", "9"), (7, "6.3.1", "4"), (7, "6.4.1", "5")],
+            "covers:7/6.2.1<=7/6.3.1+7/6.4.1"
+        ),
+        Fast::Pass
+    );
+}
+
+#[test]
+fn rates_codes_and_implications_that_hold_pass_on_the_clean_path() {
+    // Levels 90, 95, 99 % stand for [89,5; 99,5] together; 89 ([88,5;
+    // 89,5]) and 100 ([99,5; 100,5]) each touch an end.
+    for overall in ["89", "100", "95"] {
+        let rows = [
+            (7, "5.2", overall),
+            (7, "5.2.1", "90"),
+            (7, "5.2.2", "95"),
+            (7, "5.2.3", "99"),
+        ];
+        assert_eq!(decided(&rows, "level_range:7/5.2"), Fast::Pass, "{overall}");
+    }
+    // 200 of 200 done and 100 %: nothing to note; 199 of 200 and 99,5 %
+    // printed `99,5`: not printed as 100.
+    let full = |rate, num| {
+        decided(
+            &[(3, "3.1", rate), (3, "3.1.1", "200"), (3, "3.1.2", num)],
+            "full:3/3.1",
+        )
+    };
+    assert_eq!(full("100", "200"), Fast::Pass);
+    assert_eq!(full("99,5", "199"), Fast::Pass);
+    // A survey held (1/6 = 1), or not held with no forms (6.1 = 0).
+    assert_eq!(
+        decided(&[(1, "6", "1"), (1, "6.1", "3")], "conditional:1/6==0"),
+        Fast::Pass
+    );
+    assert_eq!(
+        decided(&[(1, "6", "0"), (1, "6.1", "0")], "conditional:1/6==0"),
+        Fast::Pass
+    );
+    // No dossiers online (0 + 0): nothing required; 1 service: holds.
+    let online = "implies:7/6.3.2+7/6.4.2>=1=>7/6.2.2>=1";
+    assert_eq!(
+        decided(&[(7, "6.3.2", "0"), (7, "6.4.2", "0")], online),
+        Fast::Pass
+    );
+    assert_eq!(
+        decided(&[(7, "6.3.2", "5"), (7, "6.2.2", "1")], online),
+        Fast::Pass
+    );
+    // No provincial procedures and no dossiers of the departments.
+    assert_eq!(
+        decided(
+            &[(3, "1.4.1", "0"), (3, "3.1.1", "0")],
+            "implies:3/1.4.1==0=>3/3.1.1==0"
+        ),
+        Fast::Pass
+    );
+}
