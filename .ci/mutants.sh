@@ -47,6 +47,9 @@ import_tests=(
 # The column stays: it tells apart the same mutation twice in a function
 # (`a || b || c`), and changes only if that line itself is edited. An
 # entry that matches no mutant, or more than one, is reported below.
+# (cargo-mutants 27.1 does not apply --exclude-re to its `delete field …
+# from struct … expression` mutants: an equivalent one of those is still
+# run, and shows as missed; the README counts it as equivalent.)
 quote_re() { printf '%s' "$1" | sed 's/[][\\.*^$(){}+?|]/\\&/g'; }
 
 excluded=()
@@ -67,9 +70,12 @@ check_equivalents() {
     local listed
     listed="$(cargo mutants --list 2>/dev/null)" || return 0
     for pattern in "${patterns[@]}"; do
-        local count
+        local count entries
         count="$(grep -cE -- "$pattern" <<<"$listed" || true)"
-        if [ "$count" != 1 ]; then
+        # Two entries may share a pattern (the same mutation at the same
+        # column on two lines): then it should match two mutants.
+        entries="$(printf '%s\n' "${patterns[@]}" | grep -cxF -- "$pattern")"
+        if [ "$count" != "$entries" ]; then
             echo "warning: .ci/mutants-equivalent.txt: $pattern matches $count mutants" >&2
         fi
     done

@@ -680,6 +680,10 @@ fn a_share_of_n_bodies_fits_a_whole_k_at_the_ends_of_its_interval() {
     }
     assert!(!fits("3", "-0,1"));
     assert!(!fits("3", "100,4"));
+    // 100 × 4 / 3 = 133,33…, which `133` ([132,5; 133,5]) holds, is k = 4
+    // of 3 bodies: no share.
+    assert!(!fits("3", "133"));
+    assert!(!fits("3", "133,33"));
     // The nearest share, at two decimals at least: 10 % of 3 is k = 0,3,
     // so k = 0 and 0,00 %; 150 % of 3 is k = 4,5, at most 3: 100,00 %.
     let nearest = |n, rate| {
@@ -755,4 +759,46 @@ fn a_sum_off_its_total_takes_the_severity_of_its_direction() {
         Severity::Warning
     );
     assert!(!fires(&groups("100"), "sum:6/2.1"));
+}
+
+#[test]
+fn a_share_of_the_departments_names_their_number() {
+    // 20 departments: multiples of 5 %. 12 stands for [11,5; 12,5]
+    // (truncated [12; 13)): none. The nearest k: 12 × 20 / 100 = 2,4, so 2,
+    // and 100 × 2 / 20 = 10 %.
+    let mut meta = ReportMeta::default();
+    meta.reference.departments = Some(20);
+    let with = |rate| report_of(meta.clone(), &[(4, "1.1", rate)]);
+    let share = finding_in(&with("12"), "share:4/1.1");
+    assert_eq!(share.computed.map(|d| d.to_string()), Some("10.00".into()));
+    let (english, vietnamese) = messages(&share);
+    assert!(
+        english.starts_with(
+            "Form 4: row 1.1 = 12 cannot be a share of the number of departments = 20: it \
+             must be 100 × k / 20 for a whole k from 0 to 20 (the nearest is 10"
+        ),
+        "{english}"
+    );
+    assert!(
+        vietnamese.starts_with(
+            "Biểu 4: mục 1.1 = 12 không thể là tỷ lệ trên số sở, ngành = 20: phải bằng \
+             100 × k / 20 với k nguyên từ 0 đến 20 (gần nhất là 10"
+        ),
+        "{vietnamese}"
+    );
+    // 15 % is 3 of 20; without the number of departments nothing is said.
+    assert!(
+        with("15")
+            .validate()
+            .of_rule("share:4/1.1")
+            .next()
+            .is_none()
+    );
+    assert!(
+        report(&[(4, "1.1", "12")])
+            .validate()
+            .of_rule("share:4/1.1")
+            .next()
+            .is_none()
+    );
 }

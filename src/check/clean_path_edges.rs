@@ -172,3 +172,17 @@ fn rates_codes_and_implications_that_hold_pass_on_the_clean_path() {
         Fast::Pass
     );
 }
+
+#[test]
+fn amounts_at_most_their_plan_pass_on_the_clean_path() {
+    // Amounts (million VND) are read to the nearest unit of their last
+    // digit, so they take the snapshot's interval path, not the whole
+    // counts'. 50 disbursed of a plan of 100 is well within it; 100,5 of
+    // 100,5 equal; 101 ([100,5; 101,5]) of 100 ([99,5; 100,5]) may be
+    // 100,5 of 100,5: the intervals touch, and that holds.
+    let disbursed =
+        |plan, spent| decided(&[(6, "1.1", plan), (6, "1.2", spent)], "part:6/1.2<=6/1.1");
+    assert_eq!(disbursed("100", "50"), Fast::Pass);
+    assert_eq!(disbursed("100,5", "100,5"), Fast::Pass);
+    assert_eq!(disbursed("100", "101"), Fast::Pass);
+}
