@@ -802,3 +802,114 @@ fn a_share_of_the_departments_names_their_number() {
             .is_none()
     );
 }
+
+#[test]
+fn a_sum_says_the_severity_of_each_direction_only_when_they_differ() {
+    let description = |rule: &str| {
+        cchc_forms::RuleId::find(rule)
+            .expect("a rule")
+            .rule()
+            .description_en()
+    };
+    // Procedures by level: above the total a warning, below it an error.
+    assert!(
+        description("sum:3/1.4").starts_with(
+            "Form 3: row 1.4 = row 1.4.1 + row 1.4.2 + row 1.4.3. Parts adding up to more \
+             than the total: a warning; to less: an error. "
+        ),
+        "{}",
+        description("sum:3/1.4")
+    );
+    assert!(
+        description("sum:6/2.1").starts_with(
+            "Form 6: row 2.1 = row 2.2 + row 2.3 + row 2.4 + row 2.5. Parts adding up to more \
+             than the total: an error; to less: a warning. "
+        ),
+        "{}",
+        description("sum:6/2.1")
+    );
+    // Regulations by level: an error either way, so nothing to say.
+    assert_eq!(
+        description("sum:2/1"),
+        "Form 2: row 1 = row 1.1 + row 1.2 + row 1.3. Every regulation of the locality is \
+         issued at exactly one of the provincial, district and commune levels."
+    );
+    let vietnamese = cchc_forms::RuleId::find("sum:3/1.4")
+        .expect("a rule")
+        .rule()
+        .description_vi();
+    assert!(
+        vietnamese.contains(". Các mục thành phần cộng lại lớn hơn tổng: cảnh báo; nhỏ hơn: lỗi. "),
+        "{vietnamese}"
+    );
+}
+
+#[test]
+fn a_blank_rate_is_derived_up_to_and_including_its_bounds() {
+    let derived = |rows: &[(u8, &str, &str)], rule| {
+        report(rows)
+            .validate()
+            .of_rule(rule)
+            .next()
+            .map(|finding| finding.computed.map(|d| d.to_string()))
+    };
+    // 0 of 5: 0,00 %, the lower bound of a share, derivable; 56 of 56:
+    // 100,00 %, its upper bound, derivable too.
+    assert_eq!(
+        derived(&[(1, "2.1", "5"), (1, "2.2", "0")], "derivable:1/2"),
+        Some(Some("0.00".into()))
+    );
+    assert_eq!(
+        derived(&[(1, "2.1", "56"), (1, "2.2", "56")], "derivable:1/2"),
+        Some(Some("100.00".into()))
+    );
+    // A disbursement rate has no upper bound: 130 of a plan of 100 is
+    // 130,00 %.
+    assert_eq!(
+        derived(&[(6, "1.1", "100"), (6, "1.2", "130")], "derivable:6/1"),
+        Some(Some("130.00".into()))
+    );
+    // Nothing to derive over a denominator of 0, from a negative amount, or
+    // where the rate is reported.
+    assert_eq!(
+        derived(&[(1, "2.1", "0"), (1, "2.2", "0")], "derivable:1/2"),
+        None
+    );
+    assert_eq!(
+        derived(&[(6, "1.1", "100"), (6, "1.2", "-5")], "derivable:6/1"),
+        None
+    );
+    assert_eq!(
+        derived(
+            &[(1, "2", "50"), (1, "2.1", "4"), (1, "2.2", "2")],
+            "derivable:1/2"
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_rate_printed_as_100_at_one_decimal_is_full_too() {
+    // 100 × 1.999 / 2.000 = 99,95: `100,0` stands for [99,95; 100,05],
+    // which holds it at its lower end: a rate printed as 100 while one of
+    // 2.000 was not done, a note.
+    let rows = |rate| {
+        [
+            (3, "3.1", rate),
+            (3, "3.1.1", "2.000"),
+            (3, "3.1.2", "1.999"),
+        ]
+    };
+    assert_eq!(
+        finding(&rows("100,0"), "full:3/3.1").severity,
+        Severity::Info
+    );
+    // `99,9` is not 100: no note (and 99,95 lies at the upper end of
+    // [99,85; 99,95]: no ratio error either).
+    assert!(report(&rows("99,9")).validate().is_empty());
+    // Over a denominator of 0 there is no rate to speak of.
+    assert!(!fires(
+        &[(3, "3.1", "100"), (3, "3.1.1", "0"), (3, "3.1.2", "0")],
+        "full:3/3.1"
+    ));
+}

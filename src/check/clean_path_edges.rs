@@ -186,3 +186,32 @@ fn amounts_at_most_their_plan_pass_on_the_clean_path() {
     assert_eq!(disbursed("100,5", "100,5"), Fast::Pass);
     assert_eq!(disbursed("100", "101"), Fast::Pass);
 }
+
+#[test]
+fn rates_with_nothing_to_derive_are_skipped_on_the_clean_path() {
+    // Reported, over a denominator of 0, or from a negative amount: no rate
+    // to derive, on either path.
+    assert_eq!(
+        decided(
+            &[(1, "2", "50"), (1, "2.1", "4"), (1, "2.2", "2")],
+            "derivable:1/2"
+        ),
+        Fast::Skip
+    );
+    assert_eq!(
+        decided(&[(1, "2.1", "0"), (1, "2.2", "0")], "derivable:1/2"),
+        Fast::Skip
+    );
+    assert_eq!(
+        decided(&[(6, "1.1", "100"), (6, "1.2", "-5")], "derivable:6/1"),
+        Fast::Skip
+    );
+    // A full rate over a denominator of 0: nothing to note.
+    assert_eq!(
+        decided(
+            &[(3, "3.1", "100"), (3, "3.1.1", "0"), (3, "3.1.2", "0")],
+            "full:3/3.1"
+        ),
+        Fast::Skip
+    );
+}
