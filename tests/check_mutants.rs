@@ -913,3 +913,27 @@ fn a_rate_printed_as_100_at_one_decimal_is_full_too() {
         "full:3/3.1"
     ));
 }
+
+#[test]
+fn a_conditional_rule_lists_each_dependent_once_joined_by_and() {
+    // The rows that describe how a survey was run, each with what "not
+    // done" requires of it: a count blank or 0, a code blank (any code, 0
+    // included, is a way of doing it), joined by ", and ".
+    let rule = cchc_forms::RuleId::find("conditional:1/6==0")
+        .expect("a rule")
+        .rule();
+    assert_eq!(
+        rule.description_en(),
+        "Form 1: when row 6 = 0 (no), row 6.1 is blank or 0, and row 6.2 is blank (any code \
+         there, 0 included, is a way of doing it). Without a survey there are no survey forms \
+         and no survey method."
+    );
+    assert!(
+        rule.description_vi().contains(
+            "mục 6.1 để trống hoặc bằng 0, và mục 6.2 để trống (mọi mã ở đây, kể cả 0, đều là \
+             một hình thức thực hiện)."
+        ),
+        "{}",
+        rule.description_vi()
+    );
+}

@@ -206,6 +206,12 @@ fn rates_with_nothing_to_derive_are_skipped_on_the_clean_path() {
         decided(&[(6, "1.1", "100"), (6, "1.2", "-5")], "derivable:6/1"),
         Fast::Skip
     );
+    // A full rate left blank (derivable, a note of its own): nothing to
+    // note here.
+    assert_eq!(
+        decided(&[(3, "3.1.1", "200"), (3, "3.1.2", "199")], "full:3/3.1"),
+        Fast::Skip
+    );
     // A full rate over a denominator of 0: nothing to note.
     assert_eq!(
         decided(
