@@ -937,3 +937,21 @@ fn a_conditional_rule_lists_each_dependent_once_joined_by_and() {
         rule.description_vi()
     );
 }
+
+#[test]
+fn an_implication_within_one_form_is_described_under_its_form() {
+    let rule = cchc_forms::RuleId::find("implies:7/6.3.2+7/6.4.2>=1=>7/6.2.2>=1")
+        .expect("a rule")
+        .rule();
+    assert_eq!(
+        rule.description_en(),
+        "Form 7: if row 6.3.2 + row 6.4.2 ≥ 1 then row 6.2.2 ≥ 1. Dossiers submitted online \
+         belong to an online service that had online dossiers."
+    );
+    assert!(
+        rule.description_vi()
+            .starts_with("Biểu 7: nếu mục 6.3.2 + mục 6.4.2 ≥ 1 thì mục 6.2.2 ≥ 1. "),
+        "{}",
+        rule.description_vi()
+    );
+}
