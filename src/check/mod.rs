@@ -143,6 +143,9 @@ pub(crate) mod share;
 pub(crate) mod sum;
 pub(crate) mod within_reference;
 
+#[cfg(test)]
+mod clean_path_edges;
+
 /// The registry of families: one line each, `Variant "name" => module::Type`.
 /// It declares the modules and writes [`Family`], [`Check`] and the dispatch
 /// from a rule to its family.

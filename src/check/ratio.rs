@@ -220,17 +220,24 @@ impl RuleFamily for Ratio {
     }
 }
 
-/// `[100·num.lo/den.hi, 100·num.hi/den.lo]`, widened to four decimals.
+/// The extremes of `100·num/den` over the intervals (the denominator
+/// positive), widened to four decimals: each end of the numerator divided by
+/// the denominator's end that takes it farthest from zero when it is at
+/// least zero, nearest zero when it is negative (`100·num.lo/den.hi` and
+/// `100·num.hi/den.lo` for a numerator at least zero, as in
+/// `ratio_conditions`).
 fn ratio_interval(num: Span, den: Span) -> Option<Interval> {
     let to_dec = |units: i128, scale: u32| super::interval::half_units(units, scale);
     let hundred = Decimal::ONE_HUNDRED;
+    let low_den = if num.lo < 0 { den.lo } else { den.hi };
+    let high_den = if num.hi < 0 { den.hi } else { den.lo };
     let low = hundred
         .checked_mul(to_dec(num.lo, num.scale)?)?
-        .checked_div(to_dec(den.hi, den.scale)?)?
+        .checked_div(to_dec(low_den, den.scale)?)?
         .round_dp_with_strategy(4, RoundingStrategy::ToNegativeInfinity);
     let high = hundred
         .checked_mul(to_dec(num.hi, num.scale)?)?
-        .checked_div(to_dec(den.lo, den.scale)?)?
+        .checked_div(to_dec(high_den, den.scale)?)?
         .round_dp_with_strategy(4, RoundingStrategy::ToPositiveInfinity);
     Some(Interval { low, high })
 }
