@@ -224,3 +224,24 @@ fn meta_template_is_read() {
     assert_eq!(report.check().outcomes.len(), template.rules.len());
     assert_eq!(template.legal_basis.date.to_string(), "2022-02-21");
 }
+
+#[test]
+fn a_district_rows_rule_names_the_last_day_districts_existed() {
+    // District rows apply while districts exist: to data windows starting
+    // on or before 30 June 2025, the day before Law 72/2025/QH15 took
+    // effect (1 July 2025). The rule says so with that date, day first.
+    let rule = cchc_forms::check::RULES
+        .iter()
+        .find(|rule| rule.id == "not_applicable:3/1.4.2")
+        .expect("the rule of form 3 row 1.4.2");
+    let english = rule.description_en();
+    assert!(
+        english.contains("in a report whose data window starts after 30/06/2025: "),
+        "{english}"
+    );
+    let vietnamese = rule.description_vi();
+    assert!(
+        vietnamese.contains("kỳ số liệu bắt đầu sau ngày 30/06/2025: "),
+        "{vietnamese}"
+    );
+}
