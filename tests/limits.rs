@@ -287,6 +287,19 @@ fn the_deepest_json_is_sixteen_levels() {
         problems.iter().all(|p| !p.message_en.contains("nested")),
         "{problems:?}"
     );
+    // Depth is nesting, not a count of brackets: twenty arrays of an array
+    // side by side, each closed before the next opens, nest 3 deep with the
+    // object around them (41 brackets opened in all). Read, and refused for
+    // what they are (not rows of a report), never as too deep.
+    let siblings: Vec<String> = (0..20).map(|i| format!("\"x{i}\": [[]]")).collect();
+    let text = format!("{{{}}}", siblings.join(", "));
+    let Err(Error::Json(problems)) = Report::from_json(&text) else {
+        panic!("unknown keys accepted")
+    };
+    assert!(
+        problems.iter().all(|p| !p.message_en.contains("nested")),
+        "{problems:?}"
+    );
     // A million brackets: refused at once, no stack overflow.
     let deep = "[".repeat(1_000_000);
     assert!(Report::from_json(&deep).is_err());
