@@ -508,3 +508,77 @@ fn debug_clone_and_eq_work() {
     assert_eq!(rate, same);
     assert_eq!(format!("{rate:?}"), "99.3 percent");
 }
+
+/// The problems of `Report::from_json` on `text`, which must be refused.
+fn problems_of(text: &str) -> Vec<cchc_forms::JsonProblem> {
+    match Report::from_json(text) {
+        Ok(report) => panic!("accepted: {report:?}"),
+        Err(cchc_forms::Error::Json(problems)) => problems.iter().cloned().collect(),
+        Err(other) => panic!("not a JSON problem: {other}"),
+    }
+}
+
+#[test]
+fn the_reader_reads_the_period_and_names_what_is_missing_or_unknown() {
+    // The sample's period (Q3/2023) is read back as given, and `null` is no
+    // period at all.
+    let sample = sample_json();
+    let read = Report::from_json(&sample.to_string()).expect("the sample reads");
+    assert_eq!(
+        read.meta.period,
+        Some(Period {
+            year: 2023,
+            term: Term::Q3
+        })
+    );
+    let mut no_period = sample.clone();
+    no_period["meta"]["period"] = Value::Null;
+    let read = Report::from_json(&no_period.to_string()).expect("a report without a period");
+    assert_eq!(read.meta.period, None);
+
+    // A form left out is named, with the way to say "no figures".
+    let mut without_form3 = sample.clone();
+    without_form3
+        .as_object_mut()
+        .expect("an object")
+        .remove("form3");
+    let problems = problems_of(&without_form3.to_string());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "form3");
+    assert_eq!(
+        problems[0].message_en,
+        "missing field `form3` (write \"form3\": {} for a form with no figures)"
+    );
+
+    // A key that is not a form is named as unknown, the forms being known.
+    let mut form8 = sample.clone();
+    form8["form8"] = json!({});
+    let problems = problems_of(&form8.to_string());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].message_en,
+        "unknown field `form8` (the fields are meta and form1 to form7)"
+    );
+
+    // A text cut short is refused at the line where it ends: the third.
+    let problems = problems_of("{\n\"meta\":\n{");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, Some(3));
+}
+
+#[test]
+fn a_repeated_key_of_the_period_is_reported_once() {
+    // `"year"` twice in the period: one problem, the repeated key, and not
+    // a second one for the period's shape.
+    let text =
+        sample_json()
+            .to_string()
+            .replacen("\"year\":2023", "\"year\":2023,\"year\":2024", 1);
+    assert!(
+        text.contains("\"year\":2024"),
+        "the sample's period is written as expected"
+    );
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message_en.contains("year"), "{problems:?}");
+}
