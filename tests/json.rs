@@ -582,3 +582,22 @@ fn a_repeated_key_of_the_period_is_reported_once() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].message_en.contains("year"), "{problems:?}");
 }
+
+#[test]
+fn a_decimal_written_the_vietnamese_way_is_shown_as_json_writes_it() {
+    // 99,3 % (form 3 row 3.1) written as printed, with a decimal comma: JSON
+    // wants the dot, and the message gives the value as it must be written.
+    let text = with_cell("form3", "on_time_rate_departments", json!("99,3")).to_string();
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message_en
+            .contains("in JSON a decimal uses a dot and no thousands separators: \"99.3\""),
+        "{}",
+        problems[0].message_en
+    );
+    // Written as JSON writes it, it is read.
+    let text = with_cell("form3", "on_time_rate_departments", json!("99.3")).to_string();
+    assert!(Report::from_json(&text).is_ok());
+}
