@@ -201,6 +201,31 @@ fn a_percentage_is_rounded_half_away_from_zero_or_truncated() {
     // 0 / 5 = 0; and nothing over zero.
     assert_eq!(of(0, 5, 2, Rounding::HalfAwayFromZero), Some((0, 2)));
     assert_eq!(of(5, 0, 2, Rounding::HalfAwayFromZero), None);
+    // Past 64 bits (the division is then done in 128): 100 × 10¹⁷ / 3 at
+    // two decimals is 10²¹ / 3 = 333…333,33 (21 threes) hundredths, to the
+    // nearest 333…333 (rounded down), truncated the same; 100 × 2·10¹⁷ / 3
+    // = 666…666,66 hundredths rounds up to 666…667 and truncates to 666…666.
+    let threes = (10_i128.pow(21) - 1) / 3;
+    assert_eq!(
+        of(10_i128.pow(17), 3, 2, Rounding::HalfAwayFromZero),
+        Some((threes, 2))
+    );
+    assert_eq!(
+        of(2 * 10_i128.pow(17), 3, 2, Rounding::HalfAwayFromZero),
+        Some((2 * threes + 1, 2))
+    );
+    assert_eq!(
+        of(2 * 10_i128.pow(17), 3, 2, Rounding::Truncate),
+        Some((2 * threes, 2))
+    );
+    // Negative on either side, within 64 bits and past: −100 × 1 / 8 =
+    // −12,5, away from zero −13; −100 × 10¹⁷ / 8 = −1,25·10¹⁸ exactly.
+    assert_eq!(of(-1, 8, 0, Rounding::HalfAwayFromZero), Some((-13, 0)));
+    assert_eq!(of(1, -8, 0, Rounding::Truncate), Some((-12, 0)));
+    assert_eq!(
+        of(-(10_i128.pow(17)), 8, 0, Rounding::HalfAwayFromZero),
+        Some((-125 * 10_i128.pow(16), 0))
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::interval::Reading;
 use super::ratio::span;
-use super::snapshot::{Slot, read};
+use super::snapshot::{Slot, read_all};
 use super::sum::{decide_total, evaluate_total, write_total};
 use super::words::{Capital, CellName, Labelled, Names, Number, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
@@ -74,10 +74,9 @@ impl RuleFamily for AcrossForms {
         match *self {
             AcrossForms::PartOf { whole, parts } => decide_total(whole, parts, false, snapshot),
             AcrossForms::Same { left, right } => {
-                let (left, right) = match (read(snapshot, left), read(snapshot, right)) {
-                    (Ok(Some(left)), Ok(Some(right))) => (left, right),
-                    (Err(undecided), _) | (_, Err(undecided)) => return undecided,
-                    _ => return Fast::Skip,
+                let [left, right] = match read_all(snapshot, [left, right]) {
+                    Ok(cells) => cells,
+                    Err(fast) => return fast,
                 };
                 let ((left_lo, left_hi), (right_lo, right_hi)) =
                     (left.at_scale(), right.at_scale());

@@ -6,7 +6,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::snapshot::{POW10, Slot, read};
+use super::snapshot::{POW10, Slot, read_all};
 use super::words::{Number, Range, Row, Whole, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
@@ -66,10 +66,9 @@ impl RuleFamily for Bound {
     /// The printed value within `[min, max]`, compared digit for digit.
     #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
-        let value = match read(snapshot, self.cell) {
-            Ok(Some(value)) => value,
-            Ok(None) => return Fast::Skip,
-            Err(undecided) => return undecided,
+        let [value] = match read_all(snapshot, [self.cell]) {
+            Ok(value) => value,
+            Err(fast) => return fast,
         };
         // A limit beyond 64 bits once scaled is left to the exact evaluator.
         let scale = POW10[usize::from(value.decimals)];

@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::snapshot::{Slot, read};
+use super::snapshot::{Slot, read, read_all};
 use super::words::{CellName, Piece, Prefix, Row, Value, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
@@ -71,10 +71,9 @@ impl RuleFamily for Conditional {
     /// A code other than `when`, or no dependent describing how it was done.
     #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
-        let code = match read(snapshot, self.code) {
-            Ok(Some(code)) => code,
-            Ok(None) => return Fast::Skip,
-            Err(undecided) => return undecided,
+        let [code] = match read_all(snapshot, [self.code]) {
+            Ok(code) => code,
+            Err(fast) => return fast,
         };
         if code.mantissa != i32::from(self.when) {
             return Fast::Pass;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::snapshot::{Slot, read};
+use super::snapshot::{Slot, read_all};
 use super::words::{CellName, Number, OptNumber, Range, Row, message};
 use super::{
     CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, Source, fire, fired,
@@ -105,14 +105,9 @@ impl RuleFamily for Derivable {
             Some(slot) if slot.is_blank() => {}
             _ => return Fast::Skip,
         }
-        let (Ok(num), Ok(den)) = (
-            read(snapshot, self.numerator),
-            read(snapshot, self.denominator),
-        ) else {
-            return Fast::Undecided;
-        };
-        let (Some(num), Some(den)) = (num, den) else {
-            return Fast::Skip;
+        let [num, den] = match read_all(snapshot, [self.numerator, self.denominator]) {
+            Ok(cells) => cells,
+            Err(fast) => return fast,
         };
         if den.mantissa <= 0 || num.mantissa < 0 {
             Fast::Skip

@@ -8,7 +8,7 @@ use std::fmt;
 
 use super::interval::{Reading, Span, ratio_overlaps};
 use super::ratio::span;
-use super::snapshot::{POW10, Slot, read};
+use super::snapshot::{POW10, Slot, read_all};
 use super::words::{CellName, Number, Prefix, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
@@ -33,6 +33,29 @@ pub struct Full {
     pub numerator: CellId,
     /// Its denominator (`3/3.4.1`).
     pub denominator: CellId,
+}
+
+/// The decision once the three cells are read (out of line, so that the
+/// compiled plan stays small enough for the instruction cache; the reads
+/// before it are inlined).
+#[inline(never)]
+fn decide_full(rate: Slot, num: Slot, den: Slot) -> Fast {
+    // The denominator's least value (exact for a count), as the exact
+    // evaluator reads it.
+    if den.own().0 <= 0 {
+        return Fast::Skip;
+    }
+    let hundred = 100 * POW10[usize::from(rate.decimals)];
+    if i64::from(rate.mantissa) != hundred {
+        return Fast::Pass;
+    }
+    // Certainly below: the numerator's greatest value under the
+    // denominator's least, at one scale.
+    if num.at_scale().1 < den.at_scale().0 {
+        Fast::Undecided
+    } else {
+        Fast::Pass
+    }
 }
 
 impl RuleFamily for Full {
@@ -71,30 +94,9 @@ impl RuleFamily for Full {
     /// denominator is left to the exact evaluator.
     #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
-        let (rate, num, den) = match (
-            read(snapshot, self.rate),
-            read(snapshot, self.numerator),
-            read(snapshot, self.denominator),
-        ) {
-            (Ok(Some(rate)), Ok(Some(num)), Ok(Some(den))) => (rate, num, den),
-            (Ok(_), Ok(_), Ok(_)) => return Fast::Skip,
-            _ => return Fast::Undecided,
-        };
-        // The denominator's least value (exact for a count), as the exact
-        // evaluator reads it.
-        if den.own().0 <= 0 {
-            return Fast::Skip;
-        }
-        let hundred = 100 * POW10[usize::from(rate.decimals)];
-        if i64::from(rate.mantissa) != hundred {
-            return Fast::Pass;
-        }
-        // Certainly below: the numerator's greatest value under the
-        // denominator's least, at one scale.
-        if num.at_scale().1 < den.at_scale().0 {
-            Fast::Undecided
-        } else {
-            Fast::Pass
+        match read_all(snapshot, [self.rate, self.numerator, self.denominator]) {
+            Ok([rate, num, den]) => decide_full(rate, num, den),
+            Err(fast) => fast,
         }
     }
 

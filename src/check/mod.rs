@@ -439,6 +439,7 @@ pub enum Constraint {
 
 /// What the clean path made of a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub(crate) enum Fast {
     /// The rule holds.
     Pass,
@@ -780,6 +781,29 @@ pub(crate) fn fired(finding: &Finding) -> Outcome {
     }
 }
 
+/// The rules `decisions` left undecided, by the exact evaluators: the tight
+/// loop of [`run`] (release builds) when every row applies and no outcome
+/// is asked for.
+#[cfg_attr(debug_assertions, allow(dead_code))]
+fn evaluate_undecided(
+    template: &'static Template,
+    source: &(impl Source + ?Sized),
+    absent: &CellSet,
+    decisions: &plan::Decisions,
+) -> Findings {
+    let mut findings = Findings::default();
+    // (Rules past what a plan holds are never decided.)
+    let beyond = plan::MAX_RULES..template.rules.len();
+    for index in decisions.undecided(template.rules.len()).chain(beyond) {
+        if let Some(rule) = template.rules.get(index) {
+            let values = CellValues::read(source, rule.cells, absent);
+            rule.check
+                .evaluate(RuleId::new(template.version, index), &values, &mut findings);
+        }
+    }
+    findings
+}
+
 /// Every rule of `template` on a report: the clean path on `snapshot` where
 /// there is one, the exact evaluators for everything it leaves undecided
 /// (and, in debug builds, for everything it decided, to check it).
@@ -805,22 +829,9 @@ pub(crate) fn run(
         (Some(decisions), false, None) => Some(decisions),
         _ => None,
     };
-    let visit_undecided = |decisions: &plan::Decisions| {
-        let mut findings = Findings::default();
-        // (Rules past what a plan holds are never decided.)
-        let beyond = plan::MAX_RULES..template.rules.len();
-        for index in decisions.undecided().chain(beyond) {
-            if let Some(rule) = template.rules.get(index) {
-                let values = CellValues::read(source, rule.cells, absent);
-                rule.check
-                    .evaluate(RuleId::new(template.version, index), &values, &mut findings);
-            }
-        }
-        findings
-    };
     #[cfg(not(debug_assertions))]
     if let Some(decisions) = tight {
-        return visit_undecided(decisions);
+        return evaluate_undecided(template, source, absent, decisions);
     }
     for (index, rule) in template.rules.iter().enumerate() {
         let id = RuleId::new(template.version, index);
@@ -869,12 +880,11 @@ pub(crate) fn run(
     if let Some(decisions) = tight {
         let count = template.rules.len();
         let visits = decisions
-            .undecided()
+            .undecided(count)
             .chain(plan::MAX_RULES..count)
             .take_while(|&index| index < count);
         let undecided = (0..count).filter(|&index| decisions.get(index) == Fast::Undecided);
         assert!(visits.eq(undecided), "the tight loop visits other rules");
-        let _ = visit_undecided;
     }
     findings
 }
@@ -1040,7 +1050,17 @@ pub fn percentage_of(
     if divisor == 0 {
         return None;
     }
-    let (quotient, remainder) = (scaled.checked_div(divisor)?, scaled.checked_rem(divisor)?);
+    // In 64 bits when both fit (nearly always: a 128-bit division is a
+    // library call several times slower); the same quotient and remainder
+    // (and `i64::MIN / -1`, which overflows there, is done in 128 bits).
+    let narrow = match (i64::try_from(scaled), i64::try_from(divisor)) {
+        (Ok(scaled), Ok(divisor)) => scaled.checked_div(divisor).zip(scaled.checked_rem(divisor)),
+        _ => None,
+    };
+    let (quotient, remainder) = match narrow {
+        Some((quotient, remainder)) => (i128::from(quotient), i128::from(remainder)),
+        None => (scaled.checked_div(divisor)?, scaled.checked_rem(divisor)?),
+    };
     let round_away = match rounding {
         Rounding::Truncate => false,
         Rounding::HalfAwayFromZero => {

@@ -20,70 +20,95 @@ use super::{Fast, Rule};
 /// The most rules a plan holds: four 64-bit words of decisions.
 pub(crate) const MAX_RULES: usize = 256;
 
-/// What the clean path made of every rule of a table, by position.
+/// What the clean path made of every rule of a table, by position: one
+/// byte a rule (a [`Fast`] as its discriminant), so that recording a
+/// decision in the compiled plan is a single store of a constant offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Decisions {
-    /// Bit `i` set: rule `i` is left to the exact evaluator.
-    undecided: [u64; MAX_RULES / 64],
-    /// Bit `i` set: rule `i` is skipped (a cell it needs is blank).
-    skipped: [u64; MAX_RULES / 64],
-}
+pub(crate) struct Decisions([u8; MAX_RULES]);
+
+/// The byte of each decision.
+const PASS: u8 = Fast::Pass as u8;
+const SKIP: u8 = Fast::Skip as u8;
+const UNDECIDED: u8 = Fast::Undecided as u8;
+const _: () = assert!(
+    PASS == 0 && UNDECIDED & SKIP == 0,
+    "undecided has a bit of its own"
+);
 
 impl Decisions {
     /// Every rule passed: what a plan starts from.
-    pub(crate) const PASSED: Decisions = Decisions {
-        undecided: [0; MAX_RULES / 64],
-        skipped: [0; MAX_RULES / 64],
-    };
+    pub(crate) const PASSED: Decisions = Decisions([PASS; MAX_RULES]);
 
     /// Every rule left to the exact evaluator.
-    pub(crate) const UNDECIDED: Decisions = Decisions {
-        undecided: [u64::MAX; MAX_RULES / 64],
-        skipped: [0; MAX_RULES / 64],
-    };
+    pub(crate) const UNDECIDED: Decisions = Decisions([UNDECIDED; MAX_RULES]);
 
     /// Records the decision of rule `index` (below [`MAX_RULES`]).
     #[inline(always)]
     pub(crate) fn record(&mut self, index: usize, fast: Fast) {
-        let (word, bit) = (index / 64 % (MAX_RULES / 64), index % 64);
-        self.undecided[word] |= u64::from(fast == Fast::Undecided) << bit;
-        self.skipped[word] |= u64::from(fast == Fast::Skip) << bit;
+        if let Some(byte) = self.0.get_mut(index) {
+            *byte = fast as u8;
+        }
     }
 
     /// The decision of rule `index`; undecided past [`MAX_RULES`].
     pub(crate) fn get(&self, index: usize) -> Fast {
-        let (word, bit) = (index / 64, index % 64);
-        match (self.undecided.get(word), self.skipped.get(word)) {
-            (Some(undecided), _) if undecided >> bit & 1 == 1 => Fast::Undecided,
-            (_, Some(skipped)) if skipped >> bit & 1 == 1 => Fast::Skip,
-            (Some(_), Some(_)) => Fast::Pass,
+        match self.0.get(index) {
+            Some(&PASS) => Fast::Pass,
+            Some(&SKIP) => Fast::Skip,
             _ => Fast::Undecided,
         }
     }
 
-    /// The positions of the rules left undecided, in order.
-    pub(crate) fn undecided(&self) -> impl Iterator<Item = usize> + '_ {
-        self.undecided
-            .iter()
-            .enumerate()
-            .flat_map(|(word, &bits)| Ones(bits).map(move |bit| word * 64 + bit))
+    /// The positions below `count` (a table's length) of the rules left
+    /// undecided, in order: eight decisions at a time, those with no
+    /// undecided one passed over at once.
+    pub(crate) fn undecided(&self, count: usize) -> Undecided<'_> {
+        Undecided {
+            decisions: self,
+            count: count.min(MAX_RULES),
+            next_chunk: 0,
+            marks: 0,
+            base: 0,
+        }
     }
 }
 
-/// The set bits of a word, lowest first.
-struct Ones(u64);
+/// The positions of the undecided rules of [`Decisions`], in order.
+pub(crate) struct Undecided<'a> {
+    decisions: &'a Decisions,
+    /// The positions yielded are below this.
+    count: usize,
+    /// The next eight decisions to read, by their first position / 8.
+    next_chunk: usize,
+    /// Bit `8·k + 1` set: rule `base + k` is undecided and not yet yielded.
+    marks: u64,
+    base: usize,
+}
 
-impl Iterator for Ones {
+impl Iterator for Undecided<'_> {
     type Item = usize;
 
     #[inline]
     fn next(&mut self) -> Option<usize> {
-        if self.0 == 0 {
-            return None;
+        const MARKS: u64 = u64::from_le_bytes([UNDECIDED; 8]);
+        while self.marks == 0 {
+            let bytes = self
+                .decisions
+                .0
+                .get(self.next_chunk * 8..)?
+                .first_chunk::<8>()?;
+            if self.next_chunk * 8 >= self.count {
+                return None;
+            }
+            // Little-endian: byte `k` is rule `base + k`.
+            self.marks = u64::from_le_bytes(*bytes) & MARKS;
+            self.base = self.next_chunk * 8;
+            self.next_chunk += 1;
         }
-        let bit = self.0.trailing_zeros() as usize;
-        self.0 &= self.0 - 1;
-        Some(bit)
+        let index = self.base + self.marks.trailing_zeros() as usize / 8;
+        self.marks &= self.marks - 1;
+        // Positions only grow: the first at or past `count` ends it.
+        (index < self.count).then_some(index)
     }
 }
 
@@ -212,8 +237,13 @@ mod tests {
         assert_eq!(decisions.get(64), Fast::Undecided);
         assert_eq!(decisions.get(200), Fast::Pass);
         assert_eq!(decisions.get(256), Fast::Undecided);
-        assert_eq!(decisions.undecided().collect::<Vec<_>>(), [0, 64, 255]);
-        assert_eq!(Decisions::UNDECIDED.undecided().count(), MAX_RULES);
-        assert_eq!(Decisions::PASSED.undecided().count(), 0);
+        assert_eq!(decisions.undecided(256).collect::<Vec<_>>(), [0, 64, 255]);
+        // Only below the count asked for (a table of 65 rules, of 250).
+        assert_eq!(decisions.undecided(65).collect::<Vec<_>>(), [0, 64]);
+        assert_eq!(decisions.undecided(64).collect::<Vec<_>>(), [0]);
+        assert_eq!(Decisions::UNDECIDED.undecided(MAX_RULES).count(), MAX_RULES);
+        assert_eq!(Decisions::UNDECIDED.undecided(153).count(), 153);
+        assert_eq!(Decisions::UNDECIDED.undecided(300).count(), MAX_RULES);
+        assert_eq!(Decisions::PASSED.undecided(MAX_RULES).count(), 0);
     }
 }

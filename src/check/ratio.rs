@@ -12,7 +12,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::interval::{Reading, Span, ratio_overlaps};
-use super::snapshot::{Slot, read};
+use super::snapshot::{Slot, read_all};
 use super::words::{IntervalText, Number, OptNumber, Row, message, stt};
 use super::{
     CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, fire, fired, is_exact,
@@ -136,18 +136,10 @@ impl RuleFamily for Ratio {
     /// comparisons of [`ratio_overlaps`].
     #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
-        let cells = (
-            read(snapshot, self.rate),
-            read(snapshot, self.numerator),
-            read(snapshot, self.denominator),
-        );
-        let (Ok(rate), Ok(num), Ok(den)) = cells else {
-            return Fast::Undecided;
-        };
-        let (Some(rate), Some(num), Some(den)) = (rate, num, den) else {
-            return Fast::Skip;
-        };
-        decide_ratio(rate, num, den)
+        match read_all(snapshot, [self.rate, self.numerator, self.denominator]) {
+            Ok([rate, num, den]) => decide_ratio(rate, num, den),
+            Err(fast) => fast,
+        }
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

@@ -39,9 +39,12 @@ const _: () = assert!(SCALE as u32 == MAX_DECIMALS);
 pub(crate) const POW10: [i64; SCALE as usize + 1] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 /// The `decimals` of a blank slot.
-const BLANK: u8 = u8::MAX;
-/// The `decimals` of a slot whose value does not fit the snapshot.
-const WIDE: u8 = u8::MAX - 1;
+const BLANK: u8 = u8::MAX - 1;
+/// The `decimals` of a slot whose value does not fit the snapshot: the
+/// greatest, so that the most decimals of several slots says at once
+/// whether all fit ([`read_all`]), one is blank, or one is wide.
+const WIDE: u8 = u8::MAX;
+const _: () = assert!(SCALE < BLANK && BLANK < WIDE);
 
 /// The value is exact (a count or a code), not a printed decimal.
 const EXACT: u8 = 1;
@@ -205,6 +208,37 @@ pub(crate) fn reference_slot(kind: ReferenceCount) -> usize {
     CELL_COUNT + kind as usize
 }
 
+/// The cells `ids` of the snapshot when every one is reported and fits it:
+/// `Err(Fast::Undecided)` when one is wide (or out of range), else
+/// `Err(Fast::Skip)` when one is blank. What [`read`] gives for each,
+/// decided together: one comparison of their greatest `decimals` in the
+/// common case, so that the compiled plan stays small.
+#[inline(always)]
+pub(crate) fn read_all<const N: usize>(
+    snapshot: &[Slot],
+    ids: [CellId; N],
+) -> Result<[Slot; N], Fast> {
+    let mut slots = [Slot::EMPTY; N];
+    let mut most = 0;
+    for (slot, id) in slots.iter_mut().zip(ids) {
+        *slot = snapshot.get(id.index()).copied().unwrap_or(Slot {
+            decimals: WIDE,
+            ..Slot::EMPTY
+        });
+        most = most.max(slot.decimals);
+    }
+    if most <= SCALE {
+        for (slot, id) in slots.iter_mut().zip(ids) {
+            *slot = slot.read_as(id);
+        }
+        Ok(slots)
+    } else if most == BLANK {
+        Err(Fast::Skip)
+    } else {
+        Err(Fast::Undecided)
+    }
+}
+
 /// A reference count of the snapshot, `Ok(None)` when not given.
 #[inline(always)]
 pub(crate) fn read_reference(
@@ -280,6 +314,38 @@ mod tests {
 
     fn percent(text: &str) -> Slot {
         Slot::of(Some(Percent::parse_cell(text).expect("a percentage")))
+    }
+
+    #[test]
+    fn cells_read_together_are_wide_before_blank_before_held() {
+        // Form 3 row 3.1 (a percentage) over rows 3.1.2 and 3.1.1 (counts).
+        let (rate, num, den) = (
+            CellId::of(3, "3.1"),
+            CellId::of(3, "3.1.2"),
+            CellId::of(3, "3.1.1"),
+        );
+        let mut slots = [Slot::EMPTY; SNAPSHOT_LEN];
+        let count = |n: u64| Slot::of(Some(Count::<Dossier>::new(n)));
+        slots[rate.index()] = percent("99,3");
+        slots[num.index()] = count(53_726);
+        slots[den.index()] = count(54_106);
+        // All held: each as its type reads it, as `read` gives them.
+        let held = read_all(&slots, [rate, num, den]).expect("all held");
+        assert_eq!(held, [percent("99,3"), count(53_726), count(54_106)]);
+        assert_eq!(read(&slots, num), Ok(Some(held[1])));
+        // One blank: skipped, as `read` gives `Ok(None)` for it.
+        slots[num.index()] = Slot::of(None::<Count<Dossier>>);
+        assert_eq!(read_all(&slots, [rate, num, den]), Err(Fast::Skip));
+        assert_eq!(read(&slots, num), Ok(None));
+        // One wide (2³¹ dossiers) as well: left to the exact evaluator,
+        // whichever comes first.
+        slots[den.index()] = count(1 << 31);
+        assert_eq!(read_all(&slots, [rate, num, den]), Err(Fast::Undecided));
+        assert_eq!(read_all(&slots, [den, num]), Err(Fast::Undecided));
+        assert_eq!(read(&slots, den), Err(Fast::Undecided));
+        // Past the snapshot: undecided too.
+        assert_eq!(read_all(&slots[..2], [rate]), Err(Fast::Undecided));
+        assert_eq!(read_all(&slots, [rate]), Ok([percent("99,3")]));
     }
 
     #[test]
