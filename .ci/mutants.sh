@@ -32,7 +32,8 @@ shift || true
 # `properties` (about 35 s even with few cases: its configurations set
 # their own counts) and `memory` (8 MiB inputs) are left out.
 check_tests=(
-    --lib --test check_families --test check_edges --test check_mutants --test sample_findings
+    --lib --test check_families --test check_edges --test check_mutants --test check_mutants_core
+    --test sample_findings
     --test source_document --test template --test locate --test allocations
 )
 import_tests=(

@@ -1192,6 +1192,54 @@ mod tests {
     }
 
     #[test]
+    fn a_position_past_a_rules_cells_is_never_absent() {
+        // A rule reads at most `CellList::CAPACITY` (8) cells, their rows
+        // marked in the 8 bits of `absent`: a position past them is no row
+        // of the rule, so it does not apply to nothing, and asking is no
+        // overflow of the shift.
+        let every_row_absent = CellValues {
+            values: [None; CellList::CAPACITY],
+            absent: u8::MAX,
+            reference: crate::Reference::NONE,
+        };
+        assert!((0..8).all(|position| every_row_absent.is_absent(position)));
+        for position in [8, 9, 64, usize::MAX] {
+            assert!(!every_row_absent.is_absent(position), "{position}");
+            assert_eq!(every_row_absent.get(position), None);
+        }
+        let none_absent = CellValues {
+            absent: 0,
+            ..every_row_absent
+        };
+        assert!((0..10).all(|position| !none_absent.is_absent(position)));
+    }
+
+    #[test]
+    fn a_plan_that_decides_nothing_leaves_every_rule_to_the_exact_evaluators() {
+        // The compiled plan is written for snapshots of the 581 template's
+        // length; given one slot fewer it leaves every rule of its 256
+        // places undecided, the places past the table's rules too. The rule
+        // loop then visits the table's rules alone, each by its exact
+        // evaluator: the findings of the source document (Bắc Giang,
+        // Q3/2023) as `validate_exactly` gives them.
+        let report = crate::samples::bac_giang_2023_q3();
+        let template = report.meta.template.template();
+        let absent = template.absent_cells_of(report.meta.period);
+        let snapshot = report.snapshot();
+        let short = &snapshot.slots()[1..];
+        let plan = template.plan.expect("the 581 template has a compiled plan");
+        assert_eq!(plan(short), plan::Decisions::UNDECIDED);
+        let source = Snapshotted {
+            snapshot: &snapshot,
+            report: &report,
+        };
+        let findings = run(template, &source, Some(short), &absent, None);
+        assert_eq!(findings, report.validate_exactly());
+        // 1.486 + 255 + 155 = 1.896 procedures, not the 1.902 of row 1.4.
+        assert!(findings.of_rule("sum:3/1.4").next().is_some());
+    }
+
+    #[test]
     fn wide_values_go_to_the_exact_evaluators() {
         let mut report = Report::new(ReportMeta::default());
         let total = CellId::of(3, "1.4");

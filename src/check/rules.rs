@@ -663,3 +663,61 @@ super::plan::compiled_plan! {
     /// on the typed report's snapshot, each with its cells as constants.
     pub(crate) fn clean_path for RULES, slots super::snapshot::SNAPSHOT_LEN
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worse_of_two_severities() {
+        // Error over anything, then warning over info, in either order.
+        use Severity::{Error, Info, Warning};
+        for (a, b, worse) in [
+            (Error, Error, Error),
+            (Error, Warning, Error),
+            (Info, Error, Error),
+            (Warning, Warning, Warning),
+            (Warning, Info, Warning),
+            (Info, Warning, Warning),
+            (Info, Info, Info),
+        ] {
+            assert_eq!(worst(a, b), worse, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_sum_rule_takes_the_worse_of_its_two_directions() {
+        // A sum whose parts above the total are a warning and below it a
+        // note (no such sum is in the table, whose sums are errors at least
+        // one way): the rule's severity is the worse, warning, whatever the
+        // severity it is given (the table gives sums `Error`).
+        static CELLS: [CellId; 4] = [cell("2/1"), cell("2/1.1"), cell("2/1.2"), cell("2/1.3")];
+        let sum = rule(
+            "sum:2/1",
+            Severity::Error,
+            &CELLS,
+            Shape::Sum(Severity::Warning, Severity::Info),
+            ("", ""),
+        );
+        assert_eq!(sum.severity, Severity::Warning);
+        let Check::Sum(Sum { above, below, .. }) = sum.check else {
+            panic!("a sum");
+        };
+        assert_eq!((above, below), (Severity::Warning, Severity::Info));
+    }
+
+    #[test]
+    fn the_tighter_of_two_limits() {
+        // Least values: the greater; greatest values: the smaller; a
+        // missing limit is no limit, so the other one stands.
+        assert_eq!(tighter(Some(0), Some(5), true), Some(5));
+        assert_eq!(tighter(Some(5), Some(0), true), Some(5));
+        assert_eq!(tighter(Some(0), Some(100), false), Some(0));
+        assert_eq!(tighter(Some(100), Some(0), false), Some(0));
+        assert_eq!(tighter(Some(-3), Some(-3), true), Some(-3));
+        assert_eq!(tighter(Some(7), None, false), Some(7));
+        assert_eq!(tighter(None, Some(-7), true), Some(-7));
+        assert_eq!(tighter(None, None, true), None);
+        assert_eq!(tighter(None, None, false), None);
+    }
+}
