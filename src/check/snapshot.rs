@@ -131,6 +131,18 @@ impl Slot {
         self.decimals == BLANK
     }
 
+    /// Whether the cell is wide (must be read from the report).
+    pub(crate) fn is_wide(self) -> bool {
+        self.decimals == WIDE
+    }
+
+    /// The slot of cell `id` read as its type, if it holds a value (not
+    /// blank, not wide): what [`read`] gives for it.
+    #[inline(always)]
+    pub(crate) fn held(self, id: CellId) -> Option<Slot> {
+        (self.decimals <= SCALE).then(|| self.read_as(id))
+    }
+
     /// The value as printed, `None` when blank; `Err` when the value is
     /// wide, so that it must be read from the report.
     pub(crate) fn printed(self) -> Result<Option<Printed>, ()> {
@@ -208,6 +220,16 @@ pub(crate) fn reference_slot(kind: ReferenceCount) -> usize {
     CELL_COUNT + kind as usize
 }
 
+/// The slot of cell `id` as it is (blank, wide or held; wide when past the
+/// snapshot), not yet read as its type: see [`Slot::held`].
+#[inline(always)]
+pub(crate) fn slot_of(snapshot: &[Slot], id: CellId) -> Slot {
+    snapshot.get(id.index()).copied().unwrap_or(Slot {
+        decimals: WIDE,
+        ..Slot::EMPTY
+    })
+}
+
 /// The cells `ids` of the snapshot when every one is reported and fits it:
 /// `Err(Fast::Undecided)` when one is wide (or out of range), else
 /// `Err(Fast::Skip)` when one is blank. What [`read`] gives for each,
@@ -221,10 +243,7 @@ pub(crate) fn read_all<const N: usize>(
     let mut slots = [Slot::EMPTY; N];
     let mut most = 0;
     for (slot, id) in slots.iter_mut().zip(ids) {
-        *slot = snapshot.get(id.index()).copied().unwrap_or(Slot {
-            decimals: WIDE,
-            ..Slot::EMPTY
-        });
+        *slot = slot_of(snapshot, id);
         most = most.max(slot.decimals);
     }
     if most <= SCALE {

@@ -14,7 +14,7 @@ use std::fmt;
 
 use super::interval::{Reading, Span};
 use super::ratio::span;
-use super::snapshot::{Slot, read};
+use super::snapshot::{Slot, read, slot_of};
 use super::words::{
     Labelled, Names, Number, Prefix, TermList, Terms, TermsText, Total, Unless, message,
 };
@@ -232,20 +232,25 @@ pub(crate) fn decide_total(
     // they are, with no scaling. Fewer than 2³² parts of magnitude below
     // 2³¹ cannot overflow an i64.
     if whole.is_exact_whole() {
-        let (mut sum, mut known, mut all_whole) = (0_i64, 0_usize, true);
+        let (mut sum, mut known, mut all_whole, mut wide) = (0_i64, 0_usize, true, false);
         for &part in parts {
-            match read(snapshot, part) {
-                Ok(Some(part)) if part.is_exact_whole() => {
+            // Blank parts are not known; a wide one leaves the rule undecided.
+            let slot = slot_of(snapshot, part);
+            wide |= slot.is_wide();
+            match slot.held(part) {
+                Some(part) if part.is_exact_whole() => {
                     sum += i64::from(part.mantissa);
                     known += 1;
                 }
-                Ok(Some(_)) => {
+                Some(_) => {
                     all_whole = false;
                     break;
                 }
-                Ok(None) => {}
-                Err(undecided) => return undecided,
+                None => {}
             }
+        }
+        if wide {
+            return Fast::Undecided;
         }
         if all_whole {
             let whole = i64::from(whole.mantissa);
