@@ -233,15 +233,7 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Row<'_>>, Error> {
         match tsv_line(line) {
             TsvLine::Skip | TsvLine::Meta(_) => {}
             TsvLine::Row(row) if rows.len() == MAX_ROWS => {
-                let number = index.saturating_add(1);
-                push(
-                    &mut problems,
-                    number,
-                    row.form,
-                    row.stt,
-                    line,
-                    CellProblem::TooManyRows,
-                );
+                push_too_many_rows(&mut problems, index.saturating_add(1), row, line);
                 break;
             }
             TsvLine::Row(row) => rows.push(row),
@@ -262,6 +254,19 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Row<'_>>, Error> {
     } else {
         Err(Error::Rows(problems))
     }
+}
+
+/// Records the row on line `number`, one past [`MAX_ROWS`]: the text is
+/// read no further.
+fn push_too_many_rows(problems: &mut Problems<CellError>, number: usize, row: Row<'_>, line: &str) {
+    push(
+        problems,
+        number,
+        row.form,
+        row.stt,
+        line,
+        CellProblem::TooManyRows,
+    );
 }
 
 /// Adds a problem at a line, or only counts it once the list is full.
@@ -649,14 +654,7 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
         let number = index.saturating_add(1);
         match tsv_line(line) {
             TsvLine::Row(row) if rows == MAX_ROWS => {
-                push(
-                    &mut problems,
-                    number,
-                    row.form,
-                    row.stt,
-                    line,
-                    CellProblem::TooManyRows,
-                );
+                push_too_many_rows(&mut problems, number, row, line);
                 break;
             }
             TsvLine::Skip => {}

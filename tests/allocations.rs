@@ -9,7 +9,6 @@
 use std::hint::black_box;
 
 use cchc_forms::catalogue::{CELL_COUNT, CellId};
-use cchc_forms::unit::Printed;
 use cchc_forms::{Finding, Report, samples};
 
 /// The sample made consistent: 1.486 + 255 + 155 = 1.896 procedures in
@@ -17,13 +16,7 @@ use cchc_forms::{Finding, Report, samples};
 /// (721 of them in row 1.5.3), and the two derivable rates filled in
 /// (40 / 56 = 71,43 %, 6.832.000 / 8.007.000 = 85,33 %).
 fn clean_sample() -> Report {
-    let mut report = samples::bac_giang_2023_q3().with_derivable_blanks_filled();
-    for (form, stt, value) in [(3, "1.4", 1896), (4, "1.5", 840), (4, "1.5.3", 721)] {
-        report
-            .set_cell(CellId::of(form, stt), Some(Printed::whole(value)))
-            .expect("a valid count");
-    }
-    report
+    samples::bac_giang_2023_q3_consistent()
 }
 
 #[test]
