@@ -336,6 +336,64 @@ mod tests {
     }
 
     #[test]
+    fn a_count_reads_exactly_and_a_percentage_as_the_half_unit_around_it() {
+        // 54.106 dossiers is exactly 54.106: in half-units [108.212; 108.212].
+        let count = Slot::of(Some(Count::<Dossier>::new(54_106)));
+        assert_eq!(count.own(), (108_212, 108_212));
+        assert_eq!(count.at_scale(), (108_212_000_000, 108_212_000_000));
+        // 99,3 % stands for [99,25; 99,35]: 993 tenths ± a half, in
+        // half-tenths [1.985; 1.987], at six decimals ×10⁵.
+        let rate = percent("99,3");
+        assert_eq!(rate.own(), (1_985, 1_987));
+        assert_eq!(rate.at_scale(), (198_500_000, 198_700_000));
+        assert_eq!(rate.half_unit(), 20);
+    }
+
+    #[test]
+    fn reference_counts_are_read_as_counts_or_blank() {
+        // Bắc Giang: its 10 districts and city given ("10 huyện, thành
+        // phố" in the source document), departments and communes not.
+        let mut report = crate::samples::bac_giang_2023_q3();
+        report.meta.reference = crate::Reference {
+            departments: None,
+            districts: Some(10),
+            communes: None,
+        };
+        let snapshot = report.snapshot();
+        let slots = snapshot.slots();
+        assert_eq!(
+            read_reference(slots, ReferenceCount::Districts),
+            Ok(Some(Slot::of(Some(Count::<Agency>::new(10)))))
+        );
+        assert_eq!(read_reference(slots, ReferenceCount::Communes), Ok(None));
+        // 2³¹ communes does not fit a slot: read from the report.
+        report.meta.reference.communes = Some(1 << 31);
+        let snapshot = report.snapshot();
+        assert_eq!(
+            read_reference(snapshot.slots(), ReferenceCount::Communes),
+            Err(Fast::Undecided)
+        );
+        // A snapshot cut short has no reference counts.
+        assert_eq!(
+            read_reference(&slots[..CELL_COUNT], ReferenceCount::Districts),
+            Err(Fast::Undecided)
+        );
+    }
+
+    #[test]
+    fn the_snapshot_is_laid_out_for_581_only() {
+        let snapshot = crate::samples::bac_giang_2023_q3().snapshot();
+        let bnv_581 = crate::TemplateVersion::Bnv581Of2022.template();
+        assert_eq!(
+            snapshot.for_template(bnv_581).map(<[Slot]>::len),
+            Some(SNAPSHOT_LEN)
+        );
+        // The trial template's cells are laid out otherwise.
+        let trial = crate::TemplateVersion::Trial.template();
+        assert!(snapshot.for_template(trial).is_none());
+    }
+
+    #[test]
     fn cells_read_together_are_wide_before_blank_before_held() {
         // Form 3 row 3.1 (a percentage) over rows 3.1.2 and 3.1.1 (counts).
         let (rate, num, den) = (
