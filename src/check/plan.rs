@@ -241,6 +241,11 @@ mod tests {
         // Only below the count asked for (a table of 65 rules, of 250).
         assert_eq!(decisions.undecided(65).collect::<Vec<_>>(), [0, 64]);
         assert_eq!(decisions.undecided(64).collect::<Vec<_>>(), [0]);
+        // A table shorter than eight rules (as the trial template's could
+        // be): its undecided ones still, and none past it.
+        assert_eq!(decisions.undecided(3).collect::<Vec<_>>(), [0]);
+        assert_eq!(Decisions::UNDECIDED.undecided(3).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(decisions.undecided(0).count(), 0);
         assert_eq!(Decisions::UNDECIDED.undecided(MAX_RULES).count(), MAX_RULES);
         assert_eq!(Decisions::UNDECIDED.undecided(153).count(), 153);
         assert_eq!(Decisions::UNDECIDED.undecided(300).count(), MAX_RULES);
