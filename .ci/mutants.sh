@@ -33,11 +33,11 @@ shift || true
 # their own counts) and `memory` (8 MiB inputs) are left out.
 check_tests=(
     --lib --test check_families --test check_edges --test check_mutants --test sample_findings
-    --test source_document --test template --test locate --test allocations
+    --test source_document --test template --test locate --test allocations --test mutants_rest
 )
 import_tests=(
     --lib --test input --test json --test rows_import --test import_edges
-    --test source_document --test limits --test fuzz_corpus
+    --test source_document --test limits --test fuzz_corpus --test mutants_rest
 )
 
 # Mutants that cannot be told apart from the original by any input (see
