@@ -33,7 +33,7 @@ shift || true
 # their own counts) and `memory` (8 MiB inputs) are left out.
 check_tests=(
     --lib --test check_families --test check_edges --test check_mutants --test sample_findings
-    --test source_document --test template --test locate --test allocations --test mutants_rest
+    --test source_document --test template --test locate --test allocations
 )
 import_tests=(
     --lib --test input --test json --test rows_import --test import_edges
