@@ -38,7 +38,7 @@ check_tests=(
 )
 import_tests=(
     --lib --test input --test json --test rows_import --test import_edges
-    --test source_document --test limits --test fuzz_corpus
+    --test source_document --test limits --test fuzz_corpus --test mutants_rest
 )
 
 # Mutants that cannot be told apart from the original by any input (see

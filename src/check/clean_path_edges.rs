@@ -221,3 +221,25 @@ fn rates_with_nothing_to_derive_are_skipped_on_the_clean_path() {
         Fast::Skip
     );
 }
+
+#[test]
+fn a_share_that_holds_passes_on_the_clean_path() {
+    // Form 1: of the bodies inspected (4.1), the share that carried out the
+    // conclusions (4.2) is 100 · k / n for a whole k. The source's 3 bodies
+    // and 100 %: k = 3. Read to nearest, `100` is [99,5; 100,5], in half
+    // units of 1 % [199; 201]; k is the least whole number with
+    // 200 · k ≥ 199 · 3 = 597, that is 3, and 200 · 3 = 600 ≤ 201 · 3 = 603
+    // (killed: `n.decimals != 0` made `==`, which sent every share of a
+    // count to the exact evaluator; `+` made `*` in the rounding up of
+    // 597 / 200, which gave k = 596 > 3).
+    let share = |rate, n| decided(&[(1, "4.1", n), (1, "4.2", rate)], "share:1/4.2");
+    assert_eq!(share("100", "3"), Fast::Pass);
+    // 1 of 8 is 12,5 %, the lower end of `13` ([12,5; 13,5]): 25 · 8 = 200
+    // half units, exactly 200 · 1, so k = 1 and 200 ≤ 27 · 8 = 216. The
+    // rounding up of 200 / 200 must give 1, not 2 (killed: `- 1` made
+    // `+ 1` or `/ 1` in `low + unit - 1`, which gave k = 2, 400 > 216).
+    assert_eq!(share("13", "8"), Fast::Pass);
+    // And the upper end of `12` ([11,5; 12,5]): 23 · 8 = 184, k = 1,
+    // 200 ≤ 25 · 8 = 200.
+    assert_eq!(share("12", "8"), Fast::Pass);
+}
