@@ -244,7 +244,10 @@ mod tests {
         // A table shorter than eight rules (as the trial template's could
         // be): its undecided ones still, and none past it.
         assert_eq!(decisions.undecided(3).collect::<Vec<_>>(), [0]);
-        assert_eq!(Decisions::UNDECIDED.undecided(3).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(
+            Decisions::UNDECIDED.undecided(3).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
         assert_eq!(decisions.undecided(0).count(), 0);
         assert_eq!(Decisions::UNDECIDED.undecided(MAX_RULES).count(), MAX_RULES);
         assert_eq!(Decisions::UNDECIDED.undecided(153).count(), 153);
