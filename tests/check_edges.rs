@@ -5,24 +5,9 @@
 //! found surviving (see `.ci/mutants.sh`).
 
 use cchc_forms::catalogue::CellId;
-use cchc_forms::{Report, ReportMeta, Row};
 
-fn report(rows: &[(u8, &str, &str)]) -> Report {
-    Report::from_rows(
-        ReportMeta::default(),
-        rows.iter()
-            .map(|&(form, stt, text)| Row::new(form, stt, text)),
-    )
-    .expect("rows of the forms")
-}
-
-fn rules(report: &Report) -> Vec<&'static str> {
-    report
-        .validate()
-        .iter()
-        .map(|finding| finding.rule.as_str())
-        .collect()
-}
+mod common;
+use common::{report, rules};
 
 #[test]
 fn a_rate_is_read_to_half_its_last_digit_either_way() {

@@ -3,20 +3,10 @@
 //! to kill the mutants `cargo mutants` found surviving in the family files
 //! of `src/check/` (see `.ci/mutants.sh` and README, "Mutation testing").
 
-use cchc_forms::{Finding, Level, Period, Report, ReportMeta, Row, Severity, Term};
+use cchc_forms::{Finding, Level, Period, Report, ReportMeta, Severity, Term};
 
-fn report(rows: &[(u8, &str, &str)]) -> Report {
-    report_of(ReportMeta::default(), rows)
-}
-
-fn report_of(meta: ReportMeta, rows: &[(u8, &str, &str)]) -> Report {
-    Report::from_rows(
-        meta,
-        rows.iter()
-            .map(|&(form, stt, text)| Row::new(form, stt, text)),
-    )
-    .expect("rows of the forms")
-}
+mod common;
+use common::{report, report_of};
 
 /// A provincial report for the first quarter of 2026, when there is no
 /// district level (its rows do not apply).

@@ -7,22 +7,10 @@
 
 use cchc_forms::check::{Outcome, Rounding, percentage_of};
 use cchc_forms::unit::Printed;
-use cchc_forms::{
-    Finding, Findings, Level, Period, Report, ReportMeta, Row, RuleId, Severity, Term,
-};
+use cchc_forms::{Finding, Findings, Level, Period, Report, ReportMeta, RuleId, Severity, Term};
 
-fn report_of(meta: ReportMeta, rows: &[(u8, &str, &str)]) -> Report {
-    Report::from_rows(
-        meta,
-        rows.iter()
-            .map(|&(form, stt, text)| Row::new(form, stt, text)),
-    )
-    .expect("rows of the forms")
-}
-
-fn report(rows: &[(u8, &str, &str)]) -> Report {
-    report_of(ReportMeta::default(), rows)
-}
+mod common;
+use common::{report, report_of, rules};
 
 /// A provincial report for the first quarter of 2026, when there is no
 /// district level (its rows do not apply).
@@ -32,15 +20,6 @@ fn without_districts() -> ReportMeta {
         Level::Province,
         Period::new(2026, Term::Q1),
     )
-}
-
-/// The ids of the rules that fired on `report`, in rule order.
-fn rules(report: &Report) -> Vec<&'static str> {
-    report
-        .validate()
-        .iter()
-        .map(|finding| finding.rule.as_str())
-        .collect()
 }
 
 /// The one finding of `rule` on `report`.
