@@ -6,7 +6,7 @@
 use cchc_forms::{Finding, Level, Period, Report, ReportMeta, Severity, Term};
 
 mod common;
-use common::{report, report_of};
+use common::{one_of, report, report_of};
 
 /// A provincial report for the first quarter of 2026, when there is no
 /// district level (its rows do not apply).
@@ -25,14 +25,7 @@ fn finding(rows: &[(u8, &str, &str)], rule: &str) -> Finding {
 
 /// The one finding of `rule` on `report`.
 fn finding_in(report: &Report, rule: &str) -> Finding {
-    let findings = report.validate();
-    let mut of_rule = findings.of_rule(rule);
-    let found = of_rule
-        .next()
-        .unwrap_or_else(|| panic!("no finding of {rule} in {findings:?}"))
-        .clone();
-    assert!(of_rule.next().is_none(), "two findings of {rule}");
-    found
+    one_of(&report.validate(), rule)
 }
 
 /// The English and Vietnamese messages of a finding.

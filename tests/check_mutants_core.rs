@@ -7,10 +7,10 @@
 
 use cchc_forms::check::{Outcome, Rounding, percentage_of};
 use cchc_forms::unit::Printed;
-use cchc_forms::{Finding, Findings, Level, Period, Report, ReportMeta, RuleId, Severity, Term};
+use cchc_forms::{Finding, Level, Period, Report, ReportMeta, RuleId, Severity, Term};
 
 mod common;
-use common::{report, report_of, rules};
+use common::{one_of, report, report_of, rules};
 
 /// A provincial report for the first quarter of 2026, when there is no
 /// district level (its rows do not apply).
@@ -25,17 +25,6 @@ fn without_districts() -> ReportMeta {
 /// The one finding of `rule` on `report`.
 fn finding_in(report: &Report, rule: &str) -> Finding {
     one_of(&report.validate(), rule)
-}
-
-/// The one finding of `rule` among `findings`.
-fn one_of(findings: &Findings, rule: &str) -> Finding {
-    let mut of_rule = findings.of_rule(rule);
-    let found = of_rule
-        .next()
-        .unwrap_or_else(|| panic!("no finding of {rule} in {findings:?}"))
-        .clone();
-    assert!(of_rule.next().is_none(), "two findings of {rule}");
-    found
 }
 
 fn rule(id: &str) -> &'static cchc_forms::check::Rule {

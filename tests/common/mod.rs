@@ -2,7 +2,7 @@
 //! fire on it. (Each test file is its own crate and uses some of them.)
 #![allow(dead_code)]
 
-use cchc_forms::{Report, ReportMeta, Row};
+use cchc_forms::{Finding, Findings, Report, ReportMeta, Row};
 
 /// The report of `rows` (form, STT, text) under `meta`.
 ///
@@ -29,4 +29,18 @@ pub fn rules(report: &Report) -> Vec<&'static str> {
         .iter()
         .map(|finding| finding.rule.as_str())
         .collect()
+}
+
+/// The one finding of `rule` among `findings`.
+///
+/// # Panics
+/// When there is none, or more than one.
+pub fn one_of(findings: &Findings, rule: &str) -> Finding {
+    let mut of_rule = findings.of_rule(rule);
+    let found = of_rule
+        .next()
+        .unwrap_or_else(|| panic!("no finding of {rule} in {findings:?}"))
+        .clone();
+    assert!(of_rule.next().is_none(), "two findings of {rule}");
+    found
 }
