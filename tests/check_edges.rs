@@ -270,6 +270,28 @@ fn a_negative_rate_truncated_reads_toward_zero() {
     // 100 × −630 / 1.000 = −63 %; `-63` to the nearest is [−63,5; −62,5]:
     // it passes.
     assert_eq!(ratio("-63", "-630"), None);
+    // The open end itself. 6/1.2 = -629,969 stands for [-629,9695;
+    // -629,9685] and 6/1.1 = 999,9 for [999,85; 999,95]; a negative amount
+    // is greatest over the greatest denominator: 100 × -629,9685 / 999,95 =
+    // -63 exactly, the least 100 × -629,9695 / 999,85 = -63,0064…. `-62`
+    // truncated is (−63; −62], which leaves out −63: no overlap, an error
+    // (not a note); to the nearest, [−62,5; −61,5], no overlap either.
+    let open_end = report(&[(6, "1", "-62"), (6, "1.1", "999,9"), (6, "1.2", "-629,969")]);
+    let severity = open_end
+        .validate()
+        .iter()
+        .find(|finding| finding.rule.as_str() == "ratio:6/1")
+        .map(|finding| finding.severity);
+    assert_eq!(severity, Some(cchc_forms::Severity::Error));
+    // One thousandth nearer zero, -629,968: the greatest is 100 ×
+    // -629,9675 / 999,95 = -62,9990…, inside (−63; −62]: a note.
+    let inside = report(&[(6, "1", "-62"), (6, "1.1", "999,9"), (6, "1.2", "-629,968")]);
+    let severity = inside
+        .validate()
+        .iter()
+        .find(|finding| finding.rule.as_str() == "ratio:6/1")
+        .map(|finding| finding.severity);
+    assert_eq!(severity, Some(cchc_forms::Severity::Info));
 }
 
 #[test]
