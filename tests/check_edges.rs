@@ -253,8 +253,9 @@ fn the_extremes_of_the_compact_snapshot_are_checked_exactly() {
 fn a_negative_rate_truncated_reads_toward_zero() {
     // The disbursement rate 6/1 = 100 × 6/1.2 / 6/1.1, amounts in million
     // VND, which the type lets be negative (the bounds then say so).
-    let ratio = |rate, disbursed| {
-        let report = report(&[(6, "1", rate), (6, "1.1", "1.000"), (6, "1.2", disbursed)]);
+    // The severity of the ratio finding of 6/1 over these amounts.
+    let ratio_over = |rate, planned, disbursed| {
+        let report = report(&[(6, "1", rate), (6, "1.1", planned), (6, "1.2", disbursed)]);
         let findings = report.validate();
         let finding = findings
             .iter()
@@ -263,6 +264,7 @@ fn a_negative_rate_truncated_reads_toward_zero() {
         assert!(rules(&report).contains(&"bound:6/1:0.._"));
         finding
     };
+    let ratio = |rate, disbursed| ratio_over(rate, "1.000", disbursed);
     // 100 × −627 / 1.000 = −62,7 %. `-62` truncated stands for (−63; −62]
     // (digits dropped toward zero), which holds −62,7: a note. Read to the
     // nearest it is [−62,5; −61,5], which does not.
@@ -276,22 +278,16 @@ fn a_negative_rate_truncated_reads_toward_zero() {
     // -63 exactly, the least 100 × -629,9695 / 999,85 = -63,0064…. `-62`
     // truncated is (−63; −62], which leaves out −63: no overlap, an error
     // (not a note); to the nearest, [−62,5; −61,5], no overlap either.
-    let open_end = report(&[(6, "1", "-62"), (6, "1.1", "999,9"), (6, "1.2", "-629,969")]);
-    let severity = open_end
-        .validate()
-        .iter()
-        .find(|finding| finding.rule.as_str() == "ratio:6/1")
-        .map(|finding| finding.severity);
-    assert_eq!(severity, Some(cchc_forms::Severity::Error));
+    assert_eq!(
+        ratio_over("-62", "999,9", "-629,969"),
+        Some(cchc_forms::Severity::Error)
+    );
     // One thousandth nearer zero, -629,968: the greatest is 100 ×
     // -629,9675 / 999,95 = -62,9990…, inside (−63; −62]: a note.
-    let inside = report(&[(6, "1", "-62"), (6, "1.1", "999,9"), (6, "1.2", "-629,968")]);
-    let severity = inside
-        .validate()
-        .iter()
-        .find(|finding| finding.rule.as_str() == "ratio:6/1")
-        .map(|finding| finding.severity);
-    assert_eq!(severity, Some(cchc_forms::Severity::Info));
+    assert_eq!(
+        ratio_over("-62", "999,9", "-629,968"),
+        Some(cchc_forms::Severity::Info)
+    );
 }
 
 #[test]
