@@ -879,10 +879,7 @@ pub(crate) fn run(
     #[cfg(debug_assertions)]
     if let Some(decisions) = tight {
         let count = template.rules.len();
-        let visits = decisions
-            .undecided(count)
-            .chain(plan::MAX_RULES..count)
-            .take_while(|&index| index < count);
+        let visits = decisions.undecided(count).chain(plan::MAX_RULES..count);
         let undecided = (0..count).filter(|&index| decisions.get(index) == Fast::Undecided);
         assert!(visits.eq(undecided), "the tight loop visits other rules");
     }
