@@ -50,53 +50,76 @@ pub(crate) enum Phrase {
     PartsExceed,
 }
 
-/// What a finding's messages are written from, besides its rule and its
-/// numeric fields: the sentence, and the values of the rule's cells as
-/// read (by position in the rule's cells; blanks and rows that do not apply
-/// marked).
+/// The values of a rule's cells as the rule read them, by position in its
+/// cells: the printed digits and decimals, which cells were reported and
+/// which rows do not apply to the period. What the exact evaluators read,
+/// and what a finding keeps to write its messages from: the values are
+/// copied as they are, and turned into decimals only when a message is
+/// written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Wording {
-    pub(crate) phrase: Phrase,
+pub(crate) struct Readings {
+    /// The printed digits, as the bytes of an `i128` (little-endian): kept
+    /// unaligned, so that a finding stays small enough for four of them to
+    /// come from the allocator's per-thread cache.
+    mantissas: [[u8; 16]; CellList::CAPACITY],
+    /// The decimals, at most 255: past 38 decimals no value can be
+    /// computed with in 128 bits (every evaluator gives up alike), and no
+    /// cell type holds more than 28.
+    decimals: [u8; CellList::CAPACITY],
     /// Bit `i` set when the rule's cell `i` was reported.
     reported: u8,
     /// Bit `i` set when the rule's cell `i` does not apply to the period.
     absent: u8,
-    values: [Decimal; CellList::CAPACITY],
 }
 
-impl Wording {
-    /// The words of a message of `phrase`, from the values of the rule's cells.
-    pub(crate) fn new(
-        phrase: Phrase,
-        values: &[Option<Printed>; CellList::CAPACITY],
-        absent: u8,
-    ) -> Wording {
-        let mut wording = Wording {
-            phrase,
-            reported: 0,
-            absent,
-            values: [Decimal::ZERO; CellList::CAPACITY],
-        };
-        for (position, (slot, value)) in wording.values.iter_mut().zip(values).enumerate() {
-            if let Some(v) = value {
-                *slot = v.to_decimal();
-                wording.reported |= 1 << position;
+const _: () = assert!(CellList::CAPACITY <= 8, "a rule's cells are marked in a u8");
+
+impl Readings {
+    /// No cell read.
+    pub(crate) const NONE: Readings = Readings {
+        mantissas: [[0; 16]; CellList::CAPACITY],
+        decimals: [0; CellList::CAPACITY],
+        reported: 0,
+        absent: 0,
+    };
+
+    /// Records the cell at `position` (below [`CellList::CAPACITY`]):
+    /// its value, `None` when blank, and whether its row does not apply.
+    #[inline]
+    pub(crate) fn set(&mut self, position: usize, value: Option<Printed>, absent: bool) {
+        if let (Some(mantissa), Some(decimals)) = (
+            self.mantissas.get_mut(position),
+            self.decimals.get_mut(position),
+        ) {
+            let bit = 1 << position;
+            if let Some(value) = value {
+                *mantissa = value.mantissa.to_le_bytes();
+                *decimals = u8::try_from(value.decimals).unwrap_or(u8::MAX);
+                self.reported |= bit;
+            }
+            if absent {
+                self.absent |= bit;
             }
         }
-        wording
     }
 
-    /// The value of the rule's cell at `position` as reported, `None` when
-    /// blank.
-    pub(crate) fn reported(&self, position: usize) -> Option<Decimal> {
-        (position < 8 && self.reported >> position & 1 == 1)
-            .then(|| self.values.get(position).copied())
-            .flatten()
+    /// The value at `position` as reported (even in a row that does not
+    /// apply), `None` when blank.
+    #[inline]
+    pub(crate) fn reported(&self, position: usize) -> Option<Printed> {
+        if position >= 8 || self.reported >> position & 1 == 0 {
+            return None;
+        }
+        Some(Printed {
+            mantissa: i128::from_le_bytes(*self.mantissas.get(position)?),
+            decimals: u32::from(*self.decimals.get(position)?),
+        })
     }
 
     /// The value at `position`, `None` when blank or when its row does not
     /// apply to the period.
-    pub(crate) fn get(&self, position: usize) -> Option<Decimal> {
+    #[inline]
+    pub(crate) fn get(&self, position: usize) -> Option<Printed> {
         if self.is_absent(position) {
             None
         } else {
@@ -105,8 +128,42 @@ impl Wording {
     }
 
     /// Whether the row at `position` does not apply to the period.
+    #[inline]
     pub(crate) fn is_absent(&self, position: usize) -> bool {
         position < 8 && self.absent >> position & 1 == 1
+    }
+}
+
+/// What a finding's messages are written from, besides its rule and its
+/// numeric fields: the sentence, and the values of the rule's cells as
+/// read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Wording {
+    pub(crate) phrase: Phrase,
+    readings: Readings,
+}
+
+impl Wording {
+    /// The words of a message of `phrase`, from the values of the rule's cells.
+    pub(crate) fn new(phrase: Phrase, readings: Readings) -> Wording {
+        Wording { phrase, readings }
+    }
+
+    /// The value of the rule's cell at `position` as reported, `None` when
+    /// blank.
+    pub(crate) fn reported(&self, position: usize) -> Option<Decimal> {
+        self.readings.reported(position).map(Printed::to_decimal)
+    }
+
+    /// The value at `position`, `None` when blank or when its row does not
+    /// apply to the period.
+    pub(crate) fn get(&self, position: usize) -> Option<Decimal> {
+        self.readings.get(position).map(Printed::to_decimal)
+    }
+
+    /// Whether the row at `position` does not apply to the period.
+    pub(crate) fn is_absent(&self, position: usize) -> bool {
+        self.readings.is_absent(position)
     }
 
     /// The value at `position`, zero when blank (the phrase says it is not).
@@ -1030,3 +1087,61 @@ macro_rules! finding_list {
 pub(crate) use finding_list;
 
 finding_list!(Findings, Finding);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_keep_the_printed_digits_as_they_were_read() {
+        let mut readings = Readings::NONE;
+        // 99,3 (a rate), a 120-bit mantissa of 2 decimals, a blank in a row
+        // that does not apply, and 0 with 300 decimals, kept as 255: past
+        // 38 decimals nothing is computed with it in 128 bits either way.
+        let rate = Printed {
+            mantissa: 993,
+            decimals: 1,
+        };
+        let wide = Printed {
+            mantissa: -(1 << 120) + 12_345,
+            decimals: 2,
+        };
+        let many_decimals = Printed {
+            mantissa: 0,
+            decimals: 300,
+        };
+        readings.set(0, Some(rate), false);
+        readings.set(1, Some(wide), false);
+        readings.set(2, None, true);
+        readings.set(3, Some(many_decimals), false);
+        assert_eq!(readings.get(0), Some(rate));
+        assert_eq!(readings.get(1), Some(wide));
+        assert_eq!((readings.get(2), readings.is_absent(2)), (None, true));
+        assert_eq!(
+            readings.reported(3),
+            Some(Printed {
+                mantissa: 0,
+                decimals: 255
+            })
+        );
+        assert_eq!(readings.get(4), None);
+        // The words: the decimal as the finding shows it; one too wide for
+        // a decimal as the greatest (as `Printed::to_decimal` gives it).
+        let wording = Wording::new(Phrase::Violated, readings);
+        assert_eq!(wording.reported(0), Some(Decimal::new(993, 1)));
+        assert_eq!(wording.reported(1), Some(Decimal::MAX));
+        assert_eq!(wording.at(2), Decimal::ZERO);
+        // A value in a row that does not apply is still what was reported.
+        let last = CellList::CAPACITY - 1;
+        assert!(last >= 4, "the rule of most cells has five or more");
+        readings.set(last, Some(Printed::whole(255)), true);
+        assert_eq!(readings.get(last), None);
+        assert_eq!(readings.reported(last), Some(Printed::whole(255)));
+        // Past the places of the rule of most cells, nothing is kept.
+        for past in [CellList::CAPACITY, 8] {
+            readings.set(past, Some(Printed::whole(1)), true);
+            assert_eq!(readings.reported(past), None);
+            assert!(!readings.is_absent(past));
+        }
+    }
+}

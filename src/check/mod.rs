@@ -105,7 +105,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::CellId;
-use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Severity, Wording};
+use crate::finding::{
+    CellList, Finding, Findings, Language, Phrase, Readings, RuleId, Severity, Wording,
+};
 use crate::report::Report;
 use crate::template::{CellSet, Template};
 use crate::unit::{Printed, ValueKind};
@@ -653,51 +655,48 @@ impl Evaluation {
 /// cells, with the positions whose rows do not apply to the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CellValues {
-    values: [Option<Printed>; CellList::CAPACITY],
-    /// Bit `i` set when the rule's cell `i` does not apply to the period.
-    absent: u8,
+    readings: Readings,
     /// The report's reference counts (departments, districts, communes).
     reference: crate::Reference,
 }
 
-const _: () = assert!(CellList::CAPACITY <= 8, "a rule's cells are marked in a u8");
-
 impl CellValues {
     /// The values of `ids` from `source`, marking those in `absent`.
+    #[inline]
     fn read(source: &(impl Source + ?Sized), ids: &[CellId], absent: &CellSet) -> CellValues {
         let mut read = CellValues {
-            values: [None; CellList::CAPACITY],
-            absent: 0,
+            readings: Readings::NONE,
             reference: source.reference(),
         };
-        for (position, (value, &id)) in read.values.iter_mut().zip(ids).enumerate() {
-            *value = source.value(id);
-            if absent.contains(id) {
-                read.absent |= 1 << position;
-            }
+        for (position, &id) in ids.iter().enumerate().take(CellList::CAPACITY) {
+            read.readings
+                .set(position, source.value(id), absent.contains(id));
         }
         read
+    }
+
+    /// The same values with `value` at `position` (a number the finding's
+    /// words show beside the rule's cells, such as a population).
+    pub(crate) fn with(mut self, position: usize, value: Printed) -> CellValues {
+        self.readings.set(position, Some(value), false);
+        self
     }
 
     /// The value at `position` as reported (even in a row that does not
     /// apply), `None` when blank.
     pub(crate) fn reported(&self, position: usize) -> Option<Printed> {
-        self.values.get(position).copied().flatten()
+        self.readings.reported(position)
     }
 
     /// The value at `position`, `None` when blank or when its row does not
     /// apply.
     pub(crate) fn get(&self, position: usize) -> Option<Printed> {
-        if self.is_absent(position) {
-            None
-        } else {
-            self.reported(position)
-        }
+        self.readings.get(position)
     }
 
     /// Whether the row at `position` does not apply to the period.
     pub(crate) fn is_absent(&self, position: usize) -> bool {
-        position < 8 && self.absent >> position & 1 == 1
+        self.readings.is_absent(position)
     }
 }
 
@@ -767,7 +766,7 @@ pub(crate) fn fire<'a>(
     phrase: Phrase,
     values: &CellValues,
 ) -> &'a mut Finding {
-    let wording = Wording::new(phrase, &values.values, values.absent);
+    let wording = Wording::new(phrase, values.readings);
     let list = CellList::from_slice(rule.rule().cells).unwrap_or(CellList::EMPTY);
     findings.push(Finding::new(rule, severity, list, wording))
 }
@@ -1190,22 +1189,32 @@ mod tests {
 
     #[test]
     fn a_position_past_a_rules_cells_is_never_absent() {
-        // A rule reads at most `CellList::CAPACITY` (8) cells, their rows
+        // A rule reads at most `CellList::CAPACITY` cells (at most 8), their rows
         // marked in the 8 bits of `absent`: a position past them is no row
         // of the rule, so it does not apply to nothing, and asking is no
         // overflow of the shift.
+        let mut readings = Readings::NONE;
+        for position in 0..12 {
+            readings.set(position, Some(Printed::whole(7)), true);
+        }
         let every_row_absent = CellValues {
-            values: [None; CellList::CAPACITY],
-            absent: u8::MAX,
+            readings,
             reference: crate::Reference::NONE,
         };
-        assert!((0..8).all(|position| every_row_absent.is_absent(position)));
-        for position in [8, 9, 64, usize::MAX] {
+        let mut places = 0..CellList::CAPACITY;
+        assert!(
+            places
+                .clone()
+                .all(|position| every_row_absent.is_absent(position))
+        );
+        assert!(places.all(|position| every_row_absent.reported(position).is_some()));
+        for position in [CellList::CAPACITY, 8, 9, 64, usize::MAX] {
             assert!(!every_row_absent.is_absent(position), "{position}");
             assert_eq!(every_row_absent.get(position), None);
+            assert_eq!(every_row_absent.reported(position), None);
         }
         let none_absent = CellValues {
-            absent: 0,
+            readings: Readings::NONE,
             ..every_row_absent
         };
         assert!((0..10).all(|position| !none_absent.is_absent(position)));

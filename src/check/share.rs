@@ -150,8 +150,7 @@ impl RuleFamily for Share {
             return Outcome::Passed;
         }
         // The population goes beside the share in the words of the finding.
-        let mut read = *values;
-        read.values[1] = Some(Printed::whole(n));
+        let read = values.with(1, Printed::whole(n));
         let severity = rule.rule().severity;
         let finding = fire(findings, rule, severity, Phrase::Violated, &read);
         finding.reported = Some(rate.to_decimal());

@@ -47,8 +47,7 @@ impl RuleFamily for WithinReference {
         if value.mantissa <= limit_mantissa {
             return Outcome::Passed;
         }
-        let mut read = *values;
-        read.values[1] = Some(limit);
+        let read = values.with(1, limit);
         let severity = rule.rule().severity;
         let finding = fire(findings, rule, severity, Phrase::Violated, &read);
         finding.reported = Some(value.to_decimal());
