@@ -67,6 +67,34 @@ fn windows_decide_which_reports_have_district_rows() {
 }
 
 #[test]
+fn the_absent_cells_of_every_period_are_the_rows_that_do_not_apply() {
+    // Every term of 2022 to 2027: a report's absent cells are exactly the
+    // rows that do not apply to its period, the 11 district rows from
+    // Q1/2026 (window from 15/12/2025) and none up to the year 2025
+    // (window from 15/12/2024).
+    let template = TemplateVersion::Bnv581Of2022.template();
+    for year in 2022..=2027 {
+        for term in [Term::Q1, Term::HalfYear, Term::Q3, Term::Year] {
+            let period = Period::new(year, term);
+            let absent = template.absent_cells(period);
+            let expected = if year >= 2026 { 11 } else { 0 };
+            let mut count = 0;
+            for indicator in template.indicators {
+                let applies = template.applies(indicator.id, period);
+                assert_eq!(
+                    absent.contains(indicator.id),
+                    !applies,
+                    "{period:?} {:?}",
+                    indicator.id
+                );
+                count += usize::from(!applies);
+            }
+            assert_eq!(count, expected, "{period:?}");
+        }
+    }
+}
+
+#[test]
 fn q1_2026_with_district_rows_blank_has_no_error() {
     // In Q1/2026 the district rows are blank: nothing is missing, and the
     // sum of form 3 row 1.4 leaves the district out: 1.486 + 155 = 1.641 ≤

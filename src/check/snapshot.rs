@@ -156,7 +156,6 @@ impl Slot {
         }
     }
 
-    /// Whether the cell holds a code.
     /// Whether the slot holds a whole number read exactly (a count or a
     /// code printed without decimals).
     #[inline]
@@ -164,6 +163,7 @@ impl Slot {
         self.decimals == 0 && self.flags & EXACT != 0
     }
 
+    /// Whether the cell holds a code.
     pub(crate) fn is_code(self) -> bool {
         self.flags & CODE != 0
     }

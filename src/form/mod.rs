@@ -326,5 +326,9 @@ pub static BNV_581: crate::template::Template = crate::template::Template {
     headings: &crate::catalogue::HEADINGS,
     rules: &crate::check::RULES,
     limited: &crate::catalogue::LIMITED,
+    every_row_applies: crate::template::every_row_applies(
+        &crate::catalogue::CATALOGUE,
+        &crate::catalogue::LIMITED,
+    ),
     plan: Some(crate::check::rules::clean_path),
 };

@@ -225,6 +225,10 @@ pub struct Template {
     pub rules: &'static [Rule],
     /// The indicators whose applicability is limited.
     pub(crate) limited: &'static [CellId],
+    /// The first days of a data window on which every row applies: the
+    /// latest start and the earliest end of the limited rows' applicability
+    /// (days as [`day_number`]), written with [`every_row_applies`].
+    pub(crate) every_row_applies: (i64, i64),
     /// Its clean path compiled with the rules as constants, if it has one
     /// (the typed report's snapshot is laid out as 581's catalogue); without
     /// one, the rules are decided by dispatch.
@@ -316,6 +320,11 @@ impl Template {
     pub fn absent_cells(&self, period: Period) -> CellSet {
         let mut absent = CellSet::EMPTY;
         let (start, _) = period.data_window();
+        // Most reports: every row applies, known without visiting them.
+        let (first, last) = self.every_row_applies;
+        if (first..=last).contains(&day_number(start)) {
+            return absent;
+        }
         for &id in self.limited {
             if !self.indicators[id.index()].applies.applies_from(start) {
                 absent.insert(id);
@@ -323,6 +332,36 @@ impl Template {
         }
         absent
     }
+}
+
+/// A date as one number that orders as the date does (`20250701`).
+pub(crate) const fn day_number(date: CalendarDate) -> i64 {
+    date.year as i64 * 10_000 + date.month as i64 * 100 + date.day as i64
+}
+
+/// The first days of a data window (as [`day_number`]) on which every row
+/// of `limited` applies, for [`Template::every_row_applies`]: from the
+/// latest of their starts to the earliest of their ends.
+pub(crate) const fn every_row_applies(indicators: &[Indicator], limited: &[CellId]) -> (i64, i64) {
+    let (mut first, mut last) = (i64::MIN, i64::MAX);
+    let mut index = 0;
+    while index < limited.len() {
+        let applies = indicators[limited[index].index()].applies;
+        if let Some(from) = applies.from {
+            let from = day_number(from);
+            if from > first {
+                first = from;
+            }
+        }
+        if let Some(until) = applies.until {
+            let until = day_number(until);
+            if until < last {
+                last = until;
+            }
+        }
+        index += 1;
+    }
+    (first, last)
 }
 
 /// A set of cells of one template, held inline (a bit per cell).

@@ -107,6 +107,7 @@ pub(crate) static TRIAL: Template = Template {
     headings: &HEADINGS,
     rules: &RULES,
     limited: &LIMITED,
+    every_row_applies: super::every_row_applies(&CATALOGUE, &LIMITED),
     plan: None,
 };
 
