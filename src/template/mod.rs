@@ -400,3 +400,69 @@ impl CellSet {
 
 #[cfg(test)]
 mod trial;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::CATALOGUE;
+    use crate::report::Term;
+
+    const fn date(year: i32, month: u8, day: u8) -> CalendarDate {
+        CalendarDate { year, month, day }
+    }
+
+    #[test]
+    fn day_numbers_order_as_the_dates_do() {
+        assert_eq!(day_number(date(2025, 6, 30)), 20_250_630);
+        assert_eq!(day_number(date(2025, 7, 1)), 20_250_701);
+        assert!(day_number(date(2024, 12, 31)) < day_number(date(2025, 1, 1)));
+    }
+
+    #[test]
+    fn every_row_applies_from_the_latest_start_to_the_earliest_end() {
+        // 581: the district rows apply to data windows starting up to
+        // 30/06/2025, and no row has a start.
+        let template = TemplateVersion::Bnv581Of2022.template();
+        assert_eq!(template.every_row_applies, (i64::MIN, 20_250_630));
+        assert_eq!(every_row_applies(&CATALOGUE, &[]), (i64::MIN, i64::MAX));
+        // Three rows of a template of one's own: one from 01/01/2024, one
+        // from 01/07/2024 until 31/12/2027, one until 30/06/2026.
+        let mut rows = [CATALOGUE[0], CATALOGUE[1], CATALOGUE[2]];
+        let limit = |from, until| Applicability {
+            from,
+            until,
+            ..Applicability::ALWAYS
+        };
+        rows[0].applies = limit(Some(date(2024, 1, 1)), None);
+        rows[1].applies = limit(Some(date(2024, 7, 1)), Some(date(2027, 12, 31)));
+        rows[2].applies = limit(None, Some(date(2026, 6, 30)));
+        let ids = [rows[0].id, rows[1].id, rows[2].id];
+        assert_eq!(every_row_applies(&rows, &ids), (20_240_701, 20_260_630));
+        // In the other order, the same window.
+        let reversed = [ids[2], ids[1], ids[0]];
+        assert_eq!(
+            every_row_applies(&rows, &reversed),
+            (20_240_701, 20_260_630)
+        );
+        // The window's ends are days on which every row applies; the day
+        // before and after are not.
+        let applies_to_all =
+            |day: CalendarDate| rows.iter().all(|row| row.applies.applies_from(day));
+        assert!(applies_to_all(date(2024, 7, 1)) && applies_to_all(date(2026, 6, 30)));
+        assert!(!applies_to_all(date(2024, 6, 30)) && !applies_to_all(date(2026, 7, 1)));
+    }
+
+    #[test]
+    fn the_cut_over_leaves_the_district_rows_out_from_q1_2026() {
+        let template = TemplateVersion::Bnv581Of2022.template();
+        let absent = template.absent_cells(Period::new(2026, Term::Q1));
+        let district = template.cell(3, "1.4.2").expect("a row of 581");
+        assert!(absent.contains(district));
+        assert!(!absent.contains(template.cell(3, "1.4.1").expect("a row of 581")));
+        assert!(
+            template
+                .absent_cells(Period::new(2025, Term::Year))
+                .is_empty()
+        );
+    }
+}
