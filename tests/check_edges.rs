@@ -322,3 +322,47 @@ fn a_negative_numerator_divides_toward_zero() {
     let wrong = report(&[(6, "1", "-61"), (6, "1.1", "101"), (6, "1.2", "-63,32")]);
     assert!(rules(&wrong).contains(&"ratio:6/1"), "{:?}", rules(&wrong));
 }
+
+#[test]
+fn a_sums_numbers_are_whole_numbers_whether_or_not_its_counts_fit_64_bits() {
+    use common::one_of;
+    let numbers = |report: &cchc_forms::Report| {
+        let finding = one_of(&report.validate(), "sum:3/1.4");
+        assert_eq!(finding.reported_interval, None);
+        assert_eq!(finding.computed_interval, None);
+        let text = |value: Option<cchc_forms::Decimal>| value.map(|v| v.to_string());
+        (
+            text(finding.reported),
+            text(finding.computed),
+            text(finding.imbalance),
+        )
+    };
+    // The source document: 1.902 against 1.486 + 255 + 155 = 1.896.
+    let printed = report(&[
+        (3, "1.4", "1.902"),
+        (3, "1.4.1", "1.486"),
+        (3, "1.4.2", "255"),
+        (3, "1.4.3", "155"),
+    ]);
+    let expected = |r: &str, c: &str, i: &str| (Some(r.into()), Some(c.into()), Some(i.into()));
+    assert_eq!(numbers(&printed), expected("1902", "1896", "6"));
+    // A total of 2⁶³ + 1.896 = 9.223.372.036.854.777.704, past 64 signed
+    // bits: read as its spans are, the same whole numbers.
+    let wide = report(&[
+        (3, "1.4", "9.223.372.036.854.777.704"),
+        (3, "1.4.1", "1.486"),
+        (3, "1.4.2", "255"),
+        (3, "1.4.3", "155"),
+    ]);
+    assert_eq!(
+        numbers(&wide),
+        expected("9223372036854777704", "1896", "9223372036854775808")
+    );
+    // A part blank: "of which" parts, 1.486 + 155 = 1.641 above 1.600.
+    let above = report(&[
+        (3, "1.4", "1.600"),
+        (3, "1.4.1", "1.486"),
+        (3, "1.4.3", "155"),
+    ]);
+    assert_eq!(numbers(&above), expected("1600", "1641", "-41"));
+}

@@ -12,6 +12,8 @@
 
 use std::fmt;
 
+use rust_decimal::Decimal;
+
 use super::interval::{Reading, Span};
 use super::ratio::span;
 use super::snapshot::{Slot, read, slot_of};
@@ -21,6 +23,7 @@ use super::words::{
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired, is_exact};
 use crate::catalogue::CellId;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Severity, Wording};
+use crate::unit::Printed;
 
 /// A total and the parts that add up to it, with the severity of each
 /// direction of an imbalance.
@@ -150,22 +153,30 @@ pub(crate) fn evaluate_total(
     // A part whose row does not apply counts as blank: the sum is then
     // checked as "of which" over the levels that exist.
     let all_known = known.clone().count() == part_ids.len();
-    let (Some(whole_span), Some(parts_span)) = (
-        span(whole_id, whole, Reading::Nearest),
-        Span::sum(
-            known
-                .clone()
-                .filter_map(|(id, v)| span(id, v, Reading::Nearest)),
-        ),
-    ) else {
-        return Outcome::NotEvaluated;
-    };
     let equality = below.is_some() && all_known;
-    let (Some(parts_fit), Some(total_fits)) = (
-        parts_span.can_be_at_most(whole_span),
-        whole_span.can_be_at_most(parts_span),
-    ) else {
-        return Outcome::NotEvaluated;
+    // Whole numbers read exactly (nearly every total): added and compared
+    // as they are; the same verdict and numbers as their spans give.
+    let counts = whole_counts(whole_id, whole, known.clone());
+    let (parts_fit, total_fits, parts_span) = if let Some((whole, sum)) = counts {
+        (sum <= whole, whole <= sum, None)
+    } else {
+        let (Some(whole_span), Some(parts_span)) = (
+            span(whole_id, whole, Reading::Nearest),
+            Span::sum(
+                known
+                    .clone()
+                    .filter_map(|(id, v)| span(id, v, Reading::Nearest)),
+            ),
+        ) else {
+            return Outcome::NotEvaluated;
+        };
+        let (Some(parts_fit), Some(total_fits)) = (
+            parts_span.can_be_at_most(whole_span),
+            whole_span.can_be_at_most(parts_span),
+        ) else {
+            return Outcome::NotEvaluated;
+        };
+        (parts_fit, total_fits, Some(parts_span))
     };
     let severity = if !parts_fit {
         above
@@ -174,26 +185,32 @@ pub(crate) fn evaluate_total(
     } else {
         return Outcome::Passed;
     };
-    {
-        {
-            let r = rule.rule();
-            let phrase = if equality {
-                Phrase::Violated
-            } else {
-                Phrase::PartsExceed
-            };
-            let finding = fire(findings, rule, severity, phrase, values);
-            // The cells involved: those reported, in rows that apply.
-            let mut involved = CellList::EMPTY;
-            for (position, &cell) in r.cells.iter().enumerate() {
-                if values.get(position).is_some() {
-                    involved.push(cell);
-                }
-            }
-            finding.cells = involved;
+    let r = rule.rule();
+    let phrase = if equality {
+        Phrase::Violated
+    } else {
+        Phrase::PartsExceed
+    };
+    let finding = fire(findings, rule, severity, phrase, values);
+    // The cells involved: those reported, in rows that apply.
+    let mut involved = CellList::EMPTY;
+    for (position, &cell) in r.cells.iter().enumerate() {
+        if values.get(position).is_some() {
+            involved.push(cell);
+        }
+    }
+    finding.cells = involved;
+    finding.reported = Some(whole.to_decimal());
+    match (counts, parts_span) {
+        (Some((whole, sum)), _) => {
+            // Exact, so no intervals; whole numbers, as the spans' low
+            // ends give them (scale 0).
+            finding.computed = Some(Decimal::from(sum));
+            finding.imbalance = Some(Decimal::from(whole - sum));
+        }
+        (None, Some(parts_span)) => {
             let exact = parts_span.lo == parts_span.hi;
             let computed = if exact { parts_span.low() } else { None };
-            finding.reported = Some(whole.to_decimal());
             finding.reported_interval = if is_exact(whole_id) {
                 None
             } else {
@@ -208,9 +225,31 @@ pub(crate) fn evaluate_total(
                 parts_span.to_interval()
             };
             finding.imbalance = computed.and_then(|c| whole.to_decimal().checked_sub(c));
-            fired(finding)
         }
+        (None, None) => {}
     }
+    fired(finding)
+}
+
+/// The whole and the sum of the known parts, when every one is a whole
+/// number read exactly (a count or a code, printed without decimals) of
+/// at most 64 bits (a rule's few cells add up far below 2⁹⁶, so the
+/// numbers are decimals). `None` otherwise, for the spans to decide.
+fn whole_counts(
+    whole_id: CellId,
+    whole: Printed,
+    known: impl Iterator<Item = (CellId, Printed)>,
+) -> Option<(i128, i128)> {
+    let exact_whole = |id: CellId, value: Printed| {
+        (is_exact(id) && value.decimals == 0 && i64::try_from(value.mantissa).is_ok())
+            .then_some(value.mantissa)
+    };
+    let whole = exact_whole(whole_id, whole)?;
+    let mut sum = 0_i128;
+    for (id, value) in known {
+        sum = sum.checked_add(exact_whole(id, value)?)?;
+    }
+    Some((whole, sum))
 }
 
 /// A total and its parts on the snapshot, at one scale: overlapping
