@@ -366,3 +366,34 @@ fn a_sums_numbers_are_whole_numbers_whether_or_not_its_counts_fit_64_bits() {
     ]);
     assert_eq!(numbers(&above), expected("1600", "1641", "-41"));
 }
+
+#[test]
+fn the_same_count_in_two_forms_differs_by_whole_numbers_whether_or_not_it_fits_64_bits() {
+    use common::one_of;
+    let numbers = |left: &str, right: &str| {
+        let report = report(&[(4, "1.5", left), (6, "2.1", right)]);
+        let findings = report.validate();
+        let finding = one_of(&findings, "across:4/1.5==6/2.1");
+        let text = |value: Option<cchc_forms::Decimal>| value.map(|v| v.to_string());
+        (
+            text(finding.reported),
+            text(finding.computed),
+            text(finding.imbalance),
+        )
+    };
+    let expected = |r: &str, c: &str, i: &str| (Some(r.into()), Some(c.into()), Some(i.into()));
+    // The source document: 858 public service units in form 4, 840 in
+    // form 6.
+    assert_eq!(numbers("858", "840"), expected("858", "840", "18"));
+    // 2⁶³ + 18 against 2⁶³, past 64 signed bits: through the spans, the
+    // same whole numbers.
+    assert_eq!(
+        numbers("9.223.372.036.854.775.826", "9.223.372.036.854.775.808"),
+        expected("9223372036854775826", "9223372036854775808", "18")
+    );
+    // Equal counts agree, small or wide.
+    for same in ["840", "9.223.372.036.854.775.808"] {
+        let report = report(&[(4, "1.5", same), (6, "2.1", same)]);
+        assert!(rules(&report).is_empty(), "{same}: {:?}", rules(&report));
+    }
+}

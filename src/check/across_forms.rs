@@ -4,10 +4,12 @@
 
 use std::fmt;
 
+use rust_decimal::Decimal;
+
 use super::interval::Reading;
 use super::ratio::span;
 use super::snapshot::{Slot, read_all};
-use super::sum::{decide_total, evaluate_total, write_total};
+use super::sum::{decide_total, evaluate_total, exact_whole, write_total};
 use super::words::{Capital, CellName, Labelled, Names, Number, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
@@ -50,18 +52,28 @@ impl RuleFamily for AcrossForms {
                 let (Some(left), Some(right)) = (values.get(0), values.get(1)) else {
                     return Outcome::NotEvaluated;
                 };
-                let holds = span(left_id, left, Reading::Nearest)
-                    .zip(span(right_id, right, Reading::Nearest))
-                    .and_then(|(l, r)| l.overlaps(r));
+                // Two counts (nearly always): equal or not, and their
+                // difference, in integers; else their spans overlap or not.
+                let counts = exact_whole(left_id, left).zip(exact_whole(right_id, right));
+                let holds = match counts {
+                    Some((left, right)) => Some(left == right),
+                    None => span(left_id, left, Reading::Nearest)
+                        .zip(span(right_id, right, Reading::Nearest))
+                        .and_then(|(l, r)| l.overlaps(r)),
+                };
                 match holds {
                     Some(true) => Outcome::Passed,
                     None => Outcome::NotEvaluated,
                     Some(false) => {
                         let severity = rule.rule().severity;
                         let finding = fire(findings, rule, severity, Phrase::Violated, values);
-                        finding.reported = Some(left.to_decimal());
-                        finding.computed = Some(right.to_decimal());
-                        finding.imbalance = left.to_decimal().checked_sub(right.to_decimal());
+                        let (left, right) = (left.to_decimal(), right.to_decimal());
+                        finding.reported = Some(left);
+                        finding.computed = Some(right);
+                        finding.imbalance = match counts {
+                            Some((left, right)) => Some(Decimal::from(left - right)),
+                            None => left.checked_sub(right),
+                        };
                         fired(finding)
                     }
                 }

@@ -240,16 +240,21 @@ fn whole_counts(
     whole: Printed,
     known: impl Iterator<Item = (CellId, Printed)>,
 ) -> Option<(i128, i128)> {
-    let exact_whole = |id: CellId, value: Printed| {
-        (is_exact(id) && value.decimals == 0 && i64::try_from(value.mantissa).is_ok())
-            .then_some(value.mantissa)
-    };
     let whole = exact_whole(whole_id, whole)?;
     let mut sum = 0_i128;
     for (id, value) in known {
         sum = sum.checked_add(exact_whole(id, value)?)?;
     }
     Some((whole, sum))
+}
+
+/// The value of cell `id` as a whole number read exactly, when it is one
+/// (a count or a code printed without decimals) of at most 64 bits: its
+/// span is that one number, and the numbers of a finding made of a few of
+/// them are whole decimals.
+pub(crate) fn exact_whole(id: CellId, value: Printed) -> Option<i128> {
+    (is_exact(id) && value.decimals == 0 && i64::try_from(value.mantissa).is_ok())
+        .then_some(value.mantissa)
 }
 
 /// A total and its parts on the snapshot, at one scale: overlapping
