@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::snapshot::{Slot, read_all};
+use super::snapshot::{Slot, held_all, read_all};
 use super::words::{CellName, Number, OptNumber, Range, Row, message};
 use super::{
     CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, Source, fire, fired,
@@ -67,6 +67,32 @@ fn derive(rate: Option<Printed>, num: Option<Printed>, den: Option<Printed>) -> 
     percentage_of(num, den, 2, Rounding::HalfAwayFromZero)
 }
 
+/// [`Derivable`]'s clean path on the slots of its three cells as the
+/// snapshot holds them ([`slot_of`](super::snapshot::slot_of)), for a
+/// decision made out of line: the rate blank, its numerator and denominator
+/// read as [`read_all`] reads them.
+#[inline(always)]
+pub(crate) fn decide_slots(rate: Slot, num: Slot, den: Slot) -> Fast {
+    if !rate.is_blank() {
+        return Fast::Skip;
+    }
+    match held_all([num, den]) {
+        Ok([num, den]) => decide_held(num, den),
+        Err(fast) => fast,
+    }
+}
+
+/// The rate blank, its numerator and denominator reported: a note when it
+/// can be derived (a numerator ≥ 0 over a positive denominator).
+#[inline(always)]
+fn decide_held(num: Slot, den: Slot) -> Fast {
+    if den.mantissa <= 0 || num.mantissa < 0 {
+        Fast::Skip
+    } else {
+        Fast::Undecided
+    }
+}
+
 impl RuleFamily for Derivable {
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         if (0..3).any(|position| values.is_absent(position)) {
@@ -105,14 +131,9 @@ impl RuleFamily for Derivable {
             Some(slot) if slot.is_blank() => {}
             _ => return Fast::Skip,
         }
-        let [num, den] = match read_all(snapshot, [self.numerator, self.denominator]) {
-            Ok(cells) => cells,
-            Err(fast) => return fast,
-        };
-        if den.mantissa <= 0 || num.mantissa < 0 {
-            Fast::Skip
-        } else {
-            Fast::Undecided
+        match read_all(snapshot, [self.numerator, self.denominator]) {
+            Ok([num, den]) => decide_held(num, den),
+            Err(fast) => fast,
         }
     }
 

@@ -40,6 +40,13 @@ pub struct Full {
 /// before it are inlined).
 #[inline(never)]
 fn decide_full(rate: Slot, num: Slot, den: Slot) -> Fast {
+    decide_held(rate, num, den)
+}
+
+/// [`Full`]'s clean path once its three cells are read, reported and
+/// fitting the snapshot.
+#[inline(always)]
+pub(crate) fn decide_held(rate: Slot, num: Slot, den: Slot) -> Fast {
     // The denominator's least value (exact for a count), as the exact
     // evaluator reads it.
     if den.own().0 <= 0 {

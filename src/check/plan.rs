@@ -11,11 +11,18 @@
 //! decisions as the dispatch ([`each_rule`]); a template without a compiled
 //! plan uses that dispatch.
 //!
+//! Rules that read the same cells are decided together where that keeps
+//! the plan small: each ratio with its `derivable` and `full` twins, by one
+//! out-of-line call on the three slots ([`Joint`], worked out from the
+//! table when the crate is compiled). Unrolled, those 42 rules were a fifth
+//! of the plan's code; the plan must share the 32 KiB instruction cache
+//! with the snapshot and the exact evaluators.
+//!
 //! The decisions are two bits per rule ([`Decisions`]), so that the rule
 //! loop of [`super::run`] only visits the rules left undecided.
 
-use super::snapshot::Slot;
-use super::{Fast, Rule};
+use super::snapshot::{Slot, held_all, slot_of};
+use super::{Check, Family, Fast, Rule, derivable, full, ratio};
 
 /// The most rules a plan holds: four 64-bit words of decisions.
 pub(crate) const MAX_RULES: usize = 256;
@@ -126,19 +133,124 @@ pub(crate) fn each_rule(rules: &[Rule], slots: &[Slot]) -> Decisions {
     decisions
 }
 
-/// Rule `I` of `rules` decided, if there is one: inlined with `rules` a
-/// constant table, the rule is a constant and so are its cells. (Not
-/// inlined in unoptimized builds, where the plan's one function would need
-/// a stack frame for every rule's variables.)
+/// How the compiled plan decides a rule: alone, or together with the rules
+/// that read the same three cells. Each ratio of the rule table has a
+/// `derivable` and a `full` twin over its rate, numerator and denominator
+/// (written together by the table's `ratios` section); the three are
+/// decided by one call ([`decide_twins`]), which reads the cells once and
+/// keeps the plan's code small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Joint {
+    /// Decided alone, by its family's `decide`.
+    Alone,
+    /// Decided with the ratio of the same cells.
+    WithItsRatio,
+    /// A ratio, decided with its twins at these positions.
+    Ratio {
+        /// The position of its `derivable` twin.
+        derivable: usize,
+        /// The position of its `full` twin.
+        full: usize,
+    },
+}
+
+/// Whether two rules read the same cells, in the same order.
+const fn same_cells(a: &[crate::catalogue::CellId], b: &[crate::catalogue::CellId]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index].index() != b[index].index()
+            || a[index].template() as u8 != b[index].template() as u8
+        {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// The first rule of `rules` of `family` whose cells are `cells`.
+const fn twin_of(
+    rules: &[Rule],
+    cells: &[crate::catalogue::CellId],
+    family: Family,
+) -> Option<usize> {
+    let mut index = 0;
+    while index < rules.len() && index < MAX_RULES {
+        if rules[index].family as u8 == family as u8 && same_cells(rules[index].cells, cells) {
+            return Some(index);
+        }
+        index += 1;
+    }
+    None
+}
+
+/// How each rule of `rules` is decided (positions past the table: alone,
+/// that is not at all), worked out when the crate is compiled.
+pub(crate) const fn joints(rules: &[Rule]) -> [Joint; MAX_RULES] {
+    let mut joints = [Joint::Alone; MAX_RULES];
+    let mut index = 0;
+    while index < rules.len() && index < MAX_RULES {
+        if let Check::Ratio(_) = rules[index].check {
+            let cells = rules[index].cells;
+            let derivable = twin_of(rules, cells, Family::Derivable);
+            let full = twin_of(rules, cells, Family::Full);
+            if let (Some(derivable), Some(full)) = (derivable, full) {
+                joints[index] = Joint::Ratio { derivable, full };
+                joints[derivable] = Joint::WithItsRatio;
+                joints[full] = Joint::WithItsRatio;
+            }
+        }
+        index += 1;
+    }
+    joints
+}
+
+/// A ratio and its `derivable` and `full` twins decided on the slots of
+/// their three cells, as their families' `decide` decide them: one copy for
+/// every ratio of the table, out of line.
+#[inline(never)]
+pub(crate) fn decide_twins(rate: Slot, num: Slot, den: Slot) -> [Fast; 3] {
+    let (ratio, full) = match held_all([rate, num, den]) {
+        Ok([rate, num, den]) => (
+            ratio::decide_held(rate, num, den),
+            full::decide_held(rate, num, den),
+        ),
+        Err(fast) => (fast, fast),
+    };
+    [ratio, derivable::decide_slots(rate, num, den), full]
+}
+
+/// Rule `I` of `rules` decided, if there is one, as `joints` says: inlined
+/// with `rules` and `joints` constant tables, the rule is a constant and so
+/// are its cells. (Not inlined in unoptimized builds, where the plan's one
+/// function would need a stack frame for every rule's variables.)
 #[cfg_attr(not(debug_assertions), inline(always))]
 #[cfg_attr(debug_assertions, inline(never))]
 pub(crate) fn decide_at<const I: usize>(
     rules: &'static [Rule],
+    joints: &[Joint; MAX_RULES],
     slots: &[Slot],
     decisions: &mut Decisions,
 ) {
-    if let Some(rule) = rules.get(I) {
-        decisions.record(I, rule.check.decide(slots));
+    let Some(rule) = rules.get(I) else {
+        return;
+    };
+    match (joints.get(I), &rule.check) {
+        (Some(Joint::WithItsRatio), _) => {}
+        (Some(&Joint::Ratio { derivable, full }), Check::Ratio(ratio)) => {
+            let [ratio_decision, derivable_decision, full_decision] = decide_twins(
+                slot_of(slots, ratio.rate),
+                slot_of(slots, ratio.numerator),
+                slot_of(slots, ratio.denominator),
+            );
+            decisions.record(I, ratio_decision);
+            decisions.record(derivable, derivable_decision);
+            decisions.record(full, full_decision);
+        }
+        _ => decisions.record(I, rule.check.decide(slots)),
     }
 }
 
@@ -150,6 +262,8 @@ macro_rules! compiled_plan {
     ($(#[$doc:meta])* $vis:vis fn $name:ident for $rules:path, slots $len:expr) => {
         $(#[$doc])*
         $vis fn $name(slots: &[$crate::check::plan::SlotOf]) -> $crate::check::plan::Decisions {
+            const JOINTS: [$crate::check::plan::Joint; $crate::check::plan::MAX_RULES] =
+                $crate::check::plan::joints(&$rules);
             const _: () = assert!(
                 $rules.len() <= $crate::check::plan::MAX_RULES,
                 "a compiled plan holds at most MAX_RULES rules",
@@ -160,20 +274,22 @@ macro_rules! compiled_plan {
             };
             let slots: &[$crate::check::plan::SlotOf] = slots;
             let mut decisions = $crate::check::plan::Decisions::PASSED;
-            $crate::check::plan::compiled_plan!(@words $rules, slots, decisions;
+            $crate::check::plan::compiled_plan!(@words $rules, JOINTS, slots, decisions;
                 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15);
             decisions
         }
     };
-    (@words $rules:path, $slots:ident, $decisions:ident; $($high:literal)*) => {
+    (@words $rules:path, $joints:ident, $slots:ident, $decisions:ident; $($high:literal)*) => {
         $(
-            $crate::check::plan::compiled_plan!(@rules $rules, $slots, $decisions, $high;
+            $crate::check::plan::compiled_plan!(@rules $rules, $joints, $slots, $decisions, $high;
                 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15);
         )*
     };
-    (@rules $rules:path, $slots:ident, $decisions:ident, $high:literal; $($low:literal)*) => {
+    (@rules $rules:path, $joints:ident, $slots:ident, $decisions:ident, $high:literal; $($low:literal)*) => {
         $(
-            $crate::check::plan::decide_at::<{ 16 * $high + $low }>(&$rules, $slots, &mut $decisions);
+            $crate::check::plan::decide_at::<{ 16 * $high + $low }>(
+                &$rules, &$joints, $slots, &mut $decisions,
+            );
         )*
     };
 }
@@ -221,6 +337,91 @@ mod tests {
         );
         // A snapshot of another length is not this plan's: all undecided.
         assert_eq!(clean_path(&snapshot.slots()[1..]), Decisions::UNDECIDED);
+    }
+
+    #[test]
+    fn a_ratio_is_decided_with_its_derivable_and_full_twins() {
+        let of_581 = joints(&RULES);
+        let mut twins = 0;
+        for (index, rule) in RULES.iter().enumerate() {
+            match (of_581[index], rule.check) {
+                (Joint::Ratio { derivable, full }, Check::Ratio(_)) => {
+                    // The twins read the ratio's rate, numerator and
+                    // denominator, and are decided with it.
+                    for (twin, family) in [(derivable, Family::Derivable), (full, Family::Full)] {
+                        assert_eq!(RULES[twin].family, family, "{}", rule.id);
+                        assert_eq!(RULES[twin].cells, rule.cells, "{}", rule.id);
+                        assert_eq!(of_581[twin], Joint::WithItsRatio, "{}", rule.id);
+                    }
+                    twins += 2;
+                }
+                (Joint::WithItsRatio, Check::Derivable(_) | Check::Full(_)) => {}
+                (Joint::Alone, check) => assert!(
+                    !matches!(
+                        check,
+                        Check::Ratio(_) | Check::Derivable(_) | Check::Full(_)
+                    ),
+                    "{} is decided alone",
+                    rule.id
+                ),
+                (joint, _) => panic!("{}: {joint:?}", rule.id),
+            }
+        }
+        // 14 ratios, each with its two twins.
+        assert_eq!(twins, 28);
+        assert!(
+            of_581[RULES.len()..]
+                .iter()
+                .all(|&joint| joint == Joint::Alone)
+        );
+        // A table without twins: every rule alone.
+        let alone: Vec<Rule> = RULES
+            .iter()
+            .filter(|rule| rule.family != Family::Full)
+            .copied()
+            .collect();
+        assert!(joints(&alone).iter().all(|&joint| joint == Joint::Alone));
+    }
+
+    #[test]
+    fn twins_are_decided_together_as_each_alone() {
+        // 3/3.1 = 99,3 from 53.726 / 54.106: the ratio passes; the rate is
+        // reported, so nothing to derive (skipped); not 100, so full passes.
+        let sample = samples::bac_giang_2023_q3();
+        let snapshot = sample.snapshot();
+        let slots = snapshot.slots();
+        let decide = |id: &str| {
+            let Check::Ratio(ratio) = RULES[position(id)].check else {
+                panic!("{id} is a ratio");
+            };
+            decide_twins(
+                slot_of(slots, ratio.rate),
+                slot_of(slots, ratio.numerator),
+                slot_of(slots, ratio.denominator),
+            )
+        };
+        assert_eq!(decide("ratio:3/3.1"), [Fast::Pass, Fast::Skip, Fast::Pass]);
+        // Form 1 row 2 is blank, 40 / 56 reported: the ratio and full are
+        // skipped, the rate can be derived (a note: undecided).
+        assert_eq!(
+            decide("ratio:1/2"),
+            [Fast::Skip, Fast::Undecided, Fast::Skip]
+        );
+        // And each as its family's `decide` has it.
+        for (index, rule) in RULES.iter().enumerate() {
+            if let Check::Ratio(ratio) = rule.check {
+                let Joint::Ratio { derivable, full } = joints(&RULES)[index] else {
+                    panic!("{} has twins", rule.id);
+                };
+                let together = decide_twins(
+                    slot_of(slots, ratio.rate),
+                    slot_of(slots, ratio.numerator),
+                    slot_of(slots, ratio.denominator),
+                );
+                let alone = [index, derivable, full].map(|at| RULES[at].check.decide(slots));
+                assert_eq!(together, alone, "{}", rule.id);
+            }
+        }
     }
 
     #[test]

@@ -33,13 +33,18 @@ pub struct Ratio {
     pub denominator: CellId,
 }
 
-/// The interval a cell's printed value stands for under `reading` (exact
-/// for counts and codes whatever the reading).
 /// The arithmetic of [`Ratio`]'s clean path on three reported cells: one
 /// copy for every ratio rule (out of line, so that the compiled plan stays
 /// small enough for the instruction cache; the reads before it are inlined).
 #[inline(never)]
 fn decide_ratio(rate: Slot, num: Slot, den: Slot) -> Fast {
+    decide_held(rate, num, den)
+}
+
+/// [`Ratio`]'s clean path once its three cells are read, reported and
+/// fitting the snapshot ([`read_all`], [`held_all`](super::snapshot::held_all)).
+#[inline(always)]
+pub(crate) fn decide_held(rate: Slot, num: Slot, den: Slot) -> Fast {
     let (num_lo, num_hi) = num.own();
     let (den_lo, den_hi) = den.own();
     if den_hi <= 0 && num_lo <= 0 && num_hi >= 0 {
@@ -64,6 +69,8 @@ fn decide_ratio(rate: Slot, num: Slot, den: Slot) -> Fast {
     }
 }
 
+/// The interval a cell's printed value stands for under `reading` (exact
+/// for counts and codes whatever the reading).
 pub(crate) fn span(id: CellId, value: Printed, reading: Reading) -> Option<Span> {
     Span::of(
         value,

@@ -241,15 +241,24 @@ pub(crate) fn read_all<const N: usize>(
     ids: [CellId; N],
 ) -> Result<[Slot; N], Fast> {
     let mut slots = [Slot::EMPTY; N];
-    let mut most = 0;
     for (slot, id) in slots.iter_mut().zip(ids) {
         *slot = slot_of(snapshot, id);
-        most = most.max(slot.decimals);
     }
+    let mut slots = held_all(slots)?;
+    for (slot, id) in slots.iter_mut().zip(ids) {
+        *slot = slot.read_as(id);
+    }
+    Ok(slots)
+}
+
+/// [`read_all`] of slots already taken from the snapshot ([`slot_of`]):
+/// each read by the flags [`Slot::of`] gave it from its cell's kind, as
+/// [`Slot::read_as`] would read it. For decisions made out of line, where
+/// the cells are not constants.
+#[inline(always)]
+pub(crate) fn held_all<const N: usize>(slots: [Slot; N]) -> Result<[Slot; N], Fast> {
+    let most = slots.iter().map(|slot| slot.decimals).max().unwrap_or(0);
     if most <= SCALE {
-        for (slot, id) in slots.iter_mut().zip(ids) {
-            *slot = slot.read_as(id);
-        }
         Ok(slots)
     } else if most == BLANK {
         Err(Fast::Skip)
