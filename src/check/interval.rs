@@ -138,7 +138,7 @@ impl Span {
 }
 
 /// Every power of ten an `i128` holds, `10^0` to `10^38`.
-const POWERS_OF_TEN: [i128; 39] = {
+pub(crate) const POWERS_OF_TEN: [i128; 39] = {
     let mut powers = [1_i128; 39];
     let mut exponent = 1;
     while exponent < powers.len() {

@@ -125,6 +125,10 @@ pub(crate) type Plan = fn(&[Slot]) -> Decisions;
 /// Every rule of `rules` decided by dispatch at run time: the clean path of
 /// a template without a compiled plan (and what a compiled plan must agree
 /// with). Rules past [`MAX_RULES`] are left undecided.
+// Out of line: the compiled plan is the 581 template's path, and inlined
+// this loop over every family's `decide` makes the rule loop around it
+// large.
+#[inline(never)]
 pub(crate) fn each_rule(rules: &[Rule], slots: &[Slot]) -> Decisions {
     let mut decisions = Decisions::PASSED;
     for (index, rule) in rules.iter().enumerate().take(MAX_RULES) {
