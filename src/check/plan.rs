@@ -388,6 +388,30 @@ mod tests {
     }
 
     #[test]
+    fn twins_are_sought_only_where_a_plan_holds_rules() {
+        // A table of 257 rules: ratio 1/2 first, its full twin next, other
+        // rules, and its derivable twin at position 256, past the 256 a
+        // plan holds. The ratio is then decided alone, and so are its twins.
+        let find = |id: &str| RULES[position(id)];
+        let filler = find("bound:7/3:0..100");
+        let mut long = vec![find("ratio:1/2"), find("full:1/2")];
+        long.resize(MAX_RULES, filler);
+        long.push(find("derivable:1/2"));
+        assert_eq!(long.len(), MAX_RULES + 1);
+        let of_long = joints(&long);
+        assert!(of_long.iter().all(|&joint| joint == Joint::Alone));
+        // With the derivable twin at 255 instead, the three are joined.
+        long.swap(MAX_RULES - 1, MAX_RULES);
+        assert_eq!(
+            joints(&long)[0],
+            Joint::Ratio {
+                derivable: MAX_RULES - 1,
+                full: 1
+            }
+        );
+    }
+
+    #[test]
     fn twins_are_decided_together_as_each_alone() {
         // 3/3.1 = 99,3 from 53.726 / 54.106: the ratio passes; the rate is
         // reported, so nothing to derive (skipped); not 100, so full passes.
