@@ -54,20 +54,29 @@ impl Report {
     /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Report, Error> {
-        if let Some(problem) = beyond_limits(text) {
+        let beyond = |problem| {
             let mut problems = Problems::new();
             problems.push(problem);
-            return Err(Error::Json(problems));
+            Err(Error::Json(problems))
+        };
+        if let Some(problem) = too_large(text) {
+            return beyond(problem);
         }
         // A valid document is read in one typed pass, with no intermediate
         // tree; only a document with a problem is read again, value by
-        // value, to name every problem.
+        // value, to name every problem. The typed pass needs no bound on
+        // depth: a report's objects nest 3 deep and every value of it is a
+        // number, a string or null, so serde refuses the first array or
+        // object deeper than that (and has its own bound, 128, besides).
         if let Ok(report) = serde_json::from_str::<Report>(text) {
             let meta_problems = report.meta.problems();
             if !meta_problems.is_empty() {
                 return Err(Error::Meta(meta_problems));
             }
             return Ok(report);
+        }
+        if let Some(problem) = too_deep(text) {
+            return beyond(problem);
         }
         let mut reader = Reader {
             text,
@@ -87,21 +96,23 @@ impl Report {
     }
 }
 
-/// The problem of a document past [`MAX_DOCUMENT_BYTES`] or nested deeper
-/// than [`MAX_JSON_DEPTH`], found in one pass over its bytes before any
-/// parsing (so that nothing deeper is ever parsed, by serde or by the
-/// reader of problems).
-fn beyond_limits(text: &str) -> Option<JsonProblem> {
-    let problem = |line, raw: &str, en: String, vi: String| JsonProblem {
+/// A problem of the document as a whole (no path, no cell).
+fn whole_document(line: Option<usize>, raw: &str, en: String, vi: String) -> JsonProblem {
+    JsonProblem {
         path: String::new(),
         cell: None,
         raw: echo(raw),
         line,
         message_en: en,
         message_vi: vi,
-    };
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Some(problem(
+    }
+}
+
+/// The problem of a document past [`MAX_DOCUMENT_BYTES`], found before any
+/// parsing.
+fn too_large(text: &str) -> Option<JsonProblem> {
+    (text.len() > MAX_DOCUMENT_BYTES).then(|| {
+        whole_document(
             None,
             "",
             format!(
@@ -112,8 +123,15 @@ fn beyond_limits(text: &str) -> Option<JsonProblem> {
                 "tài liệu có {} byte, quá {MAX_DOCUMENT_BYTES} byte mà thư viện đọc",
                 text.len()
             ),
-        ));
-    }
+        )
+    })
+}
+
+/// The problem of a document nested deeper than [`MAX_JSON_DEPTH`], found
+/// in one pass over its bytes before the reader of problems reads it (so
+/// that nothing deeper is ever parsed into a tree).
+fn too_deep(text: &str) -> Option<JsonProblem> {
+    let problem = whole_document;
     let bytes = text.as_bytes();
     let (mut depth, mut line, mut at) = (0_usize, 1_usize, 0_usize);
     while let Some(&byte) = bytes.get(at) {

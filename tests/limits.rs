@@ -304,3 +304,43 @@ fn the_deepest_json_is_sixteen_levels() {
     let deep = "[".repeat(1_000_000);
     assert!(Report::from_json(&deep).is_err());
 }
+
+#[test]
+fn a_valid_report_with_deep_nesting_anywhere_is_refused_as_too_deep() {
+    // The typed pass reads a valid report without the depth pass; a
+    // report's objects nest 3 deep, so any deeper array or object makes it
+    // refuse the document, and the depth pass then names the nesting. The
+    // source document with 17 levels put in four places: an unknown key,
+    // a key of `meta`, a key of `meta.period`, and a cell of form 3 (row
+    // 1.4, `procedures_local`).
+    let sample = cchc_forms::samples::bac_giang_2023_q3();
+    let json = serde_json::to_string(&sample).expect("the sample serializes");
+    assert_eq!(Report::from_json(&json).expect("the sample reads"), sample);
+    let deep = format!(
+        "{}{}",
+        "[".repeat(MAX_JSON_DEPTH),
+        "]".repeat(MAX_JSON_DEPTH)
+    );
+    let places = [
+        ("{", format!("{{\"x\": {deep}, ")),
+        ("\"meta\":{", format!("\"meta\":{{\"x\": {deep}, ")),
+        ("\"period\":{", format!("\"period\":{{\"x\": {deep}, ")),
+        (
+            "\"procedures_local\":1902",
+            format!("\"procedures_local\":{deep}"),
+        ),
+    ];
+    for (at, with) in places {
+        assert!(json.contains(at), "{at} in {json}");
+        let text = json.replacen(at, &with, 1);
+        let Err(Error::Json(problems)) = Report::from_json(&text) else {
+            panic!("{at}: too deep accepted")
+        };
+        assert_eq!(problems.total(), 1, "{at}: {problems:?}");
+        assert!(
+            problems[0].message_en.contains("nested 17 deep"),
+            "{at}: {}",
+            problems[0].message_en
+        );
+    }
+}
