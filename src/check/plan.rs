@@ -409,6 +409,12 @@ mod tests {
                 full: 1
             }
         );
+        // A ratio at position 256 is past the plan: not joined, and its
+        // twins (at 1 and 2) are decided alone.
+        let mut past = vec![filler, find("full:1/2"), find("derivable:1/2")];
+        past.resize(MAX_RULES, filler);
+        past.push(find("ratio:1/2"));
+        assert!(joints(&past).iter().all(|&joint| joint == Joint::Alone));
     }
 
     #[test]
