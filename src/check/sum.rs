@@ -382,3 +382,53 @@ pub(crate) fn write_total(
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(stt: &str) -> CellId {
+        CellId::of(3, stt)
+    }
+
+    #[test]
+    fn whole_counts_are_added_in_integers_and_anything_else_goes_to_the_spans() {
+        // The source document: 3/1.4 = 1.902 against 1.486 + 255 + 155.
+        let parts = [
+            (cell("1.4.1"), Printed::whole(1_486)),
+            (cell("1.4.2"), Printed::whole(255)),
+            (cell("1.4.3"), Printed::whole(155)),
+        ];
+        assert_eq!(
+            whole_counts(cell("1.4"), Printed::whole(1_902), parts.into_iter()),
+            Some((1_902, 1_896))
+        );
+        // A count past 64 bits, a count printed with decimals and a rate
+        // (read as an interval) are not whole counts.
+        let wide = Printed::whole(i128::from(i64::MAX) + 1);
+        assert_eq!(exact_whole(cell("1.4"), wide), None);
+        assert_eq!(
+            exact_whole(cell("1.4"), Printed::whole(i128::from(i64::MAX))),
+            Some(i128::from(i64::MAX))
+        );
+        assert_eq!(
+            exact_whole(cell("1.4"), Printed::whole(i128::from(i64::MIN))),
+            Some(i128::from(i64::MIN))
+        );
+        let with_decimals = Printed {
+            mantissa: 19_020,
+            decimals: 1,
+        };
+        assert_eq!(exact_whole(cell("1.4"), with_decimals), None);
+        assert_eq!(exact_whole(cell("3.1"), Printed::whole(99)), None);
+        // One part that is not a whole count sends the whole rule to the
+        // spans.
+        let mut mixed = parts;
+        mixed[1].1 = with_decimals;
+        assert_eq!(
+            whole_counts(cell("1.4"), Printed::whole(1_902), mixed.into_iter()),
+            None
+        );
+        assert_eq!(whole_counts(cell("1.4"), wide, parts.into_iter()), None);
+    }
+}
