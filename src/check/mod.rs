@@ -1043,47 +1043,50 @@ pub fn percentage_of(
         .or_else(|| percentage_in_128_bits(numerator, denominator, decimals, rounding))
 }
 
-/// Writes `fn $name(numerator, denominator, decimals, rounding) ->
-/// Option<Printed>`: [`percentage_of`] in the integers `$int`, with
-/// `$narrow` taking a mantissa into them and `$powers` the powers of ten
-/// they hold. `None` when a number does not fit them or the denominator is
-/// zero; where every step fits, the result is exact, so that two widths
-/// give the same percentage.
-macro_rules! percentage_in {
-    ($(#[$doc:meta])* fn $name:ident in $int:ty, $narrow:expr, $powers:expr) => {
-        $(#[$doc])*
-        #[inline]
-        fn $name(
-            numerator: Printed,
-            denominator: Printed,
-            decimals: u32,
-            rounding: Rounding,
-        ) -> Option<Printed> {
-            let narrow: fn(i128) -> Option<$int> = $narrow;
-            let pow10 = |exponent: u32| $powers.get(usize::try_from(exponent).ok()?).copied();
-            // 100 · (nm / 10^ns) / (dm / 10^ds) · 10^decimals
-            //   = nm · 10^(ds + decimals + 2) / (dm · 10^ns)
-            let exponent = denominator.decimals.checked_add(decimals)?.checked_add(2)?;
-            let scaled = narrow(numerator.mantissa)?.checked_mul(pow10(exponent)?)?;
-            let divisor = narrow(denominator.mantissa)?.checked_mul(pow10(numerator.decimals)?)?;
-            let quotient = scaled.checked_div(divisor)?;
-            let remainder = scaled.checked_rem(divisor)?;
-            let round_away = match rounding {
-                Rounding::Truncate => false,
-                Rounding::HalfAwayFromZero => {
-                    remainder.checked_abs()?.checked_mul(2)? >= divisor.checked_abs()?
-                }
-            };
-            let away = if (scaled < 0) == (divisor < 0) { 1 } else { -1 };
-            let mantissa = if round_away {
-                quotient.checked_add(away)?
-            } else {
-                quotient
-            };
-            Some(Printed {
-                mantissa: i128::from(mantissa),
-                decimals,
-            })
+/// The integers [`percentage_of`] computes in: `i64`, else `i128`.
+trait Width: Copy + Ord + From<i8> {
+    /// The mantissa in this width, if it fits.
+    fn narrow(mantissa: i128) -> Option<Self>;
+    /// `10^exponent`, if it fits.
+    fn pow10(exponent: u32) -> Option<Self>;
+    /// The value in 128 bits.
+    fn wide(self) -> i128;
+    fn checked_mul(self, other: Self) -> Option<Self>;
+    fn checked_div(self, other: Self) -> Option<Self>;
+    fn checked_rem(self, other: Self) -> Option<Self>;
+    fn checked_add(self, other: Self) -> Option<Self>;
+    fn checked_abs(self) -> Option<Self>;
+}
+
+/// Implements [`Width`] for `$int` with the powers of ten `$powers`, each
+/// operation the integer's own.
+macro_rules! width {
+    ($int:ty, $powers:expr) => {
+        impl Width for $int {
+            fn narrow(mantissa: i128) -> Option<Self> {
+                <$int>::try_from(mantissa).ok()
+            }
+            fn pow10(exponent: u32) -> Option<Self> {
+                $powers.get(usize::try_from(exponent).ok()?).copied()
+            }
+            fn wide(self) -> i128 {
+                i128::from(self)
+            }
+            fn checked_mul(self, other: Self) -> Option<Self> {
+                <$int>::checked_mul(self, other)
+            }
+            fn checked_div(self, other: Self) -> Option<Self> {
+                <$int>::checked_div(self, other)
+            }
+            fn checked_rem(self, other: Self) -> Option<Self> {
+                <$int>::checked_rem(self, other)
+            }
+            fn checked_add(self, other: Self) -> Option<Self> {
+                <$int>::checked_add(self, other)
+            }
+            fn checked_abs(self) -> Option<Self> {
+                <$int>::checked_abs(self)
+            }
         }
     };
 }
@@ -1099,14 +1102,67 @@ const POWERS_OF_TEN_64: [i64; 19] = {
     powers
 };
 
-percentage_in! {
-    /// [`percentage_of`] in 64 bits: nearly every percentage of a report.
-    fn percentage_in_64_bits in i64, |mantissa| i64::try_from(mantissa).ok(), POWERS_OF_TEN_64
+width!(i64, POWERS_OF_TEN_64);
+width!(i128, interval::POWERS_OF_TEN);
+
+/// [`percentage_of`] in the integers `W`: `None` when a number does not fit
+/// them or the denominator is zero. Where every step fits, the result is
+/// exact, so that two widths give the same percentage.
+#[inline]
+fn percentage_in<W: Width>(
+    numerator: Printed,
+    denominator: Printed,
+    decimals: u32,
+    rounding: Rounding,
+) -> Option<Printed> {
+    // 100 · (nm / 10^ns) / (dm / 10^ds) · 10^decimals
+    //   = nm · 10^(ds + decimals + 2) / (dm · 10^ns)
+    let exponent = denominator.decimals.checked_add(decimals)?.checked_add(2)?;
+    let scaled = W::narrow(numerator.mantissa)?.checked_mul(W::pow10(exponent)?)?;
+    let divisor = W::narrow(denominator.mantissa)?.checked_mul(W::pow10(numerator.decimals)?)?;
+    let quotient = scaled.checked_div(divisor)?;
+    let remainder = scaled.checked_rem(divisor)?;
+    let round_away = match rounding {
+        Rounding::Truncate => false,
+        Rounding::HalfAwayFromZero => {
+            remainder.checked_abs()?.checked_mul(W::from(2))? >= divisor.checked_abs()?
+        }
+    };
+    let zero = W::from(0);
+    let away = W::from(if (scaled < zero) == (divisor < zero) {
+        1
+    } else {
+        -1
+    });
+    let mantissa = if round_away {
+        quotient.checked_add(away)?
+    } else {
+        quotient
+    };
+    Some(Printed {
+        mantissa: mantissa.wide(),
+        decimals,
+    })
 }
 
-percentage_in! {
-    /// [`percentage_of`] in 128 bits: for numbers past 64.
-    fn percentage_in_128_bits in i128, Some, interval::POWERS_OF_TEN
+/// [`percentage_of`] in 64 bits: nearly every percentage of a report.
+fn percentage_in_64_bits(
+    numerator: Printed,
+    denominator: Printed,
+    decimals: u32,
+    rounding: Rounding,
+) -> Option<Printed> {
+    percentage_in::<i64>(numerator, denominator, decimals, rounding)
+}
+
+/// [`percentage_of`] in 128 bits: for numbers past 64.
+fn percentage_in_128_bits(
+    numerator: Printed,
+    denominator: Printed,
+    decimals: u32,
+    rounding: Rounding,
+) -> Option<Printed> {
+    percentage_in::<i128>(numerator, denominator, decimals, rounding)
 }
 
 #[cfg(test)]
