@@ -24,6 +24,32 @@ pub struct Bound {
     pub max: Option<i64>,
 }
 
+/// [`Bound`]'s clean path once its cell is read, reported and fitting the
+/// snapshot: the printed value within `[min, max]`, compared digit for
+/// digit.
+#[inline(always)]
+pub(crate) fn decide_held(value: Slot, min: Option<i64>, max: Option<i64>) -> Fast {
+    // A limit beyond 64 bits once scaled is left to the exact evaluator.
+    let scale = POW10[usize::from(value.decimals)];
+    let mantissa = i64::from(value.mantissa);
+    let scaled = |limit: i64| limit.checked_mul(scale);
+    let below = match min.map(scaled) {
+        Some(Some(min)) => mantissa < min,
+        Some(None) => return Fast::Undecided,
+        None => false,
+    };
+    let above = match max.map(scaled) {
+        Some(Some(max)) => mantissa > max,
+        Some(None) => return Fast::Undecided,
+        None => false,
+    };
+    if below || above {
+        Fast::Undecided
+    } else {
+        Fast::Pass
+    }
+}
+
 impl RuleFamily for Bound {
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         let Some(v) = values.get(0) else {
@@ -66,28 +92,9 @@ impl RuleFamily for Bound {
     /// The printed value within `[min, max]`, compared digit for digit.
     #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
-        let [value] = match read_all(snapshot, [self.cell]) {
-            Ok(value) => value,
-            Err(fast) => return fast,
-        };
-        // A limit beyond 64 bits once scaled is left to the exact evaluator.
-        let scale = POW10[usize::from(value.decimals)];
-        let mantissa = i64::from(value.mantissa);
-        let scaled = |limit: i64| limit.checked_mul(scale);
-        let below = match self.min.map(scaled) {
-            Some(Some(min)) => mantissa < min,
-            Some(None) => return Fast::Undecided,
-            None => false,
-        };
-        let above = match self.max.map(scaled) {
-            Some(Some(max)) => mantissa > max,
-            Some(None) => return Fast::Undecided,
-            None => false,
-        };
-        if below || above {
-            Fast::Undecided
-        } else {
-            Fast::Pass
+        match read_all(snapshot, [self.cell]) {
+            Ok([value]) => decide_held(value, self.min, self.max),
+            Err(fast) => fast,
         }
     }
 

@@ -67,6 +67,14 @@ impl Slot {
         flags: 0,
     };
 
+    /// A cell too wide for the snapshot (or past it): left to the exact
+    /// evaluators.
+    pub(crate) const WIDE: Slot = Slot {
+        mantissa: 0,
+        decimals: WIDE,
+        flags: 0,
+    };
+
     /// The slot of a cell of type `T`.
     // One copy a cell type, called from each cell: the snapshot's code stays
     // small enough to share the instruction cache with the compiled plan.
@@ -224,10 +232,7 @@ pub(crate) fn reference_slot(kind: ReferenceCount) -> usize {
 /// snapshot), not yet read as its type: see [`Slot::held`].
 #[inline(always)]
 pub(crate) fn slot_of(snapshot: &[Slot], id: CellId) -> Slot {
-    snapshot.get(id.index()).copied().unwrap_or(Slot {
-        decimals: WIDE,
-        ..Slot::EMPTY
-    })
+    snapshot.get(id.index()).copied().unwrap_or(Slot::WIDE)
 }
 
 /// The cells `ids` of the snapshot when every one is reported and fits it:
