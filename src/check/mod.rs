@@ -1039,8 +1039,8 @@ pub fn percentage_of(
 ) -> Option<Printed> {
     // Nearly always in 64 bits throughout (a 128-bit product is checked by
     // a library call): the same numbers where nothing overflows there.
-    percentage_in_64_bits(numerator, denominator, decimals, rounding)
-        .or_else(|| percentage_in_128_bits(numerator, denominator, decimals, rounding))
+    percentage_in::<i64>(numerator, denominator, decimals, rounding)
+        .or_else(|| percentage_in::<i128>(numerator, denominator, decimals, rounding))
 }
 
 /// The integers [`percentage_of`] computes in: `i64`, else `i128`.
@@ -1145,26 +1145,6 @@ fn percentage_in<W: Width>(
     })
 }
 
-/// [`percentage_of`] in 64 bits: nearly every percentage of a report.
-fn percentage_in_64_bits(
-    numerator: Printed,
-    denominator: Printed,
-    decimals: u32,
-    rounding: Rounding,
-) -> Option<Printed> {
-    percentage_in::<i64>(numerator, denominator, decimals, rounding)
-}
-
-/// [`percentage_of`] in 128 bits: for numbers past 64.
-fn percentage_in_128_bits(
-    numerator: Printed,
-    denominator: Printed,
-    decimals: u32,
-    rounding: Rounding,
-) -> Option<Printed> {
-    percentage_in::<i128>(numerator, denominator, decimals, rounding)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1193,7 +1173,7 @@ mod tests {
         // percentage; where one does not, 64 bits gives none and 128 bits
         // decides. 6.832.000 / 8.007.000 (form 6, million VND) = 85,3253…%.
         let amounts = (Printed::whole(6_832_000), Printed::whole(8_007_000));
-        for width in [percentage_in_64_bits, percentage_in_128_bits] {
+        for width in [percentage_in::<i64>, percentage_in::<i128>] {
             assert_eq!(
                 width(amounts.0, amounts.1, 2, Rounding::HalfAwayFromZero),
                 Some(Printed {
@@ -1205,7 +1185,7 @@ mod tests {
         // 2⁶² / 3 at 4 decimals: 2⁶² · 10⁶ overflows 64 bits.
         let wide = (Printed::whole(1 << 62), Printed::whole(3));
         assert_eq!(
-            percentage_in_64_bits(wide.0, wide.1, 4, Rounding::Truncate),
+            percentage_in::<i64>(wide.0, wide.1, 4, Rounding::Truncate),
             None
         );
         let exact = (1_i128 << 62) * 1_000_000 / 3;
@@ -1216,7 +1196,7 @@ mod tests {
         // i64::MIN · 100 / -1 overflows 64 bits only.
         let min = (Printed::whole(i128::from(i64::MIN)), Printed::whole(-1));
         assert_eq!(
-            percentage_in_64_bits(min.0, min.1, 0, Rounding::Truncate),
+            percentage_in::<i64>(min.0, min.1, 0, Rounding::Truncate),
             None
         );
         assert_eq!(
@@ -1243,8 +1223,8 @@ mod tests {
             let (numerator, denominator) = (draw(&mut random), draw(&mut random));
             let decimals = u32::try_from(random.below(5)).unwrap_or(0);
             for rounding in [Rounding::HalfAwayFromZero, Rounding::Truncate] {
-                let narrow = percentage_in_64_bits(numerator, denominator, decimals, rounding);
-                let wide = percentage_in_128_bits(numerator, denominator, decimals, rounding);
+                let narrow = percentage_in::<i64>(numerator, denominator, decimals, rounding);
+                let wide = percentage_in::<i128>(numerator, denominator, decimals, rounding);
                 if narrow.is_some() {
                     in_64 += 1;
                     assert_eq!(
