@@ -549,6 +549,26 @@ mod tests {
         assert_eq!(bound_count(&long), 1);
         assert_eq!(bounds::<1>(&long)[0].position, 0);
         assert_eq!(joints(&long)[0], Joint::InBounds);
+        // A table is read to its end and no further: asked for more
+        // bounds than it has, the rest of the table is left as it starts
+        // (position 0, no limits); asked for fewer, the first ones.
+        let unset = BoundAt {
+            position: 0,
+            slot: 0,
+            min: None,
+            max: None,
+        };
+        let short = [filler, RULES[BOUNDS_581[0].position], filler];
+        let [first, rest] = bounds::<2>(&short);
+        assert_eq!((first.position, first.max), (1, Some(100)));
+        assert_eq!(rest, unset);
+        let two = [RULES[BOUNDS_581[0].position], RULES[BOUNDS_581[1].position]];
+        assert_eq!(bounds::<1>(&two)[0].position, 0);
+        assert_eq!(bounds::<2>(&two)[1].position, 1);
+        // Past the 256 positions of a plan, a bound is not read.
+        let mut past = vec![filler; MAX_RULES];
+        past.push(RULES[BOUNDS_581[0].position]);
+        assert_eq!(bounds::<1>(&past)[0], unset);
     }
 
     #[test]
