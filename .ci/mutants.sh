@@ -8,13 +8,13 @@
 # (`check/interval` is src/check/interval.rs alone; `check/families` the
 # fourteen rule-family files, ratio.rs to not_applicable.rs.)
 #
-# Not part of .ci/run: it takes long (see README, "Mutation testing").
+# Not part of .ci/run: it takes long (see docs/testing.md, "Mutation testing").
 # Each mutant is built with the `mutants` profile (no debug information)
 # and tested with the fast part of the suite that concerns the module
 # (`check_tests` and `import_tests` below). A
 # mutant that survives is either killed by a test of tests/*_edges.rs or
 # listed in .ci/mutants-equivalent.txt with the reason it is equivalent;
-# the listed ones are excluded here (--exclude-re) and counted in README.
+# the listed ones are excluded here (--exclude-re) and counted in docs/testing.md.
 # Results: mutants.out.<module>/mutants.out/ (caught.txt, missed.txt,
 # unviable.txt, timeout.txt).
 set -euo pipefail
@@ -32,13 +32,13 @@ shift || true
 # `properties` (about 35 s even with few cases: its configurations set
 # their own counts) and `memory` (8 MiB inputs) are left out.
 check_tests=(
-    --lib --test check_families --test check_edges --test check_mutants --test check_mutants_core
+    --lib --test check_families --test check_edges --test family_words_and_decisions --test check_core
     --test sample_findings
     --test source_document --test template --test locate --test allocations
 )
 import_tests=(
     --lib --test input --test json --test rows_import --test import_edges
-    --test source_document --test limits --test fuzz_corpus --test mutants_rest
+    --test source_document --test limits --test fuzz_corpus --test json_and_printed_edges
 )
 
 # Mutants that cannot be told apart from the original by any input (see
@@ -50,7 +50,7 @@ import_tests=(
 # entry that matches no mutant, or more than one, is reported below.
 # (cargo-mutants 27.1 does not apply --exclude-re to its `delete field …
 # from struct … expression` mutants: an equivalent one of those is still
-# run, and shows as missed; the README counts it as equivalent.)
+# run, and shows as missed; docs/testing.md counts it as equivalent.)
 quote_re() { printf '%s' "$1" | sed 's/[][\\.*^$(){}+?|]/\\&/g'; }
 
 excluded=()

@@ -221,7 +221,7 @@ fn bench_locate(c: &mut Criterion) {
     let one = [
         typed(&[(3, "3.1.1", 45_106, 0)]), // 54.106, digits swapped
         // 1.486, digits swapped (parts below the total of 3/1.4: an error;
-        // above it, as 1.4.2 = 525 for 255 was, only a warning since issue 10)
+        // above it, as 1.4.2 = 525 for 255 was, only a warning by direction)
         typed(&[(3, "1.4.1", 1_468, 0)]),
         typed(&[(3, "3.3.2", 77_949, 0)]), // 77.049, a digit wrong
         typed(&[(3, "3.2", 9_928, 2)]),    // 99,27 rounded the wrong way

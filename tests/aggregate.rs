@@ -1,4 +1,4 @@
-//! Adding up reports (issue 11): the Bắc Giang sample, made consistent, with
+//! Adding up reports: the Bắc Giang sample, made consistent, with
 //! copies of it scaled by 2 and 3, so that every total is 1 + 2 + 3 = 6
 //! times the sample's and every recomputed rate the sample's ratio.
 

@@ -1,4 +1,4 @@
-//! Checks across one body's reports of a year (issue 11), on four reports
+//! Checks across one body's reports of a year, on four reports
 //! built from the Bắc Giang Q3/2023 sample: consistent, then each check
 //! broken alone, expecting exactly that finding at exactly those cells and
 //! periods.

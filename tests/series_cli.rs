@@ -1,4 +1,4 @@
-//! The command line on several reports (issue 11): `validate FILE...`
+//! The command line on several reports: `validate FILE...`
 //! checks each file, then the reports of each body and year together;
 //! `validate --aggregate` adds them up.
 

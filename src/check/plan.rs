@@ -20,13 +20,14 @@
 //! rule table when the crate is compiled). Unrolled, those 78 rules were
 //! 8.7 KB of the plan's 18.35.
 //!
-//! The decisions are two bits per rule ([`Decisions`]), so that the rule
-//! loop of [`super::run`] only visits the rules left undecided.
+//! The decisions are one byte per rule ([`Decisions`]), so that recording
+//! one is a single store and the rule loop of [`super::run`] visits only the
+//! rules left undecided, eight decisions at a time.
 
 use super::snapshot::{Slot, held_all, slot_of};
 use super::{Check, Family, Fast, Rule, derivable, full, ratio};
 
-/// The most rules a plan holds: four 64-bit words of decisions.
+/// The most rules a plan holds: one byte of decision for each.
 pub(crate) const MAX_RULES: usize = 256;
 
 /// What the clean path made of every rule of a table, by position: one

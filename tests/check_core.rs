@@ -3,7 +3,7 @@
 //! `src/check/words.rs`: the pieces messages are written from), asserted
 //! from the rules and the forms, each case worked out by hand. Written to
 //! kill the mutants `cargo mutants` found surviving in those three files
-//! (see `.ci/mutants.sh` and README, "Mutation testing").
+//! (see `.ci/mutants.sh` and docs/testing.md, "Mutation testing").
 
 use cchc_forms::check::{Outcome, Rounding, percentage_of};
 use cchc_forms::unit::Printed;

@@ -1,4 +1,5 @@
-//! The rules of issue 10, each on the Bắc Giang Q3/2023 sample with one
+//! The rules of the share, reference, covers and implies families, and the
+//! directed sums, each on the Bắc Giang Q3/2023 sample with one
 //! figure changed (two where one cannot break the rule), the arithmetic
 //! worked by hand beside it.
 //!

@@ -1,11 +1,10 @@
-//! Tests written for the mutants of the last mutation runs (issue #14,
-//! item 2): the reader of JSON problems (`src/json.rs`) and the end of the
+//! Edges of the reader of JSON problems (`src/json.rs`) and the end of the
 //! reader of printed forms (`src/printed.rs`). (The survivors of the
 //! ratio, share and full families were in their clean path, `decide`, which
 //! is crate-private: their test is in `src/check/clean_path_edges.rs`.)
 //! Each asserts what follows from the source document, its template or
 //! the rules, worked out by hand in the comments; see `.ci/mutants.sh` and
-//! README, "Mutation testing".
+//! docs/testing.md, "Mutation testing".
 
 mod json_period {
     use cchc_forms::{Error, JsonProblem, Report, samples};

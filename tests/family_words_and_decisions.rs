@@ -1,7 +1,7 @@
 //! What the rule families say and decide, asserted from the rules and the
 //! wording of the template's messages, each case worked out by hand. Written
 //! to kill the mutants `cargo mutants` found surviving in the family files
-//! of `src/check/` (see `.ci/mutants.sh` and README, "Mutation testing").
+//! of `src/check/` (see `.ci/mutants.sh` and docs/testing.md, "Mutation testing").
 
 use cchc_forms::{Finding, Level, Period, Report, ReportMeta, Severity, Term};
 
