@@ -10,23 +10,34 @@
 //! | UTF-16BE with its mark `FE FF` | decoded |
 //! | anything else (Windows-1258, TCVN3, Latin-1, UTF-16 without a mark) | [`Error::Encoding`], naming the line and byte where decoding failed, with a hint to save the file as UTF-8 |
 //!
+//! | bytes with a NUL byte (a binary file, a spreadsheet's `.xlsx`, a file of zeros) | [`Error::Encoding`] with [`EncodingProblem::Binary`]: not a text report |
+//!
+//! The text is then put in Unicode normal form C ([`nfc`]): `ế` typed as
+//! `e` and two combining marks (as macOS file names and some Word copies
+//! give it) is the one character `ế`, so that every reader compares
+//! labels, keys and names as a person reads them. Text already in that
+//! form (nearly all) is checked in one quick pass and borrowed, not copied.
+//!
 //! Line ends are left as they are: the readers of this crate take `\n` and
 //! `\r\n` alike.
 
 use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::error::{EncodingError, EncodingProblem, Error, MAX_DOCUMENT_BYTES};
 
 const UTF8_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes a file's bytes to text: UTF-8 (its byte-order mark dropped), or
-/// UTF-16 with a byte-order mark.
+/// UTF-16 with a byte-order mark; then in Unicode normal form C.
 ///
-/// UTF-8 text is borrowed, not copied.
+/// UTF-8 text already in normal form C is borrowed, not copied.
 ///
 /// # Errors
 /// [`Error::Encoding`] for bytes in any other encoding, with the line and
-/// the byte where decoding failed.
+/// the byte where decoding failed, and for bytes with a NUL byte (a binary
+/// file), with the line and byte of the first.
 ///
 /// # Example
 /// ```
@@ -41,9 +52,89 @@ const UTF8_MARK: &[u8] = b"\xEF\xBB\xBF";
 /// // Windows-1258 is refused with where and what to do.
 /// let error = decode_text(b"S\xf4 li\xea\xf2u").unwrap_err();
 /// assert!(error.to_string().starts_with("line 1, byte 2"));
+/// // `ế` typed as `e` and two combining marks is the one character `ế`.
+/// assert_eq!(decode_text("Kê\u{301}t qua\u{309}".as_bytes())?, "Kết quả");
+/// // A file of zeros is not a text report.
+/// let error = decode_text(&[0; 64]).unwrap_err();
+/// assert!(matches!(error, cchc_forms::Error::Encoding(e) if e.problem == cchc_forms::EncodingProblem::Binary));
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
+    let text = decode_raw(bytes)?;
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        return Err(Error::Encoding(binary(bytes, &text, at)));
+    }
+    Ok(match text {
+        Cow::Borrowed(text) => nfc(text),
+        Cow::Owned(text) => Cow::Owned(nfc_owned(text)),
+    })
+}
+
+/// Text in Unicode normal form C: borrowed when it already is (one quick
+/// pass), composed otherwise.
+///
+/// Every reader of this crate puts its text in this form first, so that a
+/// label, a key or a name typed with combining marks (`e` + `\u{302}` +
+/// `\u{301}`) reads as the same text typed with precomposed characters
+/// (`ế`).
+///
+/// # Example
+/// ```
+/// use std::borrow::Cow;
+/// use cchc_forms::decode::nfc;
+/// assert!(matches!(nfc("Bắc Giang"), Cow::Borrowed("Bắc Giang")));
+/// assert_eq!(nfc("Ba\u{306}\u{301}c Giang"), "Bắc Giang");
+/// ```
+#[must_use]
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// [`nfc`] of text one owns: kept as it is when already in normal form C.
+fn nfc_owned(text: String) -> String {
+    match nfc(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(composed) => composed,
+    }
+}
+
+/// The error of a NUL at byte `at` of the decoded `text`, located in
+/// `bytes` (UTF-16 counts two bytes a unit, as its decoder does).
+fn binary(bytes: &[u8], text: &str, at: usize) -> EncodingError {
+    let before = &text[..at];
+    let line = newlines(before.as_bytes()).saturating_add(1);
+    let line_start = before
+        .rfind('\n')
+        .map_or(0, |newline| newline.saturating_add(1));
+    let this_line = &before[line_start..];
+    let (column, offset) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let units = |text: &str| text.encode_utf16().count().saturating_mul(2);
+        (
+            units(this_line).saturating_add(1),
+            units(before).saturating_add(3),
+        )
+    } else {
+        let mark = if bytes.starts_with(UTF8_MARK) { 3 } else { 0 };
+        (
+            this_line.len().saturating_add(1),
+            at.saturating_add(mark).saturating_add(1),
+        )
+    };
+    EncodingError {
+        line,
+        column,
+        offset,
+        problem: EncodingProblem::Binary,
+    }
+}
+
+/// The text of `bytes`, before its NUL bytes are looked for and its normal
+/// form is set.
+fn decode_raw(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         // Where the limit falls: the line and byte of the first byte past it.
         let within = &bytes[..MAX_DOCUMENT_BYTES];
@@ -187,7 +278,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
 }
 
 /// Whether `bytes` start like UTF-16 without a mark: NUL bytes in every
-/// other position of the first line (ASCII text in UTF-16).
+/// other position of the first line (ASCII text in UTF-16), and letters in
+/// the others (NUL bytes everywhere are a binary file).
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64)];
     if head.len() < 4 {
@@ -201,7 +293,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
         .filter(|&&byte| byte == 0)
         .count();
     let half = head.len() / 2;
-    even * 2 > half || odd * 2 > half
+    (even * 2 > half && odd * 2 <= half) || (odd * 2 > half && even * 2 <= half)
 }
 
 #[cfg(test)]
@@ -278,12 +370,17 @@ mod tests {
         assert_eq!((error.line, error.column), (3, 6));
         assert_eq!(error.offset, 7 + 12 + 6);
         assert!(
-            error.message_en().contains("line 3, byte 6"),
+            error
+                .message_en()
+                .starts_with("byte 6 of the line (byte 25 of the file)"),
             "{}",
             error.message_en()
         );
+        assert!(error.to_string().starts_with("line 3, byte 6 of the line"));
         assert!(
-            error.message_vi().contains("dòng 3, byte 6"),
+            error
+                .message_vi()
+                .starts_with("byte 6 của dòng (byte 25 của tệp)"),
             "{}",
             error.message_vi()
         );
@@ -292,5 +389,46 @@ mod tests {
         let marked = [UTF8_MARK, b"ab\xe9"].concat();
         let error = encoding_error(&marked);
         assert_eq!((error.line, error.column, error.offset), (1, 3, 6));
+    }
+
+    #[test]
+    fn nul_bytes_are_a_binary_file_wherever_they_are() {
+        // A file of zeros: neither side of it is text, so not UTF-16 either.
+        let error = encoding_error(&[0; 100]);
+        assert_eq!(error.problem, EncodingProblem::Binary);
+        assert_eq!((error.line, error.column, error.offset), (1, 1, 1));
+        assert!(
+            error
+                .message_en()
+                .contains("binary file, not a text report")
+        );
+        assert!(error.message_vi().contains("tệp nhị phân"));
+        // A NUL in line 2 of UTF-8 text, after a mark: "ab\n" then "c", NUL.
+        let error = encoding_error(&[UTF8_MARK, b"ab\nc\0d"].concat());
+        assert_eq!((error.line, error.column, error.offset), (2, 2, 8));
+        // In UTF-16LE after its mark: "a\n" is 4 bytes, then "b" then NUL:
+        // byte 3 of line 2, byte 2 + 4 + 2 + 1 = 9 of the file.
+        let error = encoding_error(&utf16le("a\nb\0", true));
+        assert_eq!(error.problem, EncodingProblem::Binary);
+        assert_eq!((error.line, error.column, error.offset), (2, 3, 9));
+    }
+
+    #[test]
+    fn text_is_put_in_normal_form_c() {
+        // "Bắc" as B, a, combining breve, combining acute, c.
+        let decomposed = "Ba\u{306}\u{301}c Giang\n";
+        assert_eq!(decode_text(decomposed.as_bytes()).unwrap(), "Bắc Giang\n");
+        assert_eq!(
+            decode_owned(decomposed.as_bytes().to_vec()).unwrap(),
+            "Bắc Giang\n"
+        );
+        assert_eq!(
+            decode_text(&utf16le(decomposed, true)).unwrap(),
+            "Bắc Giang\n"
+        );
+        assert!(matches!(
+            decode_text("Bắc".as_bytes()),
+            Ok(Cow::Borrowed("Bắc"))
+        ));
     }
 }

@@ -10,18 +10,30 @@
 //!
 //! # Limits
 //! A document can hold millions of bad rows, and a cell millions of
-//! characters. An error lists at most [`MAX_PROBLEMS`] problems, then
-//! counts the rest ([`Problems::omitted`]); the text it echoes of a cell is
-//! cut after [`MAX_ECHO_CHARS`] characters. So a rejection stays readable
-//! and its memory bounded, whatever the input.
+//! characters. An error lists at most [`MAX_PROBLEMS`] problems: the
+//! readers of text stop at the [`MAX_PROBLEMS`]th, which says so
+//! ([`CellProblem::ProblemLimit`]), so that a document of a million bad
+//! lines costs no more time than one of a thousand; rows given in code are
+//! all read and the problems past the limit counted ([`Problems::omitted`]).
+//! The text a problem echoes of a cell, a key or a line is cut after
+//! [`MAX_ECHO_CHARS`] characters. So a rejection stays readable and its
+//! memory and time bounded, whatever the input.
 
 use std::fmt;
 use std::ops::Deref;
 
 use crate::number::{NumberError, english_reading};
 
-/// The most problems an [`Error`] lists; the rest are only counted.
+/// The most problems an [`Error`] lists. The readers of text (rows,
+/// printed forms, `#!` metadata) stop reading at the [`MAX_PROBLEMS`]th
+/// problem, which is listed as [`CellProblem::ProblemLimit`] at its line;
+/// past it, problems of rows given in code and of JSON are only counted.
 pub const MAX_PROBLEMS: usize = 1_000;
+
+/// The years a report's period may name, 2000 to 2100, the same for every
+/// reader: a `#!` period line, a printed report's title and a JSON
+/// report's `meta.period.year`.
+pub const REPORT_YEARS: std::ops::RangeInclusive<u16> = 2000..=2100;
 
 /// The most characters of a cell's or a line's text that a problem echoes;
 /// longer text is cut and ends with `…`.
@@ -91,13 +103,13 @@ pub const MAX_NAMED_MEMBERS: usize = 10;
 /// use cchc_forms::{Error, MAX_PROBLEMS};
 /// use cchc_forms::rows::read_tsv;
 ///
-/// // 1,500 lines with an unknown form: 1,000 listed, 500 counted.
+/// // 1,500 lines with an unknown form: reading stops at the 1,000th.
 /// let text = "9\t1\t5\n".repeat(1_500);
 /// let Err(Error::Rows(problems)) = read_tsv(&text) else { panic!() };
 /// assert_eq!(problems.len(), MAX_PROBLEMS);
-/// assert_eq!(problems.omitted(), 500);
-/// assert_eq!(problems.total(), 1_500);
 /// assert_eq!(problems[0].line, Some(1));
+/// assert_eq!(problems[999].line, Some(1_000));
+/// assert_eq!(problems[999].problem, cchc_forms::CellProblem::ProblemLimit);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Problems<T> {
@@ -261,6 +273,14 @@ pub(crate) fn echo(text: &str) -> String {
             format!("{}… (+{rest} characters)", &text[..cut])
         }
     }
+}
+
+/// Text as a message shows it inside its own quotes or backticks: cut as
+/// [`echo`] cuts it, the characters one cannot see escaped as [`Quoted`]
+/// escapes them (a key, a body, a label).
+pub(crate) fn shown(text: &str) -> String {
+    let quoted = Quoted(&echo(text)).to_string();
+    quoted[1..quoted.len() - 1].to_owned()
 }
 
 /// Why metadata is refused: a `#! key: value` line that is not understood,
@@ -478,6 +498,12 @@ pub enum CellProblem {
     /// A cell text longer than [`MAX_CELL_CHARS`] characters: not parsed.
     #[error("the cell has more than {MAX_CELL_CHARS} characters")]
     CellTooLong,
+    /// The [`MAX_PROBLEMS`]th problem of a text: reading stopped at its
+    /// line (the problems before it are listed; later lines were not read).
+    #[error(
+        "a {MAX_PROBLEMS}th problem: reading stopped at this line; fix the problems listed before it and read the document again"
+    )]
+    ProblemLimit,
 }
 
 impl CellProblem {
@@ -534,6 +560,9 @@ impl CellProblem {
                 format!("quá {MAX_ROWS} dòng số liệu: dừng đọc tại dòng này")
             }
             CellProblem::CellTooLong => format!("ô có quá {MAX_CELL_CHARS} ký tự"),
+            CellProblem::ProblemLimit => format!(
+                "lỗi thứ {MAX_PROBLEMS}: dừng đọc tại dòng này; hãy sửa các lỗi ở trên rồi đọc lại tài liệu"
+            ),
         };
         if let Some(hint) = self.hint(raw) {
             message.push_str(": có phải là ");
@@ -728,6 +757,10 @@ pub enum EncodingProblem {
     /// A file larger than [`MAX_DOCUMENT_BYTES`]: not decoded (the error's
     /// offset is the first byte past the limit).
     TooLarge,
+    /// A NUL byte, which no text report holds: a binary file (a file of
+    /// zeros, a spreadsheet's `.xlsx`, a picture), not a text report (the
+    /// error's place is the first NUL).
+    Binary,
 }
 
 /// Bytes that could not be decoded as text, and where.
@@ -754,7 +787,9 @@ pub struct EncodingError {
 }
 
 impl EncodingError {
-    /// The message in Vietnamese, with where it failed and what to do.
+    /// The message in Vietnamese, with the byte where it failed (the line
+    /// is [`EncodingError::line`]; [`Display`](fmt::Display) names both)
+    /// and what to do.
     #[must_use]
     pub fn message_vi(&self) -> String {
         let what = match self.problem {
@@ -773,14 +808,22 @@ impl EncodingError {
                     "tệp lớn hơn {MAX_DOCUMENT_BYTES} byte, giới hạn thư viện đọc: một báo cáo chỉ vài chục kB"
                 );
             }
+            EncodingProblem::Binary => {
+                return format!(
+                    "byte {} của dòng (byte {} của tệp) là byte NUL: đây là tệp nhị phân, không phải báo cáo dạng văn bản; hãy xuất báo cáo ra văn bản (Excel: “Unicode Text”; Word: “Plain Text”)",
+                    self.column, self.offset
+                );
+            }
         };
         format!(
-            "dòng {}, byte {} (byte {} của tệp): {what}; hãy lưu tệp dưới dạng UTF-8 (Excel: “Unicode Text” hoặc “CSV UTF-8”; Word: “Plain Text”, mã hóa “Unicode (UTF-8)”)",
-            self.line, self.column, self.offset
+            "byte {} của dòng (byte {} của tệp): {what}; hãy lưu tệp dưới dạng UTF-8 (Excel: “Unicode Text” hoặc “CSV UTF-8”; Word: “Plain Text”, mã hóa “Unicode (UTF-8)”)",
+            self.column, self.offset
         )
     }
 
-    /// The message in English, with where it failed and what to do.
+    /// The message in English, with the byte where it failed (the line is
+    /// [`EncodingError::line`]; [`Display`](fmt::Display) names both) and
+    /// what to do.
     #[must_use]
     pub fn message_en(&self) -> String {
         let what = match self.problem {
@@ -801,17 +844,24 @@ impl EncodingError {
                     "the file is larger than the {MAX_DOCUMENT_BYTES} bytes this library reads: a report is a few tens of kB"
                 );
             }
+            EncodingProblem::Binary => {
+                return format!(
+                    "byte {} of the line (byte {} of the file) is a NUL byte: this is a binary file, not a text report; export the report as text (Excel: “Unicode Text”; Word: “Plain Text”)",
+                    self.column, self.offset
+                );
+            }
         };
         format!(
-            "line {}, byte {} (byte {} of the file): {what}; save the file as UTF-8 (Excel: “Unicode Text” or “CSV UTF-8”; Word: “Plain Text” with encoding “Unicode (UTF-8)”)",
-            self.line, self.column, self.offset
+            "byte {} of the line (byte {} of the file): {what}; save the file as UTF-8 (Excel: “Unicode Text” or “CSV UTF-8”; Word: “Plain Text” with encoding “Unicode (UTF-8)”)",
+            self.column, self.offset
         )
     }
 }
 
 impl fmt::Display for EncodingError {
+    /// The line, then the message in English (which names the byte).
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        out.write_str(&self.message_en())
+        write!(out, "line {}, {}", self.line, self.message_en())
     }
 }
 
@@ -911,7 +961,7 @@ impl MemberProblem {
         if self.body.is_empty() {
             format!("{}", self.index + 1)
         } else {
-            format!("{} ({})", self.index + 1, self.body)
+            format!("{} ({})", self.index + 1, shown(&self.body))
         }
     }
 

@@ -17,7 +17,7 @@ use serde_json::value::RawValue;
 
 use crate::catalogue::{CellId, FORMS};
 use crate::error::{
-    CellProblem, Error, JsonProblem, MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, Problems, echo,
+    CellProblem, Error, JsonProblem, MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, Problems, echo, shown,
 };
 use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 use crate::number::NumberError;
@@ -62,13 +62,31 @@ impl Report {
         if let Some(problem) = too_large(text) {
             return beyond(problem);
         }
+        // A body typed with combining marks is the body typed without.
+        let text = crate::decode::nfc(text);
+        let text = text.as_ref();
         // A valid document is read in one typed pass, with no intermediate
         // tree; only a document with a problem is read again, value by
         // value, to name every problem. The typed pass needs no bound on
         // depth: a report's objects nest 3 deep and every value of it is a
         // number, a string or null, so serde refuses the first array or
         // object deeper than that (and has its own bound, 128, besides).
-        if let Ok(report) = serde_json::from_str::<Report>(text) {
+        let in_years = |report: &Report| {
+            report
+                .meta
+                .period
+                .is_none_or(|period| crate::REPORT_YEARS.contains(&period.year))
+        };
+        if let Ok(report) = serde_json::from_str::<Report>(text)
+            .map_err(drop)
+            .and_then(|report| {
+                if in_years(&report) {
+                    Ok(report)
+                } else {
+                    Err(())
+                }
+            })
+        {
             let meta_problems = report.meta.problems();
             if !meta_problems.is_empty() {
                 return Err(Error::Meta(meta_problems));
@@ -251,28 +269,28 @@ impl<'a> Reader<'a> {
 
     /// A problem of JSON syntax, with its line and column.
     fn syntax(error: &serde_json::Error) -> JsonProblem {
-        let line = error.line();
+        let (line, column) = (error.line(), error.column());
+        // The line is the problem's own field: the message names the column
+        // (serde's wording ends with both; that end is dropped).
+        let said = error.to_string();
+        let said = said
+            .strip_suffix(&format!(" at line {line} column {column}"))
+            .unwrap_or(&said);
         let (vi, en) = if error.is_eof() {
             (
-                format!(
-                    "văn bản JSON bị cắt ngang ở dòng {line}, cột {}",
-                    error.column()
-                ),
-                format!(
-                    "the JSON text ends too early, at line {line}, column {}",
-                    error.column()
-                ),
+                format!("văn bản JSON bị cắt ngang ở cột {column}"),
+                format!("the JSON text ends too early, at column {column}"),
             )
         } else if error.is_syntax() {
             (
-                format!(
-                    "JSON sai cú pháp ở dòng {line}, cột {} ({error})",
-                    error.column()
-                ),
-                format!("JSON syntax error: {error}"),
+                format!("JSON sai cú pháp ở cột {column} ({said})"),
+                format!("JSON syntax error at column {column}: {said}"),
             )
         } else {
-            (format!("JSON không đọc được: {error}"), error.to_string())
+            (
+                format!("JSON không đọc được ở cột {column}: {said}"),
+                format!("the JSON cannot be read, at column {column}: {said}"),
+            )
         };
         JsonProblem {
             path: String::new(),
@@ -298,8 +316,8 @@ impl<'a> Reader<'a> {
                     &key_path,
                     None,
                     Some(value),
-                    format!("khóa `{key}` xuất hiện hai lần (lần đầu ở dòng {first_line}); chỉ được ghi một lần"),
-                    format!("the key `{key}` appears twice (first on line {first_line}); write it once"),
+                    format!("khóa `{}` xuất hiện hai lần (lần đầu ở dòng {first_line}); chỉ được ghi một lần", shown(&key)),
+                    format!("the key `{}` appears twice (first on line {first_line}); write it once", shown(&key)),
                 );
                 continue;
             }
@@ -331,11 +349,17 @@ impl<'a> Reader<'a> {
         for (key, value) in &entries {
             if !known(key) {
                 self.push(
-                    key,
+                    &join("", key),
                     None,
                     Some(value),
-                    format!("không có trường `{key}` (các trường là meta, form1 đến form7)"),
-                    format!("unknown field `{key}` (the fields are meta and form1 to form7)"),
+                    format!(
+                        "không có trường `{}` (các trường là meta, form1 đến form7)",
+                        shown(key)
+                    ),
+                    format!(
+                        "unknown field `{}` (the fields are meta and form1 to form7)",
+                        shown(key)
+                    ),
                 );
             }
         }
@@ -393,6 +417,8 @@ impl<'a> Reader<'a> {
         let mut template = false;
         for (key, value) in entries {
             let path = join("meta", &key);
+            // Given, even when its value is refused: not also "missing".
+            template |= key == "template";
             let read = match key.as_str() {
                 "body" => serde_json::from_str::<String>(value.get())
                     .map(|body| meta.body = body)
@@ -412,10 +438,7 @@ impl<'a> Reader<'a> {
                     }),
                 "period" => self.period(&path, value).map(|period| meta.period = period),
                 "template" => serde_json::from_str::<TemplateVersion>(value.get())
-                    .map(|version| {
-                        meta.template = version;
-                        template = true;
-                    })
+                    .map(|version| meta.template = version)
                     .map_err(|_| {
                         (
                             "mẫu biểu duy nhất được hỗ trợ là \"581/BNV-CCHC/2022\"".to_owned(),
@@ -423,8 +446,8 @@ impl<'a> Reader<'a> {
                         )
                     }),
                 _ => Err((
-                    format!("meta không có trường `{key}` (các trường là body, level, period, template)"),
-                    format!("meta has no field `{key}` (the fields are body, level, period and template)"),
+                    format!("meta không có trường `{}` (các trường là body, level, period, template)", shown(&key)),
+                    format!("meta has no field `{}` (the fields are body, level, period and template)", shown(&key)),
                 )),
             };
             if let Err((vi, en)) = read {
@@ -463,7 +486,21 @@ impl<'a> Reader<'a> {
             // The repeated key is the problem; do not report it twice.
             return Ok(None);
         }
-        period.map(Some)
+        let period = period?;
+        if !crate::REPORT_YEARS.contains(&period.year) {
+            let (first, last) = (crate::REPORT_YEARS.start(), crate::REPORT_YEARS.end());
+            return Err((
+                format!(
+                    "năm {} nằm ngoài các năm {first} đến {last} của một kỳ báo cáo",
+                    period.year
+                ),
+                format!(
+                    "the year {} is not one of the years {first} to {last} a report's period names",
+                    period.year
+                ),
+            ));
+        }
+        Ok(Some(period))
     }
 
     fn form(&mut self, report: &mut Report, number: u8, form_key: &str, raw: &'a RawValue) {
@@ -485,8 +522,8 @@ impl<'a> Reader<'a> {
                     &path,
                     None,
                     Some(raw_value),
-                    format!("biểu mẫu {number} không có trường `{key}`"),
-                    format!("form {number} has no field `{key}`"),
+                    format!("biểu mẫu {number} không có trường `{}`", shown(&key)),
+                    format!("form {number} has no field `{}`", shown(&key)),
                 );
                 continue;
             };
@@ -521,11 +558,13 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The path of `key` inside `path`: the key cut at the echo limit, its
+/// control characters escaped.
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_owned()
+        shown(key)
     } else {
-        format!("{path}.{key}")
+        format!("{path}.{}", shown(key))
     }
 }
 

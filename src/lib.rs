@@ -89,7 +89,8 @@
 //! | [`MAX_ROWS`] | 10,000 rows per report (`from_rows`, the rows of a TSV) | reading stops at the first row past it |
 //! | [`MAX_CELL_CHARS`] | 200 characters per cell text | the cell is refused unparsed |
 //! | [`MAX_JSON_DEPTH`] | 16 levels of arrays and objects in a JSON report | refused before parsing |
-//! | [`MAX_PROBLEMS`] | 1,000 problems listed per error | the rest counted |
+//! | [`MAX_PROBLEMS`] | 1,000 problems listed per error | readers of text stop at the 1,000th, which says so; the rest of rows given in code and of JSON counted |
+//! | [`REPORT_YEARS`] | years 2000 to 2100 in a period (`#!`, a printed title, JSON) | the period refused |
 //! | [`MAX_ECHO_CHARS`] | 200 characters of text echoed per problem | cut, ending with `…` |
 //! | [`MAX_REPORTS`] | 10,000 reports added up ([`aggregate`](aggregate::aggregate)) or checked across periods ([`check_reports`](series::check_reports)) | members refused; of reports to check, the rest set aside unread |
 //! | [`MAX_NAMED_MEMBERS`] | 10 members named per finding of an aggregate | the rest counted |
@@ -141,6 +142,7 @@ pub use error::{
     CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_CELL_CHARS,
     MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_NAMED_MEMBERS, MAX_PROBLEMS,
     MAX_REPORTS, MAX_ROWS, MemberProblem, MemberProblemKind, MetaProblem, Problems, Quoted,
+    REPORT_YEARS,
 };
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};

@@ -85,8 +85,14 @@ pub fn read_printed(text: &str) -> Result<Imported, Error> {
     if let Some(error) = crate::rows::too_large(text) {
         return Err(error);
     }
+    // Labels, keys and names compare as a person reads them.
+    let text = crate::decode::nfc(text);
+    let text = text.as_ref();
     let mut reader = PrintedReader::new();
     for (index, line) in text.lines().enumerate() {
+        if reader.problems.is_full() {
+            break;
+        }
         reader.line(
             index.saturating_add(1),
             line.strip_suffix('\r').unwrap_or(line),

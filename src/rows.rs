@@ -230,6 +230,9 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Row<'_>>, Error> {
     let mut rows = Vec::new();
     let mut problems = Problems::new();
     for (index, line) in text.lines().enumerate() {
+        if problems.is_full() {
+            break;
+        }
         match tsv_line(line) {
             TsvLine::Skip | TsvLine::Meta(_) => {}
             TsvLine::Row(row) if rows.len() == MAX_ROWS => {
@@ -336,6 +339,11 @@ pub(crate) fn push_given(
     }
 }
 
+/// Adds a problem of a text at its line. The [`MAX_PROBLEMS`]th is
+/// [`CellProblem::ProblemLimit`] instead, after which the list is full and
+/// the readers stop ([`Problems::is_full`]); past it, a problem is counted.
+///
+/// [`MAX_PROBLEMS`]: crate::MAX_PROBLEMS
 pub(crate) fn push(
     problems: &mut Problems<CellError>,
     line: usize,
@@ -346,6 +354,9 @@ pub(crate) fn push(
 ) {
     if problems.is_full() {
         problems.count_one();
+    } else if problems.len().saturating_add(1) >= crate::MAX_PROBLEMS {
+        let limit = CellProblem::ProblemLimit;
+        problems.push(CellError::at_line(line, form, stt, raw, limit));
     } else {
         problems.push(CellError::at_line(line, form, stt, raw, problem));
     }
@@ -643,6 +654,9 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
     if let Some(error) = too_large(text) {
         return Err(error);
     }
+    // Labels, keys and names compare as a person reads them.
+    let text = crate::decode::nfc(text);
+    let text = text.as_ref();
     let mut meta = MetaReader::default();
     let mut report = Report::new(ReportMeta::default());
     let mut first_seen = [None::<usize>; CELL_COUNT];
@@ -651,6 +665,9 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
     let mut figures = 0_usize;
     let mut rows = 0_usize;
     for (index, line) in text.lines().enumerate() {
+        if problems.is_full() {
+            break;
+        }
         let number = index.saturating_add(1);
         match tsv_line(line) {
             TsvLine::Row(row) if rows == MAX_ROWS => {
@@ -750,9 +767,15 @@ pub fn read_meta(text: &str) -> Result<ReportMeta, Error> {
     if let Some(error) = too_large(text) {
         return Err(error);
     }
+    // Labels, keys and names compare as a person reads them.
+    let text = crate::decode::nfc(text);
+    let text = text.as_ref();
     let mut meta = MetaReader::default();
     let mut problems = Problems::new();
     for (index, line) in text.lines().enumerate() {
+        if problems.is_full() {
+            break;
+        }
         let line = line.strip_suffix('\r').unwrap_or(line);
         if let Some(content) = line.strip_prefix("#!") {
             let number = index.saturating_add(1);
@@ -920,7 +943,7 @@ pub(crate) fn parse_period(value: &str) -> Result<Period, MetaProblem> {
     let [year] = years[..] else {
         return Err(MetaProblem::BadPeriod);
     };
-    if !(2000..=2100).contains(&year) {
+    if !crate::REPORT_YEARS.contains(&year) {
         return Err(MetaProblem::BadPeriod);
     }
     let mut rest: Vec<&str> = tokens

@@ -80,7 +80,12 @@ impl ValueKind {
                 })
             }
             ValueKind::Code { legend } => {
-                let code = number::parse_count(text)?;
+                // A code is one of its legend's numbers: what is not one
+                // (`1,0`, `-1`, `Có`) is named as such, not as a count.
+                let code = number::parse_count(text).map_err(|error| match error {
+                    number::NumberError::Dash => CellProblem::NotANumber(error),
+                    _ => CellProblem::NotInLegend { legend: legend_vi },
+                })?;
                 legend
                     .iter()
                     .find(|entry| u64::from(entry.code) == code)

@@ -557,8 +557,12 @@ mod decode_mutants {
             panic!("UTF-16 without its mark decoded")
         };
         assert_eq!(error.problem, EncodingProblem::Utf16WithoutMark);
-        // Two bytes cannot tell: `a` and NUL are UTF-8.
-        assert_eq!(decode_text(b"a\0").expect("UTF-8"), "a\0");
+        // Two bytes cannot tell UTF-16: `a` and NUL are UTF-8, and a NUL
+        // byte is no text report's (a binary file), at byte 2.
+        let Err(Error::Encoding(error)) = decode_text(b"a\0") else {
+            panic!("a NUL byte decoded")
+        };
+        assert_eq!((error.problem, error.column), (EncodingProblem::Binary, 2));
     }
 
     #[test]
@@ -595,14 +599,14 @@ mod decode_mutants {
                 panic!("5 NULs in 8 positions decoded")
             };
             assert_eq!(error.problem, EncodingProblem::Utf16WithoutMark);
-            for nuls in [0, 4] {
-                let bytes = text(nuls, side);
-                assert_eq!(
-                    decode_text(&bytes).expect("UTF-8").as_bytes(),
-                    &bytes[..],
-                    "{nuls} on side {side}"
-                );
-            }
+            let bytes = text(0, side);
+            assert_eq!(decode_text(&bytes).expect("UTF-8").as_bytes(), &bytes[..]);
+            let Err(Error::Encoding(error)) = decode_text(&text(4, side)) else {
+                panic!("4 NULs decoded")
+            };
+            // The first NUL: byte 1 (even side) or byte 2 (odd side).
+            assert_eq!(error.problem, EncodingProblem::Binary);
+            assert_eq!(error.column, side + 1);
         }
     }
 }

@@ -222,23 +222,27 @@ pub fn decode(data: &[u8]) {
         _ => panic!("decode_text and decode_owned disagree"),
     }
     let text = decoded.expect("checked above");
-    let encoded: Vec<u8> = if let Some(rest) = data.strip_prefix(b"\xEF\xBB\xBF") {
-        assert_eq!(text.as_bytes(), rest);
-        data.to_vec()
-    } else if data.starts_with(&[0xFF, 0xFE]) {
-        [0xFF, 0xFE]
-            .into_iter()
-            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-            .collect()
-    } else if data.starts_with(&[0xFE, 0xFF]) {
-        [0xFE, 0xFF]
-            .into_iter()
-            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
-            .collect()
-    } else {
-        text.as_bytes().to_vec()
+    // The bytes' own text, before it is put in normal form C.
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| -> String {
+        char::decode_utf16(rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])))
+            .collect::<Result<String, _>>()
+            .expect("decoded above")
     };
-    assert_eq!(encoded, data, "decoded text re-encodes to its bytes");
+    let original: String = if let Some(rest) = data.strip_prefix(b"\xEF\xBB\xBF") {
+        std::str::from_utf8(rest).expect("decoded above").to_owned()
+    } else if let Some(rest) = data.strip_prefix(&[0xFF, 0xFE]) {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = data.strip_prefix(&[0xFE, 0xFF]) {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        std::str::from_utf8(data).expect("decoded above").to_owned()
+    };
+    assert!(!text.contains('\0'), "a NUL byte is refused");
+    assert_eq!(
+        text.as_ref(),
+        unicode_normalization::UnicodeNormalization::nfc(original.as_str()).collect::<String>(),
+        "decoded text is its bytes' text in normal form C"
+    );
     // What decodes goes on to the readers.
     if printed::looks_printed(&text) {
         if let Err(error) = printed::read_printed(&text) {
