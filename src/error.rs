@@ -498,6 +498,22 @@ pub enum CellProblem {
     /// A cell text longer than [`MAX_CELL_CHARS`] characters: not parsed.
     #[error("the cell has more than {MAX_CELL_CHARS} characters")]
     CellTooLong,
+    /// A printed row whose columns are separated by spaces, not tabs (the
+    /// tabs were turned into spaces when copied): its cells cannot be told
+    /// apart. The text is the line, or the cell that ends with the figure.
+    #[error(
+        "the row's columns are separated by spaces, not tabs (its tabs were turned into spaces when copied): its label, unit and value cannot be told apart; copy the table again, or put tabs between STT, label, unit and value"
+    )]
+    TabsAsSpaces,
+    /// A printed row with a figure in its unit column and another in its
+    /// value column: which is the value cannot be told.
+    #[error(
+        "a figure in the unit column ({column}) and another in the value column: the row's cells are shifted; which is the value cannot be told"
+    )]
+    FigureInUnitColumn {
+        /// The unit column, counted from 1.
+        column: usize,
+    },
     /// The [`MAX_PROBLEMS`]th problem of a text: reading stopped at its
     /// line (the problems before it are listed; later lines were not read).
     #[error(
@@ -560,6 +576,12 @@ impl CellProblem {
                 format!("quá {MAX_ROWS} dòng số liệu: dừng đọc tại dòng này")
             }
             CellProblem::CellTooLong => format!("ô có quá {MAX_CELL_CHARS} ký tự"),
+            CellProblem::TabsAsSpaces => {
+                "các cột của dòng cách nhau bằng dấu cách, không phải dấu tab (dấu tab đã bị đổi thành dấu cách khi sao chép): không tách được tên chỉ tiêu, đơn vị tính và số liệu; hãy sao chép lại bảng, hoặc đặt dấu tab giữa STT, tên chỉ tiêu, đơn vị tính và số liệu".to_owned()
+            }
+            CellProblem::FigureInUnitColumn { column } => format!(
+                "cột đơn vị tính (cột {column}) có một số và cột số liệu có một số khác: các ô của dòng bị lệch, không biết số nào là số liệu"
+            ),
             CellProblem::ProblemLimit => format!(
                 "lỗi thứ {MAX_PROBLEMS}: dừng đọc tại dòng này; hãy sửa các lỗi ở trên rồi đọc lại tài liệu"
             ),

@@ -250,32 +250,111 @@ fn is_stt(text: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The period printed in a report's title: `Quý I năm 2023`, `Quý III năm
-/// 2023`, `6 tháng (đầu) năm 2023`, or `năm 2023` alone.
-fn period_in_title(line: &str) -> Option<Period> {
-    let lower = clean(line).to_lowercase().replace(',', " ");
-    let tokens: Vec<&str> = lower.split_whitespace().collect();
-    let year_after = |index: usize| -> Option<u16> {
-        tokens[index..]
-            .iter()
-            .take(6)
-            .find(|token| token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|token| token.parse().ok())
-    };
-    for (index, pair) in tokens.windows(2).enumerate() {
-        let term = match pair {
-            ["quý", "i" | "1"] => Some(Term::Q1),
-            ["quý", "iii" | "3"] => Some(Term::Q3),
-            ["6" | "sáu", "tháng"] => Some(Term::HalfYear),
-            ["quý", _] => return None,
-            _ => None,
-        };
-        if let Some(term) = term {
-            return year_after(index).map(|year| Period::new(year, term));
+/// Whether a cell ends with a figure after a space (`Văn bản 50`): the
+/// next cell's figure, its tab turned into a space. A legend's `= 0` is
+/// not one.
+fn ends_with_figure(cell: &str) -> bool {
+    let mut words = cell.rsplit(' ');
+    let last = words.next().unwrap_or_default();
+    let before = words.next();
+    looks_like_figure(last) && before.is_some_and(|word| !word.is_empty() && !word.ends_with('='))
+}
+
+/// Whether a line is a page's number or footer, as Word prints them
+/// between the rows of a table that a page break splits: `7`, `- 7 -`,
+/// `Trang 7`, `Trang 7/12`, `Page 7 of 12`, `7/12`.
+fn is_page_mark(line: &str) -> bool {
+    let lower = clean(line).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let number = |word: &&str| word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit());
+    match words[..] {
+        [page] | [page, _] if number(&page) && words.iter().all(number) => true,
+        ["trang" | "page" | "tr.", ref rest @ ..] => {
+            !rest.is_empty()
+                && rest.len() <= 3
+                && rest
+                    .iter()
+                    .all(|word| number(word) || matches!(*word, "of" | "trên"))
+                && number(&rest[0])
+        }
+        _ => false,
+    }
+}
+
+/// The period a report's title names for the report itself, if it names
+/// exactly one of the template's periods.
+///
+/// The title's own period is the one of its results, named before its
+/// plans: "Kết quả … năm 2023 và phương hướng, nhiệm vụ 6 tháng đầu năm
+/// 2024" is the year 2023. In that part, the words of a term (`quý I`,
+/// `quý III`, `6 tháng (đầu)`) and one year (from
+/// [`REPORT_YEARS`](crate::REPORT_YEARS)) give the period, in any order
+/// (`năm 2023 (quý III)`); the year named alone after `năm` is the year
+/// report. Anything else is not read: no year or two years, a period that
+/// is not one of the template's (`quý II`, `quý IV`, `9 tháng`, `tháng 9`,
+/// `6 tháng cuối năm`), two different terms.
+fn period_in_title(title: &str) -> Option<Period> {
+    let lower = clean(title).to_lowercase();
+    // The plans that follow the results name the next period.
+    let own = ["phương hướng", "nhiệm vụ", "kế hoạch", "dự kiến"]
+        .iter()
+        .filter_map(|plan| lower.find(plan))
+        .min()
+        .map_or(lower.as_str(), |at| &lower[..at]);
+    let spaced = own.replace([',', '/', '(', ')', '-', '–', '.', ':', ';'], " ");
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let number = |token: &str| token.bytes().all(|b| b.is_ascii_digit()) && !token.is_empty();
+    // A term word: `Some(term)` of the template, `None` for another period.
+    let mut terms: Vec<Option<Term>> = Vec::new();
+    let mut years: Vec<u16> = Vec::new();
+    let mut year_after_nam = false;
+    for (index, token) in tokens.iter().enumerate() {
+        let next = tokens.get(index.saturating_add(1)).copied().unwrap_or("");
+        let before = index.checked_sub(1).and_then(|at| tokens.get(at)).copied();
+        if token.len() == 4 && number(token) {
+            years.push(token.parse().unwrap_or(0));
+            year_after_nam |= before == Some("năm");
+            continue;
+        }
+        match (*token, next) {
+            ("quý", "i" | "1") => terms.push(Some(Term::Q1)),
+            ("quý", "iii" | "3") => terms.push(Some(Term::Q3)),
+            ("quý", "ii" | "2" | "iv" | "4") => terms.push(None),
+            ("6" | "sáu", "tháng") => {
+                let after = tokens.get(index.saturating_add(2)).copied();
+                if after == Some("cuối") {
+                    terms.push(None);
+                } else {
+                    terms.push(Some(Term::HalfYear));
+                }
+            }
+            (count, "tháng") if number(count) || matches!(count, "chín" | "ba") => {
+                terms.push(None);
+            }
+            ("tháng", month) if number(month) && !before.is_some_and(number) => {
+                terms.push(None);
+            }
+            _ => {}
         }
     }
-    let year_at = tokens.iter().position(|token| *token == "năm")?;
-    year_after(year_at).map(|year| Period::new(year, Term::Year))
+    years.sort_unstable();
+    years.dedup();
+    terms.sort_unstable();
+    terms.dedup();
+    let [year] = years[..] else {
+        return None;
+    };
+    if !crate::REPORT_YEARS.contains(&year) {
+        return None;
+    }
+    match terms[..] {
+        [] if year_after_nam => Some(Period::new(year, Term::Year)),
+        [Some(term)] => Some(Period::new(year, term)),
+        _ => None,
+    }
 }
 
 /// Where the columns are, from the column headings.
@@ -322,11 +401,27 @@ struct Pending {
     line: usize,
     form: u8,
     row: TemplateRow,
-    label: String,
-    unit: String,
+    /// Its cells so far: a cut row's last cell goes on on the next line.
+    cells: Vec<String>,
     /// Whether the line ended before the value column (a cell with a line
-    /// break): the next line continues the label and holds the rest.
+    /// break): the next line continues its last cell and holds the rest.
     cut: bool,
+    /// Whether the row has no unit cell (its figure stood in the unit
+    /// column): warned of as such, not as a unit unlike the template's.
+    unit_moved: bool,
+}
+
+/// What the unit column of a row holds when it holds a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shift {
+    /// A unit (or nothing): the cells are where the headings say.
+    None,
+    /// A figure, and the value column nothing (or a note): the row has no
+    /// unit cell, and the figure is its value.
+    Moved(String),
+    /// A figure, and another in the value column: which is the value
+    /// cannot be told.
+    Clash(String),
 }
 
 /// The state of a form being read.
@@ -342,8 +437,12 @@ struct FormState {
 #[allow(clippy::struct_excessive_bools)]
 struct PrintedReader {
     meta: MetaReader,
-    title_period: Option<Period>,
-    /// The line after `BÁO CÁO` is the report's title.
+    /// The report's title (the lines after `BÁO CÁO`) and its first line.
+    title: Option<(usize, String)>,
+    /// How many lines the title has so far.
+    title_lines: usize,
+    /// The line after `BÁO CÁO` is the report's title, and the lines after
+    /// it too until one names a year (a title Word wrapped).
     title_next: bool,
     form: Option<FormState>,
     /// The forms read so far.
@@ -366,7 +465,8 @@ impl PrintedReader {
     fn new() -> Self {
         Self {
             meta: MetaReader::default(),
-            title_period: None,
+            title: None,
+            title_lines: 0,
             title_next: false,
             form: None,
             forms_seen: [false; 7],
@@ -433,10 +533,70 @@ impl PrintedReader {
             self.text_line(number, line);
             return;
         }
-        if !self.in_table || self.skipping {
+        if self.skipping {
             return;
         }
+        if !self.in_table {
+            // A note or prose inside a form ended the table; a row of the
+            // form after it goes on with it.
+            if !self.resumes(&cells) {
+                return;
+            }
+            self.in_table = true;
+        }
         self.row(number, &cells);
+    }
+
+    /// Whether a line of cells, after prose that ended the table, is a row
+    /// of the form being read: an STT, or no STT and the label of a row
+    /// not read yet.
+    fn resumes(&self, cells: &[String]) -> bool {
+        let Some(state) = self.form.as_ref() else {
+            return false;
+        };
+        let stt = Self::cell(cells, 0);
+        if is_stt(stt) {
+            return true;
+        }
+        let label = comparable(Self::cell(cells, self.layout.label));
+        stt.is_empty()
+            && !label.is_empty()
+            && state
+                .rows
+                .iter()
+                .zip(&state.seen)
+                .any(|(row, seen)| !seen && comparable(row.label) == label)
+    }
+
+    /// The template row of a line whose tabs became spaces: it starts with
+    /// an STT of the form, then the row's label or ends with a figure; or
+    /// it starts with the label of a row of the form and ends with a figure.
+    fn spaced_row(&self, line: &str) -> Option<TemplateRow> {
+        let state = self.form.as_ref()?;
+        let text = clean(line);
+        let lower = text.to_lowercase();
+        let ends_with_figure = ends_with_figure(&text);
+        let (first, rest) = lower.split_once(' ').unwrap_or((&lower, ""));
+        let stt = first.strip_suffix('.').unwrap_or(first);
+        if is_stt(first) && !rest.is_empty() {
+            let row = state.rows.iter().find(|row| row.stt == stt)?;
+            let label = comparable(row.label);
+            return (ends_with_figure || (!label.is_empty() && rest.starts_with(&label)))
+                .then_some(*row);
+        }
+        if !ends_with_figure {
+            return None;
+        }
+        state
+            .rows
+            .iter()
+            .filter(|row| row.id.is_some())
+            .filter(|row| {
+                let label = comparable(row.label);
+                !label.is_empty() && lower.starts_with(&label)
+            })
+            .max_by_key(|row| row.label.len())
+            .copied()
     }
 
     /// A line without tabs: a title, a label cut by a line break, or prose.
@@ -446,23 +606,64 @@ impl PrintedReader {
             self.check_title(number, line);
             return;
         }
-        if self.title_next {
-            self.title_next = false;
-            if self.title_period.is_none() {
-                self.title_period = period_in_title(line);
+        if self.title_next && !clean(line).to_lowercase().starts_with("kính gửi") {
+            let cleaned = clean(line);
+            let title = self.title.get_or_insert_with(|| (number, String::new()));
+            if !title.1.is_empty() {
+                title.1.push(' ');
             }
+            title.1.push_str(&cleaned);
+            self.title_lines = self.title_lines.saturating_add(1);
+            let names_year = cleaned
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|digits| digits.len() == 4);
+            self.title_next = !names_year && self.title_lines < 3;
             return;
         }
-        if self.form.is_none() && clean(line).to_uppercase() == "BÁO CÁO" {
+        self.title_next = false;
+        if self.form.is_none() && self.title.is_none() && clean(line).to_uppercase() == "BÁO CÁO"
+        {
             self.title_next = true;
             return;
         }
+        if self.form.is_some() && !self.skipping {
+            // A page's number or footer between two rows is no part of them.
+            if is_page_mark(line) {
+                return;
+            }
+            if let Some(row) = self.spaced_row(line) {
+                self.flush();
+                if let Some(state) = self.form.as_mut() {
+                    if let Some(at) = state.rows.iter().position(|r| r.stt == row.stt) {
+                        state.seen[at] = true;
+                        state.last = Some(at);
+                    }
+                }
+                let form = self.form.as_ref().map_or(0, |state| state.info.number);
+                push(
+                    &mut self.problems,
+                    number,
+                    form,
+                    row.stt,
+                    line,
+                    CellProblem::TabsAsSpaces,
+                );
+                return;
+            }
+        }
         if let Some(pending) = self.pending.as_mut().filter(|pending| pending.cut) {
-            pending.label.push(' ');
-            pending.label.push_str(&clean(line));
+            let cleaned = clean(line);
+            match pending.cells.last_mut() {
+                Some(last) if !last.is_empty() => {
+                    last.push(' ');
+                    last.push_str(&cleaned);
+                }
+                Some(last) => *last = cleaned,
+                None => pending.cells.push(cleaned),
+            }
             return;
         }
-        // Prose after a table ends it.
+        // Prose after a table ends it (a row of the form after it resumes it).
         self.flush();
         self.in_table = false;
     }
@@ -537,18 +738,53 @@ impl PrintedReader {
         }
     }
 
-    /// Checks the label and unit of the row just read.
+    /// Checks the label and unit of the row just read; a row cut before
+    /// its value column and never continued is refused if its last cell
+    /// holds its figure.
     fn flush(&mut self) {
         let Some(pending) = self.pending.take() else {
             return;
         };
-        let row = pending.row;
-        if comparable(&pending.label) != comparable(row.label) {
+        let Pending {
+            line,
+            form,
+            row,
+            cells,
+            cut,
+            unit_moved,
+        } = pending;
+        let layout = self.layout;
+        if cut && row.id.is_some() {
+            let last = cells
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, cell)| !cell.is_empty());
+            if let Some((index, last)) = last {
+                let problem = if looks_like_figure(last) {
+                    Some(CellProblem::ValueOutsideColumn {
+                        column: index.saturating_add(1),
+                        expected: layout.value.saturating_add(1),
+                    })
+                } else if ends_with_figure(last) && comparable(last) != comparable(row.label) {
+                    Some(CellProblem::TabsAsSpaces)
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    push(&mut self.problems, line, form, row.stt, last, problem);
+                    return;
+                }
+            }
+        }
+        let label = Self::cell(&cells, layout.label);
+        let unit = Self::cell(&cells, layout.unit);
+        if comparable(label) != comparable(row.label) {
             self.warn(
-                pending.line,
-                pending.form,
+                line,
+                form,
                 row.stt,
-                &pending.label,
+                label,
                 WarningKind::LabelDiffers {
                     expected: row.label,
                 },
@@ -556,12 +792,12 @@ impl PrintedReader {
         }
         if let Some(id) = row.id {
             let expected = id.indicator().unit_vi;
-            if comparable(&pending.unit) != comparable(expected) {
+            if !unit_moved && comparable(unit) != comparable(expected) {
                 self.warn(
-                    pending.line,
-                    pending.form,
+                    line,
+                    form,
                     row.stt,
-                    &pending.unit,
+                    unit,
                     WarningKind::UnitDiffers { expected },
                 );
             }
@@ -594,45 +830,51 @@ impl PrintedReader {
         cells.get(index).map_or("", String::as_str)
     }
 
-    #[allow(clippy::too_many_lines)]
+    /// Whether `stt` is the STT of a row of the form being read.
+    fn is_form_stt(&self, stt: &str) -> bool {
+        let stt = stt.strip_suffix('.').unwrap_or(stt);
+        is_stt(stt)
+            && self
+                .form
+                .as_ref()
+                .is_some_and(|state| state.rows.iter().any(|row| row.stt == stt))
+    }
+
+    /// Moves the cells of a row printed without its unit cell, whose
+    /// figure stands in the unit column, to where the headings say.
+    fn shift_unit(&self, cells: &mut Vec<String>) -> Shift {
+        let layout = self.layout;
+        if layout.unit >= layout.value {
+            return Shift::None;
+        }
+        let unit = Self::cell(cells, layout.unit);
+        if !looks_like_figure(unit) {
+            return Shift::None;
+        }
+        let figure = unit.to_owned();
+        if looks_like_figure(Self::cell(cells, layout.value)) {
+            return Shift::Clash(figure);
+        }
+        cells.insert(layout.unit, String::new());
+        Shift::Moved(figure)
+    }
+
     fn row(&mut self, number: usize, cells: &[String]) {
         let layout = self.layout;
         let stt_text = Self::cell(cells, 0);
-        let label = Self::cell(cells, layout.label);
-        let unit = Self::cell(cells, layout.unit);
-        let value = Self::cell(cells, layout.value);
-        let cut = cells.len() <= layout.value;
 
-        // A line that continues a label cut by a line break.
-        if !stt_text.is_empty() && !is_stt(stt_text) {
-            if let Some(pending) = self.pending.as_mut().filter(|pending| pending.cut) {
-                pending.label.push(' ');
-                pending.label.push_str(stt_text);
-                // The rest of the line is the rest of the row: unit, value, note.
-                let rest: Vec<String> = std::iter::once(String::new())
-                    .chain(std::iter::once(pending.label.clone()))
-                    .chain(cells.iter().skip(1).cloned())
-                    .collect();
-                pending.cut = rest.len() <= layout.value;
-                Self::cell(&rest, layout.unit).clone_into(&mut pending.unit);
-                let (line, form, row) = (pending.line, pending.form, pending.row);
-                let value = Self::cell(&rest, layout.value).to_owned();
-                let note = Self::cell(&rest, layout.note).to_owned();
-                if let Some(id) = row.id {
-                    self.value(line, form, row.stt, id, &value, &note, rest.len());
-                } else if !value.is_empty() {
-                    push(
-                        &mut self.problems,
-                        line,
-                        form,
-                        row.stt,
-                        &value,
-                        CellProblem::ValueOnHeading,
-                    );
-                }
-                return;
-            }
+        // A line that continues a row cut by a line break in one of its
+        // cells: its first cell is the rest of that cell (a number too,
+        // unless it is an STT of the form).
+        let continues = self.pending.as_ref().is_some_and(|pending| pending.cut);
+        if continues && !stt_text.is_empty() && !self.is_form_stt(stt_text) {
+            self.continuation(cells);
+            return;
         }
+        let mut cells = cells.to_vec();
+        let shift = self.shift_unit(&mut cells);
+        let label = Self::cell(&cells, layout.label).to_owned();
+        let cut = cells.len() <= layout.value;
 
         // A new table without its `Biểu mẫu` line.
         let stt = stt_text.strip_suffix('.').unwrap_or(stt_text);
@@ -647,16 +889,17 @@ impl PrintedReader {
         if restart {
             self.flush();
             self.close_form();
-            let form = self.implied_form(label);
+            let form = self.implied_form(&label);
             self.open_form(form);
         }
 
         if stt_text.is_empty() {
-            self.blank_stt(number, label, unit, value, cells, cut);
+            self.blank_stt(number, cells, cut, shift);
             return;
         }
         self.flush();
         let Some(state) = self.form.as_mut() else {
+            let value = Self::cell(&cells, layout.value);
             push(
                 &mut self.problems,
                 number,
@@ -674,6 +917,7 @@ impl PrintedReader {
             None
         };
         let Some(position) = found else {
+            let value = Self::cell(&cells, layout.value);
             push(
                 &mut self.problems,
                 number,
@@ -684,20 +928,43 @@ impl PrintedReader {
             );
             return;
         };
-        self.place(number, position, label, unit, value, cells, cut);
+        self.place(number, position, cells, cut, shift);
+    }
+
+    /// The rest of a cut row: its first cell continues the row's last cell.
+    fn continuation(&mut self, cells: &[String]) {
+        let Some(mut pending) = self.pending.take() else {
+            return;
+        };
+        let head = Self::cell(cells, 0);
+        match pending.cells.last_mut() {
+            Some(last) if !last.is_empty() => {
+                last.push(' ');
+                last.push_str(head);
+            }
+            Some(last) => head.clone_into(last),
+            None => pending.cells.push(head.to_owned()),
+        }
+        pending.cells.extend(cells.iter().skip(1).cloned());
+        let mut merged = pending.cells.clone();
+        let shift = self.shift_unit(&mut merged);
+        pending.cut = merged.len() <= self.layout.value;
+        pending.cells.clone_from(&merged);
+        pending.unit_moved |= matches!(shift, Shift::Moved(_));
+        let (line, form, row, cut) = (pending.line, pending.form, pending.row, pending.cut);
+        self.pending = Some(pending);
+        if !cut {
+            self.complete(line, form, row, &merged, shift);
+        }
     }
 
     /// A row printed without STT: a continued label, or a row placed by its
     /// position and label.
-    fn blank_stt(
-        &mut self,
-        number: usize,
-        label: &str,
-        unit: &str,
-        value: &str,
-        cells: &[String],
-        cut: bool,
-    ) {
+    fn blank_stt(&mut self, number: usize, cells: Vec<String>, cut: bool, shift: Shift) {
+        let layout = self.layout;
+        let label = Self::cell(&cells, layout.label);
+        let unit = Self::cell(&cells, layout.unit);
+        let value = Self::cell(&cells, layout.value);
         if label.is_empty() && unit.is_empty() && value.is_empty() {
             return;
         }
@@ -719,16 +986,18 @@ impl PrintedReader {
             .get(next)
             .filter(|_| !state.seen.get(next).copied().unwrap_or(true));
         let wanted = comparable(label);
-        if let Some(row) = candidate.filter(|row| comparable(row.label) == wanted) {
-            let _ = row;
+        if candidate.is_some_and(|row| comparable(row.label) == wanted) {
             self.flush();
-            self.place(number, next, label, unit, value, cells, cut);
+            self.place(number, next, cells, cut, shift);
             return;
         }
         if unit.is_empty() && value.is_empty() {
             if let Some(pending) = self.pending.as_mut() {
-                pending.label.push(' ');
-                pending.label.push_str(label);
+                let at = layout.label.min(pending.cells.len().saturating_sub(1));
+                if let Some(cell) = pending.cells.get_mut(at) {
+                    cell.push(' ');
+                    cell.push_str(label);
+                }
                 return;
             }
         }
@@ -738,31 +1007,29 @@ impl PrintedReader {
             .zip(&state.seen)
             .position(|(row, seen)| !seen && comparable(row.label) == wanted);
         let position = by_label.or(candidate.filter(|row| row.id.is_some()).map(|_| next));
+        let value = value.to_owned();
         self.flush();
         match position {
-            Some(position) => self.place(number, position, label, unit, value, cells, cut),
+            Some(position) => self.place(number, position, cells, cut, shift),
             None => push(
                 &mut self.problems,
                 number,
                 form,
                 "",
-                value,
+                &value,
                 CellProblem::Unplaced,
             ),
         }
     }
 
     /// Reads the row at `position` of the current form's template.
-    #[allow(clippy::too_many_arguments)]
     fn place(
         &mut self,
         number: usize,
         position: usize,
-        label: &str,
-        unit: &str,
-        value: &str,
-        cells: &[String],
+        cells: Vec<String>,
         cut: bool,
+        shift: Shift,
     ) {
         let Some(state) = self.form.as_mut() else {
             return;
@@ -775,25 +1042,78 @@ impl PrintedReader {
         if let Some(seen) = state.seen.get_mut(position) {
             *seen = true;
         }
+        let unit_moved = matches!(shift, Shift::Moved(_));
+        if !cut {
+            self.complete(number, form, row, &cells, shift);
+        }
+        // A cut row's value comes with its rest, on the next line.
         self.pending = Some(Pending {
             line: number,
             form,
             row,
-            label: label.to_owned(),
-            unit: unit.to_owned(),
+            cells,
             cut,
+            unit_moved,
         });
-        if cut {
-            // The value comes with the rest of the cut row, on the next line.
-            return;
+    }
+
+    /// Reads the value of a whole row (its cut parts joined).
+    fn complete(
+        &mut self,
+        line: usize,
+        form: u8,
+        row: TemplateRow,
+        cells: &[String],
+        shift: Shift,
+    ) {
+        let layout = self.layout;
+        let value = Self::cell(cells, layout.value);
+        match shift {
+            Shift::None => {}
+            Shift::Moved(figure) => {
+                self.warn(line, form, row.stt, &figure, WarningKind::UnitMissing);
+            }
+            Shift::Clash(figure) => {
+                let problem = CellProblem::FigureInUnitColumn {
+                    column: layout.unit.saturating_add(1),
+                };
+                push(&mut self.problems, line, form, row.stt, &figure, problem);
+                return;
+            }
         }
-        let note = Self::cell(cells, self.layout.note).to_owned();
+        // Tabs turned into spaces inside the row: its figure ends its label
+        // or unit cell, and the value column is empty.
+        if value.is_empty() && row.id.is_some() {
+            let last = cells
+                .iter()
+                .take(layout.value)
+                .rev()
+                .find(|cell| !cell.is_empty());
+            if let Some(last) = last {
+                let expected_unit = row.id.map_or("", |id| id.indicator().unit_vi);
+                if ends_with_figure(last)
+                    && comparable(last) != comparable(row.label)
+                    && comparable(last) != comparable(expected_unit)
+                {
+                    push(
+                        &mut self.problems,
+                        line,
+                        form,
+                        row.stt,
+                        last,
+                        CellProblem::TabsAsSpaces,
+                    );
+                    return;
+                }
+            }
+        }
+        let note = Self::cell(cells, layout.note).to_owned();
         match row.id {
-            Some(id) => self.value(number, form, row.stt, id, value, &note, cells.len()),
+            Some(id) => self.value(line, form, row.stt, id, value, &note, cells.len()),
             None if !value.is_empty() => {
                 push(
                     &mut self.problems,
-                    number,
+                    line,
                     form,
                     row.stt,
                     value,
@@ -836,6 +1156,29 @@ impl PrintedReader {
         }
     }
 
+    /// The period the title names, and the warnings of what it names: a
+    /// title that names no period of the template when no `#!` line gives
+    /// one, a `#!` period unlike the title's.
+    fn title_period(&mut self) -> Option<Period> {
+        let (line, title) = self.title.as_ref()?;
+        let read = period_in_title(title);
+        let given = self.meta.meta.period;
+        let kind = match (read, given) {
+            (None, None) => WarningKind::TitlePeriodUnread,
+            (Some(title), Some(given)) if title != given => {
+                WarningKind::PeriodDiffers { title, given }
+            }
+            _ => return read,
+        };
+        let line = match kind {
+            WarningKind::PeriodDiffers { .. } => self.meta.period_line().unwrap_or(*line),
+            _ => *line,
+        };
+        let title = title.clone();
+        self.warn(line, 0, "", &title, kind);
+        read
+    }
+
     fn finish(mut self) -> Result<Imported, Error> {
         self.flush();
         self.close_form();
@@ -853,7 +1196,8 @@ impl PrintedReader {
                 }
             }
         }
-        let meta = self.meta.finish(self.title_period, &mut self.problems);
+        let title_period = self.title_period();
+        let meta = self.meta.finish(title_period, &mut self.problems);
         if self.figures == 0 && self.problems.total() == 0 {
             push(&mut self.problems, 1, 0, "", "", CellProblem::NoFigures);
         }

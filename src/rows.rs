@@ -384,8 +384,13 @@ fn tsv_line(line: &str) -> TsvLine<'_> {
         return TsvLine::Skip;
     }
     if !line.contains('\t') {
+        let mut words = line.split_whitespace();
+        let form_first = words.next().is_some_and(|word| word.parse::<u8>().is_ok());
         let problem = if looks_like_header(line) {
             CellProblem::HeaderLine
+        } else if form_first && words.next().is_some() {
+            // `3 1.4 1.902`: the tabs became spaces.
+            CellProblem::TabsAsSpaces
         } else {
             CellProblem::NotTabSeparated
         };
@@ -507,6 +512,31 @@ pub enum WarningKind {
     RowMissing,
     /// A form that a document of printed forms does not have: left blank.
     FormMissing,
+    /// A printed row without its unit cell: the figure (the warning's
+    /// text) stood in the unit column, and is read as the row's value.
+    UnitMissing,
+    /// A printed report's title (its text is the warning's) that names no
+    /// period of the template for the report itself (`9 tháng năm 2023`,
+    /// `tháng 9 năm 2023`, `quý IV`, no year, two periods), and no `#!`
+    /// line gives one: the period is not given.
+    TitlePeriodUnread,
+    /// A `#!` period unlike the period the report's title (the warning's
+    /// text) names: the `#!` period is the one read.
+    PeriodDiffers {
+        /// The period the title names.
+        title: Period,
+        /// The period the `#!` line gives.
+        given: Period,
+    },
+}
+
+/// A period in words: `quý III năm 2023`, `Q3 2023`.
+fn period_words(period: Period, vietnamese: bool) -> String {
+    if vietnamese {
+        format!("{} năm {}", period.term.name_vi(), period.year)
+    } else {
+        format!("{} {}", period.term.name_en(), period.year)
+    }
 }
 
 impl ImportWarning {
@@ -539,6 +569,21 @@ impl ImportWarning {
             WarningKind::FormMissing => {
                 "không tìm thấy biểu mẫu này trong văn bản: để trống".to_owned()
             }
+            WarningKind::UnitMissing => format!(
+                "dòng không có ô đơn vị tính: số {} nằm ở cột đơn vị tính được đọc là số liệu",
+                Quoted(&self.text)
+            ),
+            WarningKind::TitlePeriodUnread => format!(
+                "tên báo cáo {} không ghi một kỳ báo cáo của mẫu (quý I, 6 tháng, quý III hoặc năm, kèm năm) cho chính báo cáo: kỳ báo cáo để trống (không ghi); hãy ghi dòng `#! period: …` (ví dụ `#! period: quý III năm 2023`)",
+                Quoted(&self.text)
+            ),
+            WarningKind::PeriodDiffers { title, given } => format!(
+                "dòng `#! period` ghi kỳ {}, nhưng tên báo cáo {} ghi kỳ {}: dùng kỳ {} của dòng `#!`",
+                period_words(*given, true),
+                Quoted(&self.text),
+                period_words(*title, true),
+                period_words(*given, true)
+            ),
         }
     }
 
@@ -569,6 +614,21 @@ impl ImportWarning {
                 "this row of the template is not in the printed form: left blank".to_owned()
             }
             WarningKind::FormMissing => "this form is not in the document: left blank".to_owned(),
+            WarningKind::UnitMissing => format!(
+                "the row has no unit cell: the figure {} in the unit column is read as its value",
+                Quoted(&self.text)
+            ),
+            WarningKind::TitlePeriodUnread => format!(
+                "the report's title {} names no period of the template (Q1, the half-year, Q3 or the year, with its year) for the report itself: the period is not given; write a `#! period: …` line (for example `#! period: 2023 Q3`)",
+                Quoted(&self.text)
+            ),
+            WarningKind::PeriodDiffers { title, given } => format!(
+                "the `#! period` line gives {}, but the report's title {} names {}: {} from the `#!` line is used",
+                period_words(*given, false),
+                Quoted(&self.text),
+                period_words(*title, false),
+                period_words(*given, false)
+            ),
         }
     }
 }
@@ -820,6 +880,11 @@ const META_KEYS: [&str; 7] = [
 ];
 
 impl MetaReader {
+    /// The line of the `#!` period, if one was read.
+    pub(crate) fn period_line(&self) -> Option<usize> {
+        self.seen[2]
+    }
+
     /// The metadata read, or what its template refuses in it (a district
     /// level after 1 July 2025) added to `problems` at the line that gave
     /// the level. `period` stands in for a period not given by `#!` (the

@@ -399,10 +399,20 @@ fn problems_and_echoed_text_are_capped() {
     let Err(Error::Rows(problems)) = read_tsv(&text) else {
         panic!("accepted")
     };
+    // Reading stops at the 1,000th problem, line 1,000, which says so: the
+    // 500 lines after it and the long cell are not read.
     assert_eq!(problems.len(), MAX_PROBLEMS);
-    assert_eq!(problems.omitted(), 501);
-    assert_eq!(problems.total(), 1_501);
+    assert_eq!(problems.omitted(), 0);
+    assert_eq!(problems.total(), 1_000);
+    assert_eq!(problems[998].problem, CellProblem::UnknownForm);
     assert_eq!(problems[999].line, Some(1_000));
+    assert_eq!(problems[999].problem, CellProblem::ProblemLimit);
+    assert!(
+        problems[999]
+            .message_en()
+            .contains("reading stopped at this line")
+    );
+    assert!(problems[999].message_vi().contains("dừng đọc tại dòng này"));
     // The long cell alone: its text is cut.
     let Err(Error::Rows(problems)) = read_tsv(&format!("3\t1.4\t{}\n", "x".repeat(10_000))) else {
         panic!("accepted")
