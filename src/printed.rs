@@ -544,7 +544,7 @@ impl PrintedReader {
             }
             self.in_table = true;
         }
-        self.row(number, &cells);
+        self.row(number, cells);
     }
 
     /// Whether a line of cells, after prose that ended the table, is a row
@@ -556,6 +556,14 @@ impl PrintedReader {
         };
         let stt = Self::cell(cells, 0);
         if is_stt(stt) {
+            return true;
+        }
+        // The rest of the open row's label, after a page break.
+        let label_only = cells
+            .iter()
+            .enumerate()
+            .all(|(index, cell)| index == self.layout.label || cell.is_empty());
+        if stt.is_empty() && label_only && self.pending.is_some() {
             return true;
         }
         let label = comparable(Self::cell(cells, self.layout.label));
@@ -663,8 +671,8 @@ impl PrintedReader {
             }
             return;
         }
-        // Prose after a table ends it (a row of the form after it resumes it).
-        self.flush();
+        // Prose after a table ends it (a row of the form after it resumes
+        // it; the row before it stays open for its label's rest).
         self.in_table = false;
     }
 
@@ -851,7 +859,7 @@ impl PrintedReader {
         if !looks_like_figure(unit) {
             return Shift::None;
         }
-        let figure = unit.to_owned();
+        let figure = crate::error::echo(unit);
         if looks_like_figure(Self::cell(cells, layout.value)) {
             return Shift::Clash(figure);
         }
@@ -859,19 +867,20 @@ impl PrintedReader {
         Shift::Moved(figure)
     }
 
-    fn row(&mut self, number: usize, cells: &[String]) {
+    fn row(&mut self, number: usize, mut cells: Vec<String>) {
         let layout = self.layout;
-        let stt_text = Self::cell(cells, 0);
+        let stt_text = Self::cell(&cells, 0);
 
         // A line that continues a row cut by a line break in one of its
         // cells: its first cell is the rest of that cell (a number too,
         // unless it is an STT of the form).
         let continues = self.pending.as_ref().is_some_and(|pending| pending.cut);
         if continues && !stt_text.is_empty() && !self.is_form_stt(stt_text) {
-            self.continuation(cells);
+            self.continuation(&cells);
             return;
         }
-        let mut cells = cells.to_vec();
+        let stt_text = stt_text.to_owned();
+        let stt_text = stt_text.as_str();
         let shift = self.shift_unit(&mut cells);
         let label = Self::cell(&cells, layout.label).to_owned();
         let cut = cells.len() <= layout.value;
@@ -992,14 +1001,15 @@ impl PrintedReader {
             return;
         }
         if unit.is_empty() && value.is_empty() {
+            // A label's rest after a page break; alone, text with no figure.
             if let Some(pending) = self.pending.as_mut() {
                 let at = layout.label.min(pending.cells.len().saturating_sub(1));
                 if let Some(cell) = pending.cells.get_mut(at) {
                     cell.push(' ');
                     cell.push_str(label);
                 }
-                return;
             }
+            return;
         }
         let by_label = state
             .rows

@@ -628,7 +628,12 @@ macro_rules! codes {
                 const UNIT_EN: &'static str = $english;
 
                 fn parse_cell(text: &str) -> Result<Self, CellProblem> {
-                    let code = number::parse_count(text).map_err(CellProblem::from)?;
+                    // What is not one of the legend's numbers (`1,0`, `-1`,
+                    // `Có`) is named as such, not as a count.
+                    let code = number::parse_count(text).map_err(|error| match error {
+                        number::NumberError::Dash => CellProblem::NotANumber(error),
+                        _ => CellProblem::NotInLegend { legend: $legend_vi },
+                    })?;
                     Self::from_code(code).ok_or(CellProblem::NotInLegend { legend: $legend_vi })
                 }
 

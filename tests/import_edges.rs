@@ -380,17 +380,29 @@ mod printed_header_mutants {
     use cchc_forms::printed::read_printed;
 
     #[test]
-    fn a_line_of_stt_alone_is_prose_that_ends_the_table() {
+    fn a_line_of_stt_alone_is_prose_and_the_rows_after_it_are_read() {
         // Column headings are a line of columns, the first `STT`; `STT`
-        // alone on a line has no columns to head: it is prose, which ends
-        // the table, so the row printed after it is not read (killed: `>`
-        // → `>=` in is_first_header, which took it for headings and read
-        // row 1.4 a second time, a duplicate).
+        // alone on a line has no columns to head: it is prose, and a row of
+        // the form printed after it is still read, never dropped: here row
+        // 1.4 a second time, refused as given twice, and row 1.2 read.
         let text = "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tChỉ tiêu thống kê\tĐơn vị tính\tSố liệu\tGhi chú\n1.4.\tTổng số TTHC\tThủ tục\t1.902\t\nSTT\n1.4.\tTổng số TTHC\tThủ tục\t1.896\t\n";
-        let imported = read_printed(text).expect("the table before the prose");
+        let Err(cchc_forms::Error::Rows(problems)) = read_printed(text) else {
+            panic!("row 1.4 twice accepted")
+        };
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(6));
         assert_eq!(
-            imported.report.cell_text(CellId::of(3, "1.4")).as_deref(),
-            Some("1.902")
+            problems[0].problem,
+            cchc_forms::CellProblem::Duplicate { first_row: 4 }
+        );
+        let text = text.replace(
+            "1.4.\tTổng số TTHC\tThủ tục\t1.896",
+            "1.2.\tSố TTHC công bố mới\tThủ tục\t135",
+        );
+        let imported = read_printed(&text).expect("both rows");
+        assert_eq!(
+            imported.report.cell_text(CellId::of(3, "1.2")).as_deref(),
+            Some("135")
         );
     }
 

@@ -601,3 +601,97 @@ fn a_decimal_written_the_vietnamese_way_is_shown_as_json_writes_it() {
     let text = with_cell("form3", "on_time_rate_departments", json!("99.3")).to_string();
     assert!(Report::from_json(&text).is_ok());
 }
+
+mod reader_edges {
+    use cchc_forms::rows::read_meta;
+    use cchc_forms::{Error, Period, REPORT_YEARS, Report, Term, samples};
+
+    fn sample_json() -> serde_json::Value {
+        serde_json::to_value(samples::bac_giang_2023_q3()).expect("serialises")
+    }
+
+    #[test]
+    fn a_huge_key_is_cut_and_a_control_character_escaped() {
+        let mut json = sample_json();
+        json["form3"][&"k".repeat(1_000_000)] = serde_json::json!(1);
+        json["form4"]["a\u{7}b"] = serde_json::json!(1);
+        let Err(Error::Json(problems)) = Report::from_json(&json.to_string()) else {
+            panic!("accepted")
+        };
+        assert_eq!(problems.len(), 2);
+        for problem in &problems {
+            assert!(problem.path.len() < 400, "{}", problem.path.len());
+            assert!(problem.message_en.len() < 600);
+            assert!(problem.message_vi.len() < 600);
+            assert!(problem.to_string().len() < 1_500);
+        }
+        let bell = problems
+            .iter()
+            .find(|p| p.path.starts_with("form4"))
+            .expect("form4");
+        assert_eq!(bell.path, r"form4.a\u{7}b");
+        assert!(bell.message_en.contains(r"a\u{7}b"));
+        assert!(!bell.message_en.contains('\u{7}'));
+    }
+
+    #[test]
+    fn json_and_metadata_lines_take_the_same_years() {
+        let (first, last) = (*REPORT_YEARS.start(), *REPORT_YEARS.end());
+        assert_eq!((first, last), (2000, 2100));
+        for year in [1999_u16, 2000, 2023, 2100, 2101, 9999] {
+            let mut json = sample_json();
+            json["meta"]["period"] = serde_json::json!({"year": year, "term": "q3"});
+            let from_json = Report::from_json(&json.to_string());
+            let from_meta = read_meta(&format!("#! period: {year} Q3\n"));
+            let inside = REPORT_YEARS.contains(&year);
+            assert_eq!(from_json.is_ok(), inside, "{year}");
+            assert_eq!(from_meta.is_ok(), inside, "{year}");
+            if inside {
+                let period = Some(Period::new(year, Term::Q3));
+                assert_eq!(from_json.expect("read").meta.period, period);
+                assert_eq!(from_meta.expect("read").period, period);
+            } else {
+                let Err(Error::Json(problems)) = from_json else {
+                    panic!("{year}")
+                };
+                assert_eq!(problems[0].path, "meta.period");
+                assert!(problems[0].message_en.contains("2000 to 2100"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_template_given_wrong_is_not_also_missing() {
+        let mut json = sample_json();
+        json["meta"]["template"] = serde_json::json!("582/BNV");
+        let Err(Error::Json(problems)) = Report::from_json(&json.to_string()) else {
+            panic!("accepted")
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "meta.template");
+        assert!(!problems[0].message_en.contains("missing"));
+        // Left out, it is missing.
+        json["meta"]
+            .as_object_mut()
+            .expect("object")
+            .remove("template");
+        let Err(Error::Json(problems)) = Report::from_json(&json.to_string()) else {
+            panic!("accepted")
+        };
+        assert_eq!(problems[0].message_en, "missing field `template`");
+    }
+
+    #[test]
+    fn a_syntax_error_says_its_line_once() {
+        let Err(Error::Json(problems)) = Report::from_json("{\n\"meta\": ") else {
+            panic!("accepted")
+        };
+        assert_eq!(problems[0].line, Some(2));
+        assert!(
+            !problems[0].message_en.contains("line"),
+            "{}",
+            problems[0].message_en
+        );
+        assert_eq!(problems[0].to_string().matches("line").count(), 1);
+    }
+}

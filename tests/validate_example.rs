@@ -231,7 +231,7 @@ fn the_source_as_excel_and_word_save_it_through_standard_input() {
     let output = run_with_stdin(&["-"], b"1\t1\t50\n3\t1.4\tTh\xf2\n");
     assert_eq!(output.status.code(), Some(2));
     let errors = String::from_utf8(output.stderr).expect("UTF-8");
-    assert!(errors.contains("line 2, byte 9"), "{errors}");
+    assert!(errors.contains("line 2: byte 9 of the line"), "{errors}");
     assert!(errors.contains("save the file as UTF-8"), "{errors}");
     assert!(errors.contains("hãy lưu tệp dưới dạng UTF-8"), "{errors}");
 }
