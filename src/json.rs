@@ -62,31 +62,13 @@ impl Report {
         if let Some(problem) = too_large(text) {
             return beyond(problem);
         }
-        // A body typed with combining marks is the body typed without.
-        let text = crate::decode::nfc(text);
-        let text = text.as_ref();
         // A valid document is read in one typed pass, with no intermediate
         // tree; only a document with a problem is read again, value by
         // value, to name every problem. The typed pass needs no bound on
         // depth: a report's objects nest 3 deep and every value of it is a
         // number, a string or null, so serde refuses the first array or
         // object deeper than that (and has its own bound, 128, besides).
-        let in_years = |report: &Report| {
-            report
-                .meta
-                .period
-                .is_none_or(|period| crate::REPORT_YEARS.contains(&period.year))
-        };
-        if let Ok(report) = serde_json::from_str::<Report>(text)
-            .map_err(drop)
-            .and_then(|report| {
-                if in_years(&report) {
-                    Ok(report)
-                } else {
-                    Err(())
-                }
-            })
-        {
+        if let Ok(report) = serde_json::from_str::<Report>(text) {
             let meta_problems = report.meta.problems();
             if !meta_problems.is_empty() {
                 return Err(Error::Meta(meta_problems));
@@ -486,21 +468,7 @@ impl<'a> Reader<'a> {
             // The repeated key is the problem; do not report it twice.
             return Ok(None);
         }
-        let period = period?;
-        if !crate::REPORT_YEARS.contains(&period.year) {
-            let (first, last) = (crate::REPORT_YEARS.start(), crate::REPORT_YEARS.end());
-            return Err((
-                format!(
-                    "năm {} nằm ngoài các năm {first} đến {last} của một kỳ báo cáo",
-                    period.year
-                ),
-                format!(
-                    "the year {} is not one of the years {first} to {last} a report's period names",
-                    period.year
-                ),
-            ));
-        }
-        Ok(Some(period))
+        period.map(Some)
     }
 
     fn form(&mut self, report: &mut Report, number: u8, form_key: &str, raw: &'a RawValue) {
