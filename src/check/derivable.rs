@@ -14,7 +14,8 @@ use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
 
 /// A rate that can be derived from its rows when it is blank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Derivable {
     /// The percentage (`1/2`).
     pub rate: CellId,
@@ -135,6 +136,10 @@ impl RuleFamily for Derivable {
             Ok([num, den]) => decide_held(num, den),
             Err(fast) => fast,
         }
+    }
+
+    fn blank(&self) -> super::Blank {
+        super::Blank::Derives
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

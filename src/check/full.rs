@@ -25,7 +25,8 @@ use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 /// assert!(matches!(rule.check, Check::Full(Full { .. })));
 /// assert_eq!(rule.severity, Severity::Info);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Full {
     /// The percentage (`3/3.4`).
     pub rate: CellId,

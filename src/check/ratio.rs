@@ -23,7 +23,8 @@ use crate::finding::{Finding, Findings, Interval, Language, Phrase, RuleId, Word
 use crate::unit::Printed;
 
 /// A rate and the rows it is the ratio of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Ratio {
     /// The percentage (`3/3.1`).
     pub rate: CellId,
