@@ -780,5 +780,10 @@ def main(argv=None):
     return 1 if any(f["severity"] == "error" for f in findings) else 0
 
 
+def _console():
+    """The entry point of the installed `cchc-rules` command."""
+    sys.exit(main())
+
+
 if __name__ == "__main__":
     sys.exit(main())
