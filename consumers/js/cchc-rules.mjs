@@ -203,12 +203,12 @@ function parseDecimal(text) {
   return [match[1] === "-" ? -mantissa : mantissa, fraction.length];
 }
 
-/** a − b for two decimal strings, exactly, without trailing zeros. */
+/** a − b for two decimal strings, exactly, with the decimals of the finer. */
 function subtract(a, b) {
   const [am, ad] = parseDecimal(a);
   const [bm, bd] = parseDecimal(b);
   const scale = Math.max(ad, bd);
-  return normalizedText(am * pow10(scale - ad) - bm * pow10(scale - bd), pow10(scale));
+  return decimalText(am * pow10(scale - ad) - bm * pow10(scale - bd), scale);
 }
 
 // ---------------------------------------------------------------------------

@@ -193,11 +193,10 @@ def quotient_text(numerator, denominator, decimals, up):
 
 
 def subtract(a, b):
-    """a - b for two decimal strings, exactly, written without trailing zeros."""
+    """a - b for two decimal strings, exactly, with the decimals of the finer."""
     (am, ad), (bm, bd) = parse_decimal(a), parse_decimal(b)
     scale = max(ad, bd)
-    value = am * 10 ** (scale - ad) - bm * 10 ** (scale - bd)
-    return normalized_text(value, 10**scale)
+    return decimal_text(am * 10 ** (scale - ad) - bm * 10 ** (scale - bd), scale)
 
 
 def parse_decimal(text):
