@@ -198,7 +198,6 @@ mod corpus {
         for index in 0..any {
             line(&format!("any #{index}"), &draw(&strategy, &mut runner))?;
         }
-        drop(line);
         out.flush()?;
         Ok(written)
     }

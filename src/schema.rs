@@ -454,6 +454,25 @@ pub fn catalogue_data() -> Value {
     })
 }
 
+/// The catalogue of any template as `catalogue.json` holds that of 581:
+/// what the rule consumers read beside [`template_rules_data`].
+///
+/// # Example
+/// ```
+/// use cchc_forms::{schema, TemplateVersion};
+/// let template = TemplateVersion::Bnv581Of2022.template();
+/// assert_eq!(schema::template_catalogue_data(template), schema::catalogue_data());
+/// ```
+#[must_use]
+pub fn template_catalogue_data(template: &Template) -> Value {
+    json!({
+        "template": data(&template.version),
+        "forms": data(template.forms),
+        "indicators": data(template.indicators),
+        "headings": data(template.headings),
+    })
+}
+
 /// Every file of `schemas/`, by file name, in name order.
 ///
 /// # Example
