@@ -12,9 +12,22 @@
 //! | [`report_schema`] | `report.schema.json` | a [`Report`], with the rules in `x-invariants` |
 //! | [`finding_schema`] | `finding.schema.json` | one [`Finding`] |
 //! | [`findings_schema`] | `findings.schema.json` | the list of findings ([`Findings`]) |
-//! | [`rules_schema`] | `rules.schema.json` | the rule list, as `rules.json` holds it |
-//! | [`rules_data`] | `rules.json` | the rule table itself |
-//! | [`catalogue_data`] | `catalogue.json` | the forms, indicators and headings |
+//! | [`rules_schema`] | `rules.schema.json` | the rule document, as `rules.json` holds it |
+//! | [`rules_data`] | `rules.json` | the rule table as executable data ([`template_rules_data`] for any template) |
+//! | [`catalogue_data`] | `catalogue.json` | the forms, indicators and headings ([`template_catalogue_data`] for any template) |
+//!
+//! # Rules as executable data
+//! `rules.json` is `{"format_version": 1, "template": …, "rules": […]}`
+//! ([`RULES_FORMAT_VERSION`]). Each rule gives, beside its id, family,
+//! severity, cells and descriptions, what a program in another language
+//! needs to evaluate it: `roles`, its cells by their role in the family
+//! and its parameters (each family's struct, such as
+//! [`Ratio`](crate::check::Ratio), serializes as its roles); `blank`, what
+//! a blank cell does ([`Blank`](crate::check::Blank)); and `applies`, when
+//! it can be evaluated ([`RuleApplies`](crate::check::RuleApplies)). The
+//! repository's `docs/rules.md` specifies every family from these fields;
+//! `consumers/python` and `consumers/js` implement it and agree with the
+//! library on every report of the differential test.
 //!
 //! [`files`] lists them all and [`to_file_text`] prints one as it is checked
 //! in; the crate does no I/O (its test `tests/schemas.rs` writes the files).
