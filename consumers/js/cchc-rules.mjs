@@ -289,7 +289,12 @@ class Values {
 
   static printed(raw, kind, key) {
     if (typeof raw === "bigint") return new Printed(raw, 0);
-    if (typeof raw === "number" && Number.isInteger(raw)) return new Printed(BigInt(raw), 0);
+    if (typeof raw === "number" && Number.isInteger(raw)) {
+      if (!Number.isSafeInteger(raw)) {
+        throw new RuleError(`${key}: ${raw} is past 2^53 and lost its last digits in JSON.parse; read the report with parseJson`);
+      }
+      return new Printed(BigInt(raw), 0);
+    }
     if (typeof raw === "string" && (kind === "percent" || kind === "million_vnd")) {
       const [mantissa, decimals] = parseDecimal(raw);
       return new Printed(mantissa, decimals);
