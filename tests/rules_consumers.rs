@@ -63,6 +63,20 @@ fn the_roles_of_each_family_are_as_docs_rules_md_names_them() {
             .clone()
     };
     let cell = |form: u8, stt: &str| serde_json::json!({"form": form, "stt": stt});
+    // A rate is 100 × numerator / denominator: the factor is data too.
+    let ratio = find("ratio:3/3.1");
+    assert_eq!(
+        (
+            ratio["roles"]["rate"].clone(),
+            ratio["roles"]["numerator"].clone(),
+            ratio["roles"]["denominator"].clone()
+        ),
+        (cell(3, "3.1"), cell(3, "3.1.2"), cell(3, "3.1.1"))
+    );
+    for id in ["ratio:3/3.1", "derivable:1/2", "full:3/3.4"] {
+        assert_eq!(find(id)["roles"]["scale"], 100, "{id}");
+    }
+    assert_eq!(find("share:1/4.2")["roles"].get("scale"), None);
     // 3/1.4 = 1.4.1 + 1.4.2 + 1.4.3: more is a warning, less an error.
     let sum = find("sum:3/1.4");
     assert_eq!(sum["roles"]["total"], cell(3, "1.4"));

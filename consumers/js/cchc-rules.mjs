@@ -155,8 +155,8 @@ class Span {
   }
 }
 
-/** Whether rate meets {100·x/y : x in num, y in den}, den positive (den.lo > 0). */
-function ratioOverlaps(rate, num, den) {
+/** Whether rate meets {scale·x/y : x in num, y in den}, den positive (den.lo > 0). */
+function ratioOverlaps(rate, num, den, scale = 100n) {
   const rateUnit = rate.unit();
   const numUnit = num.unit();
   const scaleProduct = den.unit() * rateUnit;
@@ -164,20 +164,20 @@ function ratioOverlaps(rate, num, den) {
   const [minDen, minDenOpen] = num.lo >= 0n ? [den.hi, den.hiOpen] : [den.lo, den.loOpen];
   const lowOk = atMost(
     rate.lo * numUnit * maxDen,
-    num.hi * 100n * scaleProduct,
+    num.hi * scale * scaleProduct,
     rate.loOpen || num.hiOpen || maxDenOpen,
   );
   const highOk = atMost(
-    num.lo * 100n * scaleProduct,
+    num.lo * scale * scaleProduct,
     rate.hi * numUnit * minDen,
     rate.hiOpen || num.loOpen || minDenOpen,
   );
   return lowOk && highOk;
 }
 
-/** 100 · num / den with `decimals` decimals, half away from zero (or truncated); null when den is 0. */
-function percentage(num, den, decimals, truncate = false) {
-  const scaled = num.mantissa * pow10(den.decimals + decimals + 2);
+/** scale · num / den (100: a percentage) to `decimals` decimals, half away from zero (or truncated); null when den is 0. */
+function percentage(num, den, decimals, truncate = false, scale = 100n) {
+  const scaled = num.mantissa * scale * pow10(den.decimals + decimals);
   const divisor = den.mantissa * pow10(num.decimals);
   if (divisor === 0n) return null;
   const negative = scaled < 0n !== divisor < 0n;
@@ -341,14 +341,14 @@ function finding(rule, severity, cells, numbers = {}) {
   };
 }
 
-function ratioInterval(num, den) {
+function ratioInterval(num, den, scale) {
   const lowDen = num.lo < 0n ? den.lo : den.hi;
   const highDen = num.hi < 0n ? den.hi : den.lo;
   const numUnit = num.unit();
   const denUnit = den.unit();
   return {
-    low: quotientText(100n * num.lo * denUnit, lowDen * numUnit, 4, false),
-    high: quotientText(100n * num.hi * denUnit, highDen * numUnit, 4, true),
+    low: quotientText(scale * num.lo * denUnit, lowDen * numUnit, 4, false),
+    high: quotientText(scale * num.hi * denUnit, highDen * numUnit, 4, true),
   };
 }
 
@@ -362,15 +362,16 @@ function ratio(rule, roles, values) {
     return finding(rule, "info", null, { reported: rate.text() });
   }
   if (denSpan.lo <= 0n) return null;
-  if (ratioOverlaps(Span.of(rate, NEAREST), numSpan, denSpan)) return null;
-  const truncated = ratioOverlaps(Span.of(rate, TRUNCATED), numSpan, denSpan);
-  const computed = percentage(num, den, 4);
+  const scale = BigInt(roles.scale);
+  if (ratioOverlaps(Span.of(rate, NEAREST), numSpan, denSpan, scale)) return null;
+  const truncated = ratioOverlaps(Span.of(rate, TRUNCATED), numSpan, denSpan, scale);
+  const computed = percentage(num, den, 4, false, scale);
   const exact = values.isExact(ids[1]) && values.isExact(ids[2]);
   return finding(rule, truncated ? "info" : rule.severity, null, {
     reported: rate.text(),
     reported_interval: Span.of(rate, NEAREST).interval(),
     computed: computed ? computed.text() : null,
-    computed_interval: exact ? null : ratioInterval(numSpan, denSpan),
+    computed_interval: exact ? null : ratioInterval(numSpan, denSpan, scale),
     imbalance: computed ? subtract(rate.text(), computed.text()) : null,
   });
 }
@@ -381,7 +382,7 @@ function derivable(rule, roles, values) {
   const [rate, num, den] = ids.map((key) => values.get(key));
   if (rate !== null || num === null || den === null) return null;
   if (den.mantissa <= 0n || num.mantissa < 0n) return null;
-  const derived = percentage(num, den, 2);
+  const derived = percentage(num, den, 2, false, BigInt(roles.scale));
   const low = roles.min ?? null;
   const high = roles.max ?? null;
   if (
@@ -664,9 +665,10 @@ function full(rule, roles, values) {
   const numSpan = values.span(ids[1], num, NEAREST);
   const denSpan = values.span(ids[2], den, NEAREST);
   if (denSpan.lo <= 0n) return null;
-  const hundred = rate.mantissa === 100n * pow10(rate.decimals);
+  const scale = BigInt(roles.scale);
+  const whole = rate.mantissa === scale * pow10(rate.decimals);
   const below = !denSpan.canBeAtMost(numSpan);
-  if (!hundred || !below || !ratioOverlaps(rateSpan, numSpan, denSpan)) return null;
+  if (!whole || !below || !ratioOverlaps(rateSpan, numSpan, denSpan, scale)) return null;
   return finding(rule, rule.severity, null, { reported: rate.text() });
 }
 

@@ -147,25 +147,25 @@ def at_most(a, b, strict):
     return a < b if strict else a <= b
 
 
-def ratio_overlaps(rate, num, den):
-    """Whether rate meets {100·x/y : x in num, y in den}, den positive (den.lo > 0)."""
+def ratio_overlaps(rate, num, den, scale=100):
+    """Whether rate meets {scale·x/y : x in num, y in den}, den positive (den.lo > 0)."""
     rate_unit, num_unit, den_unit = rate.unit(), num.unit(), den.unit()
     scale_product = den_unit * rate_unit
     max_den, max_den_open = (den.lo, den.lo_open) if num.hi >= 0 else (den.hi, den.hi_open)
     min_den, min_den_open = (den.hi, den.hi_open) if num.lo >= 0 else (den.lo, den.lo_open)
-    # rate.lo/rate_unit <= 100·(num.hi/num_unit) / (max_den/den_unit)
-    left, right = rate.lo * num_unit * max_den, num.hi * 100 * scale_product
+    # rate.lo/rate_unit <= scale·(num.hi/num_unit) / (max_den/den_unit)
+    left, right = rate.lo * num_unit * max_den, num.hi * scale * scale_product
     low_ok = at_most(left, right, rate.lo_open or num.hi_open or max_den_open)
-    # 100·(num.lo/num_unit) / (min_den/den_unit) <= rate.hi/rate_unit
-    left, right = num.lo * 100 * scale_product, rate.hi * num_unit * min_den
+    # scale·(num.lo/num_unit) / (min_den/den_unit) <= rate.hi/rate_unit
+    left, right = num.lo * scale * scale_product, rate.hi * num_unit * min_den
     high_ok = at_most(left, right, rate.hi_open or num.lo_open or min_den_open)
     return low_ok and high_ok
 
 
-def percentage(num, den, decimals, truncate=False):
-    """100 · num / den as a Printed with `decimals` decimals, rounded half away from zero
-    (or truncated); None when den is 0."""
-    scaled = num.mantissa * 10 ** (den.decimals + decimals + 2)
+def percentage(num, den, decimals, truncate=False, scale=100):
+    """scale · num / den (100: a percentage) as a Printed with `decimals` decimals, rounded
+    half away from zero (or truncated); None when den is 0."""
+    scaled = num.mantissa * scale * 10 ** (den.decimals + decimals)
     divisor = den.mantissa * 10**num.decimals
     if divisor == 0:
         return None
@@ -343,16 +343,16 @@ def finding(rule, severity, cells=None, **numbers):
     return out
 
 
-def ratio_interval(num, den):
-    """The extremes of 100·num/den over the intervals (den positive), to four decimals,
+def ratio_interval(num, den, scale):
+    """The extremes of scale·num/den over the intervals (den positive), to four decimals,
     rounded outwards."""
     low_den = den.lo if num.lo < 0 else den.hi
     high_den = den.hi if num.hi < 0 else den.lo
     # (x/num_unit) / (y/den_unit) = x·den_unit / (y·num_unit)
     num_unit, den_unit = num.unit(), den.unit()
     return {
-        "low": quotient_text(100 * num.lo * den_unit, low_den * num_unit, 4, up=False),
-        "high": quotient_text(100 * num.hi * den_unit, high_den * num_unit, 4, up=True),
+        "low": quotient_text(scale * num.lo * den_unit, low_den * num_unit, 4, up=False),
+        "high": quotient_text(scale * num.hi * den_unit, high_den * num_unit, 4, up=True),
     }
 
 
@@ -367,11 +367,12 @@ def family_ratio(rule, roles, values):
         return finding(rule, "info", reported=rate.text())
     if den_span.lo <= 0:
         return None
-    if ratio_overlaps(Span.of(rate, NEAREST), num_span, den_span):
+    scale = roles["scale"]
+    if ratio_overlaps(Span.of(rate, NEAREST), num_span, den_span, scale):
         return None
-    truncated = ratio_overlaps(Span.of(rate, TRUNCATED), num_span, den_span)
+    truncated = ratio_overlaps(Span.of(rate, TRUNCATED), num_span, den_span, scale)
     severity = "info" if truncated else rule["severity"]
-    computed = percentage(num, den, 4)
+    computed = percentage(num, den, 4, scale=scale)
     exact = values.is_exact(ids[1]) and values.is_exact(ids[2])
     return finding(
         rule,
@@ -379,7 +380,7 @@ def family_ratio(rule, roles, values):
         reported=rate.text(),
         reported_interval=Span.of(rate, NEAREST).interval(),
         computed=computed.text() if computed else None,
-        computed_interval=None if exact else ratio_interval(num_span, den_span),
+        computed_interval=None if exact else ratio_interval(num_span, den_span, scale),
         imbalance=subtract(rate.text(), computed.text()) if computed else None,
     )
 
@@ -393,7 +394,7 @@ def family_derivable(rule, roles, values):
         return None
     if den.mantissa <= 0 or num.mantissa < 0:
         return None
-    derived = percentage(num, den, 2)
+    derived = percentage(num, den, 2, scale=roles["scale"])
     low, high = roles.get("min"), roles.get("max")
     if (low is not None and derived.mantissa < low * 100) or (
         high is not None and derived.mantissa > high * 100
@@ -696,9 +697,10 @@ def family_full(rule, roles, values):
     den_span = values.span(ids[2], den, NEAREST)
     if den_span.lo <= 0:
         return None
-    hundred = rate.mantissa == 100 * 10**rate.decimals
+    scale = roles["scale"]
+    full = rate.mantissa == scale * 10**rate.decimals
     below = not den_span.can_be_at_most(num_span)
-    if not hundred or not below or not ratio_overlaps(rate_span, num_span, den_span):
+    if not full or not below or not ratio_overlaps(rate_span, num_span, den_span, scale):
         return None
     return finding(rule, rule["severity"], reported=rate.text())
 

@@ -95,6 +95,8 @@ fn decide_held(num: Slot, den: Slot) -> Fast {
 }
 
 impl RuleFamily for Derivable {
+    const SCALE: Option<u32> = Some(100);
+
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         if (0..3).any(|position| values.is_absent(position)) {
             return Outcome::NotEvaluated;

@@ -67,6 +67,8 @@ pub(crate) fn decide_held(rate: Slot, num: Slot, den: Slot) -> Fast {
 }
 
 impl RuleFamily for Full {
+    const SCALE: Option<u32> = Some(100);
+
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         let (Some(rate), Some(num), Some(den)) = (values.get(0), values.get(1), values.get(2))
         else {

@@ -225,7 +225,10 @@ macro_rules! families {
             pub(crate) fn roles_schemas(
                 generator: &mut schemars::SchemaGenerator,
             ) -> Vec<(&'static str, schemars::Schema)> {
-                vec![$( ($name, generator.subschema_for::<$Type>()), )*]
+                vec![$( ($name, scaled_schema(
+                    generator.subschema_for::<$Type>(),
+                    <$Type as RuleFamily>::SCALE,
+                )), )*]
             }
 
             /// What generators and solvers must honour for the rule to hold.
@@ -274,7 +277,10 @@ macro_rules! families {
         impl Serialize for Check {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
-                    $( Check::$Variant(check) => check.serialize(serializer), )*
+                    $( Check::$Variant(check) => match <$Type as RuleFamily>::SCALE {
+                        Some(scale) => Scaled { roles: check, scale }.serialize(serializer),
+                        None => check.serialize(serializer),
+                    }, )*
                 }
             }
         }
@@ -360,6 +366,38 @@ pub(crate) trait RuleFamily {
     fn blank(&self) -> Blank {
         Blank::NotEvaluated
     }
+
+    /// For a family of rates, the factor of its ratio (`rate = scale ×
+    /// numerator / denominator`: 100 for a percentage), given in its
+    /// `roles` as `scale`; `None` for the others.
+    const SCALE: Option<u32> = None;
+}
+
+/// A rate family's roles with the factor of its ratio.
+#[derive(Serialize)]
+struct Scaled<'a, T: Serialize> {
+    #[serde(flatten)]
+    roles: &'a T,
+    scale: u32,
+}
+
+/// The schema of a family's roles, with `scale` when it has one.
+fn scaled_schema(mut schema: schemars::Schema, scale: Option<u32>) -> schemars::Schema {
+    if let (Some(scale), Some(object)) = (scale, schema.as_object_mut()) {
+        if let Some(serde_json::Value::Object(properties)) = object.get_mut("properties") {
+            properties.insert(
+                "scale".into(),
+                serde_json::json!({
+                    "const": scale,
+                    "description": "The factor of the ratio: rate = scale × numerator / denominator (100: a percentage).",
+                }),
+            );
+        }
+        if let Some(serde_json::Value::Array(required)) = object.get_mut("required") {
+            required.push("scale".into());
+        }
+    }
+    schema
 }
 
 /// What a blank cell (or a row that does not apply to the report's period)

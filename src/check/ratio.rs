@@ -84,6 +84,8 @@ pub(crate) fn span(id: CellId, value: Printed, reading: Reading) -> Option<Span>
 }
 
 impl RuleFamily for Ratio {
+    const SCALE: Option<u32> = Some(100);
+
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         let (Some(rate), Some(num), Some(den)) = (values.get(0), values.get(1), values.get(2))
         else {
