@@ -71,7 +71,13 @@
 //!    `constraint` (what the `proptest` strategies and other tools must
 //!    honour: here, [`Constraint::Inapplicable`]). `decide`, the clean
 //!    path, is optional: without it every rule of the family goes to
-//!    `evaluate`.
+//!    `evaluate`. So are `blank` (what a blank cell does, [`Blank`]; the
+//!    default is [`Blank::NotEvaluated`], `not_applicable` says
+//!    [`Blank::Passes`]) and `SCALE` (the factor of a rate family's ratio).
+//!    The struct derives `Serialize` and `JsonSchema`: its fields are the
+//!    rule's `roles` in `schemas/rules.json`, which other languages evaluate
+//!    (the repository's `docs/rules.md` gets a section on the family, and
+//!    each reference consumer under `consumers/` one function).
 //! 3. Its `mod` item (`pub(crate) mod not_applicable;`, written out rather
 //!    than by the registry so that rustfmt and cargo-mutants, which do not
 //!    expand macros, see the file) and one line in `families!` below:
