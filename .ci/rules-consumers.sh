@@ -12,7 +12,7 @@
 #    `validate --emit-report`, given to `python3 consumers/python/cchc_rules.py`
 #    and `node consumers/js/cchc-rules.mjs`, against `validate --json`;
 # 3. the packages install: `pip install ./consumers/python` (into
-#    target/, no venv, no system site-packages touched) and
+#    target/, from a copy: no venv, no system site-packages touched) and
 #    `npm install ./consumers/js` (into target/).
 #
 # Needs python3 (3.9+) with pip, and node (18+) with npm: nothing else is
@@ -80,9 +80,11 @@ done
 echo "command lines: $checked reports through validate --emit-report, Python and Node"
 
 echo "== packages: pip install ./consumers/python, npm install ./consumers/js"
-rm -rf "$work/pip" "$work/npm" && mkdir -p "$work/npm"
+rm -rf "$work/pip" "$work/npm" "$work/python-source" && mkdir -p "$work/npm"
+# From a copy, so that the build leaves nothing in the source tree.
+cp -r consumers/python "$work/python-source"
 PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check \
-    --target "$work/pip" ./consumers/python
+    --target "$work/pip" "$work/python-source"
 (cd "$work/pip" && python3 -c "from cchc_rules import validate, FORMAT_VERSION; assert FORMAT_VERSION == 1") || status=1
 (cd "$work/npm" && npm install --no-audit --no-fund --loglevel=error ../../../consumers/js >/dev/null)
 (cd "$work/npm" && node --input-type=module -e 'import { validate } from "cchc-rules"; if (typeof validate !== "function") process.exit(1);') || status=1
