@@ -12,9 +12,22 @@
 //! | [`report_schema`] | `report.schema.json` | a [`Report`], with the rules in `x-invariants` |
 //! | [`finding_schema`] | `finding.schema.json` | one [`Finding`] |
 //! | [`findings_schema`] | `findings.schema.json` | the list of findings ([`Findings`]) |
-//! | [`rules_schema`] | `rules.schema.json` | the rule list, as `rules.json` holds it |
-//! | [`rules_data`] | `rules.json` | the rule table itself |
-//! | [`catalogue_data`] | `catalogue.json` | the forms, indicators and headings |
+//! | [`rules_schema`] | `rules.schema.json` | the rule document, as `rules.json` holds it |
+//! | [`rules_data`] | `rules.json` | the rule table as executable data ([`template_rules_data`] for any template) |
+//! | [`catalogue_data`] | `catalogue.json` | the forms, indicators and headings ([`template_catalogue_data`] for any template) |
+//!
+//! # Rules as executable data
+//! `rules.json` is `{"format_version": 1, "template": …, "rules": […]}`
+//! ([`RULES_FORMAT_VERSION`]). Each rule gives, beside its id, family,
+//! severity, cells and descriptions, what a program in another language
+//! needs to evaluate it: `roles`, its cells by their role in the family
+//! and its parameters (each family's struct, such as
+//! [`Ratio`](crate::check::Ratio), serializes as its roles); `blank`, what
+//! a blank cell does ([`Blank`](crate::check::Blank)); and `applies`, when
+//! it can be evaluated ([`RuleApplies`](crate::check::RuleApplies)). The
+//! repository's `docs/rules.md` specifies every family from these fields;
+//! `consumers/python` and `consumers/js` implement it and agree with the
+//! library on every report of the differential test.
 //!
 //! [`files`] lists them all and [`to_file_text`] prints one as it is checked
 //! in; the crate does no I/O (its test `tests/schemas.rs` writes the files).
@@ -128,7 +141,7 @@ pub fn report_schema() -> Value {
             }
         }
     }
-    root.insert("x-invariants".into(), rules_data());
+    root.insert("x-invariants".into(), data(&RULES[..]));
     Value::Object(root)
 }
 
@@ -291,6 +304,15 @@ struct RuleEntry {
     /// The cells the rule reads, the checked cell first (the rate, the total,
     /// the whole, the bounded value, the code, the overall rate).
     cells: Vec<CellId>,
+    /// The cells by their role in the family's arithmetic, and the rule's
+    /// parameters: the data a program evaluates the rule from (its shape,
+    /// one for each family, is given by `allOf` below, and each family's
+    /// semantics by docs/rules.md).
+    roles: Value,
+    /// What a blank cell does to the rule.
+    blank: crate::check::Blank,
+    /// When the rule can be evaluated.
+    applies: crate::check::RuleApplies,
     /// What the rule checks, by STT, and why, in Vietnamese.
     description_vi: String,
     /// What the rule checks, by STT, and why, in English.
@@ -303,8 +325,9 @@ struct RuleEntry {
 /// # Example
 /// ```
 /// let schema = cchc_forms::schema::rules_schema();
-/// assert_eq!(schema["type"], "array");
-/// assert_eq!(schema["items"]["additionalProperties"], false);
+/// assert_eq!(schema["type"], "object");
+/// let rule = &schema["properties"]["rules"]["items"];
+/// assert_eq!(rule["additionalProperties"], false);
 /// ```
 #[must_use]
 pub fn rules_schema() -> Value {
@@ -317,23 +340,112 @@ pub fn rules_schema() -> Value {
          description in Vietnamese and in English."
             .into(),
     );
-    if let Some(Value::Object(items)) = root.get_mut("items") {
+    let mut generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .with(|settings| settings.inline_subschemas = true)
+        .into_generator();
+    // One `if family = … then roles: …` for each family, from its type.
+    let by_family: Vec<Value> = crate::check::Check::roles_schemas(&mut generator)
+        .into_iter()
+        .map(|(family, roles)| {
+            let mut roles = roles.to_value();
+            for_each_schema(&mut roles, &mut tidy);
+            json!({
+                "if": {"properties": {"family": {"const": family}}},
+                "then": {"properties": {"roles": roles}},
+            })
+        })
+        .collect();
+    let mut rule = root.remove("items").unwrap_or(Value::Null);
+    if let Value::Object(items) = &mut rule {
         items.insert("title".into(), "Rule".into());
         items.insert("description".into(), "One invariant of the forms.".into());
+        items.insert("allOf".into(), Value::Array(by_family));
     }
-    Value::Object(root)
+    let mut list = Map::new();
+    list.insert("type".into(), "array".into());
+    list.insert(
+        "description".into(),
+        "The rules, in evaluation order (findings come in this order).".into(),
+    );
+    list.insert("items".into(), rule);
+    let mut properties = Map::new();
+    properties.insert(
+        "format_version".into(),
+        json!({
+            "const": RULES_FORMAT_VERSION,
+            "description": "The version of this format: a consumer refuses a version it does not know.",
+        }),
+    );
+    properties.insert(
+        "template".into(),
+        json!({
+            "type": "string",
+            "description": "The template the rules belong to, as a report's meta.template names it.",
+        }),
+    );
+    properties.insert("rules".into(), Value::Object(list));
+    let mut document = Map::new();
+    for key in ["$schema"] {
+        if let Some(value) = root.remove(key) {
+            document.insert(key.into(), value);
+        }
+    }
+    document.insert("title".into(), "Rules".into());
+    document.insert(
+        "description".into(),
+        "The cross-field rules that cchc-forms checks, as executable data: for each rule its \
+         id, family, severity, the cells it reads (form and STT, the checked cell first), the \
+         cells by role with the rule's parameters, what a blank does, when it applies and a \
+         description in Vietnamese and in English. docs/rules.md specifies how each family \
+         is evaluated."
+            .into(),
+    );
+    document.insert("type".into(), "object".into());
+    document.insert("properties".into(), Value::Object(properties));
+    document.insert(
+        "required".into(),
+        json!(["format_version", "template", "rules"]),
+    );
+    document.insert("additionalProperties".into(), false.into());
+    Value::Object(document)
 }
+
+/// The version of the format of `rules.json` ([`rules_data`]): raised when
+/// a field changes meaning or a family changes its roles, so that a
+/// consumer can refuse rules it does not understand.
+pub const RULES_FORMAT_VERSION: u32 = 1;
 
 /// The rule table ([`RULES`]) as data, as each rule serializes.
 ///
 /// # Example
 /// ```
 /// let rules = cchc_forms::schema::rules_data();
-/// assert_eq!(rules[0]["id"], cchc_forms::check::RULES[0].id);
+/// assert_eq!(rules["format_version"], 1);
+/// assert_eq!(rules["rules"][0]["id"], cchc_forms::check::RULES[0].id);
 /// ```
 #[must_use]
 pub fn rules_data() -> Value {
-    data(&RULES[..])
+    template_rules_data(TemplateVersion::Bnv581Of2022.template())
+}
+
+/// The rules of any template as `rules.json` holds those of 581: the format
+/// version, the template's name and its rule table.
+///
+/// # Example
+/// ```
+/// use cchc_forms::{schema, TemplateVersion};
+/// let rules = schema::template_rules_data(TemplateVersion::Bnv581Of2022.template());
+/// assert_eq!(rules["template"], "581/BNV-CCHC/2022");
+/// assert_eq!(rules["rules"][0]["roles"]["rate"], serde_json::json!({"form": 1, "stt": "2"}));
+/// ```
+#[must_use]
+pub fn template_rules_data(template: &Template) -> Value {
+    json!({
+        "format_version": RULES_FORMAT_VERSION,
+        "template": template.legal_basis.name,
+        "rules": data(template.rules),
+    })
 }
 
 /// The catalogue as data: the template, the seven forms, every indicator
@@ -352,6 +464,25 @@ pub fn catalogue_data() -> Value {
         "forms": data(&FORMS),
         "indicators": data(&CATALOGUE[..]),
         "headings": data(&HEADINGS[..]),
+    })
+}
+
+/// The catalogue of any template as `catalogue.json` holds that of 581:
+/// what the rule consumers read beside [`template_rules_data`].
+///
+/// # Example
+/// ```
+/// use cchc_forms::{schema, TemplateVersion};
+/// let template = TemplateVersion::Bnv581Of2022.template();
+/// assert_eq!(schema::template_catalogue_data(template), schema::catalogue_data());
+/// ```
+#[must_use]
+pub fn template_catalogue_data(template: &Template) -> Value {
+    json!({
+        "template": data(&template.version),
+        "forms": data(template.forms),
+        "indicators": data(template.indicators),
+        "headings": data(template.headings),
     })
 }
 
@@ -588,6 +719,9 @@ mod tests {
                 family: rule.family,
                 severity: rule.severity,
                 cells: rule.cells.to_vec(),
+                roles: data(&rule.check),
+                blank: rule.check.blank(),
+                applies: rule.applies(),
                 description_vi: rule.description_vi(),
                 description_en: rule.description_en(),
             };

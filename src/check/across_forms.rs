@@ -16,7 +16,9 @@ use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 
 /// Two forms' rows that must agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[serde(tag = "shape", rename_all = "snake_case")]
 pub enum AcrossForms {
     /// Parts in one form are at most a whole in another (`5/1.2 ≤ 4/1.5`).
     PartOf {
@@ -98,6 +100,13 @@ impl RuleFamily for AcrossForms {
                     Fast::Undecided
                 }
             }
+        }
+    }
+
+    fn blank(&self) -> super::Blank {
+        match self {
+            AcrossForms::PartOf { .. } => super::Blank::KnownParts,
+            AcrossForms::Same { .. } => super::Blank::NotEvaluated,
         }
     }
 

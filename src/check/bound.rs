@@ -14,7 +14,8 @@ use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::ValueKind;
 
 /// A cell and the whole numbers (in its unit) it must lie between.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Bound {
     /// The bounded cell.
     pub cell: CellId,

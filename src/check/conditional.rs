@@ -13,7 +13,8 @@ use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Word
 use crate::unit::ValueKind;
 
 /// A code and the rows that must be blank (or 0) when it says "not done".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Conditional {
     /// The code (`1/6`, survey done).
     pub code: CellId,
@@ -92,6 +93,10 @@ impl RuleFamily for Conditional {
 
     /// `Form 1: when row 6 = 0 (No), row 6.1 is blank or 0, and row 6.2 is
     /// blank (any code there, 0 (online) included, is a method).`
+    fn blank(&self) -> super::Blank {
+        super::Blank::Silent
+    }
+
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let _ = rule;
         let prefix = Prefix(Some(self.code.indicator().form), language);

@@ -27,7 +27,8 @@ use super::interval::Span;
 /// assert_eq!(cell, CellId::of(7, "6.2.1"));
 /// assert_eq!(covering, [CellId::of(7, "6.3.1"), CellId::of(7, "6.4.1")]);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Covers {
     /// The count covered (`7/6.2.1`, services that had dossiers).
     pub cell: CellId,

@@ -14,7 +14,8 @@ use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
 
 /// A rate that can be derived from its rows when it is blank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Derivable {
     /// The percentage (`1/2`).
     pub rate: CellId,
@@ -94,6 +95,8 @@ fn decide_held(num: Slot, den: Slot) -> Fast {
 }
 
 impl RuleFamily for Derivable {
+    const SCALE: Option<u32> = Some(100);
+
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         if (0..3).any(|position| values.is_absent(position)) {
             return Outcome::NotEvaluated;
@@ -135,6 +138,10 @@ impl RuleFamily for Derivable {
             Ok([num, den]) => decide_held(num, den),
             Err(fast) => fast,
         }
+    }
+
+    fn blank(&self) -> super::Blank {
+        super::Blank::Derives
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

@@ -25,7 +25,8 @@ use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 /// assert!(matches!(rule.check, Check::Full(Full { .. })));
 /// assert_eq!(rule.severity, Severity::Info);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Full {
     /// The percentage (`3/3.4`).
     pub rate: CellId,
@@ -66,6 +67,8 @@ pub(crate) fn decide_held(rate: Slot, num: Slot, den: Slot) -> Fast {
 }
 
 impl RuleFamily for Full {
+    const SCALE: Option<u32> = Some(100);
+
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         let (Some(rate), Some(num), Some(den)) = (values.get(0), values.get(1), values.get(2))
         else {

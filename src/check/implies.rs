@@ -33,6 +33,71 @@ pub enum Condition {
     Blank(CellId),
 }
 
+/// A condition as `rules.json` gives it: its kind, the rows it reads and,
+/// for a `code` condition, the code.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Condition", deny_unknown_fields)]
+struct ConditionEntry<'a> {
+    /// `positive` (the rows add up to at least 1), `zero` (every row is
+    /// 0), `code` (the row holds `code`), `reported` (the row is not
+    /// blank) or `blank`.
+    kind: ConditionKind,
+    /// The rows it reads.
+    cells: &'a [CellId],
+    /// The code a `code` condition asks for; `null` for the other kinds.
+    code: Option<u8>,
+}
+
+/// The kinds of [`Condition`].
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum ConditionKind {
+    /// The rows add up to at least 1.
+    Positive,
+    /// Every row is 0.
+    Zero,
+    /// The row holds a code.
+    Code,
+    /// The row is reported.
+    Reported,
+    /// The row is blank.
+    Blank,
+}
+
+impl Condition {
+    /// The condition as `rules.json` gives it.
+    fn entry(&self) -> ConditionEntry<'_> {
+        let (kind, code) = match *self {
+            Condition::Positive(_) => (ConditionKind::Positive, None),
+            Condition::Zero(_) => (ConditionKind::Zero, None),
+            Condition::Code(_, code) => (ConditionKind::Code, Some(code)),
+            Condition::Reported(_) => (ConditionKind::Reported, None),
+            Condition::Blank(_) => (ConditionKind::Blank, None),
+        };
+        ConditionEntry {
+            kind,
+            cells: self.cells(),
+            code,
+        }
+    }
+}
+
+impl serde::Serialize for Condition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.entry().serialize(serializer)
+    }
+}
+
+impl schemars::JsonSchema for Condition {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Condition".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ConditionEntry::json_schema(generator)
+    }
+}
+
 /// What a condition is on a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Truth {
@@ -142,7 +207,8 @@ impl Condition {
 /// assert_eq!(conclusion, Condition::Positive(SERVICES));
 /// assert_eq!(rule.description_en(), "Form 7: if row 6.3.1 ≥ 1 then row 6.1.2 ≥ 1. Dossiers of fully online services need a fully online service.");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Implies {
     /// What, when true, requires the conclusion.
     pub premise: Condition,
@@ -267,6 +333,10 @@ impl RuleFamily for Implies {
             (_, Ok(Truth::True)) => Fast::Pass,
             _ => Fast::Skip,
         }
+    }
+
+    fn blank(&self) -> super::Blank {
+        super::Blank::Condition
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

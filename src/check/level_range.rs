@@ -14,7 +14,8 @@ use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
 
 /// An overall rate and the per-level rates it averages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct LevelRange {
     /// The overall rate (`7/5.2`).
     pub overall: CellId,

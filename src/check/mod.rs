@@ -71,7 +71,13 @@
 //!    `constraint` (what the `proptest` strategies and other tools must
 //!    honour: here, [`Constraint::Inapplicable`]). `decide`, the clean
 //!    path, is optional: without it every rule of the family goes to
-//!    `evaluate`.
+//!    `evaluate`. So are `blank` (what a blank cell does, [`Blank`]; the
+//!    default is [`Blank::NotEvaluated`], `not_applicable` says
+//!    [`Blank::Passes`]) and `SCALE` (the factor of a rate family's ratio).
+//!    The struct derives `Serialize` and `JsonSchema`: its fields are the
+//!    rule's `roles` in `schemas/rules.json`, which other languages evaluate
+//!    (the repository's `docs/rules.md` gets a section on the family, and
+//!    each reference consumer under `consumers/` one function).
 //! 3. Its `mod` item (`pub(crate) mod not_applicable;`, written out rather
 //!    than by the registry so that rustfmt and cargo-mutants, which do not
 //!    expand macros, see the file) and one line in `families!` below:
@@ -211,6 +217,26 @@ macro_rules! families {
                 }
             }
 
+            /// What a blank cell does to the rule (`rules.json` says it
+            /// for each rule): the family's policy.
+            #[must_use]
+            pub fn blank(&self) -> Blank {
+                match self {
+                    $( Check::$Variant(check) => check.blank(), )*
+                }
+            }
+
+            /// The schema of each family's roles, as [`Check`] serializes
+            /// them in `rules.json`, by family name in registry order.
+            pub(crate) fn roles_schemas(
+                generator: &mut schemars::SchemaGenerator,
+            ) -> Vec<(&'static str, schemars::Schema)> {
+                vec![$( ($name, scaled_schema(
+                    generator.subschema_for::<$Type>(),
+                    <$Type as RuleFamily>::SCALE,
+                )), )*]
+            }
+
             /// What generators and solvers must honour for the rule to hold.
             #[must_use]
             pub fn constraint(&self) -> Constraint {
@@ -247,6 +273,20 @@ macro_rules! families {
             ) -> fmt::Result {
                 match self {
                     $( Check::$Variant(check) => check.write_message(finding, wording, language, out), )*
+                }
+            }
+        }
+
+        /// A check serializes as its family's data: the cells by their
+        /// role and the parameters (`{"rate": …, "numerator": …,
+        /// "denominator": …}` for a ratio), the `roles` of `rules.json`.
+        impl Serialize for Check {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $( Check::$Variant(check) => match <$Type as RuleFamily>::SCALE {
+                        Some(scale) => Scaled { roles: check, scale }.serialize(serializer),
+                        None => check.serialize(serializer),
+                    }, )*
                 }
             }
         }
@@ -326,6 +366,73 @@ pub(crate) trait RuleFamily {
 
     /// What must hold among the cells, for generators and solvers.
     fn constraint(&self) -> Constraint;
+
+    /// What a blank cell does to a rule of the family: by default, a rule
+    /// with any blank cell is not evaluated.
+    fn blank(&self) -> Blank {
+        Blank::NotEvaluated
+    }
+
+    /// For a family of rates, the factor of its ratio (`rate = scale ×
+    /// numerator / denominator`: 100 for a percentage), given in its
+    /// `roles` as `scale`; `None` for the others.
+    const SCALE: Option<u32> = None;
+}
+
+/// A rate family's roles with the factor of its ratio.
+#[derive(Serialize)]
+struct Scaled<'a, T: Serialize> {
+    #[serde(flatten)]
+    roles: &'a T,
+    scale: u32,
+}
+
+/// The schema of a family's roles, with `scale` when it has one.
+fn scaled_schema(mut schema: schemars::Schema, scale: Option<u32>) -> schemars::Schema {
+    if let (Some(scale), Some(object)) = (scale, schema.as_object_mut()) {
+        if let Some(serde_json::Value::Object(properties)) = object.get_mut("properties") {
+            properties.insert(
+                "scale".into(),
+                serde_json::json!({
+                    "const": scale,
+                    "description": "The factor of the ratio: rate = scale × numerator / denominator (100: a percentage).",
+                }),
+            );
+        }
+        if let Some(serde_json::Value::Array(required)) = object.get_mut("required") {
+            required.push("scale".into());
+        }
+    }
+    schema
+}
+
+/// What a blank cell (or a row that does not apply to the report's period)
+/// does to a rule: each family's policy, given for each rule in
+/// `rules.json` as `blank` (serialized in `snake_case`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Blank {
+    /// A blank cell leaves the rule not evaluated.
+    NotEvaluated,
+    /// A blank whole leaves the rule not evaluated; blank parts are left
+    /// out and the known parts are checked as "of which" (at most the
+    /// whole); with no part known the rule is not evaluated.
+    KnownParts,
+    /// The rule is about a blank: it fires when its first cell is blank
+    /// and the others are reported; any other blank leaves it not
+    /// evaluated.
+    Derives,
+    /// A blank first cell (the code) leaves the rule not evaluated; a blank
+    /// dependent says nothing and is never a violation.
+    Silent,
+    /// A blank (or 0) is what the row should hold: the rule passes.
+    Passes,
+    /// Each condition reads blanks its own way: a blank row makes a
+    /// `positive`, `zero` or `code` condition unknown (and the rule not
+    /// evaluated) unless the reported rows already decide it; `reported`
+    /// and `blank` conditions read the blank itself.
+    Condition,
 }
 
 /// What a rule requires of its cells, in the shapes generators (the
@@ -549,14 +656,84 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// When the rule can be evaluated: the data windows its checked (first)
+    /// cell's row applies to, or, for a `not_applicable` rule, those it
+    /// does not apply to.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::check::{RULES, Window};
+    /// let rule = RULES.iter().find(|rule| rule.id == "ratio:3/3.2").unwrap();
+    /// let applies = rule.applies();
+    /// assert_eq!(applies.until.map(|date| date.to_string()).as_deref(), Some("2025-06-30"));
+    /// assert_eq!(applies.window, Window::Inside);
+    /// ```
+    #[must_use]
+    pub fn applies(&self) -> RuleApplies {
+        let applies = self
+            .cells
+            .first()
+            .map_or(crate::template::Applicability::ALWAYS, |cell| {
+                cell.indicator().applies
+            });
+        RuleApplies {
+            from: applies.from,
+            until: applies.until,
+            window: if self.family == Family::NotApplicable {
+                Window::Outside
+            } else {
+                Window::Inside
+            },
+            levels: None,
+        }
+    }
+}
+
+/// When a rule can be evaluated, by the first day of a report's data
+/// window (the `applies` of `rules.json`). A report without a period has
+/// every row: its rules are evaluated as if inside every window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RuleApplies {
+    /// The first window start of the range, `null` for no limit
+    /// (`YYYY-MM-DD`).
+    #[schemars(with = "Option<String>")]
+    pub from: Option<crate::CalendarDate>,
+    /// The last window start of the range, `null` for no limit
+    /// (`YYYY-MM-DD`).
+    #[schemars(with = "Option<String>")]
+    pub until: Option<crate::CalendarDate>,
+    /// Whether the rule is evaluated for reports whose window starts
+    /// inside the range (every family but one) or outside it (a
+    /// `not_applicable` rule, which checks a row that does not apply).
+    pub window: Window,
+    /// The levels of government the rule applies to; `null` for every
+    /// level (no rule of the 581 template is limited to a level).
+    pub levels: Option<&'static [crate::Level]>,
+}
+
+/// Which side of its range a rule is evaluated on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Window {
+    /// For reports whose data window starts inside the range.
+    Inside,
+    /// For reports whose data window starts outside the range.
+    Outside,
+}
+
 impl Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("Rule", 6)?;
+        let mut out = serializer.serialize_struct("Rule", 9)?;
         out.serialize_field("id", self.id)?;
         out.serialize_field("family", &self.family)?;
         out.serialize_field("severity", &self.severity)?;
         out.serialize_field("cells", self.cells)?;
+        out.serialize_field("roles", &self.check)?;
+        out.serialize_field("blank", &self.check.blank())?;
+        out.serialize_field("applies", &self.applies())?;
         out.serialize_field("description_vi", &self.description_vi())?;
         out.serialize_field("description_en", &self.description_en())?;
         out.end()

@@ -15,7 +15,8 @@ use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::report::CalendarDate;
 
 /// A row that applies only to some periods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct NotApplicable {
     /// The row's cell.
     pub cell: CellId,
@@ -59,6 +60,10 @@ impl RuleFamily for NotApplicable {
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         let _ = snapshot;
         Fast::Skip
+    }
+
+    fn blank(&self) -> super::Blank {
+        super::Blank::Passes
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

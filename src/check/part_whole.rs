@@ -12,7 +12,8 @@ use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, RuleId, Wording};
 
 /// A whole and parts of it that together cannot exceed it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct PartWhole {
     /// The whole (`3/3.1.1`, dossiers resolved).
     pub whole: CellId,
@@ -35,6 +36,10 @@ impl RuleFamily for PartWhole {
     #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         decide_total(self.whole, self.parts, false, snapshot)
+    }
+
+    fn blank(&self) -> super::Blank {
+        super::Blank::KnownParts
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

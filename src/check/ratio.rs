@@ -23,7 +23,8 @@ use crate::finding::{Finding, Findings, Interval, Language, Phrase, RuleId, Word
 use crate::unit::Printed;
 
 /// A rate and the rows it is the ratio of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Ratio {
     /// The percentage (`3/3.1`).
     pub rate: CellId,
@@ -83,6 +84,8 @@ pub(crate) fn span(id: CellId, value: Printed, reading: Reading) -> Option<Span>
 }
 
 impl RuleFamily for Ratio {
+    const SCALE: Option<u32> = Some(100);
+
     fn evaluate(&self, rule: RuleId, values: &CellValues, findings: &mut Findings) -> Outcome {
         let (Some(rate), Some(num), Some(den)) = (values.get(0), values.get(1), values.get(2))
         else {

@@ -27,7 +27,9 @@ use crate::reference::ReferenceCount;
 use crate::unit::Printed;
 
 /// What a share is of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[serde(rename_all = "snake_case")]
 pub enum Population {
     /// A row of the report counting the population (`1/4.1`, bodies inspected).
     Row(CellId),
@@ -48,7 +50,8 @@ pub enum Population {
 /// let rule = RULES.iter().find(|rule| rule.id == "share:7/5.1.3").unwrap();
 /// assert_eq!(rule.check, Check::Share(Share { rate: CellId::of(7, "5.1.3"), of: Population::Reference(ReferenceCount::Communes) }));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Share {
     /// The share, a percentage.
     pub rate: CellId,

@@ -44,7 +44,8 @@ use crate::unit::Printed;
 /// assert_eq!((sum.above, sum.below), (Severity::Warning, Severity::Error));
 /// assert_eq!(rule.severity, Severity::Error); // the more severe direction
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Sum {
     /// The total (`3/1.4`).
     pub total: CellId,
@@ -73,6 +74,10 @@ impl RuleFamily for Sum {
     #[inline(always)]
     fn decide(&self, snapshot: &[Slot]) -> Fast {
         decide_total(self.total, self.parts, true, snapshot)
+    }
+
+    fn blank(&self) -> super::Blank {
+        super::Blank::KnownParts
     }
 
     fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {

@@ -23,7 +23,8 @@ use crate::unit::Printed;
 /// let rule = RULES.iter().find(|rule| rule.id == "reference:1/3.1<=departments").unwrap();
 /// assert_eq!(rule.check, Check::WithinReference(WithinReference { cell: CellId::of(1, "3.1"), of: ReferenceCount::Departments }));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct WithinReference {
     /// The count (`1/3.1`, departments checked).
     pub cell: CellId,

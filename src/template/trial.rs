@@ -267,4 +267,171 @@ mod tests {
         assert_eq!(ids.len(), 8);
         assert_eq!(ids[0], "ratio:1/1.3");
     }
+
+    /// The report JSON of a sheet, as the library writes a 581 report: one
+    /// object per form, each indicator by its key (counts and codes as
+    /// integers, decimals as strings).
+    fn report_json(sheet: &Sheet) -> serde_json::Value {
+        let mut report = serde_json::Map::new();
+        report.insert("meta".into(), serde_json::to_value(&sheet.meta).unwrap());
+        for form in sheet.template().forms {
+            let mut cells = serde_json::Map::new();
+            for indicator in form.indicators() {
+                let value = match sheet.cell(indicator.id) {
+                    None => serde_json::Value::Null,
+                    Some(value)
+                        if value.decimals == 0
+                            && !matches!(
+                                indicator.kind,
+                                crate::unit::ValueKind::Percent
+                                    | crate::unit::ValueKind::MillionVnd
+                            ) =>
+                    {
+                        serde_json::json!(i64::try_from(value.mantissa).unwrap())
+                    }
+                    Some(value) => value.to_decimal().to_string().into(),
+                };
+                cells.insert(indicator.key.into(), value);
+            }
+            report.insert(form.key.into(), cells.into());
+        }
+        report.into()
+    }
+
+    /// The (rule, severity) pairs a consumer's command line prints for
+    /// `report` with `--rules` and `--catalogue`, and its exit code.
+    fn consumer_findings(
+        program: &str,
+        script: &std::path::Path,
+        [report, rules, catalogue]: &[&std::path::PathBuf; 3],
+    ) -> (Vec<(String, String)>, Option<i32>) {
+        let output = std::process::Command::new(program)
+            .arg(script)
+            .arg(report)
+            .arg("--rules")
+            .arg(rules)
+            .arg("--catalogue")
+            .arg(catalogue)
+            .output()
+            .unwrap_or_else(|error| panic!("{program} (CI has it): {error}"));
+        let findings: serde_json::Value =
+            serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+                panic!(
+                    "{program}: {error}: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                )
+            });
+        let pairs = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let text = |key: &str| f[key].as_str().unwrap().to_owned();
+                (text("rule"), text("severity"))
+            })
+            .collect();
+        (pairs, output.status.code())
+    }
+
+    /// The rules of a second template reach the reference consumers with no
+    /// change to them: its `rules.json` and `catalogue.json`, generated as
+    /// those of 581 are, and a report of it, given to `consumers/python` and
+    /// `consumers/js` (Python 3 and Node, which CI has), give the findings
+    /// the library gives.
+    #[test]
+    fn the_reference_consumers_evaluate_the_trial_rules() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = std::env::temp_dir().join(format!("cchc-trial-consumers-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, value: &serde_json::Value| {
+            let path = dir.join(name);
+            std::fs::write(&path, crate::schema::to_file_text(value)).unwrap();
+            path
+        };
+        let rules = write("rules.json", &crate::schema::template_rules_data(&TRIAL));
+        let catalogue = write(
+            "catalogue.json",
+            &crate::schema::template_catalogue_data(&TRIAL),
+        );
+        // 100 = 60 + 30 is off by 10 (an error); 95 on time of 100 is 95 %,
+        // not 90 % (an error); 120 units exceed the 100 dossiers (a warning
+        // across forms). Then the same, consistent; then in 2026, without
+        // the district row, which holds a value (an error).
+        let cases = [
+            (
+                2023,
+                [
+                    ("1.1", "100"),
+                    ("1.1.1", "60"),
+                    ("1.1.2", "30"),
+                    ("1.2", "95"),
+                    ("1.3", "90"),
+                ],
+                "120",
+            ),
+            (
+                2023,
+                [
+                    ("1.1", "90"),
+                    ("1.1.1", "60"),
+                    ("1.1.2", "30"),
+                    ("1.2", "81"),
+                    ("1.3", "90"),
+                ],
+                "80",
+            ),
+            (
+                2026,
+                [
+                    ("1.1", "90"),
+                    ("1.1.1", "60"),
+                    ("1.1.2", "30"),
+                    ("1.2", "81"),
+                    ("1.3", "90"),
+                ],
+                "80",
+            ),
+        ];
+        let mut found_any = false;
+        for (index, (year, rows, units)) in cases.into_iter().enumerate() {
+            let rows = rows
+                .into_iter()
+                .map(|(stt, text)| Row::new(1, stt, text))
+                .chain([Row::new(2, "1", units)]);
+            let sheet = Sheet::from_rows(meta(year), rows).unwrap();
+            let library: Vec<(String, String)> = sheet
+                .validate()
+                .iter()
+                .map(|f| (f.rule.as_str().to_owned(), f.severity.to_string()))
+                .collect();
+            let expected: &[(&str, &str)] = match index {
+                0 => &[
+                    ("ratio:1/1.3", "error"),
+                    ("sum:1/1.1", "error"),
+                    ("across:2/1<=1/1.1", "warning"),
+                ],
+                1 => &[],
+                _ => &[("not_applicable:1/1.1.2", "error")],
+            };
+            let pairs: Vec<(&str, &str)> = library
+                .iter()
+                .map(|(rule, severity)| (rule.as_str(), severity.as_str()))
+                .collect();
+            assert_eq!(pairs, expected, "case {index}");
+            found_any |= !library.is_empty();
+            let report = write(&format!("report-{index}.json"), &report_json(&sheet));
+            for (program, script) in [
+                ("python3", "consumers/python/cchc_rules.py"),
+                ("node", "consumers/js/cchc-rules.mjs"),
+            ] {
+                let (theirs, code) =
+                    consumer_findings(program, &root.join(script), &[&report, &rules, &catalogue]);
+                assert_eq!(theirs, library, "{program}, case {index}");
+                let errors = library.iter().any(|(_, severity)| severity == "error");
+                assert_eq!(code, Some(i32::from(errors)), "{program}, case {index}");
+            }
+        }
+        assert!(found_any);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
