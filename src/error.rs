@@ -331,6 +331,12 @@ pub enum MetaProblem {
         /// The report's term.
         term: crate::Term,
     },
+    /// A period whose year is outside [`REPORT_YEARS`]: a typing slip
+    /// (`2203` for `2023`), the same range for every reader.
+    YearOutOfRange {
+        /// The year as read.
+        year: u16,
+    },
 }
 
 impl fmt::Display for MetaProblem {
@@ -379,6 +385,11 @@ impl MetaProblem {
                 "báo cáo {} năm {year} không thể là của cấp huyện: không còn cấp huyện từ ngày 01/7/2025 (Luật số 72/2025/QH15)",
                 term.name_vi()
             ),
+            MetaProblem::YearOutOfRange { year } => format!(
+                "năm {year} nằm ngoài các năm của một kỳ báo cáo ({} đến {})",
+                REPORT_YEARS.start(),
+                REPORT_YEARS.end()
+            ),
         }
     }
 
@@ -417,6 +428,11 @@ impl MetaProblem {
             MetaProblem::NoDistrictLevel { year, term } => format!(
                 "a report of {} {year} cannot be of the district level: there is no district level since 1 July 2025 (Law 72/2025/QH15)",
                 term.name_en()
+            ),
+            MetaProblem::YearOutOfRange { year } => format!(
+                "the year {year} is outside the years of a report period ({} to {})",
+                REPORT_YEARS.start(),
+                REPORT_YEARS.end()
             ),
         }
     }

@@ -468,7 +468,12 @@ impl<'a> Reader<'a> {
             // The repeated key is the problem; do not report it twice.
             return Ok(None);
         }
-        period.map(Some)
+        let period = period?;
+        if !crate::REPORT_YEARS.contains(&period.year) {
+            let problem = crate::MetaProblem::YearOutOfRange { year: period.year };
+            return Err((problem.message_vi(), problem.message_en()));
+        }
+        Ok(Some(period))
     }
 
     fn form(&mut self, report: &mut Report, number: u8, form_key: &str, raw: &'a RawValue) {

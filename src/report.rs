@@ -310,9 +310,11 @@ impl ReportMeta {
 }
 
 impl ReportMeta {
-    /// What the template the metadata names refuses in it: a `district`
-    /// level for a period whose data window starts on or after 1 July 2025
-    /// (there is no district level since).
+    /// What the readers refuse in the metadata: a year outside
+    /// [`REPORT_YEARS`](crate::REPORT_YEARS) (the same range for JSON, `#!`
+    /// lines and printed titles), and what the template the metadata names
+    /// refuses: a `district` level for a period whose data window starts on
+    /// or after 1 July 2025 (there is no district level since).
     ///
     /// # Example
     /// ```
@@ -321,13 +323,19 @@ impl ReportMeta {
     /// assert!(q3_2025.problems().is_empty());
     /// let q1_2026 = ReportMeta::new("UBND huyện Yên Dũng", Level::District, Period::new(2026, Term::Q1));
     /// assert_eq!(q1_2026.problems().len(), 1);
+    /// let typo = ReportMeta::new("UBND tỉnh Bắc Giang", Level::Province, Period::new(2203, Term::Q3));
+    /// assert_eq!(typo.problems(), [cchc_forms::MetaProblem::YearOutOfRange { year: 2203 }]);
     /// ```
     #[must_use]
     pub fn problems(&self) -> Vec<crate::MetaProblem> {
-        match (self.level, self.period) {
-            (Some(Level::District), Some(period))
-                if !self.template.template().has_districts(period) =>
-            {
+        let Some(period) = self.period else {
+            return Vec::new();
+        };
+        if !crate::REPORT_YEARS.contains(&period.year) {
+            return vec![crate::MetaProblem::YearOutOfRange { year: period.year }];
+        }
+        match self.level {
+            Some(Level::District) if !self.template.template().has_districts(period) => {
                 vec![crate::MetaProblem::NoDistrictLevel {
                     year: period.year,
                     term: period.term,

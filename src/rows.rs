@@ -1009,7 +1009,7 @@ pub(crate) fn parse_period(value: &str) -> Result<Period, MetaProblem> {
         return Err(MetaProblem::BadPeriod);
     };
     if !crate::REPORT_YEARS.contains(&year) {
-        return Err(MetaProblem::BadPeriod);
+        return Err(MetaProblem::YearOutOfRange { year });
     }
     let mut rest: Vec<&str> = tokens
         .iter()
@@ -1069,16 +1069,14 @@ mod tests {
             Err(MetaProblem::NotAReportPeriod)
         );
         assert_eq!(parse_period("2023 q2"), Err(MetaProblem::NotAReportPeriod));
-        for bad in [
-            "2023",
-            "q3",
-            "2023 2024 q3",
-            "1850 q3",
-            "2023 q5",
-            "last year",
-        ] {
+        for bad in ["2023", "q3", "2023 2024 q3", "2023 q5", "last year"] {
             assert_eq!(parse_period(bad), Err(MetaProblem::BadPeriod), "{bad}");
         }
+        // A year outside the report years is named as such.
+        assert_eq!(
+            parse_period("1850 q3"),
+            Err(MetaProblem::YearOutOfRange { year: 1850 })
+        );
     }
 
     #[test]

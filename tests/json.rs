@@ -604,7 +604,7 @@ fn a_decimal_written_the_vietnamese_way_is_shown_as_json_writes_it() {
 
 mod reader_edges {
     use cchc_forms::rows::read_meta;
-    use cchc_forms::{Error, Period, REPORT_YEARS, Report, Term, samples};
+    use cchc_forms::{Error, MetaProblem, Period, REPORT_YEARS, Report, Term, samples};
 
     fn sample_json() -> serde_json::Value {
         serde_json::to_value(samples::bac_giang_2023_q3()).expect("serialises")
@@ -644,6 +644,49 @@ mod reader_edges {
             if let Ok(meta) = from_meta {
                 assert_eq!(meta.period, Some(Period::new(year, Term::Q3)));
             }
+        }
+    }
+
+    /// JSON takes the years `#!` lines take, no more: 1999 and 2101 are
+    /// refused by both, naming the year, alone or beside other problems.
+    #[test]
+    fn json_takes_the_years_metadata_lines_take() {
+        for year in [1999_u16, 2000, 2023, 2100, 2101, 9999] {
+            let mut json = sample_json();
+            json["meta"]["period"] = serde_json::json!({"year": year, "term": "q3"});
+            let from_json = Report::from_json(&json.to_string());
+            let from_meta = read_meta(&format!("#! period: {year} Q3\n"));
+            assert_eq!(from_json.is_ok(), from_meta.is_ok(), "{year}");
+            assert_eq!(from_json.is_ok(), REPORT_YEARS.contains(&year), "{year}");
+            if REPORT_YEARS.contains(&year) {
+                continue;
+            }
+            // A valid document but for its year: the metadata's problem.
+            let Err(Error::Meta(problems)) = from_json else {
+                panic!("{year}: {from_json:?}")
+            };
+            assert_eq!(problems, [MetaProblem::YearOutOfRange { year }]);
+            assert!(
+                problems[0]
+                    .message_en()
+                    .contains(&format!("the year {year} is outside"))
+            );
+            assert!(
+                problems[0]
+                    .message_vi()
+                    .contains(&format!("năm {year} nằm ngoài"))
+            );
+            // With another problem, both are named at once.
+            json["form3"]["1.4"] = serde_json::json!(-5);
+            let Err(Error::Json(problems)) = Report::from_json(&json.to_string()) else {
+                panic!("{year}: accepted")
+            };
+            let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+            assert!(paths.contains(&"meta.period"), "{year}: {paths:?}");
+            assert!(
+                paths.iter().any(|p| p.starts_with("form3")),
+                "{year}: {paths:?}"
+            );
         }
     }
 
