@@ -894,52 +894,7 @@ fn run_render(options: &Options, render: Render, loaded: &[Loaded]) -> ExitCode 
         };
         (bytes, findings.has_errors())
     } else {
-        let findings: Vec<cchc_forms::Findings> = reports.iter().map(Report::validate).collect();
-        let located: Vec<Option<cchc_forms::Localisation>> = reports
-            .iter()
-            .zip(&findings)
-            .map(|(report, found)| (options.locate && found.has_errors()).then(|| report.locate()))
-            .collect();
-        let views: Vec<ReportView<'_>> = loaded
-            .iter()
-            .zip(&reports)
-            .zip(&findings)
-            .zip(&located)
-            .map(|(((one, report), found), located)| {
-                let view = ReportView::new(report, found).with_warnings(&one.warnings);
-                match located {
-                    Some(located) => view.with_localisation(located),
-                    None => view,
-                }
-            })
-            .collect();
-        let mut errors = findings.iter().any(cchc_forms::Findings::has_errors);
-        let bytes = if let [view] = views.as_slice() {
-            match render {
-                Render::Html => Ok(html::render_html(view, languages).into_bytes()),
-                #[cfg(feature = "office")]
-                Render::Xlsx => cchc_forms::render::workbook::render_xlsx(view, languages)
-                    .map_err(|error| error.to_string()),
-                #[cfg(not(feature = "office"))]
-                Render::Xlsx => Err(NO_OFFICE.to_owned()),
-            }
-        } else {
-            let across = check_reports(&reports);
-            errors |= across.findings.has_errors();
-            match render {
-                Render::Html => {
-                    Ok(html::render_reports_html(&views, &across, languages).into_bytes())
-                }
-                #[cfg(feature = "office")]
-                Render::Xlsx => {
-                    cchc_forms::render::workbook::render_reports_xlsx(&views, &across, languages)
-                        .map_err(|error| error.to_string())
-                }
-                #[cfg(not(feature = "office"))]
-                Render::Xlsx => Err(NO_OFFICE.to_owned()),
-            }
-        };
-        (bytes, errors)
+        render_reports(options, render, loaded, &reports)
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
@@ -963,3 +918,58 @@ fn run_render(options: &Options, render: Render, loaded: &[Loaded]) -> ExitCode 
 /// Why `--xlsx` fails in a build without the `office` feature.
 #[cfg(not(feature = "office"))]
 const NO_OFFICE: &str = "--xlsx needs the crate's `office` feature (on by default)";
+
+/// `--html` and `--xlsx` of one report, or of several side by side: the
+/// output, and whether a finding is an error.
+fn render_reports(
+    options: &Options,
+    render: Render,
+    loaded: &[Loaded],
+    reports: &[Report],
+) -> (Result<Vec<u8>, String>, bool) {
+    let languages = options.languages;
+    let findings: Vec<cchc_forms::Findings> = reports.iter().map(Report::validate).collect();
+    let located: Vec<Option<cchc_forms::Localisation>> = reports
+        .iter()
+        .zip(&findings)
+        .map(|(report, found)| (options.locate && found.has_errors()).then(|| report.locate()))
+        .collect();
+    let views: Vec<ReportView<'_>> = loaded
+        .iter()
+        .zip(reports)
+        .zip(&findings)
+        .zip(&located)
+        .map(|(((one, report), found), located)| {
+            let view = ReportView::new(report, found).with_warnings(&one.warnings);
+            match located {
+                Some(located) => view.with_localisation(located),
+                None => view,
+            }
+        })
+        .collect();
+    let mut errors = findings.iter().any(cchc_forms::Findings::has_errors);
+    let bytes = if let [view] = views.as_slice() {
+        match render {
+            Render::Html => Ok(html::render_html(view, languages).into_bytes()),
+            #[cfg(feature = "office")]
+            Render::Xlsx => cchc_forms::render::workbook::render_xlsx(view, languages)
+                .map_err(|error| error.to_string()),
+            #[cfg(not(feature = "office"))]
+            Render::Xlsx => Err(NO_OFFICE.to_owned()),
+        }
+    } else {
+        let across = check_reports(reports);
+        errors |= across.findings.has_errors();
+        match render {
+            Render::Html => Ok(html::render_reports_html(&views, &across, languages).into_bytes()),
+            #[cfg(feature = "office")]
+            Render::Xlsx => {
+                cchc_forms::render::workbook::render_reports_xlsx(&views, &across, languages)
+                    .map_err(|error| error.to_string())
+            }
+            #[cfg(not(feature = "office"))]
+            Render::Xlsx => Err(NO_OFFICE.to_owned()),
+        }
+    };
+    (bytes, errors)
+}

@@ -2,7 +2,6 @@
 //! workbook, read back and checked against what the source document says.
 
 use std::collections::BTreeSet;
-use std::io::Read as _;
 
 use cchc_forms::aggregate::aggregate;
 use cchc_forms::catalogue::{CATALOGUE, CellId};
@@ -426,6 +425,7 @@ fn an_aggregate_lists_its_members_and_names_those_that_make_a_total_fail() {
 mod workbook {
     use super::*;
     use cchc_forms::render::workbook::{render_aggregate_xlsx, render_reports_xlsx, render_xlsx};
+    use std::io::Read as _;
 
     /// The files of a workbook, by name.
     fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
@@ -503,12 +503,10 @@ mod workbook {
         let xml = &files["xl/styles.xml"];
         let xfs = &xml[xml.find("<cellXfs").expect("cell formats")..];
         let xf = xfs.split("<xf ").nth(style + 1)?;
-        let fill_at = xf.find("fillId=\"")? + 8;
-        let fill: usize = xf[fill_at..fill_at + xf[fill_at..].find('"')?]
-            .parse()
-            .ok()?;
-        let fills = &xml[xml.find("<fills").expect("fills")..];
-        let fill = fills.split("<fill>").nth(fill + 1)?;
+        let id_at = xf.find("fillId=\"")? + 8;
+        let fill: usize = xf[id_at..id_at + xf[id_at..].find('"')?].parse().ok()?;
+        let all_fills = &xml[xml.find("<fills").expect("fills")..];
+        let fill = all_fills.split("<fill>").nth(fill + 1)?;
         let at = fill.find("<fgColor rgb=\"")? + 14;
         Some(fill[at..at + 8].to_owned())
     }
@@ -546,11 +544,14 @@ mod workbook {
             .find(|(reference, (text, _))| {
                 reference.starts_with('A') && reference[1..].parse::<u32>().is_ok() && text == stt
             })
-            .map(|(reference, _)| reference[1..].parse().expect("a row"))
-            .unwrap_or_else(|| panic!("no row {stt}"))
+            .map_or_else(
+                || panic!("no row {stt}"),
+                |(reference, _)| reference[1..].parse().expect("a row"),
+            )
     }
 
     #[test]
+    #[allow(clippy::too_many_lines)]
     fn the_sample_workbook_has_a_sheet_per_form_and_a_sheet_of_findings() {
         let report = samples::bac_giang_2023_q3();
         let findings = report.validate();
@@ -751,7 +752,7 @@ mod workbook {
         assert!(members_sheet["C2"].0.contains("aggregate:sum:3/1.4"));
     }
 
-    /// Where LibreOffice is installed, it opens the workbook and converts
+    /// Where `LibreOffice` is installed, it opens the workbook and converts
     /// every sheet without error (CI installs it in `.ci/render.sh`).
     #[test]
     fn libreoffice_converts_the_workbook_where_installed() {

@@ -157,6 +157,8 @@ pub(crate) const PAGE: Pair = Pair {
     background: "#ffffff",
 };
 pub(crate) const LINK: &str = "#1d4ed8";
+/// The grey of table borders and separators (not a text colour).
+pub(crate) const BORDER: &str = "#6b7280";
 pub(crate) const DERIVED: &str = "#065f46";
 pub(crate) const SUGGESTED: &str = "#6b21a8";
 pub(crate) const ABSENT: Pair = Pair {
@@ -234,7 +236,7 @@ body{{font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,sans-serif;font-size
 h1{{font-size:16pt;margin:0 0 6px}}h2{{font-size:13pt;margin:18px 0 6px;border-bottom:2px solid {page_text}}}h3{{font-size:11.5pt;margin:14px 0 4px}}\
 a{{color:{link}}}code{{font-family:\"DejaVu Sans Mono\",monospace;font-size:9pt}}\
 dl.meta{{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0}}dl.meta dt{{font-weight:bold}}dl.meta dd{{margin:0}}\
-table{{border-collapse:collapse;width:100%;margin:4px 0 10px}}th,td{{border:1px solid #6b7280;padding:3px 5px;vertical-align:top;text-align:left}}\
+table{{border-collapse:collapse;width:100%;margin:4px 0 10px}}th,td{{border:1px solid {border};padding:3px 5px;vertical-align:top;text-align:left}}\
 thead th{{background:{head_bg};color:{head_text}}}thead{{display:table-header-group}}\
 table.form td.stt{{white-space:nowrap;width:3.6em}}table.form td.unit{{width:7em}}table.form td.value{{text-align:right;white-space:nowrap;width:7.5em}}table.form td.note{{width:34%}}\
 table.counts{{width:auto}}table.counts td{{text-align:right}}\
@@ -243,7 +245,7 @@ tr.absent td{{background:{absent_bg};color:{absent_text}}}tr.absent td.value{{te
 .derived{{color:{derived};font-style:italic}}.suggested{{color:{suggested};font-weight:bold}}\
 .was{{text-decoration:line-through}}\
 .badge{{display:inline-block;padding:0 4px;border-radius:3px;font-weight:bold;font-size:8.5pt;white-space:nowrap}}\
-.finding{{margin:2px 0}}.finding+.finding,.related+.finding{{border-top:1px dotted #6b7280;padding-top:2px}}.links,.related,.reason,.printed{{font-size:9pt}}\
+.finding{{margin:2px 0}}.finding+.finding,.related+.finding{{border-top:1px dotted {border};padding-top:2px}}.links,.related,.reason,.printed{{font-size:9pt}}\
 .en{{font-style:italic}}\
 ul.rules{{margin:4px 0;padding-left:18px}}ul.rules li{{margin:2px 0}}\
 @media print{{body{{max-width:none;padding:0;font-size:9pt}}section.form{{break-inside:auto}}tr{{break-inside:avoid}}h2,h3{{break-after:avoid}}a{{text-decoration:none}}}}",
@@ -256,6 +258,7 @@ ul.rules{{margin:4px 0;padding-left:18px}}ul.rules li{{margin:2px 0}}\
         absent_text = ABSENT.text,
         derived = DERIVED,
         suggested = SUGGESTED,
+        border = BORDER,
     );
     for severity in SEVERITIES {
         let tint = tint(severity);
@@ -391,7 +394,15 @@ fn summary(out: &mut String, model: &Model<'_>, languages: Languages) {
         ),
     };
     words(out, languages, vi, en);
-    out.push_str("</h1>\n<dl class=\"meta\">\n");
+    out.push_str("</h1>\n");
+    meta(out, model, languages);
+    summary_counts(out, model, languages);
+}
+
+/// The summary's list of the body, period, level and template (of each
+/// report when there are several).
+fn meta(out: &mut String, model: &Model<'_>, languages: Languages) {
+    out.push_str("<dl class=\"meta\">\n");
     let mut seen_templates = Vec::new();
     for group in &model.groups {
         for column in &group.columns {
@@ -447,9 +458,9 @@ fn summary(out: &mut String, model: &Model<'_>, languages: Languages) {
                 words(out, languages, "Mẫu biểu", "Template");
                 out.push_str("</dt><dd>");
                 escape(out, basis.document);
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    " ({:02}/{:02}/{}, {})</dd>\n",
+                    " ({:02}/{:02}/{}, {})</dd>",
                     basis.date.day, basis.date.month, basis.date.year, basis.issuer
                 );
             }
@@ -458,10 +469,14 @@ fn summary(out: &mut String, model: &Model<'_>, languages: Languages) {
     if model.kind == Kind::Aggregate {
         out.push_str("<dt>");
         words(out, languages, "Báo cáo thành phần", "Members");
-        let _ = write!(out, "</dt><dd>{}</dd>\n", model.members.len());
+        let _ = writeln!(out, "</dt><dd>{}</dd>", model.members.len());
     }
     out.push_str("</dl>\n");
+}
 
+/// The summary's counts, failed rules, members, unplaced reports, what the
+/// reader noticed and the legend.
+fn summary_counts(out: &mut String, model: &Model<'_>, languages: Languages) {
     // Counts by severity.
     let counts = model.counts();
     out.push_str("<p class=\"counts\">");
@@ -698,7 +713,7 @@ fn forms(
     languages: Languages,
 ) {
     let template = group.template();
-    let _ = write!(out, "<main id=\"group-{number}\">\n");
+    let _ = writeln!(out, "<main id=\"group-{number}\">");
     if model.kind == Kind::Several {
         out.push_str("<h2>");
         words(out, languages, &group.title_vi, &group.title_en);
@@ -771,20 +786,7 @@ fn forms(
                 "><td class=\"stt\">{}</td><td class=\"label\">",
                 indicator.stt
             );
-            escape(out, indicator.label_vi);
-            if languages == Languages::English || languages == Languages::Both {
-                out.push_str("<br><span class=\"en\">");
-                escape(out, indicator.name_en);
-                out.push_str("</span>");
-            }
-            for column in &group.columns {
-                if let Some(label) = printed_label(column.view.warnings, id) {
-                    out.push_str("<br><span class=\"printed\">");
-                    words(out, languages, "In trong báo cáo: ", "Printed as: ");
-                    escape(out, label);
-                    out.push_str("</span>");
-                }
-            }
+            label(out, group, id, languages);
             out.push_str("</td><td class=\"unit\">");
             escape(out, indicator.unit_vi);
             out.push_str("</td>");
@@ -800,6 +802,31 @@ fn forms(
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
     out.push_str("</main>\n");
+}
+
+/// An indicator's label: the template's, its English name when asked for,
+/// and the label a document printed otherwise.
+fn label(
+    out: &mut String,
+    group: &super::Group<'_>,
+    id: crate::catalogue::CellId,
+    languages: Languages,
+) {
+    let indicator = id.indicator();
+    escape(out, indicator.label_vi);
+    if languages.english() {
+        out.push_str("<br><span class=\"en\">");
+        escape(out, indicator.name_en);
+        out.push_str("</span>");
+    }
+    for column in &group.columns {
+        if let Some(label) = printed_label(column.view.warnings, id) {
+            out.push_str("<br><span class=\"printed\">");
+            words(out, languages, "In trong báo cáo: ", "Printed as: ");
+            escape(out, label);
+            out.push_str("</span>");
+        }
+    }
 }
 
 fn value_cell(
@@ -1026,4 +1053,139 @@ pub fn flagged_rows(findings: &Findings) -> Vec<(u8, &'static str, Severity)> {
 
 fn first_cell_position(form: u8, stt: &str) -> usize {
     crate::catalogue::CellId::find(form, stt).map_or(usize::MAX, crate::catalogue::CellId::index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `#rrggbb` colour's relative luminance (WCAG 2.1), from 0 (black)
+    /// to 1 (white), from the sRGB channels linearised.
+    fn luminance(hex: &str) -> f64 {
+        let value = u32::from_str_radix(hex.trim_start_matches('#'), 16).expect("a #rrggbb colour");
+        let channel = |shift: u32| {
+            let c = f64::from((value >> shift) & 0xff) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
+    }
+
+    /// The contrast ratio of two colours (WCAG 2.1), from 1 to 21.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn the_contrast_formula_gives_the_known_ratios() {
+        // Black on white is 21:1, a colour on itself 1:1, and #767676 on
+        // white the lightest grey that passes AA (4.54:1).
+        assert!((contrast("#000000", "#ffffff") - 21.0).abs() < 1e-9);
+        assert!((contrast("#1d4ed8", "#1d4ed8") - 1.0).abs() < 1e-9);
+        assert!((contrast("#767676", "#ffffff") - 4.54).abs() < 0.01);
+        assert!(contrast("#777777", "#ffffff") < 4.5);
+    }
+
+    #[test]
+    fn every_colour_pair_of_the_page_passes_wcag_aa() {
+        // Each pair as the style sheet sets it.
+        let mut pairs: Vec<(String, &str, &str)> = vec![
+            (PAGE.what.to_owned(), PAGE.text, PAGE.background),
+            (ABSENT.what.to_owned(), ABSENT.text, ABSENT.background),
+            (HEADING.what.to_owned(), HEADING.text, HEADING.background),
+        ];
+        let mut backgrounds = vec![
+            (PAGE.what, PAGE.background),
+            (ABSENT.what, ABSENT.background),
+            (HEADING.what, HEADING.background),
+        ];
+        for severity in SEVERITIES {
+            let tint = tint(severity);
+            pairs.push((tint.row.what.to_owned(), tint.row.text, tint.row.background));
+            pairs.push((
+                tint.badge.what.to_owned(),
+                tint.badge.text,
+                tint.badge.background,
+            ));
+            backgrounds.push((tint.row.what, tint.row.background));
+        }
+        // Links, derived and suggested values can stand on any row.
+        for (name, colour) in [
+            ("link", LINK),
+            ("derived", DERIVED),
+            ("suggested", SUGGESTED),
+        ] {
+            for &(what, background) in &backgrounds {
+                pairs.push((format!("{name} on {what}"), colour, background));
+            }
+        }
+        for (what, text, background) in pairs {
+            let ratio = contrast(text, background);
+            assert!(
+                ratio >= 4.5,
+                "{what}: {text} on {background} is {ratio:.2}:1, under 4.5:1"
+            );
+        }
+    }
+
+    #[test]
+    fn the_style_sheet_uses_the_colours_tested() {
+        let mut css = String::new();
+        style(&mut css);
+        for severity in SEVERITIES {
+            let tint = tint(severity);
+            assert!(css.contains(&format!(
+                "tr[data-severity=\"{severity}\"] td,td.sev-{severity}{{background:{};color:{}}}",
+                tint.row.background, tint.row.text
+            )));
+            assert!(css.contains(&format!(
+                ".badge.sev-{severity}{{background:{};color:{}}}",
+                tint.badge.background, tint.badge.text
+            )));
+        }
+        // No other colour than the tested ones (and the borders' grey).
+        let mut rest = css.as_str();
+        while let Some(at) = rest.find('#') {
+            let colour = &rest[at..at + 7];
+            let known = [
+                PAGE.text,
+                PAGE.background,
+                LINK,
+                DERIVED,
+                SUGGESTED,
+                ABSENT.text,
+                ABSENT.background,
+                HEADING.text,
+                HEADING.background,
+                BORDER,
+            ]
+            .contains(&colour)
+                || SEVERITIES.iter().any(|&s| {
+                    let t = tint(s);
+                    [
+                        t.row.text,
+                        t.row.background,
+                        t.badge.text,
+                        t.badge.background,
+                    ]
+                    .contains(&colour)
+                });
+            assert!(known, "{colour} is not a tested colour");
+            rest = &rest[at + 1..];
+        }
+    }
+
+    #[test]
+    fn escape_writes_markup_as_text() {
+        let mut out = String::new();
+        escape(&mut out, "<a href=\"x\" title='y'>&amp;</a> ok");
+        assert_eq!(
+            out,
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt; ok"
+        );
+    }
 }

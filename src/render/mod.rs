@@ -191,7 +191,10 @@ pub(crate) struct Mark {
     pub(crate) related: Vec<Place>,
     /// The form it is counted under (its first cell's).
     pub(crate) form: u8,
+    /// The value reported and the value computed (listed in the workbook).
+    #[cfg_attr(not(feature = "office"), allow(dead_code))]
     pub(crate) reported: Option<Decimal>,
+    #[cfg_attr(not(feature = "office"), allow(dead_code))]
     pub(crate) computed: Option<Decimal>,
     /// For an aggregate's finding, the members named as making it fail.
     pub(crate) members: Vec<usize>,
@@ -378,7 +381,7 @@ pub(crate) fn form_rows(form: &FormInfo) -> Vec<TemplateRow> {
 }
 
 /// The label a document printed for a cell, where unlike the template's.
-pub(crate) fn printed_label<'a>(warnings: &'a [ImportWarning], cell: CellId) -> Option<&'a str> {
+pub(crate) fn printed_label(warnings: &[ImportWarning], cell: CellId) -> Option<&str> {
     let indicator = cell.indicator();
     warnings.iter().find_map(|warning| {
         (matches!(warning.kind, WarningKind::LabelDiffers { .. })
@@ -389,7 +392,7 @@ pub(crate) fn printed_label<'a>(warnings: &'a [ImportWarning], cell: CellId) -> 
 }
 
 /// The note a document printed beside a cell.
-pub(crate) fn note_of<'a>(notes: &'a [(CellId, String)], cell: CellId) -> Option<&'a str> {
+pub(crate) fn note_of(notes: &[(CellId, String)], cell: CellId) -> Option<&str> {
     notes
         .iter()
         .find(|(id, _)| *id == cell)
@@ -513,9 +516,9 @@ impl<'a> Model<'a> {
         // Groups in order of first appearance: (body, template, year).
         let mut keys: Vec<Option<(&str, crate::TemplateVersion, u16)>> = Vec::new();
         let mut members_of: Vec<Vec<usize>> = Vec::new();
-        let mut placed = vec![true; views.len()];
+        let mut in_series = vec![true; views.len()];
         for unplaced in &across.unplaced {
-            if let Some(slot) = placed.get_mut(unplaced.index) {
+            if let Some(slot) = in_series.get_mut(unplaced.index) {
                 if !matches!(unplaced.reason, UnplacedReason::TooMany { .. }) {
                     *slot = false;
                 }
@@ -523,37 +526,35 @@ impl<'a> Model<'a> {
         }
         for (index, view) in views.iter().enumerate() {
             let meta = &view.report.meta;
-            let key = if placed[index] {
+            let key = if in_series[index] {
                 meta.period
                     .map(|period| (meta.body.as_str(), meta.template, period.year))
             } else {
                 None
             };
-            match key.and_then(|key| keys.iter().position(|k| *k == Some(key))) {
-                Some(at) => members_of[at].push(index),
-                None => {
-                    keys.push(key);
-                    members_of.push(vec![index]);
-                }
+            if let Some(at) = key.and_then(|key| keys.iter().position(|k| *k == Some(key))) {
+                members_of[at].push(index);
+            } else {
+                keys.push(key);
+                members_of.push(vec![index]);
             }
         }
         let mut groups = Vec::with_capacity(keys.len());
         let mut places = vec![(0, 0); views.len()];
         for (group, (key, members)) in keys.iter().zip(&mut members_of).enumerate() {
             members.sort_by_key(|&index| views[index].report.meta.period);
-            let (title_vi, title_en) = match key {
-                Some((body, _, year)) => (
+            let (title_vi, title_en) = if let Some((body, _, year)) = key {
+                (
                     format!("{} — năm {year}", body_or_blank(body, true)),
                     format!("{} — {year}", body_or_blank(body, false)),
-                ),
-                None => {
-                    let meta = &views[members[0]].report.meta;
-                    let (vi, en) = period_names(meta.period);
-                    (
-                        format!("{} — {vi}", body_or_blank(&meta.body, true)),
-                        format!("{} — {en}", body_or_blank(&meta.body, false)),
-                    )
-                }
+                )
+            } else {
+                let meta = &views[members[0]].report.meta;
+                let (vi, en) = period_names(meta.period);
+                (
+                    format!("{} — {vi}", body_or_blank(&meta.body, true)),
+                    format!("{} — {en}", body_or_blank(&meta.body, false)),
+                )
             };
             let columns = members
                 .iter()
@@ -584,13 +585,13 @@ impl<'a> Model<'a> {
             model.add_findings(group, column, view.findings);
         }
         for finding in &across.findings {
-            let places = model.places_of(finding);
+            let flagged = model.places_of(finding);
             model.add(Mark {
                 severity: finding.severity,
                 rule: finding.rule.clone(),
                 message_vi: finding.message_vi.clone(),
                 message_en: finding.message_en.clone(),
-                flagged: places,
+                flagged,
                 related: Vec::new(),
                 form: finding.cells.first().map_or(0, |cell| cell.form),
                 reported: finding.reported,
@@ -607,7 +608,7 @@ impl<'a> Model<'a> {
     /// body unless its cells name theirs).
     fn places_of(&self, finding: &CrossFinding) -> Vec<Place> {
         let find = |cell: &ReportCell, body: Option<&str>| -> Option<Place> {
-            let id = self.groups.iter().enumerate().find_map(|(g, group)| {
+            self.groups.iter().enumerate().find_map(|(g, group)| {
                 group.columns.iter().enumerate().find_map(|(c, column)| {
                     let meta = &column.view.report.meta;
                     let id = meta.template.template().cell(cell.form, &cell.stt)?;
@@ -619,8 +620,7 @@ impl<'a> Model<'a> {
                         cell: id,
                     })
                 })
-            });
-            id
+            })
         };
         // The bodies of the reports, in order: the first whose reports hold
         // every cell.

@@ -349,8 +349,7 @@ fn findings_sheet(
         sheet.write_string_with_format(0, at, pick(vi, en), header)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    let mut row: u32 = 1;
-    for mark in &model.marks {
+    for (row, mark) in (1u32..).zip(&model.marks) {
         let place = mark.flagged.first().or(mark.related.first());
         let column = place.and_then(|place| model.column_at(*place));
         let (form, stt) = place.map_or((u16::from(mark.form), ""), |place| {
@@ -382,7 +381,6 @@ fn findings_sheet(
         sheet.write_string_with_format(row, 7, number(mark.reported), border)?;
         sheet.write_string_with_format(row, 8, number(mark.computed), border)?;
         sheet.write_string_with_format(row, 9, suggested.unwrap_or_default(), border)?;
-        row += 1;
     }
     Ok(())
 }
