@@ -247,7 +247,7 @@ tr.absent td{{background:{absent_bg};color:{absent_text}}}tr.absent td.value{{te
 .badge{{display:inline-block;padding:0 4px;border-radius:3px;font-weight:bold;font-size:8.5pt;white-space:nowrap}}\
 .finding{{margin:2px 0}}.finding+.finding,.related+.finding{{border-top:1px dotted {border};padding-top:2px}}.links,.related,.reason,.printed{{font-size:9pt}}\
 .en{{font-style:italic}}\
-ul.rules{{margin:4px 0;padding-left:18px}}ul.rules li{{margin:2px 0}}\
+ul.rules{{margin:4px 0;padding-left:18px}}ul.rules li{{margin:3px 0}}ul.rules .message{{font-size:9.5pt}}\
 @media print{{body{{max-width:none;padding:0;font-size:9pt}}section.form{{break-inside:auto}}tr{{break-inside:avoid}}h2,h3{{break-after:avoid}}a{{text-decoration:none}}}}",
         page_text = PAGE.text,
         page_bg = PAGE.background,
@@ -505,6 +505,7 @@ fn summary_counts(out: &mut String, model: &Model<'_>, languages: Languages) {
     } else {
         by_form(out, model, languages);
         failed_rules(out, model, languages);
+        suggestions(out, model, languages);
     }
     if model.kind == Kind::Aggregate {
         members(out, model, languages);
@@ -576,15 +577,23 @@ fn failed_rules(out: &mut String, model: &Model<'_>, languages: Languages) {
     for (rule, severity, count, first) in model.failed_rules() {
         out.push_str("<li>");
         badge(out, languages, severity);
-        let _ = write!(out, " <a href=\"#f-{first}\"><code>");
+        out.push_str(" <code>");
         escape(out, rule);
-        out.push_str("</code></a>");
+        out.push_str("</code>");
         if count > 1 {
             let _ = write!(out, " ×{count}");
         }
         if let Some(mark) = model.marks.get(first) {
             if let Some(place) = mark.flagged.first().or(mark.related.first()) {
-                let _ = write!(out, " — {}", cell_name(place.cell));
+                let indicator = place.cell.indicator();
+                let _ = write!(out, " — <a href=\"#f-{first}\">");
+                words(
+                    out,
+                    languages,
+                    &format!("Biểu {}, mục {}", indicator.form, indicator.stt),
+                    &format!("Form {}, row {}", indicator.form, indicator.stt),
+                );
+                out.push_str("</a>");
                 if model.kind == Kind::Several {
                     if let Some(column) = model.column_at(*place) {
                         out.push_str(" (");
@@ -592,11 +601,89 @@ fn failed_rules(out: &mut String, model: &Model<'_>, languages: Languages) {
                         out.push(')');
                     }
                 }
+                out.push_str(": ");
+                escape(out, indicator.label_vi);
             }
+            out.push_str("<div class=\"message\">");
+            message(out, languages, &mark.message_vi, &mark.message_en);
+            out.push_str("</div>");
         }
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");
+}
+
+/// With localisation: the cells most likely wrong, each with its suggested
+/// value, linked to its row.
+fn suggestions(out: &mut String, model: &Model<'_>, languages: Languages) {
+    let mut any = false;
+    for (g, group) in model.groups.iter().enumerate() {
+        for (c, column) in group.columns.iter().enumerate() {
+            let template = column.view.report.meta.template.template();
+            for indicator in template.indicators {
+                let Some(suggestion) = column
+                    .cells
+                    .get(indicator.id.index())
+                    .and_then(|m| m.suggestion)
+                else {
+                    continue;
+                };
+                if !any {
+                    any = true;
+                    out.push_str("<h2>");
+                    words(
+                        out,
+                        languages,
+                        "Ô có thể sai và giá trị đề xuất",
+                        "Cells likely wrong, with suggested values",
+                    );
+                    out.push_str("</h2>\n<ul class=\"rules\">\n");
+                }
+                out.push_str("<li><a href=\"#");
+                cell_id(out, g, c, indicator.form, indicator.stt);
+                out.push_str("\">");
+                words(
+                    out,
+                    languages,
+                    &format!("Biểu {}, mục {}", indicator.form, indicator.stt),
+                    &format!("Form {}, row {}", indicator.form, indicator.stt),
+                );
+                out.push_str("</a>");
+                if model.kind == Kind::Several {
+                    out.push_str(" (");
+                    words(out, languages, &column.heading_vi, &column.heading_en);
+                    out.push(')');
+                }
+                out.push_str(": ");
+                escape(out, indicator.label_vi);
+                out.push_str(" — <span class=\"was\">");
+                escape(
+                    out,
+                    &column
+                        .view
+                        .report
+                        .cell_text(indicator.id)
+                        .unwrap_or_default(),
+                );
+                out.push_str("</span> <span class=\"suggested\">→ ");
+                match suggestion.value {
+                    Some(value) => out.push_str(&printed_text(value)),
+                    None => words(out, languages, "để trống", "blank"),
+                }
+                out.push_str("</span> <span class=\"reason\">(");
+                words(
+                    out,
+                    languages,
+                    reason_vi(suggestion.reason),
+                    suggestion.reason.as_str(),
+                );
+                out.push_str(")</span></li>\n");
+            }
+        }
+    }
+    if any {
+        out.push_str("</ul>\n");
+    }
 }
 
 fn members(out: &mut String, model: &Model<'_>, languages: Languages) {
