@@ -145,7 +145,7 @@ pub(crate) fn template_rows(form: &FormInfo) -> Vec<TemplateRow> {
             id: None,
         }))
         .collect();
-    rows.sort_by_key(|row| stt_key(row.stt));
+    rows.sort_by_cached_key(|row| stt_key(row.stt));
     rows
 }
 

@@ -180,9 +180,16 @@ fn with_localisation_the_suggested_value_stands_beside_the_reported_one() {
         );
         assert!(cells.contains(&format!("Đề xuất: {suggested}")), "{stt}");
     }
+    // The summary lists the four cells, each linked to its row.
+    let summary = &page[..page.find("<main").expect("the forms")];
+    assert!(summary.contains("Ô có thể sai và giá trị đề xuất"));
+    assert!(summary.contains(
+        "<a href=\"#c-0-0-3-1.4.2\">Biểu 3, mục 1.4.2</a>: Số TTHC cấp huyện (Bao gồm cả TTHC của cơ quan ngành dọc) — <span class=\"was\">255</span> <span class=\"suggested\">→ 261</span>"
+    ));
     // Without localisation, no suggestion.
     let plain = html::render_html(&ReportView::new(&report, &findings), Languages::Vietnamese);
     assert!(!plain.contains("class=\"suggested\" title"));
+    assert!(!plain.contains("Ô có thể sai"));
 }
 
 #[test]

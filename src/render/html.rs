@@ -43,7 +43,7 @@ use std::fmt::Write as _;
 
 use crate::aggregate::Aggregate;
 use crate::cross::CrossFindings;
-use crate::finding::{Findings, Severity};
+use crate::finding::Severity;
 use crate::report::Level;
 use crate::series::SeriesCheck;
 
@@ -299,7 +299,15 @@ pub(crate) fn escape(out: &mut String, text: &str) {
 
 /// Writes a piece of UI text in the page's languages.
 fn words(out: &mut String, languages: Languages, vi: &str, en: &str) {
-    escape(out, &languages.pick(vi, en));
+    match languages {
+        Languages::Vietnamese => escape(out, vi),
+        Languages::English => escape(out, en),
+        Languages::Both => {
+            escape(out, vi);
+            out.push_str(" / ");
+            escape(out, en);
+        }
+    }
 }
 
 /// Writes a message in the page's languages (English in italics when both).
@@ -1114,32 +1122,6 @@ fn note_cell(
 
 fn column_count(model: &Model<'_>, group: usize) -> usize {
     model.groups.get(group).map_or(0, |g| g.columns.len())
-}
-
-/// The findings of a report as a page's model would count them: for tests
-/// and callers that check a page against its findings.
-#[must_use]
-pub fn flagged_rows(findings: &Findings) -> Vec<(u8, &'static str, Severity)> {
-    let mut rows: Vec<(u8, &'static str, Severity)> = Vec::new();
-    for finding in findings {
-        let Some(first) = finding.cells.first() else {
-            continue;
-        };
-        let indicator = first.indicator();
-        match rows
-            .iter_mut()
-            .find(|(form, stt, _)| *form == indicator.form && *stt == indicator.stt)
-        {
-            Some(row) => row.2 = row.2.max(finding.severity),
-            None => rows.push((indicator.form, indicator.stt, finding.severity)),
-        }
-    }
-    rows.sort_by_key(|&(form, stt, _)| (form, first_cell_position(form, stt)));
-    rows
-}
-
-fn first_cell_position(form: u8, stt: &str) -> usize {
-    crate::catalogue::CellId::find(form, stt).map_or(usize::MAX, crate::catalogue::CellId::index)
 }
 
 #[cfg(test)]
