@@ -461,18 +461,21 @@ fn meta(out: &mut String, model: &Model<'_>, languages: Languages) {
             }
             if !seen_templates.contains(&meta.template) {
                 seen_templates.push(meta.template);
-                let basis = meta.template.template().legal_basis;
-                out.push_str("<dt>");
-                words(out, languages, "Mẫu biểu", "Template");
-                out.push_str("</dt><dd>");
-                escape(out, basis.document);
-                let _ = writeln!(
-                    out,
-                    " ({:02}/{:02}/{}, {})</dd>",
-                    basis.date.day, basis.date.month, basis.date.year, basis.issuer
-                );
             }
         }
+    }
+    // The templates after the reports.
+    for template in seen_templates {
+        let basis = template.template().legal_basis;
+        out.push_str("<dt>");
+        words(out, languages, "Mẫu biểu", "Template");
+        out.push_str("</dt><dd>");
+        escape(out, basis.document);
+        let _ = writeln!(
+            out,
+            " ({:02}/{:02}/{}, {})</dd>",
+            basis.date.day, basis.date.month, basis.date.year, basis.issuer
+        );
     }
     if model.kind == Kind::Aggregate {
         out.push_str("<dt>");
