@@ -760,7 +760,8 @@ mod workbook {
     }
 
     /// Where `LibreOffice` is installed, it opens the workbook and converts
-    /// every sheet without error (CI installs it in `.ci/render.sh`).
+    /// every sheet without error (`.ci/render.sh` installs it and sets
+    /// `CCHC_REQUIRE_LIBREOFFICE`, so that there the check cannot be skipped).
     #[test]
     fn libreoffice_converts_the_workbook_where_installed() {
         let Some(office) = ["soffice", "libreoffice"].into_iter().find(|name| {
@@ -769,6 +770,11 @@ mod workbook {
                 .output()
                 .is_ok_and(|o| o.status.success())
         }) else {
+            // `.ci/render.sh` installs it and requires the check.
+            assert!(
+                std::env::var_os("CCHC_REQUIRE_LIBREOFFICE").is_none(),
+                "CCHC_REQUIRE_LIBREOFFICE is set but LibreOffice is not installed"
+            );
             eprintln!("LibreOffice not installed: conversion not checked");
             return;
         };
