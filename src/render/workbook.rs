@@ -66,9 +66,8 @@ impl From<XlsxError> for WorkbookError {
 /// The workbook of one report with its findings (and localisation).
 ///
 /// # Errors
-/// A [`WorkbookError`] when the writer refuses the workbook (which the
-/// lengths of report text, cut at 200 characters on reading, never
-/// reach).
+/// A [`WorkbookError`] when the writer refuses the workbook (texts are cut
+/// to what a cell holds, so that it should not).
 pub fn render_xlsx(view: &ReportView<'_>, languages: Languages) -> Result<Vec<u8>, WorkbookError> {
     write(&Model::one(*view), languages)
 }
@@ -103,6 +102,18 @@ pub fn render_aggregate_xlsx(
 /// A `#rrggbb` colour of the page as the writer's colour.
 fn color(hex: &str) -> Color {
     Color::RGB(u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0))
+}
+
+/// A text cut to what a cell holds (32,767 characters), ending with `…`
+/// when cut: a cell of many findings still makes a workbook.
+fn fit(text: String) -> String {
+    const MOST: usize = 32_767;
+    if text.chars().count() <= MOST {
+        return text;
+    }
+    let mut cut: String = text.chars().take(MOST - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// The sheet names are the forms' (`Biểu 3`); a sheet's name holds at most
@@ -301,7 +312,7 @@ fn write(model: &Model<'_>, languages: Languages) -> Result<Vec<u8>, WorkbookErr
                     }
                 }
                 if !comment.is_empty() {
-                    let note = Note::new(comment.join("\n"))
+                    let note = Note::new(fit(comment.join("\n")))
                         .set_author("cchc-forms")
                         .add_author_prefix(false)
                         .set_width(360)
@@ -309,7 +320,7 @@ fn write(model: &Model<'_>, languages: Languages) -> Result<Vec<u8>, WorkbookErr
                     sheet.insert_note(row, at, &note)?;
                 }
             }
-            sheet.write_string_with_format(row, note_column, notes.join("\n"), plain)?;
+            sheet.write_string_with_format(row, note_column, fit(notes.join("\n")), plain)?;
             row += 1;
         }
     }
@@ -428,4 +439,19 @@ fn members_sheet(
         sheet.write_string_with_format(row, 2, rules.join(", "), border)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn a_text_is_cut_to_what_a_cell_holds() {
+        assert_eq!(fit("ngắn".to_owned()), "ngắn");
+        let cut = fit("ă".repeat(40_000));
+        assert_eq!(cut.chars().count(), 32_767);
+        assert!(cut.ends_with("ă…"));
+        let exact = "a".repeat(32_767);
+        assert_eq!(fit(exact.clone()), exact);
+    }
 }
