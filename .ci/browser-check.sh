@@ -3,7 +3,8 @@
 # Bắc Giang Q3/2023 report, headless Chromium (Debian's `chromium`, installed
 # here where missing) loads it, and its own DOM (`--dump-dom`) must mark
 # exactly the rows expected below, list every indicator of the catalogue,
-# and load nothing from outside. Then a screenshot of the page with its
+# and load nothing from outside; both pages must parse as HTML5 without a
+# single parse error (html5lib, strict). Then a screenshot of the page with its
 # localisation (`--locate`) is taken for README's picture.
 #
 #   bash .ci/browser-check.sh               check, screenshot to a scratch file
@@ -40,6 +41,22 @@ chrome() {
     timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
         --no-first-run --disable-extensions "$@" 2>"$work/chromium.log"
 }
+
+echo "== strict HTML5 parse (html5lib)"
+if ! python3 -c 'import html5lib' 2>/dev/null; then
+    python3 -m pip install --quiet html5lib 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages html5lib
+fi
+python3 - "$work/page.html" "$work/located.html" <<'PYTHON'
+import sys
+import html5lib
+
+for path in sys.argv[1:]:
+    parser = html5lib.HTMLParser(strict=True)
+    with open(path, encoding="utf-8") as page:
+        parser.parse(page.read())
+    print(f"{path}: parses as HTML5 without error")
+PYTHON
 
 echo "== chromium --dump-dom"
 chrome --dump-dom "file://$work/page.html" > "$work/dom.html"

@@ -362,7 +362,10 @@ fn several_reports_stand_side_by_side_with_the_findings_across_them_on_each_cell
         .expect("the half-year resolves fewer than Q1");
     let page = html::render_reports_html(&views, &across, Languages::Vietnamese);
     // One body's year: both reports are columns of one table per form.
-    assert_eq!(page.matches("<main id=\"group-").count(), 1);
+    assert_eq!(
+        page.matches("<section class=\"group\" id=\"group-").count(),
+        1
+    );
     assert!(page.contains("UBND tỉnh Bắc Giang — năm 2023"));
     let resolved = row(&page, 3, "3.1.1");
     assert!(resolved.contains(&format!("data-severity=\"{}\"", flow.severity)));
@@ -400,7 +403,10 @@ fn a_report_without_a_period_stands_on_its_own() {
         .collect();
     let across = check_reports(&reports);
     let page = html::render_reports_html(&views, &across, Languages::English);
-    assert_eq!(page.matches("<main id=\"group-").count(), 2);
+    assert_eq!(
+        page.matches("<section class=\"group\" id=\"group-").count(),
+        2
+    );
     assert!(page.contains("Reports not placed in a year"));
     assert!(page.contains("id=\"c-1-0-3-1.4\" data-period=\"none\" data-severity=\"error\""));
 }

@@ -378,10 +378,11 @@ fn render(model: &Model<'_>, languages: Languages) -> String {
     style(&mut out);
     out.push_str("</style>\n</head>\n<body>\n");
     summary(&mut out, model, languages);
+    out.push_str("<main>\n");
     for (number, group) in model.groups.iter().enumerate() {
         forms(&mut out, model, number, group, languages);
     }
-    out.push_str("</body>\n</html>\n");
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
@@ -811,7 +812,7 @@ fn forms(
     languages: Languages,
 ) {
     let template = group.template();
-    let _ = writeln!(out, "<main id=\"group-{number}\">");
+    let _ = writeln!(out, "<section class=\"group\" id=\"group-{number}\">");
     if model.kind == Kind::Several {
         out.push_str("<h2>");
         words(out, languages, &group.title_vi, &group.title_en);
@@ -829,13 +830,13 @@ fn forms(
             &format!("Biểu mẫu {} — {}", form.number, form.title_vi),
             &format!("Form {} — {}", form.number, form.title_en),
         );
-        out.push_str("</h3>\n<table class=\"form\">\n<thead><tr><th>STT</th><th>");
+        out.push_str("</h3>\n<table class=\"form\">\n<thead><tr><th scope=\"col\">STT</th><th scope=\"col\">");
         words(out, languages, "Nội dung", "Indicator");
-        out.push_str("</th><th>");
+        out.push_str("</th><th scope=\"col\">");
         words(out, languages, "Đơn vị tính", "Unit");
         out.push_str("</th>");
         for column in &group.columns {
-            out.push_str("<th>");
+            out.push_str("<th scope=\"col\">");
             if group.columns.len() == 1 {
                 words(out, languages, "Số liệu", "Value");
             } else {
@@ -843,7 +844,7 @@ fn forms(
             }
             out.push_str("</th>");
         }
-        out.push_str("<th>");
+        out.push_str("<th scope=\"col\">");
         words(out, languages, "Ghi chú", "Note");
         out.push_str("</th></tr></thead>\n<tbody>\n");
         let span = group.columns.len() + 3;
@@ -899,7 +900,7 @@ fn forms(
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
-    out.push_str("</main>\n");
+    out.push_str("</section>\n");
 }
 
 /// An indicator's label: the template's, its English name when asked for,
