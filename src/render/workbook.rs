@@ -183,7 +183,15 @@ fn write(model: &Model<'_>, languages: Languages) -> Result<Vec<u8>, WorkbookErr
             ),
             &title,
         )?;
-        sheet.write_string(1, 0, pick(&first.title_vi, &first.title_en))?;
+        let subtitle = if model.groups.len() == 1 {
+            pick(&first.title_vi, &first.title_en)
+        } else {
+            pick(
+                &format!("{} báo cáo", columns.len()),
+                &format!("{} reports", columns.len()),
+            )
+        };
+        sheet.write_string(1, 0, subtitle)?;
         sheet.write_string_with_format(3, 0, "STT", &header)?;
         sheet.write_string_with_format(3, 1, pick("Nội dung", "Indicator"), &header)?;
         sheet.write_string_with_format(3, 2, pick("Đơn vị tính", "Unit"), &header)?;
