@@ -3,10 +3,13 @@
 mod command_line;
 
 use std::path::PathBuf;
+#[cfg(feature = "office")]
 use std::process::{Command, Stdio};
 
 use cchc_forms::{Period, Term, samples};
-use command_line::{example, run};
+#[cfg(feature = "office")]
+use command_line::example;
+use command_line::run;
 
 fn scratch(name: &str, contents: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("cchc-forms-render-cli-{}", std::process::id()));

@@ -90,7 +90,8 @@ impl Languages {
         matches!(self, Languages::English | Languages::Both)
     }
 
-    /// `vi`, `en`, or both joined by ` / `.
+    /// `vi`, `en`, or both joined by ` / ` (for the workbook's cells).
+    #[cfg_attr(not(feature = "office"), allow(dead_code))]
     pub(crate) fn pick(self, vi: &str, en: &str) -> String {
         match self {
             Languages::Vietnamese => vi.to_owned(),
