@@ -14,6 +14,7 @@
 //! | `batch_10k_one_thread` | the 10,000 on one thread, one report after another |
 //! | `series_4` | the checks across one body's four consistent reports of a year ([`cchc_forms::series::check_reports`]: grouping, flows, derived Q2 and Q4 through every rule, cumulatives, plans, codes, stocks, 2015 bases) |
 //! | `aggregate_10k` | adding up 10,000 reports (the clean sample scaled by 1 to 40) and validating the total ([`cchc_forms::aggregate::aggregate`], [`Aggregate::validate`](cchc_forms::aggregate::Aggregate::validate)) |
+//! | `render_html` | the sample's page with its 4 findings ([`cchc_forms::render::html::render_html`]: the summary and the seven forms, 125 rows, escaped; the findings validated outside the loop) |
 //!
 //! JSON Schema checks strictly less than the library (types, ranges,
 //! legends, decimal syntax; no sums, no ratios), so `jsonschema` is the
@@ -159,7 +160,7 @@ fn batches(group: &mut BenchmarkGroup<'_, WallTime>, reports: &[Report]) {
 }
 
 criterion_group!(benches, bench_validate);
-criterion_main!(benches, locate_benches, across_benches);
+criterion_main!(benches, locate_benches, across_benches, render_benches);
 
 /// `validate/series_4` and `validate/aggregate_10k`: the checks across
 /// reports.
@@ -263,3 +264,27 @@ fn bench_locate(c: &mut Criterion) {
 }
 
 criterion_group!(locate_benches, bench_locate);
+
+/// `validate/render_html`: the sample's page with its findings.
+fn bench_render(c: &mut Criterion) {
+    use cchc_forms::render::{Languages, ReportView, html};
+    let sample = samples::bac_giang_2023_q3();
+    let findings = sample.validate();
+    assert_eq!(findings.len(), 4, "the sample's four findings");
+    let mut group = c.benchmark_group("validate");
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("render_html", |b| {
+        b.iter(|| {
+            html::render_html(
+                &ReportView::new(black_box(&sample), black_box(&findings)),
+                Languages::Vietnamese,
+            )
+            .len()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(render_benches, bench_render);

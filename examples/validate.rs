@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example validate -- [--json | --emit-report] [--locate] [FILE... | -]
 //! cargo run --example validate -- --aggregate [--json | --emit-report] FILE...
+//! cargo run --example validate -- (--html | --xlsx) [--lang vi|en|both] [--locate | --aggregate] [FILE... | -]
 //! ```
 //!
 //! - no FILE: the embedded Bắc Giang Q3/2023 report;
@@ -27,7 +28,11 @@
 //! Output: a table of findings grouped by form (default), the findings as a
 //! JSON array (`--json`; with several FILEs an object `{"reports": [{"file",
 //! "body", "period", "findings"}], "across": [...], "unplaced": [...]}`), or
-//! the parsed report as canonical JSON (`--emit-report`). What the reader noticed but accepted (a label unlike
+//! the parsed report as canonical JSON (`--emit-report`), the forms with
+//! their findings marked as one self-contained HTML page (`--html`, on
+//! standard output) or as an annotated workbook (`--xlsx`, .xlsx bytes on
+//! standard output, refused when that is a terminal); see
+//! `cchc_forms::render`. What the reader noticed but accepted (a label unlike
 //! the template's, an amount with three decimals) is listed before the
 //! table, or on standard error with `--json` and `--emit-report`.
 //!
@@ -48,6 +53,7 @@ use cchc_forms::catalogue::FORMS;
 use cchc_forms::cross::CrossFindings;
 use cchc_forms::number::{NumberText, Style};
 use cchc_forms::printed::{looks_printed, read_printed};
+use cchc_forms::render::{Languages, ReportView, html};
 use cchc_forms::rows::{ImportWarning, Imported, read_tsv};
 use cchc_forms::series::check_reports;
 use cchc_forms::{
@@ -57,6 +63,7 @@ use cchc_forms::{
 const USAGE: &str = "\
 usage: validate [--json | --emit-report] [--locate] [FILE... | -]
        validate --aggregate [--json | --emit-report] FILE...
+       validate (--html | --xlsx) [--lang vi|en|both] [--locate | --aggregate] [FILE... | -]
 
 Validates CCHC reports (Biểu mẫu 1–7) and prints their findings; with
 several FILEs, then the checks across the reports of each body and year.
@@ -74,6 +81,13 @@ several FILEs, then the checks across the reports of each body and year.
                  should be (with --json: {\"findings\": [...], \"locate\": {...}})
   --aggregate    add the reports up (one period and template) and check
                  the total; with --emit-report print the total as a report
+  --html         print the forms with their findings marked, as one
+                 self-contained HTML page
+  --xlsx         write the forms with their findings marked, as an
+                 annotated workbook (.xlsx), to standard output (redirect
+                 it to a file: a terminal is refused)
+  --lang L       the language of --html and --xlsx messages: vi (default),
+                 en or both
   -h, --help     print this help
   --             end of options (a FILE may then start with -)
 
@@ -101,6 +115,16 @@ struct Options {
     aggregate: bool,
     help: bool,
     inputs: Vec<Input>,
+    /// `--html` or `--xlsx`, and `--lang`.
+    render: Option<Render>,
+    languages: Languages,
+}
+
+/// A rendered output of the forms with their findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Render {
+    Html,
+    Xlsx,
 }
 
 /// Reads the command line; a wrong one gives the message to print.
@@ -112,11 +136,40 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, St
         aggregate: false,
         help: false,
         inputs: Vec::new(),
+        render: None,
+        languages: Languages::Vietnamese,
     };
     let mut only_files = false;
-    for argument in arguments {
+    let mut arguments = arguments.into_iter();
+    while let Some(argument) = arguments.next() {
         match argument.as_str() {
             _ if only_files => options.inputs.push(Input::File(argument)),
+            "--html" | "--xlsx" => {
+                let render = if argument == "--html" {
+                    Render::Html
+                } else {
+                    Render::Xlsx
+                };
+                if options.render.is_some_and(|r| r != render) {
+                    return Err(
+                        "--html and --xlsx cannot be used together: choose one output".to_owned(),
+                    );
+                }
+                options.render = Some(render);
+            }
+            "--lang" => {
+                options.languages = match arguments.next().as_deref() {
+                    Some("vi") => Languages::Vietnamese,
+                    Some("en") => Languages::English,
+                    Some("both") => Languages::Both,
+                    other => {
+                        return Err(format!(
+                            "--lang takes vi, en or both, not {}",
+                            Quoted(other.unwrap_or_default())
+                        ));
+                    }
+                };
+            }
             "--" => only_files = true,
             "--json" => options.json = true,
             "--emit-report" => options.emit_report = true,
@@ -138,6 +191,12 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, St
     if options.locate && options.emit_report {
         return Err(
             "--locate and --emit-report cannot be used together: --emit-report prints the report, not its findings"
+                .to_owned(),
+        );
+    }
+    if options.render.is_some() && (options.json || options.emit_report) {
+        return Err(
+            "--html and --xlsx print the forms: they cannot be used with --json or --emit-report"
                 .to_owned(),
         );
     }
@@ -525,6 +584,9 @@ fn main() -> ExitCode {
         }
         eprint!("{out}");
     }
+    if let Some(render) = options.render {
+        return run_render(&options, render, &loaded);
+    }
     if options.aggregate {
         return run_aggregate(&options, loaded);
     }
@@ -786,4 +848,128 @@ fn locate_table(table: String, located: Option<&cchc_forms::Localisation>) -> St
         }
     );
     out
+}
+
+/// `--html` and `--xlsx`: the forms with their findings marked, of one
+/// report (with its localisation under `--locate`), of several side by side
+/// with the findings across them, or of their aggregate. Exit codes as for
+/// the findings: 1 when one is an error.
+fn run_render(options: &Options, render: Render, loaded: &[Loaded]) -> ExitCode {
+    use std::io::{IsTerminal as _, Write as _};
+    if render == Render::Xlsx && std::io::stdout().is_terminal() {
+        eprintln!(
+            "--xlsx writes a workbook's bytes: redirect standard output to a file (validate --xlsx FILE > report.xlsx)"
+        );
+        return ExitCode::from(2);
+    }
+    let languages = options.languages;
+    let reports: Vec<Report> = loaded.iter().map(|one| one.report.clone()).collect();
+    let (bytes, errors): (Result<Vec<u8>, String>, bool) = if options.aggregate {
+        let body = format!("Tổng hợp {} báo cáo", reports.len());
+        let total = match aggregate(body, &reports) {
+            Ok(total) => total,
+            Err(error) => {
+                let problems: Vec<Problem> = match &error {
+                    Error::Members(members) => members
+                        .iter()
+                        .map(|member| Problem::general(member.message_vi(), member.message_en()))
+                        .collect(),
+                    other => vec![Problem::general(other.to_string(), other.to_string())],
+                };
+                return reject(false, &problems, 0);
+            }
+        };
+        let findings = total.validate();
+        let bytes = match render {
+            Render::Html => {
+                Ok(html::render_aggregate_html(&total, &findings, languages).into_bytes())
+            }
+            #[cfg(feature = "office")]
+            Render::Xlsx => {
+                cchc_forms::render::workbook::render_aggregate_xlsx(&total, &findings, languages)
+                    .map_err(|error| error.to_string())
+            }
+            #[cfg(not(feature = "office"))]
+            Render::Xlsx => Err(NO_OFFICE.to_owned()),
+        };
+        (bytes, findings.has_errors())
+    } else {
+        render_reports(options, render, loaded, &reports)
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+        eprintln!("cannot write the output: {error}");
+        return ExitCode::from(2);
+    }
+    if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Why `--xlsx` fails in a build without the `office` feature.
+#[cfg(not(feature = "office"))]
+const NO_OFFICE: &str = "--xlsx needs the crate's `office` feature (on by default)";
+
+/// `--html` and `--xlsx` of one report, or of several side by side: the
+/// output, and whether a finding is an error.
+fn render_reports(
+    options: &Options,
+    render: Render,
+    loaded: &[Loaded],
+    reports: &[Report],
+) -> (Result<Vec<u8>, String>, bool) {
+    let languages = options.languages;
+    let findings: Vec<cchc_forms::Findings> = reports.iter().map(Report::validate).collect();
+    let located: Vec<Option<cchc_forms::Localisation>> = reports
+        .iter()
+        .zip(&findings)
+        .map(|(report, found)| (options.locate && found.has_errors()).then(|| report.locate()))
+        .collect();
+    let views: Vec<ReportView<'_>> = loaded
+        .iter()
+        .zip(reports)
+        .zip(&findings)
+        .zip(&located)
+        .map(|(((one, report), found), located)| {
+            let view = ReportView::new(report, found).with_warnings(&one.warnings);
+            match located {
+                Some(located) => view.with_localisation(located),
+                None => view,
+            }
+        })
+        .collect();
+    let mut errors = findings.iter().any(cchc_forms::Findings::has_errors);
+    let bytes = if let [view] = views.as_slice() {
+        match render {
+            Render::Html => Ok(html::render_html(view, languages).into_bytes()),
+            #[cfg(feature = "office")]
+            Render::Xlsx => cchc_forms::render::workbook::render_xlsx(view, languages)
+                .map_err(|error| error.to_string()),
+            #[cfg(not(feature = "office"))]
+            Render::Xlsx => Err(NO_OFFICE.to_owned()),
+        }
+    } else {
+        let across = check_reports(reports);
+        errors |= across.findings.has_errors();
+        match render {
+            Render::Html => Ok(html::render_reports_html(&views, &across, languages).into_bytes()),
+            #[cfg(feature = "office")]
+            Render::Xlsx => {
+                cchc_forms::render::workbook::render_reports_xlsx(&views, &across, languages)
+                    .map_err(|error| error.to_string())
+            }
+            #[cfg(not(feature = "office"))]
+            Render::Xlsx => Err(NO_OFFICE.to_owned()),
+        }
+    };
+    (bytes, errors)
 }

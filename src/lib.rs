@@ -72,6 +72,9 @@
 //!   derived quarters, cumulatives, plans, codes, stocks);
 //!   [`aggregate`](mod@aggregate): reports added up into a report; [`cross`]:
 //!   the findings across reports, each cell with its report's period.
+//! - [`render`]: the forms with their findings marked, as a web page
+//!   ([`render::html`]) and an annotated workbook (`render::workbook`,
+//!   feature `office`).
 //! - [`schema`]: JSON Schemas of reports, findings and rules, for other languages.
 //! - [`samples`]: the Bắc Giang Q3/2023 report.
 //! - `strategies` (feature `proptest`): proptest strategies for valid reports,
@@ -124,6 +127,7 @@ pub mod locate;
 pub mod number;
 pub mod printed;
 mod reference;
+pub mod render;
 mod report;
 pub mod rows;
 pub mod samples;

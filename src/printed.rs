@@ -122,15 +122,15 @@ pub fn looks_printed(text: &str) -> bool {
 
 /// One row of a form's template: an indicator or a heading.
 #[derive(Debug, Clone, Copy)]
-struct TemplateRow {
-    stt: &'static str,
-    label: &'static str,
+pub(crate) struct TemplateRow {
+    pub(crate) stt: &'static str,
+    pub(crate) label: &'static str,
     /// The indicator, or `None` for a heading.
-    id: Option<CellId>,
+    pub(crate) id: Option<CellId>,
 }
 
 /// A form's rows in template order, indicators and headings together.
-fn template_rows(form: &FormInfo) -> Vec<TemplateRow> {
+pub(crate) fn template_rows(form: &FormInfo) -> Vec<TemplateRow> {
     let mut rows: Vec<TemplateRow> = form
         .indicators()
         .iter()
@@ -145,7 +145,7 @@ fn template_rows(form: &FormInfo) -> Vec<TemplateRow> {
             id: None,
         }))
         .collect();
-    rows.sort_by_key(|row| stt_key(row.stt));
+    rows.sort_by_cached_key(|row| stt_key(row.stt));
     rows
 }
 
