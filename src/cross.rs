@@ -8,7 +8,7 @@
 //!
 //! | family | rule ids |
 //! |---|---|
-//! | [`CrossFamily::Period`] | `period:flow:3/3.1.1`, `period:distinct_flow:1/3.1`, `period:cumulative:1/2.2`, `period:since_start:6/2.6`, `period:plan:6/1.1`, `period:event:1/6`, `period:status:7/1`, `period:stock:3/1.4`, `period:base_2015:4/1.5.4` |
+//! | [`CrossFamily::Period`] | `period:versions` (two versions of a body's report of a period whose figures differ), `period:flow:3/3.1.1`, `period:distinct_flow:1/3.1`, `period:cumulative:1/2.2`, `period:since_start:6/2.6`, `period:plan:6/1.1`, `period:event:1/6`, `period:status:7/1`, `period:stock:3/1.4`, `period:base_2015:4/1.5.4` |
 //! | [`CrossFamily::Derived`] | `derived:q2:` or `derived:q4:` then the id of a rule of one report (`derived:q4:part:3/3.1.2<=3/3.1.1`) |
 //! | [`CrossFamily::Aggregate`] | `aggregate:` then the id of a rule of one report (`aggregate:sum:3/1.4`) |
 //!
@@ -89,8 +89,10 @@ pub struct ReportCell {
     /// The body of the report, when the finding involves several bodies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// For a member of an aggregate, its position among the members (from
-    /// 0): members may share a body's name.
+    /// Its report's position among the reports given (from 0), where the
+    /// body's name cannot tell them apart: a member of an aggregate (members
+    /// may share a body's name), or one of two versions of a body's report
+    /// of a period (`period:versions`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<usize>,
 }

@@ -239,7 +239,7 @@ impl fmt::Display for Quoted<'_> {
 }
 
 /// Characters a reader cannot see or tell from a space.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     (c.is_whitespace() && c != ' ')
         || c.is_control()
         || matches!(

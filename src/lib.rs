@@ -152,7 +152,7 @@ pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severi
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use locate::{Localisation, Locator};
 pub use reference::{Reference, ReferenceCount};
-pub use report::{CalendarDate, Cells, Level, Period, Report, ReportMeta, Term};
+pub use report::{BodyKey, CalendarDate, Cells, Level, Period, Report, ReportMeta, Term};
 pub use rows::{ImportWarning, Imported, Row, WarningKind};
 pub use sheet::Sheet;
 pub use template::{Template, TemplateVersion};

@@ -287,6 +287,90 @@ pub struct ReportMeta {
     pub reference: Reference,
 }
 
+/// A body's identity, as grouping compares it: its name after Unicode NFC
+/// normalisation, case folding and white-space folding.
+///
+/// "UBND TỈNH BẮC GIANG", "Ubnd  tỉnh Bắc Giang" and the same name typed in
+/// decomposed Unicode (a base letter then its combining marks) are one
+/// body. White space of any kind (a tab, a no-break space) counts as one
+/// space, none at either end, and invisible characters (a zero-width space,
+/// a soft hyphen, a byte-order mark) count as nothing. A name that is empty
+/// once folded is not a body: [`BodyKey::of`] gives `None` ("not given"),
+/// and two reports that give no body are never taken for one body.
+///
+/// Every grouping of reports by body uses it:
+/// [`Series::group`](crate::series::Series::group) (and so
+/// [`check_reports`](crate::series::check_reports)) and
+/// [`aggregate`](crate::aggregate::aggregate)'s refusal of a body given
+/// twice.
+///
+/// # Example
+/// ```
+/// use cchc_forms::BodyKey;
+/// let upper = BodyKey::of("UBND TỈNH BẮC GIANG");
+/// let decomposed = BodyKey::of("Ubnd  tỉnh Ba\u{306}\u{301}c Giang");
+/// assert!(upper.is_some());
+/// assert_eq!(upper, decomposed);
+/// assert_eq!(upper.unwrap().as_str(), "ubnd tỉnh bắc giang");
+/// assert_ne!(BodyKey::of("UBND tỉnh Bắc Giang"), BodyKey::of("UBND tỉnh Bắc Ninh"));
+/// assert_eq!(BodyKey::of(" \u{a0}\t"), None); // not given
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BodyKey(String);
+
+impl BodyKey {
+    /// The identity of the body named `name`, or `None` when the name is
+    /// empty (or only white space and invisible characters): not given.
+    ///
+    /// Time and memory are linear in the name.
+    #[must_use]
+    pub fn of(name: &str) -> Option<BodyKey> {
+        use unicode_normalization::UnicodeNormalization as _;
+        let mut key = String::with_capacity(name.len());
+        let mut space = false;
+        // NFC first, so that a decomposed letter folds as its composed
+        // form; lower case may decompose nothing the NFC form holds in
+        // Vietnamese, but is composed again to be sure.
+        let lower: String = name.nfc().flat_map(char::to_lowercase).collect();
+        for character in lower.nfc() {
+            if character.is_whitespace() {
+                space = !key.is_empty();
+            } else if crate::error::is_invisible(character) {
+                // Not seen, not a letter of the name.
+            } else {
+                if space {
+                    key.push(' ');
+                    space = false;
+                }
+                key.push(character);
+            }
+        }
+        (!key.is_empty()).then_some(BodyKey(key))
+    }
+
+    /// The folded name (NFC, lower case, single spaces).
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ReportMeta {
+    /// The body's identity for grouping ([`BodyKey::of`] its name): `None`
+    /// when the body is not given.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{samples, BodyKey};
+    /// let meta = samples::bac_giang_2023_q3().meta;
+    /// assert_eq!(meta.body_key(), BodyKey::of("ubnd tỉnh bắc giang"));
+    /// ```
+    #[must_use]
+    pub fn body_key(&self) -> Option<BodyKey> {
+        BodyKey::of(&self.body)
+    }
+}
+
 impl ReportMeta {
     /// Metadata for `body` at `level` for `period`, under the current template.
     ///

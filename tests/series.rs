@@ -232,8 +232,9 @@ fn derived_q4_with_more_dossiers_on_time_than_resolved() {
 fn derived_q2_runs_the_rules_of_one_report() {
     let mut reports = year();
     // Issues found and handled in checks (1/3.3.1, 1/3.3.2): 7 and 7 a quarter.
-    // Half-year handled 15: Q2 handled = 15 − 7 = 8 > Q2 found = 14 − 7 = 7.
-    set(&mut reports[H], 1, "3.3.2", 15);
+    // Q1 handled 6 (of 7 found, fine on its own), the half-year 14 of 14
+    // (fine too): Q2 handled = 14 − 6 = 8 > Q2 found = 14 − 7 = 7.
+    set(&mut reports[Q1], 1, "3.3.2", 6);
     let checked = check_reports(&reports);
     let derived: Vec<&CrossFinding> = checked.findings.starting_with("derived:q2:").collect();
     assert_eq!(derived.len(), 1, "{:#?}", checked.findings);
@@ -247,9 +248,50 @@ fn derived_q2_runs_the_rules_of_one_report() {
             at(1, "3.3.2", Term::Q1),
         ]
     );
-    // The year: 28 found, handled 28 ≥ 15 + 7 = 22; Q4 handled 28 − 15 − 7 = 6
+    // The year: 28 found, handled 28 ≥ 14 + 7 = 21; Q4 handled 28 − 14 − 7 = 7
     // ≤ found 28 − 14 − 7 = 7: nothing else across reports.
     assert_eq!(checked.findings.len(), 1, "{:#?}", checked.findings);
+}
+
+#[test]
+fn a_derived_quarter_does_not_repeat_a_reports_own_finding() {
+    // The half-year handles 15 of the 14 issues it found: its own
+    // `part:1/3.3.2<=1/3.3.1`, which the derived Q2 (15 − 7 = 8 > 14 − 7 = 7)
+    // would only repeat.
+    let mut reports = year();
+    set(&mut reports[H], 1, "3.3.2", 15);
+    let own = reports[H].validate();
+    assert!(
+        own.iter()
+            .any(|f| f.rule == "part:1/3.3.2<=1/3.3.1")
+    );
+    let checked = check_reports(&reports);
+    assert_eq!(
+        checked.findings.starting_with("derived:").count(),
+        0,
+        "{:#?}",
+        checked.findings
+    );
+    // The year's own sum broken (2/1 = 2/1.1 + … one more): not a Q4's.
+    let mut reports = year();
+    let total = reports[Y].cell(CellId::of(2, "1")).unwrap().mantissa;
+    set(&mut reports[Y], 2, "1", total + 1);
+    assert!(
+        reports[Y]
+            .validate()
+            .iter()
+            .any(|f| f.rule == "sum:2/1")
+    );
+    let checked = check_reports(&reports);
+    assert!(
+        checked
+            .findings
+            .of_rule("derived:q4:sum:2/1")
+            .next()
+            .is_none(),
+        "{:#?}",
+        checked.findings
+    );
 }
 
 #[test]

@@ -9,7 +9,9 @@
 //! code is not evaluated, as for a blank. The `derivable` notes are left
 //! out. A
 //! derived count below zero is left blank: the `period:flow` finding
-//! reports it, once. A finding names each of its cells in every report the
+//! reports it, once. A rule that one of the reports the quarter comes from
+//! breaks on its own cells is that report's finding, not the quarter's: it
+//! is not repeated as `derived:…`. A finding names each of its cells in every report the
 //! derived value came from, with that report's period.
 
 use super::{View, quantities};
@@ -55,9 +57,22 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
             &absent,
             relevant(template).iter().copied(),
         );
+        let mut from = vec![later];
+        from.extend_from_slice(minus);
         for single in &found {
-            let mut from = vec![later];
-            from.extend_from_slice(minus);
+            // A rule that a report the quarter came from breaks on its own
+            // cells: the derived quarter only repeats that report's own
+            // finding (a year's `sum:2/1` is not a Q4's).
+            let repeated = from.iter().any(|&term| {
+                view.cells(term).is_some_and(|own| {
+                    run_rules(template, own, &view.absent(term), [single.rule.index()])
+                        .iter()
+                        .any(|f| f.rule == single.rule)
+                })
+            });
+            if repeated {
+                continue;
+            }
             let cells: Vec<ReportCell> = single
                 .cells
                 .iter()

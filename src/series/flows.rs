@@ -216,9 +216,9 @@ fn flow(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) 
     let value_dec = value.to_decimal();
     let derived = value_dec.checked_sub(total).unwrap_or_default();
     let (quarter_vi, quarter_en) = match later {
-        Term::HalfYear => ("quý II", "Q2"),
-        _ if parts.len() == 2 && parts[0].0 == Term::HalfYear => ("quý IV", "Q4"),
-        _ => ("phần còn lại của năm", "the rest of the year"),
+        Term::HalfYear => ("quý II", "the derived Q2"),
+        _ if parts.len() == 2 && parts[0].0 == Term::HalfYear => ("quý IV", "the derived Q4"),
+        _ => ("phần còn lại của năm", "the rest of the year, derived,"),
     };
     let message = |vi: bool| {
         let names: Vec<String> = parts
@@ -249,7 +249,7 @@ fn flow(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) 
             )
         } else {
             format!(
-                "{}: {} says {}, less than {}: the derived {} = {} − {} = {} < 0.",
+                "{}: {} says {}, less than {}: {} = {} − {} = {} < 0.",
                 row_capital(id, false),
                 report_of(Some(view.period(later)), false),
                 number(value_dec, false),

@@ -56,7 +56,7 @@ use crate::catalogue::{CELL_COUNT, CellId, PeriodClass};
 use crate::check::interval::{Reading, Span};
 use crate::cross::{CrossFindings, ReportCell};
 use crate::error::{MAX_REPORTS, echo};
-use crate::report::{Cells, Period, Report, TemplateVersion, Term};
+use crate::report::{BodyKey, Cells, Period, Report, TemplateVersion, Term};
 use crate::template::CellSet;
 use crate::unit::{Printed, ValueKind};
 
@@ -69,6 +69,9 @@ mod stocks;
 #[derive(Debug, Clone, Copy)]
 pub struct Series<'a> {
     body: &'a str,
+    /// The body's rank among the bodies, by first appearance: one rank per
+    /// [`BodyKey`].
+    rank: usize,
     template: TemplateVersion,
     year: u16,
     reports: [Option<&'a Report>; 4],
@@ -92,11 +95,22 @@ pub struct Unplaced {
 pub enum UnplacedReason {
     /// Its period is not given: it cannot be placed in a year.
     NoPeriod,
-    /// Another report of the same body, template and period came first (at
-    /// this position of the input).
+    /// Its body is not given: it cannot be matched with any other report
+    /// (reports that give no body are not one body).
+    NoBody,
+    /// Another report of the same body, template and period, with the same
+    /// figures, is at this position of the input: that one is used.
     SamePeriodAs {
         /// The position of the first one.
         first: usize,
+    },
+    /// Another report of the same body, template and period holds other
+    /// figures: which is right cannot be told, so neither is used, and a
+    /// `period:versions` finding names the cells that differ.
+    OtherVersion {
+        /// The position of the first other version (of the first one, for
+        /// every later version; of the second, for the first).
+        other: usize,
     },
     /// The first report past [`MAX_REPORTS`]: it and
     /// the reports after it were not read.
@@ -110,20 +124,25 @@ impl Unplaced {
     /// Why, in Vietnamese.
     #[must_use]
     pub fn message_vi(&self) -> String {
+        let n = self.index + 1;
         match self.reason {
             UnplacedReason::NoPeriod => format!(
-                "báo cáo thứ {} không ghi kỳ báo cáo nên không đặt được vào chuỗi báo cáo của một năm",
-                self.index + 1
+                "báo cáo thứ {n} không ghi kỳ báo cáo nên không đặt được vào chuỗi báo cáo của một năm"
+            ),
+            UnplacedReason::NoBody => format!(
+                "báo cáo thứ {n} không ghi đơn vị báo cáo nên không ghép được với báo cáo nào khác: không kiểm tra giữa các báo cáo"
             ),
             UnplacedReason::SamePeriodAs { first } => format!(
-                "báo cáo thứ {} cùng đơn vị, cùng kỳ với báo cáo thứ {}: chỉ dùng báo cáo thứ {}",
-                self.index + 1,
+                "báo cáo thứ {n} cùng đơn vị, cùng kỳ và cùng số liệu với báo cáo thứ {}: chỉ dùng báo cáo thứ {}",
                 first + 1,
                 first + 1
             ),
+            UnplacedReason::OtherVersion { other } => format!(
+                "báo cáo thứ {n} cùng đơn vị, cùng kỳ với báo cáo thứ {} nhưng số liệu khác: không biết bản nào đúng nên không dùng bản nào",
+                other + 1
+            ),
             UnplacedReason::TooMany { given } => format!(
-                "có {given} báo cáo, quá {MAX_REPORTS} báo cáo mà thư viện kiểm tra một lần: không đọc báo cáo thứ {} và các báo cáo sau",
-                self.index + 1
+                "có {given} báo cáo, quá {MAX_REPORTS} báo cáo mà thư viện kiểm tra một lần: không đọc báo cáo thứ {n} và các báo cáo sau"
             ),
         }
     }
@@ -131,22 +150,62 @@ impl Unplaced {
     /// Why, in English.
     #[must_use]
     pub fn message_en(&self) -> String {
+        let n = self.index + 1;
         match self.reason {
-            UnplacedReason::NoPeriod => format!(
-                "report {} gives no period, so it cannot be placed in a year's series",
-                self.index + 1
+            UnplacedReason::NoPeriod => {
+                format!("report {n} gives no period, so it cannot be placed in a year's series")
+            }
+            UnplacedReason::NoBody => format!(
+                "report {n} gives no body, so it cannot be matched with any other report: no check across reports"
             ),
             UnplacedReason::SamePeriodAs { first } => format!(
-                "report {} is of the same body and period as report {}: only report {} is used",
-                self.index + 1,
+                "report {n} is of the same body and period as report {}, with the same figures: only report {} is used",
                 first + 1,
                 first + 1
             ),
+            UnplacedReason::OtherVersion { other } => format!(
+                "report {n} is of the same body and period as report {} but its figures differ: which is right cannot be told, so neither is used",
+                other + 1
+            ),
             UnplacedReason::TooMany { given } => format!(
-                "{given} reports given, more than the {MAX_REPORTS} this library checks at once: report {} and those after it were not read",
-                self.index + 1
+                "{given} reports given, more than the {MAX_REPORTS} this library checks at once: report {n} and those after it were not read"
             ),
         }
+    }
+}
+
+/// A report placed in a series but the only report of its body (and
+/// template): no check across reports applies to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alone {
+    /// Its position in the input.
+    pub index: usize,
+    /// Its body, as it names itself (cut after
+    /// [`MAX_ECHO_CHARS`](crate::MAX_ECHO_CHARS) characters).
+    pub body: String,
+    /// Its period.
+    pub period: Period,
+}
+
+impl Alone {
+    /// Why nothing was checked across it, in Vietnamese.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        format!(
+            "báo cáo thứ {} ({}) là báo cáo duy nhất của đơn vị này: không có báo cáo nào để đối chiếu",
+            self.index + 1,
+            crate::cross::period_short(Some(self.period), true)
+        )
+    }
+
+    /// Why nothing was checked across it, in English.
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        format!(
+            "report {} ({}) is the only report of its body: there is no other report to compare it with",
+            self.index + 1,
+            crate::cross::period_short(Some(self.period), false)
+        )
     }
 }
 
@@ -155,18 +214,28 @@ impl Unplaced {
 pub struct Grouping<'a> {
     /// The series, by body (in order of first appearance), then year.
     pub series: Vec<Series<'a>>,
-    /// The reports that could not be placed.
+    /// The reports that could not be placed, by position.
     pub unplaced: Vec<Unplaced>,
+    /// The reports placed but alone: the only report of their body, by
+    /// position.
+    pub alone: Vec<Alone>,
+    /// The reports of one body, template and period whose figures differ
+    /// (each such group by position, the groups by their first): none of
+    /// them is in a series.
+    pub versions: Vec<Vec<usize>>,
 }
 
 /// What [`check_reports`] found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SeriesCheck {
-    /// The findings across reports: each series in turn, then those across
+    /// The findings across reports: the versions that differ
+    /// (`period:versions`), then each series in turn, then those across
     /// years of one body.
     pub findings: CrossFindings,
     /// The reports that could not be placed in a series.
     pub unplaced: Vec<Unplaced>,
+    /// The reports that are the only one of their body.
+    pub alone: Vec<Alone>,
 }
 
 /// The position of a term in a series, in the order reports are due.
@@ -179,28 +248,45 @@ const fn slot(term: Term) -> usize {
     }
 }
 
+/// Whether two reports' figures are the same values (`1,0` and `1,00` are
+/// one value).
+fn same_figures(a: &Cells, b: &Cells) -> bool {
+    a.0.iter()
+        .zip(&b.0)
+        .all(|(x, y)| x.map(Printed::to_decimal) == y.map(Printed::to_decimal))
+}
+
 impl<'a> Series<'a> {
-    /// Sorts reports into series of one body (its name as given), one
-    /// template and one year. Reports of other bodies, templates or years
-    /// are never mixed; a report without a period, or a second report of
-    /// a body's period, is set aside with the reason.
+    /// Sorts reports into series of one body (one [`BodyKey`]: its name
+    /// after NFC normalisation, case and white-space folding), one template
+    /// and one year. Reports of other bodies, templates or years are never
+    /// mixed. Set aside with the reason ([`Grouping::unplaced`]): a report
+    /// without a period, a report without a body (reports that give none
+    /// are not one body), a second report of a body's period with the same
+    /// figures (the first is used), and every version of a body's period
+    /// when their figures differ (none is used, whatever their order; see
+    /// [`Grouping::versions`]). The only report of its body is placed and
+    /// listed in [`Grouping::alone`].
     ///
     /// At most [`MAX_REPORTS`] reports are read: the
     /// first past the limit is set aside ([`UnplacedReason::TooMany`]) and
     /// the rest are not read. Time is linear in the reports (one hash
-    /// look-up each, then a sort of the series).
+    /// look-up each, a comparison of the figures for a period given twice,
+    /// then a sort of the series).
     #[must_use]
     pub fn group(reports: &'a [Report]) -> Grouping<'a> {
         let mut series: Vec<Series<'a>> = Vec::new();
-        let mut first_of: Vec<[usize; 4]> = Vec::new();
+        // The positions of each series' reports, by term.
+        let mut given: Vec<[Vec<usize>; 4]> = Vec::new();
         let mut unplaced = Vec::new();
         // Where each body's, template's and year's series is, and each
         // body's rank (by first appearance): one look-up per report.
-        let mut at_of: HashMap<(&'a str, TemplateVersion, u16), usize> = HashMap::new();
-        let mut rank_of: HashMap<&'a str, usize> = HashMap::new();
+        let mut at_of: HashMap<(usize, TemplateVersion, u16), usize> = HashMap::new();
+        let mut rank_of: HashMap<BodyKey, usize> = HashMap::new();
+        let mut too_many = None;
         for (index, report) in reports.iter().enumerate() {
             if index == MAX_REPORTS {
-                unplaced.push(Unplaced {
+                too_many = Some(Unplaced {
                     index,
                     body: echo(&report.meta.body),
                     reason: UnplacedReason::TooMany {
@@ -209,49 +295,91 @@ impl<'a> Series<'a> {
                 });
                 break;
             }
-            let Some(period) = report.meta.period else {
-                unplaced.push(Unplaced {
-                    index,
-                    body: echo(&report.meta.body),
-                    reason: UnplacedReason::NoPeriod,
-                });
-                continue;
+            let reason = match (report.meta.period, report.meta.body_key()) {
+                (None, _) => UnplacedReason::NoPeriod,
+                (Some(_), None) => UnplacedReason::NoBody,
+                (Some(period), Some(key)) => {
+                    let next_rank = rank_of.len();
+                    let rank = *rank_of.entry(key).or_insert(next_rank);
+                    let at = *at_of
+                        .entry((rank, report.meta.template, period.year))
+                        .or_insert_with(|| {
+                            series.push(Series {
+                                body: report.meta.body.as_str(),
+                                rank,
+                                template: report.meta.template,
+                                year: period.year,
+                                reports: [None; 4],
+                            });
+                            given.push(Default::default());
+                            series.len() - 1
+                        });
+                    given[at][slot(period.term)].push(index);
+                    continue;
+                }
             };
-            let body = report.meta.body.as_str();
-            let key = (body, report.meta.template, period.year);
-            let at = *at_of.entry(key).or_insert_with(|| {
-                series.push(Series {
-                    body,
-                    template: report.meta.template,
-                    year: period.year,
-                    reports: [None; 4],
-                });
-                first_of.push([usize::MAX; 4]);
-                series.len() - 1
+            unplaced.push(Unplaced {
+                index,
+                body: echo(&report.meta.body),
+                reason,
             });
-            let next_rank = rank_of.len();
-            rank_of.entry(body).or_insert(next_rank);
-            let term = slot(period.term);
-            if series[at].reports[term].is_some() {
-                unplaced.push(Unplaced {
-                    index,
-                    body: echo(body),
-                    reason: UnplacedReason::SamePeriodAs {
-                        first: first_of[at][term],
-                    },
-                });
-            } else {
-                series[at].reports[term] = Some(report);
-                first_of[at][term] = index;
+        }
+        // One report per term: the first, when the others have its
+        // figures; none, when they differ.
+        let mut versions = Vec::new();
+        for (one, terms) in series.iter_mut().zip(&given) {
+            for (term, positions) in terms.iter().enumerate() {
+                let Some((&first, rest)) = positions.split_first() else {
+                    continue;
+                };
+                let figures = reports[first].cells();
+                let differ = rest
+                    .iter()
+                    .any(|&i| !same_figures(&figures, &reports[i].cells()));
+                if differ {
+                    for (k, &index) in positions.iter().enumerate() {
+                        let other = if k == 0 { positions[1] } else { first };
+                        unplaced.push(Unplaced {
+                            index,
+                            body: echo(&reports[index].meta.body),
+                            reason: UnplacedReason::OtherVersion { other },
+                        });
+                    }
+                    versions.push(positions.clone());
+                } else {
+                    one.reports[term] = Some(&reports[first]);
+                    unplaced.extend(rest.iter().map(|&index| Unplaced {
+                        index,
+                        body: echo(&reports[index].meta.body),
+                        reason: UnplacedReason::SamePeriodAs { first },
+                    }));
+                }
             }
         }
+        unplaced.sort_by_key(|u| u.index);
+        unplaced.extend(too_many);
+        versions.sort();
+        // The series left with no report (every version set aside) go.
+        let mut kept = Vec::with_capacity(series.len());
+        let mut placed = Vec::with_capacity(series.len());
+        for (one, terms) in series.into_iter().zip(given) {
+            if one.reports.iter().any(Option::is_some) {
+                placed.push((one.rank, one.template, terms));
+                kept.push(one);
+            }
+        }
+        let alone = alone(&kept, &placed);
         // By body in order of first appearance, then by year.
-        let rank = |s: &Series<'_>| rank_of.get(s.body).copied().unwrap_or(usize::MAX);
-        series.sort_by_key(|s| (rank(s), s.year));
-        Grouping { series, unplaced }
+        kept.sort_by_key(|s| (s.rank, s.year));
+        Grouping {
+            series: kept,
+            unplaced,
+            alone,
+            versions,
+        }
     }
 
-    /// The body's name, as its reports give it.
+    /// The body's name, as its first report gives it.
     #[must_use]
     pub fn body(&self) -> &'a str {
         self.body
@@ -282,6 +410,33 @@ impl<'a> Series<'a> {
     }
 }
 
+/// The reports placed that are the only one of their body (and template),
+/// by position: each series with the positions of its reports by term.
+fn alone(kept: &[Series<'_>], placed: &[(usize, TemplateVersion, [Vec<usize>; 4])]) -> Vec<Alone> {
+    let mut count_of: HashMap<(usize, TemplateVersion), usize> = HashMap::new();
+    for one in kept {
+        let count = one.reports.iter().filter(|r| r.is_some()).count();
+        *count_of.entry((one.rank, one.template)).or_default() += count;
+    }
+    let mut alone = Vec::new();
+    for (one, (rank, template, terms)) in kept.iter().zip(placed) {
+        if count_of.get(&(*rank, *template)) != Some(&1) {
+            continue;
+        }
+        for (term, positions) in Term::ALL.into_iter().zip(terms) {
+            if let (Some(&index), Some(_)) = (positions.first(), one.reports[slot(term)]) {
+                alone.push(Alone {
+                    index,
+                    body: echo(one.body),
+                    period: Period::new(one.year, term),
+                });
+            }
+        }
+    }
+    alone.sort_by_key(|a| a.index);
+    alone
+}
+
 /// Groups the reports into series ([`Series::group`]), checks each, then
 /// checks across the years of each body: a cumulative since the start
 /// never falls from one year's last report to the next year's first, and
@@ -305,6 +460,9 @@ impl<'a> Series<'a> {
 pub fn check_reports(reports: &[Report]) -> SeriesCheck {
     let grouping = Series::group(reports);
     let mut findings = CrossFindings::default();
+    for positions in &grouping.versions {
+        versions(reports, positions, &mut findings);
+    }
     // One series' view at a time, and the one before it (about 24 kB
     // each), whatever the number of series.
     let mut earlier: Option<View<'_>> = None;
@@ -315,7 +473,7 @@ pub fn check_reports(reports: &[Report]) -> SeriesCheck {
         codes::check(&view, &mut findings);
         stocks::check(&view, &mut findings);
         if let Some(earlier) = &earlier {
-            if earlier.series.body == view.series.body
+            if earlier.series.rank == view.series.rank
                 && earlier.series.template == view.series.template
             {
                 flows::across_years(earlier, &view, &mut findings);
@@ -327,6 +485,94 @@ pub fn check_reports(reports: &[Report]) -> SeriesCheck {
     SeriesCheck {
         findings,
         unplaced: grouping.unplaced,
+        alone: grouping.alone,
+    }
+}
+
+/// The most cells a `period:versions` message names (its cells list them
+/// all).
+const MAX_NAMED_CELLS: usize = 10;
+
+/// Versions of one body's report of one period whose figures differ: one
+/// `period:versions` error for each version that differs from the first,
+/// naming both reports (by position) and every cell that differs.
+fn versions(reports: &[Report], positions: &[usize], findings: &mut CrossFindings) {
+    use crate::cross::{computed, finding, report_of, row};
+    let Some((&first, rest)) = positions.split_first() else {
+        return;
+    };
+    let base = &reports[first];
+    let base_cells = base.cells();
+    let period = base.meta.period;
+    for &other in rest {
+        let cells = reports[other].cells();
+        let differing: Vec<(CellId, Option<Printed>, Option<Printed>)> = base_cells
+            .0
+            .iter()
+            .zip(&cells.0)
+            .enumerate()
+            .filter(|(_, (a, b))| a.map(Printed::to_decimal) != b.map(Printed::to_decimal))
+            .filter_map(|(index, (&a, &b))| Some((CellId::from_index(index)?, a, b)))
+            .collect();
+        if differing.is_empty() {
+            continue;
+        }
+        let value = |v: Option<Printed>, vi: bool| {
+            v.map_or_else(
+                || if vi { "trống" } else { "blank" }.to_owned(),
+                |v| computed(v.to_decimal(), vi),
+            )
+        };
+        let list = |vi: bool| {
+            let mut named: Vec<String> = differing
+                .iter()
+                .take(MAX_NAMED_CELLS)
+                .map(|&(id, a, b)| {
+                    let and = if vi { "và" } else { "and" };
+                    format!("{} ({} {and} {})", row(id, vi), value(a, vi), value(b, vi))
+                })
+                .collect();
+            let more = differing.len().saturating_sub(MAX_NAMED_CELLS);
+            if more > 0 {
+                named.push(if vi {
+                    format!("và {more} ô khác")
+                } else {
+                    format!("and {more} more")
+                });
+            }
+            named.join(", ")
+        };
+        let (a, b) = (first + 1, other + 1);
+        let body = echo(&base.meta.body);
+        let message_vi = format!(
+            "Báo cáo thứ {a} và báo cáo thứ {b} cùng là {} của {body} nhưng khác nhau ở {} ô: {}. Không biết bản nào đúng nên không dùng bản nào để kiểm tra giữa các báo cáo.",
+            report_of(period, true),
+            differing.len(),
+            list(true)
+        );
+        let message_en = format!(
+            "Reports {a} and {b} are both {} of {body} but differ in {} cell(s): {}. Which is right cannot be told, so neither is used in the checks across reports.",
+            report_of(period, false),
+            differing.len(),
+            list(false)
+        );
+        let mut cells = Vec::with_capacity(differing.len() * 2);
+        for &(id, _, _) in &differing {
+            for (index, report) in [(first, base), (other, &reports[other])] {
+                cells.push(ReportCell {
+                    member: Some(index),
+                    ..ReportCell::new(id, period, Some(echo(&report.meta.body)))
+                });
+            }
+        }
+        findings.0.push(finding(
+            "period:versions".to_owned(),
+            crate::cross::CrossFamily::Period,
+            crate::Severity::Error,
+            cells,
+            message_vi,
+            message_en,
+        ));
     }
 }
 
