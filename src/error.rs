@@ -923,8 +923,9 @@ pub enum Error {
     /// with a line).
     #[error("{} problem(s) in the report's metadata: {}", .0.len(), Joined(.0, 0))]
     Meta(Vec<MetaProblem>),
-    /// Reports that cannot be added up: none given, or members of another
-    /// period or template than the first (every such member listed).
+    /// Reports that cannot be added up: none given, or members without a
+    /// period, of another period or template than the first, or of a body
+    /// given before (every such member listed).
     #[error("{} problem(s) adding up the reports: {}", .0.len(), Joined(.0, 0))]
     Members(Vec<MemberProblem>),
 }
@@ -983,6 +984,14 @@ pub enum MemberProblemKind {
         /// How many members were given.
         given: usize,
     },
+    /// The member gives no period.
+    NoPeriod,
+    /// The member's body is one added before (the same
+    /// [`BodyKey`](crate::BodyKey)): a body is counted once.
+    SameBody {
+        /// The position of the member of that body added first.
+        first: usize,
+    },
 }
 
 fn period_words(period: Option<crate::Period>, vietnamese: bool) -> String {
@@ -1023,6 +1032,15 @@ impl MemberProblem {
             MemberProblemKind::TooMany { given } => format!(
                 "có {given} báo cáo, quá {MAX_REPORTS} báo cáo mà thư viện cộng một lần: không đọc báo cáo nào"
             ),
+            MemberProblemKind::NoPeriod => format!(
+                "báo cáo thứ {} không ghi kỳ báo cáo: không biết cộng vào tổng hợp của kỳ nào",
+                self.who()
+            ),
+            MemberProblemKind::SameBody { first } => format!(
+                "báo cáo thứ {} cùng đơn vị với báo cáo thứ {}: mỗi đơn vị chỉ được cộng một lần",
+                self.who(),
+                first + 1
+            ),
         }
     }
 
@@ -1045,6 +1063,15 @@ impl MemberProblem {
             ),
             MemberProblemKind::TooMany { given } => format!(
                 "{given} reports given, more than the {MAX_REPORTS} this library adds up at once: none was read"
+            ),
+            MemberProblemKind::NoPeriod => format!(
+                "report {} gives no period: which period's total it belongs to is not known",
+                self.who()
+            ),
+            MemberProblemKind::SameBody { first } => format!(
+                "report {} is of the same body as report {}: a body is counted once in a total",
+                self.who(),
+                first + 1
             ),
         }
     }

@@ -40,8 +40,17 @@ fn scaled(k: i128) -> Report {
     report
 }
 
+/// Three bodies' reports: the clean sample scaled by 1, 2 and 3.
 fn members() -> Vec<Report> {
-    vec![scaled(1), scaled(2), scaled(3)]
+    let mut members = vec![scaled(1), scaled(2), scaled(3)];
+    for (member, body) in members.iter_mut().zip([
+        "UBND tỉnh Bắc Giang",
+        "UBND tỉnh Lạng Sơn",
+        "UBND tỉnh Bắc Ninh",
+    ]) {
+        body.clone_into(&mut member.meta.body);
+    }
+    members
 }
 
 fn text(report: &Report, form: u8, stt: &str) -> Option<String> {
@@ -132,6 +141,7 @@ fn rates_are_recomputed_from_the_sums() {
     set(&mut one, 1, "3.3.1", 10);
     set(&mut one, 1, "3.3.2", 10);
     let mut two = clean();
+    "UBND tỉnh Lạng Sơn".clone_into(&mut two.meta.body);
     set(&mut two, 1, "3.3.1", 90);
     set(&mut two, 1, "3.3.2", 0);
     two.set_cell(CellId::of(1, "3.3"), Some(Printed::whole(0)))
@@ -195,6 +205,7 @@ fn weighted_shares_use_the_members_populations() {
     let mut one = clean();
     one.meta.reference.departments = Some(20);
     let mut two = clean();
+    "UBND tỉnh Lạng Sơn".clone_into(&mut two.meta.body);
     two.meta.reference.departments = Some(30);
     two.set_cell(CellId::of(4, "1.1"), Some(Printed::whole(50)))
         .unwrap();
@@ -246,19 +257,19 @@ fn a_member_with_a_wrong_total_is_named() {
         found.cells.iter().filter(|c| c.member.is_some()).collect();
     assert_eq!(member_cells.len(), 4);
     assert!(member_cells.iter().all(|c| c.member == Some(1)
-        && c.body.as_deref() == Some("UBND tỉnh Bắc Giang")
+        && c.body.as_deref() == Some("UBND tỉnh Lạng Sơn")
         && c.period == q3));
     assert!(
         found
             .message_en
-            .ends_with("Members whose cells make it fail: report 2 (UBND tỉnh Bắc Giang)."),
+            .ends_with("Members whose cells make it fail: report 2 (UBND tỉnh Lạng Sơn)."),
         "{}",
         found.message_en
     );
     assert!(
         found
             .message_vi
-            .ends_with("Báo cáo thành phần gây lỗi: báo cáo 2 (UBND tỉnh Bắc Giang)."),
+            .ends_with("Báo cáo thành phần gây lỗi: báo cáo 2 (UBND tỉnh Lạng Sơn)."),
         "{}",
         found.message_vi
     );
@@ -285,4 +296,161 @@ fn members_of_other_periods_or_templates_are_refused() {
         panic!("refused")
     };
     assert_eq!(problems[0].kind, MemberProblemKind::NoMembers);
+}
+
+#[test]
+fn a_body_given_twice_is_refused_however_it_is_typed() {
+    // The third member is the first's body again: in capitals, in
+    // decomposed Unicode (ắ = a + U+0306 + U+0301), with other spaces.
+    for again in [
+        "UBND tỉnh Bắc Giang",
+        "UBND TỈNH BẮC GIANG",
+        "UBND tỉnh Ba\u{306}\u{301}c Giang",
+        " UBND  tỉnh\u{a0}Bắc Giang",
+    ] {
+        let mut members = members();
+        again.clone_into(&mut members[2].meta.body);
+        let Err(Error::Members(problems)) = aggregate("Tổng hợp", &members) else {
+            panic!("{again:?} added twice")
+        };
+        assert_eq!(problems.len(), 1, "{again:?}");
+        assert_eq!(problems[0].index, 2);
+        assert_eq!(problems[0].kind, MemberProblemKind::SameBody { first: 0 });
+        assert_eq!(
+            problems[0].message_en(),
+            format!(
+                "report 3 ({again}) is of the same body as report 1: a body is counted once in a total"
+            )
+        );
+        assert_eq!(
+            problems[0].message_vi(),
+            format!(
+                "báo cáo thứ 3 ({again}) cùng đơn vị với báo cáo thứ 1: mỗi đơn vị chỉ được cộng một lần"
+            )
+        );
+    }
+    // Every repeat is named, each with the first of its body.
+    let mut members = members();
+    members.push(members[1].clone());
+    members.push(members[0].clone());
+    let Err(Error::Members(problems)) = aggregate("Tổng hợp", &members) else {
+        panic!("added twice")
+    };
+    let named: Vec<(usize, MemberProblemKind)> =
+        problems.iter().map(|p| (p.index, p.kind)).collect();
+    assert_eq!(
+        named,
+        [
+            (3, MemberProblemKind::SameBody { first: 1 }),
+            (4, MemberProblemKind::SameBody { first: 0 })
+        ]
+    );
+}
+
+#[test]
+fn members_without_a_body_are_not_one_body_but_without_a_period_are_refused() {
+    // Two members that give no body: two bodies, added up.
+    let mut members = members();
+    members[0].meta.body.clear();
+    members[1].meta.body = " ".to_owned();
+    let total = aggregate("Tổng hợp", &members).unwrap();
+    assert_eq!(text(&total.report, 3, "1.4").as_deref(), Some("11.376"));
+    // A member without a period: refused, wherever it stands.
+    for at in 0..3 {
+        let mut members = self::members();
+        members[at].meta.period = None;
+        let Err(Error::Members(problems)) = aggregate("Tổng hợp", &members) else {
+            panic!("a member without a period added up")
+        };
+        let named: Vec<(usize, MemberProblemKind)> =
+            problems.iter().map(|p| (p.index, p.kind)).collect();
+        assert_eq!(named, [(at, MemberProblemKind::NoPeriod)], "{at}");
+        assert!(
+            problems[0]
+                .message_en()
+                .ends_with("gives no period: which period's total it belongs to is not known"),
+            "{}",
+            problems[0].message_en()
+        );
+    }
+}
+
+#[test]
+fn what_the_total_could_not_add_is_a_finding() {
+    // Form 2 row 1.3 left blank by members 2 and 3 (of three): blank in
+    // the total, a warning naming both and their cells.
+    let mut members = members();
+    for member in &mut members[1..] {
+        member.set_cell(CellId::of(2, "1.3"), None).unwrap();
+    }
+    let total = aggregate("Tổng hợp", &members).unwrap();
+    let gaps = total.gaps();
+    let blank: Vec<_> = gaps.of_rule("aggregate:blank:2/1.3").collect();
+    assert_eq!(blank.len(), 1, "{gaps:#?}");
+    let found = blank[0];
+    assert_eq!(found.severity, Severity::Warning);
+    let cells: Vec<(&str, Option<usize>, Option<&str>)> = found
+        .cells
+        .iter()
+        .map(|c| (c.stt.as_str(), c.member, c.body.as_deref()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("1.3", None, Some("Tổng hợp")),
+            ("1.3", Some(1), Some("UBND tỉnh Lạng Sơn")),
+            ("1.3", Some(2), Some("UBND tỉnh Bắc Ninh")),
+        ]
+    );
+    assert_eq!(
+        found.message_en,
+        "Form 2 row 1.3 is blank in the total of 3 reports: 2 of them left it blank (report 2 (UBND tỉnh Lạng Sơn), report 3 (UBND tỉnh Bắc Ninh)), and a blank is not zero, so the 1 that gave it cannot be added up alone."
+    );
+    // Rows every member left blank lose nothing: no finding for them; the
+    // consistent members without reference counts cannot weight the
+    // share of departments (4/1.1): that is said too, naming member 1.
+    let rules: Vec<&str> = gaps.iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.contains(&"aggregate:blank:2/1.3"));
+    let weight: Vec<_> = gaps.of_rule("aggregate:weight_missing:4/1.1").collect();
+    assert_eq!(weight.len(), 1, "{rules:?}");
+    assert_eq!(weight[0].cells[1].member, Some(0));
+    assert!(
+        weight[0]
+            .message_en
+            .contains("weighted by each report's departments"),
+        "{}",
+        weight[0].message_en
+    );
+    for rule in rules {
+        assert!(
+            rule == "aggregate:blank:2/1.3" || rule.starts_with("aggregate:weight_missing:"),
+            "{rule}"
+        );
+    }
+}
+
+#[test]
+fn code_rows_show_their_distribution() {
+    // A survey held (1/6): 1 in two members, 0 in the third.
+    let mut members = members();
+    set(&mut members[2], 1, "6", 0);
+    members[1].set_cell(CellId::of(7, "2"), None).unwrap();
+    let total = aggregate("Tổng hợp", &members).unwrap();
+    let notes = total.distributions();
+    let survey: Vec<_> = notes.of_rule("aggregate:distribution:1/6").collect();
+    assert_eq!(survey.len(), 1);
+    assert_eq!(survey[0].severity, Severity::Info);
+    assert_eq!(
+        survey[0].message_en,
+        "Form 1 row 6, codes are not added up: 1 report gave 0, 2 reports gave 1."
+    );
+    assert_eq!(
+        survey[0].message_vi,
+        "Biểu 1 mục 6, mã không cộng được: 1 báo cáo ghi 0, 2 báo cáo ghi 1."
+    );
+    let meeting: Vec<_> = notes.of_rule("aggregate:distribution:7/2").collect();
+    assert_eq!(
+        meeting[0].message_en,
+        "Form 7 row 2, codes are not added up: 2 reports gave 2, 1 left it blank."
+    );
 }

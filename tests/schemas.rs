@@ -391,7 +391,9 @@ fn the_cross_findings_schema_describes_what_the_checks_across_reports_write() {
     assert!(!across.is_empty());
     let written = serde_json::to_value(&across).unwrap();
     assert!(validator.is_valid(&written), "{written:#}");
-    let members = [sample.clone(), sample];
+    let mut other = sample.clone();
+    other.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+    let members = [sample, other];
     let total = cchc_forms::aggregate::aggregate("Tổng hợp", &members).unwrap();
     let written = serde_json::to_value(total.validate()).unwrap();
     assert!(!written.as_array().unwrap().is_empty());

@@ -261,10 +261,7 @@ fn a_derived_quarter_does_not_repeat_a_reports_own_finding() {
     let mut reports = year();
     set(&mut reports[H], 1, "3.3.2", 15);
     let own = reports[H].validate();
-    assert!(
-        own.iter()
-            .any(|f| f.rule == "part:1/3.3.2<=1/3.3.1")
-    );
+    assert!(own.iter().any(|f| f.rule == "part:1/3.3.2<=1/3.3.1"));
     let checked = check_reports(&reports);
     assert_eq!(
         checked.findings.starting_with("derived:").count(),
@@ -276,12 +273,7 @@ fn a_derived_quarter_does_not_repeat_a_reports_own_finding() {
     let mut reports = year();
     let total = reports[Y].cell(CellId::of(2, "1")).unwrap().mantissa;
     set(&mut reports[Y], 2, "1", total + 1);
-    assert!(
-        reports[Y]
-            .validate()
-            .iter()
-            .any(|f| f.rule == "sum:2/1")
-    );
+    assert!(reports[Y].validate().iter().any(|f| f.rule == "sum:2/1"));
     let checked = check_reports(&reports);
     assert!(
         checked

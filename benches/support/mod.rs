@@ -212,6 +212,11 @@ pub fn members(count: usize) -> Vec<Report> {
     let base = clean_base();
     let mut random = XorShift(0x05EE_D0FA_11B0_D1E5);
     (0..count)
-        .map(|_| scaled(&base, i128::from(random.below(40) + 1)))
+        .map(|i| {
+            let mut member = scaled(&base, i128::from(random.below(40) + 1));
+            // Each body once: a total counts a body once.
+            member.meta.body = format!("Đơn vị {i}");
+            member
+        })
         .collect()
 }

@@ -32,7 +32,9 @@
 //! use cchc_forms::{aggregate::aggregate, catalogue::CellId, samples};
 //!
 //! let sample = samples::bac_giang_2023_q3();
-//! let members = [sample.clone(), sample];
+//! let mut other = sample.clone();
+//! other.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+//! let members = [sample, other];
 //! let total = aggregate("Tổng hợp", &members)?;
 //! assert_eq!(total.report.form3.resolved_departments.map(|c| c.get()), Some(2 * 54_106));
 //! // The rate recomputed from the sums: the same ratio, 99,3 printed to two decimals.
@@ -41,10 +43,13 @@
 //! let findings = total.validate();
 //! let sum = findings.iter().find(|f| f.rule == "aggregate:sum:3/1.4").unwrap();
 //! assert!(sum.message_en.ends_with(
-//!     "Members whose cells make it fail: report 1 (UBND tỉnh Bắc Giang), report 2 (UBND tỉnh Bắc Giang)."
+//!     "Members whose cells make it fail: report 1 (UBND tỉnh Bắc Giang), report 2 (UBND tỉnh Lạng Sơn)."
 //! ));
 //! # Ok::<(), cchc_forms::Error>(())
 //! ```
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use serde::Serialize;
 
@@ -53,9 +58,9 @@ use crate::check::interval::pow10;
 use crate::check::{Check, Family, Rounding, is_exact, percentage_of, run_rules};
 use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
 use crate::error::{Error, MAX_NAMED_MEMBERS, MAX_REPORTS, MemberProblem, MemberProblemKind, echo};
-use crate::finding::Interval;
+use crate::finding::{Interval, Severity};
 use crate::form::CellSink;
-use crate::report::{Report, ReportMeta};
+use crate::report::{BodyKey, Report, ReportMeta};
 use crate::unit::{CellValue, Printed};
 
 /// Reports added up: the total as a report, and how each row was made.
@@ -137,8 +142,11 @@ pub enum BlankReason {
 ///
 /// # Errors
 /// [`Error::Members`] when there is no member, or more than
-/// [`MAX_REPORTS`] (one problem, before any is read),
-/// or with every member of another period or template than the first.
+/// [`MAX_REPORTS`] (one problem, before any is read), or with every member
+/// refused: without a period, of another period or template than the
+/// first, or of a body given before (each body is counted once; the body
+/// compared as a [`BodyKey`](crate::BodyKey), so `UBND TỈNH BẮC GIANG` is
+/// `UBND tỉnh Bắc Giang`; members that give no body are not one body).
 pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregate<'_>, Error> {
     let first = refuse_mixed(members)?;
     let level = first
@@ -187,8 +195,10 @@ pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregat
     })
 }
 
-/// The first member, or every member of another period or template than
-/// the first.
+/// The first member, or every member refused: without a period, of
+/// another period or template than the first, or of a body already added
+/// (the same [`BodyKey`](crate::BodyKey): its name NFC-normalised, case and
+/// white space folded). Members that give no body are not one body.
 fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
     if let Some(past) = members.get(MAX_REPORTS) {
         return Err(Error::Members(vec![MemberProblem {
@@ -207,8 +217,11 @@ fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
         }]));
     };
     let mut problems = Vec::new();
-    for (index, member) in members.iter().enumerate().skip(1) {
-        let kind = if member.meta.period != first.meta.period {
+    let mut seen: HashMap<BodyKey, usize> = HashMap::new();
+    for (index, member) in members.iter().enumerate() {
+        let kind = if member.meta.period.is_none() {
+            MemberProblemKind::NoPeriod
+        } else if first.meta.period.is_some() && member.meta.period != first.meta.period {
             MemberProblemKind::Period {
                 expected: first.meta.period,
                 found: member.meta.period,
@@ -218,12 +231,22 @@ fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
                 expected: first.meta.template,
                 found: member.meta.template,
             }
+        } else if let Some(key) = member.meta.body_key() {
+            match seen.entry(key) {
+                Entry::Occupied(earlier) => MemberProblemKind::SameBody {
+                    first: *earlier.get(),
+                },
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                    continue;
+                }
+            }
         } else {
             continue;
         };
         problems.push(MemberProblem {
             index,
-            body: member.meta.body.clone(),
+            body: echo(&member.meta.body),
             kind,
         });
     }
@@ -678,6 +701,203 @@ impl Aggregate<'_> {
     #[must_use]
     pub fn total(&self, id: CellId) -> Option<&Total> {
         self.totals.get(id.index())
+    }
+
+    /// What the total could not add: one warning per row left blank in
+    /// the total although some members gave it, because the others left
+    /// it blank (`aggregate:blank:F/STT`, naming the members that left it
+    /// blank, at most [`MAX_NAMED_MEMBERS`], and their cells) or because a
+    /// member's weight for a weighted share is not given
+    /// (`aggregate:weight_missing:F/STT`). A row every member left blank
+    /// is blank in the total with nothing lost: no finding. A recomputed
+    /// rate blank because its numerator or denominator row is blank is
+    /// named by that row's finding.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{aggregate::aggregate, catalogue::CellId, samples};
+    /// let mut second = samples::bac_giang_2023_q3();
+    /// second.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+    /// second.set_cell(CellId::of(2, "1"), None)?;
+    /// let members = [samples::bac_giang_2023_q3(), second];
+    /// let total = aggregate("Tổng hợp", &members)?;
+    /// let gaps = total.gaps();
+    /// let blank = gaps.iter().find(|f| f.rule == "aggregate:blank:2/1").unwrap();
+    /// assert_eq!(
+    ///     blank.message_en,
+    ///     "Form 2 row 1 is blank in the total of 2 reports: 1 of them left it blank (report 2 (UBND tỉnh Lạng Sơn)), and a blank is not zero, so the 1 that gave it cannot be added up alone."
+    /// );
+    /// // The total's cell, then the cell of the member that left it blank.
+    /// assert_eq!(blank.cells.iter().map(|c| c.member).collect::<Vec<_>>(), [None, Some(1)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn gaps(&self) -> CrossFindings {
+        use crate::cross::row_capital;
+        let period = self.report.meta.period;
+        let total_body = Some(echo(&self.report.meta.body));
+        let count = self.members.len();
+        let mut out = CrossFindings::default();
+        for indicator in &CATALOGUE {
+            let id = indicator.id;
+            if indicator.aggregation() == Aggregation::Recompute {
+                continue;
+            }
+            let Some(Total::Blank(reason)) = self.total(id) else {
+                continue;
+            };
+            let cell_of = |member: usize| ReportCell {
+                member: Some(member),
+                ..ReportCell::new(id, period, Some(echo(&self.members[member].meta.body)))
+            };
+            let mut cells = vec![ReportCell::new(id, period, total_body.clone())];
+            let (rule, message_vi, message_en) = match reason {
+                BlankReason::BlankInMembers {
+                    count: blank,
+                    first,
+                } if *blank < count => {
+                    cells.extend(first.iter().map(|&m| cell_of(m)));
+                    let names = |vi: bool| {
+                        let mut names: Vec<String> = first
+                            .iter()
+                            .map(|&m| member_name(&self.members[m], m, vi))
+                            .collect();
+                        let more = blank.saturating_sub(first.len());
+                        if more > 0 {
+                            names.push(if vi {
+                                format!("và {more} báo cáo khác")
+                            } else {
+                                format!("and {more} more")
+                            });
+                        }
+                        names.join(", ")
+                    };
+                    let given = count - blank;
+                    (
+                        "blank",
+                        format!(
+                            "{} để trống trong tổng hợp {count} báo cáo: {blank} báo cáo để trống ({}), mà ô trống không phải số 0, nên không cộng riêng được {given} báo cáo có số liệu.",
+                            row_capital(id, true),
+                            names(true)
+                        ),
+                        format!(
+                            "{} is blank in the total of {count} reports: {blank} of them left it blank ({}), and a blank is not zero, so the {given} that gave it cannot be added up alone.",
+                            row_capital(id, false),
+                            names(false)
+                        ),
+                    )
+                }
+                BlankReason::WeightMissing { member } => {
+                    cells.push(cell_of(*member));
+                    let (weight_vi, weight_en) = match indicator.weight() {
+                        Some(Weight::Reference(kind)) => {
+                            (kind.name_vi().to_owned(), kind.name_en().to_owned())
+                        }
+                        Some(Weight::Row(stt)) => (
+                            format!("số liệu mục {stt}"),
+                            format!("the figure of row {stt}"),
+                        ),
+                        None => (String::new(), String::new()),
+                    };
+                    (
+                        "weight_missing",
+                        format!(
+                            "{} để trống trong tổng hợp {count} báo cáo: tỷ lệ được bình quân theo {weight_vi} của từng báo cáo, mà {} không cho biết.",
+                            row_capital(id, true),
+                            member_name(&self.members[*member], *member, true)
+                        ),
+                        format!(
+                            "{} is blank in the total of {count} reports: the shares are averaged weighted by each report's {weight_en}, which {} does not give.",
+                            row_capital(id, false),
+                            member_name(&self.members[*member], *member, false)
+                        ),
+                    )
+                }
+                _ => continue,
+            };
+            out.0.push(finding(
+                format!("aggregate:{rule}:{}", crate::cross::cell_id(id)),
+                CrossFamily::Aggregate,
+                Severity::Warning,
+                cells,
+                message_vi,
+                message_en,
+            ));
+        }
+        out
+    }
+
+    /// The codes the members gave, one note per code row that some member
+    /// gave (`aggregate:distribution:F/STT`): codes are not added up, the
+    /// total's cell is blank, and the note says how many members gave each
+    /// code and how many left it blank.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{aggregate::aggregate, samples};
+    /// let mut second = samples::bac_giang_2023_q3();
+    /// second.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+    /// let members = [samples::bac_giang_2023_q3(), second];
+    /// let total = aggregate("Tổng hợp", &members)?;
+    /// let notes = total.distributions();
+    /// let survey = notes.iter().find(|f| f.rule == "aggregate:distribution:1/6").unwrap();
+    /// assert_eq!(survey.message_en, "Form 1 row 6, codes are not added up: 2 reports gave 1.");
+    /// # Ok::<(), cchc_forms::Error>(())
+    /// ```
+    #[must_use]
+    pub fn distributions(&self) -> CrossFindings {
+        use crate::cross::row_capital;
+        let period = self.report.meta.period;
+        let body = Some(echo(&self.report.meta.body));
+        let mut out = CrossFindings::default();
+        for indicator in &CATALOGUE {
+            let id = indicator.id;
+            let Some(Total::Distribution { counts, blank }) = self.total(id) else {
+                continue;
+            };
+            if counts.iter().all(|&c| c == 0) {
+                continue;
+            }
+            let list = |vi: bool| {
+                let mut parts: Vec<String> = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &n)| n > 0)
+                    .map(|(code, n)| {
+                        if vi {
+                            format!("{n} báo cáo ghi {code}")
+                        } else {
+                            format!("{n} report{} gave {code}", if *n == 1 { "" } else { "s" })
+                        }
+                    })
+                    .collect();
+                if *blank > 0 {
+                    parts.push(if vi {
+                        format!("{blank} báo cáo để trống")
+                    } else {
+                        format!("{blank} left it blank")
+                    });
+                }
+                parts.join(", ")
+            };
+            out.0.push(finding(
+                format!("aggregate:distribution:{}", crate::cross::cell_id(id)),
+                CrossFamily::Aggregate,
+                Severity::Info,
+                vec![ReportCell::new(id, period, body.clone())],
+                format!(
+                    "{}, mã không cộng được: {}.",
+                    row_capital(id, true),
+                    list(true)
+                ),
+                format!(
+                    "{}, codes are not added up: {}.",
+                    row_capital(id, false),
+                    list(false)
+                ),
+            ));
+        }
+        out
     }
 
     /// Checks the total like any report, but for the rules that cannot

@@ -474,8 +474,8 @@ fn decimal_of(value: Printed) -> cchc_forms::Decimal {
 ///   one body, year and term per report, and `check_reports` sets aside
 ///   the same; its findings are of the families `period` and `derived`,
 ///   with messages, and survive JSON (as a consumer sends them back);
-/// - adding up refuses exactly the members of another period than the
-///   first; otherwise every summed row is the sum of the members' values
+/// - adding up refuses exactly the members without a period or of another
+///   period than the first, and those of a body given before; otherwise every summed row is the sum of the members' values
 ///   worked out here with `Decimal`, or blank because a member left it
 ///   blank (those counted and the first 10 named), or because the sum does
 ///   not fit the cell; every code row counts every member once; checking
@@ -524,7 +524,11 @@ fn series_oracles(reports: &[Report]) {
         for term in Term::ALL {
             if let Some(report) = series.report(term) {
                 placed += 1;
-                assert_eq!(report.meta.body, series.body());
+                assert!(report.meta.body_key().is_some());
+                assert_eq!(
+                    report.meta.body_key(),
+                    cchc_forms::BodyKey::of(series.body())
+                );
                 assert_eq!(report.meta.period, Some(Period::new(series.year(), term)));
             }
         }
@@ -556,12 +560,22 @@ fn aggregate_oracles(reports: &[Report]) {
     // Adding up: members of another period than the first are refused.
     match aggregate("Tổng hợp", reports) {
         Err(Error::Members(problems)) => {
-            let first = reports.first().map(|r| r.meta.period);
-            let expected: Vec<usize> = match first {
+            // Refused: every member without a period or of another period
+            // than the first's, and every member of a body given before
+            // (a body not given is no body).
+            let expected: Vec<usize> = match reports.first() {
                 None => vec![0],
-                Some(period) => (1..reports.len())
-                    .filter(|&i| reports[i].meta.period != period)
-                    .collect(),
+                Some(first) => {
+                    let mut seen = std::collections::HashSet::new();
+                    (0..reports.len())
+                        .filter(|&i| {
+                            let meta = &reports[i].meta;
+                            meta.period.is_none()
+                                || (first.meta.period.is_some() && meta.period != first.meta.period)
+                                || meta.body_key().is_some_and(|key| !seen.insert(key))
+                        })
+                        .collect()
+                }
             };
             let found: Vec<usize> = problems.iter().map(|p| p.index).collect();
             assert_eq!(found, expected);
@@ -571,7 +585,7 @@ fn aggregate_oracles(reports: &[Report]) {
             assert!(
                 reports
                     .iter()
-                    .all(|r| r.meta.period == reports[0].meta.period)
+                    .all(|r| r.meta.period.is_some() && r.meta.period == reports[0].meta.period)
             );
             for indicator in &CATALOGUE {
                 let id = indicator.id;
