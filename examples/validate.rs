@@ -57,7 +57,8 @@ use cchc_forms::render::{Languages, ReportView, html};
 use cchc_forms::rows::{ImportWarning, Imported, read_tsv};
 use cchc_forms::series::check_reports;
 use cchc_forms::{
-    CellProblem, Error, Finding, Period, Problems, Quoted, Report, Severity, Term, decode, samples,
+    CellProblem, Error, Finding, MAX_DOCUMENT_BYTES, Period, Problems, Quoted, Report, Severity,
+    Term, decode, samples,
 };
 
 const USAGE: &str = "\
@@ -127,8 +128,21 @@ enum Render {
     Xlsx,
 }
 
+/// A wrong command line: what is wrong, in Vietnamese and English.
+struct Usage {
+    vi: String,
+    en: String,
+}
+
+fn usage(vi: impl Into<String>, en: impl Into<String>) -> Usage {
+    Usage {
+        vi: vi.into(),
+        en: en.into(),
+    }
+}
+
 /// Reads the command line; a wrong one gives the message to print.
-fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, String> {
+fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, Usage> {
     let mut options = Options {
         json: false,
         emit_report: false,
@@ -178,21 +192,28 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, St
             "-h" | "--help" => options.help = true,
             "-" => options.inputs.push(Input::Stdin),
             flag if flag.starts_with('-') => {
-                return Err(format!("unknown option {} (see --help)", Quoted(flag)));
+                return Err(usage(
+                    format!("không có tùy chọn {} (xem --help)", Quoted(flag)),
+                    format!("unknown option {} (see --help)", Quoted(flag)),
+                ));
             }
             _ => options.inputs.push(Input::File(argument)),
         }
     }
+    if options.help {
+        return Ok(options);
+    }
     if options.json && options.emit_report {
-        return Err(
-            "--json and --emit-report cannot be used together: choose one output".to_owned(),
-        );
+        return Err(usage(
+            "không dùng --json cùng --emit-report: chọn một kiểu in",
+            "--json and --emit-report cannot be used together: choose one output",
+        ));
     }
     if options.locate && options.emit_report {
-        return Err(
-            "--locate and --emit-report cannot be used together: --emit-report prints the report, not its findings"
-                .to_owned(),
-        );
+        return Err(usage(
+            "không dùng --locate cùng --emit-report: --emit-report in báo cáo, không in các phát hiện",
+            "--locate and --emit-report cannot be used together: --emit-report prints the report, not its findings",
+        ));
     }
     if options.render.is_some() && (options.json || options.emit_report) {
         return Err(
@@ -201,13 +222,16 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, St
         );
     }
     if options.locate && options.aggregate {
-        return Err("--locate and --aggregate cannot be used together".to_owned());
+        return Err(usage(
+            "không dùng --locate cùng --aggregate",
+            "--locate and --aggregate cannot be used together",
+        ));
     }
     if options.emit_report && !options.aggregate && options.inputs.len() > 1 {
-        return Err(
-            "--emit-report prints one report: give one FILE, or add --aggregate to print their total"
-                .to_owned(),
-        );
+        return Err(usage(
+            "--emit-report in một báo cáo: chỉ ghi một FILE, hoặc thêm --aggregate để in tổng hợp của chúng",
+            "--emit-report prints one report: give one FILE, or add --aggregate to print their total",
+        ));
     }
     if options
         .inputs
@@ -216,9 +240,18 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, St
         .count()
         > 1
     {
-        return Err("standard input (-) can be read only once".to_owned());
+        return Err(usage(
+            "chỉ đọc được đầu vào chuẩn (-) một lần",
+            "standard input (-) can be read only once",
+        ));
     }
     if options.inputs.is_empty() {
+        if options.aggregate {
+            return Err(usage(
+                "--aggregate cộng các báo cáo được ghi: hãy ghi ít nhất một FILE (hoặc - cho đầu vào chuẩn)",
+                "--aggregate adds up the reports given: give at least one FILE (or - for standard input)",
+            ));
+        }
         options.inputs.push(Input::Sample);
     }
     Ok(options)
@@ -322,27 +355,45 @@ fn problems(error: &Error) -> (Vec<Problem>, usize) {
 /// A report read, with what its reader noticed.
 type Loaded = Imported;
 
-/// Reads the bytes of an input.
+/// Reads the bytes of an input, up to the document limit and no further:
+/// one byte past [`MAX_DOCUMENT_BYTES`] refuses it, so an endless input
+/// (`/dev/zero`, a pipe that never ends) costs at most the limit.
 fn read(input: &Input) -> Result<Vec<u8>, Problem> {
+    let (name_vi, name_en) = match input {
+        Input::Sample => return Ok(Vec::new()),
+        Input::Stdin => ("đầu vào chuẩn".to_owned(), "standard input".to_owned()),
+        Input::File(file) => (
+            format!("tệp {}", one_line(file)),
+            one_line(file).into_owned(),
+        ),
+    };
+    let cannot = |error: std::io::Error| {
+        Problem::general(
+            format!("không đọc được {name_vi}: {error}"),
+            format!("cannot read {name_en}: {error}"),
+        )
+    };
+    let limit = u64::try_from(MAX_DOCUMENT_BYTES).unwrap_or(u64::MAX);
+    let mut bytes = Vec::new();
+    let cap = limit.saturating_add(1);
     match input {
-        Input::Sample => Ok(Vec::new()),
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|error| {
-                Problem::general(
-                    format!("không đọc được đầu vào chuẩn: {error}"),
-                    format!("cannot read standard input: {error}"),
-                )
-            })?;
-            Ok(bytes)
-        }
-        Input::File(file) => std::fs::read(file).map_err(|error| {
-            Problem::general(
-                format!("không đọc được tệp {file}: {error}"),
-                format!("cannot read {file}: {error}"),
-            )
-        }),
+        Input::Stdin => std::io::stdin().lock().take(cap).read_to_end(&mut bytes),
+        Input::File(file) => std::fs::File::open(file)
+            .and_then(|opened| opened.take(cap).read_to_end(&mut bytes)),
+        Input::Sample => Ok(0),
     }
+    .map_err(cannot)?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(Problem::general(
+            format!(
+                "{name_vi} dài hơn {MAX_DOCUMENT_BYTES} byte, giới hạn công cụ đọc (một báo cáo chỉ vài chục kB): không đọc tiếp"
+            ),
+            format!(
+                "{name_en} is longer than {MAX_DOCUMENT_BYTES} bytes, the most this tool reads (a report is a few tens of kB): not read further"
+            ),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Loads the report, or the problems that reject it.
@@ -414,8 +465,8 @@ fn print_warning(out: &mut String, warning: &ImportWarning) {
         out,
         "  WARNING {}\n          {}\n          {}",
         location.join(", "),
-        warning.message_vi(),
-        warning.message_en()
+        one_line(&warning.message_vi()),
+        one_line(&warning.message_en())
     );
 }
 
@@ -426,11 +477,7 @@ fn print_table(loaded: &Loaded, findings: &[Finding]) -> String {
     let _ = writeln!(
         out,
         "{} — {} — {} finding(s): {} error(s), {} warning(s), {} note(s)\n",
-        if meta.body.is_empty() {
-            "đơn vị báo cáo: không ghi / body: not given"
-        } else {
-            &meta.body
-        },
+        body_text(&meta.body),
         period_text(meta.period),
         findings.len(),
         count(Severity::Error),
@@ -495,8 +542,8 @@ fn print_table(loaded: &Loaded, findings: &[Finding]) -> String {
                 value(finding.reported, true),
                 value(finding.computed, false),
                 finding.rule,
-                finding.message_vi(),
-                finding.message_en(),
+                one_line(&finding.message_vi().to_string()),
+                one_line(&finding.message_en().to_string()),
             );
         }
         out.push('\n');
@@ -505,6 +552,102 @@ fn print_table(loaded: &Loaded, findings: &[Finding]) -> String {
         out.push_str("No findings: every rule that could be evaluated holds.\n");
     }
     out
+}
+
+/// A body as the output names it: escaped, or "not given".
+fn body_text(body: &str) -> Cow<'_, str> {
+    if cchc_forms::BodyKey::of(body).is_none() {
+        "đơn vị báo cáo: không ghi / body: not given".into()
+    } else {
+        one_line(body)
+    }
+}
+
+/// Whether the library's quoting escapes `c`: a control character, or one
+/// a reader cannot see or tell from a space.
+fn hidden(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
+    let mut buffer = [0_u8; 4];
+    let text = c.encode_utf8(&mut buffer);
+    Quoted(text).to_string().len() != text.len() + 2
+}
+
+/// `text` with every control or invisible character written as an escape
+/// (`\t`, `\u{202e}`), line ends too unless `keep_lines`.
+fn escaped(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| hidden(c) && !(keep_lines && c == '\n')) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\n' if keep_lines => out.push('\n'),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if hidden(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// Text from the input on one line of the output: every control and
+/// invisible character escaped, line ends too.
+fn one_line(text: &str) -> Cow<'_, str> {
+    escaped(text, false)
+}
+
+/// Prints a table to standard output, every control or invisible character
+/// that came with the input escaped.
+fn print_out(text: &str) {
+    print!("{}", escaped(text, true));
+}
+
+/// Prints to standard error the same way.
+fn print_err(text: &str) {
+    eprint!("{}", escaped(text, true));
+}
+
+/// JSON as printed: pretty, and every control or invisible character that
+/// JSON leaves as it is (U+007F–U+009F, U+200B, U+202E, …) written as a
+/// `\uXXXX` escape, which reads back as the same text.
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    let text = serde_json::to_string_pretty(value)?;
+    if !text.chars().any(|c| c != '\n' && hidden(c)) {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c != '\n' && hidden(c) {
+            let mut units = [0_u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Prints JSON on standard output; exit code 2 if it cannot be written.
+fn print_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), ExitCode> {
+    match json_text(value) {
+        Ok(text) => {
+            println!("{text}");
+            Ok(())
+        }
+        Err(error) => {
+            eprintln!("không in được JSON / cannot print the JSON: {error}");
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 fn reject(json: bool, problems: &[Problem], omitted: usize) -> ExitCode {
@@ -519,38 +662,55 @@ fn reject(json: bool, problems: &[Problem], omitted: usize) -> ExitCode {
                 .json(),
             );
         }
-        match serde_json::to_string_pretty(&array) {
-            Ok(text) => println!("{text}"),
-            Err(error) => eprintln!("cannot print the problems: {error}"),
-        }
+        let _ = print_json(&array);
     } else {
         let total = problems.len().saturating_add(omitted);
-        eprintln!("rejected: {total} problem(s) / bị từ chối: {total} lỗi");
+        let mut out = format!("rejected: {total} problem(s) / bị từ chối: {total} lỗi\n");
         for problem in problems {
             let location = problem.location();
             if location.is_empty() {
-                eprintln!("  {}", problem.message_en);
+                let _ = writeln!(out, "  {}", one_line(&problem.message_en));
             } else {
-                eprintln!("  {location}: {}", problem.message_en);
+                let _ = writeln!(out, "  {location}: {}", one_line(&problem.message_en));
             }
-            eprintln!("    {}", problem.message_vi);
+            let _ = writeln!(out, "    {}", one_line(&problem.message_vi));
         }
         if omitted > 0 {
-            eprintln!(
+            let _ = writeln!(
+                out,
                 "  … and {omitted} more problem(s), not listed / còn {omitted} lỗi khác không được liệt kê"
             );
         }
+        print_err(&out);
+    }
+    ExitCode::from(2)
+}
+
+/// A wrong command line: the message in both languages and the usage on
+/// standard error, or with `--json` a JSON array of one problem.
+fn reject_usage(json: bool, wrong: &Usage) -> ExitCode {
+    if json {
+        let problem = Problem::general(wrong.vi.clone(), wrong.en.clone());
+        let _ = print_json(&[problem.json()]);
+    } else {
+        print_err(&format!(
+            "lỗi dòng lệnh: {}\nusage error: {}\n\n{USAGE}",
+            wrong.vi, wrong.en
+        ));
     }
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args(std::env::args().skip(1)) {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    // Whether the JSON output is asked for, even of a wrong command line.
+    let json = arguments
+        .iter()
+        .take_while(|argument| *argument != "--")
+        .any(|argument| argument == "--json");
+    let options = match parse_args(arguments) {
         Ok(options) => options,
-        Err(message) => {
-            eprintln!("{message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(wrong) => return reject_usage(json, &wrong),
     };
     if options.help {
         print!("{USAGE}");
@@ -582,7 +742,7 @@ fn main() -> ExitCode {
                 print_warning(&mut out, warning);
             }
         }
-        eprint!("{out}");
+        print_err(&out);
     }
     if let Some(render) = options.render {
         return run_render(&options, render, &loaded);
@@ -597,15 +757,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     if options.emit_report {
-        return match serde_json::to_string_pretty(&loaded.report) {
-            Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("cannot print the report: {error}");
-                ExitCode::from(2)
-            }
+        return match print_json(&loaded.report) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
         };
     }
     let findings = loaded.report.validate();
@@ -613,20 +767,18 @@ fn main() -> ExitCode {
     if options.json && options.locate {
         let json =
             serde_json::json!({ "findings": &findings, "locate": located.unwrap_or_default() });
-        println!("{json:#}");
+        if let Err(code) = print_json(&json) {
+            return code;
+        }
     } else if options.json {
-        match serde_json::to_string_pretty(&findings) {
-            Ok(json) => println!("{json}"),
-            Err(error) => {
-                eprintln!("cannot print the findings: {error}");
-                return ExitCode::from(2);
-            }
+        if let Err(code) = print_json(&findings) {
+            return code;
         }
     } else {
-        print!(
-            "{}",
-            locate_table(print_table(&loaded, &findings), located.as_ref())
-        );
+        print_out(&locate_table(
+            print_table(&loaded, &findings),
+            located.as_ref(),
+        ));
     }
     if findings.has_errors() {
         ExitCode::from(1)
@@ -635,25 +787,60 @@ fn main() -> ExitCode {
     }
 }
 
-/// An input as messages name it.
+/// An input as messages name it (a file's name escaped).
 fn input_name(input: &Input) -> String {
     match input {
         Input::Sample => "(sample)".to_owned(),
         Input::Stdin => "(stdin)".to_owned(),
-        Input::File(file) => file.clone(),
+        Input::File(file) => one_line(file).into_owned(),
     }
+}
+
+/// The files of the reports a finding's cells name by position, each once.
+fn files_of(inputs: &[Input], cells: &[cchc_forms::cross::ReportCell]) -> Vec<String> {
+    let mut positions: Vec<usize> = cells.iter().filter_map(|cell| cell.member).collect();
+    positions.sort_unstable();
+    positions.dedup();
+    positions
+        .into_iter()
+        .filter_map(|at| inputs.get(at).map(input_name))
+        .collect()
+}
+
+/// Findings across reports as JSON, each with the files its cells are in
+/// (`files`) where its cells name reports by position.
+fn cross_json(inputs: &[Input], findings: &CrossFindings) -> serde_json::Value {
+    findings
+        .iter()
+        .map(|finding| {
+            let mut value = serde_json::to_value(finding).unwrap_or_default();
+            let files = files_of(inputs, &finding.cells);
+            if let (Some(object), false) = (value.as_object_mut(), files.is_empty()) {
+                object.insert("files".to_owned(), serde_json::json!(files));
+            }
+            value
+        })
+        .collect()
 }
 
 /// Several reports: each validated, then the checks across the reports of
 /// each body and year.
 fn run_several(options: &Options, loaded: &[Loaded]) -> ExitCode {
+    use cchc_forms::series::UnplacedReason;
     let reports: Vec<Report> = loaded.iter().map(|one| one.report.clone()).collect();
     let each: Vec<_> = reports.iter().map(Report::validate).collect();
     let across = check_reports(&reports);
     let errors = each.iter().any(cchc_forms::Findings::has_errors) || across.findings.has_errors();
+    let inputs = &options.inputs;
+    // The other report an unplaced one is set aside for, if any.
+    let other_of = |reason: UnplacedReason| match reason {
+        UnplacedReason::SamePeriodAs { first } => Some(first),
+        UnplacedReason::OtherVersion { other } => Some(other),
+        _ => None,
+    };
     if options.json {
         let json = serde_json::json!({
-            "reports": options.inputs.iter().zip(&reports).zip(&each).map(|((input, report), findings)| {
+            "reports": inputs.iter().zip(&reports).zip(&each).map(|((input, report), findings)| {
                 serde_json::json!({
                     "file": input_name(input),
                     "body": report.meta.body,
@@ -661,19 +848,31 @@ fn run_several(options: &Options, loaded: &[Loaded]) -> ExitCode {
                     "findings": findings,
                 })
             }).collect::<Vec<_>>(),
-            "across": &across.findings,
+            "across": cross_json(inputs, &across.findings),
             "unplaced": across.unplaced.iter().map(|u| serde_json::json!({
                 "index": u.index,
-                "file": options.inputs.get(u.index).map(input_name),
+                "file": inputs.get(u.index).map(input_name),
                 "body": u.body,
+                "reason": u.reason,
+                "other_file": other_of(u.reason).and_then(|at| inputs.get(at)).map(input_name),
                 "message_vi": u.message_vi(),
                 "message_en": u.message_en(),
             })).collect::<Vec<_>>(),
+            "alone": across.alone.iter().map(|a| serde_json::json!({
+                "index": a.index,
+                "file": inputs.get(a.index).map(input_name),
+                "body": a.body,
+                "period": a.period,
+                "message_vi": a.message_vi(),
+                "message_en": a.message_en(),
+            })).collect::<Vec<_>>(),
         });
-        println!("{json:#}");
+        if let Err(code) = print_json(&json) {
+            return code;
+        }
     } else {
         let mut out = String::new();
-        for ((input, one), findings) in options.inputs.iter().zip(loaded).zip(&each) {
+        for ((input, one), findings) in inputs.iter().zip(loaded).zip(&each) {
             let _ = writeln!(out, "=== {} ===", input_name(input));
             out.push_str(&print_table(one, findings));
             out.push('\n');
@@ -683,16 +882,32 @@ fn run_several(options: &Options, loaded: &[Loaded]) -> ExitCode {
             "=== Kiểm tra giữa các báo cáo / Across reports: {} finding(s) ===",
             across.findings.len()
         );
+        let name = |at: usize| inputs.get(at).map(input_name).unwrap_or_default();
         for unplaced in &across.unplaced {
+            let other = other_of(unplaced.reason)
+                .map(|at| format!(" / {}", name(at)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  NOT PLACED {}\n          {}",
+                "  NOT PLACED {}{other} ({})\n          {}\n          {}",
+                name(unplaced.index),
+                body_text(&unplaced.body),
                 unplaced.message_vi(),
                 unplaced.message_en()
             );
         }
-        print_cross(&mut out, &across.findings);
-        print!("{out}");
+        for alone in &across.alone {
+            let _ = writeln!(
+                out,
+                "  ALONE   {} ({})\n          {}\n          {}",
+                name(alone.index),
+                body_text(&alone.body),
+                alone.message_vi(),
+                alone.message_en()
+            );
+        }
+        print_cross(&mut out, &across.findings, inputs);
+        print_out(&out);
     }
     if errors {
         ExitCode::from(1)
@@ -701,8 +916,43 @@ fn run_several(options: &Options, loaded: &[Loaded]) -> ExitCode {
     }
 }
 
-/// `--aggregate`: the reports added up, the total printed or checked.
+/// The same file given twice to `--aggregate`: each repeat, naming it.
+fn same_files(inputs: &[Input]) -> Vec<Problem> {
+    let mut seen: Vec<(std::path::PathBuf, usize)> = Vec::new();
+    let mut problems = Vec::new();
+    for (index, input) in inputs.iter().enumerate() {
+        let Input::File(file) = input else {
+            continue;
+        };
+        let path = std::fs::canonicalize(file).unwrap_or_else(|_| Path::new(file).to_owned());
+        if let Some(&(_, first)) = seen.iter().find(|(earlier, _)| *earlier == path) {
+            let name = one_line(file);
+            problems.push(Problem::general(
+                format!(
+                    "tệp {name} được ghi hai lần (báo cáo thứ {} và thứ {}): mỗi báo cáo chỉ được cộng một lần",
+                    first + 1,
+                    index + 1
+                ),
+                format!(
+                    "the file {name} is given twice (reports {} and {}): a report is counted once in a total",
+                    first + 1,
+                    index + 1
+                ),
+            ));
+        } else {
+            seen.push((path, index));
+        }
+    }
+    problems
+}
+
+/// `--aggregate`: the reports added up, the total printed or checked, with
+/// what could not be added and the codes' distributions.
 fn run_aggregate(options: &Options, loaded: Vec<Loaded>) -> ExitCode {
+    let twice = same_files(&options.inputs);
+    if !twice.is_empty() {
+        return reject(options.json, &twice, 0);
+    }
     let reports: Vec<Report> = loaded.into_iter().map(|one| one.report).collect();
     let body = format!("Tổng hợp {} báo cáo", reports.len());
     let total = match aggregate(body, &reports) {
@@ -711,45 +961,59 @@ fn run_aggregate(options: &Options, loaded: Vec<Loaded>) -> ExitCode {
             let problems: Vec<Problem> = match &error {
                 Error::Members(members) => members
                     .iter()
-                    .map(|member| Problem::general(member.message_vi(), member.message_en()))
+                    .map(|member| {
+                        let file = options
+                            .inputs
+                            .get(member.index)
+                            .map(|input| format!("{}: ", input_name(input)))
+                            .unwrap_or_default();
+                        Problem::general(
+                            format!("{file}{}", member.message_vi()),
+                            format!("{file}{}", member.message_en()),
+                        )
+                    })
                     .collect(),
                 other => vec![Problem::general(other.to_string(), other.to_string())],
             };
             return reject(options.json, &problems, 0);
         }
     };
+    // What the total could not add, then the codes: beside the findings.
+    let mut notes = total.gaps();
+    notes.0.extend(total.distributions().0);
     if options.emit_report {
-        return match serde_json::to_string_pretty(&total.report) {
-            Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("cannot print the report: {error}");
-                ExitCode::from(2)
-            }
+        let mut out = String::new();
+        if !notes.is_empty() {
+            let _ = writeln!(
+                out,
+                "Tổng hợp: không cộng được / The total could not add ({}):",
+                notes.len()
+            );
+            print_cross(&mut out, &notes, &options.inputs);
+        }
+        print_err(&out);
+        return match print_json(&total.report) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
         };
     }
-    let findings = total.validate();
+    let mut findings = total.validate();
+    findings.0.extend(notes.0);
     if options.json {
-        match serde_json::to_string_pretty(&findings) {
-            Ok(json) => println!("{json}"),
-            Err(error) => {
-                eprintln!("cannot print the findings: {error}");
-                return ExitCode::from(2);
-            }
+        if let Err(code) = print_json(&cross_json(&options.inputs, &findings)) {
+            return code;
         }
     } else {
         let mut out = String::new();
         let _ = writeln!(
             out,
             "{} — {} — {} finding(s)\n",
-            total.report.meta.body,
+            one_line(&total.report.meta.body),
             period_text(total.report.meta.period),
             findings.len()
         );
-        print_cross(&mut out, &findings);
-        print!("{out}");
+        print_cross(&mut out, &findings, &options.inputs);
+        print_out(&out);
     }
     if findings.has_errors() {
         ExitCode::from(1)
@@ -758,8 +1022,9 @@ fn run_aggregate(options: &Options, loaded: Vec<Loaded>) -> ExitCode {
     }
 }
 
-/// Findings across reports, one block each, with every cell and its report.
-fn print_cross(out: &mut String, findings: &CrossFindings) {
+/// Findings across reports, one block each, with every cell and its report
+/// (its file, where the cell names a report by position).
+fn print_cross(out: &mut String, findings: &CrossFindings, inputs: &[Input]) {
     for finding in findings {
         let cells: Vec<String> = finding
             .cells
@@ -769,10 +1034,14 @@ fn print_cross(out: &mut String, findings: &CrossFindings) {
                     || "—".to_owned(),
                     |p| format!("{} {}", p.term.name_en(), p.year),
                 );
-                match &cell.body {
-                    Some(body) => format!("{}/{} ({period}, {body})", cell.form, cell.stt),
-                    None => format!("{}/{} ({period})", cell.form, cell.stt),
+                let mut whose = vec![period];
+                if let Some(body) = &cell.body {
+                    whose.push(one_line(body).into_owned());
                 }
+                if let Some(input) = cell.member.and_then(|at| inputs.get(at)) {
+                    whose.push(input_name(input));
+                }
+                format!("{}/{} ({})", cell.form, cell.stt, whose.join(", "))
             })
             .collect();
         let _ = writeln!(
@@ -781,8 +1050,8 @@ fn print_cross(out: &mut String, findings: &CrossFindings) {
             finding.severity.to_string().to_uppercase(),
             finding.rule,
             cells.join(", "),
-            finding.message_vi,
-            finding.message_en,
+            one_line(&finding.message_vi),
+            one_line(&finding.message_en),
         );
     }
     if findings.is_empty() {
@@ -790,63 +1059,53 @@ fn print_cross(out: &mut String, findings: &CrossFindings) {
     }
 }
 
-/// `--locate`: under each form's findings, the cells most likely wrong (the
-/// cells of the minimal sets, most likely first) and their suggested values.
+/// `--locate`: after the findings, the minimal sets of cells to change,
+/// most likely first, each with the value every one of its cells should
+/// take in that set: change one set, not every cell listed.
 fn locate_table(table: String, located: Option<&cchc_forms::Localisation>) -> String {
     let Some(located) = located else {
         return table;
     };
     let mut out = table;
-    for form in &FORMS {
-        let mut lines = String::new();
-        for repair in located.suggestions() {
-            let indicator = repair.cell.indicator();
-            if indicator.form == form.number {
-                let _ = writeln!(
-                    lines,
-                    "  LIKELY  {:<6} {}\n          báo cáo/reported {:<12} đề xuất/suggested {:<12} ({})",
-                    indicator.stt,
-                    indicator.label_vi,
-                    NumberText::decimal(repair.reported.to_decimal(), Style::Vietnamese)
-                        .to_string(),
-                    // A row that does not apply to the period is to be left blank.
-                    repair.value().map_or_else(
-                        || "— (để trống/blank)".to_owned(),
-                        |value| NumberText::decimal(value.to_decimal(), Style::Vietnamese)
-                            .to_string(),
-                    ),
-                    repair.reason,
-                );
-            }
-        }
-        if lines.is_empty() {
-            continue;
-        }
-        let heading = format!("Biểu mẫu {} — ", form.number);
-        let end = out
-            .find(&heading)
-            .map(|at| out[at..].find("\n\n").map_or(out.len(), |gap| at + gap + 1));
-        match end {
-            Some(end) => out.insert_str(end, &lines),
-            None => {
-                let _ = writeln!(
-                    out,
-                    "Biểu mẫu {} — {} ({})\n{lines}",
-                    form.number, form.title_vi, form.title_en
-                );
-            }
-        }
-    }
+    let number = |value: cchc_forms::Decimal| {
+        NumberText::decimal(value, Style::Vietnamese).to_string()
+    };
     let _ = writeln!(
         out,
-        "Minimal sets of cells to change (smallest weight first): {}{}",
+        "Sửa MỘT trong các bộ ô sau (khả năng cao nhất trước) / Change ONE of these sets of cells (most likely first): {}{}",
         located.sets.len(),
         if located.more {
-            " (more not listed)"
+            " (more not listed / còn nữa)"
         } else {
             ""
         }
     );
+    for (at, set) in located.sets.iter().enumerate() {
+        let _ = writeln!(out, "  Bộ/Set {}:", at + 1);
+        for repair in &set.repairs {
+            let indicator = repair.cell.indicator();
+            let _ = writeln!(
+                out,
+                "    {}/{:<6} {}\n          báo cáo/reported {:<12} đề xuất/suggested {:<12} ({})",
+                indicator.form,
+                indicator.stt,
+                indicator.label_vi,
+                number(repair.reported.to_decimal()),
+                // A row that does not apply to the period is to be left blank.
+                repair.value().map_or_else(
+                    || "— (để trống/blank)".to_owned(),
+                    |value| number(value.to_decimal()),
+                ),
+                repair.reason,
+            );
+        }
+    }
+    for rule in &located.unrepairable {
+        let _ = writeln!(
+            out,
+            "  Không sửa được bằng cách đổi ô / no change of cells repairs: {rule}"
+        );
+    }
     out
 }
 

@@ -159,9 +159,16 @@ fn a_clean_report_needs_nothing() {
 fn the_json_is_sets_and_suggestions() {
     let located = samples::bac_giang_2023_q3().locate();
     let json = serde_json::to_value(&located).unwrap();
+    // Each set's cells with the value each takes in that set.
     assert_eq!(
         json["sets"][0],
-        serde_json::json!([{"form": 3, "stt": "1.4"}])
+        serde_json::json!([{"form": 3, "stt": "1.4", "reported": "1902",
+            "suggested": "1896", "reason": "only value the error rules allow"}])
+    );
+    assert_eq!(
+        json["sets"][3],
+        serde_json::json!([{"form": 3, "stt": "1.4.3", "reported": "155",
+            "suggested": "161", "reason": "only value the error rules allow"}])
     );
     assert_eq!(
         json["suggestions"][1],

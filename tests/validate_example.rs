@@ -244,10 +244,29 @@ fn the_command_line_is_checked() {
     let unknown = run(&["--jsn", SOURCE]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown option \"--jsn\""));
-    let both = run(&["--json", "--emit-report", SOURCE]);
+    let both = run(&["--emit-report", "--locate", SOURCE]);
     assert_eq!(both.status.code(), Some(2));
     assert!(both.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&both.stderr).contains("cannot be used together"));
+    let errors = String::from_utf8_lossy(&both.stderr);
+    assert!(errors.contains("cannot be used together"), "{errors}");
+    assert!(errors.contains("không dùng --locate cùng --emit-report"), "{errors}");
+    // With --json, a wrong command line is a JSON array of one problem.
+    let both = run(&["--json", "--emit-report", SOURCE]);
+    assert_eq!(both.status.code(), Some(2));
+    let problems: serde_json::Value = serde_json::from_slice(&both.stdout).expect("JSON");
+    assert_eq!(problems.as_array().map(Vec::len), Some(1));
+    assert!(
+        problems[0]["message_en"]
+            .as_str()
+            .is_some_and(|m| m.contains("cannot be used together")),
+        "{problems}"
+    );
+    assert!(
+        problems[0]["message_vi"]
+            .as_str()
+            .is_some_and(|m| m.contains("không dùng --json cùng --emit-report")),
+        "{problems}"
+    );
 }
 
 #[test]
@@ -321,17 +340,27 @@ fn locate_names_the_four_cells_and_their_values() {
     let output = run(&["--locate"]);
     assert_eq!(output.status.code(), Some(1));
     let table = String::from_utf8(output.stdout).expect("UTF-8");
-    for (stt, reported, suggested) in [
+    // Four sets of one cell: change one of them.
+    assert!(
+        table.contains("Change ONE of these sets of cells (most likely first): 4\n"),
+        "{table}"
+    );
+    for (set, (stt, reported, suggested)) in [
         ("1.4 ", "1.902", "1.896"),
         ("1.4.1", "1.486", "1.492"),
         ("1.4.2", "255", "261"),
         ("1.4.3", "155", "161"),
-    ] {
-        let line = table
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut lines = table
             .lines()
-            .skip_while(|line| !line.starts_with(&format!("  LIKELY  {stt}")))
-            .nth(1)
-            .unwrap_or_else(|| panic!("no LIKELY line for {stt}:\n{table}"));
+            .skip_while(|line| *line != format!("  Bộ/Set {}:", set + 1))
+            .skip(1);
+        let cell = lines.next().unwrap_or_else(|| panic!("no set {set}:\n{table}"));
+        assert!(cell.starts_with(&format!("    3/{stt}")), "{cell}");
+        let line = lines.next().unwrap_or_default();
         assert!(
             line.contains(&format!("báo cáo/reported {reported} "))
                 && line.contains(&format!("đề xuất/suggested {suggested} ")),

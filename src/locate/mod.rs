@@ -430,15 +430,19 @@ impl Localisation {
 }
 
 impl Serialize for Localisation {
-    /// `{"sets": [[{"form": 3, "stt": "1.4"}], ...], "suggestions": [{"form",
-    /// "stt", "reported", "suggested", "reason"}]}`.
+    /// `{"sets": [[{"form": 3, "stt": "1.4", "reported": "1902",
+    /// "suggested": "1896", "reason": "…"}], ...], "suggestions": [...]}`:
+    /// each set's cells with the value each should take *in that set*
+    /// (applying a set's values leaves no error); then `suggestions`, each
+    /// cell once with the value of the first set that holds it (a summary:
+    /// the values of different sets do not mix).
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         struct Sets<'a>(&'a [CellSet]);
         impl Serialize for Sets<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut out = serializer.serialize_seq(Some(self.0.len()))?;
                 for set in self.0 {
-                    out.serialize_element(&set.cells)?;
+                    out.serialize_element(&set.repairs)?;
                 }
                 out.end()
             }
