@@ -378,8 +378,9 @@ fn read(input: &Input) -> Result<Vec<u8>, Problem> {
     let cap = limit.saturating_add(1);
     match input {
         Input::Stdin => std::io::stdin().lock().take(cap).read_to_end(&mut bytes),
-        Input::File(file) => std::fs::File::open(file)
-            .and_then(|opened| opened.take(cap).read_to_end(&mut bytes)),
+        Input::File(file) => {
+            std::fs::File::open(file).and_then(|opened| opened.take(cap).read_to_end(&mut bytes))
+        }
         Input::Sample => Ok(0),
     }
     .map_err(cannot)?;
@@ -577,7 +578,10 @@ fn hidden(c: char) -> bool {
 /// `text` with every control or invisible character written as an escape
 /// (`\t`, `\u{202e}`), line ends too unless `keep_lines`.
 fn escaped(text: &str, keep_lines: bool) -> Cow<'_, str> {
-    if !text.chars().any(|c| hidden(c) && !(keep_lines && c == '\n')) {
+    if !text
+        .chars()
+        .any(|c| hidden(c) && !(keep_lines && c == '\n'))
+    {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -1067,9 +1071,8 @@ fn locate_table(table: String, located: Option<&cchc_forms::Localisation>) -> St
         return table;
     };
     let mut out = table;
-    let number = |value: cchc_forms::Decimal| {
-        NumberText::decimal(value, Style::Vietnamese).to_string()
-    };
+    let number =
+        |value: cchc_forms::Decimal| NumberText::decimal(value, Style::Vietnamese).to_string();
     let _ = writeln!(
         out,
         "Sửa MỘT trong các bộ ô sau (khả năng cao nhất trước) / Change ONE of these sets of cells (most likely first): {}{}",

@@ -249,7 +249,10 @@ fn the_command_line_is_checked() {
     assert!(both.stdout.is_empty());
     let errors = String::from_utf8_lossy(&both.stderr);
     assert!(errors.contains("cannot be used together"), "{errors}");
-    assert!(errors.contains("không dùng --locate cùng --emit-report"), "{errors}");
+    assert!(
+        errors.contains("không dùng --locate cùng --emit-report"),
+        "{errors}"
+    );
     // With --json, a wrong command line is a JSON array of one problem.
     let both = run(&["--json", "--emit-report", SOURCE]);
     assert_eq!(both.status.code(), Some(2));
@@ -358,7 +361,9 @@ fn locate_names_the_four_cells_and_their_values() {
             .lines()
             .skip_while(|line| *line != format!("  Bộ/Set {}:", set + 1))
             .skip(1);
-        let cell = lines.next().unwrap_or_else(|| panic!("no set {set}:\n{table}"));
+        let cell = lines
+            .next()
+            .unwrap_or_else(|| panic!("no set {set}:\n{table}"));
         assert!(cell.starts_with(&format!("    3/{stt}")), "{cell}");
         let line = lines.next().unwrap_or_default();
         assert!(
