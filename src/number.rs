@@ -301,14 +301,32 @@ fn split(text: &str) -> Result<Parts<'_>, NumberError> {
 ///
 /// assert_eq!(parse_count("8.007.000"), Ok(8_007_000));
 /// assert_eq!(parse_count("06"), Ok(6));
-/// assert_eq!(parse_count("1.42"), Err(NumberError::BadGrouping));
+/// assert_eq!(parse_count("1.42.000"), Err(NumberError::BadGrouping));
+/// // 1.42 is no count either way: not 1.42 thousand, and 1,42 is not whole.
+/// assert_eq!(parse_count("1.42"), Err(NumberError::FractionalCount));
 /// assert_eq!(parse_count("1,5"), Err(NumberError::FractionalCount));
 /// assert_eq!(parse_count("-5"), Err(NumberError::NegativeCount));
 /// ```
 pub fn parse_count(text: &str) -> Result<u64, NumberError> {
     let parts = match split(text) {
         Ok(parts) => parts,
-        Err(error) => return Err(english_or(text, error)),
+        Err(error) => {
+            let error = english_or(text, error);
+            // Read the English way it is a decimal (`1.48` is 1,48): no
+            // reading of it is a whole count, so none is suggested.
+            let decimal = || english_reading(text).is_some_and(|reading| reading.contains(','));
+            return Err(
+                if matches!(
+                    error,
+                    NumberError::BadGrouping | NumberError::EnglishSeparators
+                ) && decimal()
+                {
+                    NumberError::FractionalCount
+                } else {
+                    error
+                },
+            );
+        }
     };
     if parts.negative {
         return Err(NumberError::NegativeCount);
@@ -597,9 +615,13 @@ mod tests {
 
     #[test]
     fn rejected_counts() {
-        assert_eq!(parse_count("1.42"), Err(NumberError::BadGrouping));
-        assert_eq!(parse_count("12.3456"), Err(NumberError::BadGrouping));
-        assert_eq!(parse_count("1234.567"), Err(NumberError::BadGrouping));
+        // Decimals read the English way: no whole count.
+        assert_eq!(parse_count("1.42"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_count("12.3456"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_count("1,234.5"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_count("1.4200"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_count("1234.567"), Err(NumberError::FractionalCount));
+        assert_eq!(parse_count("1.42.000"), Err(NumberError::BadGrouping));
         assert_eq!(parse_count(".420"), Err(NumberError::BadGrouping));
         assert_eq!(parse_count("1..420"), Err(NumberError::BadGrouping));
         assert_eq!(parse_count("1.420."), Err(NumberError::BadGrouping));

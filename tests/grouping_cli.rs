@@ -339,7 +339,10 @@ fn a_total_says_what_it_could_not_add() {
     let output = run(&[&["--aggregate", "--emit-report"][..], &arguments[..]].concat());
     assert_eq!(output.status.code(), Some(0));
     let emitted = json(&output);
-    assert_eq!(emitted["form2"]["regulations_issued_commune"], serde_json::Value::Null);
+    assert_eq!(
+        emitted["form2"]["regulations_issued_commune"],
+        serde_json::Value::Null
+    );
     assert_eq!(emitted["form2"]["regulations_issued"], 3 * 37);
     let errors = text(&output.stderr);
     assert!(errors.contains("rule aggregate:blank:2/1.3"), "{errors}");

@@ -28,7 +28,7 @@ mod number {
                 "ô không có chữ số nào",
             ),
             (
-                "1.42",
+                "1.42.000",
                 NumberError::BadGrouping,
                 "`.` separates groups of exactly three digits (thousands)",
                 "dấu `.` phân cách từng nhóm đúng ba chữ số (hàng nghìn)",

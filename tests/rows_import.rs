@@ -194,13 +194,18 @@ fn text_that_is_not_a_number_is_rejected() {
         assert_eq!(problem_of(form, stt, "1 420"), unexpected(' ', 1));
         assert_eq!(problem_of(form, stt, "+5"), unexpected('+', 0));
         assert_eq!(problem_of(form, stt, "1e3"), unexpected('e', 1));
-        // A thousands group has exactly three digits.
+        // A thousands group has exactly three digits; for a count, text
+        // that reads as a decimal the English way fits no whole count (no
+        // `1,42` is suggested for it).
+        let grouping = if (form, stt) == count {
+            NumberError::FractionalCount
+        } else {
+            NumberError::BadGrouping
+        };
+        assert_eq!(problem_of(form, stt, "1.42"), not_a_number(grouping));
+        assert_eq!(problem_of(form, stt, "12.3456"), not_a_number(grouping));
         assert_eq!(
-            problem_of(form, stt, "1.42"),
-            not_a_number(NumberError::BadGrouping)
-        );
-        assert_eq!(
-            problem_of(form, stt, "12.3456"),
+            problem_of(form, stt, "1.42.000"),
             not_a_number(NumberError::BadGrouping)
         );
         assert_eq!(

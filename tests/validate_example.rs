@@ -400,3 +400,34 @@ fn locate_names_the_four_cells_and_their_values() {
     // --locate prints findings, --emit-report a report: not both.
     assert_eq!(run(&["--locate", "--emit-report"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_count_is_never_suggested_a_decimal() {
+    // `1.48` in a count (3/3.1.1): not three digits after the dot, and read
+    // the English way 1,48, no whole count: no value is suggested. In a
+    // rate (3/3.1) the English reading 1,48 is a value it can hold.
+    for (row, whole) in [
+        ("3\t3.1.1\t1.48\n", true),
+        ("3\t3.1.1\t1,234.5\n", true),
+        ("3\t3.1\t1.48\n", false),
+    ] {
+        let output = run_with_stdin(&["-"], row.as_bytes());
+        assert_eq!(output.status.code(), Some(2));
+        let errors = String::from_utf8(output.stderr).expect("UTF-8");
+        if whole {
+            assert!(
+                errors.contains("a count must be a whole number"),
+                "{errors}"
+            );
+            assert!(errors.contains("số lượng phải là số nguyên"), "{errors}");
+            assert!(!errors.contains("did you mean"), "{errors}");
+        } else {
+            assert!(errors.contains("did you mean 1,48?"), "{errors}");
+        }
+    }
+    // A whole count written the English way is still suggested its
+    // Vietnamese spelling.
+    let output = run_with_stdin(&["-"], b"3\t3.1.1\t54,106\n");
+    let errors = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(errors.contains("did you mean 54.106?"), "{errors}");
+}
