@@ -55,11 +55,11 @@ fn every_set_repairs(report: &Report, located: &Localisation) -> Result<(), Test
         prop_assert_eq!(cells.len(), set.repairs.len());
         for (repair, cell) in set.repairs.iter().zip(cells) {
             prop_assert_eq!(
-                printed(&cell["suggested"]).map(|p| p.to_decimal()),
-                repair.value().map(|p| p.to_decimal())
+                printed(&cell["suggested"]).map(Printed::to_decimal),
+                repair.value().map(Printed::to_decimal)
             );
             prop_assert_eq!(
-                printed(&cell["reported"]).map(|p| p.to_decimal()),
+                printed(&cell["reported"]).map(Printed::to_decimal),
                 Some(repair.reported.to_decimal())
             );
             if repair.cell.indicator().kind == ValueKind::Count {
