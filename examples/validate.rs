@@ -27,20 +27,50 @@
 //!
 //! Output: a table of findings grouped by form (default), the findings as a
 //! JSON array (`--json`; with several FILEs an object `{"reports": [{"file",
-//! "body", "period", "findings"}], "across": [...], "unplaced": [...]}`), or
-//! the parsed report as canonical JSON (`--emit-report`), the forms with
-//! their findings marked as one self-contained HTML page (`--html`, on
-//! standard output) or as an annotated workbook (`--xlsx`, .xlsx bytes on
-//! standard output, refused when that is a terminal); see
-//! `cchc_forms::render`. What the reader noticed but accepted (a label unlike
-//! the template's, an amount with three decimals) is listed before the
-//! table, or on standard error with `--json` and `--emit-report`.
+//! "body", "period", "findings"}], "across": [...], "unplaced": [{"index",
+//! "file", "body", "reason", "other_file", "message_vi", "message_en"}],
+//! "alone": [{"index", "file", "body", "period", "message_vi",
+//! "message_en"}]}`), or the parsed report as canonical JSON
+//! (`--emit-report`), the forms with their findings marked as one
+//! self-contained HTML page (`--html`, on standard output) or as an
+//! annotated workbook (`--xlsx`, .xlsx bytes on standard output, refused
+//! when that is a terminal); see `cchc_forms::render`. Reports are grouped
+//! by body after NFC normalisation, case and white-space folding; a report
+//! without a body, without a period, or one of two differing versions of a
+//! period is set aside and says why (`NOT PLACED` in the table), and a
+//! report that is the only one of its body says so (`ALONE`). A finding
+//! across reports whose cells name reports by position (two versions of a
+//! period, the members of a total) lists their files (`files` in JSON,
+//! beside each cell in the table). What the reader noticed but accepted (a
+//! label unlike the template's, an amount with three decimals) is listed
+//! before the table, or on standard error with `--json` and
+//! `--emit-report`.
+//!
+//! `--aggregate` refuses a file given twice, a body given twice (however
+//! typed) and a member without a period; its findings are the total's, then
+//! what it could not add (`aggregate:blank:…`, `aggregate:weight_missing:…`)
+//! and the codes' distributions (`aggregate:distribution:…`), which
+//! `--emit-report` prints on standard error beside the report.
+//!
+//! `--locate` lists the minimal sets of cells to change, most likely first,
+//! each cell with the value it takes in that set: change one set. In JSON,
+//! `locate.sets[i]` is the set's cells, each with `form`, `stt`,
+//! `reported`, `suggested` (`null`: blank it) and `reason`.
+//!
+//! Input is read up to `MAX_DOCUMENT_BYTES` (8 MiB) and no further, files
+//! and standard input alike: an endless input is refused, not read until
+//! memory runs out. Every control or invisible character that came with
+//! the input (a body, a key, a label, a file name) is escaped in the
+//! output: `\u{202e}` in a table, `\u202e` in JSON (which reads back as
+//! the same text).
 //!
 //! Exit code: 0 when no finding is an error, 1 when some are, 2 when the
 //! input is rejected or the command line is wrong. A rejection lists every
 //! problem (at most 1,000, then a count) in Vietnamese and English on
 //! standard error, or with `--json` as a JSON array of problems (`form`,
-//! `stt`, `line`, `text`, `message_vi`, `message_en`) on standard output.
+//! `stt`, `line`, `text`, `message_vi`, `message_en`) on standard output;
+//! a wrong command line the same, in both languages (with `--json`, a JSON
+//! array of one problem).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -78,10 +108,12 @@ several FILEs, then the checks across the reports of each body and year.
   --json         print the findings (or the problems of a rejected input)
                  as JSON
   --emit-report  print the report read, as canonical JSON
-  --locate       also say which cells are most likely wrong and what they
-                 should be (with --json: {\"findings\": [...], \"locate\": {...}})
-  --aggregate    add the reports up (one period and template) and check
-                 the total; with --emit-report print the total as a report
+  --locate       also list the smallest sets of cells to change, each cell
+                 with its value in that set: change one set
+                 (with --json: {\"findings\": [...], \"locate\": {...}})
+  --aggregate    add the reports up (one period and template, each body
+                 once) and check the total; with --emit-report print the
+                 total as a report
   --html         print the forms with their findings marked, as one
                  self-contained HTML page
   --xlsx         write the forms with their findings marked, as an

@@ -145,7 +145,7 @@ pub enum BlankReason {
 /// [`MAX_REPORTS`] (one problem, before any is read), or with every member
 /// refused: without a period, of another period or template than the
 /// first, or of a body given before (each body is counted once; the body
-/// compared as a [`BodyKey`](crate::BodyKey), so `UBND TỈNH BẮC GIANG` is
+/// compared as a [`BodyKey`], so `UBND TỈNH BẮC GIANG` is
 /// `UBND tỉnh Bắc Giang`; members that give no body are not one body).
 pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregate<'_>, Error> {
     let first = refuse_mixed(members)?;
@@ -197,7 +197,7 @@ pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregat
 
 /// The first member, or every member refused: without a period, of
 /// another period or template than the first, or of a body already added
-/// (the same [`BodyKey`](crate::BodyKey): its name NFC-normalised, case and
+/// (the same [`BodyKey`]: its name NFC-normalised, case and
 /// white space folded). Members that give no body are not one body.
 fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
     if let Some(past) = members.get(MAX_REPORTS) {

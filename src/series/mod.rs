@@ -6,16 +6,34 @@
 //! (15/12–14/12) (Decree 09/2019/NĐ-CP; see [`Period::data_window`],
 //! [`Period::contains`]). A [`Series`] holds the reports of one body, one
 //! template and one year; [`Series::group`] sorts any reports into series,
-//! never mixing bodies or years, and sets aside those that cannot be placed
-//! (no period, or a second report of the same period). What each row's
-//! value does over time is its [`PeriodClass`] (from the catalogue, the one
-//! source), and the checks follow from it:
+//! never mixing bodies or years, and sets aside those that cannot be placed,
+//! saying why ([`UnplacedReason`]).
+//!
+//! # One body
+//! A body is one body however its name is typed: reports are grouped by
+//! [`BodyKey`] (the name NFC-normalised, case and white space folded), so
+//! `UBND TỈNH BẮC GIANG`, `Ubnd tỉnh Bắc Giang` and the same name in
+//! decomposed Unicode are one body. A report that gives no body is not
+//! matched with any other ([`UnplacedReason::NoBody`]): two documents that
+//! give none are not "the same body". A second report of a body's period
+//! with the same figures is set aside for the first
+//! ([`UnplacedReason::SamePeriodAs`]); two versions whose figures differ
+//! are both set aside ([`UnplacedReason::OtherVersion`]) and are an error,
+//! `period:versions`, naming both reports and every cell that differs, so
+//! that neither the findings nor the exit code of a caller depend on the
+//! order the reports were given in. A report placed but the only one of
+//! its body says so ([`Grouping::alone`], [`SeriesCheck::alone`]).
+//!
+//! # The checks
+//! What each row's value does over time is its [`PeriodClass`] (from the
+//! catalogue, the one source), and the checks follow from it:
 //!
 //! | check | rule id | what | severity |
 //! |---|---|---|---|
+//! | versions | `period:versions` | two reports of one body, template and period whose figures differ: both named, with every cell that differs; neither is used | error |
 //! | flows | `period:flow:F/STT` | a [`PeriodClass::Flow`] quantity: half-year ≥ Q1, year ≥ half-year + Q3 (without the half-year, year ≥ Q1 + Q3): a derived Q2 or Q4 below zero | error |
 //! | distinct flows | `period:distinct_flow:F/STT` | a [`PeriodClass::DistinctFlow`] quantity (one body counts once a year): half-year ≥ Q1, year ≥ max(half-year, Q3) | error |
-//! | derived quarters | `derived:q2:RULE`, `derived:q4:RULE` | every rule of one report whose cells are all flow counts (sums, parts, implications; not the `derivable` notes) on Q2 = half-year − Q1 and Q4 = year − half-year − Q3; each cell named in every report it came from | the rule's |
+//! | derived quarters | `derived:q2:RULE`, `derived:q4:RULE` | every rule of one report whose cells are all flow counts (sums, parts, implications; not the `derivable` notes) on Q2 = half-year − Q1 and Q4 = year − half-year − Q3; each cell named in every report it came from; a rule that one of those reports breaks on its own cells is its finding, not repeated for the quarter | the rule's |
 //! | cumulative | `period:cumulative:F/STT` | a [`PeriodClass::CumulativeInYear`] quantity: Q1 ≤ half-year ≤ Q3 ≤ year | error where the label prints "Lũy kế", warning where the row is cumulative in fact only (estimates get revised) |
 //! | since start | `period:since_start:F/STT` | a [`PeriodClass::CumulativeSinceStart`] quantity never falls, across years too ([`check_reports`]) | as cumulative |
 //! | plans | `period:plan:F/STT` | a [`PeriodClass::Plan`] row the same in every report of the year | warning |
