@@ -191,6 +191,33 @@ fn a_year_below_half_year_plus_q3_is_a_negative_q4() {
 }
 
 #[test]
+fn a_year_below_q1_plus_q3_without_the_half_year_names_the_rest_of_the_year() {
+    // No half-year report: the year (100 documents, form 2 row 1) against
+    // Q1 (37) and Q3 (37): the rest of the year = 100 − 37 − 37 = 26 ≥ 0,
+    // fine; a year of 60: 60 − 37 − 37 = −14.
+    let [q1, _, q3, mut year] = year();
+    set(&mut year, 2, "1", 60);
+    let reports = [q1, q3, year];
+    let found = only(&reports);
+    assert_eq!(found.rule, "period:flow:2/1");
+    assert!(
+        found.message_en.ends_with(
+            "the 2023 annual report says 60, less than the Q1 2023 report (37) plus the Q3 2023 report (37): the rest of the year (derived) = 60 − 37 − 37 = -14 < 0."
+        ),
+        "{}",
+        found.message_en
+    );
+    assert!(
+        found
+            .message_vi
+            .contains("số liệu phần còn lại của năm suy ra = 60 − 37 − 37 = -14 < 0."),
+        "{}",
+        found.message_vi
+    );
+    assert!(!found.message_en.contains("the derived the"));
+}
+
+#[test]
 fn derived_q4_with_more_dossiers_on_time_than_resolved() {
     let mut reports = year();
     // Dossiers of departments, resolved (3/3.1.1) and on time (3/3.1.2):

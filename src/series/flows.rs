@@ -218,7 +218,7 @@ fn flow(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) 
     let (quarter_vi, quarter_en) = match later {
         Term::HalfYear => ("quý II", "the derived Q2"),
         _ if parts.len() == 2 && parts[0].0 == Term::HalfYear => ("quý IV", "the derived Q4"),
-        _ => ("phần còn lại của năm", "the rest of the year, derived,"),
+        _ => ("phần còn lại của năm", "the rest of the year (derived)"),
     };
     let message = |vi: bool| {
         let names: Vec<String> = parts
