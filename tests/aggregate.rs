@@ -442,15 +442,15 @@ fn code_rows_show_their_distribution() {
     assert_eq!(survey[0].severity, Severity::Info);
     assert_eq!(
         survey[0].message_en,
-        "Form 1 row 6, codes are not added up: 1 report gave 0, 2 reports gave 1."
+        "Form 1 row 6, codes are not added up: 1 report gave 0 (no), 2 reports gave 1 (yes)."
     );
     assert_eq!(
         survey[0].message_vi,
-        "Biểu 1 mục 6, mã không cộng được: 1 báo cáo ghi 0, 2 báo cáo ghi 1."
+        "Biểu 1 mục 6, mã không cộng được: 1 báo cáo ghi 0 (Không), 2 báo cáo ghi 1 (Có)."
     );
     let meeting: Vec<_> = notes.of_rule("aggregate:distribution:7/2").collect();
     assert_eq!(
         meeting[0].message_en,
-        "Form 7 row 2, codes are not added up: 2 reports gave 2, 1 left it blank."
+        "Form 7 row 2, codes are not added up: 2 reports gave 2 (three levels), 1 left it blank."
     );
 }

@@ -323,7 +323,7 @@ fn a_total_says_what_it_could_not_add() {
         .unwrap_or_else(|| panic!("{findings:#}"));
     assert_eq!(
         survey["message_en"],
-        "Form 1 row 6, codes are not added up: 3 reports gave 1."
+        "Form 1 row 6, codes are not added up: 3 reports gave 1 (yes)."
     );
     // In the table, and beside --emit-report on standard error.
     let arguments: Vec<&str> = paths.iter().map(String::as_str).collect();

@@ -841,7 +841,7 @@ impl Aggregate<'_> {
     /// let total = aggregate("Tổng hợp", &members)?;
     /// let notes = total.distributions();
     /// let survey = notes.iter().find(|f| f.rule == "aggregate:distribution:1/6").unwrap();
-    /// assert_eq!(survey.message_en, "Form 1 row 6, codes are not added up: 2 reports gave 1.");
+    /// assert_eq!(survey.message_en, "Form 1 row 6, codes are not added up: 2 reports gave 1 (yes).");
     /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     #[must_use]
@@ -864,6 +864,18 @@ impl Aggregate<'_> {
                     .enumerate()
                     .filter(|&(_, &n)| n > 0)
                     .map(|(code, n)| {
+                        // The code with its meaning, as the legend prints it.
+                        let meaning = match indicator.kind {
+                            crate::unit::ValueKind::Code { legend } => legend
+                                .iter()
+                                .find(|entry| usize::from(entry.code) == code)
+                                .map(|entry| if vi { entry.label_vi } else { entry.label_en }),
+                            _ => None,
+                        };
+                        let code = meaning.map_or_else(
+                            || code.to_string(),
+                            |meaning| format!("{code} ({meaning})"),
+                        );
                         if vi {
                             format!("{n} báo cáo ghi {code}")
                         } else {
