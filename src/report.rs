@@ -294,7 +294,9 @@ pub struct ReportMeta {
 /// decomposed Unicode (a base letter then its combining marks) are one
 /// body. White space of any kind (a tab, a no-break space) counts as one
 /// space, none at either end, and invisible characters (a zero-width space,
-/// a soft hyphen, a byte-order mark) count as nothing. A name that is empty
+/// a soft hyphen, a byte-order mark) count as nothing. The two spellings of
+/// a tone on a closing `oa`, `oe` or `uy` (`Hòa`/`Hoà`, `Thủy`/`Thuỷ`) are
+/// one, and `Ủy ban nhân dân` is `UBND`. A name that is empty
 /// once folded is not a body: [`BodyKey::of`] gives `None` ("not given"),
 /// and two reports that give no body are never taken for one body.
 ///
@@ -314,6 +316,9 @@ pub struct ReportMeta {
 /// assert_eq!(upper.unwrap().as_str(), "ubnd tỉnh bắc giang");
 /// assert_ne!(BodyKey::of("UBND tỉnh Bắc Giang"), BodyKey::of("UBND tỉnh Bắc Ninh"));
 /// assert_eq!(BodyKey::of(" \u{a0}\t"), None); // not given
+/// // The tone mark on either vowel, and "UBND" spelled out.
+/// assert_eq!(BodyKey::of("UBND tỉnh Thanh Hóa"), BodyKey::of("Ủy ban nhân dân tỉnh Thanh Hoá"));
+/// assert_eq!(BodyKey::of("Sở Tài nguyên và Thủy lợi"), BodyKey::of("Sở Tài nguyên và Thuỷ lợi"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BodyKey(String);
@@ -345,14 +350,60 @@ impl BodyKey {
                 key.push(character);
             }
         }
-        (!key.is_empty()).then_some(BodyKey(key))
+        if key.is_empty() {
+            return None;
+        }
+        let mut words: Vec<String> = key.split(' ').map(old_style_tone).collect();
+        // "Ủy ban nhân dân" is written "UBND" in a body's name.
+        let mut at = 0;
+        while at + 4 <= words.len() {
+            if words[at..at + 4] == ["uỷ", "ban", "nhân", "dân"] {
+                words.splice(at..at + 4, ["ubnd".to_owned()]);
+            }
+            at += 1;
+        }
+        Some(BodyKey(words.join(" ")))
     }
 
-    /// The folded name (NFC, lower case, single spaces).
+    /// The folded name (NFC, lower case, single spaces, the tone mark of a
+    /// closing `oa`, `oe`, `uy` on its second vowel, `ủy ban nhân dân` as
+    /// `ubnd`).
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A word (lower case, NFC) with the tone mark of a closing `oa`, `oe` or
+/// `uy` on the second vowel, as the old spelling puts it (`hoà`, `khoẻ`,
+/// `thuỷ`): the new spelling puts it on the first (`hòa`, `khỏe`, `thủy`),
+/// and a name is written either way (`Thanh Hoá`, `Thanh Hóa`).
+fn old_style_tone(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut chars: Vec<char> = word.nfd().collect();
+    // The last two letters and the marks after each.
+    let letters: Vec<usize> = (0..chars.len())
+        .filter(|&i| !unicode_normalization::char::is_combining_mark(chars[i]))
+        .collect();
+    if let [.., first, second] = letters[..] {
+        let pair = (chars[first], chars[second]);
+        let opening = matches!(pair, ('o', 'a' | 'e') | ('u', 'y'));
+        // `quý`: the u belongs to `qu`, the tone is the y's either way.
+        let after_q = letters.len() >= 3 && chars[letters[letters.len() - 3]] == 'q';
+        // The first vowel carries one mark, a tone; the second none.
+        let marks = &chars[first + 1..second];
+        if opening
+            && !after_q
+            && second + 1 == chars.len()
+            && marks.len() == 1
+            && TONES.contains(&marks[0])
+        {
+            let tone = chars.remove(first + 1);
+            chars.push(tone);
+        }
+    }
+    chars.into_iter().nfc().collect()
 }
 
 impl ReportMeta {

@@ -94,6 +94,35 @@ fn the_body_key_folds_what_a_reader_cannot_tell_apart() {
     assert_eq!(BodyKey::of("D\u{301}"), BodyKey::of("d\u{301}"));
     // Composed and decomposed capital Ỉ (I + hook above) fold alike.
     assert_eq!(BodyKey::of("\u{1ec8}"), BodyKey::of("I\u{309}"));
+    // A closing oa, oe, uy takes its tone on either vowel (old and new
+    // spelling): one name.
+    for (new, old) in [
+        ("UBND tỉnh Thanh Hóa", "UBND tỉnh Thanh Hoá"),
+        ("UBND tỉnh Khánh Hòa", "UBND TỈNH KHÁNH HOÀ"),
+        ("Sở Y tế khỏe", "Sở Y tế khoẻ"),
+        ("Chi cục Thủy lợi", "Chi cục Thuỷ lợi"),
+        ("UBND huyện Hòa Vang", "UBND huyện Hoa\u{300} Vang"),
+    ] {
+        assert_eq!(BodyKey::of(new), BodyKey::of(old), "{new} / {old}");
+    }
+    // But not other words: a tone is not nothing, a final consonant keeps
+    // it where it is, and `quý` is not `qúy`.
+    assert_ne!(BodyKey::of("Thanh Hóa"), BodyKey::of("Thanh Hoa"));
+    assert_eq!(BodyKey::of("Hoàng").unwrap().as_str(), "hoàng");
+    assert_eq!(BodyKey::of("Quý").unwrap().as_str(), "quý");
+    assert_eq!(BodyKey::of("Thủy").unwrap().as_str(), "thuỷ");
+    // "Ủy ban nhân dân" (either spelling) is "UBND".
+    for spelled in [
+        "Ủy ban nhân dân tỉnh Bắc Giang",
+        "Uỷ ban nhân dân tỉnh Bắc Giang",
+        "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG",
+    ] {
+        assert_eq!(
+            BodyKey::of(spelled),
+            BodyKey::of("UBND tỉnh Bắc Giang"),
+            "{spelled}"
+        );
+    }
     for blank in ["", " ", "\t\u{a0}\u{3000}", "\u{200b}\u{feff}"] {
         assert_eq!(BodyKey::of(blank), None, "{blank:?}");
     }
