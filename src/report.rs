@@ -330,39 +330,64 @@ impl BodyKey {
     /// Time and memory are linear in the name.
     #[must_use]
     pub fn of(name: &str) -> Option<BodyKey> {
-        use unicode_normalization::UnicodeNormalization as _;
+        use unicode_normalization::{IsNormalized, UnicodeNormalization as _, is_nfc_quick};
         let mut key = String::with_capacity(name.len());
         let mut space = false;
-        // NFC first, so that a decomposed letter folds as its composed
-        // form; lower case may decompose nothing the NFC form holds in
-        // Vietnamese, but is composed again to be sure.
-        let lower: String = name.nfc().flat_map(char::to_lowercase).collect();
-        for character in lower.nfc() {
-            if character.is_whitespace() {
-                space = !key.is_empty();
-            } else if crate::error::is_invisible(character) {
-                // Not seen, not a letter of the name.
-            } else {
+        // Whether lower case made two characters of one (`İ`), which may
+        // need composing again; Vietnamese letters stay one, composed.
+        let mut recompose = false;
+        let mut fold = |character: char| {
+            if character.is_ascii_alphanumeric() {
                 if space {
                     key.push(' ');
                     space = false;
                 }
-                key.push(character);
+                key.push(character.to_ascii_lowercase());
+            } else if character.is_whitespace() {
+                space = !key.is_empty();
+            } else if !crate::error::is_invisible(character) {
+                if space {
+                    key.push(' ');
+                    space = false;
+                }
+                let lower = character.to_lowercase();
+                recompose |= lower.len() > 1;
+                key.extend(lower);
             }
+        };
+        // NFC first, so that a decomposed letter folds as its composed
+        // form (a name already in NFC, the usual case, is not copied).
+        if is_nfc_quick(name.chars()) == IsNormalized::Yes {
+            name.chars().for_each(&mut fold);
+        } else {
+            name.nfc().for_each(&mut fold);
         }
         if key.is_empty() {
             return None;
         }
-        let mut words: Vec<String> = key.split(' ').map(old_style_tone).collect();
-        // "Ủy ban nhân dân" is written "UBND" in a body's name.
-        let mut at = 0;
-        while at + 4 <= words.len() {
-            if words[at..at + 4] == ["uỷ", "ban", "nhân", "dân"] {
-                words.splice(at..at + 4, ["ubnd".to_owned()]);
-            }
-            at += 1;
+        if recompose {
+            key = key.nfc().collect();
         }
-        Some(BodyKey(words.join(" ")))
+        if let Some(moved) = old_style_tones(&key) {
+            key = moved;
+        }
+        // "Ủy ban nhân dân" is written "UBND" in a body's name.
+        if key.contains("uỷ ban nhân dân") {
+            let words: Vec<&str> = key.split(' ').collect();
+            let mut out: Vec<&str> = Vec::with_capacity(words.len());
+            let mut at = 0;
+            while at < words.len() {
+                if words[at..].starts_with(&["uỷ", "ban", "nhân", "dân"]) {
+                    out.push("ubnd");
+                    at += 4;
+                } else {
+                    out.push(words[at]);
+                    at += 1;
+                }
+            }
+            key = out.join(" ");
+        }
+        Some(BodyKey(key))
     }
 
     /// The folded name (NFC, lower case, single spaces, the tone mark of a
@@ -374,36 +399,69 @@ impl BodyKey {
     }
 }
 
-/// A word (lower case, NFC) with the tone mark of a closing `oa`, `oe` or
-/// `uy` on the second vowel, as the old spelling puts it (`hoà`, `khoẻ`,
-/// `thuỷ`): the new spelling puts it on the first (`hòa`, `khỏe`, `thủy`),
-/// and a name is written either way (`Thanh Hoá`, `Thanh Hóa`).
-fn old_style_tone(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization as _;
-    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
-    let mut chars: Vec<char> = word.nfd().collect();
-    // The last two letters and the marks after each.
-    let letters: Vec<usize> = (0..chars.len())
-        .filter(|&i| !unicode_normalization::char::is_combining_mark(chars[i]))
-        .collect();
-    if let [.., first, second] = letters[..] {
-        let pair = (chars[first], chars[second]);
-        let opening = matches!(pair, ('o', 'a' | 'e') | ('u', 'y'));
-        // `quý`: the u belongs to `qu`, the tone is the y's either way.
-        let after_q = letters.len() >= 3 && chars[letters[letters.len() - 3]] == 'q';
-        // The first vowel carries one mark, a tone; the second none.
-        let marks = &chars[first + 1..second];
-        if opening
-            && !after_q
-            && second + 1 == chars.len()
-            && marks.len() == 1
-            && TONES.contains(&marks[0])
-        {
-            let tone = chars.remove(first + 1);
-            chars.push(tone);
+/// The vowels a tone sits on, composed, by tone (grave, acute, tilde, hook,
+/// dot below): the plain vowel first.
+const TONED: [[char; 6]; 5] = [
+    ['o', 'ò', 'ó', 'õ', 'ỏ', 'ọ'],
+    ['u', 'ù', 'ú', 'ũ', 'ủ', 'ụ'],
+    ['a', 'à', 'á', 'ã', 'ả', 'ạ'],
+    ['e', 'è', 'é', 'ẽ', 'ẻ', 'ẹ'],
+    ['y', 'ỳ', 'ý', 'ỹ', 'ỷ', 'ỵ'],
+];
+
+/// A folded name (lower case, NFC, words split by one space) with the tone
+/// of each word's closing `oa`, `oe` or `uy` on the second vowel, as the old
+/// spelling puts it (`hoà`, `khoẻ`, `thuỷ`): the new spelling puts it on
+/// the first (`hòa`, `khỏe`, `thủy`), and a name is written either way
+/// (`Thanh Hoá`, `Thanh Hóa`). Not after `q` (`quý`: the u is the
+/// consonant's). `None` when no word has such a tone: nothing to move.
+fn old_style_tones(key: &str) -> Option<String> {
+    let tone_of = |c: char, row: usize| TONED[row][1..].iter().position(|&t| t == c);
+    // Only a word ending in a plain a, e or y after a toned o or u can
+    // change: most names have none, and are not copied.
+    let may_move = key.split(' ').any(|word| {
+        let mut letters = word.chars().rev();
+        matches!(
+            (letters.next(), letters.next()),
+            (Some('a' | 'e'), Some(first)) if tone_of(first, 0).is_some()
+        ) || matches!(
+            (word.chars().next_back(), word.chars().rev().nth(1)),
+            (Some('y'), Some(first)) if tone_of(first, 1).is_some()
+        )
+    });
+    if !may_move {
+        return None;
+    }
+    let mut out = String::with_capacity(key.len());
+    for (at, word) in key.split(' ').enumerate() {
+        if at > 0 {
+            out.push(' ');
+        }
+        let mut letters = word.chars().rev();
+        let (last, first, before) = (letters.next(), letters.next(), letters.next());
+        let moved = match (first, last) {
+            (Some(first), Some(last)) if before != Some('q') => {
+                let pair = match last {
+                    'a' => tone_of(first, 0).map(|tone| (0, 2, tone)),
+                    'e' => tone_of(first, 0).map(|tone| (0, 3, tone)),
+                    'y' => tone_of(first, 1).map(|tone| (1, 4, tone)),
+                    _ => None,
+                };
+                pair.map(|(vowel, next, tone)| (first, TONED[vowel][0], TONED[next][tone + 1]))
+            }
+            _ => None,
+        };
+        match moved {
+            Some((first, plain, toned)) => {
+                let stem = &word[..word.len() - first.len_utf8() - 1];
+                out.push_str(stem);
+                out.push(plain);
+                out.push(toned);
+            }
+            None => out.push_str(word),
         }
     }
-    chars.into_iter().nfc().collect()
+    Some(out)
 }
 
 impl ReportMeta {
