@@ -281,3 +281,49 @@ fn the_same_report_twice_is_used_once() {
         UnplacedReason::SamePeriodAs { first: 0 }
     );
 }
+
+#[test]
+fn copies_among_versions_are_named_with_a_version_unlike_them() {
+    let a = q3("UBND tỉnh Bắc Giang");
+    let b = other_version("UBND tỉnh Bắc Giang");
+    // A, a copy of A, B: each set aside naming a version whose figures
+    // differ from its own; one finding, A against B.
+    let checked = check_reports(&[a.clone(), a.clone(), b.clone()]);
+    let reasons: Vec<(usize, UnplacedReason)> = checked
+        .unplaced
+        .iter()
+        .map(|u| (u.index, u.reason))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (0, UnplacedReason::OtherVersion { other: 2 }),
+            (1, UnplacedReason::OtherVersion { other: 2 }),
+            (2, UnplacedReason::OtherVersion { other: 0 }),
+        ]
+    );
+    assert_eq!(checked.findings.of_rule("period:versions").count(), 1);
+    // A, B, a copy of B: B is named once.
+    let checked = check_reports(&[a, b.clone(), b]);
+    let versions: Vec<_> = checked.findings.of_rule("period:versions").collect();
+    assert_eq!(versions.len(), 1);
+    assert!(
+        versions[0]
+            .message_en
+            .starts_with("Reports 1 and 2 are both")
+    );
+    let reasons: Vec<UnplacedReason> = checked.unplaced.iter().map(|u| u.reason).collect();
+    assert_eq!(
+        reasons,
+        [
+            UnplacedReason::OtherVersion { other: 1 },
+            UnplacedReason::OtherVersion { other: 0 },
+            UnplacedReason::OtherVersion { other: 0 },
+        ]
+    );
+    // Every message names a version that differs.
+    assert_eq!(
+        checked.unplaced[2].message_en(),
+        "report 3 is of the same body and period as report 1 but its figures differ: which is right cannot be told, so neither is used"
+    );
+}

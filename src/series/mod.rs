@@ -126,8 +126,9 @@ pub enum UnplacedReason {
     /// figures: which is right cannot be told, so neither is used, and a
     /// `period:versions` finding names the cells that differ.
     OtherVersion {
-        /// The position of the first other version (of the first one, for
-        /// every later version; of the second, for the first).
+        /// The position of a version whose figures differ from this one's:
+        /// the first one, for a version unlike it; for the first one and
+        /// its copies, the first version unlike it.
         other: usize,
     },
     /// The first report past [`MAX_REPORTS`]: it and
@@ -350,27 +351,10 @@ impl<'a> Series<'a> {
                 let Some((&first, rest)) = positions.split_first() else {
                     continue;
                 };
-                let figures = reports[first].cells();
-                let differ = rest
-                    .iter()
-                    .any(|&i| !same_figures(&figures, &reports[i].cells()));
-                if differ {
-                    for (k, &index) in positions.iter().enumerate() {
-                        let other = if k == 0 { positions[1] } else { first };
-                        unplaced.push(Unplaced {
-                            index,
-                            body: echo(&reports[index].meta.body),
-                            reason: UnplacedReason::OtherVersion { other },
-                        });
-                    }
-                    versions.push(positions.clone());
+                if let Some(used) = one_of(reports, first, rest, &mut unplaced) {
+                    one.reports[term] = Some(&reports[used]);
                 } else {
-                    one.reports[term] = Some(&reports[first]);
-                    unplaced.extend(rest.iter().map(|&index| Unplaced {
-                        index,
-                        body: echo(&reports[index].meta.body),
-                        reason: UnplacedReason::SamePeriodAs { first },
-                    }));
+                    versions.push(positions.clone());
                 }
             }
         }
@@ -426,6 +410,51 @@ impl<'a> Series<'a> {
         stocks::check(&view, &mut findings);
         findings
     }
+}
+
+/// The report used for a period given at `first` and again at `rest`: the
+/// first, when the others have its figures (each set aside for it); none,
+/// when they differ (each set aside naming a version unlike it).
+fn one_of(
+    reports: &[Report],
+    first: usize,
+    rest: &[usize],
+    unplaced: &mut Vec<Unplaced>,
+) -> Option<usize> {
+    let figures = reports[first].cells();
+    let like_first: Vec<bool> = rest
+        .iter()
+        .map(|&i| same_figures(&figures, &reports[i].cells()))
+        .collect();
+    let unlike = rest
+        .iter()
+        .zip(&like_first)
+        .find(|&(_, &like)| !like)
+        .map(|(&i, _)| i);
+    let set_aside = |index: usize, reason| Unplaced {
+        index,
+        body: echo(&reports[index].meta.body),
+        reason,
+    };
+    let Some(unlike) = unlike else {
+        unplaced.extend(
+            rest.iter()
+                .map(|&index| set_aside(index, UnplacedReason::SamePeriodAs { first })),
+        );
+        return Some(first);
+    };
+    // Each named with a version whose figures differ from its own: the
+    // first and its copies with the first other version, the others with
+    // the first.
+    unplaced.push(set_aside(
+        first,
+        UnplacedReason::OtherVersion { other: unlike },
+    ));
+    for (&index, &like) in rest.iter().zip(&like_first) {
+        let other = if like { unlike } else { first };
+        unplaced.push(set_aside(index, UnplacedReason::OtherVersion { other }));
+    }
+    None
 }
 
 /// The reports placed that are the only one of their body (and template),
@@ -522,8 +551,14 @@ fn versions(reports: &[Report], positions: &[usize], findings: &mut CrossFinding
     let base = &reports[first];
     let base_cells = base.cells();
     let period = base.meta.period;
+    // Each distinct version once: a copy of a version already named adds
+    // nothing.
+    let mut named: Vec<Cells> = Vec::new();
     for &other in rest {
         let cells = reports[other].cells();
+        if named.iter().any(|seen| same_figures(seen, &cells)) {
+            continue;
+        }
         let differing: Vec<(CellId, Option<Printed>, Option<Printed>)> = base_cells
             .0
             .iter()
@@ -535,6 +570,7 @@ fn versions(reports: &[Report], positions: &[usize], findings: &mut CrossFinding
         if differing.is_empty() {
             continue;
         }
+        named.push(cells);
         let value = |v: Option<Printed>, vi: bool| {
             v.map_or_else(
                 || if vi { "trống" } else { "blank" }.to_owned(),
