@@ -454,3 +454,27 @@ fn code_rows_show_their_distribution() {
         "Form 7 row 2, codes are not added up: 2 reports gave 2 (three levels), 1 left it blank."
     );
 }
+
+#[test]
+fn a_total_too_large_for_its_cell_is_said() {
+    // Dossiers resolved (3/3.1.1), a count up to u64::MAX: two members at
+    // the maximum add up to more than a count holds.
+    let mut members = members();
+    members.truncate(2);
+    for member in &mut members {
+        set(member, 3, "3.1.1", i128::from(u64::MAX));
+    }
+    let total = aggregate("Tổng hợp", &members).unwrap();
+    assert_eq!(total.report.cell(CellId::of(3, "3.1.1")), None);
+    assert_eq!(
+        total.total(CellId::of(3, "3.1.1")),
+        Some(&Total::Blank(BlankReason::TooLarge))
+    );
+    let gaps = total.gaps();
+    let found: Vec<_> = gaps.of_rule("aggregate:too_large:3/3.1.1").collect();
+    assert_eq!(found.len(), 1, "{gaps:#?}");
+    assert_eq!(
+        found[0].message_en,
+        "Form 3 row 3.1.1 is blank in the total of 2 reports: the total is too large for the cell."
+    );
+}

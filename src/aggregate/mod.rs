@@ -708,10 +708,11 @@ impl Aggregate<'_> {
     /// it blank (`aggregate:blank:F/STT`, naming the members that left it
     /// blank, at most [`MAX_NAMED_MEMBERS`], and their cells) or because a
     /// member's weight for a weighted share is not given
-    /// (`aggregate:weight_missing:F/STT`). A row every member left blank
-    /// is blank in the total with nothing lost: no finding. A recomputed
-    /// rate blank because its numerator or denominator row is blank is
-    /// named by that row's finding.
+    /// (`aggregate:weight_missing:F/STT`), or because the total does not
+    /// fit its cell (`aggregate:too_large:F/STT`). A row every member left
+    /// blank is blank in the total with nothing lost: no finding. A
+    /// recomputed rate blank because its numerator or denominator row is
+    /// blank is named by that row's finding.
     ///
     /// # Example
     /// ```
@@ -740,12 +741,14 @@ impl Aggregate<'_> {
         let mut out = CrossFindings::default();
         for indicator in &CATALOGUE {
             let id = indicator.id;
-            if indicator.aggregation() == Aggregation::Recompute {
-                continue;
-            }
             let Some(Total::Blank(reason)) = self.total(id) else {
                 continue;
             };
+            // A rate blank for its rows' blanks is named by their findings.
+            if indicator.aggregation() == Aggregation::Recompute && *reason != BlankReason::TooLarge
+            {
+                continue;
+            }
             let cell_of = |member: usize| ReportCell {
                 member: Some(member),
                 ..ReportCell::new(id, period, Some(echo(&self.members[member].meta.body)))
@@ -813,6 +816,17 @@ impl Aggregate<'_> {
                         ),
                     )
                 }
+                BlankReason::TooLarge => (
+                    "too_large",
+                    format!(
+                        "{} để trống trong tổng hợp {count} báo cáo: tổng quá lớn, ô không chứa được.",
+                        row_capital(id, true)
+                    ),
+                    format!(
+                        "{} is blank in the total of {count} reports: the total is too large for the cell.",
+                        row_capital(id, false)
+                    ),
+                ),
                 _ => continue,
             };
             out.0.push(finding(
