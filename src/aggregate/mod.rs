@@ -760,21 +760,7 @@ impl Aggregate<'_> {
                     first,
                 } if *blank < count => {
                     cells.extend(first.iter().map(|&m| cell_of(m)));
-                    let names = |vi: bool| {
-                        let mut names: Vec<String> = first
-                            .iter()
-                            .map(|&m| member_name(&self.members[m], m, vi))
-                            .collect();
-                        let more = blank.saturating_sub(first.len());
-                        if more > 0 {
-                            names.push(if vi {
-                                format!("và {more} báo cáo khác")
-                            } else {
-                                format!("and {more} more")
-                            });
-                        }
-                        names.join(", ")
-                    };
+                    let names = |vi: bool| self.names(first, *blank, vi);
                     let given = count - blank;
                     (
                         "blank",
@@ -839,6 +825,24 @@ impl Aggregate<'_> {
             ));
         }
         out
+    }
+
+    /// The members at `first` (of `count`) as a message names them, the
+    /// rest counted.
+    fn names(&self, first: &[usize], count: usize, vietnamese: bool) -> String {
+        let mut names: Vec<String> = first
+            .iter()
+            .map(|&m| member_name(&self.members[m], m, vietnamese))
+            .collect();
+        let more = count.saturating_sub(first.len());
+        if more > 0 {
+            names.push(if vietnamese {
+                format!("và {more} báo cáo khác")
+            } else {
+                format!("and {more} more")
+            });
+        }
+        names.join(", ")
     }
 
     /// The codes the members gave, one note per code row that some member
