@@ -921,11 +921,11 @@ fn run_several(options: &Options, loaded: &[Loaded]) -> ExitCode {
         let name = |at: usize| inputs.get(at).map(input_name).unwrap_or_default();
         for unplaced in &across.unplaced {
             let other = other_of(unplaced.reason)
-                .map(|at| format!(" / {}", name(at)))
+                .map(|at| format!(" — với/with {}", name(at)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  NOT PLACED {}{other} ({})\n          {}\n          {}",
+                "  NOT PLACED {} ({}){other}\n          {}\n          {}",
                 name(unplaced.index),
                 body_text(&unplaced.body),
                 unplaced.message_vi(),
