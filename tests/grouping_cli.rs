@@ -209,6 +209,19 @@ fn two_versions_of_a_period_name_both_files_whatever_the_order() {
             "{table}"
         );
         assert!(table.contains(&format!("{second})")), "{table}");
+        assert!(
+            table.contains(&format!(
+                "  NOT PLACED {} ({}) — với/with {}\n",
+                arguments[1],
+                if arguments[1] == first {
+                    "UBND tỉnh Bắc Giang"
+                } else {
+                    "Ubnd tỉnh Bắc Giang"
+                },
+                arguments[0]
+            )),
+            "{table}"
+        );
         assert!(table.contains("rule period:versions"), "{table}");
     }
     // The same figures twice (the body typed otherwise): one report used,
