@@ -40,11 +40,12 @@
 //! period is set aside and says why (`NOT PLACED` in the table), and a
 //! report that is the only one of its body says so (`ALONE`). A finding
 //! across reports whose cells name reports by position (two versions of a
-//! period, the members of a total) lists their files (`files` in JSON,
-//! beside each cell in the table). What the reader noticed but accepted (a
-//! label unlike the template's, an amount with three decimals) is listed
-//! before the table, or on standard error with `--json` and
-//! `--emit-report`.
+//! period, the members of a total) ends its messages with their files
+//! (`(files: a.json, b.json)`), and the table names each cell's file; the
+//! JSON stays findings as `schemas/cross_findings.schema.json` describes
+//! them. What the reader noticed but accepted (a label unlike the
+//! template's, an amount with three decimals) is listed before the table,
+//! or on standard error with `--json` and `--emit-report`.
 //!
 //! `--aggregate` refuses a file given twice, a body given twice (however
 //! typed) and a member without a period; its findings are the total's, then
@@ -843,20 +844,20 @@ fn files_of(inputs: &[Input], cells: &[cchc_forms::cross::ReportCell]) -> Vec<St
         .collect()
 }
 
-/// Findings across reports as JSON, each with the files its cells are in
-/// (`files`) where its cells name reports by position.
-fn cross_json(inputs: &[Input], findings: &CrossFindings) -> serde_json::Value {
+/// Findings across reports whose cells name reports by position (two
+/// versions of a period, the members of a total), each message ending with
+/// the files they are in: the JSON stays a list of findings as the schema
+/// describes them.
+fn with_files(inputs: &[Input], mut findings: CrossFindings) -> CrossFindings {
+    for finding in &mut findings.0 {
+        let files = files_of(inputs, &finding.cells);
+        if !files.is_empty() {
+            let files = files.join(", ");
+            let _ = write!(finding.message_vi, " (tệp: {files})");
+            let _ = write!(finding.message_en, " (files: {files})");
+        }
+    }
     findings
-        .iter()
-        .map(|finding| {
-            let mut value = serde_json::to_value(finding).unwrap_or_default();
-            let files = files_of(inputs, &finding.cells);
-            if let (Some(object), false) = (value.as_object_mut(), files.is_empty()) {
-                object.insert("files".to_owned(), serde_json::json!(files));
-            }
-            value
-        })
-        .collect()
 }
 
 /// Several reports: each validated, then the checks across the reports of
@@ -865,9 +866,10 @@ fn run_several(options: &Options, loaded: &[Loaded]) -> ExitCode {
     use cchc_forms::series::UnplacedReason;
     let reports: Vec<Report> = loaded.iter().map(|one| one.report.clone()).collect();
     let each: Vec<_> = reports.iter().map(Report::validate).collect();
-    let across = check_reports(&reports);
-    let errors = each.iter().any(cchc_forms::Findings::has_errors) || across.findings.has_errors();
+    let mut across = check_reports(&reports);
     let inputs = &options.inputs;
+    across.findings = with_files(inputs, across.findings);
+    let errors = each.iter().any(cchc_forms::Findings::has_errors) || across.findings.has_errors();
     // The other report an unplaced one is set aside for, if any.
     let other_of = |reason: UnplacedReason| match reason {
         UnplacedReason::SamePeriodAs { first } => Some(first),
@@ -884,7 +886,7 @@ fn run_several(options: &Options, loaded: &[Loaded]) -> ExitCode {
                     "findings": findings,
                 })
             }).collect::<Vec<_>>(),
-            "across": cross_json(inputs, &across.findings),
+            "across": &across.findings,
             "unplaced": across.unplaced.iter().map(|u| serde_json::json!({
                 "index": u.index,
                 "file": inputs.get(u.index).map(input_name),
@@ -1017,6 +1019,11 @@ fn run_aggregate(options: &Options, loaded: Vec<Loaded>) -> ExitCode {
     // What the total could not add, then the codes: beside the findings.
     let mut notes = total.gaps();
     notes.0.extend(total.distributions().0);
+    let notes = if options.emit_report {
+        with_files(&options.inputs, notes)
+    } else {
+        notes
+    };
     if options.emit_report {
         let mut out = String::new();
         if !notes.is_empty() {
@@ -1035,8 +1042,9 @@ fn run_aggregate(options: &Options, loaded: Vec<Loaded>) -> ExitCode {
     }
     let mut findings = total.validate();
     findings.0.extend(notes.0);
+    let findings = with_files(&options.inputs, findings);
     if options.json {
-        if let Err(code) = print_json(&cross_json(&options.inputs, &findings)) {
+        if let Err(code) = print_json(&findings) {
             return code;
         }
     } else {

@@ -252,12 +252,17 @@ fn the_aggregate_as_a_report_and_its_findings() {
         .collect();
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["rule"], "aggregate:sum:3/1.4");
-    assert_eq!(findings[0]["files"], serde_json::json!([paths[2]]));
+    // The member named, and its file.
     assert!(
         findings[0]["message_en"]
             .as_str()
             .unwrap()
-            .ends_with("Members whose cells make it fail: report 3 (UBND tỉnh Lạng Sơn).")
+            .ends_with(&format!(
+                "Members whose cells make it fail: report 3 (UBND tỉnh Lạng Sơn). (files: {})",
+                paths[2]
+            )),
+        "{}",
+        findings[0]["message_en"]
     );
     let members: Vec<&serde_json::Value> = findings[0]["cells"]
         .as_array()
