@@ -198,9 +198,10 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, Us
                     Render::Xlsx
                 };
                 if options.render.is_some_and(|r| r != render) {
-                    return Err(
-                        "--html and --xlsx cannot be used together: choose one output".to_owned(),
-                    );
+                    return Err(usage(
+                        "không dùng --html cùng --xlsx: chọn một kiểu in",
+                        "--html and --xlsx cannot be used together: choose one output",
+                    ));
                 }
                 options.render = Some(render);
             }
@@ -210,9 +211,10 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, Us
                     Some("en") => Languages::English,
                     Some("both") => Languages::Both,
                     other => {
-                        return Err(format!(
-                            "--lang takes vi, en or both, not {}",
-                            Quoted(other.unwrap_or_default())
+                        let given = Quoted(other.unwrap_or_default());
+                        return Err(usage(
+                            format!("--lang nhận vi, en hoặc both, không nhận {given}"),
+                            format!("--lang takes vi, en or both, not {given}"),
                         ));
                     }
                 };
@@ -233,8 +235,15 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, Us
             _ => options.inputs.push(Input::File(argument)),
         }
     }
+    check_options(&mut options)?;
+    Ok(options)
+}
+
+/// The options that cannot go together, and the inputs: the sample when
+/// none is given (but to `--aggregate`).
+fn check_options(options: &mut Options) -> Result<(), Usage> {
     if options.help {
-        return Ok(options);
+        return Ok(());
     }
     if options.json && options.emit_report {
         return Err(usage(
@@ -249,10 +258,10 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, Us
         ));
     }
     if options.render.is_some() && (options.json || options.emit_report) {
-        return Err(
-            "--html and --xlsx print the forms: they cannot be used with --json or --emit-report"
-                .to_owned(),
-        );
+        return Err(usage(
+            "--html và --xlsx in các biểu mẫu: không dùng cùng --json hay --emit-report",
+            "--html and --xlsx print the forms: they cannot be used with --json or --emit-report",
+        ));
     }
     if options.locate && options.aggregate {
         return Err(usage(
@@ -287,7 +296,7 @@ fn parse_args(arguments: impl IntoIterator<Item = String>) -> Result<Options, Us
         }
         options.inputs.push(Input::Sample);
     }
-    Ok(options)
+    Ok(())
 }
 
 /// One problem of a rejected input, as printed.
@@ -1167,6 +1176,10 @@ fn run_render(options: &Options, render: Render, loaded: &[Loaded]) -> ExitCode 
     let languages = options.languages;
     let reports: Vec<Report> = loaded.iter().map(|one| one.report.clone()).collect();
     let (bytes, errors): (Result<Vec<u8>, String>, bool) = if options.aggregate {
+        let twice = same_files(&options.inputs);
+        if !twice.is_empty() {
+            return reject(false, &twice, 0);
+        }
         let body = format!("Tổng hợp {} báo cáo", reports.len());
         let total = match aggregate(body, &reports) {
             Ok(total) => total,
