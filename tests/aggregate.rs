@@ -316,16 +316,18 @@ fn a_body_given_twice_is_refused_however_it_is_typed() {
         assert_eq!(problems.len(), 1, "{again:?}");
         assert_eq!(problems[0].index, 2);
         assert_eq!(problems[0].kind, MemberProblemKind::SameBody { first: 0 });
+        // The body as given, its invisible characters escaped.
+        let named = again.replace('\u{a0}', "\\u{a0}");
         assert_eq!(
             problems[0].message_en(),
             format!(
-                "report 3 ({again}) is of the same body as report 1: a body is counted once in a total"
+                "report 3 ({named}) is of the same body as report 1: a body is counted once in a total"
             )
         );
         assert_eq!(
             problems[0].message_vi(),
             format!(
-                "báo cáo thứ 3 ({again}) cùng đơn vị với báo cáo thứ 1: mỗi đơn vị chỉ được cộng một lần"
+                "báo cáo thứ 3 ({named}) cùng đơn vị với báo cáo thứ 1: mỗi đơn vị chỉ được cộng một lần"
             )
         );
     }

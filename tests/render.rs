@@ -749,7 +749,10 @@ mod workbook {
         assert!(notes[&format!("E{at}")].contains("period:flow:3/3.1.1"));
         assert_eq!(sheet["D4"].0, "UBND tỉnh Bắc Giang — Quý I năm 2023");
 
-        let members = [samples::bac_giang_2023_q3(), samples::bac_giang_2023_q3()];
+        // Two bodies: a total counts a body once.
+        let mut other = samples::bac_giang_2023_q3();
+        other.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+        let members = [samples::bac_giang_2023_q3(), other];
         let total = aggregate("Tổng hợp", &members).expect("an aggregate");
         let found = total.validate();
         let files = unzip(

@@ -118,7 +118,9 @@ pub fn render_reports_html(
 /// use cchc_forms::render::{html, Languages};
 /// use cchc_forms::samples;
 ///
-/// let members = [samples::bac_giang_2023_q3(), samples::bac_giang_2023_q3()];
+/// let mut other = samples::bac_giang_2023_q3();
+/// other.meta.body = "UBND tỉnh Lạng Sơn".to_owned(); // each body once
+/// let members = [samples::bac_giang_2023_q3(), other];
 /// let total = aggregate("Tổng hợp", &members)?;
 /// let page = html::render_aggregate_html(&total, &total.validate(), Languages::Vietnamese);
 /// assert!(page.contains(r#"<tr data-form="3" data-stt="1.4" data-severity="error""#));
