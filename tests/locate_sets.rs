@@ -7,8 +7,7 @@
 
 mod command_line;
 
-use cchc_forms::catalogue::{CATALOGUE, CellId};
-use cchc_forms::strategies::{any_broken_report, valid_report};
+use cchc_forms::catalogue::CellId;
 use cchc_forms::unit::{Printed, ValueKind};
 use cchc_forms::{Decimal, Localisation, Report, samples};
 use proptest::prelude::*;
@@ -94,57 +93,68 @@ fn sets_of_two_cells_carry_the_values_of_that_set() {
     every_set_repairs(&report, &located).unwrap();
 }
 
-/// Any cell set to a value of its type near its own, or any value.
-fn corrupt(report: &mut Report, picks: &[(prop::sample::Index, i128, bool)]) {
-    for (index, step, wild) in picks {
-        let indicator = index.get(&CATALOGUE);
-        let id = indicator.id;
-        let current = report.cell(id).unwrap_or(Printed::whole(0));
-        let value = match indicator.kind {
-            ValueKind::Code { legend } => {
-                let codes: Vec<i128> = legend.iter().map(|c| i128::from(c.code)).collect();
-                Printed::whole(codes[step.unsigned_abs() as usize % codes.len()])
-            }
-            ValueKind::Count if *wild => Printed::whole(step.abs() * 1_000),
-            ValueKind::Count => Printed::whole((current.mantissa + step).max(0)),
-            _ if *wild => Printed {
-                mantissa: step * 37,
-                decimals: 1,
-            },
-            _ => Printed {
-                mantissa: current.mantissa + step,
-                ..current
-            },
-        };
-        let _ = report.set_cell(id, Some(value));
-    }
-}
+/// The properties over the crate's strategies (feature `proptest`).
+#[cfg(feature = "proptest")]
+mod properties {
+    use super::every_set_repairs;
+    use cchc_forms::Report;
+    use cchc_forms::catalogue::CATALOGUE;
+    use cchc_forms::strategies::{any_broken_report, valid_report};
+    use cchc_forms::unit::{Printed, ValueKind};
+    use proptest::prelude::*;
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
-
-    /// A report broken at one chosen rule: every listed set, applied with
-    /// its own values, leaves no error.
-    #[test]
-    fn broken_at_one_rule((_, report) in any_broken_report()) {
-        let located = report.locate();
-        if report.validate().has_errors() && located.unrepairable.is_empty() {
-            prop_assert!(!located.sets.is_empty());
+    /// Any cell set to a value of its type near its own, or any value.
+    fn corrupt(report: &mut Report, picks: &[(prop::sample::Index, i128, bool)]) {
+        for (index, step, wild) in picks {
+            let indicator = index.get(&CATALOGUE);
+            let id = indicator.id;
+            let current = report.cell(id).unwrap_or(Printed::whole(0));
+            let value = match indicator.kind {
+                ValueKind::Code { legend } => {
+                    let codes: Vec<i128> = legend.iter().map(|c| i128::from(c.code)).collect();
+                    Printed::whole(codes[step.unsigned_abs() as usize % codes.len()])
+                }
+                ValueKind::Count if *wild => Printed::whole(step.abs() * 1_000),
+                ValueKind::Count => Printed::whole((current.mantissa + step).max(0)),
+                _ if *wild => Printed {
+                    mantissa: step * 37,
+                    decimals: 1,
+                },
+                _ => Printed {
+                    mantissa: current.mantissa + step,
+                    ..current
+                },
+            };
+            let _ = report.set_cell(id, Some(value));
         }
-        every_set_repairs(&report, &located)?;
     }
 
-    /// Random corruptions of a valid report, one to four cells, near or
-    /// wild: the same.
-    #[test]
-    fn randomly_corrupted(
-        report in valid_report(),
-        picks in prop::collection::vec((any::<prop::sample::Index>(), -60_i128..60, any::<bool>()), 1..=4),
-    ) {
-        let mut broken = report;
-        corrupt(&mut broken, &picks);
-        let located = broken.locate();
-        every_set_repairs(&broken, &located)?;
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// A report broken at one chosen rule: every listed set, applied with
+        /// its own values, leaves no error.
+        #[test]
+        fn broken_at_one_rule((_, report) in any_broken_report()) {
+            let located = report.locate();
+            if report.validate().has_errors() && located.unrepairable.is_empty() {
+                prop_assert!(!located.sets.is_empty());
+            }
+            every_set_repairs(&report, &located)?;
+        }
+
+        /// Random corruptions of a valid report, one to four cells, near or
+        /// wild: the same.
+        #[test]
+        fn randomly_corrupted(
+            report in valid_report(),
+            picks in prop::collection::vec((any::<prop::sample::Index>(), -60_i128..60, any::<bool>()), 1..=4),
+        ) {
+            let mut broken = report;
+            corrupt(&mut broken, &picks);
+            let located = broken.locate();
+            every_set_repairs(&broken, &located)?;
+        }
     }
 }
 
