@@ -715,7 +715,15 @@ fn plan() -> &'static Plan {
                         plan.has_parent[id.index()] = true;
                     }
                 }
-                _ => {}
+                Constraint::Derivable { .. }
+                | Constraint::Bound { .. }
+                | Constraint::Conditional { .. }
+                | Constraint::Inapplicable { .. }
+                | Constraint::Covered { .. }
+                | Constraint::Implies { .. }
+                | Constraint::Share { .. }
+                | Constraint::WithinReference { .. }
+                | Constraint::Rounded { .. } => {}
             }
         }
         for indicator in &CATALOGUE {
@@ -925,7 +933,17 @@ fn valid_values(inputs: &Inputs) -> Values {
                     }
                 }
             }
-            _ => {}
+            Constraint::Ratio { .. }
+            | Constraint::Derivable { .. }
+            | Constraint::Total { .. }
+            | Constraint::Bound { .. }
+            | Constraint::Conditional { .. }
+            | Constraint::Range { .. }
+            | Constraint::Equal { .. }
+            | Constraint::Inapplicable { .. }
+            | Constraint::Implies { .. }
+            | Constraint::Share { .. }
+            | Constraint::Rounded { .. } => {}
         }
     }
     for (_, rule) in serious_rules() {
@@ -1017,7 +1035,17 @@ fn derive_parts(
                 values[id.index()] = Some(Printed { mantissa, decimals });
             }
         }
-        _ => return None,
+        Constraint::Ratio { .. }
+        | Constraint::Derivable { .. }
+        | Constraint::Bound { .. }
+        | Constraint::Conditional { .. }
+        | Constraint::Range { .. }
+        | Constraint::Inapplicable { .. }
+        | Constraint::Covered { .. }
+        | Constraint::Implies { .. }
+        | Constraint::Share { .. }
+        | Constraint::WithinReference { .. }
+        | Constraint::Rounded { .. } => return None,
     }
     Some(unset)
 }
@@ -1581,7 +1609,18 @@ fn period_for(rule: &Rule, drawn: Period) -> Period {
         let absent = template.absent_cells(period);
         match rule.check.constraint() {
             Constraint::Inapplicable { cell } => absent.contains(cell),
-            _ => !absent.holds_any(rule.cells),
+            Constraint::Ratio { .. }
+            | Constraint::Derivable { .. }
+            | Constraint::Total { .. }
+            | Constraint::Bound { .. }
+            | Constraint::Conditional { .. }
+            | Constraint::Range { .. }
+            | Constraint::Equal { .. }
+            | Constraint::Covered { .. }
+            | Constraint::Implies { .. }
+            | Constraint::Share { .. }
+            | Constraint::WithinReference { .. }
+            | Constraint::Rounded { .. } => !absent.holds_any(rule.cells),
         }
     };
     if wanted(drawn) {

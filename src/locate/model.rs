@@ -147,6 +147,13 @@ fn translate(rule: &'static crate::check::Rule, index: usize) -> Option<Constrai
             hard,
             index,
         }),
-        _ => None,
+        // Notes, rows that do not apply (handled apart), and the warnings
+        // that only reference counts outside the cells decide. Listed, not
+        // a wildcard: a new shape does not compile until it is placed.
+        Shape::Derivable { .. }
+        | Shape::Inapplicable { .. }
+        | Shape::Share { .. }
+        | Shape::WithinReference { .. }
+        | Shape::Rounded { .. } => None,
     }
 }
