@@ -13,6 +13,8 @@
 //! | `batch_1k`, `batch_10k`, `batch_100k` | every check on that many varied reports with [`check::validate_all`] on every core (throughput in reports) |
 //! | `batch_10k_one_thread` | the 10,000 on one thread, one report after another |
 //! | `series_4` | the checks across one body's four consistent reports of a year ([`cchc_forms::series::check_reports`]: grouping, flows, derived Q2 and Q4 through every rule, cumulatives, plans, codes, stocks, 2015 bases) |
+//! | `docx_to_findings` | the Bắc Giang report as python-docx saved it (`tests/data/office/python_docx.docx`: its prose and seven form tables, 55 kB) read with [`cchc_forms::office::read_docx`], then every check |
+//! | `xlsx_to_findings` | the seven forms as openpyxl saved them, a sheet per form with number formats (`tests/data/office/sheet_per_form.xlsx`, 17 kB) read with [`cchc_forms::office::read_xlsx`], then every check |
 //! | `aggregate_10k` | adding up 10,000 reports (the clean sample scaled by 1 to 40) and validating the total ([`cchc_forms::aggregate::aggregate`], [`Aggregate::validate`](cchc_forms::aggregate::Aggregate::validate)) |
 //! | `render_html` | the sample's page with its 4 findings ([`cchc_forms::render::html::render_html`]: the summary and the seven forms, 125 rows, escaped; the findings validated outside the loop) |
 //!
@@ -160,7 +162,13 @@ fn batches(group: &mut BenchmarkGroup<'_, WallTime>, reports: &[Report]) {
 }
 
 criterion_group!(benches, bench_validate);
-criterion_main!(benches, locate_benches, across_benches, render_benches);
+criterion_main!(
+    benches,
+    locate_benches,
+    across_benches,
+    render_benches,
+    office_benches
+);
 
 /// `validate/series_4` and `validate/aggregate_10k`: the checks across
 /// reports.
@@ -288,3 +296,47 @@ fn bench_render(c: &mut Criterion) {
 }
 
 criterion_group!(render_benches, bench_render);
+
+/// `validate/docx_to_findings` and `validate/xlsx_to_findings`: the sample
+/// as a Word document and as a workbook, bytes to findings.
+fn bench_office(c: &mut Criterion) {
+    use cchc_forms::office::{read_docx, read_xlsx};
+    let fixture = |name: &str| {
+        std::fs::read(format!(
+            "{}/tests/data/office/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("a fixture")
+    };
+    let docx = fixture("python_docx.docx");
+    let xlsx = fixture("sheet_per_form.xlsx");
+    let sample = samples::bac_giang_2023_q3();
+    for read in [read_docx(&docx), read_xlsx(&xlsx)] {
+        let imported = read.expect("the fixture reads");
+        assert_eq!(imported.report.cells(), sample.cells());
+        assert_eq!(imported.report.validate().len(), 4);
+    }
+    let mut group = c.benchmark_group("validate");
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("docx_to_findings", |b| {
+        b.iter(|| {
+            read_docx(black_box(&docx))
+                .expect("the document reads")
+                .report
+                .validate()
+        });
+    });
+    group.bench_function("xlsx_to_findings", |b| {
+        b.iter(|| {
+            read_xlsx(black_box(&xlsx))
+                .expect("the workbook reads")
+                .report
+                .validate()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(office_benches, bench_office);

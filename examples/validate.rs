@@ -14,6 +14,10 @@
 //!   with `--emit-report` the total as report JSON;
 //! - `-`: the report on standard input;
 //! - `FILE.json`: a report as JSON;
+//! - a Word (`.docx`) or Excel (`.xlsx`) document, recognised by its
+//!   content: the forms in its tables or sheets (`cchc_forms::office`); an
+//!   old binary `.doc`/`.xls`, RTF, PDF or `OpenDocument` file is refused
+//!   with what to do (save it as `.docx` or `.xlsx`);
 //! - any other FILE: text, read as UTF-8 (with or without a byte-order
 //!   mark) or UTF-16 with its mark, with `\n` or `\r\n` line ends; either
 //!   the printed forms (the document, or the tables copied from Word: a
@@ -102,7 +106,8 @@ several FILEs, then the checks across the reports of each body and year.
 
   FILE           a report: FILE.json (JSON), or text: the printed forms as
                  copied from Word, or rows form<TAB>stt<TAB>value;
-                 UTF-8 or UTF-16 (Excel's \"Unicode Text\")
+                 UTF-8 or UTF-16 (Excel's \"Unicode Text\"); or a Word
+                 (.docx) or Excel (.xlsx) document, known by its content
   -              read the report from standard input
   (no FILE)      the embedded Bắc Giang Q3/2023 report
 
@@ -448,6 +453,9 @@ fn load(input: &Input) -> Result<Loaded, (Vec<Problem>, usize)> {
         });
     }
     let bytes = read(input).map_err(|problem| (vec![problem], 0))?;
+    if let Some(loaded) = load_office(&bytes) {
+        return loaded;
+    }
     let text = decode::decode_owned(bytes).map_err(|error| problems(&error))?;
     let is_json = match input {
         Input::File(file) => Path::new(file)
@@ -478,6 +486,35 @@ fn load(input: &Input) -> Result<Loaded, (Vec<Problem>, usize)> {
         ));
     }
     Ok(loaded)
+}
+
+/// A Word or Excel document, recognised by its content whatever its name:
+/// read by `cchc_forms::office` (each problem with its table, row and cell,
+/// or sheet and cell); an old binary `.doc` or `.xls`, an RTF, a PDF or an
+/// `OpenDocument` file refused, saying to save it as `.docx` or `.xlsx`.
+/// `None` for text, which the text readers take.
+#[cfg(feature = "office")]
+fn load_office(bytes: &[u8]) -> Option<Result<Loaded, (Vec<Problem>, usize)>> {
+    use cchc_forms::office::{Kind, read};
+    if Kind::sniff(bytes) == Kind::Text {
+        return None;
+    }
+    Some(read(bytes).map_err(|error| {
+        let (mut listed, omitted) = problems(&error);
+        for (problem, cell) in listed.iter_mut().zip(error.cells()) {
+            if let Some(place) = &cell.place {
+                problem.message_vi = format!("{}: {}", place.message_vi(), problem.message_vi);
+                problem.message_en = format!("{}: {}", place.message_en(), problem.message_en);
+            }
+        }
+        (listed, omitted)
+    }))
+}
+
+/// Without the `office` feature every input is text.
+#[cfg(not(feature = "office"))]
+fn load_office(_bytes: &[u8]) -> Option<Result<Loaded, (Vec<Problem>, usize)>> {
+    None
 }
 
 fn period_text(period: Option<Period>) -> Cow<'static, str> {

@@ -3,8 +3,10 @@
 report, the source document and the test documents. Deterministic: running it
 again gives the same files. Usage: python3 fuzz/seeds.py"""
 import hashlib
+import io
 import random
 import shutil
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +89,30 @@ def main():
     generator = random.Random(15)
     for size in [0, 64, 256, 1024, 2048, 4096] * 4:
         put("across", bytes(generator.randrange(256) for _ in range(size)))
+
+    # docx, xlsx: the office fixtures (tests/data/office/), as their makers
+    # saved them and re-zipped with stored parts, whose XML a mutation
+    # reaches directly.
+    office_seeds()
+
+
+def stored(data):
+    """The zip file's parts re-zipped without compression."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info.filename))
+    return out.getvalue()
+
+
+def office_seeds():
+    office = ROOT / "tests" / "data" / "office"
+    for target in ("docx", "xlsx"):
+        for path in sorted(office.glob(f"*.{target}")):
+            data = path.read_bytes()
+            put(target, data)
+            if path.name in ("sheet_per_form.xlsx", "bad_cells.xlsx"):
+                put(target, stored(data))
 
 
 if __name__ == "__main__":

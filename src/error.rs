@@ -536,6 +536,10 @@ pub enum CellProblem {
         "a {MAX_PROBLEMS}th problem: reading stopped at this line; fix the problems listed before it and read the document again"
     )]
     ProblemLimit,
+    /// A Word or Excel document that cannot be read as one, or a cell of
+    /// it that holds no number where one is due (see [`DocumentProblem`]).
+    #[error("{}", .0.message_en())]
+    Document(DocumentProblem),
 }
 
 impl CellProblem {
@@ -601,6 +605,7 @@ impl CellProblem {
             CellProblem::ProblemLimit => format!(
                 "lỗi thứ {MAX_PROBLEMS}: dừng đọc tại dòng này; hãy sửa các lỗi ở trên rồi đọc lại tài liệu"
             ),
+            CellProblem::Document(problem) => problem.message_vi(),
         };
         if let Some(hint) = self.hint(raw) {
             message.push_str(": có phải là ");
@@ -684,8 +689,12 @@ pub struct CellError {
     /// cut after [`MAX_ECHO_CHARS`] characters.
     pub raw: String,
     /// The line of the document, counted from 1; `None` for rows given in
-    /// code ([`Report::from_rows`](crate::Report::from_rows)).
+    /// code ([`Report::from_rows`](crate::Report::from_rows)) and for Word
+    /// and Excel documents, whose problems have a [`place`](Self::place).
     pub line: Option<usize>,
+    /// Where in a Word or Excel document: the table, row and cell, or the
+    /// sheet and cell (`None` for text and rows).
+    pub place: Option<Place>,
     /// What is wrong.
     pub problem: CellProblem,
 }
@@ -704,6 +713,7 @@ impl CellError {
             stt: echo(stt),
             raw: echo(raw),
             line: Some(line),
+            place: None,
             problem,
         }
     }
@@ -733,6 +743,9 @@ impl CellError {
         if let Some(line) = self.line {
             out.push(format!("dòng {line}"));
         }
+        if let Some(place) = &self.place {
+            out.push(place.message_vi());
+        }
         if self.form != 0 {
             out.push(format!("biểu mẫu {}", self.form));
         }
@@ -748,6 +761,9 @@ impl CellError {
         let mut out = Vec::new();
         if let Some(line) = self.line {
             out.push(format!("line {line}"));
+        }
+        if let Some(place) = &self.place {
+            out.push(place.message_en());
         }
         if self.form != 0 {
             out.push(format!("form {}", self.form));
@@ -1200,5 +1216,278 @@ impl<T: fmt::Display> fmt::Display for Joined<'_, T> {
             write!(out, "; and {} more", self.1)?;
         }
         Ok(())
+    }
+}
+
+/// Where a problem stands in a Word or Excel document.
+///
+/// # Example
+/// ```
+/// use cchc_forms::Place;
+/// let place = Place::Table { table: 3, row: 12, cell: Some(4) };
+/// assert_eq!(place.message_en(), "table 3, row 12, cell 4");
+/// assert_eq!(place.message_vi(), "bảng 3, hàng 12, ô 4");
+/// let place = Place::Sheet { sheet: "Biểu 3".to_owned(), cell: "D12".to_owned() };
+/// assert_eq!(place.message_en(), r#"sheet "Biểu 3", cell D12"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Place {
+    /// A row of a Word table, and the cell in it: each counted from 1, the
+    /// table among the document's tables, the cell along the table's grid
+    /// (a merged cell counts the columns it spans).
+    Table {
+        /// The table, counted from 1 in the document.
+        table: usize,
+        /// The row, counted from 1 in the table.
+        row: usize,
+        /// The cell, counted from 1 along the grid, when known.
+        cell: Option<usize>,
+    },
+    /// A paragraph of a Word document outside its tables, counted from 1
+    /// among those that hold text.
+    Paragraph {
+        /// The paragraph's number.
+        paragraph: usize,
+    },
+    /// A cell of an Excel sheet.
+    Sheet {
+        /// The sheet's name, as its tab shows it.
+        sheet: String,
+        /// The cell's address, `D12` (or the row's first cell).
+        cell: String,
+    },
+    /// A part of the document's zip container (`word/document.xml`).
+    Part {
+        /// The part's name.
+        part: String,
+    },
+}
+
+impl Place {
+    /// Where, in Vietnamese: `bảng 3, hàng 12, ô 4`, `trang tính "Biểu 3", ô D12`.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self {
+            Place::Table { table, row, cell } => match cell {
+                Some(cell) => format!("bảng {table}, hàng {row}, ô {cell}"),
+                None => format!("bảng {table}, hàng {row}"),
+            },
+            Place::Paragraph { paragraph } => format!("đoạn văn {paragraph}"),
+            Place::Sheet { sheet, cell } => {
+                format!("trang tính {}, ô {cell}", Quoted(sheet))
+            }
+            Place::Part { part } => format!("phần {}", Quoted(part)),
+        }
+    }
+
+    /// Where, in English: `table 3, row 12, cell 4`, `sheet "Biểu 3", cell D12`.
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        match self {
+            Place::Table { table, row, cell } => match cell {
+                Some(cell) => format!("table {table}, row {row}, cell {cell}"),
+                None => format!("table {table}, row {row}"),
+            },
+            Place::Paragraph { paragraph } => format!("paragraph {paragraph}"),
+            Place::Sheet { sheet, cell } => format!("sheet {}, cell {cell}", Quoted(sheet)),
+            Place::Part { part } => format!("part {}", Quoted(part)),
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(&self.message_en())
+    }
+}
+
+/// Why a Word or Excel document cannot be read, or why a cell of it holds
+/// no number where one is due. The limits are those of
+/// `cchc_forms::office` (feature `office`), named in each message.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentProblem {
+    /// Bytes that are not a document of the kind asked for: another kind
+    /// (an old binary `.doc` or `.xls`, a PDF, text), or a damaged file.
+    WrongKind {
+        /// What the bytes are, in English (`an old binary Word or Excel
+        /// document (.doc, .xls)`).
+        found_en: &'static str,
+        /// What the bytes are, in Vietnamese.
+        found_vi: &'static str,
+        /// What was expected: `.docx` or `.xlsx`.
+        expected: &'static str,
+    },
+    /// The zip container is damaged: its directory or a part cannot be read.
+    Damaged {
+        /// What is damaged, in English.
+        what: &'static str,
+    },
+    /// A part is encrypted (a document protected by a password).
+    Encrypted,
+    /// A part compressed with a method other than stored or deflate.
+    UnsupportedCompression {
+        /// The zip compression method's number.
+        method: u16,
+    },
+    /// More parts in the container than the limit.
+    TooManyParts {
+        /// How many parts it declares.
+        parts: u64,
+        /// The limit.
+        limit: usize,
+    },
+    /// A part that inflates past the limit (a zip bomb), or the parts read
+    /// together past theirs.
+    PartTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A part the document needs is not in it.
+    PartMissing,
+    /// XML that is not well-formed.
+    Xml {
+        /// What the XML parser says, in English.
+        message: String,
+    },
+    /// XML with a document type declaration (`<!DOCTYPE`), which office
+    /// documents never have: refused, so that no entity is ever defined.
+    Doctype,
+    /// An entity reference other than XML's five and character references.
+    UnknownEntity {
+        /// The entity's name.
+        name: String,
+    },
+    /// Elements nested deeper than the limit.
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// More of something than the limit: sheets, rows of a sheet, cells,
+    /// shared strings, lines of text.
+    TooMany {
+        /// What, in English (`rows in a sheet`).
+        what_en: &'static str,
+        /// What, in Vietnamese (`hàng trong một trang tính`).
+        what_vi: &'static str,
+        /// The limit.
+        limit: usize,
+    },
+    /// A date where a number is due (Excel turns `1.4` into a date).
+    DateNotNumber,
+    /// A boolean (TRUE, FALSE) where a number is due.
+    BooleanNotNumber,
+    /// A number in an Excel cell that no decimal of the crate holds.
+    NumberOutOfRange,
+}
+
+impl DocumentProblem {
+    /// What is wrong, in Vietnamese, with what to do.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self {
+            DocumentProblem::WrongKind {
+                found_vi, expected, ..
+            } => format!(
+                "tệp là {found_vi}, không phải tài liệu {expected}: hãy mở tệp trong Word hoặc Excel và lưu dưới dạng {expected} (Word: .docx, Excel: .xlsx)"
+            ),
+            DocumentProblem::Damaged { what } => {
+                format!("tệp bị hỏng ({what}): hãy mở và lưu lại tệp trong Word hoặc Excel")
+            }
+            DocumentProblem::Encrypted => {
+                "tài liệu được bảo vệ bằng mật khẩu: hãy bỏ mật khẩu rồi lưu lại".to_owned()
+            }
+            DocumentProblem::UnsupportedCompression { method } => format!(
+                "một phần của tệp được nén bằng phương pháp {method}, không phải deflate: hãy lưu lại tệp trong Word hoặc Excel"
+            ),
+            DocumentProblem::TooManyParts { parts, limit } => format!(
+                "tệp zip có {parts} phần, quá {limit} phần mà thư viện đọc: một báo cáo chỉ có vài chục phần"
+            ),
+            DocumentProblem::PartTooLarge { limit } => format!(
+                "một phần của tệp giải nén ra hơn {limit} byte, giới hạn thư viện đọc (tệp nén bất thường)"
+            ),
+            DocumentProblem::PartMissing => {
+                "tệp thiếu phần này: không phải tài liệu Word hoặc Excel đầy đủ".to_owned()
+            }
+            DocumentProblem::Xml { message } => {
+                format!("XML không hợp lệ ({message})")
+            }
+            DocumentProblem::Doctype => {
+                "XML có khai báo DOCTYPE, tài liệu Office không bao giờ có: bị từ chối".to_owned()
+            }
+            DocumentProblem::UnknownEntity { name } => {
+                format!("XML dùng thực thể &{name}; không được định nghĩa: bị từ chối")
+            }
+            DocumentProblem::TooDeep { limit } => {
+                format!("XML lồng nhau quá {limit} cấp, giới hạn thư viện đọc")
+            }
+            DocumentProblem::TooMany { what_vi, limit, .. } => {
+                format!("quá {limit} {what_vi}, giới hạn thư viện đọc")
+            }
+            DocumentProblem::DateNotNumber => {
+                "ô chứa ngày tháng, không phải số (Excel có thể đã đổi số thành ngày): hãy định dạng ô là số và nhập lại"
+                    .to_owned()
+            }
+            DocumentProblem::BooleanNotNumber => {
+                "ô chứa giá trị đúng/sai (TRUE/FALSE), không phải số".to_owned()
+            }
+            DocumentProblem::NumberOutOfRange => "số quá lớn hoặc quá nhỏ để đọc".to_owned(),
+        }
+    }
+
+    /// What is wrong, in English, with what to do.
+    #[must_use]
+    pub fn message_en(&self) -> String {
+        match self {
+            DocumentProblem::WrongKind {
+                found_en, expected, ..
+            } => format!(
+                "the file is {found_en}, not a {expected} document: open it in Word or Excel and save it as {expected} (Word: .docx, Excel: .xlsx)"
+            ),
+            DocumentProblem::Damaged { what } => {
+                format!("the file is damaged ({what}): open it and save it again in Word or Excel")
+            }
+            DocumentProblem::Encrypted => {
+                "the document is protected by a password: remove the password and save it again"
+                    .to_owned()
+            }
+            DocumentProblem::UnsupportedCompression { method } => format!(
+                "a part of the file is compressed with method {method}, not deflate: save it again in Word or Excel"
+            ),
+            DocumentProblem::TooManyParts { parts, limit } => format!(
+                "the zip container has {parts} parts, more than the {limit} this library reads: a report has a few dozen"
+            ),
+            DocumentProblem::PartTooLarge { limit } => format!(
+                "a part of the file inflates past {limit} bytes, the limit this library reads (an abnormal compressed file)"
+            ),
+            DocumentProblem::PartMissing => {
+                "the file lacks this part: it is not a whole Word or Excel document".to_owned()
+            }
+            DocumentProblem::Xml { message } => format!("XML that is not well-formed ({message})"),
+            DocumentProblem::Doctype => {
+                "XML with a DOCTYPE declaration, which office documents never have: refused"
+                    .to_owned()
+            }
+            DocumentProblem::UnknownEntity { name } => {
+                format!("XML uses the entity &{name}; which is not defined: refused")
+            }
+            DocumentProblem::TooDeep { limit } => {
+                format!("XML nested more than {limit} levels deep, the limit this library reads")
+            }
+            DocumentProblem::TooMany { what_en, limit, .. } => {
+                format!("more than {limit} {what_en}, the limit this library reads")
+            }
+            DocumentProblem::DateNotNumber => {
+                "the cell holds a date, not a number (Excel may have turned the number into a date): format the cell as a number and type it again"
+                    .to_owned()
+            }
+            DocumentProblem::BooleanNotNumber => {
+                "the cell holds a boolean (TRUE/FALSE), not a number".to_owned()
+            }
+            DocumentProblem::NumberOutOfRange => {
+                "the number is too large or too small to be read".to_owned()
+            }
+        }
     }
 }

@@ -125,6 +125,9 @@ pub mod form;
 mod json;
 pub mod locate;
 pub mod number;
+#[cfg(feature = "office")]
+#[cfg_attr(docsrs, doc(cfg(feature = "office")))]
+pub mod office;
 pub mod printed;
 mod reference;
 pub mod render;
@@ -143,10 +146,10 @@ pub mod unit;
 pub use check::Family;
 pub use decode::decode_text;
 pub use error::{
-    CellError, CellProblem, EncodingError, EncodingProblem, Error, JsonProblem, MAX_CELL_CHARS,
-    MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_NAMED_MEMBERS, MAX_PROBLEMS,
-    MAX_REPORTS, MAX_ROWS, MemberProblem, MemberProblemKind, MetaProblem, Problems, Quoted,
-    REPORT_YEARS,
+    CellError, CellProblem, DocumentProblem, EncodingError, EncodingProblem, Error, JsonProblem,
+    MAX_CELL_CHARS, MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_NAMED_MEMBERS,
+    MAX_PROBLEMS, MAX_REPORTS, MAX_ROWS, MemberProblem, MemberProblemKind, MetaProblem, Place,
+    Problems, Quoted, REPORT_YEARS,
 };
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};

@@ -334,6 +334,7 @@ pub(crate) fn push_given(
             stt: echo(stt),
             raw: echo(raw),
             line: None,
+            place: None,
             problem,
         });
     }
@@ -528,6 +529,19 @@ pub enum WarningKind {
         /// The period the `#!` line gives.
         given: Period,
     },
+    /// A number of an Excel cell in the General format: read as the
+    /// shortest decimal that gives back the cell's value (`99.3` → `99,3`),
+    /// its printed precision assumed from it.
+    PrecisionAssumed {
+        /// The cell.
+        place: crate::Place,
+    },
+    /// A formula of an Excel cell without a value saved with it (the
+    /// workbook was never recalculated): the cell is left blank.
+    FormulaWithoutValue {
+        /// The cell.
+        place: crate::Place,
+    },
 }
 
 /// A period in words: `quý III năm 2023`, `Q3 2023`.
@@ -584,6 +598,15 @@ impl ImportWarning {
                 period_words(*title, true),
                 period_words(*given, true)
             ),
+            WarningKind::PrecisionAssumed { place } => format!(
+                "{}: số {} ở định dạng General, đọc với độ chính xác giả định (số chữ số thập phân như hiển thị); hãy định dạng ô với số chữ số thập phân được in",
+                place.message_vi(),
+                Quoted(&self.text)
+            ),
+            WarningKind::FormulaWithoutValue { place } => format!(
+                "{}: công thức không có giá trị được lưu (bảng tính chưa được tính lại): để trống",
+                place.message_vi()
+            ),
         }
     }
 
@@ -628,6 +651,15 @@ impl ImportWarning {
                 Quoted(&self.text),
                 period_words(*title, false),
                 period_words(*given, false)
+            ),
+            WarningKind::PrecisionAssumed { place } => format!(
+                "{}: the number {} is in the General format, read with an assumed precision (the decimals it shows); format the cell with the decimals printed",
+                place.message_en(),
+                Quoted(&self.text)
+            ),
+            WarningKind::FormulaWithoutValue { place } => format!(
+                "{}: a formula without a saved value (the workbook was not recalculated): left blank",
+                place.message_en()
             ),
         }
     }

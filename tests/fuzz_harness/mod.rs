@@ -28,7 +28,7 @@ use cchc_forms::{
 pub type Harness = fn(&[u8]);
 
 /// The harnesses by name, as the fuzz targets and corpus directories are named.
-pub const TARGETS: [(&str, Harness); 9] = [
+pub const TARGETS: [(&str, Harness); 11] = [
     ("number", number),
     ("tsv", tsv),
     ("printed", printed),
@@ -38,6 +38,8 @@ pub const TARGETS: [(&str, Harness); 9] = [
     ("meta", meta),
     ("report", report),
     ("across", across),
+    ("docx", docx),
+    ("xlsx", xlsx),
 ];
 
 /// The digits a number's text stands for: grouping dots dropped, leading
@@ -205,6 +207,52 @@ pub fn printed(data: &[u8]) {
     match printed::read_printed(text) {
         Ok(imported) => round_trip(&imported.report),
         Err(error) => check_error(&error),
+    }
+}
+
+/// A Word document's bytes (`cchc_forms::office`): a report read from it
+/// survives its round trips; a rejection is bounded, and each of its
+/// problems has a place in the document, never a line of text; reading
+/// by kind gives the same.
+pub fn docx(data: &[u8]) {
+    office(
+        data,
+        cchc_forms::office::read_docx(data),
+        cchc_forms::office::Kind::Docx,
+    );
+}
+
+/// An Excel workbook's bytes: as [`docx`].
+pub fn xlsx(data: &[u8]) {
+    office(
+        data,
+        cchc_forms::office::read_xlsx(data),
+        cchc_forms::office::Kind::Xlsx,
+    );
+}
+
+fn office(
+    data: &[u8],
+    result: Result<cchc_forms::Imported, Error>,
+    kind: cchc_forms::office::Kind,
+) {
+    if cchc_forms::office::Kind::sniff(data) == kind {
+        assert_eq!(cchc_forms::office::read(data), result);
+    }
+    match result {
+        Ok(imported) => {
+            assert!(
+                imported
+                    .warnings
+                    .iter()
+                    .all(|warning| warning.line.is_none())
+            );
+            round_trip(&imported.report);
+        }
+        Err(error) => {
+            assert!(error.cells().iter().all(|cell| cell.line.is_none()));
+            check_error(&error);
+        }
     }
 }
 
