@@ -352,6 +352,7 @@ fn resolve(base: &str, target: &str) -> String {
 /// The relationships of a part: id, type, target (resolved).
 fn relationships(xml: &[u8], base: &str) -> Result<Vec<(String, String, String)>, DocumentProblem> {
     let mut xml = Xml::new(xml);
+    xml.want_text = false;
     let mut out = Vec::new();
     loop {
         match xml.next()? {
@@ -452,6 +453,8 @@ impl Workbook {
     /// Reads the shared strings, each once.
     fn shared_strings(&mut self, xml: &[u8]) -> Result<(), DocumentProblem> {
         let mut xml = Xml::new(xml);
+        xml.want_text = false;
+        xml.want_text = false;
         let mut in_text = false;
         let mut phonetic = 0_usize;
         let mut start = 0_u32;
@@ -469,7 +472,10 @@ impl Workbook {
                         }
                         start = offset(&self.strings);
                     }
-                    b"t" => in_text = true,
+                    b"t" => {
+                        in_text = true;
+                        xml.want_text = true;
+                    }
                     b"rPh" => phonetic += 1,
                     _ => {}
                 },
@@ -488,7 +494,10 @@ impl Workbook {
                 Event::Char(c) if in_text && phonetic == 0 => self.strings.push(c),
                 Event::End(element) => match element.local_name().as_ref() {
                     b"si" => self.string_ends.push((start, offset(&self.strings))),
-                    b"t" => in_text = false,
+                    b"t" => {
+                        in_text = false;
+                        xml.want_text = false;
+                    }
                     b"rPh" => phonetic = phonetic.saturating_sub(1),
                     _ => {}
                 },
@@ -897,6 +906,7 @@ fn sheet_form(name: &str) -> Option<u8> {
 /// its dates count from 1904.
 fn sheets_of(xml: &[u8]) -> Result<(Vec<(String, String)>, bool), DocumentProblem> {
     let mut xml = Xml::new(xml);
+    xml.want_text = false;
     let mut sheets = Vec::new();
     let mut date1904 = false;
     loop {
@@ -929,6 +939,7 @@ fn sheets_of(xml: &[u8]) -> Result<(Vec<(String, String)>, bool), DocumentProble
 /// The number format of each cell style (`cellXfs`), by its index.
 fn formats(xml: &[u8]) -> Result<Vec<Format>, DocumentProblem> {
     let mut xml = Xml::new(xml);
+    xml.want_text = false;
     let mut codes: Vec<(u32, Format)> = Vec::new();
     let mut out = Vec::new();
     let mut in_xfs = false;
@@ -1013,6 +1024,7 @@ fn read_sheet(
     count: &mut usize,
 ) -> Result<Sheet, DocumentProblem> {
     let mut xml = Xml::new(xml);
+    xml.want_text = false;
     let mut sheet = Sheet {
         name,
         ..Sheet::default()
@@ -1049,7 +1061,10 @@ fn read_sheet(
             }
             Event::End(end) => {
                 match end.local_name().as_ref() {
-                    b"v" | b"t" => text_of = None,
+                    b"v" | b"t" => {
+                        text_of = None;
+                        xml.want_text = false;
+                    }
                     b"c" => {
                         if let Some(cell) = pending.take() {
                             push_cell(&mut sheet, row, &cell, formats);
@@ -1084,25 +1099,33 @@ fn read_sheet(
                         limit: MAX_CELLS,
                     });
                 }
-                let column = attribute(&start, b"r")
-                    .and_then(|r| address(&r))
-                    .map_or(next_column, |(column, _)| column);
+                // The cell's attributes in one pass: its address, style, type.
+                let (mut column, mut style, mut kind) = (next_column, 0_usize, b'n');
+                for attribute in start.attributes().with_checks(false).flatten() {
+                    let value = std::str::from_utf8(&attribute.value).unwrap_or_default();
+                    match attribute.key.local_name().as_ref() {
+                        b"r" => column = address(value).map_or(next_column, |(c, _)| c),
+                        b"s" => style = value.parse().unwrap_or(0),
+                        b"t" => {
+                            kind = match value {
+                                "s" => b's',
+                                "b" => b'b',
+                                "d" => b'd',
+                                "e" => b'e',
+                                "str" => b'r',
+                                "inlineStr" => b'i',
+                                _ => b'n',
+                            };
+                        }
+                        _ => {}
+                    }
+                }
                 next_column = column.saturating_add(1);
                 // `<c …/>`: a cell with nothing in it.
                 pending = (!empty).then(|| Pending {
                     column,
-                    style: attribute(&start, b"s")
-                        .and_then(|s| s.parse().ok())
-                        .unwrap_or(0),
-                    kind: match attribute(&start, b"t").as_deref() {
-                        Some("s") => b's',
-                        Some("b") => b'b',
-                        Some("d") => b'd',
-                        Some("e") => b'e',
-                        Some("str") => b'r',
-                        Some("inlineStr") => b'i',
-                        _ => b'n',
-                    },
+                    style,
+                    kind,
                     ..Pending::default()
                 });
             }
@@ -1111,8 +1134,14 @@ fn read_sheet(
                     cell.formula = true;
                 }
             }
-            b"v" if !empty => text_of = Some(b'v'),
-            b"t" if pending.is_some() && !empty => text_of = Some(b'i'),
+            b"v" if !empty => {
+                text_of = Some(b'v');
+                xml.want_text = true;
+            }
+            b"t" if pending.is_some() && !empty => {
+                text_of = Some(b'i');
+                xml.want_text = true;
+            }
             b"mergeCell" if sheet.merges.len() < MAX_CELLS => {
                 if let Some((from, to)) = attribute(&start, b"ref").and_then(|r| {
                     let (a, b) = r.split_once(':')?;
