@@ -6,8 +6,10 @@
 //! |---|---|
 //! | `report` | every check on the typed Bắc Giang sample (4 findings, built without writing their messages, which are written on demand) |
 //! | `report_clean` | every check on the sample made consistent (no finding): the cost of the checks alone |
-//! | `json_to_findings` | the sample's JSON text read with [`Report::from_json`], then every check |
-//! | `rows_to_findings` | the sample's rows (TSV text) parsed and imported, then every check |
+//! | `json_to_findings` | the sample's JSON bytes decoded ([`decode_text`]) and read with [`Report::from_json`], then every check |
+//! | `rows_to_findings` | the sample's rows (TSV bytes, with their `#!` lines) decoded and read with [`rows::read_tsv`], then every check |
+//! | `printed_to_findings` | the whole source document (`tests/data/bac_giang_2023_q3_source.txt`, 58 KB of prose and the seven printed forms) decoded and read with [`printed::read_printed`], then every check |
+//! | `decode_printed` | decoding the source document's 58 KB alone ([`decode_text`]: UTF-8, NUL bytes, normal form C) |
 //! | `jsonschema` | the `jsonschema` crate's `is_valid` on the sample, already a `serde_json::Value`, against `schemas/report.schema.json` |
 //! | `jsonschema_from_text` | the same, starting from the JSON text |
 //! | `batch_1k`, `batch_10k`, `batch_100k` | every check on that many varied reports with [`check::validate_all`] on every core (throughput in reports) |
@@ -33,11 +35,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use cchc_forms::{Report, Row, check, rows, samples};
+use cchc_forms::{Report, check, decode_text, printed, rows, samples};
 use criterion::measurement::WallTime;
-use criterion::{
-    BatchSize, BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main,
-};
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 
 mod support;
 
@@ -45,8 +45,6 @@ fn bench_validate(c: &mut Criterion) {
     let sample = samples::bac_giang_2023_q3();
     let json_text = serde_json::to_string(&sample).expect("the sample serializes");
     let json_value: serde_json::Value = serde_json::from_str(&json_text).expect("valid JSON");
-    let tsv = samples::BAC_GIANG_2023_Q3_TSV;
-    let meta = samples::bac_giang_2023_q3_meta();
 
     let schema = cchc_forms::schema::report_schema();
     let validator = jsonschema::validator_for(&schema).expect("the report schema compiles");
@@ -86,25 +84,7 @@ fn bench_validate(c: &mut Criterion) {
     group.bench_function("report_clean", |b| {
         b.iter(|| black_box(&clean).validate());
     });
-    group.bench_function("json_to_findings", |b| {
-        b.iter(|| {
-            Report::from_json(black_box(&json_text))
-                .expect("the sample reads")
-                .validate()
-        });
-    });
-    group.bench_function("rows_to_findings", |b| {
-        b.iter_batched(
-            || meta.clone(),
-            |meta| {
-                let rows: Vec<Row<'_>> = rows::parse_tsv(black_box(tsv)).expect("the rows parse");
-                Report::from_rows(meta, rows)
-                    .expect("the rows import")
-                    .validate()
-            },
-            BatchSize::SmallInput,
-        );
-    });
+    readers(&mut group, &json_text);
     group.bench_function("jsonschema", |b| {
         b.iter(|| validator.is_valid(black_box(&json_value)));
     });
@@ -118,6 +98,62 @@ fn bench_validate(c: &mut Criterion) {
 
     batches(&mut group, &reports);
     group.finish();
+}
+
+/// The source document: the Bắc Giang report of Q3/2023 as a clerk copies
+/// it from Word, 58 KB of prose with its seven forms at its end.
+const SOURCE_DOCUMENT: &[u8] = include_bytes!("../tests/data/bac_giang_2023_q3_source.txt");
+
+/// `validate/json_to_findings`, `rows_to_findings`, `printed_to_findings`
+/// and `decode_printed`: every way in from the bytes a user has, decoding
+/// ([`decode_text`]: encoding, NUL bytes, normal form C) included.
+fn readers(group: &mut BenchmarkGroup<'_, WallTime>, json_text: &str) {
+    let json = json_text.as_bytes();
+    let tsv = samples::BAC_GIANG_2023_Q3_TSV.as_bytes();
+    // What each reader gives for the sample, checked before timing.
+    let sample = samples::bac_giang_2023_q3();
+    let from_tsv = rows::read_tsv(&decode_text(tsv).expect("UTF-8")).expect("the rows read");
+    assert_eq!(from_tsv.report, sample, "the rows give the sample");
+    let from_printed = printed::read_printed(&decode_text(SOURCE_DOCUMENT).expect("UTF-8"))
+        .expect("the source document reads");
+    assert_eq!(
+        from_printed.report.validate().len(),
+        sample.validate().len(),
+        "the source document has the sample's findings"
+    );
+    group.bench_function("json_to_findings", |b| {
+        b.iter(|| {
+            let text = decode_text(black_box(json)).expect("UTF-8");
+            Report::from_json(&text)
+                .expect("the sample reads")
+                .validate()
+        });
+    });
+    group.bench_function("rows_to_findings", |b| {
+        b.iter(|| {
+            let text = decode_text(black_box(tsv)).expect("UTF-8");
+            rows::read_tsv(&text)
+                .expect("the rows read")
+                .report
+                .validate()
+        });
+    });
+    group.bench_function("printed_to_findings", |b| {
+        b.iter(|| {
+            let text = decode_text(black_box(SOURCE_DOCUMENT)).expect("UTF-8");
+            printed::read_printed(&text)
+                .expect("the source document reads")
+                .report
+                .validate()
+        });
+    });
+    group.bench_function("decode_printed", |b| {
+        b.iter(|| {
+            decode_text(black_box(SOURCE_DOCUMENT))
+                .expect("UTF-8")
+                .len()
+        });
+    });
 }
 
 /// `validate/batch_*`: many varied reports, on every core as the ministry's

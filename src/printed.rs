@@ -33,6 +33,10 @@
 //! hành chính Quý III năm 2023"); the body and the level only from `#!`
 //! lines. What is not given stays "not given".
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::sync::LazyLock;
+
 use crate::catalogue::{CELL_COUNT, CellId, FORMS, FormInfo};
 use crate::error::{CellError, CellProblem, Error, Problems, echo};
 use crate::report::{Period, Report, ReportMeta, Term};
@@ -121,10 +125,15 @@ pub fn looks_printed(text: &str) -> bool {
 }
 
 /// One row of a form's template: an indicator or a heading.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct TemplateRow {
     pub(crate) stt: &'static str,
     pub(crate) label: &'static str,
+    /// The label as compared: [`comparable`] of `label`.
+    label_key: String,
+    /// The unit as compared: [`comparable`] of the indicator's unit (empty
+    /// for a heading).
+    unit_key: String,
     /// The indicator, or `None` for a heading.
     pub(crate) id: Option<CellId>,
 }
@@ -137,16 +146,66 @@ pub(crate) fn template_rows(form: &FormInfo) -> Vec<TemplateRow> {
         .map(|indicator| TemplateRow {
             stt: indicator.stt,
             label: indicator.label_vi,
+            label_key: comparable(indicator.label_vi),
+            unit_key: comparable(indicator.unit_vi),
             id: Some(indicator.id),
         })
         .chain(form.headings().iter().map(|heading| TemplateRow {
             stt: heading.stt,
             label: heading.label_vi,
+            label_key: comparable(heading.label_vi),
+            unit_key: String::new(),
             id: None,
         }))
         .collect();
     rows.sort_by_cached_key(|row| stt_key(row.stt));
     rows
+}
+
+/// The rows of the seven forms ([`template_rows`]) and their titles as
+/// compared, made once for every document.
+static TEMPLATE: LazyLock<[(Vec<TemplateRow>, String); 7]> = LazyLock::new(|| {
+    std::array::from_fn(|index| {
+        let form = &FORMS[index];
+        (template_rows(form), comparable(form.title_vi))
+    })
+});
+
+/// The rows of form `info` in template order.
+fn form_rows(info: &FormInfo) -> &'static [TemplateRow] {
+    &TEMPLATE[usize::from(info.number).saturating_sub(1).min(6)].0
+}
+
+/// Whether a cleaned cell reads as the template's `expected` text, whose
+/// [`comparable`] form is `key`: the same text (no allocation), or the
+/// same after case and a final dot.
+fn reads_as(cell: &str, expected: &str, key: &str) -> bool {
+    cell == expected || comparable(cell) == key
+}
+
+/// A printed label, compared with many of the template's: its
+/// [`comparable`] form made once, when a comparison needs it.
+struct Wanted<'t> {
+    text: &'t str,
+    key: OnceCell<String>,
+}
+
+impl<'t> Wanted<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            key: OnceCell::new(),
+        }
+    }
+
+    fn key(&self) -> &str {
+        self.key.get_or_init(|| comparable(self.text))
+    }
+
+    /// Whether it reads as the label of `row`.
+    fn is_label_of(&self, row: &TemplateRow) -> bool {
+        self.text == row.label || self.key() == row.label_key
+    }
 }
 
 /// An STT as numbers, for template order (`3` < `3.1` < `3.1.1` < `3.2`).
@@ -156,13 +215,51 @@ fn stt_key(stt: &str) -> Vec<u32> {
         .collect()
 }
 
-/// The columns of a line, markup removed and trimmed.
-fn columns(line: &str) -> Vec<String> {
-    line.split('\t').map(clean).collect()
+/// The columns of a line, markup removed and trimmed, into `out` (emptied
+/// first): borrowed from the line where cleaning changes nothing.
+fn columns<'t>(line: &'t str, out: &mut Vec<Cow<'t, str>>) {
+    out.clear();
+    out.extend(line.split('\t').map(clean));
 }
 
-/// A cell's text without `<i>`-style markup, its white space collapsed.
-fn clean(cell: &str) -> String {
+/// A cell's text without `<i>`-style markup, its white space collapsed:
+/// borrowed when it has neither.
+fn clean(cell: &str) -> Cow<'_, str> {
+    if is_clean(cell) {
+        Cow::Borrowed(cell)
+    } else {
+        Cow::Owned(clean_owned(cell))
+    }
+}
+
+/// Whether [`clean_owned`] would give `cell` back as it is: no `<`, no
+/// white space but single spaces between words.
+fn is_clean(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    let mut after_space = true; // no space first
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'<' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => return false,
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            // The lead bytes of the other white space characters (U+0085,
+            // U+00A0, U+1680, U+2000 to U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if cell
+                    .get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace) =>
+            {
+                return false;
+            }
+            _ => after_space = false,
+        }
+    }
+    !after_space || bytes.is_empty()
+}
+
+/// [`clean`], always into a new string.
+fn clean_owned(cell: &str) -> String {
     let mut out = String::with_capacity(cell.len());
     let mut rest = cell;
     while let Some(open) = rest.find('<') {
@@ -193,10 +290,23 @@ fn comparable(text: &str) -> String {
     clean(text).trim_end_matches(['.', ':', ' ']).to_lowercase()
 }
 
+/// Whether a line's text, markup and white space aside, starts with `B` or
+/// `b`: only such a line can be a `Biểu mẫu N` line.
+fn starts_with_b(line: &str) -> bool {
+    let mut rest = line.trim_start();
+    while let Some(after) = rest.strip_prefix('<') {
+        match after.find('>') {
+            Some(close) if is_tag(&after[..close]) => rest = after[close + 1..].trim_start(),
+            _ => return false,
+        }
+    }
+    rest.starts_with(['B', 'b'])
+}
+
 /// The form number of a `Biểu mẫu N` line (`Biểu mẫu số 3:` too), and the
 /// title that follows it on the same line, if any.
 fn form_marker(line: &str) -> Option<(Option<u8>, String)> {
-    if line.contains('\t') {
+    if line.contains('\t') || !starts_with_b(line) {
         return None;
     }
     let text = clean(line);
@@ -227,14 +337,14 @@ fn form_marker(line: &str) -> Option<(Option<u8>, String)> {
 }
 
 /// Whether the columns are the first line of column headings (`STT …`).
-fn is_first_header(columns: &[String]) -> bool {
-    columns.len() > 1 && columns[0].to_lowercase() == "stt"
+fn is_first_header(columns: &[Cow<'_, str>]) -> bool {
+    columns.len() > 1 && columns[0].len() <= 3 && columns[0].to_lowercase() == "stt"
 }
 
 /// Whether the columns are a line of column headings without `STT`
 /// (`\t\tĐơn vị tính\tSố liệu`).
-fn is_second_header(columns: &[String]) -> bool {
-    columns.first().is_some_and(String::is_empty)
+fn is_second_header(columns: &[Cow<'_, str>]) -> bool {
+    columns.first().is_some_and(|first| first.is_empty())
         && columns.iter().any(|column| {
             let lower = column.to_lowercase();
             lower == "đơn vị tính" || lower == "số liệu"
@@ -379,7 +489,7 @@ impl Default for Layout {
 
 impl Layout {
     /// Takes the positions the headings name.
-    fn update(&mut self, columns: &[String]) {
+    fn update(&mut self, columns: &[Cow<'_, str>]) {
         for (index, column) in columns.iter().enumerate() {
             let lower = column.to_lowercase();
             if lower.starts_with("chỉ tiêu") {
@@ -397,12 +507,12 @@ impl Layout {
 
 /// The row being read: its label may continue on the next lines.
 #[derive(Debug)]
-struct Pending {
+struct Pending<'t> {
     line: usize,
     form: u8,
-    row: TemplateRow,
+    row: &'static TemplateRow,
     /// Its cells so far: a cut row's last cell goes on on the next line.
-    cells: Vec<String>,
+    cells: Vec<Cow<'t, str>>,
     /// Whether the line ended before the value column (a cell with a line
     /// break): the next line continues its last cell and holds the rest.
     cut: bool,
@@ -427,7 +537,7 @@ enum Shift {
 /// The state of a form being read.
 struct FormState {
     info: &'static FormInfo,
-    rows: Vec<TemplateRow>,
+    rows: &'static [TemplateRow],
     /// Where the last row read sits in `rows`.
     last: Option<usize>,
     /// Which template rows were read.
@@ -435,7 +545,7 @@ struct FormState {
 }
 
 #[allow(clippy::struct_excessive_bools)]
-struct PrintedReader {
+struct PrintedReader<'t> {
     meta: MetaReader,
     /// The report's title (the lines after `BÁO CÁO`) and its first line.
     title: Option<(usize, String)>,
@@ -453,7 +563,12 @@ struct PrintedReader {
     form_title_next: bool,
     in_table: bool,
     layout: Layout,
-    pending: Option<Pending>,
+    pending: Option<Pending<'t>>,
+    /// The cells of the line being read: one buffer, handed on to the row
+    /// being read and back, so that a document's lines allocate none.
+    cells: Vec<Cow<'t, str>>,
+    /// The buffer of the rows read: which of a form's rows were read.
+    spare_seen: Vec<bool>,
     report: Report,
     first_seen: [Option<usize>; CELL_COUNT],
     figures: usize,
@@ -461,7 +576,7 @@ struct PrintedReader {
     warnings: Problems<ImportWarning>,
 }
 
-impl PrintedReader {
+impl<'t> PrintedReader<'t> {
     fn new() -> Self {
         Self {
             meta: MetaReader::default(),
@@ -475,6 +590,8 @@ impl PrintedReader {
             in_table: false,
             layout: Layout::default(),
             pending: None,
+            cells: Vec::new(),
+            spare_seen: Vec::new(),
             report: Report::new(ReportMeta::default()),
             first_seen: [None; CELL_COUNT],
             figures: 0,
@@ -493,7 +610,7 @@ impl PrintedReader {
         });
     }
 
-    fn line(&mut self, number: usize, line: &str) {
+    fn line(&mut self, number: usize, line: &'t str) {
         if let Some(content) = line.strip_prefix("#!") {
             if let Err(problem) = self.meta.line(number, content) {
                 push(
@@ -517,7 +634,13 @@ impl PrintedReader {
             }
             return;
         }
-        let cells = columns(line);
+        // A line without tabs is neither headings nor a row.
+        if !line.contains('\t') {
+            self.text_line(number, line);
+            return;
+        }
+        let mut cells = std::mem::take(&mut self.cells);
+        columns(line, &mut cells);
         if is_first_header(&cells) || (self.in_table && is_second_header(&cells)) {
             // A row cut by a page break goes on after the repeated headings:
             // the row being read stays open.
@@ -527,19 +650,18 @@ impl PrintedReader {
             }
             self.layout.update(&cells);
             self.form_title_next = false;
-            return;
-        }
-        if !line.contains('\t') {
-            self.text_line(number, line);
+            self.cells = cells;
             return;
         }
         if self.skipping {
+            self.cells = cells;
             return;
         }
         if !self.in_table {
             // A note or prose inside a form ended the table; a row of the
             // form after it goes on with it.
             if !self.resumes(&cells) {
+                self.cells = cells;
                 return;
             }
             self.in_table = true;
@@ -547,10 +669,18 @@ impl PrintedReader {
         self.row(number, cells);
     }
 
+    /// Gives a row's cells back as the buffer of the next line.
+    fn recycle(&mut self, mut cells: Vec<Cow<'t, str>>) {
+        if cells.capacity() > self.cells.capacity() {
+            cells.clear();
+            self.cells = cells;
+        }
+    }
+
     /// Whether a line of cells, after prose that ended the table, is a row
     /// of the form being read: an STT, or no STT and the label of a row
     /// not read yet.
-    fn resumes(&self, cells: &[String]) -> bool {
+    fn resumes(&self, cells: &[Cow<'_, str>]) -> bool {
         let Some(state) = self.form.as_ref() else {
             return false;
         };
@@ -566,20 +696,20 @@ impl PrintedReader {
         if stt.is_empty() && label_only && self.pending.is_some() {
             return true;
         }
-        let label = comparable(Self::cell(cells, self.layout.label));
+        let label = Wanted::new(Self::cell(cells, self.layout.label));
         stt.is_empty()
-            && !label.is_empty()
+            && !label.key().is_empty()
             && state
                 .rows
                 .iter()
                 .zip(&state.seen)
-                .any(|(row, seen)| !seen && comparable(row.label) == label)
+                .any(|(row, seen)| !seen && label.is_label_of(row))
     }
 
     /// The template row of a line whose tabs became spaces: it starts with
     /// an STT of the form, then the row's label or ends with a figure; or
     /// it starts with the label of a row of the form and ends with a figure.
-    fn spaced_row(&self, line: &str) -> Option<TemplateRow> {
+    fn spaced_row(&self, line: &str) -> Option<&'static TemplateRow> {
         let state = self.form.as_ref()?;
         let text = clean(line);
         let lower = text.to_lowercase();
@@ -588,27 +718,25 @@ impl PrintedReader {
         let stt = first.strip_suffix('.').unwrap_or(first);
         if is_stt(first) && !rest.is_empty() {
             let row = state.rows.iter().find(|row| row.stt == stt)?;
-            let label = comparable(row.label);
-            return (ends_with_figure || (!label.is_empty() && rest.starts_with(&label)))
-                .then_some(*row);
+            let label = &row.label_key;
+            return (ends_with_figure || (!label.is_empty() && rest.starts_with(label.as_str())))
+                .then_some(row);
         }
         if !ends_with_figure {
             return None;
         }
-        state
-            .rows
-            .iter()
+        let rows: &'static [TemplateRow] = state.rows;
+        rows.iter()
             .filter(|row| row.id.is_some())
             .filter(|row| {
-                let label = comparable(row.label);
-                !label.is_empty() && lower.starts_with(&label)
+                let label = &row.label_key;
+                !label.is_empty() && lower.starts_with(label.as_str())
             })
             .max_by_key(|row| row.label.len())
-            .copied()
     }
 
     /// A line without tabs: a title, a label cut by a line break, or prose.
-    fn text_line(&mut self, number: usize, line: &str) {
+    fn text_line(&mut self, number: usize, line: &'t str) {
         if self.form_title_next {
             self.form_title_next = false;
             self.check_title(number, line);
@@ -663,6 +791,7 @@ impl PrintedReader {
             let cleaned = clean(line);
             match pending.cells.last_mut() {
                 Some(last) if !last.is_empty() => {
+                    let last = last.to_mut();
                     last.push(' ');
                     last.push_str(&cleaned);
                 }
@@ -680,7 +809,8 @@ impl PrintedReader {
         if let Some(state) = &self.form {
             let expected = state.info.title_vi;
             let form = state.info.number;
-            if comparable(title) != comparable(expected) {
+            let key = &TEMPLATE[usize::from(form).saturating_sub(1).min(6)].1;
+            if !reads_as(title, expected, key) {
                 self.warn(
                     number,
                     form,
@@ -718,11 +848,14 @@ impl PrintedReader {
 
     fn open_form(&mut self, form: u8) {
         let info = &FORMS[usize::from(form).saturating_sub(1).min(6)];
-        let rows = template_rows(info);
+        let rows = form_rows(info);
         self.forms_seen[usize::from(info.number) - 1] = true;
+        let mut seen = std::mem::take(&mut self.spare_seen);
+        seen.clear();
+        seen.resize(rows.len(), false);
         self.form = Some(FormState {
             info,
-            seen: vec![false; rows.len()],
+            seen,
             rows,
             last: None,
         });
@@ -744,6 +877,7 @@ impl PrintedReader {
                 });
             }
         }
+        self.spare_seen = state.seen;
     }
 
     /// Checks the label and unit of the row just read; a row cut before
@@ -774,20 +908,21 @@ impl PrintedReader {
                         column: index.saturating_add(1),
                         expected: layout.value.saturating_add(1),
                     })
-                } else if ends_with_figure(last) && comparable(last) != comparable(row.label) {
+                } else if ends_with_figure(last) && !reads_as(last, row.label, &row.label_key) {
                     Some(CellProblem::TabsAsSpaces)
                 } else {
                     None
                 };
                 if let Some(problem) = problem {
                     push(&mut self.problems, line, form, row.stt, last, problem);
+                    self.recycle(cells);
                     return;
                 }
             }
         }
         let label = Self::cell(&cells, layout.label);
         let unit = Self::cell(&cells, layout.unit);
-        if comparable(label) != comparable(row.label) {
+        if !reads_as(label, row.label, &row.label_key) {
             self.warn(
                 line,
                 form,
@@ -800,7 +935,7 @@ impl PrintedReader {
         }
         if let Some(id) = row.id {
             let expected = id.indicator().unit_vi;
-            if !unit_moved && comparable(unit) != comparable(expected) {
+            if !unit_moved && !reads_as(unit, expected, &row.unit_key) {
                 self.warn(
                     line,
                     form,
@@ -810,16 +945,17 @@ impl PrintedReader {
                 );
             }
         }
+        self.recycle(cells);
     }
 
     /// The form a table without its `Biểu mẫu` line belongs to, from the
     /// label of its row 1.
     fn implied_form(&self, label: &str) -> u8 {
-        let label = comparable(label);
+        let label = Wanted::new(label);
         let by_label = FORMS.iter().find(|form| {
-            template_rows(form)
+            form_rows(form)
                 .first()
-                .is_some_and(|row| row.stt == "1" && comparable(row.label) == label)
+                .is_some_and(|row| row.stt == "1" && label.is_label_of(row))
         });
         let next = self.form.as_ref().map_or_else(
             || {
@@ -834,8 +970,8 @@ impl PrintedReader {
         by_label.map_or(next, |form| form.number)
     }
 
-    fn cell(cells: &[String], index: usize) -> &str {
-        cells.get(index).map_or("", String::as_str)
+    fn cell<'c>(cells: &'c [Cow<'_, str>], index: usize) -> &'c str {
+        cells.get(index).map_or("", AsRef::as_ref)
     }
 
     /// Whether `stt` is the STT of a row of the form being read.
@@ -850,7 +986,7 @@ impl PrintedReader {
 
     /// Moves the cells of a row printed without its unit cell, whose
     /// figure stands in the unit column, to where the headings say.
-    fn shift_unit(&self, cells: &mut Vec<String>) -> Shift {
+    fn shift_unit(&self, cells: &mut Vec<Cow<'t, str>>) -> Shift {
         let layout = self.layout;
         if layout.unit >= layout.value {
             return Shift::None;
@@ -863,11 +999,11 @@ impl PrintedReader {
         if looks_like_figure(Self::cell(cells, layout.value)) {
             return Shift::Clash(figure);
         }
-        cells.insert(layout.unit, String::new());
+        cells.insert(layout.unit, Cow::Borrowed(""));
         Shift::Moved(figure)
     }
 
-    fn row(&mut self, number: usize, mut cells: Vec<String>) {
+    fn row(&mut self, number: usize, mut cells: Vec<Cow<'t, str>>) {
         let layout = self.layout;
         let stt_text = Self::cell(&cells, 0);
 
@@ -877,12 +1013,13 @@ impl PrintedReader {
         let continues = self.pending.as_ref().is_some_and(|pending| pending.cut);
         if continues && !stt_text.is_empty() && !self.is_form_stt(stt_text) {
             self.continuation(&cells);
+            self.recycle(cells);
             return;
         }
-        let stt_text = stt_text.to_owned();
-        let stt_text = stt_text.as_str();
+        // A copy of a borrowed cell borrows the line too: no allocation.
+        let stt_text = cells.first().cloned().unwrap_or_default();
+        let stt_text = stt_text.as_ref();
         let shift = self.shift_unit(&mut cells);
-        let label = Self::cell(&cells, layout.label).to_owned();
         let cut = cells.len() <= layout.value;
 
         // A new table without its `Biểu mẫu` line.
@@ -898,7 +1035,7 @@ impl PrintedReader {
         if restart {
             self.flush();
             self.close_form();
-            let form = self.implied_form(&label);
+            let form = self.implied_form(Self::cell(&cells, layout.label));
             self.open_form(form);
         }
 
@@ -917,11 +1054,18 @@ impl PrintedReader {
                 value,
                 CellProblem::OutsideForm,
             );
+            self.recycle(cells);
             return;
         };
         let form = state.info.number;
         let found = if is_stt(stt_text) {
-            state.rows.iter().position(|row| row.stt == stt)
+            // Rows come in template order: the one after the last first.
+            let next = state.last.map_or(0, |last| last.saturating_add(1));
+            if state.rows.get(next).is_some_and(|row| row.stt == stt) {
+                Some(next)
+            } else {
+                state.rows.iter().position(|row| row.stt == stt)
+            }
         } else {
             None
         };
@@ -935,24 +1079,26 @@ impl PrintedReader {
                 value,
                 CellProblem::UnknownStt,
             );
+            self.recycle(cells);
             return;
         };
         self.place(number, position, cells, cut, shift);
     }
 
     /// The rest of a cut row: its first cell continues the row's last cell.
-    fn continuation(&mut self, cells: &[String]) {
+    fn continuation(&mut self, cells: &[Cow<'t, str>]) {
         let Some(mut pending) = self.pending.take() else {
             return;
         };
         let head = Self::cell(cells, 0);
         match pending.cells.last_mut() {
             Some(last) if !last.is_empty() => {
+                let last = last.to_mut();
                 last.push(' ');
                 last.push_str(head);
             }
-            Some(last) => head.clone_into(last),
-            None => pending.cells.push(head.to_owned()),
+            Some(last) => *last = Cow::Owned(head.to_owned()),
+            None => pending.cells.push(Cow::Owned(head.to_owned())),
         }
         pending.cells.extend(cells.iter().skip(1).cloned());
         let mut merged = pending.cells.clone();
@@ -969,12 +1115,13 @@ impl PrintedReader {
 
     /// A row printed without STT: a continued label, or a row placed by its
     /// position and label.
-    fn blank_stt(&mut self, number: usize, cells: Vec<String>, cut: bool, shift: Shift) {
+    fn blank_stt(&mut self, number: usize, cells: Vec<Cow<'t, str>>, cut: bool, shift: Shift) {
         let layout = self.layout;
         let label = Self::cell(&cells, layout.label);
         let unit = Self::cell(&cells, layout.unit);
         let value = Self::cell(&cells, layout.value);
         if label.is_empty() && unit.is_empty() && value.is_empty() {
+            self.recycle(cells);
             return;
         }
         let Some(state) = self.form.as_ref() else {
@@ -986,6 +1133,7 @@ impl PrintedReader {
                 value,
                 CellProblem::OutsideForm,
             );
+            self.recycle(cells);
             return;
         };
         let form = state.info.number;
@@ -994,8 +1142,8 @@ impl PrintedReader {
             .rows
             .get(next)
             .filter(|_| !state.seen.get(next).copied().unwrap_or(true));
-        let wanted = comparable(label);
-        if candidate.is_some_and(|row| comparable(row.label) == wanted) {
+        let wanted = Wanted::new(label);
+        if candidate.is_some_and(|row| wanted.is_label_of(row)) {
             self.flush();
             self.place(number, next, cells, cut, shift);
             return;
@@ -1005,30 +1153,35 @@ impl PrintedReader {
             if let Some(pending) = self.pending.as_mut() {
                 let at = layout.label.min(pending.cells.len().saturating_sub(1));
                 if let Some(cell) = pending.cells.get_mut(at) {
+                    let cell = cell.to_mut();
                     cell.push(' ');
                     cell.push_str(label);
                 }
             }
+            self.recycle(cells);
             return;
         }
         let by_label = state
             .rows
             .iter()
             .zip(&state.seen)
-            .position(|(row, seen)| !seen && comparable(row.label) == wanted);
+            .position(|(row, seen)| !seen && wanted.is_label_of(row));
         let position = by_label.or(candidate.filter(|row| row.id.is_some()).map(|_| next));
-        let value = value.to_owned();
         self.flush();
         match position {
             Some(position) => self.place(number, position, cells, cut, shift),
-            None => push(
-                &mut self.problems,
-                number,
-                form,
-                "",
-                &value,
-                CellProblem::Unplaced,
-            ),
+            None => {
+                let value = Self::cell(&cells, layout.value);
+                push(
+                    &mut self.problems,
+                    number,
+                    form,
+                    "",
+                    value,
+                    CellProblem::Unplaced,
+                );
+                self.recycle(cells);
+            }
         }
     }
 
@@ -1037,7 +1190,7 @@ impl PrintedReader {
         &mut self,
         number: usize,
         position: usize,
-        cells: Vec<String>,
+        cells: Vec<Cow<'t, str>>,
         cut: bool,
         shift: Shift,
     ) {
@@ -1045,7 +1198,8 @@ impl PrintedReader {
             return;
         };
         let form = state.info.number;
-        let Some(row) = state.rows.get(position).copied() else {
+        let rows: &'static [TemplateRow] = state.rows;
+        let Some(row) = rows.get(position) else {
             return;
         };
         state.last = Some(position);
@@ -1072,8 +1226,8 @@ impl PrintedReader {
         &mut self,
         line: usize,
         form: u8,
-        row: TemplateRow,
-        cells: &[String],
+        row: &TemplateRow,
+        cells: &[Cow<'_, str>],
         shift: Shift,
     ) {
         let layout = self.layout;
@@ -1102,8 +1256,8 @@ impl PrintedReader {
             if let Some(last) = last {
                 let expected_unit = row.id.map_or("", |id| id.indicator().unit_vi);
                 if ends_with_figure(last)
-                    && comparable(last) != comparable(row.label)
-                    && comparable(last) != comparable(expected_unit)
+                    && !reads_as(last, row.label, &row.label_key)
+                    && !reads_as(last, expected_unit, &row.unit_key)
                 {
                     push(
                         &mut self.problems,
@@ -1117,9 +1271,9 @@ impl PrintedReader {
                 }
             }
         }
-        let note = Self::cell(cells, layout.note).to_owned();
+        let note = Self::cell(cells, layout.note);
         match row.id {
-            Some(id) => self.value(line, form, row.stt, id, value, &note, cells.len()),
+            Some(id) => self.value(line, form, row.stt, id, value, note, cells.len()),
             None if !value.is_empty() => {
                 push(
                     &mut self.problems,

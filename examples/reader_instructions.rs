@@ -1,0 +1,55 @@
+//! Runs one reader many times, for instruction counts (callgrind) and
+//! profiles of the readers: `cargo build --release --example
+//! reader_instructions`, then e.g. `valgrind --tool=callgrind
+//! target/release/examples/reader_instructions printed 100`.
+//!
+//! The readers: `printed` (the source document, bytes to findings),
+//! `decode` (decoding it alone), `rows` (the sample's TSV, bytes to
+//! findings), `json` (the sample's JSON, bytes to findings), `report`
+//! (the checks alone).
+
+use std::hint::black_box;
+
+use cchc_forms::{Report, decode_text, printed, rows, samples};
+
+const SOURCE_DOCUMENT: &[u8] = include_bytes!("../tests/data/bac_giang_2023_q3_source.txt");
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let which = args.next().unwrap_or_else(|| "printed".to_owned());
+    let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let sample = samples::bac_giang_2023_q3();
+    let json = serde_json::to_string(&sample).expect("the sample serializes");
+    let tsv = samples::BAC_GIANG_2023_Q3_TSV.as_bytes();
+    let mut findings = 0_usize;
+    for _ in 0..times {
+        findings += match which.as_str() {
+            "printed" => {
+                let text = decode_text(black_box(SOURCE_DOCUMENT)).expect("UTF-8");
+                printed::read_printed(&text)
+                    .expect("reads")
+                    .report
+                    .validate()
+                    .len()
+            }
+            "decode" => decode_text(black_box(SOURCE_DOCUMENT))
+                .expect("UTF-8")
+                .len(),
+            "rows" => {
+                let text = decode_text(black_box(tsv)).expect("UTF-8");
+                rows::read_tsv(&text)
+                    .expect("reads")
+                    .report
+                    .validate()
+                    .len()
+            }
+            "json" => {
+                let text = decode_text(black_box(json.as_bytes())).expect("UTF-8");
+                Report::from_json(&text).expect("reads").validate().len()
+            }
+            "report" => black_box(&sample).validate().len(),
+            other => panic!("no reader {other}"),
+        };
+    }
+    println!("{which} x{times}: {findings}");
+}
