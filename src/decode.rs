@@ -186,6 +186,50 @@ fn nfc_owned(text: String) -> String {
     }
 }
 
+/// The lines of a text, as [`str::lines`] gives them (split at `\n`, no
+/// last empty line), each without a final `\r` (the last too), found a
+/// vector at a time.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    split_at_byte(text, b'\n').map(|line| line.strip_suffix('\r').unwrap_or(line))
+}
+
+/// The parts of a text between the bytes `separator` (an ASCII byte), as
+/// [`str::split_inclusive`] gives them less the separator: no last empty
+/// part.
+pub(crate) fn split_at_byte(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    let mut start = 0_usize;
+    let mut ends = memchr::memchr_iter(separator, text.as_bytes());
+    std::iter::from_fn(move || {
+        let end = ends
+            .next()
+            .or_else(|| (start < text.len()).then_some(text.len()))?;
+        let part = text.get(start..end)?;
+        start = end.saturating_add(1);
+        Some(part)
+    })
+}
+
+/// The cells of a line between tabs, as `line.split('\t')` gives them (an
+/// empty line is one empty cell, a tab at the end gives a last empty one).
+pub(crate) fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
+    let mut start = Some(0_usize);
+    let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
+    std::iter::from_fn(move || {
+        let from = start?;
+        let end = match tabs.next() {
+            Some(tab) => {
+                start = Some(tab.saturating_add(1));
+                tab
+            }
+            None => {
+                start = None;
+                line.len()
+            }
+        };
+        line.get(from..end)
+    })
+}
+
 /// The error of a NUL at byte `at` of the decoded `text`, located in
 /// `bytes` (UTF-16 counts two bytes a unit, as its decoder does).
 fn binary(bytes: &[u8], text: &str, at: usize) -> EncodingError {
@@ -499,6 +543,34 @@ mod tests {
         let error = encoding_error(&utf16le("a\nb\0", true));
         assert_eq!(error.problem, EncodingProblem::Binary);
         assert_eq!((error.line, error.column, error.offset), (2, 3, 9));
+    }
+
+    #[test]
+    fn lines_and_cells_split_as_the_standard_library_does() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\r\n\r\nb\r",
+            "\n\na\n\n",
+            "\t",
+            "a\tb\t",
+            "\ta\t\tb",
+            "Số\tliệu\r\n",
+        ] {
+            let standard: Vec<&str> = text
+                .lines()
+                .map(|line| line.strip_suffix('\r').unwrap_or(line))
+                .collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), standard, "{text:?}");
+            assert_eq!(
+                tab_cells(text).collect::<Vec<_>>(),
+                text.split('\t').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub fn read_printed(text: &str) -> Result<Imported, Error> {
     let text = crate::decode::nfc(text);
     let text = text.as_ref();
     let mut reader = PrintedReader::new();
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in crate::decode::lines(text).enumerate() {
         if reader.problems.is_full() {
             break;
         }
@@ -219,7 +219,7 @@ fn stt_key(stt: &str) -> Vec<u32> {
 /// first): borrowed from the line where cleaning changes nothing.
 fn columns<'t>(line: &'t str, out: &mut Vec<Cow<'t, str>>) {
     out.clear();
-    out.extend(line.split('\t').map(clean));
+    out.extend(crate::decode::tab_cells(line).map(clean));
 }
 
 /// A cell's text without `<i>`-style markup, its white space collapsed:
@@ -235,6 +235,27 @@ fn clean(cell: &str) -> Cow<'_, str> {
 /// Whether [`clean_owned`] would give `cell` back as it is: no `<`, no
 /// white space but single spaces between words.
 fn is_clean(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    // A test of each byte with the next, without branches (vectorised):
+    // anything that might need cleaning is looked at again, exactly.
+    let mut suspect = first == b' ' || last == b' ' || last == b'<' || last < 0x20;
+    for (&byte, &next) in bytes.iter().zip(&bytes[1..]) {
+        suspect |= (byte == b'<')
+            | (byte < 0x20)
+            | ((byte == b' ') & (next == b' '))
+            | ((byte == 0xC2) & ((next == 0x85) | (next == 0xA0)))
+            | ((byte == 0xE1) & (next == 0x9A))
+            | ((byte == 0xE2) & ((next & 0xFE) == 0x80))
+            | ((byte == 0xE3) & (next == 0x80));
+    }
+    !suspect || is_clean_exactly(cell)
+}
+
+/// [`is_clean`], a character at a time.
+fn is_clean_exactly(cell: &str) -> bool {
     let bytes = cell.as_bytes();
     let mut after_space = true; // no space first
     for (at, &byte) in bytes.iter().enumerate() {
@@ -306,10 +327,27 @@ fn starts_with_b(line: &str) -> bool {
 /// The form number of a `Biểu mẫu N` line (`Biểu mẫu số 3:` too), and the
 /// title that follows it on the same line, if any.
 fn form_marker(line: &str) -> Option<(Option<u8>, String)> {
-    if line.contains('\t') || !starts_with_b(line) {
+    if memchr::memchr(b'\t', line.as_bytes()).is_some() {
+        return None;
+    }
+    untabbed_form_marker(line)
+}
+
+/// [`form_marker`] of a line without tabs.
+fn untabbed_form_marker(line: &str) -> Option<(Option<u8>, String)> {
+    if !starts_with_b(line) {
         return None;
     }
     let text = clean(line);
+    // Most lines that start with `B` are prose: their first words tell.
+    if !text
+        .chars()
+        .take(8)
+        .flat_map(char::to_lowercase)
+        .eq("biểu mẫu".chars())
+    {
+        return None;
+    }
     let lower = text.to_lowercase();
     let rest = lower.strip_prefix("biểu mẫu")?.trim_start();
     let rest = rest.strip_prefix("số").unwrap_or(rest).trim_start();
@@ -338,7 +376,8 @@ fn form_marker(line: &str) -> Option<(Option<u8>, String)> {
 
 /// Whether the columns are the first line of column headings (`STT …`).
 fn is_first_header(columns: &[Cow<'_, str>]) -> bool {
-    columns.len() > 1 && columns[0].len() <= 3 && columns[0].to_lowercase() == "stt"
+    // Only ASCII letters are `s` and `t` in lower case.
+    columns.len() > 1 && columns[0].eq_ignore_ascii_case("stt")
 }
 
 /// Whether the columns are a line of column headings without `STT`
@@ -627,7 +666,8 @@ impl<'t> PrintedReader<'t> {
         if line.trim().is_empty() {
             return;
         }
-        if let Some((form, title)) = form_marker(line) {
+        let tabbed = memchr::memchr(b'\t', line.as_bytes()).is_some();
+        if let Some((form, title)) = (!tabbed).then(|| untabbed_form_marker(line)).flatten() {
             self.start_form(number, line, form);
             if !title.is_empty() {
                 self.check_title(number, &title);
@@ -635,7 +675,7 @@ impl<'t> PrintedReader<'t> {
             return;
         }
         // A line without tabs is neither headings nor a row.
-        if !line.contains('\t') {
+        if !tabbed {
             self.text_line(number, line);
             return;
         }
@@ -1379,6 +1419,42 @@ impl<'t> PrintedReader<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_cells_are_borrowed_and_only_they() {
+        for cell in [
+            "",
+            " ",
+            "a",
+            "Số liệu",
+            "Số  liệu",
+            " Số",
+            "Số ",
+            "a\tb",
+            "a<i>b",
+            "a < b",
+            "a\u{a0}b",
+            "a\u{85}b",
+            "a\u{1680}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "“a”",
+            "Việt Nam",
+            "a\u{1}b",
+            "a\r",
+        ] {
+            let cleaned = clean(cell);
+            assert_eq!(cleaned, clean_owned(cell), "{cell:?}");
+            // Borrowed only when unchanged; always, without markup.
+            if matches!(cleaned, Cow::Borrowed(_)) || !cell.contains('<') {
+                assert_eq!(
+                    matches!(cleaned, Cow::Borrowed(_)),
+                    clean_owned(cell) == cell,
+                    "{cell:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn markup_and_spacing_are_cleaned() {
