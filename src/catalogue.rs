@@ -583,10 +583,19 @@ pub const fn normalize_stt(stt: &str) -> &str {
 /// catalogue), in a `const` too.
 pub(crate) const fn find_in(indicators: &[Indicator], form: u8, stt: &str) -> Option<CellId> {
     let stt = normalize_stt(stt).as_bytes();
-    let mut index = 0;
-    while index < indicators.len() {
+    // The indicators are in form order: the form's first by halving.
+    let (mut index, mut end) = (0, indicators.len());
+    while index < end {
+        let middle = index + (end - index) / 2;
+        if indicators[middle].form < form {
+            index = middle + 1;
+        } else {
+            end = middle;
+        }
+    }
+    while index < indicators.len() && indicators[index].form == form {
         let indicator = &indicators[index];
-        if indicator.form == form && bytes_eq(indicator.stt.as_bytes(), stt) {
+        if bytes_eq(indicator.stt.as_bytes(), stt) {
             return Some(indicator.id);
         }
         index += 1;
@@ -759,4 +768,29 @@ pub fn lookup(form: u8, stt: &str) -> Option<RowKind> {
         .iter()
         .find(|heading| heading.form == form && heading.stt == stt)
         .map(RowKind::Heading)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_indicator_is_found_in_its_form() {
+        // `find_in` halves to a form's first indicator: they are in form order.
+        assert!(
+            CATALOGUE
+                .windows(2)
+                .all(|pair| pair[0].form <= pair[1].form)
+        );
+        for indicator in CATALOGUE.iter() {
+            assert_eq!(
+                CellId::find(indicator.form, indicator.stt),
+                Some(indicator.id)
+            );
+            let dotted = format!("{}.", indicator.stt);
+            assert_eq!(CellId::find(indicator.form, &dotted), Some(indicator.id));
+        }
+        assert_eq!(CellId::find(0, "1"), None);
+        assert_eq!(CellId::find(8, "1"), None);
+    }
 }

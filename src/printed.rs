@@ -34,7 +34,6 @@
 //! lines. What is not given stays "not given".
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use crate::catalogue::{CELL_COUNT, CellId, FORMS, FormInfo};
@@ -180,32 +179,12 @@ fn form_rows(info: &FormInfo) -> &'static [TemplateRow] {
 /// [`comparable`] form is `key`: the same text (no allocation), or the
 /// same after case and a final dot.
 fn reads_as(cell: &str, expected: &str, key: &str) -> bool {
-    cell == expected || comparable(cell) == key
+    cell == expected || lower(clean(cell).trim_end_matches(TRAILING)).eq(key.chars())
 }
 
-/// A printed label, compared with many of the template's: its
-/// [`comparable`] form made once, when a comparison needs it.
-struct Wanted<'t> {
-    text: &'t str,
-    key: OnceCell<String>,
-}
-
-impl<'t> Wanted<'t> {
-    fn new(text: &'t str) -> Self {
-        Self {
-            text,
-            key: OnceCell::new(),
-        }
-    }
-
-    fn key(&self) -> &str {
-        self.key.get_or_init(|| comparable(self.text))
-    }
-
-    /// Whether it reads as the label of `row`.
-    fn is_label_of(&self, row: &TemplateRow) -> bool {
-        self.text == row.label || self.key() == row.label_key
-    }
+/// Whether a printed label reads as the label of `row`.
+fn is_label_of(label: &str, row: &TemplateRow) -> bool {
+    reads_as(label, row.label, &row.label_key)
 }
 
 /// An STT as numbers, for template order (`3` < `3.1` < `3.1.1` < `3.2`).
@@ -295,7 +274,15 @@ fn clean_owned(cell: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    // White space collapsed in place: one space between words.
+    let mut collapsed = String::with_capacity(out.len());
+    for word in out.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
 }
 
 /// Whether `inner` is the inside of a markup tag: `i`, `/i`, `b`, `em`, `br/`.
@@ -308,7 +295,27 @@ fn is_tag(inner: &str) -> bool {
 /// A label or unit as compared with the template's: lower case, without a
 /// final dot or colon.
 fn comparable(text: &str) -> String {
-    clean(text).trim_end_matches(['.', ':', ' ']).to_lowercase()
+    lower(clean(text).trim_end_matches(TRAILING)).collect()
+}
+
+/// What [`comparable`] drops at the end of a text.
+const TRAILING: [char; 3] = ['.', ':', ' '];
+
+/// A text's characters in lower case (each as [`char::to_lowercase`]
+/// gives it: a final `Σ` stays `σ`).
+fn lower(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase)
+}
+
+/// Whether a text in lower case is `lower_case` (no allocation).
+fn lower_is(text: &str, lower_case: &str) -> bool {
+    lower(text).eq(lower_case.chars())
+}
+
+/// Whether a text in lower case starts with `prefix` (no allocation).
+fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    let mut chars = lower(text);
+    prefix.chars().all(|wanted| chars.next() == Some(wanted))
 }
 
 /// Whether a line's text, markup and white space aside, starts with `B` or
@@ -340,12 +347,7 @@ fn untabbed_form_marker(line: &str) -> Option<(Option<u8>, String)> {
     }
     let text = clean(line);
     // Most lines that start with `B` are prose: their first words tell.
-    if !text
-        .chars()
-        .take(8)
-        .flat_map(char::to_lowercase)
-        .eq("biểu mẫu".chars())
-    {
+    if !lower_starts_with(&text, "biểu mẫu") {
         return None;
     }
     let lower = text.to_lowercase();
@@ -384,10 +386,9 @@ fn is_first_header(columns: &[Cow<'_, str>]) -> bool {
 /// (`\t\tĐơn vị tính\tSố liệu`).
 fn is_second_header(columns: &[Cow<'_, str>]) -> bool {
     columns.first().is_some_and(|first| first.is_empty())
-        && columns.iter().any(|column| {
-            let lower = column.to_lowercase();
-            lower == "đơn vị tính" || lower == "số liệu"
-        })
+        && columns
+            .iter()
+            .any(|column| lower_is(column, "đơn vị tính") || lower_is(column, "số liệu"))
 }
 
 /// An STT as printed is one: digits separated by dots, maybe a final dot.
@@ -530,14 +531,13 @@ impl Layout {
     /// Takes the positions the headings name.
     fn update(&mut self, columns: &[Cow<'_, str>]) {
         for (index, column) in columns.iter().enumerate() {
-            let lower = column.to_lowercase();
-            if lower.starts_with("chỉ tiêu") {
+            if lower_starts_with(column, "chỉ tiêu") {
                 self.label = index;
-            } else if lower == "đơn vị tính" {
+            } else if lower_is(column, "đơn vị tính") {
                 self.unit = index;
-            } else if lower == "số liệu" {
+            } else if lower_is(column, "số liệu") {
                 self.value = index;
-            } else if lower == "ghi chú" {
+            } else if lower_is(column, "ghi chú") {
                 self.note = index;
             }
         }
@@ -736,14 +736,14 @@ impl<'t> PrintedReader<'t> {
         if stt.is_empty() && label_only && self.pending.is_some() {
             return true;
         }
-        let label = Wanted::new(Self::cell(cells, self.layout.label));
+        let label = Self::cell(cells, self.layout.label);
         stt.is_empty()
-            && !label.key().is_empty()
+            && !clean(label).trim_end_matches(TRAILING).is_empty()
             && state
                 .rows
                 .iter()
                 .zip(&state.seen)
-                .any(|(row, seen)| !seen && label.is_label_of(row))
+                .any(|(row, seen)| !seen && is_label_of(label, row))
     }
 
     /// The template row of a line whose tabs became spaces: it starts with
@@ -991,11 +991,10 @@ impl<'t> PrintedReader<'t> {
     /// The form a table without its `Biểu mẫu` line belongs to, from the
     /// label of its row 1.
     fn implied_form(&self, label: &str) -> u8 {
-        let label = Wanted::new(label);
         let by_label = FORMS.iter().find(|form| {
             form_rows(form)
                 .first()
-                .is_some_and(|row| row.stt == "1" && label.is_label_of(row))
+                .is_some_and(|row| row.stt == "1" && is_label_of(label, row))
         });
         let next = self.form.as_ref().map_or_else(
             || {
@@ -1182,8 +1181,7 @@ impl<'t> PrintedReader<'t> {
             .rows
             .get(next)
             .filter(|_| !state.seen.get(next).copied().unwrap_or(true));
-        let wanted = Wanted::new(label);
-        if candidate.is_some_and(|row| wanted.is_label_of(row)) {
+        if candidate.is_some_and(|row| is_label_of(label, row)) {
             self.flush();
             self.place(number, next, cells, cut, shift);
             return;
@@ -1205,7 +1203,7 @@ impl<'t> PrintedReader<'t> {
             .rows
             .iter()
             .zip(&state.seen)
-            .position(|(row, seen)| !seen && wanted.is_label_of(row));
+            .position(|(row, seen)| !seen && is_label_of(label, row));
         let position = by_label.or(candidate.filter(|row| row.id.is_some()).map(|_| next));
         self.flush();
         match position {

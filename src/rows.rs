@@ -165,7 +165,8 @@ pub(crate) fn import_cell(
 /// Whether a cell's text is longer than [`MAX_CELL_CHARS`] characters
 /// (read no further than the limit).
 pub(crate) fn too_long(text: &str) -> bool {
-    text.chars().nth(MAX_CELL_CHARS).is_some()
+    // No more bytes than the limit is no more characters.
+    text.len() > MAX_CELL_CHARS && text.chars().nth(MAX_CELL_CHARS).is_some()
 }
 
 /// The error of a document larger than [`MAX_DOCUMENT_BYTES`], if it is.
@@ -384,7 +385,7 @@ fn tsv_line(line: &str) -> TsvLine<'_> {
     if line.trim().is_empty() || line.starts_with('#') {
         return TsvLine::Skip;
     }
-    if !line.contains('\t') {
+    if memchr::memchr(b'\t', line.as_bytes()).is_none() {
         let mut words = line.split_whitespace();
         let form_first = words.next().is_some_and(|word| word.parse::<u8>().is_ok());
         let problem = if looks_like_header(line) {
@@ -397,7 +398,7 @@ fn tsv_line(line: &str) -> TsvLine<'_> {
         };
         return TsvLine::Bad(problem, 0, "", line);
     }
-    let mut columns = line.split('\t');
+    let mut columns = crate::decode::tab_cells(line);
     let form_text = columns.next().unwrap_or_default();
     let stt = columns.next().unwrap_or_default();
     let value = columns.next().unwrap_or_default();
@@ -756,7 +757,7 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
     let mut warnings = Problems::new();
     let mut figures = 0_usize;
     let mut rows = 0_usize;
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in crate::decode::lines(text).enumerate() {
         if problems.is_full() {
             break;
         }
