@@ -218,20 +218,61 @@ fn is_clean(cell: &str) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return true;
     };
-    // A test of each byte with the next, without branches (vectorised):
-    // anything that might need cleaning is looked at again, exactly.
-    let mut suspect = first == b' ' || last == b' ' || last == b'<' || last < 0x20;
-    for (&byte, &next) in bytes.iter().zip(&bytes[1..]) {
-        suspect |= (byte == b'<')
-            | (byte < 0x20)
-            | ((byte == b' ') & (next == b' '))
-            | ((byte == 0xC2) & ((next == 0x85) | (next == 0xA0)))
-            | ((byte == 0xE1) & (next == 0x9A))
-            | ((byte == 0xE2) & ((next & 0xFE) == 0x80))
-            | ((byte == 0xE3) & (next == 0x80));
+    // Most bytes are letters: one look-up in a table of the bytes that may
+    // need cleaning; those are looked at with the next byte, and anything
+    // that might need cleaning is looked at again, exactly.
+    if first == b' ' || last == b' ' {
+        return false;
     }
-    !suspect || is_clean_exactly(cell)
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        at += 1;
+        match SPECIAL[usize::from(byte)] {
+            0 => {}
+            SPACE => {
+                if bytes.get(at) == Some(&b' ') {
+                    return false;
+                }
+            }
+            LEAD => {
+                let next = bytes.get(at).copied().unwrap_or(0);
+                let suspect = match byte {
+                    0xC2 => next == 0x85 || next == 0xA0,
+                    0xE1 => next == 0x9A,
+                    0xE2 => next == 0x80 || next == 0x81,
+                    _ => next == 0x80,
+                };
+                if suspect {
+                    return is_clean_exactly(cell);
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
 }
+
+/// The bytes [`is_clean`] looks at: a space, the lead bytes of the white
+/// space characters beyond ASCII (`C2`, `E1`, `E2`, `E3`), and `<` and the
+/// other ASCII white space, which are never clean.
+static SPECIAL: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0x09;
+    while byte <= 0x0D {
+        table[byte] = NEVER;
+        byte += 1;
+    }
+    table[b'<' as usize] = NEVER;
+    table[b' ' as usize] = SPACE;
+    table[0xC2] = LEAD;
+    table[0xE1] = LEAD;
+    table[0xE2] = LEAD;
+    table[0xE3] = LEAD;
+    table
+};
+const SPACE: u8 = 1;
+const LEAD: u8 = 2;
+const NEVER: u8 = 3;
 
 /// [`is_clean`], a character at a time.
 fn is_clean_exactly(cell: &str) -> bool {
