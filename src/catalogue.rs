@@ -782,7 +782,7 @@ mod tests {
                 .windows(2)
                 .all(|pair| pair[0].form <= pair[1].form)
         );
-        for indicator in CATALOGUE.iter() {
+        for indicator in &CATALOGUE {
             assert_eq!(
                 CellId::find(indicator.form, indicator.stt),
                 Some(indicator.id)

@@ -136,6 +136,7 @@ fn quick_nfc(text: &str) -> bool {
 /// character; `E1 B8` to `E1 BB` start U+1E00 to U+1EFF, `E2 80 82` to
 /// `E2 81 BF` U+2002 to U+207F (quotes, dashes, superscripts).
 #[inline]
+#[allow(clippy::needless_bitwise_bool)] // no branch: the loop is vectorised
 const fn to_check(byte: u8, next: u8, third: u8) -> bool {
     // Without `&&`: no branch, so that the block's test is vectorised.
     let vietnamese = (byte == 0xE1) & (next.wrapping_sub(0xB8) < 4);
@@ -216,15 +217,12 @@ pub(crate) fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
     let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
     std::iter::from_fn(move || {
         let from = start?;
-        let end = match tabs.next() {
-            Some(tab) => {
-                start = Some(tab.saturating_add(1));
-                tab
-            }
-            None => {
-                start = None;
-                line.len()
-            }
+        let end = if let Some(tab) = tabs.next() {
+            start = Some(tab.saturating_add(1));
+            tab
+        } else {
+            start = None;
+            line.len()
         };
         line.get(from..end)
     })

@@ -205,9 +205,35 @@ fn columns<'t>(line: &'t str, out: &mut Vec<Cow<'t, str>>) {
 /// borrowed when it has neither.
 fn clean(cell: &str) -> Cow<'_, str> {
     if is_clean(cell) {
-        Cow::Borrowed(cell)
+        return Cow::Borrowed(cell);
+    }
+    // Markup around the text only (`<i>6.776</i>`): the text inside.
+    let inner = without_outer_tags(cell);
+    if inner.len() < cell.len() && is_clean(inner) {
+        Cow::Borrowed(inner)
     } else {
         Cow::Owned(clean_owned(cell))
+    }
+}
+
+/// A cell without the white space and markup tags at its start and end.
+fn without_outer_tags(cell: &str) -> &str {
+    let mut text = cell.trim();
+    loop {
+        let before = text.len();
+        if let Some(after) = text.strip_prefix('<') {
+            if let Some(close) = after.find('>').filter(|&close| is_tag(&after[..close])) {
+                text = after[close + 1..].trim_start();
+            }
+        }
+        if let Some(rest) = text.strip_suffix('>') {
+            if let Some(open) = rest.rfind('<').filter(|&open| is_tag(&rest[open + 1..])) {
+                text = rest[..open].trim_end();
+            }
+        }
+        if text.len() == before {
+            return text;
+        }
     }
 }
 
@@ -644,9 +670,11 @@ struct PrintedReader<'t> {
     in_table: bool,
     layout: Layout,
     pending: Option<Pending<'t>>,
-    /// The cells of the line being read: one buffer, handed on to the row
-    /// being read and back, so that a document's lines allocate none.
+    /// The cells of the line being read, and a spare: two buffers, handed
+    /// on to the row being read and back, so that a document's lines
+    /// allocate none.
     cells: Vec<Cow<'t, str>>,
+    spare_cells: Vec<Cow<'t, str>>,
     /// The buffer of the rows read: which of a form's rows were read.
     spare_seen: Vec<bool>,
     report: Report,
@@ -671,6 +699,7 @@ impl<'t> PrintedReader<'t> {
             layout: Layout::default(),
             pending: None,
             cells: Vec::new(),
+            spare_cells: Vec::new(),
             spare_seen: Vec::new(),
             report: Report::new(ReportMeta::default()),
             first_seen: [None; CELL_COUNT],
@@ -720,7 +749,7 @@ impl<'t> PrintedReader<'t> {
             self.text_line(number, line);
             return;
         }
-        let mut cells = std::mem::take(&mut self.cells);
+        let mut cells = std::mem::replace(&mut self.cells, std::mem::take(&mut self.spare_cells));
         columns(line, &mut cells);
         if is_first_header(&cells) || (self.in_table && is_second_header(&cells)) {
             // A row cut by a page break goes on after the repeated headings:
@@ -731,18 +760,18 @@ impl<'t> PrintedReader<'t> {
             }
             self.layout.update(&cells);
             self.form_title_next = false;
-            self.cells = cells;
+            self.recycle(cells);
             return;
         }
         if self.skipping {
-            self.cells = cells;
+            self.recycle(cells);
             return;
         }
         if !self.in_table {
             // A note or prose inside a form ended the table; a row of the
             // form after it goes on with it.
             if !self.resumes(&cells) {
-                self.cells = cells;
+                self.recycle(cells);
                 return;
             }
             self.in_table = true;
@@ -752,9 +781,11 @@ impl<'t> PrintedReader<'t> {
 
     /// Gives a row's cells back as the buffer of the next line.
     fn recycle(&mut self, mut cells: Vec<Cow<'t, str>>) {
-        if cells.capacity() > self.cells.capacity() {
-            cells.clear();
+        cells.clear();
+        if self.cells.capacity() == 0 {
             self.cells = cells;
+        } else if cells.capacity() > self.spare_cells.capacity() {
+            self.spare_cells = cells;
         }
     }
 
@@ -1247,20 +1278,19 @@ impl<'t> PrintedReader<'t> {
             .position(|(row, seen)| !seen && is_label_of(label, row));
         let position = by_label.or(candidate.filter(|row| row.id.is_some()).map(|_| next));
         self.flush();
-        match position {
-            Some(position) => self.place(number, position, cells, cut, shift),
-            None => {
-                let value = Self::cell(&cells, layout.value);
-                push(
-                    &mut self.problems,
-                    number,
-                    form,
-                    "",
-                    value,
-                    CellProblem::Unplaced,
-                );
-                self.recycle(cells);
-            }
+        if let Some(position) = position {
+            self.place(number, position, cells, cut, shift);
+        } else {
+            let value = Self::cell(&cells, layout.value);
+            push(
+                &mut self.problems,
+                number,
+                form,
+                "",
+                value,
+                CellProblem::Unplaced,
+            );
+            self.recycle(cells);
         }
     }
 
@@ -1481,16 +1511,23 @@ mod tests {
             "Việt Nam",
             "a\u{1}b",
             "a\r",
+            "<i>6.776</i>",
+            " <i> Hồ sơ </i> ",
+            "<i></i>",
+            "<i>a</i>b",
+            "a<i>b</i>",
+            "<i>a  b</i>",
+            "<x y>a</i>",
+            "<i><b>a</b></i>",
+            "<>a",
+            "a<",
+            "<i>a <b>b</b></i>",
         ] {
             let cleaned = clean(cell);
             assert_eq!(cleaned, clean_owned(cell), "{cell:?}");
-            // Borrowed only when unchanged; always, without markup.
-            if matches!(cleaned, Cow::Borrowed(_)) || !cell.contains('<') {
-                assert_eq!(
-                    matches!(cleaned, Cow::Borrowed(_)),
-                    clean_owned(cell) == cell,
-                    "{cell:?}"
-                );
+            // Always borrowed when unchanged.
+            if clean_owned(cell) == cell {
+                assert!(matches!(cleaned, Cow::Borrowed(_)), "{cell:?}");
             }
         }
     }
