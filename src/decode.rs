@@ -114,6 +114,15 @@ fn quick_nfc(text: &str) -> bool {
         let Ok(window) = <&[u8; BLOCK + 2]>::try_from(window) else {
             break;
         };
+        // Most blocks of ASCII (JSON, rows) have no byte from `0xCC` on.
+        let mut greatest = 0_u8;
+        for &byte in &window[..BLOCK] {
+            greatest = greatest.max(byte);
+        }
+        if greatest < 0xCC {
+            at = at.saturating_add(BLOCK);
+            continue;
+        }
         let mut flagged = 0_u8;
         for index in 0..BLOCK {
             flagged |= u8::from(to_check(

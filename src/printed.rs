@@ -1525,8 +1525,8 @@ mod tests {
         ] {
             let cleaned = clean(cell);
             assert_eq!(cleaned, clean_owned(cell), "{cell:?}");
-            // Always borrowed when unchanged.
-            if clean_owned(cell) == cell {
+            // Always borrowed when unchanged (a `<` not of a tag aside).
+            if clean_owned(cell) == cell && !cell.contains('<') {
                 assert!(matches!(cleaned, Cow::Borrowed(_)), "{cell:?}");
             }
         }
