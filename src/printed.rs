@@ -240,6 +240,7 @@ fn without_outer_tags(cell: &str) -> &str {
 /// Whether [`clean_owned`] would give `cell` back as it is: no `<`, no
 /// white space but single spaces between words.
 fn is_clean(cell: &str) -> bool {
+    const BLOCK: usize = 16;
     let bytes = cell.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return true;
@@ -253,7 +254,6 @@ fn is_clean(cell: &str) -> bool {
     // Blocks of 16 bytes first, each byte tested with the next without a
     // branch (vectorised); a block with anything to look at, and the last
     // bytes, byte by byte.
-    const BLOCK: usize = 16;
     let mut at = 0_usize;
     while let Some(window) = bytes.get(at..at.saturating_add(BLOCK + 1)) {
         let Ok(window) = <&[u8; BLOCK + 1]>::try_from(window) else {
