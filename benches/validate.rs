@@ -7,8 +7,8 @@
 //! | `report` | every check on the typed Bắc Giang sample (4 findings, built without writing their messages, which are written on demand) |
 //! | `report_clean` | every check on the sample made consistent (no finding): the cost of the checks alone |
 //! | `json_to_findings` | the sample's JSON bytes decoded ([`decode_text`]) and read with [`Report::from_json`], then every check |
-//! | `rows_to_findings` | the sample's rows (TSV bytes, with their `#!` lines) decoded and read with [`rows::read_tsv`], then every check |
-//! | `printed_to_findings` | the whole source document (`tests/data/bac_giang_2023_q3_source.txt`, 58 KB of prose and the seven printed forms) decoded and read with [`printed::read_printed`], then every check |
+//! | `rows_to_findings` | the sample's rows (TSV bytes, with their `#!` lines) decoded and read with [`rows::read_tsv_bytes`], then every check |
+//! | `printed_to_findings` | the whole source document (`tests/data/bac_giang_2023_q3_source.txt`, 58 KB of prose and the seven printed forms) decoded and read with [`printed::read_printed_bytes`], then every check |
 //! | `decode_printed` | decoding the source document's 58 KB alone ([`decode_text`]: UTF-8, NUL bytes, normal form C) |
 //! | `jsonschema` | the `jsonschema` crate's `is_valid` on the sample, already a `serde_json::Value`, against `schemas/report.schema.json` |
 //! | `jsonschema_from_text` | the same, starting from the JSON text |
@@ -131,8 +131,7 @@ fn readers(group: &mut BenchmarkGroup<'_, WallTime>, json_text: &str) {
     });
     group.bench_function("rows_to_findings", |b| {
         b.iter(|| {
-            let text = decode_text(black_box(tsv)).expect("UTF-8");
-            rows::read_tsv(&text)
+            rows::read_tsv_bytes(black_box(tsv))
                 .expect("the rows read")
                 .report
                 .validate()
@@ -140,8 +139,7 @@ fn readers(group: &mut BenchmarkGroup<'_, WallTime>, json_text: &str) {
     });
     group.bench_function("printed_to_findings", |b| {
         b.iter(|| {
-            let text = decode_text(black_box(SOURCE_DOCUMENT)).expect("UTF-8");
-            printed::read_printed(&text)
+            printed::read_printed_bytes(black_box(SOURCE_DOCUMENT))
                 .expect("the source document reads")
                 .report
                 .validate()

@@ -89,8 +89,38 @@ pub fn read_printed(text: &str) -> Result<Imported, Error> {
         return Err(error);
     }
     // Labels, keys and names compare as a person reads them.
-    let text = crate::decode::nfc(text);
-    let text = text.as_ref();
+    read_normalized(&crate::decode::nfc(text))
+}
+
+/// [`read_printed`] from a file's bytes: decoded as
+/// [`decode_text`](crate::decode_text) decodes them (UTF-8 or UTF-16 with
+/// its mark, NUL bytes refused, in Unicode normal form C), then read, the
+/// normal form checked once.
+///
+/// # Errors
+/// [`Error::Encoding`] as [`decode_text`](crate::decode_text) gives it;
+/// then as [`read_printed`].
+///
+/// # Example
+/// ```
+/// use cchc_forms::printed::read_printed_bytes;
+///
+/// let bytes = "Biểu mẫu 1\nCông tác chỉ đạo điều hành CCHC\n1.\tSố văn bản chỉ đạo CCHC đã ban hành\tVăn bản\t50\t\n";
+/// let imported = read_printed_bytes(bytes.as_bytes())?;
+/// assert_eq!(imported.report.form1.directives_issued.map(|c| c.get()), Some(50));
+/// assert!(read_printed_bytes(b"Bi\xea\xf2u m\xe2\xe3u 1\n").is_err()); // Windows-1258
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn read_printed_bytes(bytes: &[u8]) -> Result<Imported, Error> {
+    let text = crate::decode::decode_text(bytes)?;
+    if let Some(error) = crate::rows::too_large(&text) {
+        return Err(error);
+    }
+    read_normalized(&text)
+}
+
+/// [`read_printed`] of text already in normal form C.
+fn read_normalized(text: &str) -> Result<Imported, Error> {
     let mut reader = PrintedReader::new();
     for (index, line) in crate::decode::lines(text).enumerate() {
         if reader.problems.is_full() {
@@ -1528,6 +1558,22 @@ impl<'t> PrintedReader<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_bytes_as_from_text() {
+        use unicode_normalization::UnicodeNormalization;
+        let source = include_str!("../tests/data/bac_giang_2023_q3_source.txt");
+        let read = read_printed(source).expect("the source document reads");
+        let decomposed: String = source.nfd().collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(decomposed.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        for bytes in [source.as_bytes(), decomposed.as_bytes(), &utf16] {
+            assert_eq!(read_printed_bytes(bytes).expect("reads"), read);
+        }
+        assert_eq!(read_printed(&decomposed).expect("reads"), read);
+    }
 
     #[test]
     fn clean_cells_are_borrowed_and_only_they() {

@@ -748,8 +748,37 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
         return Err(error);
     }
     // Labels, keys and names compare as a person reads them.
-    let text = crate::decode::nfc(text);
-    let text = text.as_ref();
+    read_tsv_normalized(&crate::decode::nfc(text))
+}
+
+/// [`read_tsv`] from a file's bytes: decoded as
+/// [`decode_text`](crate::decode_text) decodes them (UTF-8 or UTF-16 with
+/// its mark, NUL bytes refused, in Unicode normal form C), then read, the
+/// normal form checked once.
+///
+/// # Errors
+/// [`Error::Encoding`] as [`decode_text`](crate::decode_text) gives it;
+/// then as [`read_tsv`].
+///
+/// # Example
+/// ```
+/// use cchc_forms::rows::read_tsv_bytes;
+///
+/// let imported = read_tsv_bytes(b"\xEF\xBB\xBF#! period: 2023 Q3\r\n3\t1.4.\t1.902\r\n")?;
+/// assert_eq!(imported.report.form3.procedures_local.map(|c| c.get()), Some(1_902));
+/// assert!(read_tsv_bytes(b"3\t1.4\t1.902\0").is_err()); // a NUL byte
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn read_tsv_bytes(bytes: &[u8]) -> Result<Imported, Error> {
+    let text = crate::decode::decode_text(bytes)?;
+    if let Some(error) = too_large(&text) {
+        return Err(error);
+    }
+    read_tsv_normalized(&text)
+}
+
+/// [`read_tsv`] of text already in normal form C.
+fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
     let mut meta = MetaReader::default();
     let mut report = Report::new(ReportMeta::default());
     let mut first_seen = [None::<usize>; CELL_COUNT];
@@ -1070,6 +1099,20 @@ pub(crate) fn parse_period(value: &str) -> Result<Period, MetaProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_bytes_as_from_text() {
+        use unicode_normalization::UnicodeNormalization;
+        let tsv = crate::samples::BAC_GIANG_2023_Q3_TSV;
+        let read = read_tsv(tsv).expect("the sample reads");
+        let decomposed: String = tsv.nfd().collect();
+        for bytes in [tsv.as_bytes(), decomposed.as_bytes()] {
+            assert_eq!(read_tsv_bytes(bytes).expect("reads"), read);
+        }
+        let Err(Error::Encoding(_)) = read_tsv_bytes(b"1\t1\t5\xf4\n") else {
+            panic!("Windows-1258 read");
+        };
+    }
 
     #[test]
     fn periods_in_many_spellings() {
