@@ -24,25 +24,19 @@ fn main() {
     let mut findings = 0_usize;
     for _ in 0..times {
         findings += match which.as_str() {
-            "printed" => {
-                let text = decode_text(black_box(SOURCE_DOCUMENT)).expect("UTF-8");
-                printed::read_printed(&text)
-                    .expect("reads")
-                    .report
-                    .validate()
-                    .len()
-            }
+            "printed" => printed::read_printed_bytes(black_box(SOURCE_DOCUMENT))
+                .expect("reads")
+                .report
+                .validate()
+                .len(),
             "decode" => decode_text(black_box(SOURCE_DOCUMENT))
                 .expect("UTF-8")
                 .len(),
-            "rows" => {
-                let text = decode_text(black_box(tsv)).expect("UTF-8");
-                rows::read_tsv(&text)
-                    .expect("reads")
-                    .report
-                    .validate()
-                    .len()
-            }
+            "rows" => rows::read_tsv_bytes(black_box(tsv))
+                .expect("reads")
+                .report
+                .validate()
+                .len(),
             "json" => {
                 let text = decode_text(black_box(json.as_bytes())).expect("UTF-8");
                 Report::from_json(&text).expect("reads").validate().len()
