@@ -370,11 +370,11 @@ fn several_reports_stand_side_by_side_with_the_findings_across_them_on_each_cell
     let resolved = row(&page, 3, "3.1.1");
     assert!(resolved.contains(&format!("data-severity=\"{}\"", flow.severity)));
     assert!(resolved.contains(&format!(
-        "id=\"c-0-0-3-3.1.1\" data-period=\"2023-q1\" data-severity=\"{}\"",
+        "id=\"c-0-0-3-3.1.1\" data-period=\"2023-q1\" data-cell-severity=\"{}\"",
         flow.severity
     )));
     assert!(resolved.contains(&format!(
-        "id=\"c-0-1-3-3.1.1\" data-period=\"2023-half_year\" data-severity=\"{}\"",
+        "id=\"c-0-1-3-3.1.1\" data-period=\"2023-half_year\" data-cell-severity=\"{}\"",
         flow.severity
     )));
     // Each with its period, linked to the other.
@@ -383,10 +383,12 @@ fn several_reports_stand_side_by_side_with_the_findings_across_them_on_each_cell
     assert!(resolved.contains("<a href=\"#c-0-0-3-3.1.1\">3/3.1.1</a> (Quý I năm 2023)"));
     // Each report's own findings in its column: the sum of 3/1.4 in both.
     let total = row(&page, 3, "1.4");
-    assert!(total.contains("id=\"c-0-0-3-1.4\" data-period=\"2023-q1\" data-severity=\"error\""));
     assert!(
-        total.contains("id=\"c-0-1-3-1.4\" data-period=\"2023-half_year\" data-severity=\"error\"")
+        total.contains("id=\"c-0-0-3-1.4\" data-period=\"2023-q1\" data-cell-severity=\"error\"")
     );
+    assert!(total.contains(
+        "id=\"c-0-1-3-1.4\" data-period=\"2023-half_year\" data-cell-severity=\"error\""
+    ));
     // A cell no finding touches is not marked.
     assert!(row(&page, 2, "1").starts_with("<tr data-form=\"2\" data-stt=\"1\">"));
 }
@@ -408,7 +410,7 @@ fn a_report_without_a_period_stands_on_its_own() {
         2
     );
     assert!(page.contains("Reports not placed in a year"));
-    assert!(page.contains("id=\"c-1-0-3-1.4\" data-period=\"none\" data-severity=\"error\""));
+    assert!(page.contains("id=\"c-1-0-3-1.4\" data-period=\"none\" data-cell-severity=\"error\""));
 }
 
 #[test]

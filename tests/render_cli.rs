@@ -141,8 +141,10 @@ fn several_files_stand_side_by_side_and_aggregate_names_members() {
     assert_eq!(output.status.code(), Some(1));
     let page = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(page.contains("period:flow:3/3.1.1"));
-    assert!(page.contains(r#"id="c-0-0-3-3.1.1" data-period="2023-q1" data-severity="#));
-    assert!(page.contains(r#"id="c-0-1-3-3.1.1" data-period="2023-half_year" data-severity="#));
+    assert!(page.contains(r#"id="c-0-0-3-3.1.1" data-period="2023-q1" data-cell-severity="#));
+    assert!(
+        page.contains(r#"id="c-0-1-3-3.1.1" data-period="2023-half_year" data-cell-severity="#)
+    );
 
     let q3 = sample_of("q3.json", Period::new(2023, Term::Q3), |_| {});
     let other = sample_of("q3-other.json", Period::new(2023, Term::Q3), |report| {

@@ -96,8 +96,8 @@ pub fn render_html(view: &ReportView<'_>, languages: Languages) -> String {
 /// let views: Vec<_> = reports.iter().zip(&findings).map(|(r, f)| ReportView::new(r, f)).collect();
 /// let page = html::render_reports_html(&views, &check_reports(&reports), Languages::Vietnamese);
 /// // Both cells of the finding across the two reports are marked.
-/// assert!(page.contains(r#"id="c-0-0-3-3.1.1" data-period="2023-q1" data-severity="error""#));
-/// assert!(page.contains(r#"id="c-0-1-3-3.1.1" data-period="2023-half_year" data-severity="error""#));
+/// assert!(page.contains(r#"id="c-0-0-3-3.1.1" data-period="2023-q1" data-cell-severity="error""#));
+/// assert!(page.contains(r#"id="c-0-1-3-3.1.1" data-period="2023-half_year" data-cell-severity="error""#));
 /// ```
 #[must_use]
 pub fn render_reports_html(
@@ -277,7 +277,7 @@ ul.rules{{margin:4px 0;padding-left:18px}}ul.rules li{{margin:3px 0}}ul.rules .m
     // A flagged cell within a row keeps its own tint; a row's other
     // columns take the row's.
     out.push_str(
-        "tr[data-severity] td.value:not([data-severity]){background:#ffffff;color:#111827}",
+        "tr[data-severity] td.value:not([data-cell-severity]){background:#ffffff;color:#111827}",
     );
 }
 
@@ -943,8 +943,11 @@ fn value_cell(
     cell_id(out, group, index, indicator.form, indicator.stt);
     let _ = write!(out, "\" data-period=\"{}\"", column.key);
     let marks = column.cells.get(id.index());
+    // The cell's own mark has a name of its own: `data-severity` is the
+    // row's alone, so that the flagged rows are exactly the elements
+    // carrying it.
     if let Some(severity) = marks.and_then(|m| m.severity) {
-        let _ = write!(out, " data-severity=\"{severity}\"");
+        let _ = write!(out, " data-cell-severity=\"{severity}\"");
     }
     out.push('>');
     let reported = column.view.report.cell_text(id);
