@@ -139,6 +139,10 @@ fn lines(xml: &[u8]) -> Result<Lines, DocumentProblem> {
                     continue;
                 }
                 match start.local_name().as_ref() {
+                    // A tab in a paragraph outside the tables separates
+                    // columns, as in the printed text (the forms pasted as
+                    // text, one row a paragraph); inside a cell it is space.
+                    b"tab" if reader.open.is_empty() => reader.text("\t"),
                     b"tab" | b"br" | b"cr" => reader.text(" "),
                     b"noBreakHyphen" => reader.text("-"),
                     b"gridSpan" if reader.open.len() == 1 => {
@@ -227,7 +231,9 @@ impl Reader {
     /// The paragraph read outside tables, as a line (none when empty).
     fn flush_paragraph(&mut self) -> Result<(), DocumentProblem> {
         let paragraph = std::mem::take(&mut self.paragraph);
-        let paragraph = paragraph.trim();
+        // Spaces, not tabs: a row pasted as text may start with its empty
+        // STT column.
+        let paragraph = paragraph.trim_matches(|c: char| c.is_whitespace() && c != '\t');
         if paragraph.is_empty() {
             return Ok(());
         }
@@ -239,10 +245,13 @@ impl Reader {
         // given as one short line of prose, or not at all.
         let heading = super::form_heading(paragraph).is_some()
             || (paragraph.len() < 32 && paragraph.to_uppercase() == "BÁO CÁO");
+        // A paragraph of tab-separated columns is a row of a form pasted
+        // as text: the printed-forms reader reads it as it reads the text.
         let wanted = self.paragraphs <= LETTERHEAD
             || self.after_heading
             || heading
-            || paragraph.starts_with("#!");
+            || paragraph.starts_with("#!")
+            || paragraph.contains('\t');
         self.after_heading = heading;
         if !wanted {
             if self.prose_given {
@@ -256,7 +265,13 @@ impl Reader {
         }
         self.prose_given = false;
         self.lines.start(Origin::Paragraph(self.paragraphs))?;
-        self.lines.push(paragraph)?;
+        if paragraph.contains('\t') {
+            for column in paragraph.split('\t') {
+                self.lines.cell(column)?;
+            }
+        } else {
+            self.lines.push(paragraph)?;
+        }
         self.lines.end();
         Ok(())
     }

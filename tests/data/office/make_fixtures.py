@@ -367,6 +367,11 @@ def main():
     make_bad_cells(forms, os.path.join(HERE, "bad_cells.xlsx"))
     libreoffice(os.path.join(HERE, "python_docx.docx"), "odt", "libreoffice.docx", HERE)
     libreoffice(os.path.join(HERE, "sheet_per_form.xlsx"), "ods", "libreoffice.xlsx", HERE)
+    # The whole source document as plain text opened in Writer: its forms
+    # become paragraphs of tab-separated columns, as when a report's tables
+    # are pasted as text.
+    libreoffice(os.path.join(HERE, os.pardir, "bac_giang_2023_q3_source.txt"), "odt",
+                "pasted_as_text.docx", HERE)
 
 
 if __name__ == "__main__":
