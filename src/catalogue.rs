@@ -424,7 +424,7 @@ pub struct CellId {
 impl CellId {
     /// The id a form table gives its rows before the catalogue numbers them.
     pub(crate) const PLACEHOLDER: CellId = CellId {
-        template: TemplateVersion::Bnv581Of2022,
+        template: TemplateVersion::UNNUMBERED,
         index: 0,
     };
 
@@ -628,7 +628,7 @@ macro_rules! catalogue {
             &[$(($Form::INDICATORS, $Form::HEADINGS)),+];
 
         /// The forms, in order.
-        pub const FORMS: [$crate::catalogue::FormInfo; SOURCES.len()] =
+        pub static FORMS: [$crate::catalogue::FormInfo; SOURCES.len()] =
             [$($crate::catalogue::FormInfo { template: $version, ..$Form::INFO }),+];
 
         /// How many indicators the forms have.
@@ -705,12 +705,16 @@ macro_rules! catalogue {
         /// How many indicators have a limited applicability.
         pub(crate) const LIMITED_COUNT: usize = {
             let mut total = 0;
-            let mut index = 0;
-            while index < CELL_COUNT {
-                if CATALOGUE[index].applies.is_limited() {
-                    total += 1;
+            let mut form = 0;
+            while form < SOURCES.len() {
+                let mut row = 0;
+                while row < SOURCES[form].0.len() {
+                    if SOURCES[form].0[row].applies.is_limited() {
+                        total += 1;
+                    }
+                    row += 1;
                 }
-                index += 1;
+                form += 1;
             }
             total
         };
@@ -736,7 +740,7 @@ macro_rules! catalogue {
 pub(crate) use catalogue;
 
 catalogue! {
-    TemplateVersion::Bnv581Of2022;
+    TemplateVersion::of(&crate::form::BNV_581);
     Form1, Form2, Form3, Form4, Form5, Form6, Form7
 }
 

@@ -245,17 +245,33 @@ impl RuleId {
         }
     }
 
-    /// The rule whose id is `id`, in the first template that has one.
+    /// The rule whose id is `id` among the templates this crate ships
+    /// ([`TemplateVersion::ALL`], the 581 template). For a template of
+    /// one's own, [`RuleId::find_in`].
     #[must_use]
     pub fn find(id: &str) -> Option<RuleId> {
-        TemplateVersion::ALL.iter().find_map(|&version| {
-            version
-                .template()
-                .rules
-                .iter()
-                .position(|rule| rule.id == id)
-                .map(|index| RuleId::new(version, index))
-        })
+        TemplateVersion::ALL
+            .iter()
+            .find_map(|&version| RuleId::find_in(version.template(), id))
+    }
+
+    /// The rule of `template` whose id is `id`.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{RuleId, TemplateVersion};
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// let rule = RuleId::find_in(template, "sum:3/1.4").unwrap();
+    /// assert_eq!(rule.template(), TemplateVersion::Bnv581Of2022);
+    /// assert_eq!(RuleId::find_in(template, "sum:9/9"), None);
+    /// ```
+    #[must_use]
+    pub fn find_in(template: &'static crate::Template, id: &str) -> Option<RuleId> {
+        template
+            .rules
+            .iter()
+            .position(|rule| rule.id == id)
+            .map(|index| RuleId::new(template.version(), index))
     }
 
     /// The rule's id, such as `"sum:3/1.4"`.
@@ -899,28 +915,41 @@ impl Serialize for Finding {
 }
 
 impl<'de> Deserialize<'de> for Finding {
+    /// A finding of one of the templates this crate ships
+    /// ([`TemplateVersion::ALL`]); [`Findings::from_json_in`] reads the
+    /// findings of any template.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let entry = FindingEntry::deserialize(deserializer)?;
-        let rule = entry.rule.rule();
-        // The cells are read in the rule's template.
-        let template = entry.rule.template().template();
+        let rule = RuleId::find(&entry.rule).ok_or_else(|| {
+            serde::de::Error::custom(format_args!("no rule has the id {:?}", entry.rule))
+        })?;
+        entry.resolve(rule).map_err(serde::de::Error::custom)
+    }
+}
+
+impl FindingEntry {
+    /// The finding this entry gives of `rule`, its cells read in the rule's
+    /// template.
+    fn resolve(self, rule_id: RuleId) -> Result<Finding, String> {
+        let rule = rule_id.rule();
+        let template = rule_id.template().template();
         let mut cells = CellList::EMPTY;
-        for cell in &entry.cells {
+        for cell in &self.cells {
             let id = template.cell(cell.form, &cell.stt).ok_or_else(|| {
-                serde::de::Error::custom(format_args!(
+                format!(
                     "form {} has no indicator with STT {:?}",
                     cell.form, cell.stt
-                ))
+                )
             })?;
             if !cells.push(id) {
-                return Err(serde::de::Error::custom("a finding has too many cells"));
+                return Err("a finding has too many cells".to_owned());
             }
         }
-        if entry.family != rule.family {
-            return Err(serde::de::Error::custom(format_args!(
+        if self.family != rule.family {
+            return Err(format!(
                 "rule {} is of the family {}, not {}",
-                rule.id, rule.family, entry.family
-            )));
+                rule.id, rule.family, self.family
+            ));
         }
         // The cells are the rule's, in its order; a finding may leave out
         // cells the rule read blank (a sum's blank parts, a conditional's
@@ -930,24 +959,24 @@ impl<'de> Deserialize<'de> for Finding {
             .iter()
             .all(|cell| theirs.by_ref().any(|other| other == cell));
         if cells.first() != rule.cells.first() || !in_order {
-            return Err(serde::de::Error::custom(format_args!(
+            return Err(format!(
                 "the cells of a finding of rule {} are not the rule's cells",
                 rule.id
-            )));
+            ));
         }
         Ok(Finding {
-            rule: entry.rule,
-            family: entry.family,
-            severity: entry.severity,
+            rule: rule_id,
+            family: self.family,
+            severity: self.severity,
             cells,
-            reported: entry.reported,
-            reported_interval: entry.reported_interval,
-            computed: entry.computed,
-            computed_interval: entry.computed_interval,
-            imbalance: entry.imbalance,
+            reported: self.reported,
+            reported_interval: self.reported_interval,
+            computed: self.computed,
+            computed_interval: self.computed_interval,
+            imbalance: self.imbalance,
             text: Messages::Given {
-                vi: entry.message_vi,
-                en: entry.message_en,
+                vi: self.message_vi,
+                en: self.message_en,
             },
         })
     }
@@ -978,7 +1007,8 @@ struct CellRef {
 #[cfg_attr(test, derive(Serialize))]
 struct FindingEntry {
     /// The id of the rule that fired (see [`crate::check::RULES`]).
-    rule: RuleId,
+    #[schemars(with = "RuleId")]
+    rule: String,
     /// The rule's family.
     family: Family,
     /// How serious it is.
@@ -1023,6 +1053,46 @@ struct FindingEntry {
 pub struct Findings(pub Vec<Finding>);
 
 impl Findings {
+    /// Reads findings of `template` from their JSON (an array of
+    /// [`Finding`], as [`Findings`] serializes): each rule id and cell is
+    /// looked up in `template`, so the findings of a template defined
+    /// outside the crate read back as that template's, never as another's
+    /// that happens to have a rule of the same id.
+    ///
+    /// # Errors
+    /// When the text is not such an array, or names a rule or a cell that
+    /// `template` does not have, or cells that are not the rule's.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{samples, Findings, TemplateVersion};
+    /// let findings = samples::bac_giang_2023_q3().validate();
+    /// let json = serde_json::to_string(&findings).unwrap();
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// assert_eq!(Findings::from_json_in(template, &json).unwrap(), findings);
+    /// assert!(Findings::from_json_in(template, r#"[{"rule": "sum:9/9"}]"#).is_err());
+    /// ```
+    pub fn from_json_in(
+        template: &'static crate::Template,
+        text: &str,
+    ) -> Result<Findings, serde_json::Error> {
+        use serde::de::Error as _;
+        let entries: Vec<FindingEntry> = serde_json::from_str(text)?;
+        entries
+            .into_iter()
+            .map(|entry| {
+                let rule = RuleId::find_in(template, &entry.rule).ok_or_else(|| {
+                    serde_json::Error::custom(format_args!(
+                        "template {} has no rule with the id {:?}",
+                        template.legal_basis.name, entry.rule
+                    ))
+                })?;
+                entry.resolve(rule).map_err(serde_json::Error::custom)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Findings)
+    }
+
     /// Appends a finding and returns it, where it now lies.
     pub(crate) fn push(&mut self, finding: Finding) -> &mut Finding {
         let at = self.0.len();

@@ -479,7 +479,7 @@ pub fn catalogue_data() -> Value {
 #[must_use]
 pub fn template_catalogue_data(template: &Template) -> Value {
     json!({
-        "template": data(&template.version),
+        "template": template.legal_basis.name,
         "forms": data(template.forms),
         "indicators": data(template.indicators),
         "headings": data(template.headings),

@@ -973,8 +973,11 @@ fn evaluate_undecided(
     for index in decisions.undecided(template.rules.len()).chain(beyond) {
         if let Some(rule) = template.rules.get(index) {
             let values = CellValues::read(source, rule.cells, absent);
-            rule.check
-                .evaluate(RuleId::new(template.version, index), &values, &mut findings);
+            rule.check.evaluate(
+                RuleId::new(template.version(), index),
+                &values,
+                &mut findings,
+            );
         }
     }
     findings
@@ -1010,7 +1013,7 @@ pub(crate) fn run(
         return evaluate_undecided(template, source, absent, decisions);
     }
     for (index, rule) in template.rules.iter().enumerate() {
-        let id = RuleId::new(template.version, index);
+        let id = RuleId::new(template.version(), index);
         let fast = match &decisions {
             Some(decisions) if !(some_absent && absent.holds_any(rule.cells)) => {
                 decisions.get(index)
@@ -1075,8 +1078,11 @@ pub(crate) fn run_rules(
     for index in positions {
         if let Some(rule) = template.rules.get(index) {
             let values = CellValues::read(source, rule.cells, absent);
-            rule.check
-                .evaluate(RuleId::new(template.version, index), &values, &mut findings);
+            rule.check.evaluate(
+                RuleId::new(template.version(), index),
+                &values,
+                &mut findings,
+            );
         }
     }
     findings

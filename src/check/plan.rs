@@ -164,16 +164,15 @@ pub(crate) enum Joint {
     },
 }
 
-/// Whether two rules read the same cells, in the same order.
+/// Whether two rules of one template's table read the same cells, in the
+/// same order.
 const fn same_cells(a: &[crate::catalogue::CellId], b: &[crate::catalogue::CellId]) -> bool {
     if a.len() != b.len() {
         return false;
     }
     let mut index = 0;
     while index < a.len() {
-        if a[index].index() != b[index].index()
-            || a[index].template() as u8 != b[index].template() as u8
-        {
+        if a[index].index() != b[index].index() {
             return false;
         }
         index += 1;

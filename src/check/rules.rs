@@ -269,7 +269,7 @@ macro_rules! rules {
             $($share)* $($r_share)* $($w_cell)*);
 
         /// The written rules, in evaluation order.
-        const TABLE: [$crate::check::Rule; WRITTEN] = {
+        static TABLE: [$crate::check::Rule; WRITTEN] = {
             use $crate::check::rules::{rule, Shape};
             use $crate::finding::Severity;
             [

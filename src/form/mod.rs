@@ -173,7 +173,7 @@ macro_rules! form_table {
 
             /// The form's identity, indicators and headings.
             pub const INFO: $crate::catalogue::FormInfo = $crate::catalogue::FormInfo {
-                template: $crate::template::TemplateVersion::Bnv581Of2022,
+                template: $crate::template::TemplateVersion::UNNUMBERED,
                 number: $number,
                 key: $key,
                 title_vi: $title_vi,
@@ -300,7 +300,6 @@ pub(crate) use {applicability, cumulative_flag, form_table, printed_unit, weight
 /// The template of Công văn 581/BNV-CCHC of 21/02/2022: the seven forms of
 /// this module, their catalogue and [`crate::check::RULES`].
 pub static BNV_581: crate::template::Template = crate::template::Template {
-    version: crate::template::TemplateVersion::Bnv581Of2022,
     legal_basis: crate::template::LegalBasis {
         document: "Công văn 581/BNV-CCHC",
         date: crate::report::CalendarDate {
@@ -332,3 +331,16 @@ pub static BNV_581: crate::template::Template = crate::template::Template {
     ),
     plan: Some(crate::check::rules::clean_path),
 };
+
+#[allow(non_upper_case_globals)] // named as the enum variant it was
+impl crate::template::TemplateVersion {
+    /// The template of Công văn 581/BNV-CCHC of 21/02/2022 (Ministry of Home
+    /// Affairs guidance on periodic administrative-reform reports).
+    pub const Bnv581Of2022: crate::template::TemplateVersion =
+        crate::template::TemplateVersion::of(&BNV_581);
+
+    /// The templates this crate ships, oldest first: the names a report's
+    /// `template` may give without a template of the caller's own.
+    pub const ALL: &'static [crate::template::TemplateVersion] =
+        &[crate::template::TemplateVersion::Bnv581Of2022];
+}

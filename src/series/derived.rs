@@ -143,7 +143,7 @@ fn relevant(template: &'static Template) -> Cow<'static, [usize]> {
             .collect()
     }
     static RELEVANT: OnceLock<Vec<usize>> = OnceLock::new();
-    if template.version == TemplateVersion::Bnv581Of2022 {
+    if template.version() == TemplateVersion::Bnv581Of2022 {
         Cow::Borrowed(RELEVANT.get_or_init(|| of(template)))
     } else {
         Cow::Owned(of(template))

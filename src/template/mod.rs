@@ -59,58 +59,151 @@ use crate::catalogue::{CellId, FormInfo, Heading, Indicator, normalize_stt};
 use crate::check::Rule;
 use crate::report::{CalendarDate, Period};
 
-/// The version of the report template the forms follow.
+/// Which template a report, a cell or a rule follows: a handle on one
+/// [`Template`], compared by identity.
 ///
-/// [`TemplateVersion::template`] gives the template itself. Later templates
-/// will sit beside this one as new variants, so matching on it needs a
-/// wildcard arm.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[non_exhaustive]
-pub enum TemplateVersion {
-    /// The template of Công văn 581/BNV-CCHC of 21/02/2022 (Ministry of Home
-    /// Affairs guidance on periodic administrative-reform reports).
-    #[serde(rename = "581/BNV-CCHC/2022")]
-    Bnv581Of2022,
-    /// A small template of the crate's own unit tests, to prove that a second
-    /// template needs only its tables and this registry.
-    #[cfg(test)]
-    #[serde(rename = "test/trial")]
-    Trial,
-}
+/// [`TemplateVersion::template`] gives the template itself. The crate's own
+/// templates are named as constants ([`TemplateVersion::Bnv581Of2022`]); a
+/// template defined outside the crate (see [`TemplateBuilder`]) gets its
+/// handle from [`Template::version`]. Two handles are equal when they name
+/// the same template value (a `static`, or what [`TemplateBuilder::build`]
+/// returns); templates are never compared field by field.
+///
+/// It serializes as the template's short name (`"581/BNV-CCHC/2022"`), and
+/// deserializes from the names of the templates this crate ships
+/// ([`TemplateVersion::ALL`]); a reader given a template of its own accepts
+/// that template's name too.
+#[derive(Clone, Copy)]
+pub struct TemplateVersion(&'static Template);
 
 impl TemplateVersion {
-    /// The templates this build knows, oldest first.
-    pub const ALL: &'static [TemplateVersion] = &[
-        TemplateVersion::Bnv581Of2022,
-        #[cfg(test)]
-        TemplateVersion::Trial,
-    ];
-
-    /// The template itself: its catalogue, rules, legal basis and periods.
-    /// This is the registry of templates.
+    /// The handle of `template`.
     ///
     /// # Example
     /// ```
     /// use cchc_forms::TemplateVersion;
     /// let template = TemplateVersion::Bnv581Of2022.template();
-    /// assert_eq!(template.version, TemplateVersion::Bnv581Of2022);
+    /// assert_eq!(TemplateVersion::of(template), TemplateVersion::Bnv581Of2022);
+    /// ```
+    #[must_use]
+    pub const fn of(template: &'static Template) -> TemplateVersion {
+        TemplateVersion(template)
+    }
+
+    /// The template itself: its catalogue, rules, legal basis and periods.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::TemplateVersion;
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// assert_eq!(template.version(), TemplateVersion::Bnv581Of2022);
     /// assert_eq!(template.forms.len(), 7);
     /// ```
     #[must_use]
     pub const fn template(self) -> &'static Template {
-        match self {
-            TemplateVersion::Bnv581Of2022 => &crate::form::BNV_581,
-            #[cfg(test)]
-            TemplateVersion::Trial => &trial::TRIAL,
-        }
+        self.0
+    }
+
+    /// The template's short name, as reports and findings carry it
+    /// (`581/BNV-CCHC/2022`).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        self.0.legal_basis.name
+    }
+
+    /// The template among [`TemplateVersion::ALL`] and `also` whose short
+    /// name is `name`.
+    #[must_use]
+    pub fn named(name: &str, also: Option<TemplateVersion>) -> Option<TemplateVersion> {
+        also.into_iter()
+            .chain(TemplateVersion::ALL.iter().copied())
+            .find(|version| version.name() == name)
+    }
+}
+
+impl PartialEq for TemplateVersion {
+    fn eq(&self, other: &TemplateVersion) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for TemplateVersion {}
+
+impl std::hash::Hash for TemplateVersion {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.0, state);
+    }
+}
+
+impl PartialOrd for TemplateVersion {
+    fn partial_cmp(&self, other: &TemplateVersion) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for TemplateVersion {
+    /// By name, then (for two templates of one name) by where they are held.
+    fn cmp(&self, other: &TemplateVersion) -> std::cmp::Ordering {
+        self.name()
+            .cmp(other.name())
+            .then_with(|| std::ptr::from_ref(self.0).cmp(&std::ptr::from_ref(other.0)))
+    }
+}
+
+impl fmt::Debug for TemplateVersion {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(out, "TemplateVersion({:?})", self.name())
     }
 }
 
 impl fmt::Display for TemplateVersion {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        out.write_str(self.template().legal_basis.name)
+        out.write_str(self.name())
+    }
+}
+
+impl Serialize for TemplateVersion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for TemplateVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = TemplateVersion;
+
+            fn expecting(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+                out.write_str("the short name of a template (\"581/BNV-CCHC/2022\")")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<TemplateVersion, E> {
+                TemplateVersion::named(name, None).ok_or_else(|| {
+                    let known: Vec<&str> = TemplateVersion::ALL.iter().map(|v| v.name()).collect();
+                    E::custom(format_args!(
+                        "unknown template {name:?}; this build knows {}",
+                        known.join(", ")
+                    ))
+                })
+            }
+        }
+        deserializer.deserialize_str(Name)
+    }
+}
+
+impl JsonSchema for TemplateVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TemplateVersion".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = TemplateVersion::ALL.iter().map(|v| v.name()).collect();
+        schemars::json_schema!({
+            "description": "The template the report follows, by its short name.",
+            "type": "string",
+            "enum": names,
+        })
     }
 }
 
@@ -208,8 +301,6 @@ pub const WHILE_DISTRICTS_EXIST: Applicability = Applicability {
 /// data, so a template costs nothing to pass around.
 #[derive(Debug, Clone, Copy)]
 pub struct Template {
-    /// Which template this is.
-    pub version: TemplateVersion,
     /// The document that sets it.
     pub legal_basis: LegalBasis,
     /// The periods it applies to.
@@ -235,7 +326,49 @@ pub struct Template {
     pub(crate) plan: Option<crate::check::plan::Plan>,
 }
 
+/// A template with no forms, rows or rules: what a form table's rows name
+/// before the catalogue numbers them as cells of their template.
+const UNNUMBERED: Template = Template {
+    legal_basis: LegalBasis {
+        document: "",
+        date: CalendarDate {
+            year: 0,
+            month: 1,
+            day: 1,
+        },
+        issuer: "",
+        name: "",
+    },
+    applies: Applicability::ALWAYS,
+    forms: &[],
+    indicators: &[],
+    headings: &[],
+    rules: &[],
+    limited: &[],
+    every_row_applies: (i64::MIN, i64::MAX),
+    plan: None,
+};
+
+impl TemplateVersion {
+    /// The handle form tables give their rows before the catalogue numbers
+    /// them under their template.
+    pub(crate) const UNNUMBERED: TemplateVersion = TemplateVersion(&UNNUMBERED);
+}
+
 impl Template {
+    /// Its handle: what its cells, rules and reports carry.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::TemplateVersion;
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// assert_eq!(template.version(), TemplateVersion::Bnv581Of2022);
+    /// ```
+    #[must_use]
+    pub const fn version(&'static self) -> TemplateVersion {
+        TemplateVersion(self)
+    }
+
     /// The cell of form `form` at row `stt` (a trailing dot and surrounding
     /// white space ignored), if the template has such an indicator.
     ///
@@ -276,7 +409,10 @@ impl Template {
     /// When `id` is a cell of another template, which is a bug of the caller.
     #[must_use]
     pub fn indicator(&self, id: CellId) -> &'static Indicator {
-        assert_eq!(id.template(), self.version, "a cell of another template");
+        assert!(
+            std::ptr::eq(id.template().template(), self),
+            "a cell of another template"
+        );
         &self.indicators[id.index()]
     }
 

@@ -43,7 +43,7 @@ form_table! {
 }
 
 catalogue! {
-    TemplateVersion::Trial;
+    TemplateVersion::of(&TRIAL);
     TrialForm1, TrialForm2
 }
 
@@ -88,9 +88,14 @@ rules! {
     within_references {}
 }
 
+#[allow(non_upper_case_globals)] // named as the crate's own templates are
+impl TemplateVersion {
+    /// The trial template.
+    pub(crate) const Trial: TemplateVersion = TemplateVersion::of(&TRIAL);
+}
+
 /// The trial template.
 pub(crate) static TRIAL: Template = Template {
-    version: TemplateVersion::Trial,
     legal_basis: LegalBasis {
         document: "Trial template of the crate's tests",
         date: crate::report::CalendarDate {
@@ -198,7 +203,11 @@ mod tests {
             json[2]["cells"][1],
             serde_json::json!({"form": 2, "stt": "1"})
         );
-        let back: crate::Findings = serde_json::from_value(json).unwrap();
+        let text = json.to_string();
+        let back = crate::Findings::from_json_in(&TRIAL, &text).unwrap();
+        assert_eq!(back, findings);
+        // Read as findings of 581, they are refused: 581 has no such rule.
+        assert!(serde_json::from_str::<crate::Findings>(&text).is_err());
         assert_eq!(back.len(), 3);
         assert_eq!(back[0].rule.template(), TemplateVersion::Trial);
     }
