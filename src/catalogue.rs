@@ -497,13 +497,13 @@ impl CellId {
 
     /// Its indicator.
     #[must_use]
-    pub const fn indicator(self) -> &'static Indicator {
+    pub fn indicator(self) -> &'static Indicator {
         &self.template.template().indicators[self.index as usize]
     }
 
     /// Its position within its form (0 for the form's first indicator).
     #[must_use]
-    pub const fn row_in_form(self) -> usize {
+    pub fn row_in_form(self) -> usize {
         let indicators = self.template.template().indicators;
         let form = indicators[self.index as usize].form;
         let mut first = self.index as usize;

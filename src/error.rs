@@ -331,6 +331,14 @@ pub enum MetaProblem {
         /// The report's term.
         term: crate::Term,
     },
+    /// A level of government that does not report under the template
+    /// (a district under a template of two levels).
+    LevelNotInTemplate {
+        /// The level given.
+        level: crate::Level,
+        /// The template's short name.
+        template: &'static str,
+    },
     /// A period whose year is outside [`REPORT_YEARS`]: a typing slip
     /// (`2203` for `2023`), the same range for every reader.
     YearOutOfRange {
@@ -385,6 +393,10 @@ impl MetaProblem {
                 "báo cáo {} năm {year} không thể là của cấp huyện: không còn cấp huyện từ ngày 01/7/2025 (Luật số 72/2025/QH15)",
                 term.name_vi()
             ),
+            MetaProblem::LevelNotInTemplate { level, template } => format!(
+                "cấp {} không báo cáo theo mẫu {template}",
+                level.name_vi()
+            ),
             MetaProblem::YearOutOfRange { year } => format!(
                 "năm {year} nằm ngoài các năm của một kỳ báo cáo ({} đến {})",
                 REPORT_YEARS.start(),
@@ -428,6 +440,10 @@ impl MetaProblem {
             MetaProblem::NoDistrictLevel { year, term } => format!(
                 "a report of {} {year} cannot be of the district level: there is no district level since 1 July 2025 (Law 72/2025/QH15)",
                 term.name_en()
+            ),
+            MetaProblem::LevelNotInTemplate { level, template } => format!(
+                "the {} level does not report under the template {template}",
+                level.name_en()
             ),
             MetaProblem::YearOutOfRange { year } => format!(
                 "the year {year} is outside the years of a report period ({} to {})",

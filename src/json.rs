@@ -110,7 +110,7 @@ fn whole_document(line: Option<usize>, raw: &str, en: String, vi: String) -> Jso
 
 /// The problem of a document past [`MAX_DOCUMENT_BYTES`], found before any
 /// parsing.
-fn too_large(text: &str) -> Option<JsonProblem> {
+pub(crate) fn too_large(text: &str) -> Option<JsonProblem> {
     (text.len() > MAX_DOCUMENT_BYTES).then(|| {
         whole_document(
             None,
@@ -130,7 +130,7 @@ fn too_large(text: &str) -> Option<JsonProblem> {
 /// The problem of a document nested deeper than [`MAX_JSON_DEPTH`], found
 /// in one pass over its bytes before the reader of problems reads it (so
 /// that nothing deeper is ever parsed into a tree).
-fn too_deep(text: &str) -> Option<JsonProblem> {
+pub(crate) fn too_deep(text: &str) -> Option<JsonProblem> {
     let problem = whole_document;
     let bytes = text.as_bytes();
     let (mut depth, mut line, mut at) = (0_usize, 1_usize, 0_usize);

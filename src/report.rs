@@ -527,8 +527,15 @@ impl ReportMeta {
         if !crate::REPORT_YEARS.contains(&period.year) {
             return vec![crate::MetaProblem::YearOutOfRange { year: period.year }];
         }
+        let template = self.template.template();
         match self.level {
-            Some(Level::District) if !self.template.template().has_districts(period) => {
+            Some(level) if !template.levels.contains(&level) => {
+                vec![crate::MetaProblem::LevelNotInTemplate {
+                    level,
+                    template: template.legal_basis.name,
+                }]
+            }
+            Some(Level::District) if !template.has_districts(period) => {
                 vec![crate::MetaProblem::NoDistrictLevel {
                     year: period.year,
                     term: period.term,
@@ -566,6 +573,44 @@ pub enum Level {
     District,
     /// A commune, ward or town (xã, phường, thị trấn).
     Commune,
+}
+
+impl Level {
+    /// Every level, from the top.
+    pub const ALL: [Level; 4] = [
+        Level::Ministry,
+        Level::Province,
+        Level::District,
+        Level::Commune,
+    ];
+
+    /// The level as Vietnamese names it (`tỉnh`).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::Level;
+    /// assert_eq!(Level::Commune.name_vi(), "xã");
+    /// ```
+    #[must_use]
+    pub const fn name_vi(self) -> &'static str {
+        match self {
+            Level::Ministry => "bộ, ngành",
+            Level::Province => "tỉnh",
+            Level::District => "huyện",
+            Level::Commune => "xã",
+        }
+    }
+
+    /// The level in English (`province`).
+    #[must_use]
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Level::Ministry => "ministry",
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+        }
+    }
 }
 
 /// The period a report covers.

@@ -31,8 +31,8 @@ use crate::error::{CellProblem, Error};
 use crate::finding::Findings;
 use crate::report::{Report, ReportMeta};
 use crate::rows::{Row, import_rows, rows_outcome};
-use crate::template::Template;
-use crate::unit::Printed;
+use crate::template::{Template, TemplateVersion};
+use crate::unit::{Printed, ValueKind};
 
 /// A report under the template its metadata names, as one value per
 /// indicator of that template (`None` for a blank cell).
@@ -167,5 +167,280 @@ impl From<&Report> for Sheet {
             meta: report.meta.clone(),
             values: report.cells().0.to_vec(),
         }
+    }
+}
+
+/// A sheet is written as a typed report is: `{"meta": …, "form1": {key:
+/// value, …}, …}`, counts and codes as JSON numbers, percentages and
+/// amounts as strings of their printed digits (`"99.3"`), a blank as
+/// `null`; what [`Sheet::from_json_in`] and the rule consumers read.
+impl serde::Serialize for Sheet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Form<'a>(&'a Sheet, &'static crate::catalogue::FormInfo);
+        impl serde::Serialize for Form<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                for indicator in self.1.indicators() {
+                    let value = self.0.value(indicator.id);
+                    match (indicator.kind, value) {
+                        (_, None) => map.serialize_entry(indicator.key, &None::<()>)?,
+                        (ValueKind::Count | ValueKind::Code { .. }, Some(value)) => {
+                            map.serialize_entry(indicator.key, &value.mantissa)?;
+                        }
+                        (ValueKind::Percent | ValueKind::MillionVnd, Some(value)) => {
+                            map.serialize_entry(indicator.key, &value.to_decimal().to_string())?;
+                        }
+                    }
+                }
+                map.end()
+            }
+        }
+        let template = self.template();
+        let mut map = serializer.serialize_map(Some(template.forms.len() + 1))?;
+        map.serialize_entry("meta", &self.meta)?;
+        for form in template.forms {
+            map.serialize_entry(form.key, &Form(self, form))?;
+        }
+        map.end()
+    }
+}
+
+impl Sheet {
+    /// Reads a sheet of `template` from JSON as [`Sheet`] serializes it,
+    /// every problem reported at once. The metadata's `template` names
+    /// `template` (or is left out).
+    ///
+    /// # Errors
+    /// [`Error::Json`] listing each problem with its path, the cell and the
+    /// raw text: an unknown form or key, a value that is not one of the
+    /// indicator's kind, a document past [`MAX_DOCUMENT_BYTES`](crate::MAX_DOCUMENT_BYTES)
+    /// or nested deeper than [`MAX_JSON_DEPTH`](crate::MAX_JSON_DEPTH); the
+    /// metadata's problems as [`Error::Meta`].
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{samples, Sheet, TemplateVersion};
+    /// let sheet = Sheet::from(&samples::bac_giang_2023_q3());
+    /// let json = serde_json::to_string(&sheet).unwrap();
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// assert_eq!(Sheet::from_json_in(template, &json).unwrap(), sheet);
+    /// ```
+    #[allow(clippy::too_many_lines)] // one pass over the document, problem by problem
+    pub fn from_json_in(template: &'static Template, text: &str) -> Result<Sheet, Error> {
+        use crate::error::{JsonProblem, Problems};
+        use serde_json::value::RawValue;
+        use std::collections::BTreeMap;
+
+        let problem =
+            |path: &str, cell: Option<CellId>, raw: &str, (vi, en): (String, String)| JsonProblem {
+                path: path.to_owned(),
+                cell,
+                raw: crate::error::echo(raw),
+                line: None,
+                message_en: en,
+                message_vi: vi,
+            };
+        let mut problems = Problems::new();
+        if let Some(too_much) = crate::json::too_large(text).or_else(|| crate::json::too_deep(text))
+        {
+            problems.push(too_much);
+            return Err(Error::Json(problems));
+        }
+        let document: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+            Ok(document) => document,
+            Err(error) => {
+                problems.push(problem(
+                    "",
+                    None,
+                    "",
+                    (
+                        format!("JSON không đọc được: {error}"),
+                        format!("the JSON cannot be read: {error}"),
+                    ),
+                ));
+                return Err(Error::Json(problems));
+            }
+        };
+        let mut meta = ReportMeta {
+            template: template.version(),
+            ..ReportMeta::default()
+        };
+        if let Some(raw) = document.get("meta") {
+            let mut fields: BTreeMap<String, &RawValue> =
+                serde_json::from_str(raw.get()).unwrap_or_default();
+            let named = fields.remove("template");
+            match named.map(|raw| serde_json::from_str::<String>(raw.get())) {
+                None => {}
+                Some(Ok(name)) if name == template.legal_basis.name => {}
+                Some(_) => problems.push(problem(
+                    "meta.template",
+                    None,
+                    named.map_or("", |raw| raw.get()),
+                    (
+                        format!("mẫu biểu phải là \"{}\"", template.legal_basis.name),
+                        format!("the template must be \"{}\"", template.legal_basis.name),
+                    ),
+                )),
+            }
+            // The rest is read as any report's metadata, under a template
+            // this build knows; the template is then this one.
+            let known = serde_json::value::to_raw_value(TemplateVersion::Bnv581Of2022.name())
+                .unwrap_or_default();
+            fields.insert("template".to_owned(), &known);
+            let rest = serde_json::to_string(&fields).unwrap_or_default();
+            match serde_json::from_str::<ReportMeta>(&rest) {
+                Ok(read) => {
+                    meta = ReportMeta {
+                        template: template.version(),
+                        ..read
+                    };
+                }
+                Err(error) => problems.push(problem(
+                    "meta",
+                    None,
+                    raw.get(),
+                    (
+                        format!("meta không đọc được: {error}"),
+                        format!("meta cannot be read: {error}"),
+                    ),
+                )),
+            }
+        }
+        let meta_problems = meta.problems();
+        let mut sheet = Sheet::new(meta);
+        for (key, raw) in &document {
+            if key == "meta" {
+                continue;
+            }
+            let Some(form) = template.forms.iter().find(|form| form.key == key) else {
+                problems.push(problem(
+                    key,
+                    None,
+                    raw.get(),
+                    (
+                        format!(
+                            "mẫu biểu {} không có biểu `{}`",
+                            template.legal_basis.name,
+                            crate::error::shown(key)
+                        ),
+                        format!(
+                            "the template {} has no form `{}`",
+                            template.legal_basis.name,
+                            crate::error::shown(key)
+                        ),
+                    ),
+                ));
+                continue;
+            };
+            let Ok(values) = serde_json::from_str::<BTreeMap<String, &RawValue>>(raw.get()) else {
+                {
+                    problems.push(problem(
+                        key,
+                        None,
+                        raw.get(),
+                        (
+                            "một biểu mẫu là một đối tượng JSON ({\"khóa chỉ tiêu\": giá trị, …})"
+                                .to_owned(),
+                            "a form is a JSON object ({\"indicator key\": value, …})".to_owned(),
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            for (name, value) in values {
+                let path = format!("{key}.{}", crate::error::shown(&name));
+                let Some(indicator) = form.indicators().iter().find(|i| i.key == name) else {
+                    problems.push(problem(
+                        &path,
+                        None,
+                        value.get(),
+                        (
+                            format!(
+                                "biểu mẫu {} không có trường `{}`",
+                                form.number,
+                                crate::error::shown(&name)
+                            ),
+                            format!(
+                                "form {} has no field `{}`",
+                                form.number,
+                                crate::error::shown(&name)
+                            ),
+                        ),
+                    ));
+                    continue;
+                };
+                let text = value.get().trim();
+                let text = serde_json::from_str::<String>(text)
+                    .ok()
+                    .map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned);
+                if text == "null" && value.get().trim() == "null" {
+                    continue;
+                }
+                if let Err(cell_problem) = sheet.set_json_text(indicator, &text) {
+                    problems.push(problem(
+                        &path,
+                        Some(indicator.id),
+                        value.get(),
+                        (
+                            cell_problem.message_vi(indicator.unit_vi),
+                            cell_problem.message_en(indicator.unit_vi),
+                        ),
+                    ));
+                }
+            }
+        }
+        if problems.total() > 0 {
+            return Err(Error::Json(problems));
+        }
+        if !meta_problems.is_empty() {
+            return Err(Error::Meta(meta_problems));
+        }
+        Ok(sheet)
+    }
+
+    /// One cell from its JSON text (a number, or a string's content): a
+    /// count or code as digits, a percentage or amount with a decimal point.
+    fn set_json_text(
+        &mut self,
+        indicator: &'static crate::catalogue::Indicator,
+        text: &str,
+    ) -> Result<(), CellProblem> {
+        use crate::number::NumberError;
+        let value = match indicator.kind {
+            ValueKind::Count | ValueKind::Code { .. } => {
+                let whole: u64 = text.parse().map_err(|_| {
+                    CellProblem::NotANumber(if text.starts_with('-') {
+                        NumberError::NegativeCount
+                    } else {
+                        NumberError::FractionalCount
+                    })
+                })?;
+                if let ValueKind::Code { legend } = indicator.kind {
+                    if !legend.iter().any(|value| u64::from(value.code) == whole) {
+                        return indicator.kind.parse(text, indicator.unit_vi).map(|_| ());
+                    }
+                }
+                Printed::whole(i128::from(whole))
+            }
+            ValueKind::Percent | ValueKind::MillionVnd => {
+                let decimal = rust_decimal::Decimal::from_str_exact(text).map_err(|_| {
+                    CellProblem::NotANumber(if text.is_empty() {
+                        NumberError::Empty
+                    } else {
+                        NumberError::BadDecimalMark
+                    })
+                })?;
+                if decimal.is_sign_negative() {
+                    return Err(CellProblem::NotANumber(NumberError::MisplacedSign));
+                }
+                Printed {
+                    mantissa: decimal.mantissa(),
+                    decimals: decimal.scale(),
+                }
+            }
+        };
+        self.values[indicator.id.index()] = Some(value);
+        Ok(())
     }
 }

@@ -24,7 +24,7 @@ const fn worst(a: Severity, b: Severity) -> Severity {
 }
 
 /// The kind of an implication's condition, before it is given its cells.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum CondKind {
     Positive,
     Zero,
@@ -156,7 +156,7 @@ pub(crate) const fn rule(
 }
 
 /// Which family's data [`rule`] makes of a rule's cells.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Shape {
     Ratio,
     Derivable,
@@ -195,37 +195,51 @@ pub(crate) const fn with_inapplicable<const WRITTEN: usize, const ALL: usize>(
     let mut index = 0;
     while index < WRITTEN {
         out[index] = written[index];
-        // A derivable rate takes the limits the table's `bound` rules set on
-        // it, so that no derived value breaks them.
-        if let Check::Derivable(mut derivable) = written[index].check {
-            let mut other = 0;
-            while other < WRITTEN {
-                if let Check::Bound(bound) = written[other].check {
-                    if bound.cell.index() == derivable.rate.index() {
-                        derivable.min = tighter(derivable.min, bound.min, true);
-                        derivable.max = tighter(derivable.max, bound.max, false);
-                    }
-                }
-                other += 1;
-            }
-            out[index].check = Check::Derivable(derivable);
-        }
+        out[index].check = derivable_limits(&written, index);
         index += 1;
     }
     let mut row = 0;
     while row < limited.len() {
-        let id = limited[row];
-        out[WRITTEN + row] = Rule::new(
-            catalogue[id.index()].inapplicable_rule,
-            Severity::Error,
-            Check::NotApplicable(NotApplicable { cell: id }),
-            std::slice::from_ref(&limited[row]),
-            "",
-            "",
-        );
+        out[WRITTEN + row] = inapplicable_rule(limited[row], catalogue);
         row += 1;
     }
     out
+}
+
+/// The check of `rules[index]`, a derivable rate given the limits the
+/// table's `bound` rules set on it (so that no derived value breaks them);
+/// any other check as it is.
+pub(crate) const fn derivable_limits(rules: &[Rule], index: usize) -> Check {
+    let Check::Derivable(mut derivable) = rules[index].check else {
+        return rules[index].check;
+    };
+    let mut other = 0;
+    while other < rules.len() {
+        if let Check::Bound(bound) = rules[other].check {
+            if bound.cell.index() == derivable.rate.index() {
+                derivable.min = tighter(derivable.min, bound.min, true);
+                derivable.max = tighter(derivable.max, bound.max, false);
+            }
+        }
+        other += 1;
+    }
+    Check::Derivable(derivable)
+}
+
+/// The `not_applicable` rule of a row whose applicability is limited.
+pub(crate) const fn inapplicable_rule(
+    id: CellId,
+    catalogue: &'static [crate::catalogue::Indicator],
+) -> Rule {
+    let indicator = &catalogue[id.index()];
+    Rule::new(
+        indicator.inapplicable_rule,
+        Severity::Error,
+        Check::NotApplicable(NotApplicable { cell: id }),
+        std::slice::from_ref(&indicator.id),
+        "",
+        "",
+    )
 }
 
 /// The tighter of two limits: the greater least value, the smaller

@@ -320,6 +320,8 @@ pub static BNV_581: crate::template::Template = crate::template::Template {
         reason_en: "reports from Q1/2022 on",
         reason_vi: "báo cáo từ quý I/2022",
     },
+    windows: crate::template::Windows::Administrative,
+    levels: &crate::report::Level::ALL,
     forms: &crate::catalogue::FORMS,
     indicators: &crate::catalogue::CATALOGUE,
     headings: &crate::catalogue::HEADINGS,
@@ -330,6 +332,7 @@ pub static BNV_581: crate::template::Template = crate::template::Template {
         &crate::catalogue::LIMITED,
     ),
     plan: Some(crate::check::rules::clean_path),
+    built: None,
 };
 
 #[allow(non_upper_case_globals)] // named as the enum variant it was

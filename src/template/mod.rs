@@ -28,6 +28,22 @@
 //! ratio, its bounds) is not evaluated. A `district` level in the metadata
 //! of such a report is refused.
 //!
+//! # A template of one's own
+//! A downstream crate defines its template with a [`TemplateBuilder`]:
+//! legal basis, windows ([`Windows`]) and levels, forms, rows
+//! ([`RowSpec`]) and headings, and rules written with the families'
+//! constructors, cells named `"form/STT"`. [`TemplateBuilder::build`]
+//! reports every mistake of the definition at once and returns a
+//! `&'static Template`; a report of it is a [`Sheet`](crate::Sheet) whose
+//! metadata names it ([`Template::version`]), read from rows or from JSON
+//! ([`Sheet::from_json_in`](crate::Sheet::from_json_in)), validated, its
+//! findings read back with
+//! [`Findings::from_json_in`](crate::Findings::from_json_in), and its
+//! schemas and `rules.json` generated with
+//! [`schema::template_report_schema`](crate::schema::template_report_schema)
+//! and [`schema::template_rules_data`](crate::schema::template_rules_data).
+//! `tests/template_of_its_own.rs` is a worked example.
+//!
 //! # Adding the next official template
 //! Write its forms as tables (as [`crate::form`] does for 581), its rules
 //! with the same `rules!` table as [`crate::check::RULES`], build the
@@ -57,7 +73,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{CellId, FormInfo, Heading, Indicator, normalize_stt};
 use crate::check::Rule;
-use crate::report::{CalendarDate, Period};
+use crate::report::{CalendarDate, Level, Period, Term};
 
 /// Which template a report, a cell or a rule follows: a handle on one
 /// [`Template`], compared by identity.
@@ -100,8 +116,12 @@ impl TemplateVersion {
     /// assert_eq!(template.forms.len(), 7);
     /// ```
     #[must_use]
-    pub const fn template(self) -> &'static Template {
-        self.0
+    #[inline]
+    pub fn template(self) -> &'static Template {
+        match self.0.built {
+            Some(built) => built.get().copied().unwrap_or(self.0),
+            None => self.0,
+        }
     }
 
     /// The template's short name, as reports and findings carry it
@@ -123,7 +143,7 @@ impl TemplateVersion {
 
 impl PartialEq for TemplateVersion {
     fn eq(&self, other: &TemplateVersion) -> bool {
-        std::ptr::eq(self.0, other.0)
+        std::ptr::eq(self.0, other.0) || std::ptr::eq(self.template(), other.template())
     }
 }
 
@@ -131,7 +151,7 @@ impl Eq for TemplateVersion {}
 
 impl std::hash::Hash for TemplateVersion {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        std::ptr::hash(self.0, state);
+        std::ptr::hash(self.template(), state);
     }
 }
 
@@ -144,9 +164,9 @@ impl PartialOrd for TemplateVersion {
 impl Ord for TemplateVersion {
     /// By name, then (for two templates of one name) by where they are held.
     fn cmp(&self, other: &TemplateVersion) -> std::cmp::Ordering {
-        self.name()
-            .cmp(other.name())
-            .then_with(|| std::ptr::from_ref(self.0).cmp(&std::ptr::from_ref(other.0)))
+        self.name().cmp(other.name()).then_with(|| {
+            std::ptr::from_ref(self.template()).cmp(&std::ptr::from_ref(other.template()))
+        })
     }
 }
 
@@ -266,7 +286,8 @@ impl Applicability {
     }
 
     /// Whether it applies to a report whose data window starts on `start`.
-    fn applies_from(&self, start: CalendarDate) -> bool {
+    #[must_use]
+    pub fn applies_from(&self, start: CalendarDate) -> bool {
         self.from.is_none_or(|from| start >= from) && self.until.is_none_or(|until| start <= until)
     }
 }
@@ -305,6 +326,10 @@ pub struct Template {
     pub legal_basis: LegalBasis,
     /// The periods it applies to.
     pub applies: Applicability,
+    /// Which days of data a report of each period covers.
+    pub windows: Windows,
+    /// The levels of government that report under it.
+    pub levels: &'static [Level],
     /// Its forms, in order.
     pub forms: &'static [FormInfo],
     /// Every indicator of its forms, in form and row order; an indicator's
@@ -320,10 +345,62 @@ pub struct Template {
     /// latest start and the earliest end of the limited rows' applicability
     /// (days as [`day_number`]), written with [`every_row_applies`].
     pub(crate) every_row_applies: (i64, i64),
+    /// For a template made by [`TemplateBuilder`], where the built template
+    /// will be found: its cells and rules carry a handle made before it.
+    pub(crate) built: Option<&'static std::sync::OnceLock<&'static Template>>,
     /// Its clean path compiled with the rules as constants, if it has one
     /// (the typed report's snapshot is laid out as 581's catalogue); without
     /// one, the rules are decided by dispatch.
     pub(crate) plan: Option<crate::check::plan::Plan>,
+}
+
+/// Which days of data a report of each period covers: the template's
+/// reporting windows.
+///
+/// # Example
+/// ```
+/// use cchc_forms::template::Windows;
+/// use cchc_forms::{CalendarDate, Period, Term};
+/// let q3 = Period::new(2023, Term::Q3);
+/// let date = |year, month, day| CalendarDate { year, month, day };
+/// assert_eq!(Windows::Administrative.of(q3), (date(2023, 6, 15), date(2023, 9, 14)));
+/// assert_eq!(Windows::Calendar.of(q3), (date(2023, 7, 1), date(2023, 9, 30)));
+/// let year = Period::new(2023, Term::Year);
+/// assert_eq!(Windows::Administrative.of(year), (date(2022, 12, 15), date(2023, 12, 14)));
+/// assert_eq!(Windows::Calendar.of(year), (date(2023, 1, 1), date(2023, 12, 31)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Windows {
+    /// The administrative windows of Decree 09/2019/NĐ-CP, which 581 and
+    /// Thông tư 06/2025/TT-TTCP follow: from the 15th of the month before
+    /// the period to the 14th of its last month (Q1 15/12–14/3, half-year
+    /// 15/12–14/6, Q3 15/6–14/9, year 15/12–14/12).
+    Administrative,
+    /// Calendar windows, as a statistical template has them: Q1 1/1–31/3,
+    /// half-year 1/1–30/6, Q3 1/7–30/9, year 1/1–31/12.
+    Calendar,
+}
+
+impl Windows {
+    /// The first and last day of the data a report of `period` covers.
+    #[must_use]
+    pub fn of(self, period: Period) -> (CalendarDate, CalendarDate) {
+        match self {
+            Windows::Administrative => period.data_window(),
+            Windows::Calendar => {
+                let year = i32::from(period.year);
+                let (first, last, last_day) = match period.term {
+                    Term::Q1 => (1, 3, 31),
+                    Term::HalfYear => (1, 6, 30),
+                    Term::Q3 => (7, 9, 30),
+                    Term::Year => (1, 12, 31),
+                };
+                let date = |month, day| CalendarDate { year, month, day };
+                (date(first, 1), date(last, last_day))
+            }
+        }
+    }
 }
 
 /// A template with no forms, rows or rules: what a form table's rows name
@@ -340,6 +417,8 @@ const UNNUMBERED: Template = Template {
         name: "",
     },
     applies: Applicability::ALWAYS,
+    windows: Windows::Administrative,
+    levels: &[],
     forms: &[],
     indicators: &[],
     headings: &[],
@@ -347,6 +426,7 @@ const UNNUMBERED: Template = Template {
     limited: &[],
     every_row_applies: (i64::MIN, i64::MAX),
     plan: None,
+    built: None,
 };
 
 impl TemplateVersion {
@@ -425,7 +505,16 @@ impl Template {
     /// Whether the cell's row applies to a report of `period`.
     #[must_use]
     pub fn applies(&self, id: CellId, period: Period) -> bool {
-        self.indicator(id).applies.applies_to(period)
+        self.indicator(id)
+            .applies
+            .applies_from(self.windows.of(period).0)
+    }
+
+    /// The first and last day of the data a report of `period` covers under
+    /// this template's windows.
+    #[must_use]
+    pub fn window(&self, period: Period) -> (CalendarDate, CalendarDate) {
+        self.windows.of(period)
     }
 
     /// Whether a report of `period` under this template can come from a
@@ -437,7 +526,7 @@ impl Template {
             .indicators
             .iter()
             .any(|indicator| indicator.applies == WHILE_DISTRICTS_EXIST)
-            || WHILE_DISTRICTS_EXIST.applies_to(period)
+            || WHILE_DISTRICTS_EXIST.applies_from(self.windows.of(period).0)
     }
 
     /// The cells whose rows do not apply to a report of `period` (none for a
@@ -455,7 +544,7 @@ impl Template {
     #[must_use]
     pub fn absent_cells(&self, period: Period) -> CellSet {
         let mut absent = CellSet::EMPTY;
-        let (start, _) = period.data_window();
+        let (start, _) = self.windows.of(period);
         // Most reports: every row applies, known without visiting them.
         let (first, last) = self.every_row_applies;
         if (first..=last).contains(&day_number(start)) {
@@ -534,8 +623,11 @@ impl CellSet {
     }
 }
 
+mod builder;
 #[cfg(test)]
 mod trial;
+
+pub use builder::{RowSpec, TemplateBuilder, TemplateError, When};
 
 #[cfg(test)]
 mod tests {

@@ -107,6 +107,8 @@ pub(crate) static TRIAL: Template = Template {
         name: "test/trial",
     },
     applies: Applicability::ALWAYS,
+    windows: crate::template::Windows::Administrative,
+    levels: &crate::report::Level::ALL,
     forms: &FORMS,
     indicators: &CATALOGUE,
     headings: &HEADINGS,
@@ -114,6 +116,7 @@ pub(crate) static TRIAL: Template = Template {
     limited: &LIMITED,
     every_row_applies: super::every_row_applies(&CATALOGUE, &LIMITED),
     plan: None,
+    built: None,
 };
 
 #[cfg(test)]

@@ -1,0 +1,619 @@
+//! A template defined outside the crate, with its public API only.
+//!
+//! A TEST template, not an official one: modelled on the situation after
+//! the 2025 reform (two levels of local government, province and commune;
+//! calendar reporting windows) and on the shape of Nghị quyết 71/NQ-CP's
+//! 2030 targets for online public services: dossiers received online,
+//! procedures offered fully online, results issued electronically, dossiers
+//! digitised, payments made online. Each rate has its numerator and
+//! denominator rows; besides them a sum over the two levels, a bound, a
+//! conditional on a code, parts of wholes and a bound across forms.
+//!
+//! It goes through the rows (TSV) reader, the JSON writer and reader,
+//! validation (the dispatch path: a built template has no compiled plan),
+//! findings and their JSON read back as this template's, the schemas and
+//! rules generated for it, and the Python and JavaScript rule consumers,
+//! which run its rules from the generated files with no code of their own.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use cchc_forms::check::Outcome;
+use cchc_forms::template::{LegalBasis, RowSpec, Template, TemplateBuilder, When, Windows};
+use cchc_forms::unit::CodeValue;
+use cchc_forms::{
+    CalendarDate, Error, Findings, Level, MetaProblem, Period, ReportMeta, Row, RuleId, Severity,
+    Sheet, TemplateVersion, Term, rows, schema,
+};
+
+/// "Có" / "Không", the legend of form 2 row 1.
+const YES_NO: &[CodeValue] = &[
+    CodeValue {
+        code: 1,
+        label_vi: "Có",
+        label_en: "yes",
+    },
+    CodeValue {
+        code: 2,
+        label_vi: "Không",
+        label_en: "no",
+    },
+];
+
+/// The test template, built once (one table: a row per line once formatted).
+#[allow(clippy::too_many_lines)]
+fn template() -> &'static Template {
+    static TEMPLATE: OnceLock<&'static Template> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let note = ("Một phần của tổng.", "A part of its whole.");
+        TemplateBuilder::new(LegalBasis {
+            document: "Mẫu thử nghiệm của bộ kiểm thử (không phải mẫu chính thức)",
+            date: CalendarDate {
+                year: 2026,
+                month: 1,
+                day: 1,
+            },
+            issuer: "cchc-forms tests",
+            name: "test/online-services-2026",
+        })
+        .windows(Windows::Calendar)
+        .levels(&[Level::Province, Level::Commune])
+        .form(
+            1,
+            "form1",
+            "Dịch vụ công trực tuyến",
+            "Online public services",
+        )
+        .heading(1, "I", "Hồ sơ và dịch vụ", "Dossiers and services")
+        .row(RowSpec::count(
+            1,
+            "1",
+            "dossiers",
+            "Tổng số hồ sơ TTHC tiếp nhận",
+            "Dossiers received",
+            "Hồ sơ",
+            "dossiers",
+        ))
+        .row(RowSpec::count(
+            1,
+            "1.1",
+            "dossiers_online",
+            "Số hồ sơ tiếp nhận trực tuyến",
+            "Dossiers received online",
+            "Hồ sơ",
+            "dossiers",
+        ))
+        .row(RowSpec::percent(
+            1,
+            "1.2",
+            "online_share",
+            "Tỷ lệ hồ sơ trực tuyến",
+            "Share of dossiers received online",
+        ))
+        .row(
+            RowSpec::count(
+                1,
+                "2",
+                "eligible_procedures",
+                "Số TTHC đủ điều kiện cung cấp DVCTT toàn trình",
+                "Procedures eligible for fully online service",
+                "TTHC",
+                "procedures",
+            )
+            .stock(),
+        )
+        .row(
+            RowSpec::count(
+                1,
+                "2.1",
+                "full_online_procedures",
+                "Số TTHC cung cấp DVCTT toàn trình",
+                "Procedures offered fully online",
+                "TTHC",
+                "procedures",
+            )
+            .stock(),
+        )
+        .row(RowSpec::percent(
+            1,
+            "2.2",
+            "full_online_rate",
+            "Tỷ lệ DVCTT toàn trình",
+            "Share of eligible procedures fully online",
+        ))
+        .row(RowSpec::count(
+            1,
+            "3",
+            "results",
+            "Số kết quả giải quyết TTHC",
+            "Results issued",
+            "Kết quả",
+            "results",
+        ))
+        .row(RowSpec::count(
+            1,
+            "3.1",
+            "electronic_results",
+            "Số kết quả điện tử",
+            "Results issued electronically",
+            "Kết quả",
+            "results",
+        ))
+        .row(RowSpec::percent(
+            1,
+            "3.2",
+            "electronic_results_rate",
+            "Tỷ lệ kết quả điện tử",
+            "Share of results issued electronically",
+        ))
+        .row(RowSpec::count(
+            1,
+            "4",
+            "digitised_dossiers",
+            "Số hồ sơ được số hóa",
+            "Dossiers digitised",
+            "Hồ sơ",
+            "dossiers",
+        ))
+        .form(
+            2,
+            "form2",
+            "Thanh toán và tổ chức",
+            "Payments and organisation",
+        )
+        .row(RowSpec::code(
+            2,
+            "1",
+            "online_payment",
+            "Có thanh toán trực tuyến",
+            "Online payment offered",
+            YES_NO,
+            "1: Có; 2: Không",
+        ))
+        .row(RowSpec::count(
+            2,
+            "1.1",
+            "online_payments",
+            "Số giao dịch thanh toán trực tuyến",
+            "Online payments",
+            "Giao dịch",
+            "payments",
+        ))
+        .row(
+            RowSpec::count(
+                2,
+                "2",
+                "one_stop_shops",
+                "Số bộ phận một cửa",
+                "One-stop shops",
+                "Bộ phận",
+                "shops",
+            )
+            .stock(),
+        )
+        .row(
+            RowSpec::count(
+                2,
+                "2.1",
+                "one_stop_shops_province",
+                "Cấp tỉnh",
+                "At provincial level",
+                "Bộ phận",
+                "shops",
+            )
+            .stock(),
+        )
+        .row(
+            RowSpec::count(
+                2,
+                "2.2",
+                "one_stop_shops_commune",
+                "Cấp xã",
+                "At commune level",
+                "Bộ phận",
+                "shops",
+            )
+            .stock(),
+        )
+        .ratio("1/1.2", "1/1.1", "1/1")
+        .ratio("1/2.2", "1/2.1", "1/2")
+        .ratio("1/3.2", "1/3.1", "1/3")
+        .sum(
+            "2/2",
+            &["2/2.1", "2/2.2"],
+            (
+                "Mỗi bộ phận một cửa ở đúng một trong hai cấp.",
+                "Every one-stop shop is at exactly one of the two levels.",
+            ),
+        )
+        .part(Severity::Error, &["1/1.1"], "1/1", note)
+        .part(Severity::Error, &["1/2.1"], "1/2", note)
+        .part(Severity::Error, &["1/3.1"], "1/3", note)
+        .part(
+            Severity::Warning,
+            &["1/4"],
+            "1/1",
+            (
+                "Hồ sơ số hóa thường là hồ sơ tiếp nhận.",
+                "Digitised dossiers are normally among those received.",
+            ),
+        )
+        .bound(
+            Severity::Error,
+            "1/1.2",
+            Some(0),
+            Some(100),
+            ("Một tỷ lệ.", "A share."),
+        )
+        .conditional(
+            "2/1",
+            2,
+            &["2/1.1"],
+            (
+                "Không có thanh toán trực tuyến thì không có giao dịch.",
+                "No online payment, no online payments.",
+            ),
+        )
+        .implies(
+            Severity::Warning,
+            When::Positive(&["2/1.1"]),
+            When::Code("2/1", 1),
+            (
+                "Có giao dịch thì có thanh toán trực tuyến.",
+                "Payments mean online payment is offered.",
+            ),
+        )
+        .build()
+        .expect("the test template is well defined")
+    })
+}
+
+fn meta(level: Level, period: Period) -> ReportMeta {
+    ReportMeta {
+        template: template().version(),
+        ..ReportMeta::new("UBND tỉnh Thử Nghiệm", level, period)
+    }
+}
+
+/// A report of Q3/2026 with three slips, worked by hand:
+/// - 1/3.2: 870 of 1.000 results is 87 %, not 85 % (an error);
+/// - 2/2: 1 + 28 = 29 one-stop shops, not 30 (an error, imbalance 1);
+/// - 2/1 is 2 ("Không", no online payment) but 2/1.1 says 35 payments
+///   (the conditional's error, and the implication's warning).
+///
+/// The rest holds: 900 / 1.200 = 75 %; 250 / 400 = 62,5 %; 900 ≤ 1.200,
+/// 250 ≤ 400, 870 ≤ 1.000, 1.100 digitised ≤ 1.200 received.
+const TSV: &str = "1\tI.\t\n\
+    1\t1.\t1.200\n\
+    1\t1.1.\t900\n\
+    1\t1.2.\t75\n\
+    1\t2\t400\n\
+    1\t2.1\t250\n\
+    1\t2.2\t62,5\n\
+    1\t3\t1.000\n\
+    1\t3.1\t870\n\
+    1\t3.2\t85\n\
+    1\t4\t1.100\n\
+    2\t1\t2\n\
+    2\t1.1\t35\n\
+    2\t2\t30\n\
+    2\t2.1\t1\n\
+    2\t2.2\t28\n";
+
+fn sheet() -> Sheet {
+    let rows = rows::parse_tsv(TSV).expect("rows");
+    Sheet::from_rows(meta(Level::Province, Period::new(2026, Term::Q3)), rows).expect("reads")
+}
+
+#[test]
+fn the_template_is_what_was_written() {
+    let template = template();
+    assert_eq!(template.forms.len(), 2);
+    assert_eq!(template.indicators.len(), 15);
+    assert_eq!(template.headings.len(), 1);
+    let ids: Vec<&str> = template.rules.iter().map(|rule| rule.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "ratio:1/1.2",
+            "ratio:1/2.2",
+            "ratio:1/3.2",
+            "derivable:1/1.2",
+            "derivable:1/2.2",
+            "derivable:1/3.2",
+            "sum:2/2",
+            "part:1/1.1<=1/1",
+            "part:1/2.1<=1/2",
+            "part:1/3.1<=1/3",
+            "part:1/4<=1/1",
+            "bound:1/1.2:0..100",
+            "conditional:2/1==2",
+            "implies:2/1.1>=1=>2/1==1",
+            "full:1/1.2",
+            "full:1/2.2",
+            "full:1/3.2",
+        ]
+    );
+    // Its cells and rules carry its handle, not 581's.
+    let cell = template.cell(2, "2.2").expect("a row");
+    assert_eq!(cell.template(), template.version());
+    assert_ne!(cell.template(), TemplateVersion::Bnv581Of2022);
+    assert_eq!(cell.indicator().key, "one_stop_shops_commune");
+    assert_eq!(template.version().name(), "test/online-services-2026");
+}
+
+#[test]
+fn calendar_windows_and_two_levels() {
+    let template = template();
+    let date = |year, month, day| CalendarDate { year, month, day };
+    assert_eq!(
+        template.window(Period::new(2026, Term::Q3)),
+        (date(2026, 7, 1), date(2026, 9, 30))
+    );
+    assert_eq!(
+        template.window(Period::new(2026, Term::Year)),
+        (date(2026, 1, 1), date(2026, 12, 31))
+    );
+    // 581 keeps its administrative windows.
+    let bnv_581 = TemplateVersion::Bnv581Of2022.template();
+    assert_eq!(
+        bnv_581.window(Period::new(2026, Term::Q3)),
+        (date(2026, 6, 15), date(2026, 9, 14))
+    );
+    // A district does not report under two levels; a commune does.
+    let district = meta(Level::District, Period::new(2026, Term::Q3));
+    assert_eq!(
+        district.problems(),
+        [MetaProblem::LevelNotInTemplate {
+            level: Level::District,
+            template: "test/online-services-2026",
+        }]
+    );
+    assert!(
+        meta(Level::Commune, Period::new(2026, Term::Q3))
+            .problems()
+            .is_empty()
+    );
+    let rows = rows::parse_tsv(TSV).unwrap();
+    match Sheet::from_rows(district, rows) {
+        Err(Error::Meta(problems)) => assert_eq!(problems.len(), 1),
+        other => panic!("a district report is refused: {other:?}"),
+    }
+}
+
+#[test]
+fn rows_are_read_and_checked() {
+    let sheet = sheet();
+    let template = template();
+    let value = |form, stt| {
+        sheet
+            .cell(template.cell(form, stt).unwrap())
+            .map(|p| p.to_decimal().to_string())
+    };
+    assert_eq!(value(1, "1").as_deref(), Some("1200"));
+    assert_eq!(value(1, "2.2").as_deref(), Some("62.5"));
+    assert_eq!(value(2, "1").as_deref(), Some("2"));
+
+    let findings = sheet.validate();
+    let found: Vec<(&str, Severity)> = findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.severity))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("ratio:1/3.2", Severity::Error),
+            ("sum:2/2", Severity::Error),
+            ("conditional:2/1==2", Severity::Error),
+            ("implies:2/1.1>=1=>2/1==1", Severity::Warning),
+        ]
+    );
+    let ratio = &findings[0];
+    assert_eq!(ratio.reported.map(|d| d.to_string()).as_deref(), Some("85"));
+    assert_eq!(
+        ratio.computed.map(|d| d.to_string()).as_deref(),
+        Some("87.0000")
+    );
+    let sum = &findings[1];
+    assert_eq!(sum.imbalance.map(|d| d.to_string()).as_deref(), Some("1"));
+    assert_eq!(
+        sum.message_en().to_string(),
+        "Form 2: row 2 = 30 but row 2.1 + row 2.2 = 1 + 28 = 29 (imbalance 1)."
+    );
+    // Each rule's outcome: four fired, the rest passed or were skipped.
+    let evaluation = sheet.check();
+    assert_eq!(evaluation.outcomes.len(), template.rules.len());
+    let fired = evaluation
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::Failed))
+        .count();
+    assert_eq!(fired, 4);
+
+    // Mended by hand, nothing is left.
+    let mended = TSV
+        .replace("1\t3.2\t85", "1\t3.2\t87")
+        .replace("2\t2\t30", "2\t2\t29")
+        .replace("2\t1\t2\n", "2\t1\t1\n");
+    let rows = rows::parse_tsv(&mended).unwrap();
+    let sheet = Sheet::from_rows(meta(Level::Province, Period::new(2026, Term::Q3)), rows).unwrap();
+    assert_eq!(sheet.validate(), Findings::default());
+}
+
+#[test]
+fn bad_rows_name_the_templates_cells() {
+    let rows = [
+        Row::new(1, "1", "1.2OO"),
+        Row::new(1, "9", "1"),
+        Row::new(3, "1", "1"),
+        Row::new(1, "I", "5"),
+    ];
+    match Sheet::from_rows(meta(Level::Province, Period::new(2026, Term::Q3)), rows) {
+        Err(Error::Rows(problems)) => {
+            let problems: Vec<_> = problems.iter().map(|p| (p.form, p.stt.as_str())).collect();
+            assert_eq!(problems, [(1, "1"), (1, "9"), (3, "1"), (1, "I")]);
+        }
+        other => panic!("four bad rows: {other:?}"),
+    }
+}
+
+#[test]
+fn json_round_trips_as_the_templates_report() {
+    let sheet = sheet();
+    let json = serde_json::to_value(&sheet).unwrap();
+    assert_eq!(json["meta"]["template"], "test/online-services-2026");
+    assert_eq!(json["form1"]["dossiers"], 1200);
+    assert_eq!(json["form1"]["full_online_rate"], "62.5");
+    assert_eq!(json["form2"]["online_payment"], 2);
+    let text = json.to_string();
+    assert_eq!(Sheet::from_json_in(template(), &text).unwrap(), sheet);
+    // Named as another template's report, it is refused.
+    let bnv_581 = TemplateVersion::Bnv581Of2022.template();
+    assert!(Sheet::from_json_in(bnv_581, &text).is_err());
+    // Every problem at once.
+    let bad = text
+        .replace("\"dossiers\":1200", "\"dossiers\":-3")
+        .replace("\"form2\":", "\"form9\":");
+    match Sheet::from_json_in(template(), &bad) {
+        Err(Error::Json(problems)) => {
+            let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+            assert_eq!(paths, ["form1.dossiers", "form9"]);
+        }
+        other => panic!("two problems: {other:?}"),
+    }
+}
+
+#[test]
+fn findings_read_back_as_the_templates() {
+    let findings = sheet().validate();
+    let text = serde_json::to_string(&findings).unwrap();
+    let back = Findings::from_json_in(template(), &text).unwrap();
+    assert_eq!(back, findings);
+    assert_eq!(back[0].rule.template(), template().version());
+    assert_eq!(
+        RuleId::find_in(template(), "sum:2/2"),
+        Some(findings[1].rule)
+    );
+    // 581 has no rule `sum:2/2`, so they are not 581's findings.
+    assert!(serde_json::from_str::<Findings>(&text).is_err());
+}
+
+#[test]
+fn schemas_and_rules_are_generated_for_it() {
+    let template = template();
+    let report = schema::template_report_schema(template);
+    let text = report.to_string();
+    assert!(text.contains("full_online_rate"), "{text}");
+    assert!(text.contains("test/online-services-2026"), "{text}");
+    let rules = schema::template_rules_data(template);
+    assert_eq!(rules["template"], "test/online-services-2026");
+    assert_eq!(
+        rules["rules"].as_array().unwrap().len(),
+        template.rules.len()
+    );
+    let catalogue = schema::template_catalogue_data(template);
+    assert_eq!(catalogue["template"], "test/online-services-2026");
+}
+
+/// The reference consumers run this template's rules from its generated
+/// `rules.json` and `catalogue.json`: a rule added above reaches them with
+/// no code of theirs changed.
+#[test]
+fn both_consumers_run_its_rules() {
+    let template = template();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("template_of_its_own");
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, value: &serde_json::Value| {
+        let path = dir.join(name);
+        std::fs::write(&path, value.to_string()).unwrap();
+        path
+    };
+    let rules = write("rules.json", &schema::template_rules_data(template));
+    let catalogue = write("catalogue.json", &schema::template_catalogue_data(template));
+    let sheet = sheet();
+    let report = write("report.json", &serde_json::to_value(&sheet).unwrap());
+    let expected: Vec<(String, String)> = sheet
+        .validate()
+        .iter()
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                serde_json::to_value(f.severity)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for (program, script) in [
+        ("python3", "consumers/python/cchc_rules.py"),
+        ("node", "consumers/js/cchc-rules.mjs"),
+    ] {
+        let output = Command::new(program)
+            .arg(root.join(script))
+            .arg(&report)
+            .arg("--rules")
+            .arg(&rules)
+            .arg("--catalogue")
+            .arg(&catalogue)
+            .output()
+            .unwrap_or_else(|error| panic!("{program} (CI has it): {error}"));
+        let findings: serde_json::Value =
+            serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+                panic!(
+                    "{program}: {error}: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                )
+            });
+        let got: Vec<(String, String)> = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["severity"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "{program}");
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{program}: errors were found"
+        );
+    }
+}
+
+#[test]
+fn a_definition_with_mistakes_is_refused_with_each_of_them() {
+    let error = TemplateBuilder::new(LegalBasis {
+        document: "Thử",
+        date: CalendarDate {
+            year: 2026,
+            month: 1,
+            day: 1,
+        },
+        issuer: "tests",
+        name: "test/broken",
+    })
+    .form(1, "form1", "Một", "One")
+    .row(RowSpec::count(1, "1", "a", "A", "A", "Hồ sơ", "dossiers"))
+    .row(RowSpec::count(1, "1", "b", "B", "B", "Hồ sơ", "dossiers"))
+    .row(RowSpec::count(2, "1", "c", "C", "C", "Hồ sơ", "dossiers"))
+    .sum("1/1", &["1/9"], ("", ""))
+    .build()
+    .unwrap_err();
+    assert_eq!(
+        error.problems_en,
+        [
+            "row 1 names form 2, which is not given",
+            "form 1 has row 1 twice",
+            "rule sum:1/1 names 1/9, which is not a row of the template (cells are written \"form/STT\")",
+        ]
+    );
+    assert_eq!(error.problems_vi.len(), 3);
+}
