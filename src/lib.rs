@@ -123,12 +123,16 @@ mod error;
 pub mod finding;
 pub mod form;
 mod json;
+mod limits;
 pub mod locate;
 pub mod number;
 #[cfg(feature = "office")]
 #[cfg_attr(docsrs, doc(cfg(feature = "office")))]
 pub mod office;
+mod period;
 pub mod printed;
+mod problem;
+mod quote;
 mod reference;
 pub mod render;
 mod report;

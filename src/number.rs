@@ -125,7 +125,7 @@ impl NumberError {
         match self {
             NumberError::Empty => "ô không có chữ số nào".to_owned(),
             NumberError::UnexpectedCharacter { character, .. } => {
-                format!("ký tự {} không thể có trong một số", crate::error::Quoted(&character.to_string()))
+                format!("ký tự {} không thể có trong một số", crate::quote::Quoted(&character.to_string()))
             }
             NumberError::BadGrouping => {
                 "dấu `.` phân cách từng nhóm đúng ba chữ số (hàng nghìn)".to_owned()
@@ -158,7 +158,7 @@ impl NumberError {
         match self {
             NumberError::UnexpectedCharacter { character, .. } => format!(
                 "the character {} cannot appear in a number",
-                crate::error::Quoted(&character.to_string())
+                crate::quote::Quoted(&character.to_string())
             ),
             other => other.to_string(),
         }

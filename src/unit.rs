@@ -33,8 +33,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::CellProblem;
 use crate::number::{self, VietnameseCount, VietnameseDecimal};
+use crate::problem::CellProblem;
 
 /// What kind of value an indicator holds; the catalogue's view of a type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -73,7 +73,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{CellId, FormInfo, Heading, Indicator, normalize_stt};
 use crate::check::Rule;
-use crate::report::{CalendarDate, Level, Period, Term};
+pub use crate::period::{Applicability, DISTRICT_LEVEL_ABOLISHED, WHILE_DISTRICTS_EXIST, Windows};
+use crate::period::{CalendarDate, Level, Period, day_number};
 
 /// Which template a report, a cell or a rule follows: a handle on one
 /// [`Template`], compared by identity.
@@ -240,81 +241,6 @@ pub struct LegalBasis {
     pub name: &'static str,
 }
 
-/// From and until when something applies, by the first day of a report's
-/// data window (both ends included; `None` for no limit).
-///
-/// # Example
-/// ```
-/// use cchc_forms::template::{Applicability, WHILE_DISTRICTS_EXIST};
-/// use cchc_forms::{Period, Term};
-/// assert!(Applicability::ALWAYS.applies_to(Period::new(2030, Term::Q1)));
-/// assert!(WHILE_DISTRICTS_EXIST.applies_to(Period::new(2025, Term::Q3)));
-/// assert!(!WHILE_DISTRICTS_EXIST.applies_to(Period::new(2026, Term::Q1)));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct Applicability {
-    /// The first window start it applies to, if limited.
-    pub from: Option<CalendarDate>,
-    /// The last window start it applies to, if limited.
-    pub until: Option<CalendarDate>,
-    /// Why it is limited, in English (empty when it is not).
-    pub reason_en: &'static str,
-    /// Why it is limited, in Vietnamese.
-    pub reason_vi: &'static str,
-}
-
-impl Applicability {
-    /// No limit.
-    pub const ALWAYS: Applicability = Applicability {
-        from: None,
-        until: None,
-        reason_en: "",
-        reason_vi: "",
-    };
-
-    /// Whether there is a limit at all.
-    #[must_use]
-    pub const fn is_limited(&self) -> bool {
-        self.from.is_some() || self.until.is_some()
-    }
-
-    /// Whether it applies to a report of `period`, by the first day of the
-    /// period's data window.
-    #[must_use]
-    pub fn applies_to(&self, period: Period) -> bool {
-        self.applies_from(period.data_window().0)
-    }
-
-    /// Whether it applies to a report whose data window starts on `start`.
-    #[must_use]
-    pub fn applies_from(&self, start: CalendarDate) -> bool {
-        self.from.is_none_or(|from| start >= from) && self.until.is_none_or(|until| start <= until)
-    }
-}
-
-/// The day district-level government ceased to exist: 1 July 2025, when
-/// the Law on the Organisation of Local Government No. 72/2025/QH15 and
-/// Resolution 203/2025/QH15 amending the Constitution took effect and local
-/// government became two-tier (province and commune).
-pub const DISTRICT_LEVEL_ABOLISHED: CalendarDate = CalendarDate {
-    year: 2025,
-    month: 7,
-    day: 1,
-};
-
-/// The applicability of a row that exists only at district level: to
-/// reports whose data window starts before [`DISTRICT_LEVEL_ABOLISHED`].
-pub const WHILE_DISTRICTS_EXIST: Applicability = Applicability {
-    from: None,
-    until: Some(CalendarDate {
-        year: 2025,
-        month: 6,
-        day: 30,
-    }),
-    reason_en: "there is no district level since 1 July 2025 (Law 72/2025/QH15)",
-    reason_vi: "không còn cấp huyện từ ngày 01/7/2025 (Luật số 72/2025/QH15)",
-};
-
 /// One report template: its catalogue, its rule table, its legal basis and
 /// the periods it applies to.
 ///
@@ -352,55 +278,6 @@ pub struct Template {
     /// (the typed report's snapshot is laid out as 581's catalogue); without
     /// one, the rules are decided by dispatch.
     pub(crate) plan: Option<crate::check::plan::Plan>,
-}
-
-/// Which days of data a report of each period covers: the template's
-/// reporting windows.
-///
-/// # Example
-/// ```
-/// use cchc_forms::template::Windows;
-/// use cchc_forms::{CalendarDate, Period, Term};
-/// let q3 = Period::new(2023, Term::Q3);
-/// let date = |year, month, day| CalendarDate { year, month, day };
-/// assert_eq!(Windows::Administrative.of(q3), (date(2023, 6, 15), date(2023, 9, 14)));
-/// assert_eq!(Windows::Calendar.of(q3), (date(2023, 7, 1), date(2023, 9, 30)));
-/// let year = Period::new(2023, Term::Year);
-/// assert_eq!(Windows::Administrative.of(year), (date(2022, 12, 15), date(2023, 12, 14)));
-/// assert_eq!(Windows::Calendar.of(year), (date(2023, 1, 1), date(2023, 12, 31)));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Windows {
-    /// The administrative windows of Decree 09/2019/NĐ-CP, which 581 and
-    /// Thông tư 06/2025/TT-TTCP follow: from the 15th of the month before
-    /// the period to the 14th of its last month (Q1 15/12–14/3, half-year
-    /// 15/12–14/6, Q3 15/6–14/9, year 15/12–14/12).
-    Administrative,
-    /// Calendar windows, as a statistical template has them: Q1 1/1–31/3,
-    /// half-year 1/1–30/6, Q3 1/7–30/9, year 1/1–31/12.
-    Calendar,
-}
-
-impl Windows {
-    /// The first and last day of the data a report of `period` covers.
-    #[must_use]
-    pub fn of(self, period: Period) -> (CalendarDate, CalendarDate) {
-        match self {
-            Windows::Administrative => period.data_window(),
-            Windows::Calendar => {
-                let year = i32::from(period.year);
-                let (first, last, last_day) = match period.term {
-                    Term::Q1 => (1, 3, 31),
-                    Term::HalfYear => (1, 6, 30),
-                    Term::Q3 => (7, 9, 30),
-                    Term::Year => (1, 12, 31),
-                };
-                let date = |month, day| CalendarDate { year, month, day };
-                (date(first, 1), date(last, last_day))
-            }
-        }
-    }
 }
 
 /// A template with no forms, rows or rules: what a form table's rows name
@@ -557,11 +434,6 @@ impl Template {
         }
         absent
     }
-}
-
-/// A date as one number that orders as the date does (`20250701`).
-pub(crate) const fn day_number(date: CalendarDate) -> i64 {
-    date.year as i64 * 10_000 + date.month as i64 * 100 + date.day as i64
 }
 
 /// The first days of a data window (as [`day_number`]) on which every row
