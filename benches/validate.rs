@@ -12,7 +12,7 @@
 //! | `decode_printed` | decoding the source document's 58 KB alone ([`decode_text`]: UTF-8, NUL bytes, normal form C) |
 //! | `jsonschema` | the `jsonschema` crate's `is_valid` on the sample, already a `serde_json::Value`, against `schemas/report.schema.json` |
 //! | `jsonschema_from_text` | the same, starting from the JSON text |
-//! | `batch_1k`, `batch_10k`, `batch_100k` | every check on that many varied reports with [`check::validate_all`] on every core (throughput in reports) |
+//! | `batch_1k`, `batch_10k`, `batch_100k` | every check on that many varied reports with [`bnv581::validate_all`] on every core (throughput in reports) |
 //! | `batch_10k_one_thread` | the 10,000 on one thread, one report after another |
 //! | `series_4` | the checks across one body's four consistent reports of a year ([`cchc_forms::series::check_reports`]: grouping, flows, derived Q2 and Q4 through every rule, cumulatives, plans, codes, stocks, 2015 bases) |
 //! | `docx_to_findings` | the Bắc Giang report as python-docx saved it (`tests/data/office/python_docx.docx`: its prose and seven form tables, 55 kB) read with [`cchc_forms::office::read_docx`], then every check |
@@ -35,7 +35,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use cchc_forms::{Report, check, decode_text, printed, rows, samples};
+use cchc_forms::{Report, bnv581, decode_text, printed, rows, samples};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -155,7 +155,7 @@ fn readers(group: &mut BenchmarkGroup<'_, WallTime>, json_text: &str) {
 }
 
 /// `validate/batch_*`: many varied reports, on every core as the ministry's
-/// aggregation would check them ([`check::validate_all`]), and 10,000 on
+/// aggregation would check them ([`bnv581::validate_all`]), and 10,000 on
 /// one thread.
 fn batches(group: &mut BenchmarkGroup<'_, WallTime>, reports: &[Report]) {
     let threads = std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN);
@@ -173,7 +173,7 @@ fn batches(group: &mut BenchmarkGroup<'_, WallTime>, reports: &[Report]) {
         }
         group.bench_function(id, |b| {
             b.iter(|| {
-                check::validate_all(black_box(reports), threads)
+                bnv581::validate_all(black_box(reports), threads)
                     .iter()
                     .map(|findings| findings.len())
                     .sum::<usize>()

@@ -44,7 +44,7 @@ mod corpus {
     use std::io::{BufWriter, Write};
     use std::process::ExitCode;
 
-    use cchc_forms::catalogue::CATALOGUE;
+    use cchc_forms::bnv581::CATALOGUE;
     use cchc_forms::strategies::{Invariant, any_report, broken_report, valid_report};
     use cchc_forms::unit::Printed;
     use cchc_forms::{Report, samples};

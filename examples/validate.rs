@@ -84,7 +84,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use cchc_forms::aggregate::aggregate;
-use cchc_forms::catalogue::FORMS;
+use cchc_forms::bnv581::FORMS;
 use cchc_forms::cross::CrossFindings;
 use cchc_forms::number::{NumberText, Style};
 use cchc_forms::printed::{looks_printed, read_printed};

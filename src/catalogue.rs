@@ -1,36 +1,39 @@
-//! The indicator catalogue: every row of the seven forms, as data.
+//! The indicator catalogue of a template: every row of its forms, as data.
 //!
-//! The catalogue is derived from the form tables in [`crate::form`], the one
-//! place where each row is written. It is what tools iterate over to list the
-//! indicators, what the rows importer looks STTs up in, what the schemas take
-//! their titles and units from, and what the checks name cells by.
-//!
-//! - [`CATALOGUE`]: every indicator (a row that can hold a value), in form
-//!   and row order; its position is its [`CellId`].
-//! - [`HEADINGS`]: the rows that only head a group and hold no value.
+//! A [`Catalogue`] holds a template's forms ([`FormInfo`]), its indicators
+//! ([`Indicator`]: a row that can hold a value, its unit, value kind, period
+//! and aggregation classes) and its headings ([`Heading`]), in form and row
+//! order. A [`CellId`] is an indicator's position in its catalogue; a
+//! [`CellSet`] a set of them. The catalogue is derived from the template's
+//! form tables, the one place where each row is written (for 581,
+//! [`crate::bnv581`]); it is what tools iterate over to list the
+//! indicators, what the readers look STTs up in, what the schemas take their
+//! titles and units from, and what the checks name cells by.
 //!
 //! # Example
 //! ```
-//! use cchc_forms::catalogue::{self, CellId};
+//! use cchc_forms::catalogue::CellId;
 //!
-//! let on_time = CellId::of(3, "3.1.2");
+//! let on_time = CellId::of(3, "3.1.2"); // a cell of the 581 template
 //! let indicator = on_time.indicator();
 //! assert_eq!(indicator.label_vi, "Số hồ sơ TTHC giải quyết đúng hạn");
 //! assert_eq!(indicator.unit_vi, "Hồ sơ");
 //! assert_eq!(indicator.parent(), Some("3.1"));
-//! assert_eq!(catalogue::CATALOGUE.len(), 125);
+//! assert_eq!(on_time.catalogue().indicators.len(), 125);
 //! ```
 
 use serde::Serialize;
 
-use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
-use crate::template::{Applicability, TemplateVersion};
+use std::fmt;
+use std::sync::OnceLock;
+
+use crate::period::{Applicability, CalendarDate, day_number};
 use crate::unit::ValueKind;
 
 /// One indicator: a row of a form that can hold a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Indicator {
-    /// Its position in [`CATALOGUE`].
+    /// Its position in its catalogue's indicators.
     pub id: CellId,
     /// The form number, 1 to 7.
     pub form: u8,
@@ -151,7 +154,8 @@ impl Indicator {
 ///
 /// # Example
 /// ```
-/// use cchc_forms::catalogue::{CellId, PeriodClass, CATALOGUE};
+/// use cchc_forms::catalogue::{CellId, PeriodClass};
+/// use cchc_forms::bnv581::CATALOGUE;
 /// assert_eq!(CellId::of(3, "3.1.1").indicator().period_class(), PeriodClass::Flow);
 /// assert!(PeriodClass::Flow.adds_up_over_periods());
 /// assert!(!PeriodClass::Stock.adds_up_over_periods());
@@ -355,9 +359,9 @@ pub struct Heading {
 /// A form's identity and its rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct FormInfo {
-    /// The template the form belongs to.
+    /// The catalogue the form belongs to.
     #[serde(skip)]
-    pub template: TemplateVersion,
+    pub catalogue: CatalogueRef,
     /// The form number, 1 to 7.
     pub number: u8,
     /// The form's field name in a report and in JSON (`form3`).
@@ -369,18 +373,18 @@ pub struct FormInfo {
 }
 
 impl FormInfo {
-    /// Its indicators, in row order: a slice of [`CATALOGUE`].
+    /// Its indicators, in row order: a slice of its catalogue's indicators.
     ///
     /// # Example
     /// ```
-    /// use cchc_forms::catalogue::FORMS;
+    /// use cchc_forms::bnv581::FORMS;
     /// let form2 = &FORMS[1];
     /// assert_eq!(form2.indicators().len(), 12);
     /// assert_eq!(form2.indicators()[0].stt, "1");
     /// ```
     #[must_use]
     pub fn indicators(&self) -> &'static [Indicator] {
-        let all = self.template.template().indicators;
+        let all = self.catalogue.get().indicators;
         let start = all
             .iter()
             .position(|i| i.form == self.number)
@@ -395,7 +399,7 @@ impl FormInfo {
     /// Its headings, in row order.
     #[must_use]
     pub fn headings(&self) -> &'static [Heading] {
-        let all = self.template.template().headings;
+        let all = self.catalogue.get().headings;
         let start = all
             .iter()
             .position(|h| h.form == self.number)
@@ -408,8 +412,144 @@ impl FormInfo {
     }
 }
 
+/// A template's catalogue: its forms, their indicators (the rows that hold
+/// a value) and headings, in form and row order. A [`CellId`] is a
+/// position in one catalogue.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// Its forms, in order.
+    pub forms: &'static [FormInfo],
+    /// Every indicator of its forms, in form and row order; an indicator's
+    /// position is its [`CellId`]'s index.
+    pub indicators: &'static [Indicator],
+    /// Every heading of its forms, in form and row order.
+    pub headings: &'static [Heading],
+    /// The indicators whose applicability is limited.
+    pub(crate) limited: &'static [CellId],
+    /// The first days of a data window on which every row applies: the
+    /// latest start and the earliest end of the limited rows' applicability
+    /// (days as numbers that order as the dates do), written with
+    /// [`every_row_applies`].
+    pub(crate) every_row_applies: (i64, i64),
+    /// For a catalogue built at run time, where it will be found: its cells
+    /// carry a handle made before it.
+    pub(crate) built: Option<&'static OnceLock<&'static Catalogue>>,
+}
+
+impl Catalogue {
+    /// A catalogue with no forms: what a form table's rows name before the
+    /// catalogue numbers them.
+    const UNNUMBERED: Catalogue = Catalogue {
+        forms: &[],
+        indicators: &[],
+        headings: &[],
+        limited: &[],
+        every_row_applies: (i64::MIN, i64::MAX),
+        built: None,
+    };
+
+    /// The cell of form `form` at row `stt` (a trailing dot and surrounding
+    /// white space ignored), if there is such an indicator.
+    #[must_use]
+    pub fn cell(&self, form: u8, stt: &str) -> Option<CellId> {
+        find_in(self.indicators, form, stt)
+    }
+
+    /// The heading of form `form` at row `stt`, if there is one.
+    #[must_use]
+    pub fn heading(&self, form: u8, stt: &str) -> Option<&'static Heading> {
+        let stt = normalize_stt(stt);
+        self.headings
+            .iter()
+            .find(|heading| heading.form == form && heading.stt == stt)
+    }
+
+    /// The form numbered `number`, if there is one.
+    #[must_use]
+    pub fn form(&self, number: u8) -> Option<&'static FormInfo> {
+        self.forms.iter().find(|form| form.number == number)
+    }
+
+    /// The cells whose rows do not apply to a report whose data window
+    /// starts on `start`.
+    #[must_use]
+    pub fn absent_cells_from(&self, start: CalendarDate) -> CellSet {
+        let mut absent = CellSet::EMPTY;
+        // Most reports: every row applies, known without visiting them.
+        let (first, last) = self.every_row_applies;
+        if (first..=last).contains(&day_number(start)) {
+            return absent;
+        }
+        for &id in self.limited {
+            if !self.indicators[id.index()].applies.applies_from(start) {
+                absent.insert(id);
+            }
+        }
+        absent
+    }
+}
+
+/// A handle on a [`Catalogue`], compared by identity: what a [`CellId`]
+/// and a [`FormInfo`] carry.
+#[derive(Clone, Copy)]
+pub struct CatalogueRef(&'static Catalogue);
+
+impl CatalogueRef {
+    /// Before the catalogue numbers its rows.
+    pub(crate) const UNNUMBERED: CatalogueRef = CatalogueRef(&Catalogue::UNNUMBERED);
+
+    /// The handle of `catalogue`.
+    #[must_use]
+    pub const fn of(catalogue: &'static Catalogue) -> CatalogueRef {
+        CatalogueRef(catalogue)
+    }
+
+    /// The catalogue.
+    #[must_use]
+    #[inline]
+    pub fn get(self) -> &'static Catalogue {
+        match self.0.built {
+            Some(built) => built.get().copied().unwrap_or(self.0),
+            None => self.0,
+        }
+    }
+}
+
+impl PartialEq for CatalogueRef {
+    fn eq(&self, other: &CatalogueRef) -> bool {
+        std::ptr::eq(self.0, other.0) || std::ptr::eq(self.get(), other.get())
+    }
+}
+
+impl Eq for CatalogueRef {}
+
+impl std::hash::Hash for CatalogueRef {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.get(), state);
+    }
+}
+
+impl PartialOrd for CatalogueRef {
+    fn partial_cmp(&self, other: &CatalogueRef) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for CatalogueRef {
+    /// By where the catalogues are held: an order, not a meaning.
+    fn cmp(&self, other: &CatalogueRef) -> std::cmp::Ordering {
+        std::ptr::from_ref(self.get()).cmp(&std::ptr::from_ref(other.get()))
+    }
+}
+
+impl fmt::Debug for CatalogueRef {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(out, "Catalogue({} forms)", self.get().forms.len())
+    }
+}
+
 /// A cell of a report: one indicator of a template, by its position in the
-/// template's indicators ([`CATALOGUE`] for the 581 template).
+/// template's indicators ([`crate::bnv581::CATALOGUE`] for the 581 template).
 ///
 /// Made by [`CellId::of`] (581), or [`Template::cell`](crate::template::Template::cell)
 /// for any template; in a `const`, [`CellId::of`] fails to compile for a
@@ -417,94 +557,50 @@ impl FormInfo {
 /// build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellId {
-    template: TemplateVersion,
+    catalogue: CatalogueRef,
     index: u8,
 }
 
 impl CellId {
     /// The id a form table gives its rows before the catalogue numbers them.
     pub(crate) const PLACEHOLDER: CellId = CellId {
-        template: TemplateVersion::UNNUMBERED,
+        catalogue: CatalogueRef::UNNUMBERED,
         index: 0,
     };
 
-    /// The cell at `index` of `template`'s indicators; the caller passes an
-    /// index below 256 (the catalogue macro asserts it).
+    /// The cell at `index` of `catalogue`'s indicators; the caller passes
+    /// an index below 256 (the catalogue macro and the template builder
+    /// check it).
     #[allow(clippy::cast_possible_truncation)]
-    pub(crate) const fn new(template: TemplateVersion, index: usize) -> CellId {
+    pub(crate) const fn new(catalogue: CatalogueRef, index: usize) -> CellId {
         CellId {
-            template,
+            catalogue,
             index: index as u8,
         }
     }
 
-    /// The template the cell belongs to.
+    /// The catalogue the cell belongs to.
     #[must_use]
-    pub const fn template(self) -> TemplateVersion {
-        self.template
+    pub fn catalogue(self) -> &'static Catalogue {
+        self.catalogue.get()
     }
 
-    /// The cell of form `form` at row `stt` (written without a trailing dot).
-    ///
-    /// # Panics
-    /// When there is no such indicator; in a `const` item this is a compile
-    /// error. Use [`CellId::find`] for untrusted input.
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::catalogue::CellId;
-    /// const RATE: CellId = CellId::of(3, "3.1");
-    /// assert_eq!(RATE.indicator().unit_vi, "%");
-    /// ```
-    #[must_use]
-    pub const fn of(form: u8, stt: &str) -> CellId {
-        match Self::find(form, stt) {
-            Some(id) => id,
-            None => panic!("no indicator with this form and STT"),
-        }
-    }
-
-    /// The cell of form `form` at row `stt`, if there is one. The STT may end
-    /// with a dot (`1.1.` is `1.1`) and be surrounded by white space.
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::catalogue::CellId;
-    /// assert_eq!(CellId::find(2, " 1.1. "), Some(CellId::of(2, "1.1")));
-    /// assert_eq!(CellId::find(2, "2"), None); // a heading
-    /// ```
-    #[must_use]
-    pub const fn find(form: u8, stt: &str) -> Option<CellId> {
-        find_in(&CATALOGUE, form, stt)
-    }
-
-    /// Its position in its template's indicators ([`CATALOGUE`] for 581).
+    /// Its position in its catalogue's indicators.
     #[must_use]
     pub const fn index(self) -> usize {
         self.index as usize
     }
 
-    /// The cell at a position of [`CATALOGUE`] (the 581 template), if it is
-    /// in range.
-    #[must_use]
-    pub const fn from_index(index: usize) -> Option<CellId> {
-        if index < CELL_COUNT {
-            Some(CellId::new(TemplateVersion::Bnv581Of2022, index))
-        } else {
-            None
-        }
-    }
-
     /// Its indicator.
     #[must_use]
     pub fn indicator(self) -> &'static Indicator {
-        &self.template.template().indicators[self.index as usize]
+        &self.catalogue.get().indicators[self.index as usize]
     }
 
     /// Its position within its form (0 for the form's first indicator).
     #[must_use]
     pub fn row_in_form(self) -> usize {
-        let indicators = self.template.template().indicators;
+        let indicators = self.catalogue.get().indicators;
         let form = indicators[self.index as usize].form;
         let mut first = self.index as usize;
         while first > 0 && indicators[first - 1].form == form {
@@ -522,24 +618,6 @@ impl Serialize for CellId {
         out.serialize_field("form", &indicator.form)?;
         out.serialize_field("stt", indicator.stt)?;
         out.end()
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for CellId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct CellRef {
-            form: u8,
-            stt: String,
-        }
-        let cell = CellRef::deserialize(deserializer)?;
-        CellId::find(cell.form, &cell.stt).ok_or_else(|| {
-            serde::de::Error::custom(format_args!(
-                "form {} has no indicator with STT {:?}",
-                cell.form, cell.stt
-            ))
-        })
     }
 }
 
@@ -622,14 +700,17 @@ const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 /// indicator numbered with its [`CellId`]), `HEADINGS` and `LIMITED` (the
 /// indicators whose applicability is limited).
 macro_rules! catalogue {
-    ($version:expr; $($Form:ident),+ $(,)?) => {
+    ($name:ident; $($Form:ident),+ $(,)?) => {
         /// Each form's indicators and headings as its table writes them.
         const SOURCES: &[(&[$crate::catalogue::Indicator], &[$crate::catalogue::Heading])] =
             &[$(($Form::INDICATORS, $Form::HEADINGS)),+];
 
         /// The forms, in order.
         pub static FORMS: [$crate::catalogue::FormInfo; SOURCES.len()] =
-            [$($crate::catalogue::FormInfo { template: $version, ..$Form::INFO }),+];
+            [$($crate::catalogue::FormInfo {
+                catalogue: $crate::catalogue::CatalogueRef::of(&$name),
+                ..$Form::INFO
+            }),+];
 
         /// How many indicators the forms have.
         pub const CELL_COUNT: usize = {
@@ -664,7 +745,10 @@ macro_rules! catalogue {
                 let mut row = 0;
                 while row < SOURCES[form].0.len() {
                     out[index] = $crate::catalogue::Indicator {
-                        id: $crate::catalogue::CellId::new($version, index),
+                        id: $crate::catalogue::CellId::new(
+                            $crate::catalogue::CatalogueRef::of(&$name),
+                            index,
+                        ),
                         ..SOURCES[form].0[row]
                     };
                     index += 1;
@@ -733,68 +817,76 @@ macro_rules! catalogue {
             }
             out
         };
+
+        /// The catalogue: the forms, their indicators and headings.
+        pub static $name: $crate::catalogue::Catalogue = $crate::catalogue::Catalogue {
+            forms: &FORMS,
+            indicators: &CATALOGUE,
+            headings: &HEADINGS,
+            limited: &LIMITED,
+            every_row_applies: $crate::catalogue::every_row_applies(&CATALOGUE, &LIMITED),
+            built: None,
+        };
     };
 }
 
-#[allow(unused_imports)] // for the test-only template
 pub(crate) use catalogue;
 
-catalogue! {
-    TemplateVersion::of(&crate::form::BNV_581);
-    Form1, Form2, Form3, Form4, Form5, Form6, Form7
-}
-
-/// What a form's row is, looked up by its STT.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    /// A row that holds a value.
-    Indicator(CellId),
-    /// A heading.
-    Heading(&'static Heading),
-}
-
-/// Looks up a row of a form by its STT (trailing dot and white space ignored).
-///
-/// # Example
-/// ```
-/// use cchc_forms::catalogue::{lookup, CellId, RowKind};
-/// assert_eq!(lookup(1, "3.1"), Some(RowKind::Indicator(CellId::of(1, "3.1"))));
-/// assert!(matches!(lookup(1, "3."), Some(RowKind::Heading(_))));
-/// assert_eq!(lookup(8, "1"), None);
-/// ```
-#[must_use]
-pub fn lookup(form: u8, stt: &str) -> Option<RowKind> {
-    if let Some(id) = CellId::find(form, stt) {
-        return Some(RowKind::Indicator(id));
-    }
-    let stt = normalize_stt(stt);
-    HEADINGS
-        .iter()
-        .find(|heading| heading.form == form && heading.stt == stt)
-        .map(RowKind::Heading)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_indicator_is_found_in_its_form() {
-        // `find_in` halves to a form's first indicator: they are in form order.
-        assert!(
-            CATALOGUE
-                .windows(2)
-                .all(|pair| pair[0].form <= pair[1].form)
-        );
-        for indicator in &CATALOGUE {
-            assert_eq!(
-                CellId::find(indicator.form, indicator.stt),
-                Some(indicator.id)
-            );
-            let dotted = format!("{}.", indicator.stt);
-            assert_eq!(CellId::find(indicator.form, &dotted), Some(indicator.id));
+/// The first days of a data window (as [`day_number`]) on which every row
+/// of `limited` applies, for [`Template::every_row_applies`]: from the
+/// latest of their starts to the earliest of their ends.
+pub(crate) const fn every_row_applies(indicators: &[Indicator], limited: &[CellId]) -> (i64, i64) {
+    let (mut first, mut last) = (i64::MIN, i64::MAX);
+    let mut index = 0;
+    while index < limited.len() {
+        let applies = indicators[limited[index].index()].applies;
+        if let Some(from) = applies.from {
+            let from = day_number(from);
+            if from > first {
+                first = from;
+            }
         }
-        assert_eq!(CellId::find(0, "1"), None);
-        assert_eq!(CellId::find(8, "1"), None);
+        if let Some(until) = applies.until {
+            let until = day_number(until);
+            if until < last {
+                last = until;
+            }
+        }
+        index += 1;
+    }
+    (first, last)
+}
+
+/// A set of cells of one template, held inline (a bit per cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct CellSet([u64; 4]);
+
+impl CellSet {
+    /// The empty set.
+    pub const EMPTY: CellSet = CellSet([0; 4]);
+
+    /// Adds a cell.
+    pub fn insert(&mut self, id: CellId) {
+        let index = id.index();
+        self.0[index / 64] |= 1 << (index % 64);
+    }
+
+    /// Whether the set holds the cell.
+    #[must_use]
+    pub const fn contains(&self, id: CellId) -> bool {
+        let index = id.index();
+        self.0[index / 64] >> (index % 64) & 1 == 1
+    }
+
+    /// Whether the set is empty.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.0[0] | self.0[1] | self.0[2] | self.0[3] == 0
+    }
+
+    /// Whether the set holds any of these cells.
+    #[must_use]
+    pub fn holds_any(&self, ids: &[CellId]) -> bool {
+        !self.is_empty() && ids.iter().any(|&id| self.contains(id))
     }
 }

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::CellId;
 use crate::finding::{Interval, Severity};
 use crate::number::{NumberText, Style};
-use crate::report::{Period, Term};
+use crate::period::{Period, Term};
 
 /// The families of checks across reports (serialized `period`, `derived`,
 /// `aggregate`).

@@ -21,8 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::CellId;
 pub use crate::check::Family;
-use crate::check::{RULES, Rule};
-use crate::template::TemplateVersion;
+use crate::check::Rule;
 use crate::unit::Printed;
 
 /// The language of a message.
@@ -206,8 +205,8 @@ pub struct Interval {
     pub high: Decimal,
 }
 
-/// The rule a finding names: a position in its template's rule table, so
-/// `Copy` and two bytes, that reads and writes as the rule's id.
+/// The rule a finding names: a rule of its template's table and its
+/// position there, `Copy`, that reads and writes as the rule's id.
 ///
 /// It serializes as the id string (`"sum:3/1.4"`) and deserializes from
 /// one, rejecting an id that no template has. It compares with strings by
@@ -226,70 +225,82 @@ pub struct Interval {
 /// assert_eq!(serde_json::to_string(&sum.rule).unwrap(), r#""sum:3/1.4""#);
 /// assert!(serde_json::from_str::<RuleId>(r#""sum:9/9""#).is_err());
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 pub struct RuleId {
-    template: TemplateVersion,
+    rule: &'static Rule,
     index: u8,
 }
 
-const _: () = assert!(RULES.len() <= 1 << u8::BITS, "a rule's position is a u8");
+impl PartialEq for RuleId {
+    fn eq(&self, other: &RuleId) -> bool {
+        std::ptr::eq(self.rule, other.rule)
+    }
+}
+
+impl Eq for RuleId {}
+
+impl std::hash::Hash for RuleId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::ptr::hash(self.rule, state);
+    }
+}
+
+impl PartialOrd for RuleId {
+    fn partial_cmp(&self, other: &RuleId) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RuleId {
+    /// By position in the table, then (rules of two tables) by where the
+    /// rules are held.
+    fn cmp(&self, other: &RuleId) -> std::cmp::Ordering {
+        self.index
+            .cmp(&other.index)
+            .then_with(|| std::ptr::from_ref(self.rule).cmp(&std::ptr::from_ref(other.rule)))
+    }
+}
 
 impl RuleId {
-    /// The rule at `index` of `template`'s table; the caller passes a valid
-    /// index (below 256, asserted for each table).
+    /// The rule at `index` of `rules` (a template's table); the caller
+    /// passes a valid index, below 256 (every table is checked for it).
     #[allow(clippy::cast_possible_truncation)]
-    pub(crate) const fn new(template: TemplateVersion, index: usize) -> RuleId {
+    pub(crate) fn new(rules: &'static [Rule], index: usize) -> RuleId {
         RuleId {
-            template,
+            rule: &rules[index],
             index: index as u8,
         }
     }
 
-    /// The rule whose id is `id` among the templates this crate ships
-    /// ([`TemplateVersion::ALL`], the 581 template). For a template of
-    /// one's own, [`RuleId::find_in`].
-    #[must_use]
-    pub fn find(id: &str) -> Option<RuleId> {
-        TemplateVersion::ALL
-            .iter()
-            .find_map(|&version| RuleId::find_in(version.template(), id))
-    }
-
-    /// The rule of `template` whose id is `id`.
+    /// The rule of `rules` (a template's table, such as
+    /// [`Template::rules`](crate::Template)) whose id is `id`.
     ///
     /// # Example
     /// ```
     /// use cchc_forms::{RuleId, TemplateVersion};
     /// let template = TemplateVersion::Bnv581Of2022.template();
-    /// let rule = RuleId::find_in(template, "sum:3/1.4").unwrap();
-    /// assert_eq!(rule.template(), TemplateVersion::Bnv581Of2022);
-    /// assert_eq!(RuleId::find_in(template, "sum:9/9"), None);
+    /// let rule = RuleId::find_in(template.rules, "sum:3/1.4").unwrap();
+    /// assert_eq!(rule.index(), template.rules.iter().position(|r| r.id == "sum:3/1.4").unwrap());
+    /// assert_eq!(RuleId::find_in(template.rules, "sum:9/9"), None);
     /// ```
     #[must_use]
-    pub fn find_in(template: &'static crate::Template, id: &str) -> Option<RuleId> {
-        template
-            .rules
+    pub fn find_in(rules: &'static [Rule], id: &str) -> Option<RuleId> {
+        rules
             .iter()
             .position(|rule| rule.id == id)
-            .map(|index| RuleId::new(template.version(), index))
+            .map(|index| RuleId::new(rules, index))
     }
 
     /// The rule's id, such as `"sum:3/1.4"`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
-        self.rule().id
+        self.rule.id
     }
 
     /// The rule itself: its family, severity, cells and description.
     #[must_use]
     pub fn rule(self) -> &'static Rule {
-        &self.template.template().rules[usize::from(self.index)]
-    }
-
-    /// The template whose rule it is.
-    #[must_use]
-    pub fn template(self) -> TemplateVersion {
-        self.template
+        self.rule
     }
 
     /// The rule's position in its template's table (and in
@@ -360,45 +371,9 @@ impl Serialize for RuleId {
     }
 }
 
-impl<'de> Deserialize<'de> for RuleId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Id;
-        impl serde::de::Visitor<'_> for Id {
-            type Value = RuleId;
-
-            fn expecting(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-                out.write_str("the id of a rule of cchc_forms::check::RULES")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<RuleId, E> {
-                RuleId::find(id).ok_or_else(|| E::custom(format_args!("no rule has the id {id:?}")))
-            }
-        }
-        deserializer.deserialize_str(Id)
-    }
-}
-
-impl JsonSchema for RuleId {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "RuleId".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let ids: Vec<&str> = TemplateVersion::ALL
-            .iter()
-            .flat_map(|version| version.template().rules)
-            .map(|rule| rule.id)
-            .collect();
-        schemars::json_schema!({
-            "type": "string",
-            "enum": ids,
-        })
-    }
-}
-
 /// The cells of a finding, the checked cell first: a list held inline (no
 /// allocation) of at most [`CellList::CAPACITY`] cells, the most any rule
-/// of [`RULES`] reads.
+/// of [`RULES`](crate::bnv581::RULES) reads.
 ///
 /// It derefs to `[CellId]`, compares with arrays, slices and vectors of
 /// [`CellId`], and serializes as an array of `{form, stt}` (deserializing
@@ -422,22 +397,10 @@ pub struct CellList {
     len: u8,
 }
 
-/// The most cells a rule of [`RULES`] reads.
-const fn most_rule_cells() -> usize {
-    let mut most = 0;
-    let mut index = 0;
-    while index < RULES.len() {
-        if RULES[index].cells.len() > most {
-            most = RULES[index].cells.len();
-        }
-        index += 1;
-    }
-    most
-}
-
 impl CellList {
-    /// The most cells a list holds: the most any rule reads.
-    pub const CAPACITY: usize = most_rule_cells();
+    /// The most cells a list holds, and so the most cells a rule may read
+    /// (a template's tables are checked for it).
+    pub const CAPACITY: usize = 8;
 
     /// An empty list.
     pub(crate) const EMPTY: CellList = CellList {
@@ -654,7 +617,7 @@ impl JsonSchema for CellList {
 /// ```
 #[derive(Clone)]
 pub struct Finding {
-    /// The rule that fired (see [`crate::check::RULES`]).
+    /// The rule that fired (see [`crate::bnv581::RULES`]).
     pub rule: RuleId,
     /// The rule's family.
     pub family: Family,
@@ -914,25 +877,12 @@ impl Serialize for Finding {
     }
 }
 
-impl<'de> Deserialize<'de> for Finding {
-    /// A finding of one of the templates this crate ships
-    /// ([`TemplateVersion::ALL`]); [`Findings::from_json_in`] reads the
-    /// findings of any template.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let entry = FindingEntry::deserialize(deserializer)?;
-        let rule = RuleId::find(&entry.rule).ok_or_else(|| {
-            serde::de::Error::custom(format_args!("no rule has the id {:?}", entry.rule))
-        })?;
-        entry.resolve(rule).map_err(serde::de::Error::custom)
-    }
-}
-
 impl FindingEntry {
     /// The finding this entry gives of `rule`, its cells read in the rule's
-    /// template.
-    fn resolve(self, rule_id: RuleId) -> Result<Finding, String> {
+    /// template's catalogue.
+    pub(crate) fn resolve(self, rule_id: RuleId) -> Result<Finding, String> {
         let rule = rule_id.rule();
-        let template = rule_id.template().template();
+        let template = rule.cells[0].catalogue();
         let mut cells = CellList::EMPTY;
         for cell in &self.cells {
             let id = template.cell(cell.form, &cell.stt).ok_or_else(|| {
@@ -1005,10 +955,10 @@ struct CellRef {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(Serialize))]
-struct FindingEntry {
-    /// The id of the rule that fired (see [`crate::check::RULES`]).
+pub(crate) struct FindingEntry {
+    /// The id of the rule that fired (see [`crate::bnv581::RULES`]).
     #[schemars(with = "RuleId")]
-    rule: String,
+    pub(crate) rule: String,
     /// The rule's family.
     family: Family,
     /// How serious it is.
@@ -1053,46 +1003,6 @@ struct FindingEntry {
 pub struct Findings(pub Vec<Finding>);
 
 impl Findings {
-    /// Reads findings of `template` from their JSON (an array of
-    /// [`Finding`], as [`Findings`] serializes): each rule id and cell is
-    /// looked up in `template`, so the findings of a template defined
-    /// outside the crate read back as that template's, never as another's
-    /// that happens to have a rule of the same id.
-    ///
-    /// # Errors
-    /// When the text is not such an array, or names a rule or a cell that
-    /// `template` does not have, or cells that are not the rule's.
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::{samples, Findings, TemplateVersion};
-    /// let findings = samples::bac_giang_2023_q3().validate();
-    /// let json = serde_json::to_string(&findings).unwrap();
-    /// let template = TemplateVersion::Bnv581Of2022.template();
-    /// assert_eq!(Findings::from_json_in(template, &json).unwrap(), findings);
-    /// assert!(Findings::from_json_in(template, r#"[{"rule": "sum:9/9"}]"#).is_err());
-    /// ```
-    pub fn from_json_in(
-        template: &'static crate::Template,
-        text: &str,
-    ) -> Result<Findings, serde_json::Error> {
-        use serde::de::Error as _;
-        let entries: Vec<FindingEntry> = serde_json::from_str(text)?;
-        entries
-            .into_iter()
-            .map(|entry| {
-                let rule = RuleId::find_in(template, &entry.rule).ok_or_else(|| {
-                    serde_json::Error::custom(format_args!(
-                        "template {} has no rule with the id {:?}",
-                        template.legal_basis.name, entry.rule
-                    ))
-                })?;
-                entry.resolve(rule).map_err(serde_json::Error::custom)
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map(Findings)
-    }
-
     /// Appends a finding and returns it, where it now lies.
     pub(crate) fn push(&mut self, finding: Finding) -> &mut Finding {
         let at = self.0.len();

@@ -15,13 +15,17 @@ use serde::de::{MapAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use crate::catalogue::{CellId, FORMS};
+use crate::bnv581::FORMS;
+use crate::bnv581::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+use crate::bnv581::{Report, with_form};
+use crate::catalogue::CellId;
 use crate::error::{
     CellProblem, Error, JsonProblem, MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, Problems, echo, shown,
 };
-use crate::form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+use crate::meta::ReportMeta;
 use crate::number::NumberError;
-use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, with_form};
+use crate::period::{Level, Period};
+use crate::template::TemplateVersion;
 use crate::unit::ValueKind;
 
 impl Report {

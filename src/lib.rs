@@ -115,6 +115,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod aggregate;
+pub mod bnv581;
 pub mod catalogue;
 pub mod check;
 pub mod cross;
@@ -125,6 +126,7 @@ pub mod form;
 mod json;
 mod limits;
 pub mod locate;
+mod meta;
 pub mod number;
 #[cfg(feature = "office")]
 #[cfg_attr(docsrs, doc(cfg(feature = "office")))]
@@ -135,7 +137,6 @@ mod problem;
 mod quote;
 mod reference;
 pub mod render;
-mod report;
 pub mod rows;
 pub mod samples;
 pub mod schema;
@@ -147,6 +148,7 @@ pub mod strategies;
 pub mod template;
 pub mod unit;
 
+pub use bnv581::{Cells, Form1, Form2, Form3, Form4, Form5, Form6, Form7, Report};
 pub use check::Family;
 pub use decode::decode_text;
 pub use error::{
@@ -156,10 +158,10 @@ pub use error::{
     Problems, Quoted, REPORT_YEARS,
 };
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
-pub use form::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 pub use locate::{Localisation, Locator};
+pub use meta::{BodyKey, ReportMeta};
+pub use period::{CalendarDate, Level, Period, Term};
 pub use reference::{Reference, ReferenceCount};
-pub use report::{BodyKey, CalendarDate, Cells, Level, Period, Report, ReportMeta, Term};
 pub use rows::{ImportWarning, Imported, Row, WarningKind};
 pub use sheet::Sheet;
 pub use template::{Template, TemplateVersion};

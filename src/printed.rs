@@ -36,9 +36,12 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::catalogue::{CELL_COUNT, CellId, FORMS, FormInfo};
+use crate::bnv581::Report;
+use crate::bnv581::{CELL_COUNT, FORMS};
+use crate::catalogue::{CellId, FormInfo};
 use crate::error::{CellError, CellProblem, Error, Problems, echo};
-use crate::report::{Period, Report, ReportMeta, Term};
+use crate::meta::ReportMeta;
+use crate::period::{Period, Term};
 use crate::rows::{
     ImportWarning, Imported, MetaReader, WarningKind, import_cell, looks_like_figure, push,
     three_decimals,

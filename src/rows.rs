@@ -22,12 +22,16 @@
 
 use std::fmt;
 
-use crate::catalogue::{CATALOGUE, CELL_COUNT, CellId, Indicator, RowKind, lookup};
+use crate::bnv581::Report;
+use crate::bnv581::{CATALOGUE, CELL_COUNT, RowKind, lookup};
+use crate::catalogue::{CellId, Indicator};
 use crate::error::{
     CellError, CellProblem, Error, MAX_CELL_CHARS, MAX_DOCUMENT_BYTES, MAX_ROWS, MetaProblem,
     Problems, Quoted, echo,
 };
-use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, Term};
+use crate::meta::ReportMeta;
+use crate::period::{Level, Period, Term};
+use crate::template::TemplateVersion;
 use crate::unit::ValueKind;
 
 /// One row of a form: which form, which STT, and the cell's text as printed.

@@ -4,7 +4,7 @@
 //! Each function returns one self-contained schema (JSON Schema draft
 //! 2020-12, no `$ref`, no `$defs`) generated with schemars from the Rust
 //! types as serde serializes them, then annotated from the
-//! [catalogue](crate::catalogue) and the [rule table](crate::check::RULES):
+//! [catalogue](crate::catalogue) and the [rule table](crate::bnv581::RULES):
 //! there is no second list of indicators or rules here.
 //!
 //! | function | file under `schemas/` | describes |
@@ -51,7 +51,7 @@
 //!
 //! # Example
 //! ```
-//! use cchc_forms::{catalogue::CellId, check::RULES, schema};
+//! use cchc_forms::{bnv581::RULES, catalogue::CellId, schema};
 //!
 //! let schema = schema::report_schema();
 //! let key = CellId::of(3, "3.1.1").indicator().key;
@@ -67,11 +67,14 @@ use schemars::generate::SchemaSettings;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::catalogue::{CATALOGUE, CellId, FORMS, HEADINGS, Indicator};
-use crate::check::RULES;
+use crate::bnv581::RULES;
+use crate::bnv581::Report;
+use crate::bnv581::{CATALOGUE, FORMS, HEADINGS};
+use crate::catalogue::{CellId, Indicator};
 use crate::finding::{Family, Finding, Findings, Severity};
-use crate::report::{Report, ReportMeta, TemplateVersion};
+use crate::meta::ReportMeta;
 use crate::template::Template;
+use crate::template::TemplateVersion;
 use crate::unit::ValueKind;
 
 /// The JSON Schema dialect of every schema here.
@@ -165,7 +168,7 @@ pub fn template_report_schema(template: &Template) -> Value {
     use crate::unit::{Count, MillionVnd, Percent, Procedure};
     let mut properties = Map::new();
     properties.insert("meta".into(), Value::Object(generate::<ReportMeta>()));
-    for form in template.forms {
+    for form in template.catalogue.forms {
         let mut cells = Map::new();
         for indicator in form.indicators() {
             let mut cell = match indicator.kind {
@@ -422,7 +425,7 @@ pub const RULES_FORMAT_VERSION: u32 = 1;
 /// ```
 /// let rules = cchc_forms::schema::rules_data();
 /// assert_eq!(rules["format_version"], 1);
-/// assert_eq!(rules["rules"][0]["id"], cchc_forms::check::RULES[0].id);
+/// assert_eq!(rules["rules"][0]["id"], cchc_forms::bnv581::RULES[0].id);
 /// ```
 #[must_use]
 pub fn rules_data() -> Value {
@@ -480,9 +483,9 @@ pub fn catalogue_data() -> Value {
 pub fn template_catalogue_data(template: &Template) -> Value {
     json!({
         "template": template.legal_basis.name,
-        "forms": data(template.forms),
-        "indicators": data(template.indicators),
-        "headings": data(template.headings),
+        "forms": data(template.catalogue.forms),
+        "indicators": data(template.catalogue.indicators),
+        "headings": data(template.catalogue.headings),
     })
 }
 

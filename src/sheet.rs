@@ -25,11 +25,12 @@
 //! # Ok::<(), cchc_forms::Error>(())
 //! ```
 
+use crate::bnv581::Report;
 use crate::catalogue::CellId;
 use crate::check::{Evaluation, Source, run};
 use crate::error::{CellProblem, Error};
 use crate::finding::Findings;
-use crate::report::{Report, ReportMeta};
+use crate::meta::ReportMeta;
 use crate::rows::{Row, import_rows, rows_outcome};
 use crate::template::{Template, TemplateVersion};
 use crate::unit::{Printed, ValueKind};
@@ -47,7 +48,7 @@ impl Sheet {
     /// An empty sheet (every cell blank) of the template `meta` names.
     #[must_use]
     pub fn new(meta: ReportMeta) -> Sheet {
-        let count = meta.template.template().indicators.len();
+        let count = meta.template.template().catalogue.indicators.len();
         Sheet {
             meta,
             values: vec![None; count],
@@ -123,7 +124,8 @@ impl Sheet {
     pub fn validate(&self) -> Findings {
         let template = self.template();
         run(
-            template,
+            template.rules,
+            template.plan,
             self,
             None,
             &template.absent_cells_of(self.meta.period),
@@ -137,7 +139,8 @@ impl Sheet {
         let template = self.template();
         let mut outcomes = Vec::with_capacity(template.rules.len());
         let findings = run(
-            template,
+            template.rules,
+            template.plan,
             self,
             None,
             &template.absent_cells_of(self.meta.period),
@@ -153,7 +156,7 @@ impl Source for Sheet {
     }
 
     fn value(&self, id: CellId) -> Option<Printed> {
-        if id.template() != self.meta.template {
+        if !std::ptr::eq(id.catalogue(), self.template().catalogue) {
             return None;
         }
         self.values.get(id.index()).copied().flatten()
@@ -197,9 +200,9 @@ impl serde::Serialize for Sheet {
             }
         }
         let template = self.template();
-        let mut map = serializer.serialize_map(Some(template.forms.len() + 1))?;
+        let mut map = serializer.serialize_map(Some(template.catalogue.forms.len() + 1))?;
         map.serialize_entry("meta", &self.meta)?;
-        for form in template.forms {
+        for form in template.catalogue.forms {
             map.serialize_entry(form.key, &Form(self, form))?;
         }
         map.end()
@@ -313,7 +316,7 @@ impl Sheet {
             if key == "meta" {
                 continue;
             }
-            let Some(form) = template.forms.iter().find(|form| form.key == key) else {
+            let Some(form) = template.catalogue.forms.iter().find(|form| form.key == key) else {
                 problems.push(problem(
                     key,
                     None,

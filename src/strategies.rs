@@ -103,14 +103,19 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::catalogue::{CATALOGUE, CELL_COUNT, CellId};
+use crate::bnv581::RULES;
+use crate::bnv581::Report;
+use crate::bnv581::{CATALOGUE, CELL_COUNT};
+use crate::catalogue::CellId;
 use crate::check::Family;
 use crate::check::implies::Truth;
-use crate::check::{Constraint, Population, RULES, Rounding, Rule, percentage_of};
+use crate::check::{Constraint, Population, Rounding, Rule, percentage_of};
 use crate::finding::Severity;
+use crate::meta::ReportMeta;
 use crate::number::{MAX_DECIMALS, MAX_INTEGER_DIGITS_U32};
+use crate::period::{Level, Period, Term};
 use crate::reference::{Reference, ReferenceCount};
-use crate::report::{Level, Period, Report, ReportMeta, TemplateVersion, Term};
+use crate::template::TemplateVersion;
 use crate::unit::{Printed, ValueKind};
 
 // ---------------------------------------------------------------------------
@@ -127,7 +132,7 @@ use crate::unit::{Printed, ValueKind};
 /// # Example
 /// ```
 /// use cchc_forms::strategies::Invariant;
-/// use cchc_forms::{check::RULES, Family};
+/// use cchc_forms::{bnv581::RULES, Family};
 ///
 /// assert_eq!(Invariant::all().len(), RULES.len());
 /// let ratio = Invariant::from_id("ratio:3/3.1").unwrap();

@@ -3,7 +3,8 @@
 //! times the sample's and every recomputed rate the sample's ratio.
 
 use cchc_forms::aggregate::{BlankReason, Total, aggregate};
-use cchc_forms::catalogue::{CATALOGUE, CellId};
+use cchc_forms::bnv581::CATALOGUE;
+use cchc_forms::catalogue::CellId;
 use cchc_forms::cross::{CrossFamily, ReportCell};
 use cchc_forms::unit::{Printed, ValueKind};
 use cchc_forms::{Decimal, Error, MemberProblemKind, Period, Report, Severity, Term, samples};

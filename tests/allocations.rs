@@ -8,7 +8,8 @@
 
 use std::hint::black_box;
 
-use cchc_forms::catalogue::{CELL_COUNT, CellId};
+use cchc_forms::bnv581::CELL_COUNT;
+use cchc_forms::catalogue::CellId;
 use cchc_forms::{Finding, Report, samples};
 
 /// The sample made consistent: 1.486 + 255 + 155 = 1.896 procedures in

@@ -2,8 +2,9 @@
 //! clean, then changed to break one invariant; the expected finding is
 //! worked out by hand in each test.
 
+use cchc_forms::bnv581::RULES;
 use cchc_forms::catalogue::CellId;
-use cchc_forms::check::{Constraint, Outcome, Population, RULES};
+use cchc_forms::check::{Constraint, Outcome, Population};
 use cchc_forms::{Finding, Report, RuleId, Severity, samples};
 use rust_decimal::Decimal;
 

@@ -365,7 +365,7 @@ mod printed_mutants {
         assert!(looks_printed(&line(199)));
         assert!(!looks_printed(&line(200)));
         assert!(!looks_printed(&line(1000)));
-        for form in &cchc_forms::catalogue::FORMS {
+        for form in &cchc_forms::bnv581::FORMS {
             assert!(
                 format!("Biểu mẫu {}: {}", form.number, form.title_vi).len() < 100,
                 "{}",

@@ -6,7 +6,7 @@
 //! point (`"99.3"`, so that the printed precision survives), and a blank cell
 //! is `null`.
 
-use cchc_forms::catalogue::{CATALOGUE, FORMS};
+use cchc_forms::bnv581::{CATALOGUE, FORMS};
 use cchc_forms::unit::{CellValue, Count, Dossier, MillionVnd, Percent, YesNo};
 use cchc_forms::{Form1, Form6, Level, Period, Report, ReportMeta, Term, samples};
 use rust_decimal::Decimal;

@@ -13,7 +13,8 @@
 //! 1.896 differ in two digits, 1.486 and 1.492 in two, 255 and 261 in two,
 //! 155 and 161 in two), so the four sets tie and come in catalogue order.
 
-use cchc_forms::catalogue::{CATALOGUE, CellId};
+use cchc_forms::bnv581::CATALOGUE;
+use cchc_forms::catalogue::CellId;
 use cchc_forms::locate::{FIXED, Locator, Reason, Weights};
 use cchc_forms::unit::Printed;
 use cchc_forms::{Level, Period, Report, Term, samples};
@@ -386,8 +387,9 @@ mod properties {
     //! leaves no error once applied.
 
     use cchc_forms::Report;
-    use cchc_forms::catalogue::{CATALOGUE, CellId};
-    use cchc_forms::check::RULES;
+    use cchc_forms::bnv581::CATALOGUE;
+    use cchc_forms::bnv581::RULES;
+    use cchc_forms::catalogue::CellId;
     use cchc_forms::unit::{Printed, ValueKind};
     use proptest::prelude::*;
 

@@ -98,7 +98,7 @@ fn sets_of_two_cells_carry_the_values_of_that_set() {
 mod properties {
     use super::every_set_repairs;
     use cchc_forms::Report;
-    use cchc_forms::catalogue::CATALOGUE;
+    use cchc_forms::bnv581::CATALOGUE;
     use cchc_forms::strategies::{any_broken_report, valid_report};
     use cchc_forms::unit::{Printed, ValueKind};
     use proptest::prelude::*;

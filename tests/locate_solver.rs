@@ -18,8 +18,9 @@
 //! The library's minimal weight must equal the solver's optimum, and every
 //! set it returns must repair the report.
 
+use cchc_forms::bnv581::RULES;
 use cchc_forms::catalogue::CellId;
-use cchc_forms::check::{Check, RULES};
+use cchc_forms::check::Check;
 use cchc_forms::unit::{Printed, ValueKind};
 use cchc_forms::{Report, Severity, samples};
 use good_lp::{Expression, ProblemVariables, Solution, SolverModel, Variable, microlp, variable};

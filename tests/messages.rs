@@ -135,7 +135,8 @@ fn a_code_is_quoted_with_its_meaning_and_online_is_a_method() {
 
 #[test]
 fn derivable_rates_take_the_limits_of_their_bound_rules() {
-    use cchc_forms::check::{Check, RULES};
+    use cchc_forms::bnv581::RULES;
+    use cchc_forms::check::Check;
     let limits = |id: &str| {
         let rule = RULES.iter().find(|rule| rule.id == id).expect(id);
         let Check::Derivable(derivable) = rule.check else {

@@ -14,8 +14,10 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use cchc_forms::catalogue::{CATALOGUE, CellId, HEADINGS, RowKind, lookup};
-use cchc_forms::check::{Check, Outcome, RULES, Ratio, Rounding, percentage_of};
+use cchc_forms::bnv581::RULES;
+use cchc_forms::bnv581::{CATALOGUE, HEADINGS, RowKind, lookup};
+use cchc_forms::catalogue::CellId;
+use cchc_forms::check::{Check, Outcome, Ratio, Rounding, percentage_of};
 use cchc_forms::number::{format_count, format_decimal, parse_count, parse_decimal};
 use cchc_forms::rows::parse_tsv;
 use cchc_forms::strategies::{

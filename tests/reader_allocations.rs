@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 
-use cchc_forms::catalogue::{CATALOGUE, FORMS};
+use cchc_forms::bnv581::{CATALOGUE, FORMS};
 use cchc_forms::printed::{read_printed, read_printed_bytes};
 use cchc_forms::rows::read_tsv;
 use cchc_forms::{Report, decode_text, samples};

@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use cchc_forms::aggregate::aggregate;
-use cchc_forms::catalogue::{CATALOGUE, CellId};
+use cchc_forms::bnv581::CATALOGUE;
+use cchc_forms::catalogue::CellId;
 use cchc_forms::render::{Languages, ReportView, html};
 use cchc_forms::rows::{ImportWarning, WarningKind};
 use cchc_forms::series::check_reports;

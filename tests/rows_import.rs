@@ -6,7 +6,8 @@
 //! the order of the rows and however the STT is dotted, and it must never
 //! panic, whatever the text.
 
-use cchc_forms::catalogue::{CATALOGUE, CellId, HEADINGS};
+use cchc_forms::bnv581::{CATALOGUE, HEADINGS};
+use cchc_forms::catalogue::CellId;
 use cchc_forms::number::NumberError;
 use cchc_forms::rows::parse_tsv;
 use cchc_forms::samples::{self, BAC_GIANG_2023_Q3_TSV};

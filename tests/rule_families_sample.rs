@@ -7,8 +7,10 @@
 //! `sum:3/1.4` and `across:4/1.5==6/2.1`); each test says which findings
 //! its change adds to those, with their severity and cells.
 
-use cchc_forms::catalogue::{Aggregation, CATALOGUE, CellId, PeriodClass, Weight};
-use cchc_forms::check::{Outcome, RULES};
+use cchc_forms::bnv581::CATALOGUE;
+use cchc_forms::bnv581::RULES;
+use cchc_forms::catalogue::{Aggregation, CellId, PeriodClass, Weight};
+use cchc_forms::check::Outcome;
 use cchc_forms::{Finding, Reference, ReferenceCount, Report, Severity, samples};
 
 fn cell(form: u8, stt: &str) -> CellId {

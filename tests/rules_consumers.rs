@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use cchc_forms::check::{Blank, RULES, Window};
+use cchc_forms::bnv581::RULES;
+use cchc_forms::check::{Blank, Window};
 use cchc_forms::{Family, schema};
 use serde_json::Value;
 

@@ -33,8 +33,9 @@
 //! The sums: 2/1: 25 + 12 + 0 = 37; 4/1.5: 6 + 113 + 739 = 858; 6/2.1:
 //! 0 + 47 + 363 + 430 = 840; 6/2.4: 0 + 75 + 288 = 363.
 
+use cchc_forms::bnv581::RULES;
 use cchc_forms::catalogue::CellId;
-use cchc_forms::check::{Outcome, RULES};
+use cchc_forms::check::Outcome;
 use cchc_forms::{Family, RuleId, Severity, samples};
 use rust_decimal::Decimal;
 
@@ -227,8 +228,10 @@ fn rule_ids_and_cell_lists_read_only_what_exists() {
     assert!(error.to_string().contains("no rule has the id"), "{error}");
 
     let cell = serde_json::json!({"form": 3, "stt": "1.4"});
-    let six = serde_json::json!([cell, cell, cell, cell, cell, cell]);
-    assert!(serde_json::from_value::<cchc_forms::CellList>(six).is_err());
+    // At most `CellList::CAPACITY` (8) cells, the most a rule may read.
+    assert_eq!(cchc_forms::CellList::CAPACITY, 8);
+    let nine = serde_json::Value::Array(vec![cell.clone(); 9]);
+    assert!(serde_json::from_value::<cchc_forms::CellList>(nine).is_err());
     assert!(serde_json::from_value::<cchc_forms::CellList>(serde_json::json!([])).is_err());
     let five = serde_json::json!([cell, cell, cell, cell, cell]);
     let list: cchc_forms::CellList = serde_json::from_value(five).expect("five cells");

@@ -8,8 +8,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use cchc_forms::catalogue::{CATALOGUE, CellId, FORMS};
-use cchc_forms::check::RULES;
+use cchc_forms::bnv581::RULES;
+use cchc_forms::bnv581::{CATALOGUE, FORMS};
+use cchc_forms::catalogue::CellId;
 use cchc_forms::unit::{DECIMAL_PATTERN, ValueKind};
 use cchc_forms::{Findings, Report, samples, schema};
 use serde_json::{Value, json};

@@ -12,7 +12,8 @@
 //! 1.902 − 2 × 108 = 1.686, half-year 1.794, Q3 1.902 (the sample), year
 //! 2.010.
 
-use cchc_forms::catalogue::{CATALOGUE, CellId, PeriodClass};
+use cchc_forms::bnv581::CATALOGUE;
+use cchc_forms::catalogue::{CellId, PeriodClass};
 use cchc_forms::cross::{CrossFamily, CrossFinding, ReportCell};
 use cchc_forms::series::{Series, UnplacedReason, check_reports};
 use cchc_forms::unit::{Printed, ValueKind};

@@ -8,7 +8,8 @@ use std::process::Output;
 
 use command_line::run;
 
-use cchc_forms::catalogue::{CATALOGUE, CellId, PeriodClass};
+use cchc_forms::bnv581::CATALOGUE;
+use cchc_forms::catalogue::{CellId, PeriodClass};
 use cchc_forms::unit::{Printed, ValueKind};
 use cchc_forms::{Period, Report, Term, samples};
 

@@ -67,7 +67,7 @@ proptest! {
             total.report.meta.period.map(|p| p.term),
             Some(Term::Q3)
         );
-        for indicator in &cchc_forms::catalogue::CATALOGUE {
+        for indicator in &cchc_forms::bnv581::CATALOGUE {
             if matches!(total.total(indicator.id), Some(cchc_forms::aggregate::Total::Sum)) {
                 let one = year[2].cell(indicator.id).unwrap();
                 let two = total.report.cell(indicator.id).unwrap();

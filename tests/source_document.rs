@@ -9,7 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use cchc_forms::catalogue::{CATALOGUE, CellId, FORMS, HEADINGS, RowKind, lookup};
+use cchc_forms::bnv581::{CATALOGUE, FORMS, HEADINGS, RowKind, lookup};
+use cchc_forms::catalogue::CellId;
 use cchc_forms::unit::{Completion, Count, MeetingLinkage, Progress, SurveyMethod, YesNo};
 use cchc_forms::{Report, Row, samples};
 use rust_decimal::Decimal;

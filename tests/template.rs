@@ -41,6 +41,7 @@ fn without_district_rows(mut report: Report) -> Report {
 fn the_district_rows_are_those_the_labels_name() {
     let template = TemplateVersion::Bnv581Of2022.template();
     let limited: Vec<_> = template
+        .catalogue
         .indicators
         .iter()
         .filter(|indicator| indicator.applies.until.is_some())
@@ -79,7 +80,7 @@ fn the_absent_cells_of_every_period_are_the_rows_that_do_not_apply() {
             let absent = template.absent_cells(period);
             let expected = if year >= 2026 { 11 } else { 0 };
             let mut count = 0;
-            for indicator in template.indicators {
+            for indicator in template.catalogue.indicators {
                 let applies = template.applies(indicator.id, period);
                 assert_eq!(
                     absent.contains(indicator.id),
@@ -258,7 +259,7 @@ fn a_district_rows_rule_names_the_last_day_districts_existed() {
     // District rows apply while districts exist: to data windows starting
     // on or before 30 June 2025, the day before Law 72/2025/QH15 took
     // effect (1 July 2025). The rule says so with that date, day first.
-    let rule = cchc_forms::check::RULES
+    let rule = cchc_forms::bnv581::RULES
         .iter()
         .find(|rule| rule.id == "not_applicable:3/1.4.2")
         .expect("the rule of form 3 row 1.4.2");

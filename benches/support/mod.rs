@@ -1,8 +1,10 @@
 //! What the benchmarks share: the sample made consistent, and many varied
 //! reports built from it deterministically.
 
-use cchc_forms::catalogue::{CATALOGUE, CellId};
-use cchc_forms::check::{Check, RULES, Rounding, percentage_of};
+use cchc_forms::bnv581::CATALOGUE;
+use cchc_forms::bnv581::RULES;
+use cchc_forms::catalogue::CellId;
+use cchc_forms::check::{Check, Rounding, percentage_of};
 use cchc_forms::unit::{Printed, ValueKind};
 use cchc_forms::{Level, Report, samples};
 

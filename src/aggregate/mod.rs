@@ -53,14 +53,16 @@ use std::collections::hash_map::Entry;
 
 use serde::Serialize;
 
-use crate::catalogue::{Aggregation, CATALOGUE, CELL_COUNT, CellId, Indicator, Weight};
+use crate::bnv581::Report;
+use crate::bnv581::{CATALOGUE, CELL_COUNT};
+use crate::catalogue::{Aggregation, CellId, Indicator, Weight};
 use crate::check::interval::pow10;
 use crate::check::{Check, Family, Rounding, is_exact, percentage_of, run_rules};
 use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
 use crate::error::{Error, MAX_NAMED_MEMBERS, MAX_REPORTS, MemberProblem, MemberProblemKind, echo};
 use crate::finding::{Interval, Severity};
 use crate::form::CellSink;
-use crate::report::{BodyKey, Report, ReportMeta};
+use crate::meta::{BodyKey, ReportMeta};
 use crate::unit::{CellValue, Printed};
 
 /// Reports added up: the total as a report, and how each row was made.
@@ -337,7 +339,7 @@ impl CellSink for Adding<'_> {
 /// precision), blanks, codes, weighted shares, by cell index. Each member's
 /// cells are handed over typed, without a copy of the report.
 fn accumulate(members: &[Report]) -> Vec<Accumulator> {
-    use crate::catalogue::FORM_OFFSETS as AT;
+    use crate::bnv581::FORM_OFFSETS as AT;
     let ops = plan();
     let weighted: Vec<&Indicator> = CATALOGUE
         .iter()
@@ -954,7 +956,7 @@ impl Aggregate<'_> {
         for (index, member) in self.members.iter().enumerate() {
             let cells = member.cells();
             for (single, (count, named)) in checked.iter().zip(&mut culprits_of) {
-                let breaks = run_rules(template, &cells, &absent, [single.rule.index()])
+                let breaks = run_rules(template.rules, &cells, &absent, [single.rule.index()])
                     .iter()
                     .any(|f| f.rule == single.rule);
                 if breaks {

@@ -6,8 +6,10 @@
 //! cannot show. The debug-build agreement check of `run` covers the other
 //! direction (a pass or skip the exact evaluator disagrees with).
 
-use super::{Fast, RULES};
-use crate::report::{Report, ReportMeta};
+use super::Fast;
+use crate::bnv581::RULES;
+use crate::bnv581::Report;
+use crate::meta::ReportMeta;
 use crate::rows::Row;
 
 /// What the clean path decides for `rule` on the report made of `rows`,

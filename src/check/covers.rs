@@ -19,7 +19,8 @@ use super::interval::Span;
 ///
 /// # Example
 /// ```
-/// use cchc_forms::check::{Check, Covers, RULES};
+/// use cchc_forms::check::{Check, Covers};
+/// use cchc_forms::bnv581::RULES;
 /// use cchc_forms::catalogue::CellId;
 ///
 /// let rule = RULES.iter().find(|rule| rule.id == "covers:7/6.2.1<=7/6.3.1+7/6.4.1").unwrap();

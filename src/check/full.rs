@@ -18,7 +18,8 @@ use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 ///
 /// # Example
 /// ```
-/// use cchc_forms::check::{Check, Full, RULES};
+/// use cchc_forms::check::{Check, Full};
+/// use cchc_forms::bnv581::RULES;
 /// use cchc_forms::Severity;
 ///
 /// let rule = RULES.iter().find(|rule| rule.id == "full:3/3.4").unwrap();

@@ -196,7 +196,8 @@ impl Condition {
 ///
 /// # Example
 /// ```
-/// use cchc_forms::check::{Check, Condition, Implies, RULES};
+/// use cchc_forms::check::{Check, Condition, Implies};
+/// use cchc_forms::bnv581::RULES;
 /// use cchc_forms::catalogue::CellId;
 ///
 /// const DOSSIERS: &[CellId] = &[CellId::of(7, "6.3.1")];

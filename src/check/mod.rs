@@ -3,7 +3,7 @@
 //! arithmetic.
 //!
 //! # The rules
-//! A template's rule table ([`RULES`] for 581) lists every rule: its id, its
+//! A template's rule table ([`RULES`](crate::bnv581::RULES) for 581) lists every rule: its id, its
 //! [`Check`] (the family, naming the cells it reads and its parameters),
 //! its [`Severity`] and why it holds. The families:
 //!
@@ -50,7 +50,7 @@
 //! family that cannot decide a rule there says so, and that is the default:
 //! every rule the clean path does not pass or skip goes to the family's
 //! exact evaluator, which builds the finding. For the 581 template the
-//! clean path is compiled: one function decides every rule of [`RULES`]
+//! clean path is compiled: one function decides every rule of [`RULES`](crate::bnv581::RULES)
 //! with the rule's cells and parameters as constants (`plan.rs`), so a
 //! clean report costs its snapshot and a few instructions a rule. In debug
 //! builds (every test) each decision of the compiled plan is checked
@@ -111,27 +111,19 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::CellId;
+use crate::catalogue::CellSet;
 use crate::finding::{
     CellList, Finding, Findings, Language, Phrase, Readings, RuleId, Severity, Wording,
 };
-use crate::report::Report;
-use crate::template::{CellSet, Template};
 use crate::unit::{Printed, ValueKind};
 
-mod batch;
 pub(crate) mod interval;
 pub(crate) mod plan;
 pub(crate) mod rules;
-mod snapshot;
+pub(crate) mod snapshot;
 pub(crate) mod words;
 
-pub use batch::validate_all;
-pub use rules::RULES;
 use snapshot::Slot;
-pub(crate) use snapshot::Snapshot;
-
-/// How many rules the 581 template has.
-pub const RULE_COUNT: usize = RULES.len();
 
 // The families' modules, one a family, declared here rather than by the
 // registry below so that rustfmt and cargo-mutants (which do not expand
@@ -193,7 +185,8 @@ macro_rules! families {
         /// # Example
         /// ```
         /// use cchc_forms::catalogue::CellId;
-        /// use cchc_forms::check::{Check, Ratio, RULES};
+        /// use cchc_forms::check::{Check, Ratio};
+        /// use cchc_forms::bnv581::RULES;
         ///
         /// let rule = RULES.iter().find(|rule| rule.id == "ratio:3/3.1").unwrap();
         /// let Check::Ratio(Ratio { rate, numerator, denominator }) = rule.check else { panic!() };
@@ -604,7 +597,7 @@ impl Rule {
     ///
     /// # Example
     /// ```
-    /// use cchc_forms::check::RULES;
+    /// use cchc_forms::bnv581::RULES;
     /// let rule = RULES.iter().find(|rule| rule.id == "ratio:3/3.1").unwrap();
     /// assert_eq!(
     ///     rule.description_en(),
@@ -663,7 +656,8 @@ impl Rule {
     ///
     /// # Example
     /// ```
-    /// use cchc_forms::check::{RULES, Window};
+    /// use cchc_forms::bnv581::RULES;
+    /// use cchc_forms::check::Window;
     /// let rule = RULES.iter().find(|rule| rule.id == "ratio:3/3.2").unwrap();
     /// let applies = rule.applies();
     /// assert_eq!(applies.until.map(|date| date.to_string()).as_deref(), Some("2025-06-30"));
@@ -674,7 +668,7 @@ impl Rule {
         let applies = self
             .cells
             .first()
-            .map_or(crate::template::Applicability::ALWAYS, |cell| {
+            .map_or(crate::period::Applicability::ALWAYS, |cell| {
                 cell.indicator().applies
             });
         RuleApplies {
@@ -753,18 +747,6 @@ impl fmt::Display for Rule {
     }
 }
 
-/// A cell of the 581 template written `"form/STT"`, resolved at compile time.
-pub(crate) const fn cell(text: &str) -> CellId {
-    let bytes = text.as_bytes();
-    assert!(
-        bytes.len() > 2 && bytes[1] == b'/',
-        "cells are written \"form/STT\""
-    );
-    let form = bytes[0] - b'0';
-    let (_, stt) = text.split_at(2);
-    CellId::of(form, stt)
-}
-
 /// What became of one rule on one report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -797,7 +779,8 @@ impl Evaluation {
     /// ```
     /// use cchc_forms::samples;
     /// let evaluation = samples::bac_giang_2023_q3().check();
-    /// use cchc_forms::check::{Outcome, RULE_COUNT};
+    /// use cchc_forms::check::Outcome;
+    /// use cchc_forms::bnv581::RULE_COUNT;
     /// use cchc_forms::{Report, ReportMeta, RuleId};
     /// // The sample: the sum of form 3 row 1.4 fails (1.486 + 255 + 155 =
     /// // 1.896, not 1.902), as does the warning across forms 4 and 6 (858
@@ -888,42 +871,6 @@ pub(crate) trait Source {
     }
 }
 
-/// Every cell of a 581 report, read once.
-impl Source for crate::Cells {
-    fn value(&self, id: CellId) -> Option<Printed> {
-        self.0.get(id.index()).copied().flatten()
-    }
-}
-
-/// A report through its snapshot: a cell's value as the snapshot holds it,
-/// or, when too wide for it, as the report does.
-struct Snapshotted<'a> {
-    snapshot: &'a Snapshot,
-    report: &'a Report,
-}
-
-impl Source for Snapshotted<'_> {
-    fn reference(&self) -> crate::Reference {
-        self.report.meta.reference
-    }
-
-    fn value(&self, id: CellId) -> Option<Printed> {
-        // The typed report holds the cells of its own catalogue only.
-        if crate::catalogue::CATALOGUE.get(id.index()).map(|i| i.id) != Some(id) {
-            return None;
-        }
-        match self
-            .snapshot
-            .slots()
-            .get(id.index())
-            .map(|slot| slot.printed())
-        {
-            Some(Ok(value)) => value,
-            _ => self.report.cell(id),
-        }
-    }
-}
-
 /// Whether a cell's value is read exactly (counts, codes) or as a printed
 /// decimal standing for an interval.
 pub(crate) fn is_exact(id: CellId) -> bool {
@@ -962,32 +909,31 @@ pub(crate) fn fired(finding: &Finding) -> Outcome {
 /// is asked for.
 #[cfg_attr(debug_assertions, allow(dead_code))]
 fn evaluate_undecided(
-    template: &'static Template,
+    rules: &'static [Rule],
     source: &(impl Source + ?Sized),
     absent: &CellSet,
     decisions: &plan::Decisions,
 ) -> Findings {
     let mut findings = Findings::default();
     // (Rules past what a plan holds are never decided.)
-    let beyond = plan::MAX_RULES..template.rules.len();
-    for index in decisions.undecided(template.rules.len()).chain(beyond) {
-        if let Some(rule) = template.rules.get(index) {
+    let beyond = plan::MAX_RULES..rules.len();
+    for index in decisions.undecided(rules.len()).chain(beyond) {
+        if let Some(rule) = rules.get(index) {
             let values = CellValues::read(source, rule.cells, absent);
-            rule.check.evaluate(
-                RuleId::new(template.version(), index),
-                &values,
-                &mut findings,
-            );
+            rule.check
+                .evaluate(RuleId::new(rules, index), &values, &mut findings);
         }
     }
     findings
 }
 
-/// Every rule of `template` on a report: the clean path on `snapshot` where
-/// there is one, the exact evaluators for everything it leaves undecided
-/// (and, in debug builds, for everything it decided, to check it).
+/// Every rule of a template's table `rules` on a report: the clean path on
+/// `snapshot` where there is one (the template's compiled `plan`, or the
+/// dispatch), the exact evaluators for everything it leaves undecided (and,
+/// in debug builds, for everything it decided, to check it).
 pub(crate) fn run(
-    template: &'static Template,
+    rules: &'static [Rule],
+    compiled: Option<plan::Plan>,
     source: &(impl Source + ?Sized),
     snapshot: Option<&[Slot]>,
     absent: &CellSet,
@@ -995,9 +941,9 @@ pub(crate) fn run(
 ) -> Findings {
     let mut findings = Findings::default();
     let some_absent = !absent.is_empty();
-    let decisions = snapshot.map(|slots| match template.plan {
+    let decisions = snapshot.map(|slots| match compiled {
         Some(plan) => plan(slots),
-        None => plan::each_rule(template.rules, slots),
+        None => plan::each_rule(rules, slots),
     });
     // The common case, as tight as it can be: every row applies, no
     // outcomes asked for; only the rules left undecided are visited.
@@ -1010,10 +956,10 @@ pub(crate) fn run(
     };
     #[cfg(not(debug_assertions))]
     if let Some(decisions) = tight {
-        return evaluate_undecided(template, source, absent, decisions);
+        return evaluate_undecided(rules, source, absent, decisions);
     }
-    for (index, rule) in template.rules.iter().enumerate() {
-        let id = RuleId::new(template.version(), index);
+    for (index, rule) in rules.iter().enumerate() {
+        let id = RuleId::new(rules, index);
         let fast = match &decisions {
             Some(decisions) if !(some_absent && absent.holds_any(rule.cells)) => {
                 decisions.get(index)
@@ -1057,7 +1003,7 @@ pub(crate) fn run(
     // (checked without building its findings again, which would allocate).
     #[cfg(debug_assertions)]
     if let Some(decisions) = tight {
-        let count = template.rules.len();
+        let count = rules.len();
         let visits = decisions.undecided(count).chain(plan::MAX_RULES..count);
         let undecided = (0..count).filter(|&index| decisions.get(index) == Fast::Undecided);
         assert!(visits.eq(undecided), "the tight loop visits other rules");
@@ -1065,125 +1011,24 @@ pub(crate) fn run(
     findings
 }
 
-/// The findings of the rules at `positions` of `template`'s table on
-/// `source`, by the exact evaluators alone: what [`run`] finds for those
+/// The findings of the rules at `positions` of a template's table `rules`
+/// on `source`, by the exact evaluators alone: what [`run`] finds for those
 /// rules. Error localisation re-checks the few rules a change touches.
 pub(crate) fn run_rules(
-    template: &'static Template,
+    rules: &'static [Rule],
     source: &(impl Source + ?Sized),
     absent: &CellSet,
     positions: impl IntoIterator<Item = usize>,
 ) -> Findings {
     let mut findings = Findings::default();
     for index in positions {
-        if let Some(rule) = template.rules.get(index) {
+        if let Some(rule) = rules.get(index) {
             let values = CellValues::read(source, rule.cells, absent);
-            rule.check.evaluate(
-                RuleId::new(template.version(), index),
-                &values,
-                &mut findings,
-            );
+            rule.check
+                .evaluate(RuleId::new(rules, index), &values, &mut findings);
         }
     }
     findings
-}
-
-impl Report {
-    /// Checks every rule of the template the report's metadata names
-    /// ([`RULES`] for 581) and returns the findings.
-    ///
-    /// Pure and panic-free; on a consistent report it allocates nothing.
-    /// Rows that do not apply to the report's period (district rows after 1
-    /// July 2025) are left out of every rule, and a value in one is an error.
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::{samples, Severity};
-    /// let findings = samples::bac_giang_2023_q3().validate();
-    /// let infos: Vec<_> = findings.of_severity(Severity::Info).map(|f| f.rule.as_str()).collect();
-    /// assert_eq!(infos, ["derivable:1/2", "derivable:6/1"]); // blank rates that can be computed
-    /// ```
-    #[must_use]
-    pub fn validate(&self) -> Findings {
-        self.run(None)
-    }
-
-    /// Checks every rule with the exact evaluators alone, without the clean
-    /// path: the reference [`Report::validate`] agrees with (and is checked
-    /// against in debug builds), slower on a clean report.
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::samples;
-    /// let sample = samples::bac_giang_2023_q3();
-    /// assert_eq!(sample.validate_exactly(), sample.validate());
-    /// ```
-    #[must_use]
-    pub fn validate_exactly(&self) -> Findings {
-        let template = self.meta.template.template();
-        let absent = template.absent_cells_of(self.meta.period);
-        let snapshot = self.snapshot();
-        let source = Snapshotted {
-            snapshot: &snapshot,
-            report: self,
-        };
-        run(template, &source, None, &absent, None)
-    }
-
-    /// Checks every rule and says, beside the findings, what became of each
-    /// rule (passed, failed, noted, or not evaluated for blanks).
-    #[must_use]
-    pub fn check(&self) -> Evaluation {
-        let template = self.meta.template.template();
-        let mut outcomes = Vec::with_capacity(template.rules.len());
-        let findings = self.run(Some(&mut outcomes));
-        Evaluation { findings, outcomes }
-    }
-
-    fn run(&self, outcomes: Option<&mut Vec<Outcome>>) -> Findings {
-        let template = self.meta.template.template();
-        let absent = template.absent_cells_of(self.meta.period);
-        let snapshot = self.snapshot();
-        let source = Snapshotted {
-            snapshot: &snapshot,
-            report: self,
-        };
-        run(
-            template,
-            &source,
-            snapshot.for_template(template),
-            &absent,
-            outcomes,
-        )
-    }
-
-    /// The report with every derivable blank percentage filled in: the rate
-    /// computed from its numerator and denominator, to two decimals, rounded
-    /// half away from zero.
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::samples;
-    /// let filled = samples::bac_giang_2023_q3().with_derivable_blanks_filled();
-    /// // 40 / 56 = 71,428…% and 6.832.000 / 8.007.000 = 85,325…%
-    /// assert_eq!(filled.form1.plan_completion_rate.map(|p| p.to_string()).as_deref(), Some("71,43"));
-    /// assert_eq!(filled.form6.disbursement_rate.map(|p| p.to_string()).as_deref(), Some("85,33"));
-    /// assert!(filled.validate().iter().all(|f| !f.rule.as_str().starts_with("derivable")));
-    /// ```
-    #[must_use]
-    pub fn with_derivable_blanks_filled(&self) -> Report {
-        let cells = self.cells();
-        let mut filled = self.clone();
-        for rule in self.meta.template.template().rules {
-            if let Check::Derivable(derivable) = rule.check {
-                if let Some(rate) = derivable.rate_from(&cells) {
-                    // A rate of two decimals fits every percentage cell.
-                    let _ = filled.set_cell(derivable.rate, Some(rate));
-                }
-            }
-        }
-        filled
-    }
 }
 
 /// How a reporter turns an exact ratio into printed digits.
@@ -1331,8 +1176,9 @@ fn percentage_in<W: Width>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::CATALOGUE;
-    use crate::report::{Period, ReportMeta, Term};
+    use crate::bnv581::{CATALOGUE, RULES, Report, Snapshotted};
+    use crate::meta::ReportMeta;
+    use crate::period::{Period, Term};
 
     /// A small deterministic generator (xorshift64*).
     struct Random(u64);
@@ -1506,7 +1352,7 @@ mod tests {
                 }
             }
             let cells = report.cells();
-            let exact = run(template, &cells, None, &absent, None);
+            let exact = run(template.rules, template.plan, &cells, None, &absent, None);
             assert_eq!(report.validate(), exact);
         }
         assert!(
@@ -1567,7 +1413,14 @@ mod tests {
             snapshot: &snapshot,
             report: &report,
         };
-        let findings = run(template, &source, Some(short), &absent, None);
+        let findings = run(
+            template.rules,
+            template.plan,
+            &source,
+            Some(short),
+            &absent,
+            None,
+        );
         assert_eq!(findings, report.validate_exactly());
         // 1.486 + 255 + 155 = 1.896 procedures, not the 1.902 of row 1.4.
         assert!(findings.of_rule("sum:3/1.4").next().is_some());

@@ -12,7 +12,7 @@ use super::words::{Number, Row, message};
 use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
-use crate::report::CalendarDate;
+use crate::period::CalendarDate;
 
 /// A row that applies only to some periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]

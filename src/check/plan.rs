@@ -381,9 +381,11 @@ pub(crate) type SlotOf = Slot;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::rules::clean_path;
-    use crate::check::{RULES, RuleId};
-    use crate::report::{Report, ReportMeta};
+    use crate::bnv581::RULES;
+    use crate::bnv581::Report;
+    use crate::bnv581::clean_path;
+    use crate::check::RuleId;
+    use crate::meta::ReportMeta;
     use crate::samples;
 
     fn position(id: &str) -> usize {

@@ -41,7 +41,8 @@ pub enum Population {
 ///
 /// # Example
 /// ```
-/// use cchc_forms::check::{Check, Population, Share, RULES};
+/// use cchc_forms::check::{Check, Population, Share};
+/// use cchc_forms::bnv581::RULES;
 /// use cchc_forms::catalogue::CellId;
 /// use cchc_forms::ReferenceCount;
 ///

@@ -19,13 +19,9 @@
 //! `(2m ± 1) · 10^(6 − s)`, is below 2⁵³, so sums of parts fit an `i64`;
 //! a ratio's cross-products are below 2⁹⁶ and are computed in `i128`.
 
-use crate::catalogue::{CELL_COUNT, CellId};
-use crate::form::CellSink;
+use crate::catalogue::CellId;
 use crate::number::MAX_DECIMALS;
 use crate::reference::ReferenceCount;
-use crate::report::Report;
-use crate::template::Template;
-use crate::unit::{Agency, Count};
 use crate::unit::{CellValue, Printed, ValueKind};
 
 use super::Fast;
@@ -213,21 +209,6 @@ pub(crate) fn read(snapshot: &[Slot], id: CellId) -> Result<Option<Slot>, Fast> 
     }
 }
 
-/// Every cell of a 581 report, compactly, indexed by [`CellId`], then the
-/// report's reference counts (departments, districts, communes; blank when
-/// not given) at [`reference_slot`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Snapshot([Slot; SNAPSHOT_LEN]);
-
-/// The slots of a 581 snapshot: the cells, then the reference counts.
-pub(crate) const SNAPSHOT_LEN: usize = CELL_COUNT + ReferenceCount::ALL.len();
-
-/// Where a reference count sits in a snapshot: after the cells.
-#[inline]
-pub(crate) fn reference_slot(kind: ReferenceCount) -> usize {
-    CELL_COUNT + kind as usize
-}
-
 /// The slot of cell `id` as it is (blank, wide or held; wide when past the
 /// snapshot), not yet read as its type: see [`Slot::held`].
 #[inline(always)]
@@ -272,13 +253,24 @@ pub(crate) fn held_all<const N: usize>(slots: [Slot; N]) -> Result<[Slot; N], Fa
     }
 }
 
+/// Where a reference count sits in a snapshot of `len` slots: after the
+/// cells, the last [`ReferenceCount::ALL`] slots.
+#[inline]
+pub(crate) fn reference_slot(len: usize, kind: ReferenceCount) -> usize {
+    match len.checked_sub(ReferenceCount::ALL.len()) {
+        Some(cells) => cells + kind as usize,
+        // Too short to hold them: past its end, read as not fitting.
+        None => len,
+    }
+}
+
 /// A reference count of the snapshot, `Ok(None)` when not given.
 #[inline(always)]
 pub(crate) fn read_reference(
     snapshot: &[Slot],
     kind: ReferenceCount,
 ) -> Result<Option<Slot>, Fast> {
-    match snapshot.get(reference_slot(kind)) {
+    match snapshot.get(reference_slot(snapshot.len(), kind)) {
         // A reference count is a count.
         Some(&slot) if slot.decimals <= SCALE => Ok(Some(Slot {
             mantissa: slot.mantissa,
@@ -290,60 +282,11 @@ pub(crate) fn read_reference(
     }
 }
 
-impl Snapshot {
-    /// The slots, by cell index.
-    pub(crate) fn slots(&self) -> &[Slot] {
-        &self.0
-    }
-
-    /// The slots, if they are laid out as `template`'s cells: the typed
-    /// report's layout is its catalogue's ([`crate::catalogue::CATALOGUE`]).
-    pub(crate) fn for_template(&self, template: &Template) -> Option<&[Slot]> {
-        std::ptr::eq(
-            template.indicators.as_ptr(),
-            crate::catalogue::CATALOGUE.as_ptr(),
-        )
-        .then_some(&self.0)
-    }
-}
-
-impl CellSink for Snapshot {
-    #[inline]
-    fn put<T: CellValue>(&mut self, index: usize, value: Option<T>) {
-        if let Some(slot) = self.0.get_mut(index) {
-            *slot = Slot::of(value);
-        }
-    }
-}
-
-impl Report {
-    /// Every cell in the compact form the checks' clean path reads.
-    pub(crate) fn snapshot(&self) -> Snapshot {
-        use crate::catalogue::FORM_OFFSETS as AT;
-        let mut snapshot = Snapshot([Slot::EMPTY; SNAPSHOT_LEN]);
-        self.form1.visit_cells(&mut snapshot, AT[0]);
-        self.form2.visit_cells(&mut snapshot, AT[1]);
-        self.form3.visit_cells(&mut snapshot, AT[2]);
-        self.form4.visit_cells(&mut snapshot, AT[3]);
-        self.form5.visit_cells(&mut snapshot, AT[4]);
-        self.form6.visit_cells(&mut snapshot, AT[5]);
-        self.form7.visit_cells(&mut snapshot, AT[6]);
-        for kind in ReferenceCount::ALL {
-            let count = self
-                .meta
-                .reference
-                .get(kind)
-                .map(|n| Count::<Agency>::new(u64::from(n)));
-            snapshot.put(reference_slot(kind), count);
-        }
-        snapshot
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::unit::{Count, Dossier, Percent, YesNo};
+    use crate::bnv581::{CELL_COUNT, SNAPSHOT_LEN};
+    use crate::unit::{Agency, Count, Dossier, Percent, YesNo};
 
     fn percent(text: &str) -> Slot {
         Slot::of(Some(Percent::parse_cell(text).expect("a percentage")))
@@ -387,9 +330,14 @@ mod tests {
             read_reference(snapshot.slots(), ReferenceCount::Communes),
             Err(Fast::Undecided)
         );
-        // A snapshot cut short has no reference counts.
+        // The reference counts are the snapshot's last slots, after the
+        // cells; a snapshot too short to hold them has none.
         assert_eq!(
-            read_reference(&slots[..CELL_COUNT], ReferenceCount::Districts),
+            reference_slot(slots.len(), ReferenceCount::Districts),
+            CELL_COUNT + 1
+        );
+        assert_eq!(
+            read_reference(&slots[..2], ReferenceCount::Districts),
             Err(Fast::Undecided)
         );
     }

@@ -36,7 +36,8 @@ use crate::unit::Printed;
 ///
 /// # Example
 /// ```
-/// use cchc_forms::check::{Check, RULES};
+/// use cchc_forms::check::Check;
+/// use cchc_forms::bnv581::RULES;
 /// use cchc_forms::Severity;
 ///
 /// let rule = RULES.iter().find(|rule| rule.id == "sum:3/1.4").unwrap();

@@ -17,7 +17,8 @@ use crate::unit::Printed;
 ///
 /// # Example
 /// ```
-/// use cchc_forms::check::{Check, WithinReference, RULES};
+/// use cchc_forms::check::{Check, WithinReference};
+/// use cchc_forms::bnv581::RULES;
 /// use cchc_forms::{catalogue::CellId, ReferenceCount};
 ///
 /// let rule = RULES.iter().find(|rule| rule.id == "reference:1/3.1<=departments").unwrap();

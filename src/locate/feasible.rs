@@ -20,7 +20,8 @@
 //! domains are finite, so the search is complete; a node budget bounds it,
 //! and a set whose search runs out of budget is reported as undecided.
 
-use crate::catalogue::{CELL_COUNT, CellId};
+use crate::bnv581::CELL_COUNT;
+use crate::catalogue::CellId;
 use crate::check::{Condition, Constraint as Kind};
 use crate::template::CellSet;
 use crate::unit::ValueKind;

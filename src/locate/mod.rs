@@ -107,10 +107,11 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::Cells;
-use crate::catalogue::{CELL_COUNT, CellId};
+use crate::bnv581::CELL_COUNT;
+use crate::bnv581::Report;
+use crate::catalogue::CellId;
 use crate::check::{Source, is_exact, run_rules};
 use crate::finding::Findings;
-use crate::report::Report;
 use crate::template::CellSet as TemplateCells;
 use crate::unit::{Printed, ValueKind};
 
@@ -857,7 +858,7 @@ impl Context<'_> {
             changes,
         };
         run_rules(
-            self.report.meta.template.template(),
+            self.report.meta.template.template().rules,
             &source,
             &self.base.absent,
             rules,

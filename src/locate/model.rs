@@ -15,8 +15,10 @@
 
 use std::sync::OnceLock;
 
-use crate::catalogue::{CELL_COUNT, CellId};
-use crate::check::{Constraint as Shape, RULES};
+use crate::bnv581::CELL_COUNT;
+use crate::bnv581::RULES;
+use crate::catalogue::CellId;
+use crate::check::Constraint as Shape;
 use crate::finding::Severity;
 
 /// One rule as localisation sees it.

@@ -44,7 +44,7 @@ use std::fmt::Write as _;
 use crate::aggregate::Aggregate;
 use crate::cross::CrossFindings;
 use crate::finding::Severity;
-use crate::report::Level;
+use crate::period::Level;
 use crate::series::SeriesCheck;
 
 use super::{
@@ -634,7 +634,7 @@ fn suggestions(out: &mut String, model: &Model<'_>, languages: Languages) {
     for (g, group) in model.groups.iter().enumerate() {
         for (c, column) in group.columns.iter().enumerate() {
             let template = column.view.report.meta.template.template();
-            for indicator in template.indicators {
+            for indicator in template.catalogue.indicators {
                 let Some(suggestion) = column
                     .cells
                     .get(indicator.id.index())
@@ -820,7 +820,7 @@ fn forms(
         words(out, languages, &group.title_vi, &group.title_en);
         out.push_str("</h2>\n");
     }
-    for form in template.forms {
+    for form in template.catalogue.forms {
         let _ = write!(
             out,
             "<section class=\"form\" id=\"form-{number}-{}\">\n<h3>",

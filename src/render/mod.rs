@@ -47,14 +47,15 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::aggregate::Aggregate;
+use crate::bnv581::Report;
 use crate::catalogue::{CellId, FormInfo};
 use crate::check::Family;
 use crate::cross::{CrossFinding, CrossFindings, ReportCell};
 use crate::finding::{Finding, Findings, Severity};
 use crate::locate::{Localisation, Reason};
 use crate::number::{NumberText, Style};
+use crate::period::{Period, Term};
 use crate::printed::{TemplateRow, template_rows};
-use crate::report::{Period, Report, Term};
 use crate::rows::{ImportWarning, WarningKind};
 use crate::series::{SeriesCheck, UnplacedReason};
 use crate::template::{CellSet, Template};
@@ -409,7 +410,7 @@ impl<'a> Model<'a> {
             heading_vi = format!("{} — {heading_vi}", meta.body);
             heading_en = format!("{} — {heading_en}", meta.body);
         }
-        let mut cells = vec![CellMarks::default(); template.indicators.len()];
+        let mut cells = vec![CellMarks::default(); template.catalogue.indicators.len()];
         if let Some(localisation) = view.localisation {
             for (cell, suggestion) in suggestions(localisation) {
                 if let Some(marks) = cells.get_mut(cell.index()) {

@@ -160,7 +160,7 @@ fn write(model: &Model<'_>, languages: Languages) -> Result<Vec<u8>, WorkbookErr
     };
     let template = first.template();
     let note_column = u16::try_from(columns.len().saturating_add(3)).unwrap_or(u16::MAX);
-    for form in template.forms {
+    for form in template.catalogue.forms {
         let sheet: &mut Worksheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(form.number))?;
         sheet.set_paper_size(9); // A4

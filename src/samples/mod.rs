@@ -1,7 +1,9 @@
 //! Reports that ship with the crate, for docs, examples, tests and a first run.
 
+use crate::bnv581::Report;
 use crate::catalogue::CellId;
-use crate::report::{Level, Period, Report, ReportMeta, Term};
+use crate::meta::ReportMeta;
+use crate::period::{Level, Period, Term};
 use crate::rows::parse_tsv;
 use crate::unit::Printed;
 

@@ -2,12 +2,13 @@
 //! `period:event`, `period:status`.
 
 use super::{View, span};
-use crate::catalogue::{CATALOGUE, PeriodClass};
+use crate::bnv581::CATALOGUE;
+use crate::catalogue::PeriodClass;
 use crate::cross::{
     CrossFamily, CrossFindings, cell_id, finding, number, period_short, report_of, row_capital,
 };
 use crate::finding::Severity;
-use crate::report::Term;
+use crate::period::Term;
 use crate::unit::ValueKind;
 
 pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {

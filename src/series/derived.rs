@@ -18,10 +18,13 @@ use super::{View, quantities};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::catalogue::{CELL_COUNT, CellId, PeriodClass};
+use crate::bnv581::CELL_COUNT;
+use crate::bnv581::Cells;
+use crate::catalogue::{CellId, PeriodClass};
 use crate::check::{Family, is_exact, run_rules};
 use crate::cross::{CrossFamily, CrossFindings, ReportCell, finding};
-use crate::report::{Cells, TemplateVersion, Term};
+use crate::period::Term;
+use crate::template::TemplateVersion;
 use crate::template::{CellSet, Template};
 use crate::unit::Printed;
 
@@ -52,7 +55,7 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
         let template = view.series.template.template();
         let absent: CellSet = view.absent(later);
         let found = run_rules(
-            template,
+            template.rules,
             &cells,
             &absent,
             relevant(template).iter().copied(),
@@ -65,9 +68,14 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
             // finding (a year's `sum:2/1` is not a Q4's).
             let repeated = from.iter().any(|&term| {
                 view.cells(term).is_some_and(|own| {
-                    run_rules(template, own, &view.absent(term), [single.rule.index()])
-                        .iter()
-                        .any(|f| f.rule == single.rule)
+                    run_rules(
+                        template.rules,
+                        own,
+                        &view.absent(term),
+                        [single.rule.index()],
+                    )
+                    .iter()
+                    .any(|f| f.rule == single.rule)
                 })
             });
             if repeated {
@@ -181,7 +189,7 @@ fn derive(whole: &Cells, parts: &[&Cells], cells: &mut Cells) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::RULES;
+    use crate::bnv581::RULES;
 
     /// The rules run on derived quarters: flows among flows only.
     #[test]

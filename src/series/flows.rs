@@ -11,7 +11,7 @@ use crate::cross::{
     CrossFamily, CrossFindings, cell_id, computed, finding, number, report_of, row_capital,
 };
 use crate::finding::Severity;
-use crate::report::Term;
+use crate::period::Term;
 use crate::unit::Printed;
 
 /// The earlier reports of a year whose windows lie inside `later`'s and do

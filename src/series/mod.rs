@@ -70,12 +70,16 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::catalogue::{CELL_COUNT, CellId, PeriodClass};
+use crate::bnv581::CELL_COUNT;
+use crate::bnv581::{Cells, Report};
+use crate::catalogue::{CellId, PeriodClass};
 use crate::check::interval::{Reading, Span};
 use crate::cross::{CrossFindings, ReportCell};
 use crate::error::{MAX_REPORTS, echo};
-use crate::report::{BodyKey, Cells, Period, Report, TemplateVersion, Term};
+use crate::meta::BodyKey;
+use crate::period::{Period, Term};
 use crate::template::CellSet;
+use crate::template::TemplateVersion;
 use crate::unit::{Printed, ValueKind};
 
 mod codes;
@@ -709,7 +713,7 @@ pub(crate) fn quantities(class: PeriodClass) -> impl Iterator<Item = CellId> {
     static LISTS: OnceLock<Vec<(PeriodClass, CellId)>> = OnceLock::new();
     LISTS
         .get_or_init(|| {
-            crate::catalogue::CATALOGUE
+            crate::bnv581::CATALOGUE
                 .iter()
                 .filter(|indicator| {
                     matches!(indicator.kind, ValueKind::Count | ValueKind::MillionVnd)

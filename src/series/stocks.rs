@@ -15,7 +15,7 @@ use crate::cross::{
     report_of, row_capital,
 };
 use crate::finding::Severity;
-use crate::report::Term;
+use crate::period::Term;
 
 /// A stock, and the flows that add to and take from it.
 struct Stock {

@@ -56,12 +56,14 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::catalogue::{Aggregation, CellId, FormInfo, Heading, Indicator, PeriodClass, Weight};
+use crate::catalogue::{
+    Aggregation, Catalogue, CatalogueRef, CellId, FormInfo, Heading, Indicator, PeriodClass, Weight,
+};
 use crate::check::Rule;
 use crate::check::rules::{CondKind, Shape, derivable_limits, inapplicable_rule, rule};
 use crate::finding::Severity;
-use crate::report::Level;
-use crate::template::{Applicability, LegalBasis, Template, TemplateVersion, Windows};
+use crate::period::Level;
+use crate::template::{Applicability, LegalBasis, Template, Windows};
 use crate::unit::ValueKind;
 
 /// One row of a form that holds a value, as a [`TemplateBuilder`] takes
@@ -354,7 +356,7 @@ impl TemplateBuilder {
         title_en: &'static str,
     ) -> TemplateBuilder {
         self.forms.push(FormInfo {
-            template: TemplateVersion::UNNUMBERED,
+            catalogue: CatalogueRef::UNNUMBERED,
             number,
             key,
             title_vi,
@@ -721,24 +723,18 @@ impl TemplateBuilder {
             );
         }
 
-        // The handle the template's cells and rules carry: a template with
-        // no slices that forwards to the one built below, once it is.
-        let built: &'static OnceLock<&'static Template> = Box::leak(Box::new(OnceLock::new()));
-        let empty = |built| Template {
-            legal_basis: self.legal_basis,
-            applies: self.applies,
-            windows: self.windows,
-            levels: &[],
+        // The handle the catalogue's cells carry: a catalogue with no rows
+        // that forwards to the one built below, once it is.
+        let built: &'static OnceLock<&'static Catalogue> = Box::leak(Box::new(OnceLock::new()));
+        let empty = |built| Catalogue {
             forms: &[],
             indicators: &[],
             headings: &[],
-            rules: &[],
             limited: &[],
             every_row_applies: (i64::MIN, i64::MAX),
-            plan: None,
             built,
         };
-        let version = TemplateVersion::of(Box::leak(Box::new(empty(Some(built)))));
+        let version = CatalogueRef::of(Box::leak(Box::new(empty(Some(built)))));
 
         let indicators: Vec<Indicator> = rows
             .iter()
@@ -822,6 +818,23 @@ impl TemplateBuilder {
             if ids.len() < written.cells.len() {
                 continue;
             }
+            if ids.len() > crate::finding::CellList::CAPACITY {
+                problem(
+                    format!(
+                        "rule {} reads {} cells: a rule reads at most {}",
+                        written.id,
+                        ids.len(),
+                        crate::finding::CellList::CAPACITY
+                    ),
+                    format!(
+                        "quy tắc {} đọc {} ô: một quy tắc đọc tối đa {}",
+                        written.id,
+                        ids.len(),
+                        crate::finding::CellList::CAPACITY
+                    ),
+                );
+                continue;
+            }
             if rules.iter().any(|rule| rule.id == written.id) {
                 problem(
                     format!("the rule {} is given twice", written.id),
@@ -886,7 +899,7 @@ impl TemplateBuilder {
             .forms
             .iter()
             .map(|form| FormInfo {
-                template: version,
+                catalogue: version,
                 ..*form
             })
             .collect();
@@ -894,17 +907,23 @@ impl TemplateBuilder {
         for form in &self.forms {
             headings.extend(self.headings.iter().filter(|h| h.form == form.number));
         }
-        let template: &'static Template = Box::leak(Box::new(Template {
-            levels: Vec::leak(self.levels),
+        let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue {
             forms: Vec::leak(forms),
             indicators,
             headings: Vec::leak(headings),
-            rules: Vec::leak(rules),
             limited,
-            every_row_applies: super::every_row_applies(indicators, limited),
-            ..empty(Some(built))
+            every_row_applies: crate::catalogue::every_row_applies(indicators, limited),
+            built: Some(built),
         }));
-        let _ = built.set(template);
-        Ok(template)
+        let _ = built.set(catalogue);
+        Ok(Box::leak(Box::new(Template {
+            legal_basis: self.legal_basis,
+            applies: self.applies,
+            windows: self.windows,
+            levels: Vec::leak(self.levels),
+            catalogue,
+            rules: Vec::leak(rules),
+            plan: None,
+        })))
     }
 }

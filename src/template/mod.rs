@@ -10,7 +10,7 @@
 //!
 //! | version | legal basis | forms | indicators | rules |
 //! |---|---|---|---|---|
-//! | [`TemplateVersion::Bnv581Of2022`] | Công văn 581/BNV-CCHC of 21/02/2022 | 7 | 125 | see [`crate::check::RULES`] |
+//! | [`TemplateVersion::Bnv581Of2022`] | Công văn 581/BNV-CCHC of 21/02/2022 | 7 | 125 | see [`crate::bnv581::RULES`] |
 //!
 //! # Rows that apply for some periods only
 //! Each indicator says from and until when it applies
@@ -46,7 +46,7 @@
 //!
 //! # Adding the next official template
 //! Write its forms as tables (as [`crate::form`] does for 581), its rules
-//! with the same `rules!` table as [`crate::check::RULES`], build the
+//! with the same `rules!` table as [`crate::bnv581::RULES`], build the
 //! catalogue with the same macro, and add one variant to [`TemplateVersion`]
 //! and one arm to [`TemplateVersion::template`]. Nothing else in the crate
 //! compares templates: import, validation, findings and schemas read the
@@ -58,7 +58,7 @@
 //! use cchc_forms::{Period, Term, TemplateVersion};
 //!
 //! let template = TemplateVersion::Bnv581Of2022.template();
-//! assert_eq!(template.indicators.len(), 125);
+//! assert_eq!(template.catalogue.indicators.len(), 125);
 //! assert_eq!(template.legal_basis.document, "Công văn 581/BNV-CCHC");
 //! let district_procedures = template.cell(3, "1.4.2").unwrap();
 //! assert!(template.applies(district_procedures, Period::new(2025, Term::Q3)));
@@ -71,10 +71,12 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{CellId, FormInfo, Heading, Indicator, normalize_stt};
+pub use crate::catalogue::CellSet;
+use crate::catalogue::{Catalogue, CellId, FormInfo, Heading, Indicator};
 use crate::check::Rule;
+use crate::finding::{FindingEntry, Findings, RuleId};
 pub use crate::period::{Applicability, DISTRICT_LEVEL_ABOLISHED, WHILE_DISTRICTS_EXIST, Windows};
-use crate::period::{CalendarDate, Level, Period, day_number};
+use crate::period::{CalendarDate, Level, Period};
 
 /// Which template a report, a cell or a rule follows: a handle on one
 /// [`Template`], compared by identity.
@@ -114,15 +116,11 @@ impl TemplateVersion {
     /// use cchc_forms::TemplateVersion;
     /// let template = TemplateVersion::Bnv581Of2022.template();
     /// assert_eq!(template.version(), TemplateVersion::Bnv581Of2022);
-    /// assert_eq!(template.forms.len(), 7);
+    /// assert_eq!(template.catalogue.forms.len(), 7);
     /// ```
     #[must_use]
-    #[inline]
-    pub fn template(self) -> &'static Template {
-        match self.0.built {
-            Some(built) => built.get().copied().unwrap_or(self.0),
-            None => self.0,
-        }
+    pub const fn template(self) -> &'static Template {
+        self.0
     }
 
     /// The template's short name, as reports and findings carry it
@@ -144,7 +142,7 @@ impl TemplateVersion {
 
 impl PartialEq for TemplateVersion {
     fn eq(&self, other: &TemplateVersion) -> bool {
-        std::ptr::eq(self.0, other.0) || std::ptr::eq(self.template(), other.template())
+        std::ptr::eq(self.0, other.0)
     }
 }
 
@@ -152,7 +150,7 @@ impl Eq for TemplateVersion {}
 
 impl std::hash::Hash for TemplateVersion {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        std::ptr::hash(self.template(), state);
+        std::ptr::hash(self.0, state);
     }
 }
 
@@ -256,60 +254,14 @@ pub struct Template {
     pub windows: Windows,
     /// The levels of government that report under it.
     pub levels: &'static [Level],
-    /// Its forms, in order.
-    pub forms: &'static [FormInfo],
-    /// Every indicator of its forms, in form and row order; an indicator's
-    /// position is its [`CellId`]'s index.
-    pub indicators: &'static [Indicator],
-    /// Every heading of its forms, in form and row order.
-    pub headings: &'static [Heading],
+    /// Its forms, their indicators and headings.
+    pub catalogue: &'static Catalogue,
     /// Its rules, in table order.
     pub rules: &'static [Rule],
-    /// The indicators whose applicability is limited.
-    pub(crate) limited: &'static [CellId],
-    /// The first days of a data window on which every row applies: the
-    /// latest start and the earliest end of the limited rows' applicability
-    /// (days as [`day_number`]), written with [`every_row_applies`].
-    pub(crate) every_row_applies: (i64, i64),
-    /// For a template made by [`TemplateBuilder`], where the built template
-    /// will be found: its cells and rules carry a handle made before it.
-    pub(crate) built: Option<&'static std::sync::OnceLock<&'static Template>>,
     /// Its clean path compiled with the rules as constants, if it has one
     /// (the typed report's snapshot is laid out as 581's catalogue); without
     /// one, the rules are decided by dispatch.
     pub(crate) plan: Option<crate::check::plan::Plan>,
-}
-
-/// A template with no forms, rows or rules: what a form table's rows name
-/// before the catalogue numbers them as cells of their template.
-const UNNUMBERED: Template = Template {
-    legal_basis: LegalBasis {
-        document: "",
-        date: CalendarDate {
-            year: 0,
-            month: 1,
-            day: 1,
-        },
-        issuer: "",
-        name: "",
-    },
-    applies: Applicability::ALWAYS,
-    windows: Windows::Administrative,
-    levels: &[],
-    forms: &[],
-    indicators: &[],
-    headings: &[],
-    rules: &[],
-    limited: &[],
-    every_row_applies: (i64::MIN, i64::MAX),
-    plan: None,
-    built: None,
-};
-
-impl TemplateVersion {
-    /// The handle form tables give their rows before the catalogue numbers
-    /// them under their template.
-    pub(crate) const UNNUMBERED: TemplateVersion = TemplateVersion(&UNNUMBERED);
 }
 
 impl Template {
@@ -338,26 +290,31 @@ impl Template {
     /// ```
     #[must_use]
     pub fn cell(&self, form: u8, stt: &str) -> Option<CellId> {
-        let stt = normalize_stt(stt);
-        self.indicators
-            .iter()
-            .find(|indicator| indicator.form == form && indicator.stt == stt)
-            .map(|indicator| indicator.id)
+        self.catalogue.cell(form, stt)
     }
 
     /// The heading of form `form` at row `stt`, if there is one.
     #[must_use]
     pub fn heading(&self, form: u8, stt: &str) -> Option<&'static Heading> {
-        let stt = normalize_stt(stt);
-        self.headings
-            .iter()
-            .find(|heading| heading.form == form && heading.stt == stt)
+        self.catalogue.heading(form, stt)
     }
 
     /// The form numbered `number`, if the template has it.
     #[must_use]
     pub fn form(&self, number: u8) -> Option<&'static FormInfo> {
-        self.forms.iter().find(|form| form.number == number)
+        self.catalogue.form(number)
+    }
+
+    /// Its forms, in order.
+    #[must_use]
+    pub fn forms(&self) -> &'static [FormInfo] {
+        self.catalogue.forms
+    }
+
+    /// Every indicator of its forms, in form and row order.
+    #[must_use]
+    pub fn indicators(&self) -> &'static [Indicator] {
+        self.catalogue.indicators
     }
 
     /// The indicator of a cell of this template.
@@ -367,10 +324,10 @@ impl Template {
     #[must_use]
     pub fn indicator(&self, id: CellId) -> &'static Indicator {
         assert!(
-            std::ptr::eq(id.template().template(), self),
+            std::ptr::eq(id.catalogue(), self.catalogue),
             "a cell of another template"
         );
-        &self.indicators[id.index()]
+        &self.catalogue.indicators[id.index()]
     }
 
     /// The rule whose id is `id`, if the template has one.
@@ -400,6 +357,7 @@ impl Template {
     #[must_use]
     pub fn has_districts(&self, period: Period) -> bool {
         !self
+            .catalogue
             .indicators
             .iter()
             .any(|indicator| indicator.applies == WHILE_DISTRICTS_EXIST)
@@ -420,78 +378,49 @@ impl Template {
     /// period before 1 July 2025 under 581).
     #[must_use]
     pub fn absent_cells(&self, period: Period) -> CellSet {
-        let mut absent = CellSet::EMPTY;
-        let (start, _) = self.windows.of(period);
-        // Most reports: every row applies, known without visiting them.
-        let (first, last) = self.every_row_applies;
-        if (first..=last).contains(&day_number(start)) {
-            return absent;
-        }
-        for &id in self.limited {
-            if !self.indicators[id.index()].applies.applies_from(start) {
-                absent.insert(id);
-            }
-        }
-        absent
+        self.catalogue.absent_cells_from(self.windows.of(period).0)
     }
 }
 
-/// The first days of a data window (as [`day_number`]) on which every row
-/// of `limited` applies, for [`Template::every_row_applies`]: from the
-/// latest of their starts to the earliest of their ends.
-pub(crate) const fn every_row_applies(indicators: &[Indicator], limited: &[CellId]) -> (i64, i64) {
-    let (mut first, mut last) = (i64::MIN, i64::MAX);
-    let mut index = 0;
-    while index < limited.len() {
-        let applies = indicators[limited[index].index()].applies;
-        if let Some(from) = applies.from {
-            let from = day_number(from);
-            if from > first {
-                first = from;
-            }
-        }
-        if let Some(until) = applies.until {
-            let until = day_number(until);
-            if until < last {
-                last = until;
-            }
-        }
-        index += 1;
-    }
-    (first, last)
-}
-
-/// A set of cells of one template, held inline (a bit per cell).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct CellSet([u64; 4]);
-
-impl CellSet {
-    /// The empty set.
-    pub const EMPTY: CellSet = CellSet([0; 4]);
-
-    /// Adds a cell.
-    pub fn insert(&mut self, id: CellId) {
-        let index = id.index();
-        self.0[index / 64] |= 1 << (index % 64);
-    }
-
-    /// Whether the set holds the cell.
-    #[must_use]
-    pub const fn contains(&self, id: CellId) -> bool {
-        let index = id.index();
-        self.0[index / 64] >> (index % 64) & 1 == 1
-    }
-
-    /// Whether the set is empty.
-    #[must_use]
-    pub const fn is_empty(&self) -> bool {
-        self.0[0] | self.0[1] | self.0[2] | self.0[3] == 0
-    }
-
-    /// Whether the set holds any of these cells.
-    #[must_use]
-    pub fn holds_any(&self, ids: &[CellId]) -> bool {
-        !self.is_empty() && ids.iter().any(|&id| self.contains(id))
+impl Findings {
+    /// Reads findings of `template` from their JSON (an array of
+    /// [`Finding`](crate::Finding), as [`Findings`] serializes): each rule id and cell is
+    /// looked up in `template`, so the findings of a template defined
+    /// outside the crate read back as that template's, never as another's
+    /// that happens to have a rule of the same id.
+    ///
+    /// # Errors
+    /// When the text is not such an array, or names a rule or a cell that
+    /// `template` does not have, or cells that are not the rule's.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{samples, Findings, TemplateVersion};
+    /// let findings = samples::bac_giang_2023_q3().validate();
+    /// let json = serde_json::to_string(&findings).unwrap();
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// assert_eq!(Findings::from_json_in(template, &json).unwrap(), findings);
+    /// assert!(Findings::from_json_in(template, r#"[{"rule": "sum:9/9"}]"#).is_err());
+    /// ```
+    pub fn from_json_in(
+        template: &'static Template,
+        text: &str,
+    ) -> Result<Findings, serde_json::Error> {
+        use serde::de::Error as _;
+        let entries: Vec<FindingEntry> = serde_json::from_str(text)?;
+        entries
+            .into_iter()
+            .map(|entry| {
+                let rule = RuleId::find_in(template.rules, &entry.rule).ok_or_else(|| {
+                    serde_json::Error::custom(format_args!(
+                        "template {} has no rule with the id {:?}",
+                        template.legal_basis.name, entry.rule
+                    ))
+                })?;
+                entry.resolve(rule).map_err(serde_json::Error::custom)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Findings)
     }
 }
 
@@ -504,8 +433,10 @@ pub use builder::{RowSpec, TemplateBuilder, TemplateError, When};
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::CATALOGUE;
-    use crate::report::Term;
+    use crate::bnv581::CATALOGUE;
+    use crate::catalogue::every_row_applies;
+    use crate::period::Term;
+    use crate::period::day_number;
 
     const fn date(year: i32, month: u8, day: u8) -> CalendarDate {
         CalendarDate { year, month, day }
@@ -523,7 +454,7 @@ mod tests {
         // 581: the district rows apply to data windows starting up to
         // 30/06/2025, and no row has a start.
         let template = TemplateVersion::Bnv581Of2022.template();
-        assert_eq!(template.every_row_applies, (i64::MIN, 20_250_630));
+        assert_eq!(template.catalogue.every_row_applies, (i64::MIN, 20_250_630));
         assert_eq!(every_row_applies(&CATALOGUE, &[]), (i64::MIN, i64::MAX));
         // Three rows of a template of one's own: one from 01/01/2024, one
         // from 01/07/2024 until 31/12/2027, one until 30/06/2026.

@@ -43,7 +43,7 @@ form_table! {
 }
 
 catalogue! {
-    TemplateVersion::of(&TRIAL);
+    TRIAL_CATALOGUE;
     TrialForm1, TrialForm2
 }
 
@@ -98,7 +98,7 @@ impl TemplateVersion {
 pub(crate) static TRIAL: Template = Template {
     legal_basis: LegalBasis {
         document: "Trial template of the crate's tests",
-        date: crate::report::CalendarDate {
+        date: crate::period::CalendarDate {
             year: 2026,
             month: 1,
             day: 1,
@@ -108,21 +108,17 @@ pub(crate) static TRIAL: Template = Template {
     },
     applies: Applicability::ALWAYS,
     windows: crate::template::Windows::Administrative,
-    levels: &crate::report::Level::ALL,
-    forms: &FORMS,
-    indicators: &CATALOGUE,
-    headings: &HEADINGS,
+    levels: &crate::period::Level::ALL,
+    catalogue: &TRIAL_CATALOGUE,
     rules: &RULES,
-    limited: &LIMITED,
-    every_row_applies: super::every_row_applies(&CATALOGUE, &LIMITED),
     plan: None,
-    built: None,
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Level, Period, ReportMeta, Term};
+    use crate::meta::ReportMeta;
+    use crate::period::{Level, Period, Term};
     use crate::{Error, Row, Severity, Sheet};
 
     fn meta(year: u16) -> ReportMeta {
@@ -135,8 +131,8 @@ mod tests {
     #[test]
     fn the_registry_gives_the_trial_template() {
         let template = TemplateVersion::Trial.template();
-        assert_eq!(template.forms.len(), 2);
-        assert_eq!(template.indicators.len(), 6);
+        assert_eq!(template.catalogue.forms.len(), 2);
+        assert_eq!(template.catalogue.indicators.len(), 6);
         // 6 written rules (a ratio makes its derivable and full twins) and one
         // not_applicable rule for the district row.
         let ids: Vec<_> = template.rules.iter().map(|rule| rule.id).collect();
@@ -154,7 +150,10 @@ mod tests {
             ]
         );
         assert_eq!(template.cell(1, "1.1.2"), Some(trial_cell("1/1.1.2")));
-        assert_eq!(trial_cell("1/1.1.2").template(), TemplateVersion::Trial);
+        assert!(std::ptr::eq(
+            trial_cell("1/1.1.2").catalogue(),
+            &raw const TRIAL_CATALOGUE
+        ));
         assert_eq!(
             template.form(2).map(|form| form.indicators().len()),
             Some(1)
@@ -196,7 +195,10 @@ mod tests {
             sum.message_en().to_string(),
             "Form 1: row 1.1 = 100 but row 1.1.1 + row 1.1.2 = 60 + 30 = 90 (imbalance 10)."
         );
-        assert_eq!(sum.cells[0].template(), TemplateVersion::Trial);
+        assert!(std::ptr::eq(
+            sum.cells[0].catalogue(),
+            &raw const TRIAL_CATALOGUE
+        ));
         let json = serde_json::to_value(&findings).unwrap();
         assert_eq!(
             json[2]["cells"][0],
@@ -212,7 +214,10 @@ mod tests {
         // Read as findings of 581, they are refused: 581 has no such rule.
         assert!(serde_json::from_str::<crate::Findings>(&text).is_err());
         assert_eq!(back.len(), 3);
-        assert_eq!(back[0].rule.template(), TemplateVersion::Trial);
+        assert!(std::ptr::eq(
+            back[0].rule.rule(),
+            &raw const RULES[back[0].rule.index()]
+        ));
     }
 
     #[test]
@@ -286,7 +291,7 @@ mod tests {
     fn report_json(sheet: &Sheet) -> serde_json::Value {
         let mut report = serde_json::Map::new();
         report.insert("meta".into(), serde_json::to_value(&sheet.meta).unwrap());
-        for form in sheet.template().forms {
+        for form in sheet.template().forms() {
             let mut cells = serde_json::Map::new();
             for indicator in form.indicators() {
                 let value = match sheet.cell(indicator.id) {

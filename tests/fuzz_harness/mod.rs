@@ -14,7 +14,8 @@
 #![allow(dead_code)] // each fuzz target uses one harness
 
 use arbitrary::{Arbitrary, Unstructured};
-use cchc_forms::catalogue::{CELL_COUNT, CellId};
+use cchc_forms::bnv581::CELL_COUNT;
+use cchc_forms::catalogue::CellId;
 use cchc_forms::number::{
     MAX_INTEGER_DIGITS, format_count, format_decimal, parse_count, parse_decimal,
 };
@@ -602,7 +603,8 @@ fn series_oracles(reports: &[Report]) {
 /// Adding up and checking the total (see [`across`]).
 fn aggregate_oracles(reports: &[Report]) {
     use cchc_forms::aggregate::{BlankReason, Total, aggregate};
-    use cchc_forms::catalogue::{Aggregation, CATALOGUE};
+    use cchc_forms::bnv581::CATALOGUE;
+    use cchc_forms::catalogue::Aggregation;
     use cchc_forms::cross::CrossFamily;
 
     // Adding up: members of another period than the first are refused.

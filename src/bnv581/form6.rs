@@ -2,7 +2,7 @@
 
 use crate::unit::{Count, MillionVnd, Percent, ServiceUnit};
 
-use super::form_table;
+use crate::form::form_table;
 
 form_table! {
     /// Form 6 (Biểu mẫu 6), *Cải cách tài chính công*: public-finance reform,

@@ -2,7 +2,7 @@
 
 use crate::unit::{Agency, Count, Document, Issue, Percent, Quantity, SurveyMethod, Task, YesNo};
 
-use super::form_table;
+use crate::form::form_table;
 
 form_table! {
     /// Form 1 (Biểu mẫu 1), *Công tác chỉ đạo điều hành CCHC*: direction and

@@ -1,45 +1,16 @@
-//! The seven forms, each written once as a table.
+//! Typed form tables: the machinery each form of a template with typed
+//! forms (581's, in [`crate::bnv581`]) is written with.
 //!
-//! Each file of this module is one form, written as a `form_table!` invocation whose
-//! rows read like the printed form: STT, field name, type (which gives the
-//! unit), the printed "Lũy kế" flag, how the row behaves over time and how
-//! it adds up across bodies (its period class and aggregation class, with
-//! the reasoning for the rows where it is not obvious), the Vietnamese label
-//! as printed and an English name. Everything else derives from these tables: the form structs and
-//! their documented fields, the [catalogue](crate::catalogue), row import
-//! and export, and the schema keywords.
-//!
-//! Every field is an `Option`: `None` is a blank cell ("not reported"), which
-//! is not zero.
-//!
-//! | form | struct | title |
-//! |---|---|---|
-//! | 1 | [`Form1`] | Công tác chỉ đạo điều hành CCHC |
-//! | 2 | [`Form2`] | Cải cách thể chế |
-//! | 3 | [`Form3`] | Cải cách thủ tục hành chính |
-//! | 4 | [`Form4`] | Cải cách tổ chức bộ máy |
-//! | 5 | [`Form5`] | Cải cách chế độ công vụ |
-//! | 6 | [`Form6`] | Cải cách tài chính công |
-//! | 7 | [`Form7`] | Xây dựng và phát triển Chính quyền điện tử, Chính quyền số |
+//! A form is written once as a `form_table!` invocation whose rows read
+//! like the printed form: STT, field name, type (which gives the unit), the
+//! printed "Lũy kế" flag, how the row behaves over time and how it adds up
+//! across bodies, the Vietnamese label as printed and an English name. The
+//! macro writes the form's struct with its documented fields, its
+//! indicators and headings (from which the catalogue is numbered), and the
+//! accessors that read, write and parse each field by its position.
 
-use crate::error::CellProblem;
+use crate::problem::CellProblem;
 use crate::unit::Printed;
-
-mod form1;
-mod form2;
-mod form3;
-mod form4;
-mod form5;
-mod form6;
-mod form7;
-
-pub use form1::Form1;
-pub use form2::Form2;
-pub use form3::Form3;
-pub use form4::Form4;
-pub use form5::Form5;
-pub use form6::Form6;
-pub use form7::Form7;
 
 /// Reads a cell's value as the checks see it.
 pub(crate) type Getter<F> = fn(&F) -> Option<Printed>;
@@ -173,7 +144,7 @@ macro_rules! form_table {
 
             /// The form's identity, indicators and headings.
             pub const INFO: $crate::catalogue::FormInfo = $crate::catalogue::FormInfo {
-                template: $crate::template::TemplateVersion::UNNUMBERED,
+                catalogue: $crate::catalogue::CatalogueRef::UNNUMBERED,
                 number: $number,
                 key: $key,
                 title_vi: $title_vi,
@@ -181,7 +152,7 @@ macro_rules! form_table {
             };
 
             /// The form's indicators in row order, before they are numbered
-            /// in [`crate::catalogue::CATALOGUE`].
+            /// in [`crate::bnv581::CATALOGUE`].
             pub(crate) const INDICATORS: &'static [$crate::catalogue::Indicator] = &[
                 $(
                     $crate::catalogue::Indicator {
@@ -296,54 +267,3 @@ pub(crate) trait CellSink {
 }
 
 pub(crate) use {applicability, cumulative_flag, form_table, printed_unit, weight};
-
-/// The template of Công văn 581/BNV-CCHC of 21/02/2022: the seven forms of
-/// this module, their catalogue and [`crate::check::RULES`].
-pub static BNV_581: crate::template::Template = crate::template::Template {
-    legal_basis: crate::template::LegalBasis {
-        document: "Công văn 581/BNV-CCHC",
-        date: crate::report::CalendarDate {
-            year: 2022,
-            month: 2,
-            day: 21,
-        },
-        issuer: "Bộ Nội vụ (Ministry of Home Affairs)",
-        name: "581/BNV-CCHC/2022",
-    },
-    applies: crate::template::Applicability {
-        from: Some(crate::report::CalendarDate {
-            year: 2021,
-            month: 12,
-            day: 15,
-        }),
-        until: None,
-        reason_en: "reports from Q1/2022 on",
-        reason_vi: "báo cáo từ quý I/2022",
-    },
-    windows: crate::template::Windows::Administrative,
-    levels: &crate::report::Level::ALL,
-    forms: &crate::catalogue::FORMS,
-    indicators: &crate::catalogue::CATALOGUE,
-    headings: &crate::catalogue::HEADINGS,
-    rules: &crate::check::RULES,
-    limited: &crate::catalogue::LIMITED,
-    every_row_applies: crate::template::every_row_applies(
-        &crate::catalogue::CATALOGUE,
-        &crate::catalogue::LIMITED,
-    ),
-    plan: Some(crate::check::rules::clean_path),
-    built: None,
-};
-
-#[allow(non_upper_case_globals)] // named as the enum variant it was
-impl crate::template::TemplateVersion {
-    /// The template of Công văn 581/BNV-CCHC of 21/02/2022 (Ministry of Home
-    /// Affairs guidance on periodic administrative-reform reports).
-    pub const Bnv581Of2022: crate::template::TemplateVersion =
-        crate::template::TemplateVersion::of(&BNV_581);
-
-    /// The templates this crate ships, oldest first: the names a report's
-    /// `template` may give without a template of the caller's own.
-    pub const ALL: &'static [crate::template::TemplateVersion] =
-        &[crate::template::TemplateVersion::Bnv581Of2022];
-}

@@ -2,7 +2,7 @@
 
 use crate::unit::{Agency, Board, Count, Organisation, Percent, Person};
 
-use super::form_table;
+use crate::form::form_table;
 
 form_table! {
     /// Form 4 (Biểu mẫu 4), *Cải cách tổ chức bộ máy*: organisational reform,

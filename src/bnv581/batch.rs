@@ -6,8 +6,8 @@
 
 use std::num::NonZeroUsize;
 
+use super::Report;
 use crate::finding::Findings;
-use crate::report::Report;
 
 /// The findings of every report of `reports`, in order, the reports shared
 /// among at most `threads` threads.
@@ -22,11 +22,11 @@ use crate::report::Report;
 /// # Example
 /// ```
 /// use std::num::NonZeroUsize;
-/// use cchc_forms::{check, samples, Report, ReportMeta};
+/// use cchc_forms::{bnv581, samples, Report, ReportMeta};
 ///
 /// let reports = vec![samples::bac_giang_2023_q3(), Report::new(ReportMeta::default())];
-/// let two = check::validate_all(&reports, NonZeroUsize::new(2).unwrap());
-/// assert_eq!(two, check::validate_all(&reports, NonZeroUsize::MIN));
+/// let two = bnv581::validate_all(&reports, NonZeroUsize::new(2).unwrap());
+/// assert_eq!(two, bnv581::validate_all(&reports, NonZeroUsize::MIN));
 /// // The sample's four findings, then none for a blank report.
 /// assert_eq!(two.iter().map(|findings| findings.len()).collect::<Vec<_>>(), [4, 0]);
 /// ```

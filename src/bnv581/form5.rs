@@ -2,7 +2,7 @@
 
 use crate::unit::{Agency, Count, Person};
 
-use super::form_table;
+use crate::form::form_table;
 
 form_table! {
     /// Form 5 (Biểu mẫu 5), *Cải cách chế độ công vụ*: civil-service reform,

@@ -2,7 +2,7 @@
 
 use crate::unit::{Count, Document, Percent};
 
-use super::form_table;
+use crate::form::form_table;
 
 form_table! {
     /// Form 2 (Biểu mẫu 2), *Cải cách thể chế*: institutional reform, that

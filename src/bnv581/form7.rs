@@ -4,7 +4,7 @@ use crate::unit::{
     Completion, Count, Dossier, MeetingLinkage, Percent, Procedure, Progress, PublicService,
 };
 
-use super::form_table;
+use crate::form::form_table;
 
 form_table! {
     /// Form 7 (Biểu mẫu 7), *Xây dựng và phát triển Chính quyền điện tử,

@@ -2,7 +2,7 @@
 
 use crate::unit::{Count, Dossier, Percent, Petition, Procedure};
 
-use super::form_table;
+use crate::form::form_table;
 
 form_table! {
     /// Form 3 (Biểu mẫu 3), *Cải cách thủ tục hành chính*:
