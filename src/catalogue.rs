@@ -335,7 +335,7 @@ impl Aggregation {
 #[serde(rename_all = "snake_case")]
 pub enum Weight {
     /// A reference count of the body (departments, districts, communes).
-    Reference(crate::ReferenceCount),
+    Reference(crate::reference::ReferenceCount),
     /// Another row of the same form, by its STT (form 1 row 4.2 is a share
     /// of the row 4.1 bodies inspected).
     Row(&'static str),

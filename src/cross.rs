@@ -1,7 +1,7 @@
 //! Findings across reports: what the checks of a body's reports of a year
 //! ([`crate::series`]) and of an aggregate ([`crate::aggregate`]) found.
 //!
-//! A [`CrossFinding`] is like a [`Finding`](crate::Finding) of one report,
+//! A [`CrossFinding`] is like a [`Finding`](crate::finding::Finding) of one report,
 //! but each of its cells says which report it is in: the report's period
 //! (`{"year": 2023, "term": "q3"}`) and, when the reports are of different
 //! bodies, the body. Its rule id says the family and the check:

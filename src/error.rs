@@ -176,7 +176,7 @@ pub struct CellError {
     /// cut after [`MAX_ECHO_CHARS`] characters.
     pub raw: String,
     /// The line of the document, counted from 1; `None` for rows given in
-    /// code ([`Report::from_rows`](crate::Report::from_rows)) and for Word
+    /// code ([`Report::from_rows`](crate::bnv581::Report::from_rows)) and for Word
     /// and Excel documents, whose problems have a [`place`](Self::place).
     pub line: Option<usize>,
     /// Where in a Word or Excel document: the table, row and cell, or the
@@ -470,16 +470,16 @@ pub enum MemberProblemKind {
     /// The member's period is not the first member's.
     Period {
         /// The first member's period.
-        expected: Option<crate::Period>,
+        expected: Option<crate::period::Period>,
         /// The member's.
-        found: Option<crate::Period>,
+        found: Option<crate::period::Period>,
     },
     /// The member's template is not the first member's.
     Template {
         /// The first member's template.
-        expected: crate::TemplateVersion,
+        expected: crate::template::TemplateVersion,
         /// The member's.
-        found: crate::TemplateVersion,
+        found: crate::template::TemplateVersion,
     },
     /// More members than [`MAX_REPORTS`]: refused before any is read (the
     /// problem names the first member past the limit).
@@ -490,14 +490,14 @@ pub enum MemberProblemKind {
     /// The member gives no period.
     NoPeriod,
     /// The member's body is one added before (the same
-    /// [`BodyKey`](crate::BodyKey)): a body is counted once.
+    /// [`BodyKey`](crate::meta::BodyKey)): a body is counted once.
     SameBody {
         /// The position of the member of that body added first.
         first: usize,
     },
 }
 
-fn period_words(period: Option<crate::Period>, vietnamese: bool) -> String {
+fn period_words(period: Option<crate::period::Period>, vietnamese: bool) -> String {
     match (period, vietnamese) {
         (None, true) => "không ghi kỳ".to_owned(),
         (None, false) => "no period".to_owned(),

@@ -4,7 +4,7 @@
 //! read, the value reported and the interval its printed digits stand for,
 //! the value or interval the other cells imply, the imbalance between them,
 //! and a message in Vietnamese and in English. [`Findings`] is the
-//! collection [`Report::validate`](crate::Report::validate) returns; it
+//! collection [`Report::validate`](crate::bnv581::Report::validate) returns; it
 //! serializes as a JSON array.
 //!
 //! Findings are cheap to build: the rule is a [`RuleId`] (one byte), the
@@ -273,7 +273,7 @@ impl RuleId {
     }
 
     /// The rule of `rules` (a template's table, such as
-    /// [`Template::rules`](crate::Template)) whose id is `id`.
+    /// [`Template::rules`](crate::template::Template)) whose id is `id`.
     ///
     /// # Example
     /// ```

@@ -92,7 +92,7 @@ macro_rules! printed_unit {
 /// (doc comments before it say why a row's classes are what they are), where
 /// `{ PeriodClass, Aggregation }` names a [`PeriodClass`](crate::catalogue::PeriodClass)
 /// and an [`Aggregation`](crate::catalogue::Aggregation) variant, the latter
-/// followed by `by Departments` (a [`ReferenceCount`](crate::ReferenceCount))
+/// followed by `by Departments` (a [`ReferenceCount`](crate::reference::ReferenceCount))
 /// or `by row "4.1"` for a weighted row; the flags are `cumulative` for a "Lũy kế" row and `district` for a
 /// row that exists only at district level (so only until 1 July 2025), and
 /// `Type as "legend"` gives

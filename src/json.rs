@@ -37,7 +37,7 @@ impl Report {
     ///
     /// # Errors
     /// [`Error::Json`] with one [`JsonProblem`] per problem (at most
-    /// [`MAX_PROBLEMS`](crate::MAX_PROBLEMS), then a count): bad syntax
+    /// [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS), then a count): bad syntax
     /// (one problem, with its line and column), a key given twice, a
     /// missing or unknown field, or a value of the wrong kind.
     ///
@@ -473,8 +473,8 @@ impl<'a> Reader<'a> {
             return Ok(None);
         }
         let period = period?;
-        if !crate::REPORT_YEARS.contains(&period.year) {
-            let problem = crate::MetaProblem::YearOutOfRange { year: period.year };
+        if !crate::limits::REPORT_YEARS.contains(&period.year) {
+            let problem = crate::problem::MetaProblem::YearOutOfRange { year: period.year };
             return Err((problem.message_vi(), problem.message_en()));
         }
         Ok(Some(period))

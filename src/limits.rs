@@ -2,7 +2,7 @@
 //! whatever the input: each enforced with an error that says which, and
 //! tested at and just past it (the table is in the crate docs).
 
-/// The most problems an [`Error`](crate::Error) lists. The readers of text (rows,
+/// The most problems an [`Error`](crate::error::Error) lists. The readers of text (rows,
 /// printed forms, `#!` metadata) stop reading at the [`MAX_PROBLEMS`]th
 /// problem, which is listed as [`CellProblem::ProblemLimit`](crate::problem::CellProblem::ProblemLimit) at its line;
 /// past it, problems of rows given in code and of JSON are only counted.
@@ -18,19 +18,19 @@ pub const REPORT_YEARS: std::ops::RangeInclusive<u16> = 2000..=2100;
 pub const MAX_ECHO_CHARS: usize = 200;
 
 /// The largest document the readers take, in bytes (8 MiB): the bytes given
-/// to [`decode_text`](crate::decode_text), the text given to
+/// to [`decode_text`](crate::decode::decode_text), the text given to
 /// [`read_tsv`](crate::rows::read_tsv), [`parse_tsv`](crate::rows::parse_tsv),
 /// [`read_meta`](crate::rows::read_meta),
 /// [`read_printed`](crate::printed::read_printed) and
-/// [`Report::from_json`](crate::Report::from_json). A whole report
+/// [`Report::from_json`](crate::bnv581::Report::from_json). A whole report
 /// document, its prose included, is about 60 kB; its rows about 5 kB.
 /// A larger document is refused before it is read, with one problem
-/// ([`CellProblem::DocumentTooLarge`](crate::problem::CellProblem::DocumentTooLarge), [`EncodingProblem::TooLarge`](crate::EncodingProblem::TooLarge), or a
-/// [`JsonProblem`](crate::JsonProblem) at the document's root).
+/// ([`CellProblem::DocumentTooLarge`](crate::problem::CellProblem::DocumentTooLarge), [`EncodingProblem::TooLarge`](crate::error::EncodingProblem::TooLarge), or a
+/// [`JsonProblem`](crate::error::JsonProblem) at the document's root).
 pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
 
 /// The most rows a report is read from (10,000): the rows given to
-/// [`Report::from_rows`](crate::Report::from_rows) and the rows (lines with
+/// [`Report::from_rows`](crate::bnv581::Report::from_rows) and the rows (lines with
 /// a form number) of [`parse_tsv`](crate::rows::parse_tsv) and
 /// [`read_tsv`](crate::rows::read_tsv). A report has 125 indicators and
 /// some thirty headings, so each can be given many times over; reading
@@ -58,7 +58,7 @@ pub const MAX_JSON_DEPTH: usize = 16;
 /// [`Series::group`](crate::series::Series::group). A province's
 /// departments and districts are some 30 reports, the nation's provinces
 /// 63 (34 since July 2025), a body's series 4 a year. More members are
-/// refused before any is read ([`MemberProblemKind::TooMany`](crate::MemberProblemKind::TooMany)); of more
+/// refused before any is read ([`MemberProblemKind::TooMany`](crate::error::MemberProblemKind::TooMany)); of more
 /// reports to check, the first 10,000 are checked and the first one past
 /// the limit is set aside with the reason
 /// ([`UnplacedReason::TooMany`](crate::series::UnplacedReason::TooMany)),

@@ -262,7 +262,7 @@ impl ReportMeta {
 
 impl ReportMeta {
     /// What the readers refuse in the metadata: a year outside
-    /// [`REPORT_YEARS`](crate::REPORT_YEARS) (the same range for JSON, `#!`
+    /// [`REPORT_YEARS`](crate::limits::REPORT_YEARS) (the same range for JSON, `#!`
     /// lines and printed titles), and what the template the metadata names
     /// refuses: a `district` level for a period whose data window starts on
     /// or after 1 July 2025 (there is no district level since).
@@ -278,23 +278,23 @@ impl ReportMeta {
     /// assert_eq!(typo.problems(), [cchc_forms::MetaProblem::YearOutOfRange { year: 2203 }]);
     /// ```
     #[must_use]
-    pub fn problems(&self) -> Vec<crate::MetaProblem> {
+    pub fn problems(&self) -> Vec<crate::problem::MetaProblem> {
         let Some(period) = self.period else {
             return Vec::new();
         };
-        if !crate::REPORT_YEARS.contains(&period.year) {
-            return vec![crate::MetaProblem::YearOutOfRange { year: period.year }];
+        if !crate::limits::REPORT_YEARS.contains(&period.year) {
+            return vec![crate::problem::MetaProblem::YearOutOfRange { year: period.year }];
         }
         let template = self.template.template();
         match self.level {
             Some(level) if !template.levels.contains(&level) => {
-                vec![crate::MetaProblem::LevelNotInTemplate {
+                vec![crate::problem::MetaProblem::LevelNotInTemplate {
                     level,
                     template: template.legal_basis.name,
                 }]
             }
             Some(Level::District) if !template.has_districts(period) => {
-                vec![crate::MetaProblem::NoDistrictLevel {
+                vec![crate::problem::MetaProblem::NoDistrictLevel {
                     year: period.year,
                     term: period.term,
                 }]

@@ -96,12 +96,12 @@ pub fn read_printed(text: &str) -> Result<Imported, Error> {
 }
 
 /// [`read_printed`] from a file's bytes: decoded as
-/// [`decode_text`](crate::decode_text) decodes them (UTF-8 or UTF-16 with
+/// [`decode_text`](crate::decode::decode_text) decodes them (UTF-8 or UTF-16 with
 /// its mark, NUL bytes refused, in Unicode normal form C), then read, the
 /// normal form checked once.
 ///
 /// # Errors
-/// [`Error::Encoding`] as [`decode_text`](crate::decode_text) gives it;
+/// [`Error::Encoding`] as [`decode_text`](crate::decode::decode_text) gives it;
 /// then as [`read_printed`].
 ///
 /// # Example
@@ -581,7 +581,7 @@ fn is_page_mark(line: &str) -> bool {
 /// plans: "Kết quả … năm 2023 và phương hướng, nhiệm vụ 6 tháng đầu năm
 /// 2024" is the year 2023. In that part, the words of a term (`quý I`,
 /// `quý III`, `6 tháng (đầu)`) and one year (from
-/// [`REPORT_YEARS`](crate::REPORT_YEARS)) give the period, in any order
+/// [`REPORT_YEARS`](crate::limits::REPORT_YEARS)) give the period, in any order
 /// (`năm 2023 (quý III)`); the year named alone after `năm` is the year
 /// report. Anything else is not read: no year or two years, a period that
 /// is not one of the template's (`quý II`, `quý IV`, `9 tháng`, `tháng 9`,
@@ -637,7 +637,7 @@ fn period_in_title(title: &str) -> Option<Period> {
     let [year] = years[..] else {
         return None;
     };
-    if !crate::REPORT_YEARS.contains(&year) {
+    if !crate::limits::REPORT_YEARS.contains(&year) {
         return None;
     }
     match terms[..] {

@@ -1,6 +1,6 @@
 //! What is wrong with one cell's text or one metadata line, in Vietnamese
 //! and English: the problems a value's reader finds before any template
-//! or report is involved. [`crate::Error`] places them in a document.
+//! or report is involved. [`crate::error::Error`] places them in a document.
 
 use std::fmt;
 
@@ -206,7 +206,7 @@ pub enum CellProblem {
     #[error("this cell was already given (first at row {first_row})")]
     Duplicate {
         /// Where the cell was given first: the row's position counted from
-        /// 1 for [`Report::from_rows`](crate::Report::from_rows), the line
+        /// 1 for [`Report::from_rows`](crate::bnv581::Report::from_rows), the line
         /// number for text.
         first_row: usize,
     },

@@ -5,7 +5,7 @@
 //! departments that reorganised"; form 7 rows 5.1.x and 5.3.x, shares of
 //! departments, districts and communes linked to a system) without printing
 //! the populations themselves. A caller who knows them says so in the
-//! report's metadata ([`ReportMeta::reference`](crate::ReportMeta::reference));
+//! report's metadata ([`ReportMeta::reference`](crate::meta::ReportMeta::reference));
 //! the checks then require each such share to be `100 · k / n` for a whole
 //! `k ≤ n` within its printed precision, and a count of departments or
 //! districts checked to stay within the population. Without a count those

@@ -60,7 +60,7 @@ impl Report {
     ///
     /// # Errors
     /// [`Error::Rows`] with one [`CellError`] per bad row, in row order
-    /// (at most [`MAX_PROBLEMS`](crate::MAX_PROBLEMS), then a count).
+    /// (at most [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS), then a count).
     ///
     /// # Example
     /// ```
@@ -349,7 +349,7 @@ pub(crate) fn push_given(
 /// [`CellProblem::ProblemLimit`] instead, after which the list is full and
 /// the readers stop ([`Problems::is_full`]); past it, a problem is counted.
 ///
-/// [`MAX_PROBLEMS`]: crate::MAX_PROBLEMS
+/// [`MAX_PROBLEMS`]: crate::limits::MAX_PROBLEMS
 pub(crate) fn push(
     problems: &mut Problems<CellError>,
     line: usize,
@@ -360,7 +360,7 @@ pub(crate) fn push(
 ) {
     if problems.is_full() {
         problems.count_one();
-    } else if problems.len().saturating_add(1) >= crate::MAX_PROBLEMS {
+    } else if problems.len().saturating_add(1) >= crate::limits::MAX_PROBLEMS {
         let limit = CellProblem::ProblemLimit;
         problems.push(CellError::at_line(line, form, stt, raw, limit));
     } else {
@@ -455,7 +455,7 @@ pub struct Imported {
     pub report: Report,
     /// What might be misread: a label or unit unlike the template's, an
     /// amount with three decimals, a row of a printed form not found (at
-    /// most [`MAX_PROBLEMS`](crate::MAX_PROBLEMS), then a count).
+    /// most [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS), then a count).
     pub warnings: Problems<ImportWarning>,
 }
 
@@ -482,7 +482,7 @@ pub struct ImportWarning {
     /// The STT as the template numbers it (empty when not about a row).
     pub stt: String,
     /// The text concerned, as printed (cut after
-    /// [`MAX_ECHO_CHARS`](crate::MAX_ECHO_CHARS) characters).
+    /// [`MAX_ECHO_CHARS`](crate::limits::MAX_ECHO_CHARS) characters).
     pub text: String,
     /// What was noticed.
     pub kind: WarningKind,
@@ -539,13 +539,13 @@ pub enum WarningKind {
     /// its printed precision assumed from it.
     PrecisionAssumed {
         /// The cell.
-        place: crate::Place,
+        place: crate::error::Place,
     },
     /// A formula of an Excel cell without a value saved with it (the
     /// workbook was never recalculated): the cell is left blank.
     FormulaWithoutValue {
         /// The cell.
-        place: crate::Place,
+        place: crate::error::Place,
     },
 }
 
@@ -719,9 +719,9 @@ pub(crate) fn three_decimals(id: CellId, text: &str) -> Option<WarningKind> {
 ///   cell blank) is refused: there would be nothing to check.
 ///
 /// Memory stays bounded whatever the size of the text: rows are imported
-/// as they are read, at most [`MAX_PROBLEMS`](crate::MAX_PROBLEMS)
+/// as they are read, at most [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS)
 /// problems are kept, and each quotes at most
-/// [`MAX_ECHO_CHARS`](crate::MAX_ECHO_CHARS) characters.
+/// [`MAX_ECHO_CHARS`](crate::limits::MAX_ECHO_CHARS) characters.
 ///
 /// # Errors
 /// [`Error::Rows`] with every problem of the metadata and the rows, in
@@ -756,12 +756,12 @@ pub fn read_tsv(text: &str) -> Result<Imported, Error> {
 }
 
 /// [`read_tsv`] from a file's bytes: decoded as
-/// [`decode_text`](crate::decode_text) decodes them (UTF-8 or UTF-16 with
+/// [`decode_text`](crate::decode::decode_text) decodes them (UTF-8 or UTF-16 with
 /// its mark, NUL bytes refused, in Unicode normal form C), then read, the
 /// normal form checked once.
 ///
 /// # Errors
-/// [`Error::Encoding`] as [`decode_text`](crate::decode_text) gives it;
+/// [`Error::Encoding`] as [`decode_text`](crate::decode::decode_text) gives it;
 /// then as [`read_tsv`].
 ///
 /// # Example
@@ -864,7 +864,7 @@ fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
 /// | `level` (`cấp`) | `ministry`/`bộ`, `province`/`tỉnh`, `district`/`huyện`, `commune`/`xã` |
 /// | `period` (`kỳ`, `kỳ báo cáo`) | a year and a term, in any order: `2023 q3`, `Q3/2023`, `quý III năm 2023`, `2024 half_year`, `6 tháng 2024`, `year 2023`, `năm 2023` |
 /// | `template` (`mẫu`) | `581/BNV-CCHC/2022` |
-/// | `departments` (`số sở, ngành`) | how many departments the body has, a whole number: its [reference count](crate::Reference) |
+/// | `departments` (`số sở, ngành`) | how many departments the body has, a whole number: its [reference count](crate::reference::Reference) |
 /// | `districts` (`số đơn vị cấp huyện`, `số huyện`) | how many districts |
 /// | `communes` (`số đơn vị cấp xã`, `số xã`) | how many communes |
 ///
@@ -1009,7 +1009,7 @@ impl MetaReader {
             2 => self.meta.period = Some(parse_period(&value)?),
             3 => self.meta.template = parse_template(&value)?,
             _ => {
-                let kind = crate::ReferenceCount::ALL[slot - 4];
+                let kind = crate::reference::ReferenceCount::ALL[slot - 4];
                 let count = crate::number::parse_count(&value)
                     .ok()
                     .and_then(|count| u32::try_from(count).ok())
@@ -1074,7 +1074,7 @@ pub(crate) fn parse_period(value: &str) -> Result<Period, MetaProblem> {
     let [year] = years[..] else {
         return Err(MetaProblem::BadPeriod);
     };
-    if !crate::REPORT_YEARS.contains(&year) {
+    if !crate::limits::REPORT_YEARS.contains(&year) {
         return Err(MetaProblem::YearOutOfRange { year });
     }
     let mut rest: Vec<&str> = tokens

@@ -64,7 +64,7 @@ impl Sheet {
     /// Builds a sheet from rows, looked up in the template `meta` names.
     ///
     /// # Errors
-    /// [`Error::Rows`] with one [`CellError`](crate::CellError) per bad row, in row order: an
+    /// [`Error::Rows`] with one [`CellError`](crate::error::CellError) per bad row, in row order: an
     /// unknown form or STT, a value on a heading, the same cell twice, text
     /// that is not a value of the indicator's kind.
     pub fn from_rows<'a, I>(meta: ReportMeta, rows: I) -> Result<Sheet, Error>
@@ -151,7 +151,7 @@ impl Sheet {
 }
 
 impl Source for Sheet {
-    fn reference(&self) -> crate::Reference {
+    fn reference(&self) -> crate::reference::Reference {
         self.meta.reference
     }
 
@@ -217,8 +217,8 @@ impl Sheet {
     /// # Errors
     /// [`Error::Json`] listing each problem with its path, the cell and the
     /// raw text: an unknown form or key, a value that is not one of the
-    /// indicator's kind, a document past [`MAX_DOCUMENT_BYTES`](crate::MAX_DOCUMENT_BYTES)
-    /// or nested deeper than [`MAX_JSON_DEPTH`](crate::MAX_JSON_DEPTH); the
+    /// indicator's kind, a document past [`MAX_DOCUMENT_BYTES`](crate::limits::MAX_DOCUMENT_BYTES)
+    /// or nested deeper than [`MAX_JSON_DEPTH`](crate::limits::MAX_JSON_DEPTH); the
     /// metadata's problems as [`Error::Meta`].
     ///
     /// # Example

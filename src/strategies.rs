@@ -263,7 +263,7 @@ pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
     ];
     // Every year a reader takes (a report of another year is refused by
     // each of them alike).
-    let year = prop_oneof![3 => 2019_u16..=2026, 1 => crate::REPORT_YEARS];
+    let year = prop_oneof![3 => 2019_u16..=2026, 1 => crate::limits::REPORT_YEARS];
     let count = |most: u32| prop_oneof![2 => Just(None), 2 => (1..=most).prop_map(Some), 1 => Just(Some(0))];
     let reference = prop_oneof![
         1 => Just(Reference::NONE),

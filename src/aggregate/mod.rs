@@ -407,13 +407,13 @@ fn total_of(report: &mut Report, indicator: &Indicator, acc: &Accumulator) -> To
 }
 
 /// The members' reference counts added up, each where every member gives it.
-fn sum_reference(members: &[Report]) -> crate::Reference {
-    let total = |get: fn(&crate::Reference) -> Option<u32>| {
+fn sum_reference(members: &[Report]) -> crate::reference::Reference {
+    let total = |get: fn(&crate::reference::Reference) -> Option<u32>| {
         members
             .iter()
             .try_fold(0_u32, |sum, m| sum.checked_add(get(&m.meta.reference)?))
     };
-    crate::Reference {
+    crate::reference::Reference {
         departments: total(|r| r.departments),
         districts: total(|r| r.districts),
         communes: total(|r| r.communes),
@@ -945,7 +945,7 @@ impl Aggregate<'_> {
             return out;
         }
         let absent = template.absent_cells_of(period);
-        let checked: Vec<&crate::Finding> = findings
+        let checked: Vec<&crate::finding::Finding> = findings
             .iter()
             .filter(|f| f.family != Family::LevelRange)
             .collect();

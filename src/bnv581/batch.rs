@@ -59,7 +59,7 @@ mod tests {
     fn every_report_gets_its_own_findings_in_order_whatever_the_threads() {
         // Odd counts, so that the last share is shorter than the others.
         let sample = samples::bac_giang_2023_q3();
-        let blank = Report::new(crate::ReportMeta::default());
+        let blank = Report::new(crate::meta::ReportMeta::default());
         let reports: Vec<Report> = (0..7)
             .map(|i| {
                 if i % 3 == 0 {

@@ -6,7 +6,7 @@
 //! form tables, the catalogue numbered from them ([`CATALOGUE`], [`FORMS`],
 //! [`HEADINGS`]), its rule table ([`RULES`]) with its compiled clean path,
 //! the typed [`Report`] with [`Form1`] to [`Form7`], and the template value
-//! [`BNV_581`] that ties them ([`TemplateVersion::Bnv581Of2022`](crate::TemplateVersion::Bnv581Of2022)). The rest
+//! [`BNV_581`] that ties them ([`TemplateVersion::Bnv581Of2022`](crate::template::TemplateVersion::Bnv581Of2022)). The rest
 //! of the crate works on the template it is given.
 //!
 //! Each form's file is one form, written as a `form_table!` invocation whose
@@ -35,6 +35,8 @@ use crate::catalogue::{CellId, Heading, catalogue, find_in, normalize_stt};
 use crate::finding::{Finding, FindingEntry, RuleId};
 
 mod batch;
+#[cfg(test)]
+mod clean_path_edges;
 mod form1;
 mod form2;
 mod form3;
@@ -116,7 +118,7 @@ impl CellId {
     /// # Panics
     /// When there is no such indicator; in a `const` item this is a compile
     /// error. Use [`CellId::find`] for untrusted input, and
-    /// [`Template::cell`](crate::Template::cell) for any template.
+    /// [`Template::cell`](crate::template::Template::cell) for any template.
     ///
     /// # Example
     /// ```
@@ -192,7 +194,7 @@ impl RuleId {
 }
 
 /// A rule id reads as a rule of the 581 template; the findings of another
-/// template read with [`Findings::from_json_in`](crate::Findings::from_json_in).
+/// template read with [`Findings::from_json_in`](crate::finding::Findings::from_json_in).
 impl<'de> serde::Deserialize<'de> for RuleId {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Id;
@@ -226,7 +228,7 @@ impl schemars::JsonSchema for RuleId {
 }
 
 /// A finding reads as a finding of the 581 template;
-/// [`Findings::from_json_in`](crate::Findings::from_json_in) reads the
+/// [`Findings::from_json_in`](crate::finding::Findings::from_json_in) reads the
 /// findings of any template.
 impl<'de> serde::Deserialize<'de> for Finding {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -325,7 +325,7 @@ pub(crate) struct Snapshotted<'a> {
 }
 
 impl Source for Snapshotted<'_> {
-    fn reference(&self) -> crate::Reference {
+    fn reference(&self) -> crate::reference::Reference {
         self.report.meta.reference
     }
 

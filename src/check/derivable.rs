@@ -109,7 +109,7 @@ impl RuleFamily for Derivable {
             let finding = fire(
                 findings,
                 rule,
-                crate::Severity::Info,
+                crate::finding::Severity::Info,
                 Phrase::NotDerivable,
                 values,
             );
@@ -118,7 +118,7 @@ impl RuleFamily for Derivable {
         let finding = fire(
             findings,
             rule,
-            crate::Severity::Info,
+            crate::finding::Severity::Info,
             Phrase::Derived,
             values,
         );

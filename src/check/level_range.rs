@@ -82,7 +82,7 @@ impl RuleFamily for LevelRange {
             .and_then(|(range, overall)| overall.overlaps(range))
             == Some(true);
         let (severity, phrase) = if truncated {
-            (crate::Severity::Info, Phrase::OnlyIfTruncated)
+            (crate::finding::Severity::Info, Phrase::OnlyIfTruncated)
         } else {
             (rule.rule().severity, Phrase::Violated)
         };

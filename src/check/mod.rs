@@ -143,9 +143,6 @@ pub(crate) mod share;
 pub(crate) mod sum;
 pub(crate) mod within_reference;
 
-#[cfg(test)]
-mod clean_path_edges;
-
 /// The registry of families: one line each, `Variant "name" => module::Type`.
 /// It declares the modules and writes [`Family`], [`Check`] and the dispatch
 /// from a rule to its family.
@@ -525,7 +522,7 @@ pub enum Constraint {
         /// The count.
         cell: CellId,
         /// The reference count.
-        of: crate::ReferenceCount,
+        of: crate::reference::ReferenceCount,
     },
     /// A note when `rate` is printed as 100 while `numerator < denominator`
     /// (constrains nothing).
@@ -693,18 +690,18 @@ pub struct RuleApplies {
     /// The first window start of the range, `null` for no limit
     /// (`YYYY-MM-DD`).
     #[schemars(with = "Option<String>")]
-    pub from: Option<crate::CalendarDate>,
+    pub from: Option<crate::period::CalendarDate>,
     /// The last window start of the range, `null` for no limit
     /// (`YYYY-MM-DD`).
     #[schemars(with = "Option<String>")]
-    pub until: Option<crate::CalendarDate>,
+    pub until: Option<crate::period::CalendarDate>,
     /// Whether the rule is evaluated for reports whose window starts
     /// inside the range (every family but one) or outside it (a
     /// `not_applicable` rule, which checks a row that does not apply).
     pub window: Window,
     /// The levels of government the rule applies to; `null` for every
     /// level (no rule of the 581 template is limited to a level).
-    pub levels: Option<&'static [crate::Level]>,
+    pub levels: Option<&'static [crate::period::Level]>,
 }
 
 /// Which side of its range a rule is evaluated on.
@@ -817,7 +814,7 @@ impl Evaluation {
 pub(crate) struct CellValues {
     readings: Readings,
     /// The report's reference counts (departments, districts, communes).
-    reference: crate::Reference,
+    reference: crate::reference::Reference,
 }
 
 impl CellValues {
@@ -866,8 +863,8 @@ pub(crate) trait Source {
     fn value(&self, id: CellId) -> Option<Printed>;
 
     /// The reporting body's reference counts, where known.
-    fn reference(&self) -> crate::Reference {
-        crate::Reference::NONE
+    fn reference(&self) -> crate::reference::Reference {
+        crate::reference::Reference::NONE
     }
 }
 
@@ -1373,7 +1370,7 @@ mod tests {
         }
         let every_row_absent = CellValues {
             readings,
-            reference: crate::Reference::NONE,
+            reference: crate::reference::Reference::NONE,
         };
         let mut places = 0..CellList::CAPACITY;
         assert!(

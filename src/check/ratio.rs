@@ -101,7 +101,7 @@ impl RuleFamily for Ratio {
             let finding = fire(
                 findings,
                 rule,
-                crate::Severity::Info,
+                crate::finding::Severity::Info,
                 Phrase::NoRatio,
                 values,
             );
@@ -122,7 +122,7 @@ impl RuleFamily for Ratio {
         let truncated =
             Span::of(rate, Reading::Truncated).and_then(|r| ratio_overlaps(r, num_span, den_span));
         let (severity, phrase) = if truncated == Some(true) {
-            (crate::Severity::Info, Phrase::OnlyIfTruncated)
+            (crate::finding::Severity::Info, Phrase::OnlyIfTruncated)
         } else {
             (rule.rule().severity, Phrase::Violated)
         };

@@ -311,7 +311,7 @@ mod tests {
         // Bắc Giang: its 10 districts and city given ("10 huyện, thành
         // phố" in the source document), departments and communes not.
         let mut report = crate::samples::bac_giang_2023_q3();
-        report.meta.reference = crate::Reference {
+        report.meta.reference = crate::reference::Reference {
             departments: None,
             districts: Some(10),
             communes: None,
@@ -345,7 +345,7 @@ mod tests {
     #[test]
     fn the_snapshot_is_laid_out_for_581_only() {
         let snapshot = crate::samples::bac_giang_2023_q3().snapshot();
-        let bnv_581 = crate::TemplateVersion::Bnv581Of2022.template();
+        let bnv_581 = crate::template::TemplateVersion::Bnv581Of2022.template();
         // The 125 indicators of the seven forms, then the 3 reference
         // counts (departments, districts, communes).
         assert_eq!(
@@ -353,7 +353,7 @@ mod tests {
             Some(125 + 3)
         );
         // The trial template's cells are laid out otherwise.
-        let trial = crate::TemplateVersion::Trial.template();
+        let trial = crate::template::TemplateVersion::Trial.template();
         assert!(snapshot.for_template(trial).is_none());
     }
 

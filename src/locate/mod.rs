@@ -20,7 +20,7 @@
 //! # Rows that do not apply
 //! A row that does not apply to the report's period (a district row of a
 //! report whose data window starts on or after 1 July 2025, see
-//! [`Template::absent_cells`](crate::Template::absent_cells)) is read as
+//! [`Template::absent_cells`](crate::template::Template::absent_cells)) is read as
 //! validation reads it: blank to every rule (a part of a sum left out, so
 //! the sum is checked as "of which"; a level left out of a level range; a
 //! ratio or bound on it not evaluated), and fixed: it is never the cell
@@ -106,8 +106,8 @@ use serde::ser::{SerializeSeq, SerializeStruct};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::Cells;
 use crate::bnv581::CELL_COUNT;
+use crate::bnv581::Cells;
 use crate::bnv581::Report;
 use crate::catalogue::CellId;
 use crate::check::{Source, is_exact, run_rules};
@@ -545,7 +545,7 @@ impl Locator {
         let mut located = Localisation::default();
         let mut broken: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut blanks: Vec<Group> = Vec::new();
-        for finding in findings.of_severity(crate::Severity::Error) {
+        for finding in findings.of_severity(crate::finding::Severity::Error) {
             let rule = finding.rule.rule();
             let constraint = model.of_rule.get(finding.rule.index()).copied().flatten();
             if let Some(index) = constraint {
@@ -1035,13 +1035,13 @@ fn choose(
         changes[0].1 = Some(printed);
         let findings = context.evaluate(changes, model.rules_of_cell[cell.index()].iter().copied());
         let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
-        if count(crate::Severity::Error) > 0 && !region.contains(point) {
+        if count(crate::finding::Severity::Error) > 0 && !region.contains(point) {
             return None;
         }
         Some((
             !region.contains(point),
-            count(crate::Severity::Warning),
-            count(crate::Severity::Info),
+            count(crate::finding::Severity::Warning),
+            count(crate::finding::Severity::Info),
             point.abs_diff(reported.lo),
             point,
         ))

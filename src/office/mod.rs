@@ -25,7 +25,7 @@
 //!   count (its shortest round-trip decimal is rounded half away from zero
 //!   to the format's decimals). A number in the General format is its
 //!   shortest round-trip decimal, with a warning when it has decimals
-//!   ([`WarningKind::PrecisionAssumed`](crate::WarningKind::PrecisionAssumed)).
+//!   ([`WarningKind::PrecisionAssumed`](crate::rows::WarningKind::PrecisionAssumed)).
 //!   Text reads as printed Vietnamese numbers; a formula reads as its saved
 //!   value (blank, with a warning, when there is none); a date or a boolean
 //!   where a number is due is refused, naming the sheet and cell.
@@ -74,8 +74,8 @@ mod docx;
 mod xlsx;
 mod xml;
 
-use crate::MAX_DOCUMENT_BYTES;
 use crate::error::{CellError, CellProblem, DocumentProblem, Error, Place, Problems};
+use crate::limits::MAX_DOCUMENT_BYTES;
 use crate::rows::{ImportWarning, Imported};
 
 pub use docx::read_docx;

@@ -5,7 +5,7 @@
 //! A clerk fixes a report by looking at the form, not at a list of rule
 //! ids. These renderers lay the report out as its forms print it (STT,
 //! label, unit, value as printed, note), every row taken from the
-//! report's template ([`Template::forms`](crate::Template)), and write the
+//! report's template ([`Template::forms`](crate::template::Template)), and write the
 //! findings onto the rows they concern:
 //!
 //! - a row whose cell a finding checks is *flagged* with the finding's
@@ -516,7 +516,7 @@ impl<'a> Model<'a> {
     /// each report, then those across reports.
     pub(crate) fn several(views: &[ReportView<'a>], across: &SeriesCheck) -> Model<'a> {
         // Groups in order of first appearance: (body, template, year).
-        let mut keys: Vec<Option<(&str, crate::TemplateVersion, u16)>> = Vec::new();
+        let mut keys: Vec<Option<(&str, crate::template::TemplateVersion, u16)>> = Vec::new();
         let mut members_of: Vec<Vec<usize>> = Vec::new();
         let mut in_series = vec![true; views.len()];
         for unplaced in &across.unplaced {

@@ -105,7 +105,7 @@ pub struct Unplaced {
     /// Its position in the input.
     pub index: usize,
     /// Its body, as it names itself (cut after
-    /// [`MAX_ECHO_CHARS`](crate::MAX_ECHO_CHARS) characters).
+    /// [`MAX_ECHO_CHARS`](crate::limits::MAX_ECHO_CHARS) characters).
     pub body: String,
     /// Why.
     pub reason: UnplacedReason,
@@ -204,7 +204,7 @@ pub struct Alone {
     /// Its position in the input.
     pub index: usize,
     /// Its body, as it names itself (cut after
-    /// [`MAX_ECHO_CHARS`](crate::MAX_ECHO_CHARS) characters).
+    /// [`MAX_ECHO_CHARS`](crate::limits::MAX_ECHO_CHARS) characters).
     pub body: String,
     /// Its period.
     pub period: Period,
@@ -626,7 +626,7 @@ fn versions(reports: &[Report], positions: &[usize], findings: &mut CrossFinding
         findings.0.push(finding(
             "period:versions".to_owned(),
             crate::cross::CrossFamily::Period,
-            crate::Severity::Error,
+            crate::finding::Severity::Error,
             cells,
             message_vi,
             message_en,

@@ -8,7 +8,7 @@
 //! `"form/STT"` as a reviewer reads them off the printed forms. [`build`]
 //! checks the whole definition, reports every problem at once, and returns
 //! a `&'static Template` that every path of the crate takes as it takes
-//! 581: [`Sheet`](crate::Sheet) readers and validation, localisation,
+//! 581: [`Sheet`](crate::sheet::Sheet) readers and validation, localisation,
 //! series, aggregation, strategies and schema generation.
 //!
 //! A built template lives as long as the program (it is leaked once, as a

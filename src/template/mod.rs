@@ -4,7 +4,7 @@
 //! Ministry of Home Affairs, and the guidance changes. A [`Template`] is one
 //! such set: its catalogue (forms, indicators, headings, units), its rule
 //! table, its legal basis and the periods it applies to. A report names its
-//! template in [`ReportMeta::template`](crate::ReportMeta) and is read and
+//! template in [`ReportMeta::template`](crate::meta::ReportMeta) and is read and
 //! checked against that template: [`TemplateVersion::template`] is the
 //! registry, and the only place that tells templates apart.
 //!
@@ -34,11 +34,11 @@
 //! ([`RowSpec`]) and headings, and rules written with the families'
 //! constructors, cells named `"form/STT"`. [`TemplateBuilder::build`]
 //! reports every mistake of the definition at once and returns a
-//! `&'static Template`; a report of it is a [`Sheet`](crate::Sheet) whose
+//! `&'static Template`; a report of it is a [`Sheet`](crate::sheet::Sheet) whose
 //! metadata names it ([`Template::version`]), read from rows or from JSON
-//! ([`Sheet::from_json_in`](crate::Sheet::from_json_in)), validated, its
+//! ([`Sheet::from_json_in`](crate::sheet::Sheet::from_json_in)), validated, its
 //! findings read back with
-//! [`Findings::from_json_in`](crate::Findings::from_json_in), and its
+//! [`Findings::from_json_in`](crate::finding::Findings::from_json_in), and its
 //! schemas and `rules.json` generated with
 //! [`schema::template_report_schema`](crate::schema::template_report_schema)
 //! and [`schema::template_rules_data`](crate::schema::template_rules_data).
@@ -384,7 +384,7 @@ impl Template {
 
 impl Findings {
     /// Reads findings of `template` from their JSON (an array of
-    /// [`Finding`](crate::Finding), as [`Findings`] serializes): each rule id and cell is
+    /// [`Finding`](crate::finding::Finding), as [`Findings`] serializes): each rule id and cell is
     /// looked up in `template`, so the findings of a template defined
     /// outside the crate read back as that template's, never as another's
     /// that happens to have a rule of the same id.

@@ -209,10 +209,10 @@ mod tests {
             serde_json::json!({"form": 2, "stt": "1"})
         );
         let text = json.to_string();
-        let back = crate::Findings::from_json_in(&TRIAL, &text).unwrap();
+        let back = crate::finding::Findings::from_json_in(&TRIAL, &text).unwrap();
         assert_eq!(back, findings);
         // Read as findings of 581, they are refused: 581 has no such rule.
-        assert!(serde_json::from_str::<crate::Findings>(&text).is_err());
+        assert!(serde_json::from_str::<crate::finding::Findings>(&text).is_err());
         assert_eq!(back.len(), 3);
         assert!(std::ptr::eq(
             back[0].rule.rule(),
@@ -260,10 +260,16 @@ mod tests {
             panic!("four bad rows");
         };
         let kinds: Vec<_> = problems.iter().map(|p| p.problem.clone()).collect();
-        assert!(matches!(kinds[0], crate::CellProblem::ValueOnHeading));
-        assert!(matches!(kinds[1], crate::CellProblem::UnknownForm));
-        assert!(matches!(kinds[2], crate::CellProblem::UnknownStt));
-        assert!(matches!(kinds[3], crate::CellProblem::NotANumber(_)));
+        assert!(matches!(
+            kinds[0],
+            crate::problem::CellProblem::ValueOnHeading
+        ));
+        assert!(matches!(kinds[1], crate::problem::CellProblem::UnknownForm));
+        assert!(matches!(kinds[2], crate::problem::CellProblem::UnknownStt));
+        assert!(matches!(
+            kinds[3],
+            crate::problem::CellProblem::NotANumber(_)
+        ));
     }
 
     #[test]

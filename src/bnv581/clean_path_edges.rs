@@ -6,21 +6,19 @@
 //! cannot show. The debug-build agreement check of `run` covers the other
 //! direction (a pass or skip the exact evaluator disagrees with).
 
-use super::Fast;
-use crate::bnv581::RULES;
-use crate::bnv581::Report;
+use super::{RULES, Report};
+use crate::check::Fast;
 use crate::meta::ReportMeta;
-use crate::rows::Row;
+use crate::catalogue::CellId;
 
 /// What the clean path decides for `rule` on the report made of `rows`,
 /// after checking that the exact evaluators find nothing for it.
 fn decided(rows: &[(u8, &str, &str)], rule: &str) -> Fast {
-    let report = Report::from_rows(
-        ReportMeta::default(),
-        rows.iter()
-            .map(|&(form, stt, text)| Row::new(form, stt, text)),
-    )
-    .expect("rows of the forms");
+    let mut report = Report::new(ReportMeta::default());
+    for &(form, stt, text) in rows {
+        let cell = CellId::find(form, stt).expect("a row of the forms");
+        report.set_cell_text(cell, text).expect("a value of the row");
+    }
     assert!(
         report.validate().of_rule(rule).next().is_none(),
         "{rule} fires on {rows:?}"
