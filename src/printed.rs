@@ -497,7 +497,9 @@ fn untabbed_form_marker(line: &str) -> Option<(Option<u8>, String)> {
     let after = rest[digits..].trim_start();
     let title = match after.chars().next() {
         None => String::new(),
-        Some(':' | '.' | '-' | '–' | '—') => after[1..].trim().to_owned(),
+        Some(mark @ (':' | '.' | '-' | '–' | '—')) => {
+            after[mark.len_utf8()..].trim().to_owned()
+        }
         Some(_) => return None,
     };
     let number = rest[..digits]

@@ -495,3 +495,18 @@ fn tsv_with_spaces_for_tabs_is_named_as_such() {
     };
     assert_eq!(problems[0].problem, CellProblem::TabsAsSpaces);
 }
+
+#[test]
+fn a_form_heading_with_a_dash_before_its_title_is_read() {
+    // `Biểu mẫu 1 — Công tác …`: the dash is several bytes in UTF-8, so
+    // the title after it starts past them (it once panicked there).
+    let index = SOURCE
+        .lines()
+        .position(|line| line == "Biểu mẫu 1")
+        .expect("the source's heading of form 1 (its line 313)");
+    for dash in ["—", "–", "-", ":"] {
+        let heading = format!("Biểu mẫu 1 {dash} Công tác chỉ đạo, điều hành CCHC");
+        let imported = read(&with_line(index, &[heading]));
+        assert_eq!(imported.report.cells(), sample().cells(), "{dash}");
+    }
+}
