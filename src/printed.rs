@@ -812,6 +812,8 @@ impl<'t> PrintedReader<'t> {
         if let Some((form, title)) = (!tabbed).then(|| untabbed_form_marker(line)).flatten() {
             self.start_form(number, line, form);
             if !title.is_empty() {
+                // The title is on the heading's line: the next is not it.
+                self.form_title_next = false;
                 self.check_title(number, &title);
             }
             return;

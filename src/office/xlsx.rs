@@ -528,12 +528,44 @@ impl Workbook {
 
     /// The text of the workbook, and whether it is rows rather than
     /// printed forms.
+    ///
+    /// Each sheet is looked at alone: rows `form | STT | value` (a form
+    /// column and a value column under their headings, or rows without
+    /// headings), printed forms (a sheet named for a form, or printing a
+    /// form's heading), or neither (a list of findings headed `Biểu`,
+    /// `STT`, …, a list of members). Sheets of rows are read when there
+    /// are any, else sheets of forms; a sheet that is neither is then
+    /// skipped, so that nothing is read from it. A workbook with neither
+    /// is read as before there were roles: rows when a sheet has a form
+    /// column (its value the column after the STT), else every sheet as
+    /// printed forms, whose reader finds what it finds.
     fn lines(&self) -> Result<(Lines, bool), DocumentProblem> {
         let layouts: Vec<Layout> = self.sheets.iter().map(|sheet| self.layout(sheet)).collect();
-        let rows = layouts.iter().any(|layout| layout.form.is_some());
+        let roles: Vec<Role> = self
+            .sheets
+            .iter()
+            .zip(&layouts)
+            .map(|(sheet, layout)| self.role(sheet, layout))
+            .collect();
+        let wanted = if roles.contains(&Role::Rows) {
+            Some(Role::Rows)
+        } else if roles.contains(&Role::Forms) {
+            Some(Role::Forms)
+        } else {
+            None
+        };
+        let rows = match wanted {
+            Some(role) => role == Role::Rows,
+            None => layouts.iter().any(|layout| layout.form.is_some()),
+        };
         let mut lines = Lines::default();
-        for (index, (sheet, layout)) in self.sheets.iter().zip(&layouts).enumerate() {
+        for (index, ((sheet, layout), role)) in
+            self.sheets.iter().zip(&layouts).zip(&roles).enumerate()
+        {
             let index = u32::try_from(index).unwrap_or(u32::MAX);
+            if wanted.is_some_and(|wanted| wanted != *role) {
+                continue;
+            }
             if rows {
                 if layout.form.is_some() {
                     self.rows_of(&mut lines, index, sheet, layout)?;
@@ -543,6 +575,28 @@ impl Workbook {
             }
         }
         Ok((lines, rows))
+    }
+
+    /// What a sheet holds, by its name and its headings.
+    fn role(&self, sheet: &Sheet, layout: &Layout) -> Role {
+        // Rows need their values: under a heading (`Số liệu`, `value`), or
+        // the column after the STT in rows without headings.
+        let headless = layout.header_row == 0;
+        if layout.form.is_some() && (layout.value.is_some() || headless) {
+            Role::Rows
+        } else if sheet_form(&sheet.name).is_some() || self.has_heading(sheet) {
+            Role::Forms
+        } else {
+            Role::Other
+        }
+    }
+
+    /// Whether a sheet prints a form's heading (`Biểu mẫu 3`) in a text cell.
+    fn has_heading(&self, sheet: &Sheet) -> bool {
+        sheet.cells.iter().any(|cell| {
+            matches!(cell.value, Value::Shared(_) | Value::Own(..))
+                && form_heading(self.text(sheet, cell.value)).is_some()
+        })
     }
 
     /// Where a sheet's columns are, from its headings.
@@ -768,10 +822,7 @@ impl Workbook {
             .stt
             .unwrap_or_else(|| sheet.cells.iter().map(|c| c.column).min().unwrap_or(0));
         let value_column = layout.value.unwrap_or(first + 3);
-        let has_heading = sheet.cells.iter().any(|cell| {
-            matches!(cell.value, Value::Shared(_) | Value::Own(..))
-                && form_heading(self.text(sheet, cell.value)).is_some()
-        });
+        let has_heading = self.has_heading(sheet);
         lines.start(Origin::Added)?;
         match sheet_form(&sheet.name).filter(|_| !has_heading) {
             Some(form) => lines.push(&format!("Biểu mẫu {form}"))?,
@@ -869,6 +920,17 @@ fn offset(text: &str) -> u32 {
 /// The cells of a sheet, row by row.
 fn rows(cells: &[Cell]) -> impl Iterator<Item = &[Cell]> {
     cells.chunk_by(|a, b| a.row == b.row)
+}
+
+/// What a sheet holds, as far as reading it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Rows `form | STT | value`.
+    Rows,
+    /// Printed forms: named for a form, or printing a form's heading.
+    Forms,
+    /// Neither (a list of findings, of members, notes).
+    Other,
 }
 
 /// Where a sheet's columns are.
