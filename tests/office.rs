@@ -93,6 +93,34 @@ fn word_documents_read_as_the_sample() {
 }
 
 #[test]
+fn tab_stops_and_run_properties_are_no_text() {
+    // Every paragraph of the report given tab stops (`w:tabs/w:tab`, as
+    // Word writes a letterhead's) and bold runs: still the sample, with no
+    // tab made of a tab stop.
+    let parts = office_support::unzip(&fixture("python_docx.docx"));
+    let properties = r#"<w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs><w:rPr><w:b/></w:rPr></w:pPr>"#;
+    let parts: Vec<office_support::Part> = parts
+        .into_iter()
+        .map(|(name, bytes)| {
+            let bytes = if name == "word/document.xml" {
+                let xml = String::from_utf8(bytes).expect("UTF-8");
+                let changed = xml
+                    .replace("<w:p>", &format!("<w:p>{properties}"))
+                    .replace("<w:r>", "<w:r><w:rPr><w:b/></w:rPr>");
+                assert_eq!(changed.matches("<w:tabs>").count(), 751);
+                changed.into_bytes()
+            } else {
+                bytes
+            };
+            office_support::Part::new(&name, bytes)
+        })
+        .collect();
+    let imported = read_docx(&office_support::zip(&parts)).expect("reads");
+    is_the_sample("tab stops", &imported);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}
+
+#[test]
 fn the_period_is_the_titles_and_nothing_else_is_invented() {
     // The report's title: "… Quý III năm 2023, phương hướng nhiệm vụ Quý IV".
     let imported = read_docx(&fixture("python_docx.docx")).expect("reads");

@@ -357,9 +357,7 @@ fn relationships(xml: &[u8], base: &str) -> Result<Vec<(String, String, String)>
     loop {
         match xml.next()? {
             Event::Eof => return Ok(out),
-            Event::Start(start) | Event::Empty(start)
-                if start.local_name().as_ref() == b"Relationship" =>
-            {
+            Event::Start(start) | Event::Empty(start) if start.local_name() == b"Relationship" => {
                 if out.len() >= super::MAX_PARTS {
                     return Err(DocumentProblem::TooManyParts {
                         parts: out.len() as u64,
@@ -461,7 +459,7 @@ impl Workbook {
         loop {
             match xml.next()? {
                 Event::Eof => return Ok(()),
-                Event::Start(element) => match element.local_name().as_ref() {
+                Event::Start(element) => match element.local_name() {
                     b"si" => {
                         if self.string_ends.len() >= MAX_SHARED_STRINGS {
                             return Err(DocumentProblem::TooMany {
@@ -479,7 +477,7 @@ impl Workbook {
                     b"rPh" => phonetic += 1,
                     _ => {}
                 },
-                Event::Empty(element) if element.local_name().as_ref() == b"si" => {
+                Event::Empty(element) if element.local_name() == b"si" => {
                     if self.string_ends.len() >= MAX_SHARED_STRINGS {
                         return Err(DocumentProblem::TooMany {
                             what_en: "shared strings",
@@ -490,9 +488,9 @@ impl Workbook {
                     let at = offset(&self.strings);
                     self.string_ends.push((at, at));
                 }
-                Event::Text(text) if in_text && phonetic == 0 => self.strings.push_str(&text),
+                Event::Text(text) if in_text && phonetic == 0 => self.strings.push_str(text),
                 Event::Char(c) if in_text && phonetic == 0 => self.strings.push(c),
-                Event::End(element) => match element.local_name().as_ref() {
+                Event::End(element) => match element.local_name() {
                     b"si" => self.string_ends.push((start, offset(&self.strings))),
                     b"t" => {
                         in_text = false;
@@ -974,7 +972,7 @@ fn sheets_of(xml: &[u8]) -> Result<(Vec<(String, String)>, bool), DocumentProble
     loop {
         match xml.next()? {
             Event::Eof => return Ok((sheets, date1904)),
-            Event::Start(start) | Event::Empty(start) => match start.local_name().as_ref() {
+            Event::Start(start) | Event::Empty(start) => match start.local_name() {
                 b"workbookPr" => {
                     date1904 = attribute(&start, b"date1904")
                         .is_some_and(|value| value == "1" || value == "true");
@@ -1008,7 +1006,7 @@ fn formats(xml: &[u8]) -> Result<Vec<Format>, DocumentProblem> {
     loop {
         match xml.next()? {
             Event::Eof => return Ok(out),
-            Event::Start(start) | Event::Empty(start) => match start.local_name().as_ref() {
+            Event::Start(start) | Event::Empty(start) => match start.local_name() {
                 b"numFmt" => {
                     if codes.len() >= MAX_SHARED_STRINGS {
                         return Err(DocumentProblem::TooMany {
@@ -1043,7 +1041,7 @@ fn formats(xml: &[u8]) -> Result<Vec<Format>, DocumentProblem> {
                 }
                 _ => {}
             },
-            Event::End(end) if end.local_name().as_ref() == b"cellXfs" => in_xfs = false,
+            Event::End(end) if end.local_name() == b"cellXfs" => in_xfs = false,
             _ => {}
         }
     }
@@ -1104,8 +1102,8 @@ fn read_sheet(
             Event::Text(text) => {
                 if let Some(cell) = pending.as_mut() {
                     match text_of {
-                        Some(b'v') => cell.value.get_or_insert_with(String::new).push_str(&text),
-                        Some(b'i') => cell.inline.get_or_insert_with(String::new).push_str(&text),
+                        Some(b'v') => cell.value.get_or_insert_with(String::new).push_str(text),
+                        Some(b'i') => cell.inline.get_or_insert_with(String::new).push_str(text),
                         _ => {}
                     }
                 }
@@ -1122,7 +1120,7 @@ fn read_sheet(
                 continue;
             }
             Event::End(end) => {
-                match end.local_name().as_ref() {
+                match end.local_name() {
                     b"v" | b"t" => {
                         text_of = None;
                         xml.want_text = false;
@@ -1137,7 +1135,7 @@ fn read_sheet(
                 continue;
             }
         };
-        match start.local_name().as_ref() {
+        match start.local_name() {
             b"row" => {
                 rows += 1;
                 if rows > MAX_SHEET_ROWS {
@@ -1163,9 +1161,8 @@ fn read_sheet(
                 }
                 // The cell's attributes in one pass: its address, style, type.
                 let (mut column, mut style, mut kind) = (next_column, 0_usize, b'n');
-                for attribute in start.attributes().with_checks(false).flatten() {
-                    let value = std::str::from_utf8(&attribute.value).unwrap_or_default();
-                    match attribute.key.local_name().as_ref() {
+                for (key, value) in start.attributes() {
+                    match key {
                         b"r" => column = address(value).map_or(next_column, |(c, _)| c),
                         b"s" => style = value.parse().unwrap_or(0),
                         b"t" => {
