@@ -71,8 +71,9 @@ fn is_space_byte(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r' | b'\n')
 }
 
-/// The attributes of a tag, in order; stops at the first that is not
-/// `name="value"` or `name='value'`.
+/// The attributes of a tag, in order: each `name="value"` or
+/// `name='value'`; what is not one (a name without a value, a value
+/// without quotes) is passed over.
 pub(crate) struct Attributes<'a> {
     rest: &'a str,
 }
@@ -81,19 +82,39 @@ impl<'a> Iterator for Attributes<'a> {
     type Item = (&'a [u8], &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = self.rest.trim_start_matches(is_space);
-        let equals = rest.find('=')?;
-        let key = rest[..equals].trim_end_matches(is_space);
-        let value = rest[equals + 1..].trim_start_matches(is_space);
-        let quote = value.chars().next().filter(|&q| q == '"' || q == '\'')?;
-        let value = &value[1..];
-        let end = value.find(quote)?;
-        self.rest = &value[end + 1..];
-        if key.is_empty() || key.contains(is_space) {
-            self.rest = "";
-            return None;
+        loop {
+            let rest = self.rest.trim_start_matches(is_space);
+            if rest.is_empty() {
+                self.rest = rest;
+                return None;
+            }
+            let key_end = rest
+                .find(|c: char| c == '=' || is_space(c))
+                .unwrap_or(rest.len());
+            let key = &rest[..key_end];
+            let after = rest[key_end..].trim_start_matches(is_space);
+            let Some(value) = after.strip_prefix('=') else {
+                // A name without a value.
+                self.rest = if key_end == 0 { &rest[1..] } else { after };
+                continue;
+            };
+            let value = value.trim_start_matches(is_space);
+            let Some(quote) = value.chars().next().filter(|&q| q == '"' || q == '\'') else {
+                // A value without quotes: passed over to the next space.
+                self.rest = value.find(is_space).map_or("", |space| &value[space..]);
+                continue;
+            };
+            let value = &value[1..];
+            let Some(end) = value.find(quote) else {
+                self.rest = "";
+                return None;
+            };
+            self.rest = &value[end + 1..];
+            if key.is_empty() {
+                continue;
+            }
+            return Some((local(key.as_bytes()), &value[..end]));
         }
-        Some((local(key.as_bytes()), &value[..end]))
     }
 }
 
@@ -200,16 +221,19 @@ impl<'a> Xml<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let at = self.at;
-        // The name ends at white space, `/` or `>`; the tag at the first
-        // `>` outside quotes. Tags are short: plain loops.
+        // The name ends at white space or at the tag's end (less the `/`
+        // of an empty element); the tag at the first `>` outside quotes.
+        // Tags are short: plain loops.
         let mut index = at + 1;
         while let Some(&byte) = bytes.get(index) {
-            if is_space_byte(byte) || byte == b'>' || byte == b'/' {
+            if is_space_byte(byte) || byte == b'>' {
                 break;
             }
             index += 1;
         }
-        let name_end = index;
+        let mut name_end = index;
+        // Quotes count from the tag's start, in its name too.
+        index = at + 1;
         loop {
             match bytes.get(index) {
                 None => return Err(Self::refuse(at, "a tag is not closed")),
@@ -223,7 +247,11 @@ impl<'a> Xml<'a> {
             }
         }
         self.at = index + 1;
-        let empty = bytes[index - 1] == b'/' && index > name_end;
+        let empty = bytes[index - 1] == b'/' && index > at + 1;
+        if empty && name_end == index {
+            // `<name/>`
+            name_end -= 1;
+        }
         let name = &text[at + 1..name_end];
         if name.is_empty() {
             return Err(Self::refuse(at, "a tag has no name"));
@@ -464,6 +492,15 @@ mod tests {
             panic!()
         };
         assert_eq!(attribute(&tag, b"v"), None);
+        // What is no attribute is passed over: a name without a value, a
+        // value without quotes.
+        let xml = r#"<r a b = "1" c=d e='2' f/>"#;
+        let mut reader = Xml::new(xml.as_bytes());
+        let Ok(Event::Empty(tag)) = reader.next() else {
+            panic!()
+        };
+        let found: Vec<(&[u8], &str)> = tag.attributes().collect();
+        assert_eq!(found, [(&b"b"[..], "1"), (&b"e"[..], "2")]);
     }
 
     #[test]
@@ -509,6 +546,8 @@ mod tests {
             "byte 4: markup that is no comment, CDATA or element"
         );
         assert_eq!(refused("< a>"), "byte 1: a tag has no name");
+        // A quote opens a quoted text wherever it stands in a tag.
+        assert_eq!(refused("<a'b>x</a>"), "byte 1: a tag is not closed");
     }
 
     #[test]
