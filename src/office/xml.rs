@@ -221,31 +221,39 @@ impl<'a> Xml<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let at = self.at;
-        // The name ends at white space or at the tag's end (less the `/`
-        // of an empty element); the tag at the first `>` outside quotes.
-        // Tags are short: plain loops.
+        // The name ends at the first white space or at the tag's end (less
+        // the `/` of an empty element); the tag at the first `>` outside
+        // quotes, which count from its start. Tags are short: one plain
+        // loop.
         let mut index = at + 1;
-        while let Some(&byte) = bytes.get(index) {
-            if is_space_byte(byte) || byte == b'>' {
-                break;
-            }
-            index += 1;
-        }
-        let mut name_end = index;
-        // Quotes count from the tag's start, in its name too.
-        index = at + 1;
+        let mut name_end = None;
         loop {
             match bytes.get(index) {
                 None => return Err(Self::refuse(at, "a tag is not closed")),
                 Some(b'>') => break,
                 Some(&quote @ (b'"' | b'\'')) => {
-                    let close = memchr::memchr(quote, &bytes[index + 1..])
+                    let quoted = &bytes[index + 1..];
+                    let close = memchr::memchr(quote, quoted)
                         .ok_or_else(|| Self::refuse(at, "a tag is not closed"))?;
+                    if name_end.is_none() {
+                        // A quote in the name (not well-formed): white space
+                        // in the quoted text still ends the name.
+                        name_end = quoted[..close]
+                            .iter()
+                            .position(|&b| is_space_byte(b))
+                            .map(|space| index + 1 + space);
+                    }
                     index += close + 2;
                 }
-                Some(_) => index += 1,
+                Some(&byte) => {
+                    if name_end.is_none() && is_space_byte(byte) {
+                        name_end = Some(index);
+                    }
+                    index += 1;
+                }
             }
         }
+        let mut name_end = name_end.unwrap_or(index);
         self.at = index + 1;
         let empty = bytes[index - 1] == b'/' && index > at + 1;
         if empty && name_end == index {
