@@ -24,8 +24,13 @@ use crate::rows::{ImportWarning, Imported, WarningKind, read_tsv};
 /// [`read_printed`] reads the printed forms; rows `form | STT | value`
 /// (a column headed `Biểu mẫu`, `Biểu` or `form` beside one headed `STT`,
 /// or rows without headings whose first cells are a form number and an
-/// STT) as [`read_tsv`] reads rows. Numbers are printed with the precision
-/// of their cell's number format (see the [module](super)).
+/// STT) as [`read_tsv`] reads rows. Each sheet is looked at alone: rows
+/// need a value column (`Số liệu`, `value`); sheets of rows are read when
+/// there are any, else the sheets of forms, and a sheet that is neither
+/// (the findings sheet `Phát hiện` of the workbook `render::workbook`
+/// writes, a list of members) is then skipped (a workbook of neither is
+/// read whole, as before). Numbers are printed with the
+/// precision of their cell's number format (see the [module](super)).
 ///
 /// # Errors
 /// [`Error::Rows`]: the problems the text readers find, each with its
