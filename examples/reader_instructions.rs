@@ -6,13 +6,18 @@
 //! The readers: `printed` (the source document, bytes to findings),
 //! `decode` (decoding it alone), `rows` (the sample's TSV, bytes to
 //! findings), `json` (the sample's JSON, bytes to findings), `report`
-//! (the checks alone).
+//! (the checks alone), `docx` and `xlsx` (the sample as python-docx and
+//! openpyxl saved it, bytes to findings: feature `office`).
 
 use std::hint::black_box;
 
 use cchc_forms::{Report, decode_text, printed, rows, samples};
 
 const SOURCE_DOCUMENT: &[u8] = include_bytes!("../tests/data/bac_giang_2023_q3_source.txt");
+#[cfg(feature = "office")]
+const DOCX: &[u8] = include_bytes!("../tests/data/office/python_docx.docx");
+#[cfg(feature = "office")]
+const XLSX: &[u8] = include_bytes!("../tests/data/office/sheet_per_form.xlsx");
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -42,6 +47,18 @@ fn main() {
                 Report::from_json(&text).expect("reads").validate().len()
             }
             "report" => black_box(&sample).validate().len(),
+            #[cfg(feature = "office")]
+            "docx" => cchc_forms::office::read_docx(black_box(DOCX))
+                .expect("reads")
+                .report
+                .validate()
+                .len(),
+            #[cfg(feature = "office")]
+            "xlsx" => cchc_forms::office::read_xlsx(black_box(XLSX))
+                .expect("reads")
+                .report
+                .validate()
+                .len(),
             other => panic!("no reader {other}"),
         };
     }

@@ -500,7 +500,9 @@ fn untabbed_form_marker(line: &str) -> Option<(Option<u8>, String)> {
     let after = rest[digits..].trim_start();
     let title = match after.chars().next() {
         None => String::new(),
-        Some(':' | '.' | '-' | '–' | '—') => after[1..].trim().to_owned(),
+        Some(mark @ (':' | '.' | '-' | '–' | '—')) => {
+            after[mark.len_utf8()..].trim().to_owned()
+        }
         Some(_) => return None,
     };
     let number = rest[..digits]
@@ -813,6 +815,8 @@ impl<'t> PrintedReader<'t> {
         if let Some((form, title)) = (!tabbed).then(|| untabbed_form_marker(line)).flatten() {
             self.start_form(number, line, form);
             if !title.is_empty() {
+                // The title is on the heading's line: the next is not it.
+                self.form_title_next = false;
                 self.check_title(number, &title);
             }
             return;

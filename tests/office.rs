@@ -93,6 +93,34 @@ fn word_documents_read_as_the_sample() {
 }
 
 #[test]
+fn tab_stops_and_run_properties_are_no_text() {
+    // Every paragraph of the report given tab stops (`w:tabs/w:tab`, as
+    // Word writes a letterhead's) and bold runs: still the sample, with no
+    // tab made of a tab stop.
+    let parts = office_support::unzip(&fixture("python_docx.docx"));
+    let properties = r#"<w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/></w:tabs><w:rPr><w:b/></w:rPr></w:pPr>"#;
+    let parts: Vec<office_support::Part> = parts
+        .into_iter()
+        .map(|(name, bytes)| {
+            let bytes = if name == "word/document.xml" {
+                let xml = String::from_utf8(bytes).expect("UTF-8");
+                let changed = xml
+                    .replace("<w:p>", &format!("<w:p>{properties}"))
+                    .replace("<w:r>", "<w:r><w:rPr><w:b/></w:rPr>");
+                assert_eq!(changed.matches("<w:tabs>").count(), 751);
+                changed.into_bytes()
+            } else {
+                bytes
+            };
+            office_support::Part::new(&name, bytes)
+        })
+        .collect();
+    let imported = read_docx(&office_support::zip(&parts)).expect("reads");
+    is_the_sample("tab stops", &imported);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}
+
+#[test]
 fn the_period_is_the_titles_and_nothing_else_is_invented() {
     // The report's title: "… Quý III năm 2023, phương hướng nhiệm vụ Quý IV".
     let imported = read_docx(&fixture("python_docx.docx")).expect("reads");
@@ -249,6 +277,67 @@ fn a_date_or_a_boolean_where_a_number_is_due_is_refused_with_its_cell() {
         CellProblem::Document(DocumentProblem::BooleanNotNumber)
     );
     assert!(problems[0].message_vi().contains("ngày tháng"));
+}
+
+#[test]
+fn the_annotated_workbook_reads_back_as_the_sample() {
+    use cchc_forms::render::{Languages, ReportView, workbook::render_xlsx};
+    // The workbook of the sample with its findings: a sheet per form
+    // (`Biểu 1` … `Biểu 7`, values as text), then the findings sheet
+    // `Phát hiện`, headed `Biểu`, `STT`, … but with no value column: its
+    // rows are no form's values and it is not read.
+    let sample = samples::bac_giang_2023_q3();
+    let findings = sample.validate();
+    for languages in [Languages::Vietnamese, Languages::English, Languages::Both] {
+        let bytes = render_xlsx(&ReportView::new(&sample, &findings), languages).expect("written");
+        assert_eq!(Kind::sniff(&bytes), Kind::Xlsx);
+        let name = format!("{languages:?}");
+        let imported = read_xlsx(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        is_the_sample(&name, &imported);
+        assert_eq!(read(&bytes), Ok(imported.clone()), "{name}");
+        // The Vietnamese workbook prints each form's heading and title as
+        // the template does: nothing to warn of. (The English one titles
+        // its forms in English, which the template's titles are not.)
+        if languages == Languages::Vietnamese {
+            assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        }
+    }
+}
+
+#[test]
+fn a_sheet_of_rows_needs_a_value_column_and_other_sheets_are_skipped() {
+    // Beside a form's sheet: a list headed `Biểu | STT | Ghi chú` (no
+    // value column) and a sheet of prose. Only the form's sheet is read:
+    // nothing of the others becomes a value.
+    let form = [
+        text_row(1, &["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu"]),
+        text_row(2, &["3.1.1", "Số TTHC", "Thủ tục", "54.106"]),
+    ]
+    .concat();
+    let list = [
+        text_row(1, &["Biểu", "STT", "Ghi chú"]),
+        text_row(2, &["3", "3.1.2", "99"]),
+    ]
+    .concat();
+    let prose = text_row(1, &["Ghi chú: số liệu của Biểu 3, STT 3.1.2, là 77"]);
+    let imported = read_xlsx(&xlsx(
+        &[("BM3", form), ("Ghi chú", list), ("Khác", prose)],
+        None,
+        None,
+    ))
+    .expect("reads");
+    let cell = |stt| imported.report.cell_text(CellId::of(3, stt));
+    assert_eq!(cell("3.1.1").as_deref(), Some("54.106"));
+    assert_eq!(cell("3.1.2"), None);
+    // The same list with a value column is rows, and read as rows.
+    let rows = [
+        text_row(1, &["Biểu", "STT", "Số liệu"]),
+        text_row(2, &["3", "3.1.2", "99"]),
+    ]
+    .concat();
+    let imported = read_xlsx(&xlsx(&[("Dữ liệu", rows)], None, None)).expect("reads");
+    let cell = |stt| imported.report.cell_text(CellId::of(3, stt));
+    assert_eq!(cell("3.1.2").as_deref(), Some("99"));
 }
 
 #[test]

@@ -172,3 +172,41 @@ fn a_rejected_document_names_its_table_row_and_cell() {
         "{message}"
     );
 }
+
+#[test]
+fn the_workbook_written_by_xlsx_reads_back_with_the_samples_findings() {
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/bac_giang_2023_q3_source.txt")
+        .to_string_lossy()
+        .into_owned();
+    let written = run(&["--xlsx", &source]);
+    assert!(
+        written.stdout.starts_with(b"PK"),
+        "{}",
+        text(&written.stderr)
+    );
+    // Named as text: known by its content.
+    let path = scratch("annotated.txt", &written.stdout);
+    let output = run(&["--json", &path]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let findings: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let rules: Vec<&str> = findings
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|f| f["rule"].as_str().expect("a rule"))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "derivable:1/2",
+            "derivable:6/1",
+            "sum:3/1.4",
+            "across:4/1.5==6/2.1"
+        ]
+    );
+    let output = run(&["--emit-report", &path]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let report = Report::from_json(&text(&output.stdout)).expect("a report");
+    assert_eq!(report.cells(), samples::bac_giang_2023_q3().cells());
+}

@@ -495,3 +495,45 @@ fn tsv_with_spaces_for_tabs_is_named_as_such() {
     };
     assert_eq!(problems[0].problem, CellProblem::TabsAsSpaces);
 }
+
+#[test]
+fn a_form_heading_with_a_dash_before_its_title_is_read() {
+    // `Biểu mẫu 1 — Công tác …`: the dash is several bytes in UTF-8, so
+    // the title after it starts past them (it once panicked there).
+    let index = SOURCE
+        .lines()
+        .position(|line| line == "Biểu mẫu 1")
+        .expect("the source's heading of form 1 (its line 313)");
+    for dash in ["—", "–", "-", ":"] {
+        // The title on the heading's line, then a line that is no title
+        // (the body and period a workbook prints under it): the title is
+        // the heading's, the next line is not compared with the template's.
+        let heading = format!("Biểu mẫu 1 {dash} Công tác chỉ đạo điều hành CCHC");
+        let mut lines: Vec<String> = SOURCE.lines().map(str::to_owned).collect();
+        assert_eq!(lines[index + 1], "Công tác chỉ đạo điều hành CCHC");
+        lines.splice(
+            index..=index + 1,
+            [heading, "UBND tỉnh Bắc Giang — Quý III năm 2023".to_owned()],
+        );
+        let imported = read(&lines.join("\n"));
+        assert_eq!(imported.report.cells(), sample().cells(), "{dash}");
+        let titles: Vec<&ImportWarning> = imported
+            .warnings
+            .iter()
+            .filter(|w| matches!(w.kind, WarningKind::TitleDiffers { .. }))
+            .collect();
+        assert!(titles.is_empty(), "{dash}: {titles:?}");
+    }
+    // A title on the heading's line that differs is still warned of.
+    let imported = read(&with_line(
+        index,
+        &["Biểu mẫu 1: Cải cách thể chế".to_owned()],
+    ));
+    let titles: Vec<&ImportWarning> = imported
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::TitleDiffers { .. }))
+        .collect();
+    assert_eq!(titles.len(), 1, "{titles:?}");
+    assert_eq!(titles[0].form, 1);
+}

@@ -77,7 +77,8 @@ struct Reader {
     cell: String,
     span: usize,
     in_text: bool,
-    /// Inside `mc:Fallback`, which repeats what `mc:Choice` holds.
+    /// Inside an element whose content is not read (`mc:Fallback`,
+    /// paragraph and run properties): how deep.
     skipping: usize,
     /// The last paragraph was a heading (`BÁO CÁO`, `Biểu mẫu N`): the
     /// next is its title.
@@ -101,11 +102,19 @@ fn lines(xml: &[u8]) -> Result<Lines, DocumentProblem> {
             Event::Eof => break,
             Event::Start(start) => {
                 let name = start.local_name();
-                if reader.skipping > 0 || name.as_ref() == b"Fallback" {
+                // Properties hold no text of the forms (a paragraph's tab
+                // stops, `w:tabs/w:tab`, are no tabs of its text), nor
+                // does `mc:Fallback`, which repeats what `mc:Choice` holds.
+                if reader.skipping > 0
+                    || matches!(
+                        name,
+                        b"Fallback" | b"pPr" | b"rPr" | b"sectPr" | b"tblPr" | b"tblGrid"
+                    )
+                {
                     reader.skipping += 1;
                     continue;
                 }
-                match name.as_ref() {
+                match name {
                     b"tbl" => {
                         reader.tables += 1;
                         let number = reader.tables;
@@ -138,7 +147,7 @@ fn lines(xml: &[u8]) -> Result<Lines, DocumentProblem> {
                 if reader.skipping > 0 {
                     continue;
                 }
-                match start.local_name().as_ref() {
+                match start.local_name() {
                     // A tab in a paragraph outside the tables separates
                     // columns, as in the printed text (the forms pasted as
                     // text, one row a paragraph); inside a cell it is space.
@@ -165,7 +174,7 @@ fn lines(xml: &[u8]) -> Result<Lines, DocumentProblem> {
             }
             Event::Text(text) => {
                 if reader.in_text && reader.skipping == 0 {
-                    reader.text(&text);
+                    reader.text(text);
                 }
             }
             Event::Char(c) => {
@@ -178,7 +187,7 @@ fn lines(xml: &[u8]) -> Result<Lines, DocumentProblem> {
                     reader.skipping -= 1;
                     continue;
                 }
-                match end.local_name().as_ref() {
+                match end.local_name() {
                     b"t" => {
                         reader.in_text = false;
                         xml.want_text = false;

@@ -376,6 +376,11 @@ impl Lines {
                 limit: MAX_DOCUMENT_BYTES,
             });
         }
+        // Most text has none of them: copied whole.
+        if memchr::memchr3(b'\t', b'\n', b'\r', text.as_bytes()).is_none() {
+            self.text.push_str(text);
+            return Ok(());
+        }
         for piece in text.split(['\t', '\n', '\r']).enumerate() {
             if piece.0 > 0 {
                 self.text.push(' ');

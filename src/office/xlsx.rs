@@ -24,8 +24,13 @@ use crate::rows::{ImportWarning, Imported, WarningKind, read_tsv};
 /// [`read_printed`] reads the printed forms; rows `form | STT | value`
 /// (a column headed `Biểu mẫu`, `Biểu` or `form` beside one headed `STT`,
 /// or rows without headings whose first cells are a form number and an
-/// STT) as [`read_tsv`] reads rows. Numbers are printed with the precision
-/// of their cell's number format (see the [module](super)).
+/// STT) as [`read_tsv`] reads rows. Each sheet is looked at alone: rows
+/// need a value column (`Số liệu`, `value`); sheets of rows are read when
+/// there are any, else the sheets of forms, and a sheet that is neither
+/// (the findings sheet `Phát hiện` of the workbook `render::workbook`
+/// writes, a list of members) is then skipped (a workbook of neither is
+/// read whole, as before). Numbers are printed with the
+/// precision of their cell's number format (see the [module](super)).
 ///
 /// # Errors
 /// [`Error::Rows`]: the problems the text readers find, each with its
@@ -357,9 +362,7 @@ fn relationships(xml: &[u8], base: &str) -> Result<Vec<(String, String, String)>
     loop {
         match xml.next()? {
             Event::Eof => return Ok(out),
-            Event::Start(start) | Event::Empty(start)
-                if start.local_name().as_ref() == b"Relationship" =>
-            {
+            Event::Start(start) | Event::Empty(start) if start.local_name() == b"Relationship" => {
                 if out.len() >= super::MAX_PARTS {
                     return Err(DocumentProblem::TooManyParts {
                         parts: out.len() as u64,
@@ -461,7 +464,7 @@ impl Workbook {
         loop {
             match xml.next()? {
                 Event::Eof => return Ok(()),
-                Event::Start(element) => match element.local_name().as_ref() {
+                Event::Start(element) => match element.local_name() {
                     b"si" => {
                         if self.string_ends.len() >= MAX_SHARED_STRINGS {
                             return Err(DocumentProblem::TooMany {
@@ -479,7 +482,7 @@ impl Workbook {
                     b"rPh" => phonetic += 1,
                     _ => {}
                 },
-                Event::Empty(element) if element.local_name().as_ref() == b"si" => {
+                Event::Empty(element) if element.local_name() == b"si" => {
                     if self.string_ends.len() >= MAX_SHARED_STRINGS {
                         return Err(DocumentProblem::TooMany {
                             what_en: "shared strings",
@@ -490,9 +493,9 @@ impl Workbook {
                     let at = offset(&self.strings);
                     self.string_ends.push((at, at));
                 }
-                Event::Text(text) if in_text && phonetic == 0 => self.strings.push_str(&text),
+                Event::Text(text) if in_text && phonetic == 0 => self.strings.push_str(text),
                 Event::Char(c) if in_text && phonetic == 0 => self.strings.push(c),
-                Event::End(element) => match element.local_name().as_ref() {
+                Event::End(element) => match element.local_name() {
                     b"si" => self.string_ends.push((start, offset(&self.strings))),
                     b"t" => {
                         in_text = false;
@@ -528,12 +531,44 @@ impl Workbook {
 
     /// The text of the workbook, and whether it is rows rather than
     /// printed forms.
+    ///
+    /// Each sheet is looked at alone: rows `form | STT | value` (a form
+    /// column and a value column under their headings, or rows without
+    /// headings), printed forms (a sheet named for a form, or printing a
+    /// form's heading), or neither (a list of findings headed `Biểu`,
+    /// `STT`, …, a list of members). Sheets of rows are read when there
+    /// are any, else sheets of forms; a sheet that is neither is then
+    /// skipped, so that nothing is read from it. A workbook with neither
+    /// is read as before there were roles: rows when a sheet has a form
+    /// column (its value the column after the STT), else every sheet as
+    /// printed forms, whose reader finds what it finds.
     fn lines(&self) -> Result<(Lines, bool), DocumentProblem> {
         let layouts: Vec<Layout> = self.sheets.iter().map(|sheet| self.layout(sheet)).collect();
-        let rows = layouts.iter().any(|layout| layout.form.is_some());
+        let roles: Vec<Role> = self
+            .sheets
+            .iter()
+            .zip(&layouts)
+            .map(|(sheet, layout)| self.role(sheet, layout))
+            .collect();
+        let wanted = if roles.contains(&Role::Rows) {
+            Some(Role::Rows)
+        } else if roles.contains(&Role::Forms) {
+            Some(Role::Forms)
+        } else {
+            None
+        };
+        let rows = match wanted {
+            Some(role) => role == Role::Rows,
+            None => layouts.iter().any(|layout| layout.form.is_some()),
+        };
         let mut lines = Lines::default();
-        for (index, (sheet, layout)) in self.sheets.iter().zip(&layouts).enumerate() {
+        for (index, ((sheet, layout), role)) in
+            self.sheets.iter().zip(&layouts).zip(&roles).enumerate()
+        {
             let index = u32::try_from(index).unwrap_or(u32::MAX);
+            if wanted.is_some_and(|wanted| wanted != *role) {
+                continue;
+            }
             if rows {
                 if layout.form.is_some() {
                     self.rows_of(&mut lines, index, sheet, layout)?;
@@ -543,6 +578,28 @@ impl Workbook {
             }
         }
         Ok((lines, rows))
+    }
+
+    /// What a sheet holds, by its name and its headings.
+    fn role(&self, sheet: &Sheet, layout: &Layout) -> Role {
+        // Rows need their values: under a heading (`Số liệu`, `value`), or
+        // the column after the STT in rows without headings.
+        let headless = layout.header_row == 0;
+        if layout.form.is_some() && (layout.value.is_some() || headless) {
+            Role::Rows
+        } else if sheet_form(&sheet.name).is_some() || self.has_heading(sheet) {
+            Role::Forms
+        } else {
+            Role::Other
+        }
+    }
+
+    /// Whether a sheet prints a form's heading (`Biểu mẫu 3`) in a text cell.
+    fn has_heading(&self, sheet: &Sheet) -> bool {
+        sheet.cells.iter().any(|cell| {
+            matches!(cell.value, Value::Shared(_) | Value::Own(..))
+                && form_heading(self.text(sheet, cell.value)).is_some()
+        })
     }
 
     /// Where a sheet's columns are, from its headings.
@@ -768,10 +825,7 @@ impl Workbook {
             .stt
             .unwrap_or_else(|| sheet.cells.iter().map(|c| c.column).min().unwrap_or(0));
         let value_column = layout.value.unwrap_or(first + 3);
-        let has_heading = sheet.cells.iter().any(|cell| {
-            matches!(cell.value, Value::Shared(_) | Value::Own(..))
-                && form_heading(self.text(sheet, cell.value)).is_some()
-        });
+        let has_heading = self.has_heading(sheet);
         lines.start(Origin::Added)?;
         match sheet_form(&sheet.name).filter(|_| !has_heading) {
             Some(form) => lines.push(&format!("Biểu mẫu {form}"))?,
@@ -871,6 +925,17 @@ fn rows(cells: &[Cell]) -> impl Iterator<Item = &[Cell]> {
     cells.chunk_by(|a, b| a.row == b.row)
 }
 
+/// What a sheet holds, as far as reading it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Rows `form | STT | value`.
+    Rows,
+    /// Printed forms: named for a form, or printing a form's heading.
+    Forms,
+    /// Neither (a list of findings, of members, notes).
+    Other,
+}
+
 /// Where a sheet's columns are.
 #[derive(Debug, Default, Clone, Copy)]
 struct Layout {
@@ -912,7 +977,7 @@ fn sheets_of(xml: &[u8]) -> Result<(Vec<(String, String)>, bool), DocumentProble
     loop {
         match xml.next()? {
             Event::Eof => return Ok((sheets, date1904)),
-            Event::Start(start) | Event::Empty(start) => match start.local_name().as_ref() {
+            Event::Start(start) | Event::Empty(start) => match start.local_name() {
                 b"workbookPr" => {
                     date1904 = attribute(&start, b"date1904")
                         .is_some_and(|value| value == "1" || value == "true");
@@ -946,7 +1011,7 @@ fn formats(xml: &[u8]) -> Result<Vec<Format>, DocumentProblem> {
     loop {
         match xml.next()? {
             Event::Eof => return Ok(out),
-            Event::Start(start) | Event::Empty(start) => match start.local_name().as_ref() {
+            Event::Start(start) | Event::Empty(start) => match start.local_name() {
                 b"numFmt" => {
                     if codes.len() >= MAX_SHARED_STRINGS {
                         return Err(DocumentProblem::TooMany {
@@ -981,7 +1046,7 @@ fn formats(xml: &[u8]) -> Result<Vec<Format>, DocumentProblem> {
                 }
                 _ => {}
             },
-            Event::End(end) if end.local_name().as_ref() == b"cellXfs" => in_xfs = false,
+            Event::End(end) if end.local_name() == b"cellXfs" => in_xfs = false,
             _ => {}
         }
     }
@@ -1042,8 +1107,8 @@ fn read_sheet(
             Event::Text(text) => {
                 if let Some(cell) = pending.as_mut() {
                     match text_of {
-                        Some(b'v') => cell.value.get_or_insert_with(String::new).push_str(&text),
-                        Some(b'i') => cell.inline.get_or_insert_with(String::new).push_str(&text),
+                        Some(b'v') => cell.value.get_or_insert_with(String::new).push_str(text),
+                        Some(b'i') => cell.inline.get_or_insert_with(String::new).push_str(text),
                         _ => {}
                     }
                 }
@@ -1060,7 +1125,7 @@ fn read_sheet(
                 continue;
             }
             Event::End(end) => {
-                match end.local_name().as_ref() {
+                match end.local_name() {
                     b"v" | b"t" => {
                         text_of = None;
                         xml.want_text = false;
@@ -1075,7 +1140,7 @@ fn read_sheet(
                 continue;
             }
         };
-        match start.local_name().as_ref() {
+        match start.local_name() {
             b"row" => {
                 rows += 1;
                 if rows > MAX_SHEET_ROWS {
@@ -1101,9 +1166,8 @@ fn read_sheet(
                 }
                 // The cell's attributes in one pass: its address, style, type.
                 let (mut column, mut style, mut kind) = (next_column, 0_usize, b'n');
-                for attribute in start.attributes().with_checks(false).flatten() {
-                    let value = std::str::from_utf8(&attribute.value).unwrap_or_default();
-                    match attribute.key.local_name().as_ref() {
+                for (key, value) in start.attributes() {
+                    match key {
                         b"r" => column = address(value).map_or(next_column, |(c, _)| c),
                         b"s" => style = value.parse().unwrap_or(0),
                         b"t" => {
