@@ -7,9 +7,9 @@
 //! direction (a pass or skip the exact evaluator disagrees with).
 
 use super::{RULES, Report};
+use crate::catalogue::CellId;
 use crate::check::Fast;
 use crate::meta::ReportMeta;
-use crate::catalogue::CellId;
 
 /// What the clean path decides for `rule` on the report made of `rows`,
 /// after checking that the exact evaluators find nothing for it.
@@ -17,7 +17,9 @@ fn decided(rows: &[(u8, &str, &str)], rule: &str) -> Fast {
     let mut report = Report::new(ReportMeta::default());
     for &(form, stt, text) in rows {
         let cell = CellId::find(form, stt).expect("a row of the forms");
-        report.set_cell_text(cell, text).expect("a value of the row");
+        report
+            .set_cell_text(cell, text)
+            .expect("a value of the row");
     }
     assert!(
         report.validate().of_rule(rule).next().is_none(),
