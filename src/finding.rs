@@ -400,7 +400,7 @@ pub struct CellList {
 impl CellList {
     /// The most cells a list holds, and so the most cells a rule may read
     /// (a template's tables are checked for it).
-    pub const CAPACITY: usize = 8;
+    pub const CAPACITY: usize = 6;
 
     /// An empty list.
     pub(crate) const EMPTY: CellList = CellList {
