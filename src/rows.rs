@@ -31,7 +31,7 @@ use crate::error::{
 };
 use crate::meta::ReportMeta;
 use crate::period::{Level, Period, Term};
-use crate::template::TemplateVersion;
+use crate::template::{Template, TemplateVersion};
 use crate::unit::ValueKind;
 
 /// One row of a form: which form, which STT, and the cell's text as printed.
@@ -890,13 +890,36 @@ fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
 /// # Ok::<(), cchc_forms::Error>(())
 /// ```
 pub fn read_meta(text: &str) -> Result<ReportMeta, Error> {
+    read_meta_with(MetaReader::default(), text)
+}
+
+/// [`read_meta`] for a report of `template` (a template of one's own): a
+/// `#! template:` line names it by its short name, and without one the
+/// metadata is that template's.
+///
+/// # Errors
+/// As [`read_meta`]; a `#! template:` line naming another template is
+/// refused ([`MetaProblem::BadTemplate`]).
+///
+/// # Example
+/// ```
+/// use cchc_forms::{rows, TemplateVersion};
+/// let template = TemplateVersion::Bnv581Of2022.template();
+/// let meta = rows::read_meta_in(template, "#! template: 581/BNV-CCHC/2022\n")?;
+/// assert_eq!(meta.template, TemplateVersion::Bnv581Of2022);
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn read_meta_in(template: &'static Template, text: &str) -> Result<ReportMeta, Error> {
+    read_meta_with(MetaReader::of_template(template), text)
+}
+
+fn read_meta_with(mut meta: MetaReader, text: &str) -> Result<ReportMeta, Error> {
     if let Some(error) = too_large(text) {
         return Err(error);
     }
     // Labels, keys and names compare as a person reads them.
     let text = crate::decode::nfc(text);
     let text = text.as_ref();
-    let mut meta = MetaReader::default();
     let mut problems = Problems::new();
     for (index, line) in text.lines().enumerate() {
         if problems.is_full() {
@@ -930,6 +953,9 @@ pub fn read_meta(text: &str) -> Result<ReportMeta, Error> {
 pub(crate) struct MetaReader {
     /// What was read so far.
     pub(crate) meta: ReportMeta,
+    /// The template of one's own the report is read for, if any: the one
+    /// template a `#! template:` line may name.
+    own: Option<TemplateVersion>,
     /// The line of each key given so far: body, level, period, template,
     /// departments, districts, communes.
     seen: [Option<usize>; 7],
@@ -946,6 +972,18 @@ const META_KEYS: [&str; 7] = [
 ];
 
 impl MetaReader {
+    /// A reader of the metadata of a report of `template`.
+    pub(crate) fn of_template(template: &'static Template) -> MetaReader {
+        MetaReader {
+            meta: ReportMeta {
+                template: template.version(),
+                ..ReportMeta::default()
+            },
+            own: Some(template.version()),
+            seen: [None; 7],
+        }
+    }
+
     /// The line of the `#!` period, if one was read.
     pub(crate) fn period_line(&self) -> Option<usize> {
         self.seen[2]
@@ -1007,7 +1045,7 @@ impl MetaReader {
             0 => self.meta.body = value,
             1 => self.meta.level = Some(parse_level(&value)?),
             2 => self.meta.period = Some(parse_period(&value)?),
-            3 => self.meta.template = parse_template(&value)?,
+            3 => self.meta.template = parse_template(&value, self.own)?,
             _ => {
                 let kind = crate::reference::ReferenceCount::ALL[slot - 4];
                 let count = crate::number::parse_count(&value)
@@ -1045,9 +1083,20 @@ fn parse_level(value: &str) -> Result<Level, MetaProblem> {
     }
 }
 
-/// The template: the only one this crate knows.
-fn parse_template(value: &str) -> Result<TemplateVersion, MetaProblem> {
+/// The template: the one the report is read for (`own`, by its short name),
+/// else 581, the one this crate ships.
+fn parse_template(
+    value: &str,
+    own: Option<TemplateVersion>,
+) -> Result<TemplateVersion, MetaProblem> {
     let lower = value.to_lowercase();
+    if let Some(own) = own.filter(|&own| own != TemplateVersion::Bnv581Of2022) {
+        return if lower == own.name().to_lowercase() {
+            Ok(own)
+        } else {
+            Err(MetaProblem::BadTemplate)
+        };
+    }
     if lower.starts_with("581") && (lower == "581" || lower.contains("bnv")) {
         Ok(TemplateVersion::Bnv581Of2022)
     } else {

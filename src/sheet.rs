@@ -75,7 +75,95 @@ impl Sheet {
         let mut sheet = Sheet::new(meta);
         let template = sheet.template();
         let mut first_seen = vec![None::<usize>; sheet.values.len()];
-        let problems = import_rows(rows, |number, row| match template.cell(row.form, row.stt) {
+        let problems = import_rows(rows, |number, row| {
+            sheet.import_row(template, &mut first_seen, number, row)
+        });
+        rows_outcome(sheet, problems, meta_problems)
+    }
+
+    /// Reads a sheet of `template` from rows `form<TAB>stt<TAB>value` and
+    /// their `#!` metadata lines, as [`read_tsv`](crate::rows::read_tsv)
+    /// reads a 581 report: every problem of the metadata and of the rows
+    /// reported at once, each with its line.
+    ///
+    /// # Errors
+    /// [`Error::Rows`] listing each problem with its line, form, STT and
+    /// text; a document past [`MAX_DOCUMENT_BYTES`](crate::MAX_DOCUMENT_BYTES).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{Sheet, Term, TemplateVersion};
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// let sheet = Sheet::from_tsv_in(template, "#! period: 2023 Q3\n3\t1.4\t1.902\n")?;
+    /// assert_eq!(sheet.meta.period.map(|p| p.term), Some(Term::Q3));
+    /// # Ok::<(), cchc_forms::Error>(())
+    /// ```
+    pub fn from_tsv_in(template: &'static Template, text: &str) -> Result<Sheet, Error> {
+        use crate::error::{CellError, Problems};
+        let text = crate::decode::nfc(text);
+        let mut problems: Problems<CellError> = Problems::new();
+        let meta = match crate::rows::read_meta_in(template, &text) {
+            Ok(meta) => meta,
+            Err(Error::Rows(found)) => {
+                problems.extend_from(found);
+                ReportMeta {
+                    template: template.version(),
+                    ..ReportMeta::default()
+                }
+            }
+            Err(error) => return Err(error),
+        };
+        let mut sheet = Sheet::new(meta);
+        let mut first_seen = vec![None::<usize>; sheet.values.len()];
+        // Line by line, so that each problem names its line; a line is read
+        // as `parse_tsv` reads it.
+        for (index, line) in text.lines().enumerate() {
+            if line.starts_with("#!") || problems.is_full() {
+                continue;
+            }
+            let number = index.saturating_add(1);
+            match crate::rows::parse_tsv(line) {
+                Ok(rows) => {
+                    for row in rows {
+                        if let Err(problem) =
+                            sheet.import_row(template, &mut first_seen, number, row)
+                        {
+                            problems.push(CellError {
+                                form: row.form,
+                                stt: crate::quote::echo(row.stt),
+                                raw: crate::quote::echo(row.text),
+                                line: Some(number),
+                                place: None,
+                                problem,
+                            });
+                        }
+                    }
+                }
+                Err(Error::Rows(found)) => {
+                    for mut problem in found.into_vec() {
+                        problem.line = Some(number);
+                        problems.push(problem);
+                    }
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        if problems.total() > 0 {
+            return Err(Error::Rows(problems));
+        }
+        Ok(sheet)
+    }
+
+    /// One row into the sheet: its cell looked up in `template`, the row
+    /// `number` it stood at remembered to name a cell given twice.
+    fn import_row(
+        &mut self,
+        template: &'static Template,
+        first_seen: &mut [Option<usize>],
+        number: usize,
+        row: Row<'_>,
+    ) -> Result<(), CellProblem> {
+        match template.cell(row.form, row.stt) {
             Some(id) => {
                 if let Some(first_row) = first_seen[id.index()] {
                     Err(CellProblem::Duplicate { first_row })
@@ -84,7 +172,7 @@ impl Sheet {
                     Err(CellProblem::CellTooLong)
                 } else {
                     first_seen[id.index()] = Some(number);
-                    sheet.set_text(id, row.text)
+                    self.set_text(id, row.text)
                 }
             }
             None if template.heading(row.form, row.stt).is_some() => {
@@ -96,8 +184,7 @@ impl Sheet {
             }
             None if template.form(row.form).is_none() => Err(CellProblem::UnknownForm),
             None => Err(CellProblem::UnknownStt),
-        });
-        rows_outcome(sheet, problems, meta_problems)
+        }
     }
 
     /// Parses a cell's text into one cell of the sheet; empty text blanks it.

@@ -348,3 +348,48 @@ fn a_definition_with_mistakes_is_refused_with_each_of_them() {
     );
     assert_eq!(error.problems_vi.len(), 3);
 }
+
+#[test]
+fn rows_with_their_metadata_lines_are_read_as_the_templates() {
+    let text = format!(
+        "#! body: UBND tỉnh Thử Nghiệm\n#! level: province\n#! period: 2026 Q3\n#! template: test/online-services-2026\n{TSV}"
+    );
+    let read = Sheet::from_tsv_in(template(), &text).unwrap();
+    assert_eq!(read, sheet());
+    // Without a template line, the sheet is still this template's.
+    let without = text.replace("#! template: test/online-services-2026\n", "");
+    assert_eq!(Sheet::from_tsv_in(template(), &without).unwrap(), sheet());
+    // 581's name, a district and a bad cell: every problem at once, by line.
+    let bad = text
+        .replace("test/online-services-2026", "581/BNV-CCHC/2022")
+        .replace("#! level: province", "#! level: district")
+        .replace("1\t3.1\t870", "1\t3.1\t87O");
+    match Sheet::from_tsv_in(template(), &bad) {
+        Err(Error::Rows(problems)) => {
+            let lines: Vec<Option<usize>> = problems.iter().map(|p| p.line).collect();
+            // The metadata's problems (the template line 4, the district of
+            // line 2), then the letter O in row 3.1 (line 13).
+            assert_eq!(lines, [Some(4), Some(2), Some(13)], "{problems:?}");
+            assert!(matches!(
+                problems[1].problem,
+                cchc_forms::CellProblem::Metadata(MetaProblem::LevelNotInTemplate { .. })
+            ));
+            assert_eq!(problems[2].raw, "87O");
+        }
+        other => panic!("three problems: {other:?}"),
+    }
+    let district = text.replace("#! level: province", "#! level: district");
+    match Sheet::from_tsv_in(template(), &district) {
+        Err(Error::Rows(problems)) => {
+            assert_eq!(problems.len(), 1);
+            assert!(
+                problems[0]
+                    .message_en()
+                    .contains("district level does not report"),
+                "{}",
+                problems[0].message_en()
+            );
+        }
+        other => panic!("a district is refused: {other:?}"),
+    }
+}
