@@ -36,16 +36,17 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::bnv581::Report;
-use crate::bnv581::{CELL_COUNT, FORMS};
+use crate::bnv581::{BNV_581, Report};
 use crate::catalogue::{CellId, FormInfo};
 use crate::error::{CellError, CellProblem, Error, Problems, echo};
 use crate::meta::ReportMeta;
 use crate::period::{Period, Term};
 use crate::rows::{
-    ImportWarning, Imported, MetaReader, WarningKind, import_cell, looks_like_figure, push,
-    three_decimals,
+    ImportWarning, Imported, MetaReader, ReadInto, WarningKind, import_cell, looks_like_figure,
+    push, three_decimals, too_large,
 };
+use crate::sheet::Sheet;
+use crate::template::Template;
 
 /// Reads a report from the text of its printed forms: the whole document,
 /// or the tables alone.
@@ -124,7 +125,36 @@ pub fn read_printed_bytes(bytes: &[u8]) -> Result<Imported, Error> {
 
 /// [`read_printed`] of text already in normal form C.
 fn read_normalized(text: &str) -> Result<Imported, Error> {
-    let mut reader = PrintedReader::new();
+    let reader = PrintedReader::new(
+        &BNV_581_FORMS,
+        Report::new(ReportMeta::default()),
+        MetaReader::default(),
+    );
+    let (report, warnings) = read_lines(reader, text)?;
+    Ok(Imported { report, warnings })
+}
+
+/// The printed forms of a template of one's own as a [`Sheet`] and the
+/// warnings of what might be misread, as [`read_printed`] reads 581's.
+pub(crate) fn read_printed_sheet(
+    template: &'static Template,
+    text: &str,
+) -> Result<(Sheet, Problems<ImportWarning>), Error> {
+    if let Some(error) = too_large(text) {
+        return Err(error);
+    }
+    let text = crate::decode::nfc(text);
+    let forms = PrintedForms::of(template);
+    let meta = MetaReader::of_template(template);
+    let sheet = Sheet::new(meta.meta.clone());
+    read_lines(PrintedReader::new(&forms, sheet, meta), &text)
+}
+
+/// Reads every line of `text` with `reader`.
+fn read_lines<'t, T: ReadInto>(
+    mut reader: PrintedReader<'t, '_, T>,
+    text: &'t str,
+) -> Result<(T, Problems<ImportWarning>), Error> {
     for (index, line) in crate::decode::lines(text).enumerate() {
         if reader.problems.is_full() {
             break;
@@ -194,19 +224,52 @@ pub(crate) fn template_rows(form: &FormInfo) -> Vec<TemplateRow> {
     rows
 }
 
-/// The rows of the seven forms ([`template_rows`]) and their titles as
-/// compared, made once for every document.
-static TEMPLATE: LazyLock<[(Vec<TemplateRow>, String); 7]> = LazyLock::new(|| {
-    std::array::from_fn(|index| {
-        let form = &FORMS[index];
-        (template_rows(form), comparable(form.title_vi))
-    })
-});
-
-/// The rows of form `info` in template order.
-fn form_rows(info: &FormInfo) -> &'static [TemplateRow] {
-    &TEMPLATE[usize::from(info.number).saturating_sub(1).min(6)].0
+/// A template's forms as the reader compares them: each form's rows
+/// ([`template_rows`]) and title as compared, in the template's form order.
+pub(crate) struct PrintedForms {
+    template: &'static Template,
+    forms: Vec<(Vec<TemplateRow>, String)>,
 }
+
+impl PrintedForms {
+    /// The forms of `template`, made for it.
+    pub(crate) fn of(template: &'static Template) -> PrintedForms {
+        PrintedForms {
+            template,
+            forms: template
+                .catalogue
+                .forms
+                .iter()
+                .map(|form| (template_rows(form), comparable(form.title_vi)))
+                .collect(),
+        }
+    }
+
+    /// Where form `number` stands among the template's forms.
+    fn position(&self, number: u8) -> Option<usize> {
+        self.template
+            .catalogue
+            .forms
+            .iter()
+            .position(|form| form.number == number)
+    }
+
+    /// The rows of form `number` in template order (none for a form the
+    /// template does not have).
+    fn rows(&self, number: u8) -> &[TemplateRow] {
+        self.position(number)
+            .map_or(&[], |index| self.forms[index].0.as_slice())
+    }
+
+    /// The title of form `number` as compared.
+    fn title_key(&self, number: u8) -> &str {
+        self.position(number)
+            .map_or("", |index| self.forms[index].1.as_str())
+    }
+}
+
+/// The forms of 581, made once for every document.
+static BNV_581_FORMS: LazyLock<PrintedForms> = LazyLock::new(|| PrintedForms::of(&BNV_581));
 
 /// Whether a cleaned cell reads as the template's `expected` text, whose
 /// [`comparable`] form is `key`: the same text (no allocation), or the
@@ -505,10 +568,7 @@ fn untabbed_form_marker(line: &str) -> Option<(Option<u8>, String)> {
         }
         Some(_) => return None,
     };
-    let number = rest[..digits]
-        .parse::<u8>()
-        .ok()
-        .filter(|n| (1..=7).contains(n));
+    let number = rest[..digits].parse::<u8>().ok().filter(|n| *n >= 1);
     // The title keeps its case: take it from the original text.
     let title = if title.is_empty() {
         title
@@ -688,10 +748,10 @@ impl Layout {
 
 /// The row being read: its label may continue on the next lines.
 #[derive(Debug)]
-struct Pending<'t> {
+struct Pending<'t, 'f> {
     line: usize,
     form: u8,
-    row: &'static TemplateRow,
+    row: &'f TemplateRow,
     /// Its cells so far: a cut row's last cell goes on on the next line.
     cells: Vec<Cow<'t, str>>,
     /// Whether the line ended before the value column (a cell with a line
@@ -716,9 +776,9 @@ enum Shift {
 }
 
 /// The state of a form being read.
-struct FormState {
+struct FormState<'f> {
     info: &'static FormInfo,
-    rows: &'static [TemplateRow],
+    rows: &'f [TemplateRow],
     /// Where the last row read sits in `rows`.
     last: Option<usize>,
     /// Which template rows were read.
@@ -726,7 +786,9 @@ struct FormState {
 }
 
 #[allow(clippy::struct_excessive_bools)]
-struct PrintedReader<'t> {
+struct PrintedReader<'t, 'f, T> {
+    /// The template's forms as compared.
+    forms: &'f PrintedForms,
     meta: MetaReader,
     /// The report's title (the lines after `BÁO CÁO`) and its first line.
     title: Option<(usize, String)>,
@@ -735,16 +797,16 @@ struct PrintedReader<'t> {
     /// The line after `BÁO CÁO` is the report's title, and the lines after
     /// it too until one names a year (a title Word wrapped).
     title_next: bool,
-    form: Option<FormState>,
-    /// The forms read so far.
-    forms_seen: [bool; 7],
+    form: Option<FormState<'f>>,
+    /// The forms read so far, in the template's form order.
+    forms_seen: Vec<bool>,
     /// Rows under a `Biểu mẫu` that does not exist are skipped.
     skipping: bool,
     /// The next line without tabs is the form's title.
     form_title_next: bool,
     in_table: bool,
     layout: Layout,
-    pending: Option<Pending<'t>>,
+    pending: Option<Pending<'t, 'f>>,
     /// The cells of the line being read, and a spare: two buffers, handed
     /// on to the row being read and back, so that a document's lines
     /// allocate none.
@@ -752,22 +814,23 @@ struct PrintedReader<'t> {
     spare_cells: Vec<Cow<'t, str>>,
     /// The buffer of the rows read: which of a form's rows were read.
     spare_seen: Vec<bool>,
-    report: Report,
-    first_seen: [Option<usize>; CELL_COUNT],
+    report: T,
+    first_seen: Vec<Option<usize>>,
     figures: usize,
     problems: Problems<CellError>,
     warnings: Problems<ImportWarning>,
 }
 
-impl<'t> PrintedReader<'t> {
-    fn new() -> Self {
+impl<'t, 'f, T: ReadInto> PrintedReader<'t, 'f, T> {
+    fn new(forms: &'f PrintedForms, report: T, meta: MetaReader) -> Self {
         Self {
-            meta: MetaReader::default(),
+            forms,
+            meta,
             title: None,
             title_lines: 0,
             title_next: false,
             form: None,
-            forms_seen: [false; 7],
+            forms_seen: vec![false; forms.forms.len()],
             skipping: false,
             form_title_next: false,
             in_table: false,
@@ -776,8 +839,8 @@ impl<'t> PrintedReader<'t> {
             cells: Vec::new(),
             spare_cells: Vec::new(),
             spare_seen: Vec::new(),
-            report: Report::new(ReportMeta::default()),
-            first_seen: [None; CELL_COUNT],
+            report,
+            first_seen: vec![None; forms.template.catalogue.indicators.len()],
             figures: 0,
             problems: Problems::new(),
             warnings: Problems::new(),
@@ -898,7 +961,7 @@ impl<'t> PrintedReader<'t> {
     /// The template row of a line whose tabs became spaces: it starts with
     /// an STT of the form, then the row's label or ends with a figure; or
     /// it starts with the label of a row of the form and ends with a figure.
-    fn spaced_row(&self, line: &str) -> Option<&'static TemplateRow> {
+    fn spaced_row(&self, line: &str) -> Option<&'f TemplateRow> {
         let state = self.form.as_ref()?;
         let text = clean(line);
         let lower = text.to_lowercase();
@@ -914,7 +977,7 @@ impl<'t> PrintedReader<'t> {
         if !ends_with_figure {
             return None;
         }
-        let rows: &'static [TemplateRow] = state.rows;
+        let rows: &'f [TemplateRow] = state.rows;
         rows.iter()
             .filter(|row| row.id.is_some())
             .filter(|row| {
@@ -998,7 +1061,7 @@ impl<'t> PrintedReader<'t> {
         if let Some(state) = &self.form {
             let expected = state.info.title_vi;
             let form = state.info.number;
-            let key = &TEMPLATE[usize::from(form).saturating_sub(1).min(6)].1;
+            let key = self.forms.title_key(form);
             if !reads_as(title, expected, key) {
                 self.warn(
                     number,
@@ -1016,7 +1079,7 @@ impl<'t> PrintedReader<'t> {
         self.close_form();
         self.in_table = false;
         self.layout = Layout::default();
-        if let Some(form) = form {
+        if let Some(form) = form.filter(|&form| self.forms.position(form).is_some()) {
             self.open_form(form);
             self.form_title_next = true;
             self.skipping = false;
@@ -1036,9 +1099,12 @@ impl<'t> PrintedReader<'t> {
     }
 
     fn open_form(&mut self, form: u8) {
-        let info = &FORMS[usize::from(form).saturating_sub(1).min(6)];
-        let rows = form_rows(info);
-        self.forms_seen[usize::from(info.number) - 1] = true;
+        let Some(position) = self.forms.position(form) else {
+            return;
+        };
+        let info = &self.forms.template.catalogue.forms[position];
+        let rows = self.forms.rows(form);
+        self.forms_seen[position] = true;
         let mut seen = std::mem::take(&mut self.spare_seen);
         seen.clear();
         seen.resize(rows.len(), false);
@@ -1140,20 +1206,27 @@ impl<'t> PrintedReader<'t> {
     /// The form a table without its `Biểu mẫu` line belongs to, from the
     /// label of its row 1.
     fn implied_form(&self, label: &str) -> u8 {
-        let by_label = FORMS.iter().find(|form| {
-            form_rows(form)
+        let forms = self.forms.template.catalogue.forms;
+        let by_label = forms.iter().find(|form| {
+            self.forms
+                .rows(form.number)
                 .first()
                 .is_some_and(|row| row.stt == "1" && is_label_of(label, row))
         });
+        let last = forms.last().map_or(0, |form| form.number);
         let next = self.form.as_ref().map_or_else(
             || {
                 self.forms_seen
                     .iter()
                     .position(|seen| !seen)
-                    .and_then(|index| u8::try_from(index.saturating_add(1)).ok())
-                    .unwrap_or(7)
+                    .map_or(last, |index| forms[index].number)
             },
-            |state| state.info.number.saturating_add(1).min(7),
+            |state| {
+                forms
+                    .iter()
+                    .find(|form| form.number > state.info.number)
+                    .map_or(last, |form| form.number)
+            },
         );
         by_label.map_or(next, |form| form.number)
     }
@@ -1162,10 +1235,11 @@ impl<'t> PrintedReader<'t> {
         cells.get(index).map_or("", AsRef::as_ref)
     }
 
-    /// Whether `stt` is the STT of a row of the form being read.
+    /// Whether `stt` is the STT of a row of the form being read (a number
+    /// such as `1.2`, or whatever the template prints, such as `I`).
     fn is_form_stt(&self, stt: &str) -> bool {
         let stt = stt.strip_suffix('.').unwrap_or(stt);
-        is_stt(stt)
+        !stt.is_empty()
             && self
                 .form
                 .as_ref()
@@ -1246,7 +1320,7 @@ impl<'t> PrintedReader<'t> {
             return;
         };
         let form = state.info.number;
-        let found = if is_stt(stt_text) {
+        let found = if is_stt(stt_text) || state.rows.iter().any(|row| row.stt == stt) {
             // Rows come in template order: the one after the last first.
             let next = state.last.map_or(0, |last| last.saturating_add(1));
             if state.rows.get(next).is_some_and(|row| row.stt == stt) {
@@ -1384,7 +1458,7 @@ impl<'t> PrintedReader<'t> {
             return;
         };
         let form = state.info.number;
-        let rows: &'static [TemplateRow] = state.rows;
+        let rows: &'f [TemplateRow] = state.rows;
         let Some(row) = rows.get(position) else {
             return;
         };
@@ -1529,13 +1603,13 @@ impl<'t> PrintedReader<'t> {
         read
     }
 
-    fn finish(mut self) -> Result<Imported, Error> {
+    fn finish(mut self) -> Result<(T, Problems<ImportWarning>), Error> {
         self.flush();
         self.close_form();
         if self.forms_seen.iter().any(|seen| *seen) {
             for (index, seen) in self.forms_seen.iter().enumerate() {
                 if !seen {
-                    let form = u8::try_from(index.saturating_add(1)).unwrap_or(0);
+                    let form = self.forms.template.catalogue.forms[index].number;
                     self.warnings.push(ImportWarning {
                         line: None,
                         form,
@@ -1554,11 +1628,8 @@ impl<'t> PrintedReader<'t> {
         if self.problems.total() > 0 {
             return Err(Error::Rows(self.problems));
         }
-        self.report.meta = meta;
-        Ok(Imported {
-            report: self.report,
-            warnings: self.warnings,
-        })
+        self.report.set_meta(meta);
+        Ok((self.report, self.warnings))
     }
 }
 
@@ -1653,7 +1724,10 @@ mod tests {
     fn form_markers() {
         assert_eq!(form_marker("Biểu mẫu 1"), Some((Some(1), String::new())));
         assert_eq!(form_marker("BIỂU MẪU SỐ 7"), Some((Some(7), String::new())));
-        assert_eq!(form_marker("Biểu mẫu 8"), Some((None, String::new())));
+        // Form 8 is a form of no template the reader knows yet: the
+        // template decides (581 refuses it by name, `UnknownForm`).
+        assert_eq!(form_marker("Biểu mẫu 8"), Some((Some(8), String::new())));
+        assert_eq!(form_marker("Biểu mẫu 0"), Some((None, String::new())));
         assert_eq!(
             form_marker("Biểu mẫu 2: Cải cách thể chế"),
             Some((Some(2), "Cải cách thể chế".to_owned()))
@@ -1683,7 +1757,7 @@ mod tests {
 
     #[test]
     fn template_order_puts_headings_before_their_rows() {
-        let rows = template_rows(&FORMS[0]);
+        let rows = template_rows(&crate::bnv581::FORMS[0]);
         let stts: Vec<&str> = rows.iter().map(|row| row.stt).take(6).collect();
         assert_eq!(stts, ["1", "2", "2.1", "2.2", "3", "3.1"]);
         assert!(rows[4].id.is_none());

@@ -149,9 +149,28 @@ fn import_one(
 }
 
 /// Sets one cell from its text, unless it was given before.
+/// What a reader of text fills: a typed 581 [`Report`] or a
+/// [`Sheet`](crate::Sheet) of any template, cell by cell, then its metadata.
+pub(crate) trait ReadInto {
+    /// One cell from its printed text.
+    fn set_cell_text(&mut self, id: CellId, text: &str) -> Result<(), CellProblem>;
+    /// The metadata read.
+    fn set_meta(&mut self, meta: ReportMeta);
+}
+
+impl ReadInto for Report {
+    fn set_cell_text(&mut self, id: CellId, text: &str) -> Result<(), CellProblem> {
+        Report::set_cell_text(self, id, text)
+    }
+
+    fn set_meta(&mut self, meta: ReportMeta) {
+        self.meta = meta;
+    }
+}
+
 pub(crate) fn import_cell(
-    report: &mut Report,
-    first_seen: &mut [Option<usize>; CELL_COUNT],
+    report: &mut impl ReadInto,
+    first_seen: &mut [Option<usize>],
     number: usize,
     id: CellId,
     text: &str,

@@ -17,6 +17,7 @@
 
 mod online_services;
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -391,5 +392,74 @@ fn rows_with_their_metadata_lines_are_read_as_the_templates() {
             );
         }
         other => panic!("a district is refused: {other:?}"),
+    }
+}
+
+/// The test sheet as a report document prints it: a title naming the
+/// period, then each form under its `Biểu mẫu` heading, with its title and
+/// a table of STT, label, unit and figure (Vietnamese numbers).
+fn printed() -> String {
+    let template = template();
+    let mut text = String::from(
+        "UBND TỈNH THỬ NGHIỆM\nBÁO CÁO\nTình hình dịch vụ công trực tuyến quý III năm 2026\n",
+    );
+    let rows = cchc_forms::rows::parse_tsv(TSV).unwrap();
+    for form in template.forms() {
+        let _ = writeln!(text, "Biểu mẫu {}\n{}", form.number, form.title_vi);
+        text.push_str("STT\tNội dung\tĐơn vị tính\tSố liệu\n");
+        for row in rows.iter().filter(|row| row.form == form.number) {
+            let stt = row.stt.trim_end_matches('.');
+            let (label, unit) = match template.cell(form.number, stt) {
+                Some(id) => (id.indicator().label_vi, id.indicator().unit_vi),
+                None => (template.heading(form.number, stt).unwrap().label_vi, ""),
+            };
+            let _ = writeln!(text, "{stt}\t{label}\t{unit}\t{}", row.text);
+        }
+    }
+    text
+}
+
+#[test]
+fn the_printed_forms_are_read_as_the_templates() {
+    let (read, warnings) = Sheet::from_printed_in(template(), &printed()).unwrap();
+    // The period from the title, the template's own; every value as printed.
+    assert_eq!(read.meta.period, Some(Period::new(2026, Term::Q3)));
+    assert_eq!(read.meta.template, template().version());
+    let expected = sheet();
+    for indicator in template().indicators() {
+        assert_eq!(
+            read.cell(indicator.id),
+            expected.cell(indicator.id),
+            "{}",
+            indicator.stt
+        );
+    }
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // The same four findings as from the rows.
+    let rules: Vec<&str> = read.validate().iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        [
+            "ratio:1/3.2",
+            "sum:2/2",
+            "conditional:2/1==2",
+            "implies:2/1.1>=1=>2/1==1"
+        ]
+    );
+    // A form the template does not have is refused by name.
+    let extra = format!(
+        "{}Biểu mẫu 3\nKhông có\nSTT\tNội dung\tĐơn vị tính\tSố liệu\n1\tX\tHồ sơ\t5\n",
+        printed()
+    );
+    match Sheet::from_printed_in(template(), &extra) {
+        Err(Error::Rows(problems)) => {
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.problem == cchc_forms::CellProblem::UnknownForm),
+                "{problems:?}"
+            );
+        }
+        other => panic!("form 3 is refused: {other:?}"),
     }
 }
