@@ -163,7 +163,7 @@ pub use meta::{BodyKey, ReportMeta};
 pub use period::{CalendarDate, Level, Period, Term};
 pub use reference::{Reference, ReferenceCount};
 pub use rows::{ImportWarning, Imported, Row, WarningKind};
-pub use sheet::Sheet;
+pub use sheet::{Figures, Sheet};
 pub use template::{Template, TemplateVersion};
 
 /// The README's Rust examples, compiled and run as doctests (its property
