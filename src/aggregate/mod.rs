@@ -183,7 +183,8 @@ pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregat
 /// let first = Sheet::from(&samples::bac_giang_2023_q3());
 /// let mut second = first.clone();
 /// second.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
-/// let total = aggregate_sheets("Tổng hợp", &[first, second])?;
+/// let members = [first, second];
+/// let total = aggregate_sheets("Tổng hợp", &members)?;
 /// let resolved = CellId::of(3, "3.1.1");
 /// assert_eq!(total.report.cell(resolved).map(|v| v.mantissa), Some(2 * 54_106));
 /// # Ok::<(), cchc_forms::Error>(())
