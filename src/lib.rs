@@ -121,6 +121,7 @@ pub mod check;
 pub mod cross;
 pub mod decode;
 mod error;
+mod figures;
 pub mod finding;
 pub mod form;
 mod json;
@@ -157,13 +158,14 @@ pub use error::{
     MAX_PROBLEMS, MAX_REPORTS, MAX_ROWS, MemberProblem, MemberProblemKind, MetaProblem, Place,
     Problems, Quoted, REPORT_YEARS,
 };
+pub use figures::Figures;
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use locate::{Localisation, Locator};
 pub use meta::{BodyKey, ReportMeta};
 pub use period::{CalendarDate, Level, Period, Term};
 pub use reference::{Reference, ReferenceCount};
 pub use rows::{ImportWarning, Imported, Row, WarningKind};
-pub use sheet::{Figures, Sheet};
+pub use sheet::Sheet;
 pub use template::{Template, TemplateVersion};
 
 /// The README's Rust examples, compiled and run as doctests (its property

@@ -62,9 +62,10 @@ use crate::check::interval::pow10;
 use crate::check::{Check, Family, Rounding, is_exact, percentage_of, run_rules};
 use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
 use crate::error::{Error, MAX_NAMED_MEMBERS, MAX_REPORTS, MemberProblem, MemberProblemKind, echo};
+use crate::figures::Figures;
 use crate::finding::{Interval, Severity};
 use crate::meta::{BodyKey, ReportMeta};
-use crate::sheet::{Figures, Sheet};
+use crate::sheet::Sheet;
 use crate::template::Template;
 use crate::unit::Printed;
 

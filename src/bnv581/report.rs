@@ -445,11 +445,11 @@ impl Report {
     }
 }
 
-impl crate::sheet::sealed::Sealed for Report {}
+impl crate::figures::Sealed for Report {}
 
 /// The typed report as the checks across reports read it: its cells handed
 /// over typed, form by form, without a copy of the report.
-impl crate::sheet::Figures for Report {
+impl crate::figures::Figures for Report {
     fn meta(&self) -> &ReportMeta {
         &self.meta
     }
