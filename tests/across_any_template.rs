@@ -387,14 +387,32 @@ fn new_row_template(windows: Windows, name: &'static str) -> &'static Template {
     .expect("well defined")
 }
 
+/// The two-row template in calendar windows.
+fn calendar() -> &'static Template {
+    static TEMPLATE: OnceLock<&'static Template> = OnceLock::new();
+    TEMPLATE.get_or_init(|| new_row_template(Windows::Calendar, "test/new-row-calendar"))
+}
+
+/// The same rows in administrative windows.
+fn administrative() -> &'static Template {
+    static TEMPLATE: OnceLock<&'static Template> = OnceLock::new();
+    TEMPLATE
+        .get_or_init(|| new_row_template(Windows::Administrative, "test/new-row-administrative"))
+}
+
+/// A commune's sheet of the two-row template.
+fn commune(template: &'static Template, body: &str, period: Period, rows: [&str; 2]) -> Sheet {
+    let meta = ReportMeta {
+        template: template.version(),
+        ..ReportMeta::new(body, Level::Commune, period)
+    };
+    let text = format!("1\t1\t{}\n1\t2\t{}\n", rows[0], rows[1]);
+    Sheet::from_rows(meta, rows::parse_tsv(&text).expect("rows")).expect("a sheet")
+}
+
 #[test]
 fn the_calendar_windows_decide_which_rows_a_period_has() {
-    static CALENDAR: OnceLock<&'static Template> = OnceLock::new();
-    static ADMINISTRATIVE: OnceLock<&'static Template> = OnceLock::new();
-    let calendar =
-        *CALENDAR.get_or_init(|| new_row_template(Windows::Calendar, "test/new-row-calendar"));
-    let administrative = *ADMINISTRATIVE
-        .get_or_init(|| new_row_template(Windows::Administrative, "test/new-row-administrative"));
+    let (calendar, administrative) = (calendar(), administrative());
     let q1_2027 = Period::new(2027, Term::Q1);
     // Q1/2027's data: 1/1–31/3/2027 in calendar windows, from 15/12/2026
     // in administrative ones, so the row new from 1/1/2027 is in the first
@@ -412,13 +430,7 @@ fn the_calendar_windows_decide_which_rows_a_period_has() {
 
     let add_up = |template: &'static Template| {
         let member = |body: &str, dossiers: &str, by_app: &str| {
-            let meta = ReportMeta {
-                template: template.version(),
-                ..ReportMeta::new(body, Level::Commune, q1_2027)
-            };
-            let text = format!("1\t1\t{dossiers}\n1\t2\t{by_app}\n");
-            let rows = rows::parse_tsv(&text).expect("rows");
-            Sheet::from_rows(meta, rows).expect("a sheet")
+            commune(template, body, q1_2027, [dossiers, by_app])
         };
         let members = [
             member("UBND xã Một", "120", "30"),
@@ -493,4 +505,36 @@ fn a_derived_quarter_that_breaks_a_rule_of_the_template_is_found() {
     // The whole is the checked cell: 350 reported, the part 360 above it.
     assert_eq!(derived.reported, Some(Decimal::from(350)));
     assert_eq!(derived.computed, Some(Decimal::from(360)));
+}
+
+#[test]
+fn the_calendar_windows_decide_which_rows_a_series_compares() {
+    // Q1/2027 says 30 dossiers by app, the half-year 2027 only 10: a flow
+    // cannot fall from Q1 to the half-year that holds it. In calendar
+    // windows both reports' data start on 1/1/2027, the row applies, and
+    // that is an error; in administrative ones both start on 15/12/2026,
+    // before the row exists, and the row is not compared.
+    let year = |template| {
+        [
+            commune(
+                template,
+                "UBND xã Một",
+                Period::new(2027, Term::Q1),
+                ["120", "30"],
+            ),
+            commune(
+                template,
+                "UBND xã Một",
+                Period::new(2027, Term::HalfYear),
+                ["250", "10"],
+            ),
+        ]
+    };
+    let found = check_sheets(&year(calendar()));
+    let rules: Vec<&str> = found.findings.0.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["period:flow:1/2"]);
+    assert_eq!(found.findings.0[0].reported, Some(Decimal::from(10)));
+    assert_eq!(found.findings.0[0].computed, Some(Decimal::from(30)));
+    // 250 dossiers in the half-year, at least Q1's 120: nothing on row 1.
+    assert!(check_sheets(&year(administrative())).findings.0.is_empty());
 }
