@@ -121,6 +121,7 @@ pub mod check;
 pub mod cross;
 pub mod decode;
 mod error;
+mod figures;
 pub mod finding;
 pub mod form;
 mod json;
@@ -157,6 +158,7 @@ pub use error::{
     MAX_PROBLEMS, MAX_REPORTS, MAX_ROWS, MemberProblem, MemberProblemKind, MetaProblem, Place,
     Problems, Quoted, REPORT_YEARS,
 };
+pub use figures::Figures;
 pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
 pub use locate::{Localisation, Locator};
 pub use meta::{BodyKey, ReportMeta};

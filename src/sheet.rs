@@ -29,6 +29,7 @@ use crate::bnv581::Report;
 use crate::catalogue::CellId;
 use crate::check::{Evaluation, Source, run};
 use crate::error::{CellProblem, Error};
+use crate::figures::Figures;
 use crate::finding::Findings;
 use crate::meta::ReportMeta;
 use crate::rows::{Row, import_rows, rows_outcome};
@@ -261,6 +262,46 @@ impl Sheet {
             Some(&mut outcomes),
         );
         Evaluation { findings, outcomes }
+    }
+}
+
+impl crate::figures::Sealed for Sheet {}
+
+impl Figures for Sheet {
+    fn meta(&self) -> &ReportMeta {
+        &self.meta
+    }
+
+    fn blank(meta: ReportMeta) -> Sheet {
+        Sheet::new(meta)
+    }
+
+    fn each_figure(&self, mut each: impl FnMut(usize, Option<Printed>)) {
+        for (index, &value) in self.values.iter().enumerate() {
+            each(index, value);
+        }
+    }
+
+    fn set_figure(&mut self, id: CellId, value: Option<Printed>) -> Result<(), CellProblem> {
+        let template = self.template();
+        if !std::ptr::eq(id.catalogue(), template.catalogue) {
+            return Err(CellProblem::UnknownStt);
+        }
+        let indicator = template.indicator(id);
+        if let Some(value) = value {
+            indicator.kind.holds(value, indicator.unit_vi)?;
+        }
+        match self.values.get_mut(id.index()) {
+            Some(slot) => {
+                *slot = value;
+                Ok(())
+            }
+            None => Err(CellProblem::UnknownStt),
+        }
+    }
+
+    fn findings(&self) -> Findings {
+        self.validate()
     }
 }
 

@@ -94,6 +94,36 @@ impl ValueKind {
             }
         }
     }
+
+    /// Whether a value of this kind can hold `value`, as a typed cell's
+    /// [`CellValue::from_printed`] decides (a whole non-negative count, a
+    /// decimal within range, a code of the legend, quoted as `legend_vi`).
+    ///
+    /// # Errors
+    /// A [`CellProblem`] saying why it cannot.
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::unit::{Printed, ValueKind};
+    /// assert!(ValueKind::Count.holds(Printed::whole(1420), "").is_ok());
+    /// assert!(ValueKind::Count.holds(Printed { mantissa: 15, decimals: 1 }, "").is_err());
+    /// assert!(ValueKind::Percent.holds(Printed { mantissa: 9930, decimals: 2 }, "").is_ok());
+    /// ```
+    pub fn holds(self, value: Printed, legend_vi: &'static str) -> Result<(), CellProblem> {
+        match self {
+            ValueKind::Count => whole_number(value).map(|_| ()),
+            ValueKind::Percent => Percent::from_printed(value).map(|_| ()),
+            ValueKind::MillionVnd => MillionVnd::from_printed(value).map(|_| ()),
+            ValueKind::Code { legend } => {
+                let code = whole_number(value)?;
+                legend
+                    .iter()
+                    .any(|entry| u64::from(entry.code) == code)
+                    .then_some(())
+                    .ok_or(CellProblem::NotInLegend { legend: legend_vi })
+            }
+        }
+    }
 }
 
 /// One legal value of a code and what it means.

@@ -3,8 +3,11 @@
 //!
 //! [`aggregate`] adds up reports of one period and template into an
 //! [`Aggregate`]: a [`Report`] of the total and, for each row, how it was
-//! made ([`Total`]). How a row adds up is its
-//! [`Aggregation`] class in the catalogue (the one source):
+//! made ([`Total`]). [`aggregate_sheets`] does the same, with the same
+//! code, for [`Sheet`]s of any template (one defined outside the crate with
+//! a [`TemplateBuilder`](crate::template::TemplateBuilder) too): the total
+//! is a sheet of that template. How a row adds up is its
+//! [`Aggregation`] class in its template's catalogue (the one source):
 //!
 //! | class | the total |
 //! |---|---|
@@ -54,27 +57,31 @@ use std::collections::hash_map::Entry;
 use serde::Serialize;
 
 use crate::bnv581::Report;
-use crate::bnv581::{CATALOGUE, CELL_COUNT};
 use crate::catalogue::{Aggregation, CellId, Indicator, Weight};
 use crate::check::interval::pow10;
 use crate::check::{Check, Family, Rounding, is_exact, percentage_of, run_rules};
 use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
 use crate::error::{Error, MAX_NAMED_MEMBERS, MAX_REPORTS, MemberProblem, MemberProblemKind, echo};
+use crate::figures::Figures;
 use crate::finding::{Interval, Severity};
-use crate::form::CellSink;
 use crate::meta::{BodyKey, ReportMeta};
-use crate::unit::{CellValue, Printed};
+use crate::sheet::Sheet;
+use crate::template::Template;
+use crate::unit::Printed;
 
 /// Reports added up: the total as a report, and how each row was made.
+///
+/// The members and the total are typed 581 [`Report`]s (the default) or
+/// [`Sheet`]s of any template (any [`Figures`]).
 #[derive(Debug, Clone)]
-pub struct Aggregate<'a> {
+pub struct Aggregate<'a, R = Report> {
     /// The total, as a report: its body as given, the members' period and
     /// template, their level when they share one, their reference counts
     /// added up when every member gives them.
-    pub report: Report,
+    pub report: R,
     /// How each row of the total was made, by [`CellId`] index.
     pub totals: Vec<Total>,
-    members: &'a [Report],
+    members: &'a [R],
 }
 
 /// How one row of an aggregate was made.
@@ -98,7 +105,9 @@ pub enum Total {
     },
     /// A share averaged, weighted by each member's population.
     Weighted,
-    /// The codes the members gave: `counts[c]` members said `c`.
+    /// The codes the members gave: `counts[c]` members said `c`, for
+    /// every code from 0 to the largest of the row's legend (at least 0, 1
+    /// and 2).
     Distribution {
         /// How many members gave each code, by code.
         counts: Vec<u32>,
@@ -149,25 +158,64 @@ pub enum BlankReason {
 /// first, or of a body given before (each body is counted once; the body
 /// compared as a [`BodyKey`], so `UBND TỈNH BẮC GIANG` is
 /// `UBND tỉnh Bắc Giang`; members that give no body are not one body).
+///
+/// Sheets of any template add up with [`aggregate_sheets`].
 pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregate<'_>, Error> {
-    let first = refuse_mixed(members)?;
+    add_up(body.into(), members)
+}
+
+/// Adds up `members`, sheets of one period and template (any template,
+/// such as one defined with a
+/// [`TemplateBuilder`](crate::template::TemplateBuilder)), into a sheet of
+/// `body`, exactly as [`aggregate`] does for typed 581 reports: each row by
+/// its template's aggregation class, rates recomputed from the rows of the
+/// template's ratio rules, the rows that do not apply to the period under
+/// the template's windows blank.
+///
+/// # Errors
+/// As [`aggregate`]: [`Error::Members`] when there is no member or too
+/// many, or with every member refused (without a period, of another period
+/// or template than the first, of a body given before).
+///
+/// # Example
+/// ```
+/// use cchc_forms::{aggregate::aggregate_sheets, catalogue::CellId, samples, Sheet};
+///
+/// let first = Sheet::from(&samples::bac_giang_2023_q3());
+/// let mut second = first.clone();
+/// second.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+/// let members = [first, second];
+/// let total = aggregate_sheets("Tổng hợp", &members)?;
+/// let resolved = CellId::of(3, "3.1.1");
+/// assert_eq!(total.report.cell(resolved).map(|v| v.mantissa), Some(2 * 54_106));
+/// # Ok::<(), cchc_forms::Error>(())
+/// ```
+pub fn aggregate_sheets(
+    body: impl Into<String>,
+    members: &[Sheet],
+) -> Result<Aggregate<'_, Sheet>, Error> {
+    add_up(body.into(), members)
+}
+
+/// [`aggregate`] and [`aggregate_sheets`], for any kind of report.
+fn add_up<R: Figures>(body: String, members: &[R]) -> Result<Aggregate<'_, R>, Error> {
+    let first = refuse_mixed(members)?.meta();
     let level = first
-        .meta
         .level
-        .filter(|&level| members.iter().all(|m| m.meta.level == Some(level)));
+        .filter(|&level| members.iter().all(|m| m.meta().level == Some(level)));
     let meta = ReportMeta {
-        body: body.into(),
+        body,
         level,
-        period: first.meta.period,
-        template: first.meta.template,
+        period: first.period,
+        template: first.template,
         reference: sum_reference(members),
     };
-    let mut report = Report::new(meta);
-    let template = first.meta.template.template();
-    let absent = template.absent_cells_of(first.meta.period);
-    let sums = accumulate(members);
-    let mut totals = vec![Total::Blank(BlankReason::NotAggregable); CELL_COUNT];
-    for indicator in &CATALOGUE {
+    let template = first.template.template();
+    let absent = template.absent_cells_of(first.period);
+    let mut report = R::blank(meta);
+    let sums = accumulate(template, members);
+    let mut totals = vec![Total::Blank(BlankReason::NotAggregable); template.indicators().len()];
+    for indicator in template.indicators() {
         let id = indicator.id;
         totals[id.index()] = if absent.contains(id) {
             Total::Blank(BlankReason::NotApplicable)
@@ -176,7 +224,7 @@ pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregat
         };
     }
     // Rates after their rows.
-    for indicator in &CATALOGUE {
+    for indicator in template.indicators() {
         if indicator.aggregation() != Aggregation::Recompute || absent.contains(indicator.id) {
             continue;
         }
@@ -201,11 +249,11 @@ pub fn aggregate(body: impl Into<String>, members: &[Report]) -> Result<Aggregat
 /// another period or template than the first, or of a body already added
 /// (the same [`BodyKey`]: its name NFC-normalised, case and
 /// white space folded). Members that give no body are not one body.
-fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
+fn refuse_mixed<R: Figures>(members: &[R]) -> Result<&R, Error> {
     if let Some(past) = members.get(MAX_REPORTS) {
         return Err(Error::Members(vec![MemberProblem {
             index: MAX_REPORTS,
-            body: echo(&past.meta.body),
+            body: echo(&past.meta().body),
             kind: MemberProblemKind::TooMany {
                 given: members.len(),
             },
@@ -221,19 +269,19 @@ fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
     let mut problems = Vec::new();
     let mut seen: HashMap<BodyKey, usize> = HashMap::new();
     for (index, member) in members.iter().enumerate() {
-        let kind = if member.meta.period.is_none() {
+        let kind = if member.meta().period.is_none() {
             MemberProblemKind::NoPeriod
-        } else if first.meta.period.is_some() && member.meta.period != first.meta.period {
+        } else if first.meta().period.is_some() && member.meta().period != first.meta().period {
             MemberProblemKind::Period {
-                expected: first.meta.period,
-                found: member.meta.period,
+                expected: first.meta().period,
+                found: member.meta().period,
             }
-        } else if member.meta.template != first.meta.template {
+        } else if member.meta().template != first.meta().template {
             MemberProblemKind::Template {
-                expected: first.meta.template,
-                found: member.meta.template,
+                expected: first.meta().template,
+                found: member.meta().template,
             }
-        } else if let Some(key) = member.meta.body_key() {
+        } else if let Some(key) = member.meta().body_key() {
             match seen.entry(key) {
                 Entry::Occupied(earlier) => MemberProblemKind::SameBody {
                     first: *earlier.get(),
@@ -248,7 +296,7 @@ fn refuse_mixed(members: &[Report]) -> Result<&Report, Error> {
         };
         problems.push(MemberProblem {
             index,
-            body: echo(&member.meta.body),
+            body: echo(&member.meta().body),
             kind,
         });
     }
@@ -273,10 +321,11 @@ enum Op {
     Keep { add: Option<bool> },
 }
 
-/// Each row's [`Op`], from the catalogue's aggregation classes.
-fn plan() -> [Op; CELL_COUNT] {
-    let mut ops = [Op::Skip; CELL_COUNT];
-    for indicator in &CATALOGUE {
+/// Each row's [`Op`], from the template's aggregation classes.
+fn plan(template: &Template) -> Vec<Op> {
+    let indicators = template.indicators();
+    let mut ops = vec![Op::Skip; indicators.len()];
+    for indicator in indicators {
         let id = indicator.id;
         ops[id.index()] = match indicator.aggregation() {
             Aggregation::Sum | Aggregation::SumOfInstances => Op::Add {
@@ -287,9 +336,9 @@ fn plan() -> [Op; CELL_COUNT] {
             Aggregation::Recompute | Aggregation::NotAggregable => Op::Skip,
         };
     }
-    for indicator in &CATALOGUE {
+    for indicator in indicators {
         if let Some(Weight::Row(stt)) = indicator.weight() {
-            if let Some(row) = CellId::find(indicator.form, stt) {
+            if let Some(row) = template.cell(indicator.form, stt) {
                 let add = match ops[row.index()] {
                     Op::Add { exact } => Some(exact),
                     _ => None,
@@ -301,72 +350,47 @@ fn plan() -> [Op; CELL_COUNT] {
     ops
 }
 
-/// Receives one member's cells, typed, and adds them up.
-struct Adding<'a> {
-    ops: &'a [Op; CELL_COUNT],
-    sums: &'a mut [Accumulator],
-    kept: &'a mut [Option<Printed>; CELL_COUNT],
-    member: usize,
-}
-
-impl CellSink for Adding<'_> {
-    #[inline]
-    fn put<T: CellValue>(&mut self, index: usize, value: Option<T>) {
-        let (Some(&op), Some(acc)) = (self.ops.get(index), self.sums.get_mut(index)) else {
-            return;
-        };
-        let value = value.map(CellValue::printed);
-        match (op, value) {
-            (Op::Skip, _) => {}
-            (Op::Add { .. } | Op::Code, None) => acc.blank(self.member),
-            (Op::Add { exact }, Some(value)) => acc.add(value, exact),
-            (Op::Code, Some(value)) => acc.code(value),
-            (Op::Keep { add }, value) => {
-                if let Some(slot) = self.kept.get_mut(index) {
-                    *slot = value;
-                }
-                match (add, value) {
-                    (Some(_), None) => acc.blank(self.member),
-                    (Some(exact), Some(value)) => acc.add(value, exact),
-                    (None, _) => {}
-                }
-            }
-        }
-    }
-}
-
 /// One pass over the members: sums (with the half units of printed
 /// precision), blanks, codes, weighted shares, by cell index. Each member's
-/// cells are handed over typed, without a copy of the report.
-fn accumulate(members: &[Report]) -> Vec<Accumulator> {
-    use crate::bnv581::FORM_OFFSETS as AT;
-    let ops = plan();
-    let weighted: Vec<&Indicator> = CATALOGUE
+/// cells are handed over as they are held (a typed report's typed, without
+/// a copy of the report).
+fn accumulate<R: Figures>(template: &Template, members: &[R]) -> Vec<Accumulator> {
+    let ops = plan(template);
+    let weighted: Vec<&Indicator> = template
+        .indicators()
         .iter()
         .filter(|i| i.aggregation() == Aggregation::Weighted)
         .collect();
-    let mut sums = vec![Accumulator::default(); CELL_COUNT];
-    let mut kept = [None; CELL_COUNT];
+    let mut sums = vec![Accumulator::default(); ops.len()];
+    let mut kept = vec![None; ops.len()];
     for (index, member) in members.iter().enumerate() {
-        let mut adding = Adding {
-            ops: &ops,
-            sums: &mut sums,
-            kept: &mut kept,
-            member: index,
-        };
-        member.form1.visit_cells(&mut adding, AT[0]);
-        member.form2.visit_cells(&mut adding, AT[1]);
-        member.form3.visit_cells(&mut adding, AT[2]);
-        member.form4.visit_cells(&mut adding, AT[3]);
-        member.form5.visit_cells(&mut adding, AT[4]);
-        member.form6.visit_cells(&mut adding, AT[5]);
-        member.form7.visit_cells(&mut adding, AT[6]);
+        member.each_figure(|at, value| {
+            let (Some(&op), Some(acc)) = (ops.get(at), sums.get_mut(at)) else {
+                return;
+            };
+            match (op, value) {
+                (Op::Skip, _) => {}
+                (Op::Add { .. } | Op::Code, None) => acc.blank(index),
+                (Op::Add { exact }, Some(value)) => acc.add(value, exact),
+                (Op::Code, Some(value)) => acc.code(value),
+                (Op::Keep { add }, value) => {
+                    if let Some(slot) = kept.get_mut(at) {
+                        *slot = value;
+                    }
+                    match (add, value) {
+                        (Some(_), None) => acc.blank(index),
+                        (Some(exact), Some(value)) => acc.add(value, exact),
+                        (None, _) => {}
+                    }
+                }
+            }
+        });
         for &indicator in &weighted {
             let id = indicator.id;
             let acc = &mut sums[id.index()];
             match kept[id.index()] {
                 None => acc.blank(index),
-                Some(share) => match weight_of(member, &kept, indicator) {
+                Some(share) => match weight_of(template, member.meta(), &kept, indicator) {
                     Some(weight) => acc.add_weighted(share, weight),
                     None => acc.weight_missing(index),
                 },
@@ -377,25 +401,25 @@ fn accumulate(members: &[Report]) -> Vec<Accumulator> {
 }
 
 /// The total of a row that is not a recomputed rate, set in `report`.
-fn total_of(report: &mut Report, indicator: &Indicator, acc: &Accumulator) -> Total {
+fn total_of(report: &mut impl Figures, indicator: &Indicator, acc: &Accumulator) -> Total {
     let id = indicator.id;
     match indicator.aggregation() {
         Aggregation::NotAggregable => Total::Blank(BlankReason::NotAggregable),
         Aggregation::Sum | Aggregation::SumOfInstances => match acc.blank_reason() {
             Some(reason) => Total::Blank(reason),
-            None => match acc.value().map(|v| report.set_cell(id, Some(v))) {
+            None => match acc.value().map(|v| report.set_figure(id, Some(v))) {
                 Some(Ok(())) if indicator.aggregation() == Aggregation::Sum => Total::Sum,
                 Some(Ok(())) => Total::SumOfInstances,
                 _ => Total::Blank(BlankReason::TooLarge),
             },
         },
         Aggregation::Distribution => Total::Distribution {
-            counts: acc.codes.to_vec(),
+            counts: code_counts(indicator, &acc.codes),
             blank: u32::try_from(acc.blanks).unwrap_or(u32::MAX),
         },
         Aggregation::Weighted => match acc.blank_reason() {
             Some(reason) => Total::Blank(reason),
-            None => match acc.weighted().map(|v| report.set_cell(id, Some(v))) {
+            None => match acc.weighted().map(|v| report.set_figure(id, Some(v))) {
                 Some(Ok(())) => Total::Weighted,
                 Some(Err(_)) => Total::Blank(BlankReason::TooLarge),
                 None => Total::Blank(BlankReason::ZeroDenominator),
@@ -406,12 +430,25 @@ fn total_of(report: &mut Report, indicator: &Indicator, acc: &Accumulator) -> To
     }
 }
 
+/// How many members gave each code of a code row: a slot for every code
+/// from 0 to the largest of its legend, and at least 0, 1 and 2.
+fn code_counts(indicator: &Indicator, given: &[u32]) -> Vec<u32> {
+    let largest = match indicator.kind {
+        crate::unit::ValueKind::Code { legend } => legend.iter().map(|e| e.code).max(),
+        _ => None,
+    };
+    let len = usize::from(largest.unwrap_or(0)).saturating_add(1).max(3);
+    let mut counts = vec![0; len.max(given.len())];
+    counts[..given.len()].copy_from_slice(given);
+    counts
+}
+
 /// The members' reference counts added up, each where every member gives it.
-fn sum_reference(members: &[Report]) -> crate::reference::Reference {
+fn sum_reference(members: &[impl Figures]) -> crate::reference::Reference {
     let total = |get: fn(&crate::reference::Reference) -> Option<u32>| {
         members
             .iter()
-            .try_fold(0_u32, |sum, m| sum.checked_add(get(&m.meta.reference)?))
+            .try_fold(0_u32, |sum, m| sum.checked_add(get(&m.meta().reference)?))
     };
     crate::reference::Reference {
         departments: total(|r| r.departments),
@@ -423,14 +460,15 @@ fn sum_reference(members: &[Report]) -> crate::reference::Reference {
 /// The weight of a member's weighted share: a reference count, or another
 /// row of the same form.
 fn weight_of(
-    member: &Report,
-    kept: &[Option<Printed>; CELL_COUNT],
+    template: &Template,
+    member: &ReportMeta,
+    kept: &[Option<Printed>],
     weighted: &Indicator,
 ) -> Option<i128> {
     match weighted.weight()? {
-        Weight::Reference(kind) => member.meta.reference.get(kind).map(i128::from),
+        Weight::Reference(kind) => member.reference.get(kind).map(i128::from),
         Weight::Row(stt) => {
-            let id = CellId::find(weighted.form, stt)?;
+            let id = template.cell(weighted.form, stt)?;
             kept.get(id.index())
                 .copied()
                 .flatten()
@@ -452,7 +490,7 @@ fn ratio_rows(rules: &[crate::check::Rule], rate: CellId) -> Option<(CellId, Cel
 }
 
 fn recompute(
-    report: &mut Report,
+    report: &mut impl Figures,
     id: CellId,
     numerator: CellId,
     denominator: CellId,
@@ -486,7 +524,7 @@ fn recompute(
     let Some(interval) = interval else {
         return Total::Blank(BlankReason::TooLarge);
     };
-    match report.set_cell(id, Some(rate)) {
+    match report.set_figure(id, Some(rate)) {
         Ok(()) => Total::Recomputed {
             numerator,
             denominator,
@@ -533,7 +571,9 @@ struct Accumulator {
     blanks: usize,
     first_blanks: Vec<usize>,
     weight_missing: Option<usize>,
-    codes: [u32; 3],
+    /// How many members gave each code, by code (as far as the largest
+    /// given).
+    codes: Vec<u32>,
     any: bool,
 }
 
@@ -619,10 +659,11 @@ impl Accumulator {
 
     fn code(&mut self, value: Printed) {
         self.any = true;
-        if let Some(slot) = usize::try_from(value.mantissa)
-            .ok()
-            .and_then(|code| self.codes.get_mut(code))
-        {
+        let code = u8::try_from(value.mantissa).ok().map(usize::from);
+        if let Some(code) = code.filter(|&code| code >= self.codes.len()) {
+            self.codes.resize(code + 1, 0);
+        }
+        if let Some(slot) = code.and_then(|code| self.codes.get_mut(code)) {
             *slot = slot.saturating_add(1);
         }
     }
@@ -692,10 +733,10 @@ impl Accumulator {
     }
 }
 
-impl Aggregate<'_> {
+impl<R: Figures> Aggregate<'_, R> {
     /// The members added up, in order.
     #[must_use]
-    pub fn members(&self) -> &[Report] {
+    pub fn members(&self) -> &[R] {
         self.members
     }
 
@@ -737,11 +778,11 @@ impl Aggregate<'_> {
     #[must_use]
     pub fn gaps(&self) -> CrossFindings {
         use crate::cross::row_capital;
-        let period = self.report.meta.period;
-        let total_body = Some(echo(&self.report.meta.body));
+        let period = self.report.meta().period;
+        let total_body = Some(echo(&self.report.meta().body));
         let count = self.members.len();
         let mut out = CrossFindings::default();
-        for indicator in &CATALOGUE {
+        for indicator in self.report.meta().template.template().indicators() {
             let id = indicator.id;
             let Some(Total::Blank(reason)) = self.total(id) else {
                 continue;
@@ -753,7 +794,7 @@ impl Aggregate<'_> {
             }
             let cell_of = |member: usize| ReportCell {
                 member: Some(member),
-                ..ReportCell::new(id, period, Some(echo(&self.members[member].meta.body)))
+                ..ReportCell::new(id, period, Some(echo(&self.members[member].meta().body)))
             };
             let mut cells = vec![ReportCell::new(id, period, total_body.clone())];
             let (rule, message_vi, message_en) = match reason {
@@ -795,12 +836,12 @@ impl Aggregate<'_> {
                         format!(
                             "{} để trống trong tổng hợp {count} báo cáo: tỷ lệ được bình quân theo {weight_vi} của từng báo cáo, mà {} không cho biết.",
                             row_capital(id, true),
-                            member_name(&self.members[*member], *member, true)
+                            member_name(self.members[*member].meta(), *member, true)
                         ),
                         format!(
                             "{} is blank in the total of {count} reports: the shares are averaged weighted by each report's {weight_en}, which {} does not give.",
                             row_capital(id, false),
-                            member_name(&self.members[*member], *member, false)
+                            member_name(self.members[*member].meta(), *member, false)
                         ),
                     )
                 }
@@ -834,7 +875,7 @@ impl Aggregate<'_> {
     fn names(&self, first: &[usize], count: usize, vietnamese: bool) -> String {
         let mut names: Vec<String> = first
             .iter()
-            .map(|&m| member_name(&self.members[m], m, vietnamese))
+            .map(|&m| member_name(self.members[m].meta(), m, vietnamese))
             .collect();
         let more = count.saturating_sub(first.len());
         if more > 0 {
@@ -867,10 +908,10 @@ impl Aggregate<'_> {
     #[must_use]
     pub fn distributions(&self) -> CrossFindings {
         use crate::cross::row_capital;
-        let period = self.report.meta.period;
-        let body = Some(echo(&self.report.meta.body));
+        let period = self.report.meta().period;
+        let body = Some(echo(&self.report.meta().body));
         let mut out = CrossFindings::default();
-        for indicator in &CATALOGUE {
+        for indicator in self.report.meta().template.template().indicators() {
             let id = indicator.id;
             let Some(Total::Distribution { counts, blank }) = self.total(id) else {
                 continue;
@@ -937,10 +978,10 @@ impl Aggregate<'_> {
     /// members whose own cells break the same rule.
     #[must_use]
     pub fn validate(&self) -> CrossFindings {
-        let template = self.report.meta.template.template();
-        let period = self.report.meta.period;
+        let template = self.report.meta().template.template();
+        let period = self.report.meta().period;
         let mut out = CrossFindings::default();
-        let findings = self.report.validate();
+        let findings = self.report.findings();
         if findings.is_empty() {
             return out;
         }
@@ -949,34 +990,17 @@ impl Aggregate<'_> {
             .iter()
             .filter(|f| f.family != Family::LevelRange)
             .collect();
-        // For each finding, how many members break its rule on their own
-        // and the first MAX_NAMED_MEMBERS of them: one member's cells at a
-        // time, so that memory does not grow with the members.
-        let mut culprits_of: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); checked.len()];
-        for (index, member) in self.members.iter().enumerate() {
-            let cells = member.cells();
-            for (single, (count, named)) in checked.iter().zip(&mut culprits_of) {
-                let breaks = run_rules(template.rules, &cells, &absent, [single.rule.index()])
-                    .iter()
-                    .any(|f| f.rule == single.rule);
-                if breaks {
-                    *count = count.saturating_add(1);
-                    if named.len() < MAX_NAMED_MEMBERS {
-                        named.push(index);
-                    }
-                }
-            }
-        }
+        let culprits_of = self.culprits(template, &absent, &checked);
         for (single, (count, culprits)) in checked.into_iter().zip(culprits_of) {
             let more = count.saturating_sub(culprits.len());
-            let body = Some(echo(&self.report.meta.body));
+            let body = Some(echo(&self.report.meta().body));
             let mut cells: Vec<ReportCell> = single
                 .cells
                 .iter()
                 .map(|&id| ReportCell::new(id, period, body.clone()))
                 .collect();
             for &member in &culprits {
-                let member_body = Some(echo(&self.members[member].meta.body));
+                let member_body = Some(echo(&self.members[member].meta().body));
                 cells.extend(single.cells.iter().map(|&id| ReportCell {
                     member: Some(member),
                     ..ReportCell::new(id, period, member_body.clone())
@@ -985,7 +1009,7 @@ impl Aggregate<'_> {
             let names = |vi: bool| -> String {
                 let mut names: Vec<String> = culprits
                     .iter()
-                    .map(|&m| member_name(&self.members[m], m, vi))
+                    .map(|&m| member_name(self.members[m].meta(), m, vi))
                     .collect();
                 if more > 0 {
                     names.push(if vi {
@@ -1036,13 +1060,53 @@ impl Aggregate<'_> {
     }
 }
 
+impl<R: Figures> Aggregate<'_, R> {
+    /// For each finding, how many members break its rule on their own and
+    /// the first [`MAX_NAMED_MEMBERS`] of them: one member's cells at a
+    /// time, so that memory does not grow with the members.
+    fn culprits(
+        &self,
+        template: &'static Template,
+        absent: &crate::catalogue::CellSet,
+        checked: &[&crate::finding::Finding],
+    ) -> Vec<(usize, Vec<usize>)> {
+        let mut culprits_of: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); checked.len()];
+        let mut cells = vec![None; template.indicators().len()];
+        for (index, member) in self.members.iter().enumerate() {
+            cells.fill(None);
+            member.each_figure(|at, value| {
+                if let Some(slot) = cells.get_mut(at) {
+                    *slot = value;
+                }
+            });
+            for (single, (count, named)) in checked.iter().zip(&mut culprits_of) {
+                let breaks = run_rules(
+                    template.rules,
+                    cells.as_slice(),
+                    absent,
+                    [single.rule.index()],
+                )
+                .iter()
+                .any(|f| f.rule == single.rule);
+                if breaks {
+                    *count = count.saturating_add(1);
+                    if named.len() < MAX_NAMED_MEMBERS {
+                        named.push(index);
+                    }
+                }
+            }
+        }
+        culprits_of
+    }
+}
+
 /// A member as findings name it: `report N (body)`, from 1 (members may
 /// share a body's name), `báo cáo N (…)` in Vietnamese.
-fn member_name(member: &Report, index: usize, vietnamese: bool) -> String {
+fn member_name(member: &ReportMeta, index: usize, vietnamese: bool) -> String {
     let word = if vietnamese { "báo cáo" } else { "report" };
-    if member.meta.body.is_empty() {
+    if member.body.is_empty() {
         format!("{word} {}", index + 1)
     } else {
-        format!("{word} {} ({})", index + 1, echo(&member.meta.body))
+        format!("{word} {} ({})", index + 1, echo(&member.body))
     }
 }

@@ -444,3 +444,48 @@ impl Report {
         filled
     }
 }
+
+impl crate::figures::Sealed for Report {}
+
+/// The typed report as the checks across reports read it: its cells handed
+/// over typed, form by form, without a copy of the report.
+impl crate::figures::Figures for Report {
+    fn meta(&self) -> &ReportMeta {
+        &self.meta
+    }
+
+    fn blank(meta: ReportMeta) -> Report {
+        Report::new(meta)
+    }
+
+    fn each_figure(&self, each: impl FnMut(usize, Option<Printed>)) {
+        /// A sink handing each typed cell over as printed digits.
+        struct Each<F>(F);
+        impl<F: FnMut(usize, Option<Printed>)> CellSink for Each<F> {
+            #[inline]
+            fn put<T: CellValue>(&mut self, index: usize, value: Option<T>) {
+                (self.0)(index, value.map(CellValue::printed));
+            }
+        }
+        use super::FORM_OFFSETS as AT;
+        let mut sink = Each(each);
+        self.form1.visit_cells(&mut sink, AT[0]);
+        self.form2.visit_cells(&mut sink, AT[1]);
+        self.form3.visit_cells(&mut sink, AT[2]);
+        self.form4.visit_cells(&mut sink, AT[3]);
+        self.form5.visit_cells(&mut sink, AT[4]);
+        self.form6.visit_cells(&mut sink, AT[5]);
+        self.form7.visit_cells(&mut sink, AT[6]);
+    }
+
+    fn set_figure(&mut self, id: CellId, value: Option<Printed>) -> Result<(), CellProblem> {
+        if CATALOGUE.get(id.index()).map(|i| i.id) != Some(id) {
+            return Err(CellProblem::UnknownStt);
+        }
+        self.set_cell(id, value)
+    }
+
+    fn findings(&self) -> Findings {
+        self.validate()
+    }
+}

@@ -868,6 +868,14 @@ pub(crate) trait Source {
     }
 }
 
+/// A report's cells read once, by cell index (a series' or an aggregate's
+/// copy of one report of any template).
+impl Source for [Option<Printed>] {
+    fn value(&self, id: CellId) -> Option<Printed> {
+        self.get(id.index()).copied().flatten()
+    }
+}
+
 /// Whether a cell's value is read exactly (counts, codes) or as a printed
 /// decimal standing for an interval.
 pub(crate) fn is_exact(id: CellId) -> bool {

@@ -2,7 +2,6 @@
 //! `period:event`, `period:status`.
 
 use super::{View, span};
-use crate::bnv581::CATALOGUE;
 use crate::catalogue::PeriodClass;
 use crate::cross::{
     CrossFamily, CrossFindings, cell_id, finding, number, period_short, report_of, row_capital,
@@ -11,8 +10,8 @@ use crate::finding::Severity;
 use crate::period::Term;
 use crate::unit::ValueKind;
 
-pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
-    for indicator in &CATALOGUE {
+pub(super) fn check(view: &View, findings: &mut CrossFindings) {
+    for indicator in view.template().indicators() {
         let id = indicator.id;
         match indicator.period_class() {
             PeriodClass::Plan => plan(view, id, findings),
@@ -25,7 +24,7 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
 
 /// A plan row is the same in every report of the year that gives it (a
 /// common value within every report's printed precision).
-fn plan(view: &View<'_>, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
+fn plan(view: &View, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
     // Every pair of reports agrees within printed precision (no allocation
     // on this, the usual, path).
     let agree = view.terms().all(|a| {
@@ -108,7 +107,7 @@ fn is_yes_no(id: crate::catalogue::CellId) -> bool {
 
 /// A yes/no event: the year report says 1 when any report of the year said
 /// 1 (the year's window contains every other report's).
-fn event(view: &View<'_>, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
+fn event(view: &View, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
     if !is_yes_no(id) {
         return;
     }
@@ -166,7 +165,7 @@ fn event(view: &View<'_>, id: crate::catalogue::CellId, findings: &mut CrossFind
 
 /// A status code does not move back from one report to the next (its
 /// codes are in order of progress).
-fn status(view: &View<'_>, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
+fn status(view: &View, id: crate::catalogue::CellId, findings: &mut CrossFindings) {
     let mut previous: Option<(Term, crate::unit::Printed)> = None;
     for later in view.terms() {
         let Some(after) = view.value(later, id) else {

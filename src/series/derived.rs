@@ -14,17 +14,12 @@
 //! is not repeated as `derived:…`. A finding names each of its cells in every report the
 //! derived value came from, with that report's period.
 
-use super::{View, quantities};
-use std::borrow::Cow;
-use std::sync::OnceLock;
+use super::View;
 
-use crate::bnv581::CELL_COUNT;
-use crate::bnv581::Cells;
 use crate::catalogue::{CellId, PeriodClass};
 use crate::check::{Family, is_exact, run_rules};
 use crate::cross::{CrossFamily, CrossFindings, ReportCell, finding};
 use crate::period::Term;
-use crate::template::TemplateVersion;
 use crate::template::{CellSet, Template};
 use crate::unit::Printed;
 
@@ -35,8 +30,11 @@ enum Quarter {
     Q4,
 }
 
-pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
-    let mut cells = Cells([None; CELL_COUNT]);
+pub(super) fn check(view: &View, findings: &mut CrossFindings) {
+    let template = view.template();
+    let flows = flow_counts(view);
+    let mut cells = vec![None; template.indicators().len()];
+    let mut relevant: Option<Vec<usize>> = None;
     for quarter in [Quarter::Q2, Quarter::Q4] {
         let (later, minus): (Term, &[Term]) = match quarter {
             Quarter::Q2 => (Term::HalfYear, &[Term::Q1]),
@@ -45,20 +43,20 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
         let Some(whole) = view.cells(later) else {
             continue;
         };
-        let parts: Vec<&Cells> = minus.iter().filter_map(|&t| view.cells(t)).collect();
+        let parts: Vec<&[Option<Printed>]> = minus.iter().filter_map(|&t| view.cells(t)).collect();
         if parts.len() != minus.len() {
             continue;
         }
-        if !derive(whole, &parts, &mut cells) {
+        if !derive(&flows, whole, &parts, &mut cells) {
             continue;
         }
-        let template = view.series.template.template();
         let absent: CellSet = view.absent(later);
+        let relevant = relevant.get_or_insert_with(|| rules_among(template, &flows));
         let found = run_rules(
             template.rules,
-            &cells,
+            cells.as_slice(),
             &absent,
-            relevant(template).iter().copied(),
+            relevant.iter().copied(),
         );
         let mut from = vec![later];
         from.extend_from_slice(minus);
@@ -92,22 +90,19 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
                     "q2",
                     format!(
                         "Quý II năm {} suy ra (báo cáo 6 tháng − báo cáo quý I): ",
-                        view.series.year
+                        view.year
                     ),
-                    format!(
-                        "Q2 {} derived (half-year report − Q1 report): ",
-                        view.series.year
-                    ),
+                    format!("Q2 {} derived (half-year report − Q1 report): ", view.year),
                 ),
                 Quarter::Q4 => (
                     "q4",
                     format!(
                         "Quý IV năm {} suy ra (báo cáo năm − báo cáo 6 tháng − báo cáo quý III): ",
-                        view.series.year
+                        view.year
                     ),
                     format!(
                         "Q4 {} derived (annual report − half-year report − Q3 report): ",
-                        view.series.year
+                        view.year
                     ),
                 ),
             };
@@ -129,49 +124,61 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
     }
 }
 
+/// The flow counts of the series' template (exact flows, whose
+/// differences are exact).
+fn flow_counts(view: &View) -> Vec<CellId> {
+    view.quantities(PeriodClass::Flow)
+        .filter(|&id| is_exact(id))
+        .collect()
+}
+
 /// The rules of `template` a derived quarter can evaluate: those whose
-/// every cell is a flow count, but the `derivable` notes. A rule that reads
-/// anything else (a rate, a stock, a code) reads a value the derived
-/// quarter does not know, which is not a blank of the report: it is not
-/// evaluated. Listed once for the 581 template.
-fn relevant(template: &'static Template) -> Cow<'static, [usize]> {
-    fn of(template: &'static Template) -> Vec<usize> {
-        let flows: Vec<CellId> = quantities(PeriodClass::Flow)
-            .filter(|&id| is_exact(id))
-            .collect();
-        template
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, rule)| {
-                rule.family != Family::Derivable
-                    && rule.cells.iter().all(|cell| flows.contains(cell))
-            })
-            .map(|(index, _)| index)
-            .collect()
+/// every cell is one of the flow counts `flows`, but the `derivable` notes.
+/// A rule that reads anything else (a rate, a stock, a code) reads a value
+/// the derived quarter does not know, which is not a blank of the report:
+/// it is not evaluated.
+fn rules_among(template: &'static Template, flows: &[CellId]) -> Vec<usize> {
+    let mut is_flow = vec![false; template.indicators().len()];
+    for id in flows {
+        if let Some(slot) = is_flow.get_mut(id.index()) {
+            *slot = true;
+        }
     }
-    static RELEVANT: OnceLock<Vec<usize>> = OnceLock::new();
-    if template.version() == TemplateVersion::Bnv581Of2022 {
-        Cow::Borrowed(RELEVANT.get_or_init(|| of(template)))
-    } else {
-        Cow::Owned(of(template))
-    }
+    template
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| {
+            rule.family != Family::Derivable
+                && rule
+                    .cells
+                    .iter()
+                    .all(|cell| is_flow.get(cell.index()).copied().unwrap_or(false))
+        })
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// The derived quarter, written into `cells` (every other cell blank):
-/// `whole − Σ parts` in every flow count all of them report, blank where one
-/// is blank or the difference is negative; `false` when no flow count can
-/// be derived.
-fn derive(whole: &Cells, parts: &[&Cells], cells: &mut Cells) -> bool {
-    cells.0.fill(None);
+/// `whole − Σ parts` in every flow count of `flows` all of them report,
+/// blank where one is blank or the difference is negative; `false` when no
+/// flow count can be derived.
+fn derive(
+    flows: &[CellId],
+    whole: &[Option<Printed>],
+    parts: &[&[Option<Printed>]],
+    cells: &mut [Option<Printed>],
+) -> bool {
+    cells.fill(None);
     let mut any = false;
-    for id in quantities(PeriodClass::Flow).filter(|&id| is_exact(id)) {
-        let Some(mut value) = whole[id].map(|v| v.mantissa) else {
+    for &id in flows {
+        let at = id.index();
+        let Some(mut value) = whole.get(at).copied().flatten().map(|v| v.mantissa) else {
             continue;
         };
         let mut complete = true;
         for part in parts {
-            match part[id] {
+            match part.get(at).copied().flatten() {
                 Some(v) if v.decimals == 0 => {
                     value = value.checked_sub(v.mantissa).unwrap_or(-1);
                 }
@@ -179,8 +186,10 @@ fn derive(whole: &Cells, parts: &[&Cells], cells: &mut Cells) -> bool {
             }
         }
         if complete && value >= 0 {
-            cells.0[id.index()] = Some(Printed::whole(value));
-            any = true;
+            if let Some(slot) = cells.get_mut(at) {
+                *slot = Some(Printed::whole(value));
+                any = true;
+            }
         }
     }
     any
@@ -190,11 +199,19 @@ fn derive(whole: &Cells, parts: &[&Cells], cells: &mut Cells) -> bool {
 mod tests {
     use super::*;
     use crate::bnv581::RULES;
+    use crate::template::TemplateVersion;
 
     /// The rules run on derived quarters: flows among flows only.
     #[test]
     fn derived_quarters_run_the_rules_among_flow_counts() {
-        let ids: Vec<&str> = relevant(TemplateVersion::Bnv581Of2022.template())
+        let template = TemplateVersion::Bnv581Of2022.template();
+        let flows: Vec<CellId> = template
+            .indicators()
+            .iter()
+            .filter(|i| i.period_class() == PeriodClass::Flow && is_exact(i.id))
+            .map(|i| i.id)
+            .collect();
+        let ids: Vec<&str> = rules_among(template, &flows)
             .iter()
             .map(|&at| RULES[at].id)
             .collect();

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{View, quantities, span};
+use super::{View, span};
 use crate::catalogue::{CellId, PeriodClass};
 use crate::check::interval::Span;
 use crate::check::is_exact;
@@ -11,30 +11,65 @@ use crate::cross::{
     CrossFamily, CrossFindings, cell_id, computed, finding, number, report_of, row_capital,
 };
 use crate::finding::Severity;
-use crate::period::Term;
+use crate::period::{CalendarDate, Term};
 use crate::unit::Printed;
 
-/// The earlier reports of a year whose windows lie inside `later`'s and do
-/// not overlap one another, whose flows add up to at most `later`'s: the
-/// half-year holds Q1; the year holds the half-year and Q3, or without a
-/// half-year report Q1 and Q3.
-fn inside(view: &View<'_>, later: Term) -> [Option<Term>; 2] {
-    let has = |term| view.cells(term).is_some().then_some(term);
-    match later {
-        Term::HalfYear => [has(Term::Q1), None],
-        Term::Year if view.cells(Term::HalfYear).is_some() => [Some(Term::HalfYear), has(Term::Q3)],
-        Term::Year => [has(Term::Q1), has(Term::Q3)],
-        Term::Q1 | Term::Q3 => [None, None],
+/// The other reports of the year whose windows (the template's) lie inside
+/// `later`'s, but those inside another of them: under both the
+/// administrative and the calendar windows, the half-year holds Q1; the
+/// year holds the half-year and Q3, or without a half-year report Q1 and
+/// Q3. In term order.
+fn within(view: &View, later: Term) -> [Option<Term>; 3] {
+    let (from, to) = view.window(later);
+    let inside = |outer: (CalendarDate, CalendarDate), inner: (CalendarDate, CalendarDate)| {
+        outer.0 <= inner.0 && inner.1 <= outer.1
+    };
+    let candidate = |term: Term| {
+        term != later && view.cells(term).is_some() && inside((from, to), view.window(term))
+    };
+    let mut found = [None; 3];
+    let widest = view
+        .terms()
+        .filter(|&term| candidate(term))
+        .filter(|&term| {
+            // Not inside another candidate.
+            !view.terms().any(|other| {
+                other != term && candidate(other) && inside(view.window(other), view.window(term))
+            })
+        });
+    for (slot, term) in found.iter_mut().zip(widest) {
+        *slot = Some(term);
     }
+    found
 }
 
-pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
-    for id in quantities(PeriodClass::Flow) {
+/// The earlier reports of a year whose windows lie inside `later`'s and do
+/// not overlap one another, whose flows add up to at most `later`'s (see
+/// [`within`]).
+fn inside(view: &View, later: Term) -> [Option<Term>; 3] {
+    let mut kept = [None; 3];
+    let mut at = 0;
+    for term in within(view, later).into_iter().flatten() {
+        let (from, to) = view.window(term);
+        let overlaps = kept.iter().flatten().any(|&other: &Term| {
+            let (other_from, other_to) = view.window(other);
+            from <= other_to && other_from <= to
+        });
+        if !overlaps {
+            kept[at] = Some(term);
+            at += 1;
+        }
+    }
+    kept
+}
+
+pub(super) fn check(view: &View, findings: &mut CrossFindings) {
+    for id in view.quantities(PeriodClass::Flow) {
         for later in [Term::HalfYear, Term::Year] {
             flow(view, id, later, findings);
         }
     }
-    for id in quantities(PeriodClass::DistinctFlow) {
+    for id in view.quantities(PeriodClass::DistinctFlow) {
         for later in [Term::HalfYear, Term::Year] {
             distinct(view, id, later, findings);
         }
@@ -43,7 +78,7 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
         (PeriodClass::CumulativeInYear, "cumulative"),
         (PeriodClass::CumulativeSinceStart, "since_start"),
     ] {
-        for id in quantities(class) {
+        for id in view.quantities(class) {
             let mut previous: Option<(Term, Printed)> = None;
             for later in view.terms() {
                 let Some(b) = view.value(later, id) else {
@@ -60,8 +95,8 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
 
 /// A cumulative since the start, from the last report of one year of a
 /// body to the first report of a later year.
-pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut CrossFindings) {
-    for id in quantities(PeriodClass::CumulativeSinceStart) {
+pub(super) fn across_years(earlier: &View, later: &View, findings: &mut CrossFindings) {
+    for id in earlier.quantities(PeriodClass::CumulativeSinceStart) {
         let last = earlier
             .terms()
             .filter(|&t| earlier.value(t, id).is_some())
@@ -85,8 +120,8 @@ pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut 
 fn never_falls(
     name: &str,
     id: CellId,
-    (earlier_view, earlier_term, earlier): (&View<'_>, Term, Printed),
-    (later_view, later_term, later): (&View<'_>, Term, Printed),
+    (earlier_view, earlier_term, earlier): (&View, Term, Printed),
+    (later_view, later_term, later): (&View, Term, Printed),
     findings: &mut CrossFindings,
 ) {
     if earlier.decimals == 0 && later.decimals == 0 && earlier.mantissa <= later.mantissa {
@@ -180,7 +215,7 @@ pub(super) fn set_numbers(
 
 /// A flow: the later report at least the flows of the earlier ones inside
 /// its window.
-fn flow(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) {
+fn flow(view: &View, id: CellId, later: Term, findings: &mut CrossFindings) {
     let Some(value) = view.value(later, id) else {
         return;
     };
@@ -276,21 +311,17 @@ fn flow(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) 
 }
 
 /// A distinct flow: the later report at least each earlier one inside it.
-fn distinct(view: &View<'_>, id: CellId, later: Term, findings: &mut CrossFindings) {
+fn distinct(view: &View, id: CellId, later: Term, findings: &mut CrossFindings) {
     let Some(value) = view.value(later, id) else {
         return;
     };
-    let candidates: &[Term] = match later {
-        Term::HalfYear => &[Term::Q1],
-        _ if view.cells(Term::HalfYear).is_some() => &[Term::HalfYear, Term::Q3],
-        _ => &[Term::Q1, Term::Q3],
-    };
+    let candidates = within(view, later);
     let Some(whole) = span(id, value) else {
         return;
     };
     // The largest earlier value the later one falls below.
     let mut worst: Option<(Term, Printed, Span)> = None;
-    for &term in candidates {
+    for term in candidates.into_iter().flatten() {
         let Some(earlier) = view.value(term, id) else {
             continue;
         };

@@ -1,13 +1,30 @@
 //! One body's reports across the year: the checks that no single report
 //! shows.
 //!
-//! A body sends four reports a year: Q1 (data from 15/12 of the year before
-//! to 14/3), the half-year (15/12–14/6), Q3 (15/6–14/9) and the year
-//! (15/12–14/12) (Decree 09/2019/NĐ-CP; see [`Period::data_window`],
-//! [`Period::contains`]). A [`Series`] holds the reports of one body, one
-//! template and one year; [`Series::group`] sorts any reports into series,
-//! never mixing bodies or years, and sets aside those that cannot be placed,
-//! saying why ([`UnplacedReason`]).
+//! A body sends four reports a year: Q1, the half-year, Q3 and the year.
+//! Which days of data each covers is its template's windows
+//! ([`Template::window`]): under 581's administrative windows Q1 holds data
+//! from 15/12 of the year before to 14/3, the half-year 15/12–14/6, Q3
+//! 15/6–14/9 and the year 15/12–14/12 (Decree 09/2019/NĐ-CP); a
+//! statistical template's calendar windows run 1/1–31/3, 1/1–30/6,
+//! 1/7–30/9 and 1/1–31/12 ([`Windows`](crate::template::Windows)). A
+//! [`Series`] holds the reports of one body, one template and one year;
+//! [`Series::group`] sorts any reports into series, never mixing bodies,
+//! templates or years, and sets aside those that cannot be placed, saying
+//! why ([`UnplacedReason`]).
+//!
+//! # Any template
+//! The typed 581 [`Report`]s are checked with [`check_reports`] (grouped
+//! with [`Series::group`]); [`Sheet`]s of any template, such as one
+//! defined outside the crate with a
+//! [`TemplateBuilder`](crate::template::TemplateBuilder), with
+//! [`check_sheets`] ([`Series::group_sheets`]). Both are one implementation
+//! over [`Figures`]: a series reads its template's cells, takes each row's
+//! period class from its template's catalogue, runs its template's rules
+//! on the derived quarters, compares the reports whose windows (its
+//! template's) lie inside one another, and blanks the rows that do not
+//! apply to a period under those windows. The stock and 2015-base checks
+//! name rows of 581 and run on 581's reports only.
 //!
 //! # One body
 //! A body is one body however its name is typed: reports are grouped by
@@ -66,20 +83,20 @@
 //! ```
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::bnv581::CELL_COUNT;
-use crate::bnv581::{Cells, Report};
+use crate::bnv581::Report;
 use crate::catalogue::{CellId, PeriodClass};
 use crate::check::interval::{Reading, Span};
 use crate::cross::{CrossFindings, ReportCell};
 use crate::error::{MAX_REPORTS, echo};
+use crate::figures::Figures;
 use crate::meta::BodyKey;
-use crate::period::{Period, Term};
+use crate::period::{CalendarDate, Period, Term};
+use crate::sheet::Sheet;
 use crate::template::CellSet;
-use crate::template::TemplateVersion;
+use crate::template::{Template, TemplateVersion};
 use crate::unit::{Printed, ValueKind};
 
 mod codes;
@@ -87,17 +104,27 @@ mod derived;
 mod flows;
 mod stocks;
 
-/// One body's reports of one year under one template, at most one per term.
-#[derive(Debug, Clone, Copy)]
-pub struct Series<'a> {
+/// One body's reports of one year under one template, at most one per term:
+/// typed 581 [`Report`]s (the default) or [`Sheet`]s of
+/// any template (any [`Figures`]).
+#[derive(Debug)]
+pub struct Series<'a, R = Report> {
     body: &'a str,
     /// The body's rank among the bodies, by first appearance: one rank per
     /// [`BodyKey`].
     rank: usize,
     template: TemplateVersion,
     year: u16,
-    reports: [Option<&'a Report>; 4],
+    reports: [Option<&'a R>; 4],
 }
+
+impl<R> Clone for Series<'_, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Series<'_, R> {}
 
 /// A report that could not be placed in a series, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -234,9 +261,9 @@ impl Alone {
 
 /// Reports sorted into series.
 #[derive(Debug, Clone)]
-pub struct Grouping<'a> {
+pub struct Grouping<'a, R = Report> {
     /// The series, by body (in order of first appearance), then year.
-    pub series: Vec<Series<'a>>,
+    pub series: Vec<Series<'a, R>>,
     /// The reports that could not be placed, by position.
     pub unplaced: Vec<Unplaced>,
     /// The reports placed but alone: the only report of their body, by
@@ -273,10 +300,29 @@ const fn slot(term: Term) -> usize {
 
 /// Whether two reports' figures are the same values (`1,0` and `1,00` are
 /// one value).
-fn same_figures(a: &Cells, b: &Cells) -> bool {
-    a.0.iter()
-        .zip(&b.0)
-        .all(|(x, y)| x.map(Printed::to_decimal) == y.map(Printed::to_decimal))
+fn same_figures(a: &[Option<Printed>], b: &[Option<Printed>]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.map(Printed::to_decimal) == y.map(Printed::to_decimal))
+}
+
+/// A report's cells, by index in its template's catalogue (a cell the
+/// template does not have is not read).
+fn figures_of(report: &impl Figures) -> Vec<Option<Printed>> {
+    let mut values = vec![None; report.meta().template.template().indicators().len()];
+    read_figures(report, &mut values);
+    values
+}
+
+/// A report's cells written into `values`, by index in its template's
+/// catalogue.
+fn read_figures(report: &impl Figures, values: &mut [Option<Printed>]) {
+    report.each_figure(|index, value| {
+        if let Some(slot) = values.get_mut(index) {
+            *slot = value;
+        }
+    });
 }
 
 impl<'a> Series<'a> {
@@ -298,93 +344,122 @@ impl<'a> Series<'a> {
     /// then a sort of the series).
     #[must_use]
     pub fn group(reports: &'a [Report]) -> Grouping<'a> {
-        let mut series: Vec<Series<'a>> = Vec::new();
-        // The positions of each series' reports, by term.
-        let mut given: Vec<[Vec<usize>; 4]> = Vec::new();
-        let mut unplaced = Vec::new();
-        // Where each body's, template's and year's series is, and each
-        // body's rank (by first appearance): one look-up per report.
-        let mut at_of: HashMap<(usize, TemplateVersion, u16), usize> = HashMap::new();
-        let mut rank_of: HashMap<BodyKey, usize> = HashMap::new();
-        let mut too_many = None;
-        for (index, report) in reports.iter().enumerate() {
-            if index == MAX_REPORTS {
-                too_many = Some(Unplaced {
-                    index,
-                    body: echo(&report.meta.body),
-                    reason: UnplacedReason::TooMany {
-                        given: reports.len(),
-                    },
-                });
-                break;
-            }
-            let reason = match (report.meta.period, report.meta.body_key()) {
-                (None, _) => UnplacedReason::NoPeriod,
-                (Some(_), None) => UnplacedReason::NoBody,
-                (Some(period), Some(key)) => {
-                    let next_rank = rank_of.len();
-                    let rank = *rank_of.entry(key).or_insert(next_rank);
-                    let at = *at_of
-                        .entry((rank, report.meta.template, period.year))
-                        .or_insert_with(|| {
-                            series.push(Series {
-                                body: report.meta.body.as_str(),
-                                rank,
-                                template: report.meta.template,
-                                year: period.year,
-                                reports: [None; 4],
-                            });
-                            given.push(Default::default());
-                            series.len() - 1
-                        });
-                    given[at][slot(period.term)].push(index);
-                    continue;
-                }
-            };
-            unplaced.push(Unplaced {
+        place(reports)
+    }
+}
+
+impl<'a> Series<'a, Sheet> {
+    /// Sorts sheets into series, exactly as [`Series::group`] sorts typed
+    /// reports: by body, template and year, sheets of any template (never
+    /// two templates in one series).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{samples, series::Series, Period, Sheet, Term};
+    /// let q3 = Sheet::from(&samples::bac_giang_2023_q3());
+    /// let mut year = q3.clone();
+    /// year.meta.period = Some(Period::new(2023, Term::Year));
+    /// let sheets = [q3, year];
+    /// let grouping = Series::group_sheets(&sheets);
+    /// assert_eq!(grouping.series.len(), 1);
+    /// assert!(grouping.series[0].report(Term::Year).is_some());
+    /// ```
+    #[must_use]
+    pub fn group_sheets(sheets: &'a [Sheet]) -> Grouping<'a, Sheet> {
+        place(sheets)
+    }
+}
+
+/// [`Series::group`] and [`Series::group_sheets`], for any kind of report.
+fn place<R: Figures>(reports: &[R]) -> Grouping<'_, R> {
+    let mut series: Vec<Series<'_, R>> = Vec::new();
+    // The positions of each series' reports, by term.
+    let mut given: Vec<[Vec<usize>; 4]> = Vec::new();
+    let mut unplaced = Vec::new();
+    // Where each body's, template's and year's series is, and each
+    // body's rank (by first appearance): one look-up per report.
+    let mut at_of: HashMap<(usize, TemplateVersion, u16), usize> = HashMap::new();
+    let mut rank_of: HashMap<BodyKey, usize> = HashMap::new();
+    let mut too_many = None;
+    for (index, report) in reports.iter().enumerate() {
+        if index == MAX_REPORTS {
+            too_many = Some(Unplaced {
                 index,
-                body: echo(&report.meta.body),
-                reason,
+                body: echo(&report.meta().body),
+                reason: UnplacedReason::TooMany {
+                    given: reports.len(),
+                },
             });
+            break;
         }
-        // One report per term: the first, when the others have its
-        // figures; none, when they differ.
-        let mut versions = Vec::new();
-        for (one, terms) in series.iter_mut().zip(&given) {
-            for (term, positions) in terms.iter().enumerate() {
-                let Some((&first, rest)) = positions.split_first() else {
-                    continue;
-                };
-                if let Some(used) = one_of(reports, first, rest, &mut unplaced) {
-                    one.reports[term] = Some(&reports[used]);
-                } else {
-                    versions.push(positions.clone());
-                }
+        let reason = match (report.meta().period, report.meta().body_key()) {
+            (None, _) => UnplacedReason::NoPeriod,
+            (Some(_), None) => UnplacedReason::NoBody,
+            (Some(period), Some(key)) => {
+                let next_rank = rank_of.len();
+                let rank = *rank_of.entry(key).or_insert(next_rank);
+                let at = *at_of
+                    .entry((rank, report.meta().template, period.year))
+                    .or_insert_with(|| {
+                        series.push(Series {
+                            body: report.meta().body.as_str(),
+                            rank,
+                            template: report.meta().template,
+                            year: period.year,
+                            reports: [None; 4],
+                        });
+                        given.push(Default::default());
+                        series.len() - 1
+                    });
+                given[at][slot(period.term)].push(index);
+                continue;
             }
-        }
-        unplaced.sort_by_key(|u| u.index);
-        unplaced.extend(too_many);
-        versions.sort();
-        // The series left with no report (every version set aside) go.
-        let mut kept = Vec::with_capacity(series.len());
-        let mut placed = Vec::with_capacity(series.len());
-        for (one, terms) in series.into_iter().zip(given) {
-            if one.reports.iter().any(Option::is_some) {
-                placed.push((one.rank, one.template, terms));
-                kept.push(one);
+        };
+        unplaced.push(Unplaced {
+            index,
+            body: echo(&report.meta().body),
+            reason,
+        });
+    }
+    // One report per term: the first, when the others have its
+    // figures; none, when they differ.
+    let mut versions = Vec::new();
+    for (one, terms) in series.iter_mut().zip(&given) {
+        for (term, positions) in terms.iter().enumerate() {
+            let Some((&first, rest)) = positions.split_first() else {
+                continue;
+            };
+            if let Some(used) = one_of(reports, first, rest, &mut unplaced) {
+                one.reports[term] = Some(&reports[used]);
+            } else {
+                versions.push(positions.clone());
             }
-        }
-        let alone = alone(&kept, &placed);
-        // By body in order of first appearance, then by year.
-        kept.sort_by_key(|s| (s.rank, s.year));
-        Grouping {
-            series: kept,
-            unplaced,
-            alone,
-            versions,
         }
     }
+    unplaced.sort_by_key(|u| u.index);
+    unplaced.extend(too_many);
+    versions.sort();
+    // The series left with no report (every version set aside) go.
+    let mut kept = Vec::with_capacity(series.len());
+    let mut placed = Vec::with_capacity(series.len());
+    for (one, terms) in series.into_iter().zip(given) {
+        if one.reports.iter().any(Option::is_some) {
+            placed.push((one.rank, one.template, terms));
+            kept.push(one);
+        }
+    }
+    let alone = alone(&kept, &placed);
+    // By body in order of first appearance, then by year.
+    kept.sort_by_key(|s| (s.rank, s.year));
+    Grouping {
+        series: kept,
+        unplaced,
+        alone,
+        versions,
+    }
+}
 
+impl<'a, R: Figures> Series<'a, R> {
     /// The body's name, as its first report gives it.
     #[must_use]
     pub fn body(&self) -> &'a str {
@@ -399,7 +474,7 @@ impl<'a> Series<'a> {
 
     /// The report of `term`, if the series has one.
     #[must_use]
-    pub fn report(&self, term: Term) -> Option<&'a Report> {
+    pub fn report(&self, term: Term) -> Option<&'a R> {
         self.reports[slot(term)]
     }
 
@@ -420,15 +495,15 @@ impl<'a> Series<'a> {
 /// first, when the others have its figures (each set aside for it); none,
 /// when they differ (each set aside naming a version unlike it).
 fn one_of(
-    reports: &[Report],
+    reports: &[impl Figures],
     first: usize,
     rest: &[usize],
     unplaced: &mut Vec<Unplaced>,
 ) -> Option<usize> {
-    let figures = reports[first].cells();
+    let figures = figures_of(&reports[first]);
     let like_first: Vec<bool> = rest
         .iter()
-        .map(|&i| same_figures(&figures, &reports[i].cells()))
+        .map(|&i| same_figures(&figures, &figures_of(&reports[i])))
         .collect();
     let unlike = rest
         .iter()
@@ -437,7 +512,7 @@ fn one_of(
         .map(|(&i, _)| i);
     let set_aside = |index: usize, reason| Unplaced {
         index,
-        body: echo(&reports[index].meta.body),
+        body: echo(&reports[index].meta().body),
         reason,
     };
     let Some(unlike) = unlike else {
@@ -463,7 +538,10 @@ fn one_of(
 
 /// The reports placed that are the only one of their body (and template),
 /// by position: each series with the positions of its reports by term.
-fn alone(kept: &[Series<'_>], placed: &[(usize, TemplateVersion, [Vec<usize>; 4])]) -> Vec<Alone> {
+fn alone<R>(
+    kept: &[Series<'_, R>],
+    placed: &[(usize, TemplateVersion, [Vec<usize>; 4])],
+) -> Vec<Alone> {
     let mut count_of: HashMap<(usize, TemplateVersion), usize> = HashMap::new();
     for one in kept {
         let count = one.reports.iter().filter(|r| r.is_some()).count();
@@ -507,16 +585,42 @@ fn alone(kept: &[Series<'_>], placed: &[(usize, TemplateVersion, [Vec<usize>; 4]
 /// assert_eq!(checked.unplaced.len(), 1);
 /// assert_eq!(checked.unplaced[0].message_en(), "report 1 gives no period, so it cannot be placed in a year's series");
 /// ```
+///
+/// Sheets of any template are checked with [`check_sheets`].
 #[must_use]
 pub fn check_reports(reports: &[Report]) -> SeriesCheck {
-    let grouping = Series::group(reports);
+    check(reports, Series::group(reports))
+}
+
+/// Checks sheets across reports, exactly as [`check_reports`] checks typed
+/// reports: grouped into series ([`Series::group_sheets`]), each series by
+/// its template's catalogue (the period classes of its rows), its rules (on
+/// the derived quarters) and its windows (which reports' data lie inside
+/// which, which rows apply).
+///
+/// # Example
+/// ```
+/// use cchc_forms::{samples, series::check_sheets, Period, Sheet, Term};
+/// let q3 = Sheet::from(&samples::bac_giang_2023_q3());
+/// let mut year = q3.clone();
+/// year.meta.period = Some(Period::new(2023, Term::Year));
+/// assert!(check_sheets(&[q3, year]).findings.is_empty());
+/// ```
+#[must_use]
+pub fn check_sheets(sheets: &[Sheet]) -> SeriesCheck {
+    check(sheets, Series::group_sheets(sheets))
+}
+
+/// [`check_reports`] and [`check_sheets`]: every check of `grouping`, the
+/// grouping of `reports`.
+fn check<R: Figures>(reports: &[R], grouping: Grouping<'_, R>) -> SeriesCheck {
     let mut findings = CrossFindings::default();
     for positions in &grouping.versions {
         versions(reports, positions, &mut findings);
     }
     // One series' view at a time, and the one before it (about 24 kB
     // each), whatever the number of series.
-    let mut earlier: Option<View<'_>> = None;
+    let mut earlier: Option<View> = None;
     for series in &grouping.series {
         let view = View::new(series);
         flows::check(&view, &mut findings);
@@ -524,9 +628,7 @@ pub fn check_reports(reports: &[Report]) -> SeriesCheck {
         codes::check(&view, &mut findings);
         stocks::check(&view, &mut findings);
         if let Some(earlier) = &earlier {
-            if earlier.series.rank == view.series.rank
-                && earlier.series.template == view.series.template
-            {
+            if earlier.rank == view.rank && earlier.template == view.template {
                 flows::across_years(earlier, &view, &mut findings);
                 stocks::across_years(earlier, &view, &mut findings);
             }
@@ -547,29 +649,29 @@ const MAX_NAMED_CELLS: usize = 10;
 /// Versions of one body's report of one period whose figures differ: one
 /// `period:versions` error for each version that differs from the first,
 /// naming both reports (by position) and every cell that differs.
-fn versions(reports: &[Report], positions: &[usize], findings: &mut CrossFindings) {
+fn versions(reports: &[impl Figures], positions: &[usize], findings: &mut CrossFindings) {
     use crate::cross::{computed, finding, report_of, row};
     let Some((&first, rest)) = positions.split_first() else {
         return;
     };
     let base = &reports[first];
-    let base_cells = base.cells();
-    let period = base.meta.period;
+    let base_cells = figures_of(base);
+    let period = base.meta().period;
+    let indicators = base.meta().template.template().indicators();
     // Each distinct version once: a copy of a version already named adds
     // nothing.
-    let mut named: Vec<Cells> = Vec::new();
+    let mut named: Vec<Vec<Option<Printed>>> = Vec::new();
     for &other in rest {
-        let cells = reports[other].cells();
+        let cells = figures_of(&reports[other]);
         if named.iter().any(|seen| same_figures(seen, &cells)) {
             continue;
         }
         let differing: Vec<(CellId, Option<Printed>, Option<Printed>)> = base_cells
-            .0
             .iter()
-            .zip(&cells.0)
+            .zip(&cells)
             .enumerate()
             .filter(|(_, (a, b))| a.map(Printed::to_decimal) != b.map(Printed::to_decimal))
-            .filter_map(|(index, (&a, &b))| Some((CellId::from_index(index)?, a, b)))
+            .filter_map(|(index, (&a, &b))| Some((indicators.get(index)?.id, a, b)))
             .collect();
         if differing.is_empty() {
             continue;
@@ -601,7 +703,7 @@ fn versions(reports: &[Report], positions: &[usize], findings: &mut CrossFinding
             named.join(", ")
         };
         let (a, b) = (first + 1, other + 1);
-        let body = echo(&base.meta.body);
+        let body = echo(&base.meta().body);
         let message_vi = format!(
             "Báo cáo thứ {a} và báo cáo thứ {b} cùng là {} của {body} nhưng khác nhau ở {} ô: {}. Không biết bản nào đúng nên không dùng bản nào để kiểm tra giữa các báo cáo.",
             report_of(period, true),
@@ -619,7 +721,7 @@ fn versions(reports: &[Report], positions: &[usize], findings: &mut CrossFinding
             for (index, report) in [(first, base), (other, &reports[other])] {
                 cells.push(ReportCell {
                     member: Some(index),
-                    ..ReportCell::new(id, period, Some(echo(&report.meta.body)))
+                    ..ReportCell::new(id, period, Some(echo(&report.meta().body)))
                 });
             }
         }
@@ -635,28 +737,39 @@ fn versions(reports: &[Report], positions: &[usize], findings: &mut CrossFinding
 }
 
 /// A series' reports as the checks read them: their cells, read once, with
-/// the rows that do not apply to each period blanked.
-pub(crate) struct View<'a> {
-    pub(crate) series: Series<'a>,
+/// the rows that do not apply to each period blanked; whatever the kind of
+/// report, its template's cells.
+pub(crate) struct View {
+    /// The body's rank (one per [`BodyKey`]).
+    pub(crate) rank: usize,
+    /// The template the series' reports follow.
+    pub(crate) template: TemplateVersion,
+    /// The year.
+    pub(crate) year: u16,
+    /// Which terms have a report.
+    present: [bool; 4],
+    /// How many cells a report of the template has.
+    width: usize,
     /// The cells of each term's report (all blank where there is none),
-    /// in one allocation.
-    cells: Box<[Cells]>,
+    /// `width` by term, in one allocation.
+    cells: Box<[Option<Printed>]>,
 }
 
-impl<'a> View<'a> {
-    fn new(series: &Series<'a>) -> View<'a> {
+impl View {
+    fn new<R: Figures>(series: &Series<'_, R>) -> View {
         let template = series.template.template();
-        let mut cells = vec![Cells([None; CELL_COUNT]); 4].into_boxed_slice();
-        for (slot, report) in cells.iter_mut().zip(series.reports) {
+        let width = template.indicators().len();
+        let mut cells = vec![None; width * 4].into_boxed_slice();
+        for (slot, report) in cells.chunks_mut(width.max(1)).zip(series.reports) {
             let Some(report) = report else {
                 continue;
             };
-            report.read_cells(slot);
-            if let Some(period) = report.meta.period {
+            read_figures(report, slot);
+            if let Some(period) = report.meta().period {
                 let absent = template.absent_cells(period);
                 if !absent.is_empty() {
-                    for (index, cell) in slot.0.iter_mut().enumerate() {
-                        if CellId::from_index(index).is_some_and(|id| absent.contains(id)) {
+                    for (cell, indicator) in slot.iter_mut().zip(template.indicators()) {
+                        if absent.contains(indicator.id) {
                             *cell = None;
                         }
                     }
@@ -664,26 +777,47 @@ impl<'a> View<'a> {
             }
         }
         View {
-            series: *series,
+            rank: series.rank,
+            template: series.template,
+            year: series.year,
+            present: series.reports.map(|report| report.is_some()),
+            width,
             cells,
         }
     }
 
-    /// The cells of the report of `term`.
-    pub(crate) fn cells(&self, term: Term) -> Option<&Cells> {
+    /// The template the series' reports follow.
+    pub(crate) fn template(&self) -> &'static Template {
+        self.template.template()
+    }
+
+    /// The cells of the report of `term`, by cell index.
+    pub(crate) fn cells(&self, term: Term) -> Option<&[Option<Printed>]> {
         let at = slot(term);
-        self.series.reports[at].map(|_| &self.cells[at])
+        let from = at * self.width;
+        self.present[at].then(|| &self.cells[from..from + self.width])
     }
 
     /// The value of `id` in the report of `term`, `None` when there is no
-    /// such report or the cell is blank.
+    /// such report, the cell is blank or it is not a cell of the series'
+    /// template.
     pub(crate) fn value(&self, term: Term, id: CellId) -> Option<Printed> {
-        self.cells(term).and_then(|cells| cells[id])
+        if !std::ptr::eq(id.catalogue(), self.template().catalogue) {
+            return None;
+        }
+        self.cells(term)
+            .and_then(|cells| cells.get(id.index()).copied().flatten())
     }
 
     /// The period of `term` in this series' year.
     pub(crate) fn period(&self, term: Term) -> Period {
-        Period::new(self.series.year, term)
+        Period::new(self.year, term)
+    }
+
+    /// The days of data the report of `term` covers, under the template's
+    /// windows.
+    pub(crate) fn window(&self, term: Term) -> (CalendarDate, CalendarDate) {
+        self.template().window(self.period(term))
     }
 
     /// The cell `id` of the report of `term`, for a finding.
@@ -695,35 +829,26 @@ impl<'a> View<'a> {
     pub(crate) fn terms(&self) -> impl Iterator<Item = Term> + '_ {
         Term::ALL
             .into_iter()
-            .filter(|&term| self.series.reports[slot(term)].is_some())
+            .filter(|&term| self.present[slot(term)])
     }
 
     /// The rows that do not apply to the report of `term`.
     pub(crate) fn absent(&self, term: Term) -> CellSet {
-        self.series
-            .template
-            .template()
-            .absent_cells(self.period(term))
+        self.template().absent_cells(self.period(term))
     }
-}
 
-/// The indicators of the 581 catalogue of `class` holding quantities
-/// (counts and amounts, not rates or codes), listed once.
-pub(crate) fn quantities(class: PeriodClass) -> impl Iterator<Item = CellId> {
-    static LISTS: OnceLock<Vec<(PeriodClass, CellId)>> = OnceLock::new();
-    LISTS
-        .get_or_init(|| {
-            crate::bnv581::CATALOGUE
-                .iter()
-                .filter(|indicator| {
-                    matches!(indicator.kind, ValueKind::Count | ValueKind::MillionVnd)
-                })
-                .map(|indicator| (indicator.period_class(), indicator.id))
-                .collect()
-        })
-        .iter()
-        .filter(move |&&(of, _)| of == class)
-        .map(|&(_, id)| id)
+    /// The indicators of the template of `class` holding quantities
+    /// (counts and amounts, not rates or codes).
+    pub(crate) fn quantities(&self, class: PeriodClass) -> impl Iterator<Item = CellId> + 'static {
+        self.template()
+            .indicators()
+            .iter()
+            .filter(move |indicator| {
+                indicator.period_class() == class
+                    && matches!(indicator.kind, ValueKind::Count | ValueKind::MillionVnd)
+            })
+            .map(|indicator| indicator.id)
+    }
 }
 
 /// The interval a value stands for: exact for a count, its printed

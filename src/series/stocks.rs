@@ -39,8 +39,14 @@ const BASES: [(CellId, CellId); 3] = [
     (CellId::of(4, "3.1"), CellId::of(4, "3.4")),
 ];
 
-pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
-    for stock in &STOCKS {
+/// Whether the series' template has the cells (the stock and base tables
+/// are rows of the 581 template; another template's series has none).
+fn of_template(view: &View, id: CellId) -> bool {
+    std::ptr::eq(id.catalogue(), view.template().catalogue)
+}
+
+pub(super) fn check(view: &View, findings: &mut CrossFindings) {
+    for stock in STOCKS.iter().filter(|s| of_template(view, s.held)) {
         let mut previous: Option<Term> = None;
         for next in view.terms() {
             if view.value(next, stock.held).is_none() {
@@ -63,7 +69,7 @@ pub(super) fn check(view: &View<'_>, findings: &mut CrossFindings) {
             previous = Some(next);
         }
     }
-    for &(value, rate) in &BASES {
+    for &(value, rate) in BASES.iter().filter(|(value, _)| of_template(view, *value)) {
         bases(view, value, rate, findings);
     }
 }
@@ -82,11 +88,11 @@ fn unique(later: &'static [Term], earlier: &'static [Term]) -> impl Iterator<Ite
 /// Procedures in force at the first report of a year against the previous
 /// year's annual report, with the first report's own flows (Q1's window
 /// starts the day after the year's ends).
-pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut CrossFindings) {
-    if later.series.year != earlier.series.year.saturating_add(1) {
+pub(super) fn across_years(earlier: &View, later: &View, findings: &mut CrossFindings) {
+    if later.year != earlier.year.saturating_add(1) {
         return;
     }
-    for stock in &STOCKS {
+    for stock in STOCKS.iter().filter(|s| of_template(later, s.held)) {
         let own = |id: CellId| {
             later
                 .value(Term::Q1, id)
@@ -109,7 +115,7 @@ pub(super) fn across_years(earlier: &View<'_>, later: &View<'_>, findings: &mut 
 /// The flow of a count from the start of the year to the end of `term`'s
 /// window, and the reports it reads: the report's own value, but for Q3,
 /// the half-year's plus Q3's.
-fn year_to_date(view: &View<'_>, term: Term, id: CellId) -> Option<(i128, &'static [Term])> {
+fn year_to_date(view: &View, term: Term, id: CellId) -> Option<(i128, &'static [Term])> {
     let own = |t: Term| view.value(t, id).filter(|v| v.decimals == 0);
     match term {
         Term::Q3 => {
@@ -129,8 +135,8 @@ fn year_to_date(view: &View<'_>, term: Term, id: CellId) -> Option<(i128, &'stat
 /// view (the report of `next`).
 fn compare(
     stock: &Stock,
-    (prev_view, prev_term): (&View<'_>, Term),
-    (next_view, next_term): (&View<'_>, Term),
+    (prev_view, prev_term): (&View, Term),
+    (next_view, next_term): (&View, Term),
     (added, added_from): (i128, Sources),
     (removed, removed_from): (i128, Sources),
     findings: &mut CrossFindings,
@@ -246,7 +252,7 @@ fn at_most((a, b): Fraction, (c, d): Fraction) -> bool {
     compare_products(a, d, c, b) != Ordering::Greater
 }
 
-fn bases(view: &View<'_>, value_id: CellId, rate_id: CellId, findings: &mut CrossFindings) {
+fn bases(view: &View, value_id: CellId, rate_id: CellId, findings: &mut CrossFindings) {
     let mut found = [None; 4];
     for (slot, term) in found.iter_mut().zip(view.terms()) {
         let (Some(value), Some(rate)) = (view.value(term, value_id), view.value(term, rate_id))
