@@ -134,9 +134,38 @@ fn read_normalized(text: &str) -> Result<Imported, Error> {
     Ok(Imported { report, warnings })
 }
 
+impl Sheet {
+    /// Reads a sheet of `template` from its printed forms (a report
+    /// document as copied from Word, or its tables), as
+    /// [`read_printed`] reads 581's: each
+    /// `Biểu mẫu N` heading opens the template's form N, its rows found by
+    /// STT and label, the period from the title; with the warnings of what
+    /// might be misread.
+    ///
+    /// # Errors
+    /// [`Error::Rows`] listing every problem with its line, form, STT and
+    /// text, as [`read_printed`].
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{Sheet, TemplateVersion};
+    /// let template = TemplateVersion::Bnv581Of2022.template();
+    /// let text = "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tNội dung\tĐơn vị tính\tSố liệu\n1.4\tSố TTHC thuộc thẩm quyền\tTTHC\t1.902\n";
+    /// let (sheet, _warnings) = Sheet::from_printed_in(template, text)?;
+    /// assert_eq!(sheet.cell(template.cell(3, "1.4").unwrap()).map(|v| v.mantissa), Some(1902));
+    /// # Ok::<(), cchc_forms::Error>(())
+    /// ```
+    pub fn from_printed_in(
+        template: &'static Template,
+        text: &str,
+    ) -> Result<(Sheet, crate::error::Problems<crate::rows::ImportWarning>), Error> {
+        read_printed_sheet(template, text)
+    }
+}
+
 /// The printed forms of a template of one's own as a [`Sheet`] and the
 /// warnings of what might be misread, as [`read_printed`] reads 581's.
-pub(crate) fn read_printed_sheet(
+fn read_printed_sheet(
     template: &'static Template,
     text: &str,
 ) -> Result<(Sheet, Problems<ImportWarning>), Error> {

@@ -155,33 +155,6 @@ impl Sheet {
         Ok(sheet)
     }
 
-    /// Reads a sheet of `template` from its printed forms (a report
-    /// document as copied from Word, or its tables), as
-    /// [`read_printed`](crate::printed::read_printed) reads 581's: each
-    /// `Biểu mẫu N` heading opens the template's form N, its rows found by
-    /// STT and label, the period from the title; with the warnings of what
-    /// might be misread.
-    ///
-    /// # Errors
-    /// [`Error::Rows`] listing every problem with its line, form, STT and
-    /// text, as [`read_printed`](crate::printed::read_printed).
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::{Sheet, TemplateVersion};
-    /// let template = TemplateVersion::Bnv581Of2022.template();
-    /// let text = "Biểu mẫu 3\nCải cách thủ tục hành chính\nSTT\tNội dung\tĐơn vị tính\tSố liệu\n1.4\tSố TTHC thuộc thẩm quyền\tTTHC\t1.902\n";
-    /// let (sheet, _warnings) = Sheet::from_printed_in(template, text)?;
-    /// assert_eq!(sheet.cell(template.cell(3, "1.4").unwrap()).map(|v| v.mantissa), Some(1902));
-    /// # Ok::<(), cchc_forms::Error>(())
-    /// ```
-    pub fn from_printed_in(
-        template: &'static Template,
-        text: &str,
-    ) -> Result<(Sheet, crate::error::Problems<crate::rows::ImportWarning>), Error> {
-        crate::printed::read_printed_sheet(template, text)
-    }
-
     /// One row into the sheet: its cell looked up in `template`, the row
     /// `number` it stood at remembered to name a cell given twice.
     fn import_row(
