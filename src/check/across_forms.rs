@@ -10,8 +10,8 @@ use super::interval::Reading;
 use super::ratio::span;
 use super::snapshot::{Slot, read_all};
 use super::sum::{decide_total, evaluate_total, exact_whole, write_total};
-use super::words::{Capital, CellName, Labelled, Names, Number, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use super::words::{Capital, CellName, FormShown, Labelled, Names, Number, message};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 
@@ -110,14 +110,13 @@ impl RuleFamily for AcrossForms {
         }
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         match *self {
             AcrossForms::PartOf { whole, parts } => message! { out;
-                Names(parts, " + ", true, language), " ≤ ", CellName(whole, true, language), ".",
+                Names(parts, " + ", true, language), " ≤ ", CellName(whole, FormShown::Named, language), ".",
             },
             AcrossForms::Same { left, right } => message! { out;
-                CellName(left, true, language), " = ", CellName(right, true, language), ".",
+                CellName(left, FormShown::Named, language), " = ", CellName(right, FormShown::Named, language), ".",
             },
         }
     }
@@ -136,8 +135,8 @@ impl RuleFamily for AcrossForms {
             }
             AcrossForms::Same { left, right } => {
                 let (left, right) = (
-                    CellName(left, true, language),
-                    CellName(right, true, language),
+                    CellName(left, FormShown::Named, language),
+                    CellName(right, FormShown::Named, language),
                 );
                 let (l, r) = (
                     Number(wording.at(0), language),

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::snapshot::{POW10, Slot, read_all};
 use super::words::{Number, Range, Row, Whole, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::ValueKind;
@@ -99,8 +99,7 @@ impl RuleFamily for Bound {
         }
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let form = self.cell.indicator().form;
         let name = self.cell.indicator().stt;
         let prefix = match language {

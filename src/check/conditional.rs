@@ -6,8 +6,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::snapshot::{Slot, read, read_all};
-use super::words::{CellName, Piece, Prefix, Row, Value, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use super::words::{CellName, FormShown, Piece, Prefix, Row, Value, message};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::ValueKind;
@@ -97,17 +97,16 @@ impl RuleFamily for Conditional {
         super::Blank::Silent
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let prefix = Prefix(Some(self.code.indicator().form), language);
         let when = Value(self.code, Decimal::from(self.when), language);
         match language {
             Language::English => message! { out;
-                prefix, "when ", CellName(self.code, false, language), " = ", when, ", ",
+                prefix, "when ", CellName(self.code, FormShown::Omitted, language), " = ", when, ", ",
                 Blank(self.dependents, language), ".",
             },
             Language::Vietnamese => message! { out;
-                prefix, "khi ", CellName(self.code, false, language), " = ", when, " thì ",
+                prefix, "khi ", CellName(self.code, FormShown::Omitted, language), " = ", when, " thì ",
                 Blank(self.dependents, language), ".",
             },
         }
@@ -176,7 +175,7 @@ impl Piece for Describing<'_> {
                 })?;
             }
             first = false;
-            CellName(id, false, language).put(out)?;
+            CellName(id, FormShown::Omitted, language).put(out)?;
             out.write_str(" = ")?;
             Value(id, reported.unwrap_or_default(), language).put(out)?;
         }
@@ -200,7 +199,7 @@ impl Piece for Blank {
                     Language::Vietnamese => ", và ",
                 })?;
             }
-            CellName(id, false, language).put(out)?;
+            CellName(id, FormShown::Omitted, language).put(out)?;
             let code = matches!(id.indicator().kind, ValueKind::Code { .. });
             out.write_str(match (language, code) {
                 (Language::English, false) => " is blank or 0",

@@ -9,7 +9,7 @@ use super::interval::Reading;
 use super::ratio::span;
 use super::snapshot::{Slot, read};
 use super::words::{Names, Number, Prefix, TermList, Terms, TermsText, Total, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired, is_exact};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired, is_exact};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 
@@ -105,8 +105,7 @@ impl RuleFamily for Covers {
         }
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         message! { out;
             Prefix(Some(self.cell.indicator().form), language),
             Names(&[self.cell], "", false, language), " ≤ ",

@@ -4,10 +4,9 @@
 use std::fmt;
 
 use super::snapshot::{Slot, held_all, read_all};
-use super::words::{CellName, Number, OptNumber, Range, Row, message};
+use super::words::{CellName, FormShown, Number, OptNumber, Range, Row, message};
 use super::{
-    CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, Source, fire, fired,
-    percentage_of,
+    CellValues, Constraint, Fast, Outcome, Rounding, RuleFamily, Source, fire, fired, percentage_of,
 };
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
@@ -144,12 +143,11 @@ impl RuleFamily for Derivable {
         super::Blank::Derives
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let (r, n, d) = (
-            CellName(self.rate, false, language),
-            CellName(self.numerator, false, language),
-            CellName(self.denominator, false, language),
+            CellName(self.rate, FormShown::Omitted, language),
+            CellName(self.numerator, FormShown::Omitted, language),
+            CellName(self.denominator, FormShown::Omitted, language),
         );
         let form = self.rate.indicator().form;
         match language {
@@ -172,8 +170,8 @@ impl RuleFamily for Derivable {
         out: &mut dyn fmt::Write,
     ) -> fmt::Result {
         let (n, d) = (
-            CellName(self.numerator, false, language),
-            CellName(self.denominator, false, language),
+            CellName(self.numerator, FormShown::Omitted, language),
+            CellName(self.denominator, FormShown::Omitted, language),
         );
         let (num, den) = (
             Number(wording.at(1), language),

@@ -9,8 +9,8 @@ use std::fmt;
 use super::interval::{Reading, Span, ratio_overlaps};
 use super::ratio::span;
 use super::snapshot::{POW10, Slot, read_all};
-use super::words::{CellName, Number, Prefix, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use super::words::{CellName, FormShown, Number, Prefix, message};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 
@@ -111,13 +111,12 @@ impl RuleFamily for Full {
         }
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let prefix = Prefix(Some(self.rate.indicator().form), language);
         let (rate, num, den) = (
-            CellName(self.rate, false, language),
-            CellName(self.numerator, false, language),
-            CellName(self.denominator, false, language),
+            CellName(self.rate, FormShown::Omitted, language),
+            CellName(self.numerator, FormShown::Omitted, language),
+            CellName(self.denominator, FormShown::Omitted, language),
         );
         match language {
             Language::English => message! { out;
@@ -139,9 +138,9 @@ impl RuleFamily for Full {
         let _ = finding;
         let prefix = Prefix(Some(self.rate.indicator().form), language);
         let (rate, num, den) = (
-            CellName(self.rate, false, language),
-            CellName(self.numerator, false, language),
-            CellName(self.denominator, false, language),
+            CellName(self.rate, FormShown::Omitted, language),
+            CellName(self.numerator, FormShown::Omitted, language),
+            CellName(self.denominator, FormShown::Omitted, language),
         );
         let (num_value, den_value) = (
             Number(wording.at(1), language),

@@ -11,8 +11,8 @@
 use std::fmt;
 
 use super::snapshot::{Slot, read};
-use super::words::{CellName, Number, Prefix, form_of, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use super::words::{CellName, FormShown, Number, Prefix, form_of, message};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
 
@@ -175,7 +175,7 @@ impl Condition {
                 if index > 0 {
                     out.write_str(" + ")?;
                 }
-                super::words::Piece::put(&CellName(id, across, language), out)?;
+                super::words::Piece::put(&CellName(id, FormShown::when(across), language), out)?;
             }
             Ok(())
         };
@@ -340,8 +340,7 @@ impl RuleFamily for Implies {
         super::Blank::Condition
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let across = self.across();
         let prefix = Prefix(
             (!across).then(|| form_of(self.premise.cells()[0])),
@@ -413,7 +412,7 @@ impl super::words::Piece for Figures<'_> {
                     Language::Vietnamese => " và ",
                 })?;
             }
-            super::words::Piece::put(&CellName(id, across, language), out)?;
+            super::words::Piece::put(&CellName(id, FormShown::when(across), language), out)?;
             match (wording.get(offset + index), language) {
                 (Some(value), _) => message! { out; " = ", Number(value, language) }?,
                 (None, Language::English) => out.write_str(" is blank")?,

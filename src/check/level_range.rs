@@ -8,7 +8,7 @@ use super::interval::{Reading, Span};
 use super::ratio::span;
 use super::snapshot::{Slot, read};
 use super::words::{IntervalText, Names, Number, Prefix, Row, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
@@ -124,8 +124,7 @@ impl RuleFamily for LevelRange {
         }
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let levels = Names(self.levels, ", ", false, language);
         message! { out;
             Prefix(Some(self.overall.indicator().form), language),

@@ -248,9 +248,9 @@ macro_rules! families {
                 }
             }
 
-            pub(crate) fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+            pub(crate) fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
                 match self {
-                    $( Check::$Variant(check) => check.describe(rule, language, out), )*
+                    $( Check::$Variant(check) => check.describe(language, out), )*
                 }
             }
 
@@ -343,7 +343,7 @@ pub(crate) trait RuleFamily {
     }
 
     /// The rule in one language: what it checks, by STT.
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result;
 
     /// The message of a finding of this family, from what the rule read.
     fn write_message(
@@ -615,7 +615,7 @@ impl Rule {
     fn description(&self, language: Language) -> String {
         let mut text = String::new();
         // Writing into a `String` does not fail.
-        let _ = self.check.describe(self, language, &mut text);
+        let _ = self.check.describe(language, &mut text);
         let note = self.note(language);
         if !note.is_empty() {
             text.push(' ');

@@ -9,7 +9,7 @@ use std::fmt;
 
 use super::snapshot::Slot;
 use super::words::{Number, Row, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::period::CalendarDate;
@@ -66,8 +66,7 @@ impl RuleFamily for NotApplicable {
         super::Blank::Passes
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let applies = self.cell.indicator().applies;
         let row = Row(self.cell, language);
         let reason = match language {

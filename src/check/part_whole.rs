@@ -7,7 +7,7 @@ use std::fmt;
 use super::snapshot::Slot;
 use super::sum::{decide_total, evaluate_total, write_total};
 use super::words::{Names, Prefix, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, RuleId, Wording};
 
@@ -42,8 +42,7 @@ impl RuleFamily for PartWhole {
         super::Blank::KnownParts
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         message! { out;
             Prefix(Some(self.whole.indicator().form), language),
             Names(self.parts, " + ", false, language), " ≤ ",

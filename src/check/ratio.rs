@@ -15,7 +15,7 @@ use super::interval::{Reading, Span, ratio_overlaps};
 use super::snapshot::{Slot, read_all};
 use super::words::{IntervalText, Number, OptNumber, Row, message, stt};
 use super::{
-    CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, fire, fired, is_exact,
+    CellValues, Constraint, Fast, Outcome, Rounding, RuleFamily, fire, fired, is_exact,
     percentage_of,
 };
 use crate::catalogue::CellId;
@@ -152,8 +152,7 @@ impl RuleFamily for Ratio {
         }
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let (r, n, d) = (stt(self.rate), stt(self.numerator), stt(self.denominator));
         let form = self.rate.indicator().form;
         match language {

@@ -17,9 +17,9 @@ use std::fmt;
 
 use super::interval::{Reading, Span, pow10};
 use super::snapshot::{Slot, read, read_reference};
-use super::words::{CellName, Computed, Number, Prefix, message};
+use super::words::{CellName, Computed, FormShown, Number, Prefix, message};
 use super::{
-    CellValues, Constraint, Fast, Outcome, Rounding, Rule, RuleFamily, fire, fired, percentage_of,
+    CellValues, Constraint, Fast, Outcome, Rounding, RuleFamily, fire, fired, percentage_of,
 };
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
@@ -190,19 +190,18 @@ impl RuleFamily for Share {
         decide_share(rate, n)
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let form = self.rate.indicator().form;
-        let rate = CellName(self.rate, false, language);
+        let rate = CellName(self.rate, FormShown::Omitted, language);
         match (self.of, language) {
             (Population::Row(row), Language::English) => message! { out;
-                Prefix(Some(form), language), rate, " = 100 × k / ", CellName(row, false, language),
-                " for a whole k from 0 to ", CellName(row, false, language),
+                Prefix(Some(form), language), rate, " = 100 × k / ", CellName(row, FormShown::Omitted, language),
+                " for a whole k from 0 to ", CellName(row, FormShown::Omitted, language),
                 ", within the precision ", rate, " is printed with.",
             },
             (Population::Row(row), Language::Vietnamese) => message! { out;
-                Prefix(Some(form), language), rate, " = 100 × k / ", CellName(row, false, language),
-                " với k nguyên từ 0 đến ", CellName(row, false, language),
+                Prefix(Some(form), language), rate, " = 100 × k / ", CellName(row, FormShown::Omitted, language),
+                " với k nguyên từ 0 đến ", CellName(row, FormShown::Omitted, language),
                 ", trong độ chính xác ", rate, " được in.",
             },
             (Population::Reference(kind), Language::English) => message! { out;
@@ -224,7 +223,7 @@ impl RuleFamily for Share {
         out: &mut dyn fmt::Write,
     ) -> fmt::Result {
         let form = self.rate.indicator().form;
-        let rate = CellName(self.rate, false, language);
+        let rate = CellName(self.rate, FormShown::Omitted, language);
         let value = Number(wording.at(0), language);
         let n = Number(wording.at(1), language);
         let whole = |language| match (self.of, language) {
@@ -274,7 +273,9 @@ struct Whole(Option<CellId>, Option<ReferenceCount>, Language);
 impl super::words::Piece for Whole {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         match (*self, self.2) {
-            (Whole(Some(row), _, language), _) => CellName(row, false, language).put(out),
+            (Whole(Some(row), _, language), _) => {
+                CellName(row, FormShown::Omitted, language).put(out)
+            }
             (Whole(None, Some(kind), _), Language::English) => {
                 message! { out; "the number of ", kind.name_en() }
             }

@@ -20,7 +20,7 @@ use super::snapshot::{Slot, read, slot_of};
 use super::words::{
     Labelled, Names, Number, Prefix, TermList, Terms, TermsText, Total, Unless, message,
 };
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired, is_exact};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired, is_exact};
 use crate::catalogue::CellId;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Severity, Wording};
 use crate::unit::Printed;
@@ -81,8 +81,7 @@ impl RuleFamily for Sum {
         super::Blank::KnownParts
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         message! { out;
             Prefix(Some(self.total.indicator().form), language),
             Names(&[self.total], "", false, language), " = ",

@@ -6,8 +6,8 @@
 use std::fmt;
 
 use super::snapshot::{Slot, read, read_reference};
-use super::words::{CellName, Number, Prefix, message};
-use super::{CellValues, Constraint, Fast, Outcome, Rule, RuleFamily, fire, fired};
+use super::words::{CellName, FormShown, Number, Prefix, message};
+use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
 use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::reference::ReferenceCount;
@@ -68,10 +68,9 @@ impl RuleFamily for WithinReference {
         }
     }
 
-    fn describe(&self, rule: &Rule, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        let _ = rule;
+    fn describe(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
         let prefix = Prefix(Some(self.cell.indicator().form), language);
-        let cell = CellName(self.cell, false, language);
+        let cell = CellName(self.cell, FormShown::Omitted, language);
         match language {
             Language::English => message! { out;
                 prefix, cell, " ≤ the number of ", self.of.name_en(), " (when given).",
@@ -91,7 +90,7 @@ impl RuleFamily for WithinReference {
     ) -> fmt::Result {
         let note = finding.rule.rule().note(language);
         let prefix = Prefix(Some(self.cell.indicator().form), language);
-        let cell = CellName(self.cell, false, language);
+        let cell = CellName(self.cell, FormShown::Omitted, language);
         let (value, limit) = (
             Number(wording.at(0), language),
             Number(wording.at(1), language),

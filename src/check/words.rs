@@ -66,24 +66,44 @@ pub(crate) fn form_of(id: CellId) -> u8 {
     id.indicator().form
 }
 
+/// Whether a cell's name says its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FormShown {
+    /// `form 4 row 1.5`: a rule across forms.
+    Named,
+    /// `row 1.5`: the form is the finding's.
+    Omitted,
+}
+
+impl FormShown {
+    /// [`FormShown::Named`] for a rule across forms.
+    pub(crate) const fn when(across: bool) -> FormShown {
+        if across {
+            FormShown::Named
+        } else {
+            FormShown::Omitted
+        }
+    }
+}
+
 /// A cell's name in a message: `row 1.5` (`mục 1.5`), or with its form
-/// (`form 4 row 1.5`, `biểu 4 mục 1.5`) when the flag says so. Never a bare
-/// STT, which reads like a decimal (`1.4 = 1.902`).
+/// (`form 4 row 1.5`, `biểu 4 mục 1.5`). Never a bare STT, which reads like
+/// a decimal (`1.4 = 1.902`).
 #[derive(Clone, Copy)]
-pub(crate) struct CellName(pub CellId, pub bool, pub Language);
+pub(crate) struct CellName(pub CellId, pub FormShown, pub Language);
 
 impl Piece for CellName {
     fn put(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         let indicator = self.0.indicator();
         match (self.1, self.2) {
-            (false, Language::English) => out.write_str("row ")?,
-            (false, Language::Vietnamese) => out.write_str("mục ")?,
-            (true, Language::English) => {
+            (FormShown::Omitted, Language::English) => out.write_str("row ")?,
+            (FormShown::Omitted, Language::Vietnamese) => out.write_str("mục ")?,
+            (FormShown::Named, Language::English) => {
                 out.write_str("form ")?;
                 indicator.form.put(out)?;
                 out.write_str(" row ")?;
             }
-            (true, Language::Vietnamese) => {
+            (FormShown::Named, Language::Vietnamese) => {
                 out.write_str("biểu ")?;
                 indicator.form.put(out)?;
                 out.write_str(" mục ")?;
@@ -103,12 +123,12 @@ impl Piece for Capital {
         let CellName(id, with_form, language) = self.0;
         let indicator = id.indicator();
         out.write_str(match (with_form, language) {
-            (false, Language::English) => "Row ",
-            (false, Language::Vietnamese) => "Mục ",
-            (true, Language::English) => "Form ",
-            (true, Language::Vietnamese) => "Biểu ",
+            (FormShown::Omitted, Language::English) => "Row ",
+            (FormShown::Omitted, Language::Vietnamese) => "Mục ",
+            (FormShown::Named, Language::English) => "Form ",
+            (FormShown::Named, Language::Vietnamese) => "Biểu ",
         })?;
-        if with_form {
+        if with_form == FormShown::Named {
             indicator.form.put(out)?;
             out.write_str(match language {
                 Language::English => " row ",
@@ -326,7 +346,7 @@ impl Piece for Names<'_> {
             if index > 0 {
                 out.write_str(self.1)?;
             }
-            CellName(id, self.2, self.3).put(out)?;
+            CellName(id, FormShown::when(self.2), self.3).put(out)?;
         }
         Ok(())
     }
@@ -402,7 +422,7 @@ impl Piece for TermsText<'_> {
             first = false;
             match (list, reported) {
                 (TermList::Figures, Some(v)) => Number(v, terms.language).put(out)?,
-                _ => CellName(id, terms.across, terms.language).put(out)?,
+                _ => CellName(id, FormShown::when(terms.across), terms.language).put(out)?,
             }
         }
         Ok(())
@@ -486,18 +506,24 @@ mod tests {
     #[test]
     fn names_of_cells() {
         let id = CellId::of(4, "1.5");
-        assert_eq!(text(&CellName(id, false, Language::English)), "row 1.5");
-        assert_eq!(text(&CellName(id, false, Language::Vietnamese)), "mục 1.5");
         assert_eq!(
-            text(&Capital(CellName(id, true, Language::English))),
+            text(&CellName(id, FormShown::Omitted, Language::English)),
+            "row 1.5"
+        );
+        assert_eq!(
+            text(&CellName(id, FormShown::Omitted, Language::Vietnamese)),
+            "mục 1.5"
+        );
+        assert_eq!(
+            text(&Capital(CellName(id, FormShown::Named, Language::English))),
             "Form 4 row 1.5"
         );
         assert_eq!(
-            text(&CellName(id, true, Language::English)),
+            text(&CellName(id, FormShown::Named, Language::English)),
             "form 4 row 1.5"
         );
         assert_eq!(
-            text(&CellName(id, true, Language::Vietnamese)),
+            text(&CellName(id, FormShown::Named, Language::Vietnamese)),
             "biểu 4 mục 1.5"
         );
         assert_eq!(text(&Row(id, Language::Vietnamese)), "Biểu 4, mục 1.5");
