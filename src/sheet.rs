@@ -56,6 +56,18 @@ impl Sheet {
         }
     }
 
+    /// A sheet of the template `meta` names holding `values`, one per
+    /// indicator in catalogue order (the generators' way in: the values are
+    /// of the indicators' kinds, and as many as there are indicators).
+    #[cfg(feature = "proptest")]
+    pub(crate) fn with_values(meta: ReportMeta, values: Vec<Option<Printed>>) -> Sheet {
+        debug_assert_eq!(
+            values.len(),
+            meta.template.template().catalogue.indicators.len()
+        );
+        Sheet { meta, values }
+    }
+
     /// Its template.
     #[must_use]
     pub fn template(&self) -> &'static Template {
@@ -555,16 +567,16 @@ impl Sheet {
                 Printed::whole(i128::from(whole))
             }
             ValueKind::Percent | ValueKind::MillionVnd => {
-                let decimal = rust_decimal::Decimal::from_str_exact(text).map_err(|_| {
+                // As the typed report reads it (and the schema's pattern
+                // says): a leading `-` is allowed, a percentage or amount
+                // may be negative (a reduction that is an increase).
+                let decimal = crate::unit::parse_json_decimal(text).map_err(|_| {
                     CellProblem::NotANumber(if text.is_empty() {
                         NumberError::Empty
                     } else {
                         NumberError::BadDecimalMark
                     })
                 })?;
-                if decimal.is_sign_negative() {
-                    return Err(CellProblem::NotANumber(NumberError::MisplacedSign));
-                }
                 Printed {
                     mantissa: decimal.mantissa(),
                     decimals: decimal.scale(),
