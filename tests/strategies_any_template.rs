@@ -8,7 +8,10 @@
 //! - every rule of the template, broken, fires with its severity, naming its
 //!   cells, and no other error or warning fires but the ones the template
 //!   ties to it, worked out by hand below;
-//! - the metadata is the template's (its levels, periods it applies to);
+//! - the metadata is the template's (its levels, periods it applies to),
+//!   and a row that does not apply to the period stays blank, its
+//!   `not_applicable` rule broken in a period it does not apply to (a
+//!   second, smaller template built here);
 //! - any sheet survives the sheet's JSON.
 #![cfg(feature = "proptest")]
 
@@ -252,4 +255,113 @@ fn a_negative_rate_survives_the_sheets_json() {
     let again = Sheet::from_json_in(template, &json).expect("reads back");
     assert_eq!(again, sheet);
     assert_eq!(serious(&again.validate()), ["bound:1/1.2:0..100"]);
+}
+
+/// A second, smaller test template (built here, with the public API): it
+/// applies from 1 January 2026, and its row 1.1 only from 1 January 2027
+/// (calendar windows: from Q1/2027 on), under its whole, row 1.
+fn from_2027() -> &'static Template {
+    use cchc_forms::CalendarDate;
+    use cchc_forms::template::{Applicability, LegalBasis, RowSpec, TemplateBuilder, Windows};
+    static TEMPLATE: std::sync::OnceLock<&'static Template> = std::sync::OnceLock::new();
+    let from = |year| Applicability {
+        from: Some(CalendarDate {
+            year,
+            month: 1,
+            day: 1,
+        }),
+        until: None,
+        reason_en: "from the first period of the year",
+        reason_vi: "từ kỳ đầu tiên của năm",
+    };
+    TEMPLATE.get_or_init(|| {
+        TemplateBuilder::new(LegalBasis {
+            document: "Mẫu thử nghiệm (không phải mẫu chính thức)",
+            date: CalendarDate {
+                year: 2026,
+                month: 1,
+                day: 1,
+            },
+            issuer: "cchc-forms tests",
+            name: "test/from-2027",
+        })
+        .applies(from(2026))
+        .windows(Windows::Calendar)
+        .levels(&[Level::Province, Level::Commune])
+        .form(1, "form1", "Hồ sơ", "Dossiers")
+        .row(RowSpec::count(
+            1, "1", "dossiers", "Hồ sơ", "Dossiers", "Hồ sơ", "dossiers",
+        ))
+        .row(
+            RowSpec::count(
+                1,
+                "1.1",
+                "online",
+                "Trực tuyến",
+                "Online",
+                "Hồ sơ",
+                "dossiers",
+            )
+            .applies(from(2027)),
+        )
+        .part(Severity::Error, &["1/1.1"], "1/1", ("Một phần.", "A part."))
+        .build()
+        .expect("well defined")
+    })
+}
+
+/// The template's applicability and its rows': every period is from 2026
+/// on; in 2026 row 1.1 is blank, and a sheet broken at its
+/// `not_applicable` rule is of 2026 with a value there; the part rule is
+/// broken in a period the row applies to.
+#[test]
+fn periods_and_rows_follow_the_templates_applicability() {
+    let template = from_2027();
+    let online = template.cell(1, "1.1").expect("row 1.1");
+    let mut seen_2026 = false;
+    runner(128)
+        .run(&valid_sheet(template), |sheet| {
+            check_valid(template, &sheet)?;
+            let year = sheet.meta.period.expect("a period").year;
+            prop_assert!((2026..=2030).contains(&year));
+            if year == 2026 {
+                prop_assert_eq!(sheet.cell(online), None);
+            }
+            Ok(())
+        })
+        .unwrap();
+    let mut runner = TestRunner::deterministic();
+    for _ in 0..64 {
+        let sheet = valid_sheet(template)
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        seen_2026 |= sheet.meta.period.expect("a period").year == 2026;
+    }
+    assert!(seen_2026, "no sheet of 2026 among 64");
+    let ids: Vec<&str> = template.rules.iter().map(|rule| rule.id).collect();
+    assert_eq!(ids, ["part:1/1.1<=1/1", "not_applicable:1/1.1"]);
+    for rule in template.rules {
+        let id = RuleId::find_in(template.rules, rule.id).expect("a rule");
+        break_in_a_period_it_applies_to(template, id);
+    }
+}
+
+/// Sheets of [`from_2027`] broken at `id`: the part rule in a period its
+/// rows apply to, the `not_applicable` rule in 2026 with a value in 1.1.
+fn break_in_a_period_it_applies_to(template: &'static Template, id: RuleId) {
+    let online = template.cell(1, "1.1").expect("row 1.1");
+    runner(32)
+        .run(&broken_sheet(template, id), |sheet| {
+            check_broken(template, id, &[], &sheet)?;
+            let year = sheet.meta.period.expect("a period").year;
+            if id.as_str() == "not_applicable:1/1.1" {
+                prop_assert_eq!(year, 2026);
+                prop_assert!(sheet.cell(online).is_some_and(|v| v.mantissa != 0));
+            } else {
+                prop_assert!(year >= 2027);
+            }
+            Ok(())
+        })
+        .unwrap();
 }
