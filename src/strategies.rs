@@ -1641,20 +1641,19 @@ fn silencers(rule: &Rule, mine: &impl Fn(&CellId) -> bool) -> Vec<CellId> {
             .into_iter()
             .collect()
     };
-    match (rule.check.constraint(), rule.cells) {
+    match rule.check.constraint() {
         // A blank numerator or denominator silences the ratio and its derivable twin.
-        (Constraint::Ratio { .. }, &[rate, numerator, denominator]) => {
-            first_outside(&[numerator, denominator, rate])
-        }
+        Constraint::Ratio {
+            rate,
+            numerator,
+            denominator,
+        } => first_outside(&[numerator, denominator, rate]),
         // A blank conclusion leaves an implication unevaluated; failing
         // that, a blank premise.
-        (
-            Constraint::Implies {
-                premise,
-                conclusion,
-            },
-            _,
-        ) => {
+        Constraint::Implies {
+            premise,
+            conclusion,
+        } => {
             let conclusion = outside(conclusion.cells());
             if conclusion.is_empty() {
                 outside(premise.cells())
@@ -1664,15 +1663,22 @@ fn silencers(rule: &Rule, mine: &impl Fn(&CellId) -> bool) -> Vec<CellId> {
         }
         // A blank whole, code or overall silences the rule; failing that, its
         // other cells are blanked (a sum with parts left is checked as "of which").
-        (
-            Constraint::Total { .. } | Constraint::Conditional { .. } | Constraint::Covered { .. },
-            cells,
-        ) => match cells.split_first() {
-            Some((head, _)) if !mine(head) => vec![*head],
-            Some((_, rest)) => outside(rest),
-            None => Vec::new(),
-        },
-        (_, cells) => first_outside(cells),
+        Constraint::Total { .. } | Constraint::Conditional { .. } | Constraint::Covered { .. } => {
+            match rule.cells.split_first() {
+                Some((head, _)) if !mine(head) => vec![*head],
+                Some((_, rest)) => outside(rest),
+                None => Vec::new(),
+            }
+        }
+        // Any blank cell leaves the rule unevaluated.
+        Constraint::Derivable { .. }
+        | Constraint::Bound { .. }
+        | Constraint::Range { .. }
+        | Constraint::Equal { .. }
+        | Constraint::Inapplicable { .. }
+        | Constraint::Share { .. }
+        | Constraint::WithinReference { .. }
+        | Constraint::Rounded { .. } => first_outside(rule.cells),
     }
 }
 
@@ -1756,11 +1762,12 @@ fn break_sum(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
     let off = 1 + margin(violation, 1000) + if exact { 0 } else { cells + 1 };
     // Where the severity depends on the direction, the rule's own (the more
     // severe) direction: parts above the total, or below it.
-    let parts_above = match rule.check {
-        crate::check::Check::Sum(check) if check.above != check.below => {
-            check.above == rule.severity
-        }
-        _ => !violation.above,
+    let parts_above = if let crate::check::Check::Sum(check) = rule.check
+        && check.above != check.below
+    {
+        check.above == rule.severity
+    } else {
+        !violation.above
     };
     let sum: i128 = parts.iter().sum();
     if parts_above && sum < off {
