@@ -301,7 +301,8 @@ pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
 
 /// Metadata of a report of `template`: any body name (Vietnamese, empty or
 /// odd), a level of the template's ([`Template::levels`]), a period the
-/// template applies to ([`Template::applies`], from 2019 to 2030), and
+/// template applies to ([`Template::applies`], from 2019 to 2030; any of
+/// those when it applies to none of them), and
 /// reference counts (departments, districts, communes) or none. A level the
 /// template refuses for the period (a district once districts are gone) is
 /// replaced by the last level it takes: [`ReportMeta::problems`] is empty.
