@@ -56,18 +56,6 @@ impl Sheet {
         }
     }
 
-    /// A sheet of the template `meta` names holding `values`, one per
-    /// indicator in catalogue order (the generators' way in: the values are
-    /// of the indicators' kinds, and as many as there are indicators).
-    #[cfg(feature = "proptest")]
-    pub(crate) fn with_values(meta: ReportMeta, values: Vec<Option<Printed>>) -> Sheet {
-        debug_assert_eq!(
-            values.len(),
-            meta.template.template().catalogue.indicators.len()
-        );
-        Sheet { meta, values }
-    }
-
     /// Its template.
     #[must_use]
     pub fn template(&self) -> &'static Template {

@@ -162,6 +162,7 @@ use crate::catalogue::CellId;
 use crate::check::Family;
 use crate::check::implies::Truth;
 use crate::check::{Constraint, Population, Rounding, Rule, percentage_of};
+use crate::figures::Figures;
 use crate::finding::{RuleId, Severity};
 use crate::meta::ReportMeta;
 use crate::number::{MAX_DECIMALS, MAX_INTEGER_DIGITS_U32};
@@ -420,7 +421,7 @@ pub fn valid_report() -> impl Strategy<Value = Report> {
     let plan = Plan::bnv581();
     valid_inputs(&plan, true).prop_map(move |inputs| {
         let values = valid_values(&plan, &inputs);
-        into_report(inputs.meta, &values)
+        into_figures::<Report>(inputs.meta, &values)
     })
 }
 
@@ -453,7 +454,7 @@ pub fn valid_sheet(template: &'static Template) -> impl Strategy<Value = Sheet> 
     let plan = Arc::new(Plan::of(template));
     valid_inputs(&plan, false).prop_map(move |inputs| {
         let values = valid_values(&plan, &inputs);
-        Sheet::with_values(inputs.meta, values)
+        into_figures::<Sheet>(inputs.meta, &values)
     })
 }
 
@@ -488,7 +489,7 @@ pub fn valid_sheet(template: &'static Template) -> impl Strategy<Value = Sheet> 
 pub fn broken_report(invariant: Invariant) -> impl Strategy<Value = Report> {
     let plan = Plan::bnv581();
     broken_inputs(&plan, invariant.0, true)
-        .prop_map(move |(meta, values)| into_report(meta, &values))
+        .prop_map(move |(meta, values)| into_figures::<Report>(meta, &values))
 }
 
 /// Sheets of `template` that break `rule` (a rule of `template`'s table) by
@@ -542,7 +543,7 @@ pub fn broken_sheet(template: &'static Template, rule: RuleId) -> impl Strategy<
     );
     let plan = Arc::new(Plan::of(template));
     broken_inputs(&plan, rule.index(), false)
-        .prop_map(|(meta, values)| Sheet::with_values(meta, values))
+        .prop_map(|(meta, values)| into_figures::<Sheet>(meta, &values))
 }
 
 /// The metadata and values of a report that breaks the rule at `index`.
@@ -593,7 +594,8 @@ pub fn any_broken_report() -> impl Strategy<Value = (Invariant, Report)> {
 /// # fn main() { rows_round_trip(); }
 /// ```
 pub fn any_report() -> impl Strategy<Value = Report> {
-    any_values(&Plan::bnv581(), true).prop_map(|(meta, values)| into_report(meta, &values))
+    any_values(&Plan::bnv581(), true)
+        .prop_map(|(meta, values)| into_figures::<Report>(meta, &values))
 }
 
 /// Sheets of `template` whose cells hold anything their types can hold, as
@@ -615,7 +617,7 @@ pub fn any_report() -> impl Strategy<Value = Report> {
 /// ```
 pub fn any_sheet(template: &'static Template) -> impl Strategy<Value = Sheet> {
     any_values(&Arc::new(Plan::of(template)), false)
-        .prop_map(|(meta, values)| Sheet::with_values(meta, values))
+        .prop_map(|(meta, values)| into_figures::<Sheet>(meta, &values))
 }
 
 /// Metadata and any values of the plan's template.
@@ -1376,13 +1378,16 @@ fn weighted_average(
     ))
 }
 
-fn into_report(meta: ReportMeta, values: &Values) -> Report {
-    let mut report = Report::new(meta);
-    for indicator in &CATALOGUE {
+/// The report or sheet of `meta`'s template holding `values`: one
+/// generator, both views.
+fn into_figures<F: Figures>(meta: ReportMeta, values: &[Option<Printed>]) -> F {
+    let indicators = meta.template.template().catalogue.indicators;
+    let mut figures = F::blank(meta);
+    for indicator in indicators {
         // A value its type cannot hold stays blank (none is drawn).
-        let _ = report.set_cell(indicator.id, values[indicator.id.index()]);
+        let _ = figures.set_figure(indicator.id, values[indicator.id.index()]);
     }
-    report
+    figures
 }
 
 // ---------------------------------------------------------------------------
