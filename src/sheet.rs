@@ -555,16 +555,16 @@ impl Sheet {
                 Printed::whole(i128::from(whole))
             }
             ValueKind::Percent | ValueKind::MillionVnd => {
-                let decimal = rust_decimal::Decimal::from_str_exact(text).map_err(|_| {
+                // As the typed report reads it (and the schema's pattern
+                // says): a leading `-` is allowed, a percentage or amount
+                // may be negative (a reduction that is an increase).
+                let decimal = crate::unit::parse_json_decimal(text).map_err(|_| {
                     CellProblem::NotANumber(if text.is_empty() {
                         NumberError::Empty
                     } else {
                         NumberError::BadDecimalMark
                     })
                 })?;
-                if decimal.is_sign_negative() {
-                    return Err(CellProblem::NotANumber(NumberError::MisplacedSign));
-                }
                 Printed {
                     mantissa: decimal.mantissa(),
                     decimals: decimal.scale(),

@@ -19,13 +19,61 @@
 //! | [`valid_series`] | one body's four reports of a year (Q1, half-year, Q3, year) consistent across reports: [`check_reports`](crate::series::check_reports) finds nothing |
 //! | [`broken_series`] | the same, broken at one chosen [`AcrossCheck`]: exactly that finding |
 //! | [`report_meta`] | report metadata |
+//! | [`valid_sheet`] | sheets of any template (one defined outside the crate too) that break none of its rules |
+//! | [`broken_sheet`] | sheets of any template that break one chosen rule of it |
+//! | [`any_sheet`] | sheets of any template holding anything their cells' types can hold |
+//! | [`sheet_meta`] | metadata of a report of any template: its levels, periods it applies to |
 //! | [`decimal`] | decimals the parser accepts, with their printed precision |
+//!
+//! # Any template
+//! The strategies for [`Report`] are 581's; the same generators make
+//! [`Sheet`]s of any [`Template`], the 581 one or one built with
+//! [`TemplateBuilder`](crate::template::TemplateBuilder): they read the
+//! template's catalogue (kinds, legends, rows that apply to the period under
+//! the template's windows) and its rule table, and nothing of 581's. So a
+//! crate with a template of its own tests its code against valid sheets of
+//! it and against sheets broken at each of its rules:
+//!
+//! ```
+//! use cchc_forms::strategies::{broken_sheet, valid_sheet};
+//! use cchc_forms::template::{LegalBasis, RowSpec, Template, TemplateBuilder};
+//! use cchc_forms::{CalendarDate, RuleId, Severity};
+//! use proptest::prelude::*;
+//! use proptest::test_runner::TestRunner;
+//!
+//! let template: &'static Template = TemplateBuilder::new(LegalBasis {
+//!     document: "Mẫu thử",
+//!     date: CalendarDate { year: 2026, month: 1, day: 1 },
+//!     issuer: "an example",
+//!     name: "example/2026",
+//! })
+//! .form(1, "form1", "Hồ sơ", "Dossiers")
+//! .row(RowSpec::count(1, "1", "received", "Hồ sơ tiếp nhận", "Received", "Hồ sơ", "dossiers"))
+//! .row(RowSpec::count(1, "1.1", "online", "Trực tuyến", "Online", "Hồ sơ", "dossiers"))
+//! .row(RowSpec::percent(1, "1.2", "online_rate", "Tỷ lệ trực tuyến", "Share online"))
+//! .ratio("1/1.2", "1/1.1", "1/1")
+//! .build()
+//! .unwrap();
+//!
+//! let mut runner = TestRunner::default();
+//! runner.run(&valid_sheet(template), |sheet| {
+//!     prop_assert!(!sheet.validate().has_errors());
+//!     Ok(())
+//! }).unwrap();
+//! let ratio = RuleId::find_in(template.rules, "ratio:1/1.2").unwrap();
+//! runner.run(&broken_sheet(template, ratio), |sheet| {
+//!     let errors: Vec<_> = sheet.validate().of_severity(Severity::Error).map(|f| f.rule).collect();
+//!     prop_assert_eq!(errors, [ratio]);
+//!     Ok(())
+//! }).unwrap();
+//! ```
 //!
 //! # Valid by construction
 //! Nothing is filtered: the independent values are drawn, and everything
-//! the rules tie to them is computed, driven by the rule table
-//! [`RULES`] itself, so that a rule added to the table is honoured without a
-//! change here (and the crate's property tests say when it is not).
+//! the rules tie to them is computed, driven by the template's rule table
+//! ([`RULES`] for 581) itself, so that a rule added to the table is
+//! honoured without a change here (and the crate's property tests say when
+//! it is not).
 //!
 //! - Counts are drawn whole, with zeros, small, medium and large values (up
 //!   to 10¹²); amounts in million VND likewise, printed with 0 to 2 decimals.
@@ -62,7 +110,11 @@
 //! blanked rate that can be derived). A [`Family::Derivable`] rule is an
 //! `info` rule: "broken" means its rate is blank while its numerator and
 //! denominator are reported (denominator above zero), so that the report
-//! has no error or warning and one `info` finding of that rule.
+//! has no error or warning and one `info` finding of that rule; a
+//! [`Family::Full`] rule likewise, with a rate printed as 100 while its
+//! numerator is just below a large denominator. For a template whose rules
+//! say one thing twice (a conditional and its contrapositive implication),
+//! breaking one breaks the other: see [`broken_sheet`].
 //!
 //! # Example: a downstream property test
 //! ```
@@ -98,24 +150,26 @@
 //! ```
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::bnv581::CATALOGUE;
 use crate::bnv581::RULES;
 use crate::bnv581::Report;
-use crate::bnv581::{CATALOGUE, CELL_COUNT};
 use crate::catalogue::CellId;
 use crate::check::Family;
 use crate::check::implies::Truth;
 use crate::check::{Constraint, Population, Rounding, Rule, percentage_of};
-use crate::finding::Severity;
+use crate::figures::Figures;
+use crate::finding::{RuleId, Severity};
 use crate::meta::ReportMeta;
 use crate::number::{MAX_DECIMALS, MAX_INTEGER_DIGITS_U32};
-use crate::period::{Level, Period, Term};
+use crate::period::{Period, Term};
 use crate::reference::{Reference, ReferenceCount};
-use crate::template::TemplateVersion;
+use crate::sheet::Sheet;
+use crate::template::{Template, TemplateVersion};
 use crate::unit::{Printed, ValueKind};
 
 // ---------------------------------------------------------------------------
@@ -228,9 +282,9 @@ impl Arbitrary for Report {
     }
 }
 
-/// Report metadata: any body name (Vietnamese, empty or odd), any level,
-/// year and term, and reference counts (departments, districts, communes)
-/// or none.
+/// Report metadata of 581: any body name (Vietnamese, empty or odd), any
+/// level, year and term, and reference counts (departments, districts,
+/// communes) or none.
 ///
 /// # Example
 /// ```
@@ -243,17 +297,45 @@ impl Arbitrary for Report {
 /// assert_eq!(serde_json::from_str::<cchc_forms::ReportMeta>(&json).unwrap(), meta);
 /// ```
 pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
+    metadata(&Plan::bnv581(), true)
+}
+
+/// Metadata of a report of `template`: any body name (Vietnamese, empty or
+/// odd), a level of the template's ([`Template::levels`]), a period the
+/// template applies to ([`Template::applies`], from 2019 to 2030; any of
+/// those when it applies to none of them), and
+/// reference counts (departments, districts, communes) or none. A level the
+/// template refuses for the period (a district once districts are gone) is
+/// replaced by the last level it takes: [`ReportMeta::problems`] is empty.
+///
+/// # Example
+/// ```
+/// use cchc_forms::strategies::sheet_meta;
+/// use cchc_forms::TemplateVersion;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let template = TemplateVersion::Bnv581Of2022.template();
+/// let mut runner = TestRunner::deterministic();
+/// for _ in 0..32 {
+///     let meta = sheet_meta(template).new_tree(&mut runner).unwrap().current();
+///     assert_eq!(meta.template, template.version());
+///     assert!(meta.problems().is_empty());
+///     assert!(meta.period.unwrap().year >= 2022); // 581 applies from Q1/2022
+/// }
+/// ```
+pub fn sheet_meta(template: &'static Template) -> impl Strategy<Value = ReportMeta> {
+    metadata(&Arc::new(Plan::of(template)), false)
+}
+
+/// Metadata of the plan's template; of any year a reader takes when
+/// `any_year`, else of a period the template applies to.
+fn metadata(plan: &Arc<Plan>, any_year: bool) -> impl Strategy<Value = ReportMeta> + use<> {
     let body = prop_oneof![
         2 => Just("UBND tỉnh Bắc Giang".to_owned()),
         1 => Just(String::new()),
         1 => "(UBND|Bộ) [A-ZĐ][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ ]{0,24}",
         2 => any::<String>(),
-    ];
-    let level = prop_oneof![
-        Just(Level::Ministry),
-        Just(Level::Province),
-        Just(Level::District),
-        Just(Level::Commune),
     ];
     let term = prop_oneof![
         Just(Term::Q1),
@@ -271,27 +353,57 @@ pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
             Reference { departments, districts, communes }
         }),
     ];
-    (body, level, year, term, reference).prop_map(|(body, level, year, term, reference)| {
-        let mut meta = ReportMeta {
-            body,
-            level: Some(level),
-            period: Some(Period::new(year, term)),
-            template: TemplateVersion::Bnv581Of2022,
-            reference,
-        };
-        // No district level once districts are gone.
-        if !meta.problems().is_empty() {
-            meta.level = Some(Level::Commune);
-        }
-        meta
-    })
+    let plan = Arc::clone(plan);
+    (
+        body,
+        any::<prop::sample::Index>(),
+        (year, term, any::<prop::sample::Index>()),
+        reference,
+    )
+        .prop_map(move |(body, level, (year, term, period), reference)| {
+            let template = plan.template;
+            let period = if any_year {
+                Period::new(year, term)
+            } else {
+                plan.periods[period.index(plan.periods.len())]
+            };
+            let levels = template.levels;
+            let mut meta = ReportMeta {
+                body,
+                level: (!levels.is_empty()).then(|| levels[level.index(levels.len())]),
+                period: Some(period),
+                template: template.version(),
+                reference,
+            };
+            // No district level once districts are gone.
+            if !meta.problems().is_empty() {
+                fix_level(&mut meta);
+            }
+            meta
+        })
 }
 
-/// Reports that break no rule: [`Report::validate`] finds no error and no
-/// warning in them (`info` notes may come: a blank rate that can be
-/// derived, a rate consistent only if truncated, a 0/0 ratio).
+/// Gives `meta` the last level of its template that its period allows (none
+/// when none does).
+fn fix_level(meta: &mut ReportMeta) {
+    let levels = meta.template.template().levels;
+    meta.level = None;
+    for &level in levels.iter().rev() {
+        meta.level = Some(level);
+        if meta.problems().is_empty() {
+            return;
+        }
+    }
+    meta.level = None;
+}
+
+/// Reports of 581 that break no rule: [`Report::validate`] finds no error
+/// and no warning in them (`info` notes may come: a blank rate that can be
+/// derived, a rate consistent only if truncated, a 0/0 ratio, a rate
+/// printed as 100 just short of it).
 ///
-/// See [the module documentation](self) for what varies and how.
+/// See [the module documentation](self) for what varies and how;
+/// [`valid_sheet`] makes the same for any template.
 ///
 /// # Example
 /// ```
@@ -306,22 +418,58 @@ pub fn report_meta() -> impl Strategy<Value = ReportMeta> {
 /// }
 /// ```
 pub fn valid_report() -> impl Strategy<Value = Report> {
-    valid_inputs().prop_map(|inputs| {
-        let values = valid_values(&inputs);
-        into_report(inputs.meta, &values)
+    let plan = Plan::bnv581();
+    valid_inputs(&plan, true).prop_map(move |inputs| {
+        let values = valid_values(&plan, &inputs);
+        into_figures::<Report>(inputs.meta, &values)
     })
 }
 
-/// Reports that break `invariant` by a clear margin and no other rule: the
-/// only error or warning [`Report::validate`] finds is one of the
-/// invariant's rule, naming every cell of the rule. For a
-/// [`Family::Derivable`] invariant, whose rule is an `info` note, the report
-/// has no error or warning and an `info` finding of that rule.
+/// Sheets of `template` that break none of its rules: [`Sheet::validate`]
+/// finds no error and no warning in them (`info` notes may come, as in
+/// [`valid_report`]).
 ///
-/// See [the module documentation](self) for how. A rule that no value can
-/// break (a lower bound of 0 on a count, say; the table has none) would
-/// yield valid reports: the crate's property tests break every rule of the
-/// table, so such a rule would not go unnoticed.
+/// Made as [`valid_report`] makes 581's reports (see [the module
+/// documentation](self)), from `template`'s own catalogue and rule table:
+/// its units and legends, its sums, parts, ratios, bounds, conditionals and
+/// implications. The metadata is [`sheet_meta`]'s: a level of the template,
+/// a period it applies to; a row that does not apply to that period (under
+/// the template's reporting windows) stays blank.
+///
+/// # Example
+/// ```
+/// use cchc_forms::strategies::valid_sheet;
+/// use cchc_forms::{Severity, TemplateVersion};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let template = TemplateVersion::Bnv581Of2022.template();
+/// let mut runner = TestRunner::deterministic();
+/// for _ in 0..16 {
+///     let sheet = valid_sheet(template).new_tree(&mut runner).unwrap().current();
+///     assert!(sheet.validate().iter().all(|finding| finding.severity == Severity::Info));
+/// }
+/// ```
+pub fn valid_sheet(template: &'static Template) -> impl Strategy<Value = Sheet> {
+    let plan = Arc::new(Plan::of(template));
+    valid_inputs(&plan, false).prop_map(move |inputs| {
+        let values = valid_values(&plan, &inputs);
+        into_figures::<Sheet>(inputs.meta, &values)
+    })
+}
+
+/// Reports of 581 that break `invariant` by a clear margin and no other
+/// rule: the only error or warning [`Report::validate`] finds is one of the
+/// invariant's rule, naming every cell of the rule. For a
+/// [`Family::Derivable`] or [`Family::Full`] invariant, whose rule is an
+/// `info` note, the report has no error or warning and an `info` finding of
+/// that rule.
+///
+/// See [the module documentation](self) for how; [`broken_sheet`] does the
+/// same for any template. A rule that no value can break (a lower bound of
+/// 0 on a count, say; the table has none) would yield valid reports: the
+/// crate's property tests break every rule of the table, so such a rule
+/// would not go unnoticed.
 ///
 /// # Example
 /// ```
@@ -339,17 +487,84 @@ pub fn valid_report() -> impl Strategy<Value = Report> {
 /// assert_eq!(serious[0].cells, sum.cells());
 /// ```
 pub fn broken_report(invariant: Invariant) -> impl Strategy<Value = Report> {
-    (valid_inputs(), violation()).prop_map(move |(mut inputs, violation)| {
+    let plan = Plan::bnv581();
+    broken_inputs(&plan, invariant.0, true)
+        .prop_map(move |(meta, values)| into_figures::<Report>(meta, &values))
+}
+
+/// Sheets of `template` that break `rule` (a rule of `template`'s table) by
+/// a clear margin: [`Sheet::validate`] finds `rule` with its severity,
+/// naming every cell of the rule, and no other error or warning but of
+/// rules that read only cells `rule` reads and that the template ties to it
+/// (a rule and its contrapositive, such as "no online payment, no payments"
+/// and "payments mean online payment"; 581 has none).
+///
+/// Made as [`broken_report`] breaks 581's, from `template`'s own rule
+/// table: a valid sheet (see [`valid_sheet`]) whose cells of `rule` are
+/// rewritten so that it fails, every other rule reading one of them
+/// silenced by a blank, and, for a `not_applicable` rule, a period its row
+/// does not apply to. Every family can be broken: a `derivable` or `full`
+/// rule is an `info` note, and "broken" means it is noted (a blank rate
+/// whose numerator and denominator are reported; a rate printed as 100
+/// while its numerator is below its denominator), with no error or warning.
+/// What no value can break is left valid, so that a test of every rule
+/// notices it: a bound no tighter than what the cell's type allows (a
+/// lower bound of 0 on a count), a level range or a conditional whose
+/// bounds leave no room, an implication whose conclusion asks for the only
+/// code of a legend, a row that applies to every period.
+///
+/// # Panics
+/// When `rule` is not a rule of `template`, which is a bug of the caller.
+///
+/// # Example
+/// ```
+/// use cchc_forms::strategies::broken_sheet;
+/// use cchc_forms::{RuleId, Severity, TemplateVersion};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let template = TemplateVersion::Bnv581Of2022.template();
+/// let sum = RuleId::find_in(template.rules, "sum:3/1.4").unwrap();
+/// let sheet = broken_sheet(template, sum).new_tree(&mut TestRunner::deterministic()).unwrap().current();
+/// let findings = sheet.validate();
+/// let serious: Vec<_> = findings.iter().filter(|f| f.severity != Severity::Info).collect();
+/// assert_eq!(serious.len(), 1);
+/// assert_eq!(serious[0].rule, sum);
+/// assert_eq!(serious[0].cells, sum.rule().cells);
+/// ```
+pub fn broken_sheet(template: &'static Template, rule: RuleId) -> impl Strategy<Value = Sheet> {
+    assert!(
+        template
+            .rules
+            .get(rule.index())
+            .is_some_and(|own| std::ptr::eq(own, rule.rule())),
+        "the rule {rule} is not a rule of the template {}",
+        template.legal_basis.name
+    );
+    let plan = Arc::new(Plan::of(template));
+    broken_inputs(&plan, rule.index(), false)
+        .prop_map(|(meta, values)| into_figures::<Sheet>(meta, &values))
+}
+
+/// The metadata and values of a report that breaks the rule at `index`.
+fn broken_inputs(
+    plan: &Arc<Plan>,
+    index: usize,
+    any_year: bool,
+) -> impl Strategy<Value = (ReportMeta, Values)> + use<> {
+    let plan = Arc::clone(plan);
+    (valid_inputs(&plan, any_year), violation()).prop_map(move |(mut inputs, violation)| {
+        let rule = &plan.template.rules[index];
         inputs.meta.period = inputs
             .meta
             .period
-            .map(|period| period_for(invariant.rule(), period));
+            .map(|period| period_for(&plan, rule, period));
         if !inputs.meta.problems().is_empty() {
-            inputs.meta.level = Some(Level::Commune);
+            fix_level(&mut inputs.meta);
         }
-        let mut values = valid_values(&inputs);
-        break_rule(&mut values, &mut inputs.meta, invariant.0, &violation);
-        into_report(inputs.meta, &values)
+        let mut values = valid_values(&plan, &inputs);
+        break_rule(&plan, &mut values, &mut inputs.meta, index, &violation);
+        (inputs.meta, values)
     })
 }
 
@@ -379,19 +594,52 @@ pub fn any_broken_report() -> impl Strategy<Value = (Invariant, Report)> {
 /// # fn main() { rows_round_trip(); }
 /// ```
 pub fn any_report() -> impl Strategy<Value = Report> {
+    any_values(&Plan::bnv581(), true)
+        .prop_map(|(meta, values)| into_figures::<Report>(meta, &values))
+}
+
+/// Sheets of `template` whose cells hold anything their types can hold, as
+/// [`any_report`] makes 581's, with [`sheet_meta`]'s metadata.
+///
+/// # Example
+/// ```
+/// use cchc_forms::strategies::any_sheet;
+/// use cchc_forms::{Sheet, TemplateVersion};
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     fn json_round_trip(sheet in any_sheet(TemplateVersion::Bnv581Of2022.template())) {
+///         let json = serde_json::to_string(&sheet).unwrap();
+///         prop_assert_eq!(Sheet::from_json_in(sheet.template(), &json).unwrap(), sheet);
+///     }
+/// }
+/// # fn main() { json_round_trip(); }
+/// ```
+pub fn any_sheet(template: &'static Template) -> impl Strategy<Value = Sheet> {
+    any_values(&Arc::new(Plan::of(template)), false)
+        .prop_map(|(meta, values)| into_figures::<Sheet>(meta, &values))
+}
+
+/// Metadata and any values of the plan's template.
+fn any_values(
+    plan: &Arc<Plan>,
+    any_year: bool,
+) -> impl Strategy<Value = (ReportMeta, Values)> + use<> {
     let cell = (
         prop::bool::weighted(0.3),
         prop_oneof![Just(0_u64), 0_u64..1_000, any::<u64>(), Just(u64::MAX)],
         decimal(),
         any::<u64>(),
     );
+    let indicators = plan.template.catalogue.indicators;
+    let count = indicators.len();
     (
-        report_meta(),
-        prop::collection::vec(cell, CELL_COUNT..=CELL_COUNT),
+        metadata(plan, any_year),
+        prop::collection::vec(cell, count..=count),
     )
-        .prop_map(|(meta, cells)| {
-            let mut values = [None; CELL_COUNT];
-            for (indicator, &(blank, count, decimal, pick)) in CATALOGUE.iter().zip(&cells) {
+        .prop_map(move |(meta, cells)| {
+            let mut values = vec![None; count];
+            for (indicator, &(blank, count, decimal, pick)) in indicators.iter().zip(&cells) {
                 if blank {
                     continue;
                 }
@@ -404,7 +652,7 @@ pub fn any_report() -> impl Strategy<Value = Report> {
                     ValueKind::Code { legend } => legend_pick(legend, pick),
                 });
             }
-            into_report(meta, &values)
+            (meta, values)
         })
 }
 
@@ -523,12 +771,13 @@ struct Inputs {
     blank_rate: u8,
 }
 
-fn valid_inputs() -> impl Strategy<Value = Inputs> {
+fn valid_inputs(plan: &Arc<Plan>, any_year: bool) -> impl Strategy<Value = Inputs> + use<> {
     let blank_rate =
         prop_oneof![3 => Just(0_u8), 3 => Just(5_u8), 2 => Just(20_u8), 1 => Just(60_u8)];
+    let count = plan.template.catalogue.indicators.len();
     (
-        report_meta(),
-        prop::collection::vec(draw(), CELL_COUNT..=CELL_COUNT),
+        metadata(plan, any_year),
+        prop::collection::vec(draw(), count..=count),
         blank_rate,
     )
         .prop_map(|(meta, draws, blank_rate)| Inputs {
@@ -566,15 +815,8 @@ fn violation() -> impl Strategy<Value = Violation> {
 // What the rule table says about a cell
 // ---------------------------------------------------------------------------
 
-type Values = [Option<Printed>; CELL_COUNT];
-
-/// The rules that can fire as an error or a warning, with their positions.
-fn serious_rules() -> impl Iterator<Item = (usize, &'static Rule)> {
-    RULES
-        .iter()
-        .enumerate()
-        .filter(|(_, rule)| rule.severity != Severity::Info)
-}
+/// One value per indicator of the template, `None` for a blank.
+type Values = Vec<Option<Printed>>;
 
 fn is_exact(id: CellId) -> bool {
     matches!(
@@ -610,36 +852,6 @@ fn legend_pick(legend: &[crate::unit::CodeValue], pick: u64) -> Printed {
     Printed::whole(legend.get(index).map_or(0, |entry| i128::from(entry.code)))
 }
 
-/// The whole-number range a cell may take: what its type allows (with the
-/// usual range of a percentage, `[0, 100]`, when `usual`), narrowed by every
-/// bound rule on the cell but the one at `except`. `None` when empty.
-fn range(id: CellId, except: Option<usize>, usual: bool) -> Option<(i128, i128)> {
-    let (mut lo, mut hi) = match id.indicator().kind {
-        ValueKind::Count => (0, MAX_COUNT),
-        ValueKind::Percent if usual => (0, 100),
-        ValueKind::Percent | ValueKind::MillionVnd if !usual => (-MAX_AMOUNT, MAX_AMOUNT),
-        ValueKind::Percent | ValueKind::MillionVnd => (0, MAX_AMOUNT),
-        ValueKind::Code { legend } => (
-            legend.iter().map(|e| i128::from(e.code)).min().unwrap_or(0),
-            legend.iter().map(|e| i128::from(e.code)).max().unwrap_or(0),
-        ),
-    };
-    for (index, rule) in serious_rules() {
-        if Some(index) == except || rule.cells.first() != Some(&id) {
-            continue;
-        }
-        if let Constraint::Bound { min, max, .. } = rule.check.constraint() {
-            if let Some(min) = min {
-                lo = lo.max(i128::from(min));
-            }
-            if let Some(max) = max {
-                hi = hi.min(i128::from(max));
-            }
-        }
-    }
-    (lo <= hi).then_some((lo, hi))
-}
-
 /// Whether a printed value lies within a whole-number range.
 fn within(value: Printed, (lo, hi): (i128, i128)) -> bool {
     let scale = pow10(value.decimals);
@@ -661,8 +873,8 @@ fn value_in((lo, hi): (i128, i128), decimals: u32, draw: Draw) -> Printed {
 
 /// A cell's value when nothing else sets it: a count or amount of the draw's
 /// magnitude, a percentage within its bounds, a code of its legend.
-fn free_value(id: CellId, draw: Draw) -> Option<Printed> {
-    let (lo, hi) = usual_range(id)?;
+fn free_value(plan: &Plan, id: CellId, draw: Draw) -> Option<Printed> {
+    let (lo, hi) = plan.usual_range(id)?;
     let decimals = decimals_of(id, draw);
     Some(match id.indicator().kind {
         ValueKind::Count => Printed::whole(i128::from(draw.magnitude).clamp(lo, hi)),
@@ -683,30 +895,60 @@ fn free_value(id: CellId, draw: Draw) -> Option<Printed> {
     })
 }
 
-/// What the rule table says about each cell, worked out once.
+/// What a template's rule table says about each of its cells, worked out
+/// once per strategy (once for all for 581): the one description of the
+/// template the generators read.
 struct Plan {
+    /// The template.
+    template: &'static Template,
+    /// The positions of the rules that can fire as an error or a warning.
+    serious: Vec<usize>,
     /// Whether a cell is computed from others: a rate from its numerator and
     /// denominator, an overall rate from its per-level rates.
-    derived: [bool; CELL_COUNT],
+    derived: Vec<bool>,
     /// Whether a cell takes its value from another: as a part of a sum or of
     /// a whole, or as the right side of an equality.
-    has_parent: [bool; CELL_COUNT],
-    /// The usual range of each cell (see [`range`]).
-    range: [Option<(i128, i128)>; CELL_COUNT],
+    has_parent: Vec<bool>,
+    /// The usual range of each cell (see [`Plan::range`]).
+    range: Vec<Option<(i128, i128)>>,
     /// The positions of the serious rules, by their first cell.
     by_first: Vec<Vec<usize>>,
+    /// The periods from 2019 to 2030 the template applies to (every one
+    /// when it applies to none of them), for metadata.
+    periods: Vec<Period>,
 }
 
-fn plan() -> &'static Plan {
-    static PLAN: OnceLock<Plan> = OnceLock::new();
-    PLAN.get_or_init(|| {
+impl Plan {
+    /// The plan of `template`.
+    fn of(template: &'static Template) -> Plan {
+        let cells = template.catalogue.indicators.len();
+        let serious: Vec<usize> = template
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, rule)| rule.severity != Severity::Info)
+            .map(|(index, _)| index)
+            .collect();
+        let all_periods =
+            (2019..=2030).flat_map(|year| Term::ALL.map(|term| Period::new(year, term)));
+        let mut periods: Vec<Period> = all_periods
+            .clone()
+            .filter(|&period| template.applies.applies_from(template.window(period).0))
+            .collect();
+        if periods.is_empty() {
+            periods = all_periods.collect();
+        }
         let mut plan = Plan {
-            derived: [false; CELL_COUNT],
-            has_parent: [false; CELL_COUNT],
-            range: [None; CELL_COUNT],
-            by_first: vec![Vec::new(); CELL_COUNT],
+            template,
+            serious,
+            derived: vec![false; cells],
+            has_parent: vec![false; cells],
+            range: vec![None; cells],
+            by_first: vec![Vec::new(); cells],
+            periods,
         };
-        for (index, rule) in serious_rules() {
+        for &index in &plan.serious {
+            let rule = &template.rules[index];
             let Some((first, rest)) = rule.cells.split_first() else {
                 continue;
             };
@@ -731,16 +973,62 @@ fn plan() -> &'static Plan {
                 | Constraint::Rounded { .. } => {}
             }
         }
-        for indicator in &CATALOGUE {
-            plan.range[indicator.id.index()] = range(indicator.id, None, true);
+        for indicator in template.catalogue.indicators {
+            plan.range[indicator.id.index()] = plan.range(indicator.id, None, true);
         }
         plan
-    })
-}
+    }
 
-/// The usual range of a cell in a valid report.
-fn usual_range(id: CellId) -> Option<(i128, i128)> {
-    plan().range.get(id.index()).copied().flatten()
+    /// The plan of 581, worked out once.
+    fn bnv581() -> Arc<Plan> {
+        static PLAN: OnceLock<Arc<Plan>> = OnceLock::new();
+        Arc::clone(
+            PLAN.get_or_init(|| Arc::new(Plan::of(TemplateVersion::Bnv581Of2022.template()))),
+        )
+    }
+
+    /// The rules that can fire as an error or a warning, with their positions.
+    fn serious(&self) -> impl Iterator<Item = (usize, &'static Rule)> + '_ {
+        let rules = self.template.rules;
+        self.serious
+            .iter()
+            .map(move |&index| (index, &rules[index]))
+    }
+
+    /// The whole-number range a cell may take: what its type allows (with the
+    /// usual range of a percentage, `[0, 100]`, when `usual`), narrowed by every
+    /// bound rule on the cell but the one at `except`. `None` when empty.
+    fn range(&self, id: CellId, except: Option<usize>, usual: bool) -> Option<(i128, i128)> {
+        let (mut lo, mut hi) = match id.indicator().kind {
+            ValueKind::Count => (0, MAX_COUNT),
+            ValueKind::Percent if usual => (0, 100),
+            ValueKind::Percent | ValueKind::MillionVnd if !usual => (-MAX_AMOUNT, MAX_AMOUNT),
+            ValueKind::Percent | ValueKind::MillionVnd => (0, MAX_AMOUNT),
+            ValueKind::Code { legend } => (
+                legend.iter().map(|e| i128::from(e.code)).min().unwrap_or(0),
+                legend.iter().map(|e| i128::from(e.code)).max().unwrap_or(0),
+            ),
+        };
+        for (index, rule) in self.serious() {
+            if Some(index) == except || rule.cells.first() != Some(&id) {
+                continue;
+            }
+            if let Constraint::Bound { min, max, .. } = rule.check.constraint() {
+                if let Some(min) = min {
+                    lo = lo.max(i128::from(min));
+                }
+                if let Some(max) = max {
+                    hi = hi.min(i128::from(max));
+                }
+            }
+        }
+        (lo <= hi).then_some((lo, hi))
+    }
+
+    /// The usual range of a cell in a valid report.
+    fn usual_range(&self, id: CellId) -> Option<(i128, i128)> {
+        self.range.get(id.index()).copied().flatten()
+    }
 }
 
 /// `value` at `decimals` decimals, rounded down (exact when finer).
@@ -777,17 +1065,17 @@ fn partition(total: i128, weights: &[u16]) -> Vec<i128> {
 // ---------------------------------------------------------------------------
 
 #[allow(clippy::too_many_lines)] // one pass per kind of derived value, in order
-fn valid_values(inputs: &Inputs) -> Values {
+fn valid_values(plan: &Plan, inputs: &Inputs) -> Values {
     let draw = |id: CellId| inputs.draws.get(id.index()).copied().unwrap_or_default();
-    let mut values: Values = [None; CELL_COUNT];
-    let mut spent = [false; RULES.len()];
+    let template = plan.template;
+    let indicators = template.catalogue.indicators;
+    let mut values: Values = vec![None; indicators.len()];
+    let mut spent = vec![false; template.rules.len()];
     // Rows that do not apply to the period hold nothing: a zero while the
     // totals are split (so that the parts that exist add up), a blank at
     // the end.
-    let absent = TemplateVersion::Bnv581Of2022
-        .template()
-        .absent_cells_of(inputs.meta.period);
-    for indicator in &CATALOGUE {
+    let absent = template.absent_cells_of(inputs.meta.period);
+    for indicator in indicators {
         if absent.contains(indicator.id) && !matches!(indicator.kind, ValueKind::Code { .. }) {
             values[indicator.id.index()] = Some(Printed::whole(0));
         }
@@ -795,19 +1083,19 @@ fn valid_values(inputs: &Inputs) -> Values {
 
     // Quantities, top down: free values first, then what the sums, parts and
     // equalities derive from them.
-    for indicator in &CATALOGUE {
+    for indicator in indicators {
         let id = indicator.id;
-        if plan().derived[id.index()] || plan().has_parent[id.index()] {
+        if plan.derived[id.index()] || plan.has_parent[id.index()] {
             continue;
         }
-        values[id.index()] = free_value(id, draw(id));
+        values[id.index()] = free_value(plan, id, draw(id));
         let mut pending = vec![id];
         while let Some(whole) = pending.pop() {
-            for &index in &plan().by_first[whole.index()] {
+            for &index in &plan.by_first[whole.index()] {
                 if spent[index] {
                     continue;
                 }
-                if let Some(parts) = derive_parts(&RULES[index], &mut values, &draw) {
+                if let Some(parts) = derive_parts(&template.rules[index], &mut values, &draw) {
                     spent[index] = true;
                     pending.extend(parts);
                 }
@@ -816,7 +1104,7 @@ fn valid_values(inputs: &Inputs) -> Values {
     }
 
     // Rates from their numerators and denominators.
-    for (_, rule) in serious_rules() {
+    for (_, rule) in plan.serious() {
         let Constraint::Ratio {
             rate,
             numerator,
@@ -830,17 +1118,18 @@ fn valid_values(inputs: &Inputs) -> Values {
             .zip(values[denominator.index()])
             .and_then(|(n, dd)| percentage_of(n, dd, decimals_of(rate, d), rounding_of(d)));
         values[rate.index()] = match computed {
-            Some(rate_value) => usual_range(rate)
+            Some(rate_value) => plan
+                .usual_range(rate)
                 .filter(|&r| within(rate_value, r))
                 .map(|_| rate_value),
             // 0/0 has no ratio: a blank, or whatever the reporter printed.
             None if d.pick % 2 == 0 => None,
-            None => free_value(rate, d),
+            None => free_value(plan, rate, d),
         };
     }
 
     // Overall rates: a weighted average of the per-level rates.
-    for (_, rule) in serious_rules() {
+    for (_, rule) in plan.serious() {
         if !matches!(rule.check.constraint(), Constraint::Range { .. }) {
             continue;
         }
@@ -862,11 +1151,11 @@ fn valid_values(inputs: &Inputs) -> Values {
                     rounding_of(d),
                 )
             })
-            .filter(|&value| usual_range(overall).is_some_and(|r| within(value, r)));
+            .filter(|&value| plan.usual_range(overall).is_some_and(|r| within(value, r)));
     }
 
     // "Not done" leaves nothing to describe.
-    for (index, rule) in serious_rules() {
+    for (index, rule) in plan.serious() {
         let Constraint::Conditional { when, .. } = rule.check.constraint() else {
             continue;
         };
@@ -877,7 +1166,8 @@ fn valid_values(inputs: &Inputs) -> Values {
             continue;
         }
         for &dependent in dependents {
-            let alone = !serious_rules()
+            let alone = !plan
+                .serious()
                 .any(|(other, rule)| other != index && rule.cells.contains(&dependent));
             let zero = alone
                 && is_exact(dependent)
@@ -890,7 +1180,7 @@ fn valid_values(inputs: &Inputs) -> Values {
     // Shares of a known population: 100 · k / n, k drawn as a share of n;
     // no share of an empty population.
     let reference = inputs.meta.reference;
-    for (_, rule) in serious_rules() {
+    for (_, rule) in plan.serious() {
         let Constraint::Share { rate, of } = rule.check.constraint() else {
             continue;
         };
@@ -918,7 +1208,7 @@ fn valid_values(inputs: &Inputs) -> Values {
     // holds and conclusion fails, a count above its reference count. A
     // blank never breaks a rule (it leaves it unevaluated), so the cell the
     // rule checks is blanked.
-    for (_, rule) in serious_rules() {
+    for (_, rule) in plan.serious() {
         match rule.check.constraint() {
             Constraint::Covered { cell, covering } => {
                 let sum: Option<i128> = covering
@@ -951,7 +1241,7 @@ fn valid_values(inputs: &Inputs) -> Values {
             | Constraint::Rounded { .. } => {}
         }
     }
-    for (_, rule) in serious_rules() {
+    for (_, rule) in plan.serious() {
         let Constraint::Implies {
             premise,
             conclusion,
@@ -976,7 +1266,7 @@ fn valid_values(inputs: &Inputs) -> Values {
     }
 
     // Blanks, anywhere; and in rows that do not apply to the period.
-    for indicator in &CATALOGUE {
+    for indicator in indicators {
         if draw(indicator.id).blank < inputs.blank_rate || absent.contains(indicator.id) {
             values[indicator.id.index()] = None;
         }
@@ -1088,13 +1378,16 @@ fn weighted_average(
     ))
 }
 
-fn into_report(meta: ReportMeta, values: &Values) -> Report {
-    let mut report = Report::new(meta);
-    for indicator in &CATALOGUE {
+/// The report or sheet of `meta`'s template holding `values`: one
+/// generator, both views.
+fn into_figures<F: Figures>(meta: ReportMeta, values: &[Option<Printed>]) -> F {
+    let indicators = meta.template.template().catalogue.indicators;
+    let mut figures = F::blank(meta);
+    for indicator in indicators {
         // A value its type cannot hold stays blank (none is drawn).
-        let _ = report.set_cell(indicator.id, values[indicator.id.index()]);
+        let _ = figures.set_figure(indicator.id, values[indicator.id.index()]);
     }
-    report
+    figures
 }
 
 // ---------------------------------------------------------------------------
@@ -1104,8 +1397,14 @@ fn into_report(meta: ReportMeta, values: &Values) -> Report {
 /// Rewrites the cells of the rule at `index` (and, for a rule over a
 /// reference count, that count) so that it fails, then blanks a cell of
 /// every other rule that reads them, so that none of those fires.
-fn break_rule(values: &mut Values, meta: &mut ReportMeta, index: usize, violation: &Violation) {
-    let Some(rule) = RULES.get(index) else {
+fn break_rule(
+    plan: &Plan,
+    values: &mut Values,
+    meta: &mut ReportMeta,
+    index: usize,
+    violation: &Violation,
+) {
+    let Some(rule) = plan.template.rules.get(index) else {
         return;
     };
     let written = match rule.check.constraint() {
@@ -1113,13 +1412,13 @@ fn break_rule(values: &mut Values, meta: &mut ReportMeta, index: usize, violatio
         Constraint::Implies {
             premise,
             conclusion,
-        } => break_implies(premise, conclusion, violation),
+        } => break_implies(plan, premise, conclusion, violation),
         Constraint::Share { rate, of } => match (break_share(rate, violation), of) {
             (Some((written, n)), Population::Row(_)) => {
                 Some(vec![written, Some(Printed::whole(n))])
             }
             (Some((written, n)), Population::Reference(kind)) => {
-                set_reference(values, meta, index, kind, n);
+                set_reference(plan, values, meta, index, kind, n);
                 Some(vec![written])
             }
             (None, _) => None,
@@ -1127,22 +1426,22 @@ fn break_rule(values: &mut Values, meta: &mut ReportMeta, index: usize, violatio
         Constraint::WithinReference { of, .. } => {
             let limit = cell_draw(violation, 1).magnitude % 1_000_000;
             let limit = u32::try_from(limit).unwrap_or(0);
-            set_reference(values, meta, index, of, i128::from(limit));
+            set_reference(plan, values, meta, index, of, i128::from(limit));
             let over = i128::from(limit) + 1 + margin(violation, 1000);
             Some(vec![Some(Printed::whole(over))])
         }
         Constraint::Rounded { .. } => break_rounded(rule, violation),
-        Constraint::Ratio { .. } => break_ratio(rule, violation, false),
-        Constraint::Derivable { .. } => break_ratio(rule, violation, true),
+        Constraint::Ratio { .. } => break_ratio(plan, rule, violation, false),
+        Constraint::Derivable { .. } => break_ratio(plan, rule, violation, true),
         Constraint::Total {
             exhaustive: true, ..
         } => Some(break_sum(rule, violation)),
-        Constraint::Total { .. } => break_part_whole(rule, violation),
-        Constraint::Bound { min, max, .. } => break_bound(rule, index, min, max, violation),
-        Constraint::Conditional { when, .. } => break_conditional(rule, when, violation),
-        Constraint::Range { .. } => break_level_range(rule, violation),
+        Constraint::Total { .. } => break_part_whole(plan, rule, violation),
+        Constraint::Bound { min, max, .. } => break_bound(plan, rule, index, min, max, violation),
+        Constraint::Conditional { when, .. } => break_conditional(plan, rule, when, violation),
+        Constraint::Range { .. } => break_level_range(plan, rule, violation),
         Constraint::Equal { .. } => break_same(rule, violation),
-        Constraint::Inapplicable { .. } => break_inapplicable(rule, violation),
+        Constraint::Inapplicable { .. } => break_inapplicable(plan, rule, violation),
     };
     let Some(written) = written else {
         // This rule cannot be broken (none in the table): leave the report valid.
@@ -1152,7 +1451,7 @@ fn break_rule(values: &mut Values, meta: &mut ReportMeta, index: usize, violatio
         values[id.index()] = value;
     }
     let mine = |id: &CellId| rule.cells.contains(id);
-    for (other, silenced) in serious_rules() {
+    for (other, silenced) in plan.serious() {
         if other == index || !silenced.cells.iter().any(mine) {
             continue;
         }
@@ -1186,6 +1485,7 @@ fn uses_reference(rule: &Rule, kind: ReferenceCount) -> bool {
 /// Sets the reference count `kind` to `n`, and blanks the cells of the
 /// other rules over it (their values were made for the drawn count).
 fn set_reference(
+    plan: &Plan,
     values: &mut Values,
     meta: &mut ReportMeta,
     index: usize,
@@ -1193,7 +1493,7 @@ fn set_reference(
     n: i128,
 ) {
     meta.reference.set(kind, u32::try_from(n).ok());
-    for (other, rule) in serious_rules() {
+    for (other, rule) in plan.serious() {
         if other != index && uses_reference(rule, kind) {
             for id in rule.cells {
                 values[id.index()] = None;
@@ -1215,6 +1515,7 @@ fn break_covered(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
 
 /// Cells that make `condition` true (`holds`) or false, in its order.
 fn condition_values(
+    plan: &Plan,
     condition: crate::check::Condition,
     holds: bool,
     violation: &Violation,
@@ -1246,13 +1547,30 @@ fn condition_values(
             let _ = cell;
             vec![Some(Printed::whole(i128::from(code)))]
         }
-        (Condition::Code(..), false) => return None,
+        // Another code of the legend (none when the legend has no other).
+        (Condition::Code(cell, code), false) => {
+            let d = cell_draw(violation, offset);
+            vec![Some(match cell.indicator().kind {
+                ValueKind::Code { legend } => {
+                    let others: Vec<_> = legend
+                        .iter()
+                        .filter(|entry| entry.code != code)
+                        .copied()
+                        .collect();
+                    if others.is_empty() {
+                        return None;
+                    }
+                    legend_pick(&others, d.pick)
+                }
+                _ => Printed::whole(i128::from(code) + 1),
+            })]
+        }
         (Condition::Reported(cell), true) | (Condition::Blank(cell), false) => {
             let d = cell_draw(violation, offset);
             vec![Some(match cell.indicator().kind {
                 ValueKind::Code { legend } => legend_pick(legend, d.pick),
                 ValueKind::Count => some(0),
-                _ => value_in(usual_range(cell)?, decimals_of(cell, d), d),
+                _ => value_in(plan.usual_range(cell)?, decimals_of(cell, d), d),
             })]
         }
         (Condition::Reported(_), false) | (Condition::Blank(_), true) => vec![None],
@@ -1261,12 +1579,14 @@ fn condition_values(
 
 /// A premise that holds and a conclusion that does not.
 fn break_implies(
+    plan: &Plan,
     premise: crate::check::Condition,
     conclusion: crate::check::Condition,
     violation: &Violation,
 ) -> Option<Vec<Option<Printed>>> {
-    let mut written = condition_values(premise, true, violation, 0)?;
+    let mut written = condition_values(plan, premise, true, violation, 0)?;
     written.extend(condition_values(
+        plan,
         conclusion,
         false,
         violation,
@@ -1327,20 +1647,19 @@ fn silencers(rule: &Rule, mine: &impl Fn(&CellId) -> bool) -> Vec<CellId> {
             .into_iter()
             .collect()
     };
-    match (rule.check.constraint(), rule.cells) {
+    match rule.check.constraint() {
         // A blank numerator or denominator silences the ratio and its derivable twin.
-        (Constraint::Ratio { .. }, &[rate, numerator, denominator]) => {
-            first_outside(&[numerator, denominator, rate])
-        }
+        Constraint::Ratio {
+            rate,
+            numerator,
+            denominator,
+        } => first_outside(&[numerator, denominator, rate]),
         // A blank conclusion leaves an implication unevaluated; failing
         // that, a blank premise.
-        (
-            Constraint::Implies {
-                premise,
-                conclusion,
-            },
-            _,
-        ) => {
+        Constraint::Implies {
+            premise,
+            conclusion,
+        } => {
             let conclusion = outside(conclusion.cells());
             if conclusion.is_empty() {
                 outside(premise.cells())
@@ -1350,15 +1669,22 @@ fn silencers(rule: &Rule, mine: &impl Fn(&CellId) -> bool) -> Vec<CellId> {
         }
         // A blank whole, code or overall silences the rule; failing that, its
         // other cells are blanked (a sum with parts left is checked as "of which").
-        (
-            Constraint::Total { .. } | Constraint::Conditional { .. } | Constraint::Covered { .. },
-            cells,
-        ) => match cells.split_first() {
-            Some((head, _)) if !mine(head) => vec![*head],
-            Some((_, rest)) => outside(rest),
-            None => Vec::new(),
-        },
-        (_, cells) => first_outside(cells),
+        Constraint::Total { .. } | Constraint::Conditional { .. } | Constraint::Covered { .. } => {
+            match rule.cells.split_first() {
+                Some((head, _)) if !mine(head) => vec![*head],
+                Some((_, rest)) => outside(rest),
+                None => Vec::new(),
+            }
+        }
+        // Any blank cell leaves the rule unevaluated.
+        Constraint::Derivable { .. }
+        | Constraint::Bound { .. }
+        | Constraint::Range { .. }
+        | Constraint::Equal { .. }
+        | Constraint::Inapplicable { .. }
+        | Constraint::Share { .. }
+        | Constraint::WithinReference { .. }
+        | Constraint::Rounded { .. } => first_outside(rule.cells),
     }
 }
 
@@ -1379,6 +1705,7 @@ fn cell_draw(violation: &Violation, position: usize) -> Draw {
 /// denominator: the denominator positive (at least 1.000 when printed with
 /// limited precision), the numerator at most the denominator.
 fn break_ratio(
+    plan: &Plan,
     rule: &Rule,
     violation: &Violation,
     derivable: bool,
@@ -1409,7 +1736,7 @@ fn break_ratio(
     }
     // The exact rate lies in [floor, floor + 1].
     let floor = percentage_of(num, den, 0, Rounding::Truncate)?.mantissa;
-    let (lo, hi) = usual_range(rate_id)?;
+    let (lo, hi) = plan.usual_range(rate_id)?;
     let above_ok = floor + 4 <= hi;
     let below_ok = floor - 3 >= lo;
     let decimals = decimals_of(rate_id, rate_draw);
@@ -1441,11 +1768,12 @@ fn break_sum(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
     let off = 1 + margin(violation, 1000) + if exact { 0 } else { cells + 1 };
     // Where the severity depends on the direction, the rule's own (the more
     // severe) direction: parts above the total, or below it.
-    let parts_above = match rule.check {
-        crate::check::Check::Sum(check) if check.above != check.below => {
-            check.above == rule.severity
-        }
-        _ => !violation.above,
+    let parts_above = if let crate::check::Check::Sum(check) = rule.check
+        && check.above != check.below
+    {
+        check.above == rule.severity
+    } else {
+        !violation.above
     };
     let sum: i128 = parts.iter().sum();
     if parts_above && sum < off {
@@ -1462,11 +1790,15 @@ fn break_sum(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
 
 /// A whole and parts, all reported, that exceed it by at least one (more
 /// when printed with limited precision).
-fn break_part_whole(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+fn break_part_whole(
+    plan: &Plan,
+    rule: &Rule,
+    violation: &Violation,
+) -> Option<Vec<Option<Printed>>> {
     let (&whole_id, parts) = rule.cells.split_first()?;
     let whole_draw = cell_draw(violation, 0);
     let decimals = decimals_of(whole_id, whole_draw);
-    let (lo, _) = usual_range(whole_id)?;
+    let (lo, _) = plan.usual_range(whole_id)?;
     let whole_units = lo.max(0) + i128::from(whole_draw.magnitude) % 1_000_000_000;
     let whole = Printed {
         mantissa: whole_units * pow10(decimals) + i128::from(whole_draw.pick) % pow10(decimals),
@@ -1491,6 +1823,7 @@ fn break_part_whole(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Pri
 /// A value past the bound by at least one unit, within every other bound on
 /// the cell.
 fn break_bound(
+    plan: &Plan,
     rule: &Rule,
     index: usize,
     min: Option<i64>,
@@ -1500,7 +1833,7 @@ fn break_bound(
     let &[id] = rule.cells else {
         return None;
     };
-    let (lo, hi) = range(id, Some(index), false)?;
+    let (lo, hi) = plan.range(id, Some(index), false)?;
     let d = cell_draw(violation, 0);
     let decimals = decimals_of(id, d);
     let scale = pow10(decimals);
@@ -1522,7 +1855,12 @@ fn break_bound(
 }
 
 /// The "not done" code, and every dependent describing how it was done.
-fn break_conditional(rule: &Rule, when: u8, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+fn break_conditional(
+    plan: &Plan,
+    rule: &Rule,
+    when: u8,
+    violation: &Violation,
+) -> Option<Vec<Option<Printed>>> {
     let mut written = vec![Some(Printed::whole(i128::from(when)))];
     for (position, &id) in rule.cells.iter().enumerate().skip(1) {
         let d = cell_draw(violation, position);
@@ -1530,7 +1868,7 @@ fn break_conditional(rule: &Rule, when: u8, violation: &Violation) -> Option<Vec
             ValueKind::Code { legend } => legend_pick(legend, d.pick),
             ValueKind::Count => Printed::whole(1 + i128::from(d.magnitude) % 1_000_000),
             _ => {
-                let (lo, hi) = usual_range(id)?;
+                let (lo, hi) = plan.usual_range(id)?;
                 let value = value_in((lo.max(1).min(hi), hi), decimals_of(id, d), d);
                 if value.mantissa == 0 {
                     return None;
@@ -1544,10 +1882,14 @@ fn break_conditional(rule: &Rule, when: u8, violation: &Violation) -> Option<Vec
 }
 
 /// Per-level rates, and an overall rate at least three points outside their range.
-fn break_level_range(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+fn break_level_range(
+    plan: &Plan,
+    rule: &Rule,
+    violation: &Violation,
+) -> Option<Vec<Option<Printed>>> {
     let (mut lo, mut hi) = (i128::MIN, i128::MAX);
     for &id in rule.cells {
-        let (l, h) = usual_range(id)?;
+        let (l, h) = plan.usual_range(id)?;
         lo = lo.max(l);
         hi = hi.min(h);
     }
@@ -1608,8 +1950,8 @@ fn break_same(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>
 /// A period for a report that breaks `rule`: one its rows apply to (or, for
 /// a `not_applicable` rule, one its row does not apply to), the drawn one
 /// when it already is.
-fn period_for(rule: &Rule, drawn: Period) -> Period {
-    let template = TemplateVersion::Bnv581Of2022.template();
+fn period_for(plan: &Plan, rule: &Rule, drawn: Period) -> Period {
+    let template = plan.template;
     let wanted = |period: Period| {
         let absent = template.absent_cells(period);
         match rule.check.constraint() {
@@ -1631,16 +1973,21 @@ fn period_for(rule: &Rule, drawn: Period) -> Period {
     if wanted(drawn) {
         return drawn;
     }
-    (2019..=2100)
-        .flat_map(|year| {
-            [Term::Q1, Term::HalfYear, Term::Q3, Term::Year].map(|term| Period::new(year, term))
-        })
+    // The periods the template applies to first.
+    plan.periods
+        .iter()
+        .copied()
+        .chain((2019..=2100).flat_map(|year| Term::ALL.map(|term| Period::new(year, term))))
         .find(|&period| wanted(period))
         .unwrap_or(drawn)
 }
 
 /// A value other than 0 in a row that does not apply to the period.
-fn break_inapplicable(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+fn break_inapplicable(
+    plan: &Plan,
+    rule: &Rule,
+    violation: &Violation,
+) -> Option<Vec<Option<Printed>>> {
     let &[id] = rule.cells else {
         return None;
     };
@@ -1656,7 +2003,7 @@ fn break_inapplicable(rule: &Rule, violation: &Violation) -> Option<Vec<Option<P
         }
         ValueKind::Count => Printed::whole(1 + i128::from(d.magnitude) % 1_000_000),
         _ => {
-            let (lo, hi) = usual_range(id)?;
+            let (lo, hi) = plan.usual_range(id)?;
             value_in((lo.max(1).min(hi), hi), decimals_of(id, d), d)
         }
     };

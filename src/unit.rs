@@ -402,7 +402,7 @@ impl<U: CountUnit> JsonSchema for Count<U> {
 pub const DECIMAL_PATTERN: &str = r"^-?[0-9]{1,12}(\.[0-9]{1,6})?$(?!\n)";
 
 /// Parses a JSON decimal string as [`DECIMAL_PATTERN`] describes.
-fn parse_json_decimal(text: &str) -> Result<Decimal, &'static str> {
+pub(crate) fn parse_json_decimal(text: &str) -> Result<Decimal, &'static str> {
     const SHAPE: &str = "a decimal string such as \"99.3\": optional '-', 1 to 12 digits, optionally '.' and 1 to 6 digits";
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
