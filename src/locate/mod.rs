@@ -564,10 +564,44 @@ impl Sheet {
     /// template.
     ///
     /// # Example
+    /// A template of one's own: a total of two parts, 12 + 7 printed as
+    /// 20. Each of the three can carry the slip; the parts' changes are
+    /// known slips (one digit wrong: 12 → 13, 7 → 8) and come first, the
+    /// total's is not (19 is the only value it can take).
     /// ```
-    /// use cchc_forms::{samples, Sheet};
+    /// use cchc_forms::template::{LegalBasis, RowSpec, TemplateBuilder};
+    /// use cchc_forms::{CalendarDate, ReportMeta, Row, Sheet, samples};
+    ///
+    /// let count = |stt, key| RowSpec::count(1, stt, key, "Hồ sơ", "Dossiers", "Hồ sơ", "dossiers");
+    /// let template = TemplateBuilder::new(LegalBasis {
+    ///     document: "Mẫu ví dụ",
+    ///     date: CalendarDate { year: 2026, month: 1, day: 1 },
+    ///     issuer: "an example",
+    ///     name: "example/dossiers",
+    /// })
+    /// .form(1, "form1", "Hồ sơ", "Dossiers")
+    /// .row(count("1", "dossiers"))
+    /// .row(count("1.1", "online"))
+    /// .row(count("1.2", "on_paper"))
+    /// .sum("1/1", &["1/1.1", "1/1.2"], ("Hai cách nộp.", "Two ways in."))
+    /// .build()
+    /// .expect("a template");
+    /// let meta = ReportMeta { template: template.version(), ..ReportMeta::default() };
+    /// let rows = [Row::new(1, "1", "20"), Row::new(1, "1.1", "12"), Row::new(1, "1.2", "7")];
+    /// let sheet = Sheet::from_rows(meta, rows)?;
+    /// let located = sheet.locate();
+    /// let suggested: Vec<(&str, String)> = located
+    ///     .suggestions()
+    ///     .iter()
+    ///     .map(|repair| (repair.cell.indicator().stt, repair.suggested.to_decimal().to_string()))
+    ///     .collect();
+    /// assert_eq!(suggested, [("1.1", "13".to_owned()), ("1.2", "8".to_owned()), ("1", "19".to_owned())]);
+    /// assert!(!located.repaired(&sheet).expect("a repair").validate().has_errors());
+    ///
+    /// // A 581 report and its sheet locate alike.
     /// let report = samples::bac_giang_2023_q3();
     /// assert_eq!(Sheet::from(&report).locate(), report.locate());
+    /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     #[must_use]
     pub fn locate(&self) -> Localisation {
