@@ -206,42 +206,6 @@ impl Sheet {
         self.value(id)
     }
 
-    /// Sets one cell from printed digits, or blanks it with `None`, as
-    /// [`Report::set_cell`] does for a typed report.
-    ///
-    /// # Errors
-    /// [`CellProblem::UnknownStt`] for a cell of another template; a
-    /// [`CellProblem`] when the cell's kind cannot hold the value (decimals
-    /// or a sign on a count, a code outside its legend, a decimal out of
-    /// range, see [`ValueKind::check`]). The sheet is then unchanged.
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::{ReportMeta, Sheet, unit::Printed};
-    /// let mut sheet = Sheet::new(ReportMeta::default());
-    /// let resolved = sheet.template().cell(3, "3.1.1").unwrap();
-    /// sheet.set_cell(resolved, Some(Printed::whole(54_106)))?;
-    /// assert_eq!(sheet.cell(resolved), Some(Printed::whole(54_106)));
-    /// assert!(sheet.set_cell(resolved, Some(Printed { mantissa: 15, decimals: 1 })).is_err());
-    /// # Ok::<(), cchc_forms::CellProblem>(())
-    /// ```
-    pub fn set_cell(&mut self, id: CellId, value: Option<Printed>) -> Result<(), CellProblem> {
-        let template = self.template();
-        if !std::ptr::eq(id.catalogue(), template.catalogue) {
-            return Err(CellProblem::UnknownStt);
-        }
-        let indicator = template.indicator(id);
-        if let Some(value) = value {
-            indicator.kind.check(value, indicator.unit_vi)?;
-        }
-        let slot = self
-            .values
-            .get_mut(id.index())
-            .ok_or(CellProblem::UnknownStt)?;
-        *slot = value;
-        Ok(())
-    }
-
     /// Checks every rule of the sheet's template and returns the findings,
     /// exactly as [`Report::validate`] does for a typed report.
     #[must_use]

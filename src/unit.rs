@@ -126,40 +126,6 @@ impl ValueKind {
     }
 }
 
-impl ValueKind {
-    /// Whether a cell of this kind can hold these printed digits, as a
-    /// typed field of the kind decides ([`CellValue::from_printed`]): a
-    /// count whole and at least 0 (and within a `u64`), a code in its
-    /// legend (quoted as `legend_vi` in the problem), a decimal within
-    /// [`number::MAX_DECIMALS`] decimals and [`number::MAX_INTEGER_DIGITS`]
-    /// integer digits.
-    ///
-    /// # Errors
-    /// A [`CellProblem`] saying why it cannot.
-    ///
-    /// # Example
-    /// ```
-    /// use cchc_forms::unit::{Printed, ValueKind};
-    /// assert!(ValueKind::Count.check(Printed::whole(1420), "").is_ok());
-    /// assert!(ValueKind::Count.check(Printed { mantissa: 15, decimals: 1 }, "").is_err());
-    /// assert!(ValueKind::Percent.check(Printed { mantissa: 993, decimals: 1 }, "").is_ok());
-    /// ```
-    pub fn check(self, value: Printed, legend_vi: &'static str) -> Result<(), CellProblem> {
-        match self {
-            ValueKind::Count => whole_number(value).map(drop),
-            ValueKind::Percent | ValueKind::MillionVnd => printed_decimal(value).map(drop),
-            ValueKind::Code { legend } => {
-                let code = whole_number(value)?;
-                if legend.iter().any(|entry| u64::from(entry.code) == code) {
-                    Ok(())
-                } else {
-                    Err(CellProblem::NotInLegend { legend: legend_vi })
-                }
-            }
-        }
-    }
-}
-
 /// One legal value of a code and what it means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct CodeValue {
@@ -462,28 +428,6 @@ fn parse_json_decimal(text: &str) -> Result<Decimal, &'static str> {
     Ok(Decimal::new(mantissa, scale))
 }
 
-/// `value` if a decimal cell can hold it: at most [`number::MAX_DECIMALS`]
-/// decimals and [`number::MAX_INTEGER_DIGITS`] integer digits.
-fn decimal_in_range(value: Decimal) -> Result<Decimal, CellProblem> {
-    if value.scale() > number::MAX_DECIMALS {
-        return Err(CellProblem::NotANumber(
-            number::NumberError::TooManyDecimals,
-        ));
-    }
-    let limit = 10_i128.pow(number::MAX_INTEGER_DIGITS_U32 + value.scale());
-    if value.mantissa().abs() >= limit {
-        return Err(CellProblem::NotANumber(number::NumberError::Overflow));
-    }
-    Ok(value)
-}
-
-/// The decimal that `value` prints, if a decimal cell can hold it.
-fn printed_decimal(value: Printed) -> Result<Decimal, CellProblem> {
-    let decimal = Decimal::try_from_i128_with_scale(value.mantissa, value.decimals)
-        .map_err(|_| CellProblem::NotANumber(number::NumberError::Overflow))?;
-    decimal_in_range(decimal)
-}
-
 /// Declares a decimal value type (percent, amount) once.
 macro_rules! decimal_types {
     ($($(#[$doc:meta])* $name:ident, $kind:ident, $unit_vi:literal, $unit_en:literal, $schema_name:literal;)*) => {
@@ -521,7 +465,14 @@ macro_rules! decimal_types {
                 /// [`number::MAX_DECIMALS`] decimals or more than
                 /// [`number::MAX_INTEGER_DIGITS`] integer digits.
                 pub fn new(value: Decimal) -> Result<Self, CellProblem> {
-                    decimal_in_range(value).map(Self)
+                    if value.scale() > number::MAX_DECIMALS {
+                        return Err(CellProblem::NotANumber(number::NumberError::TooManyDecimals));
+                    }
+                    let limit = 10_i128.pow(number::MAX_INTEGER_DIGITS_U32 + value.scale());
+                    if value.mantissa().abs() >= limit {
+                        return Err(CellProblem::NotANumber(number::NumberError::Overflow));
+                    }
+                    Ok(Self(value))
                 }
 
                 /// The exact value, with its printed scale.
@@ -563,7 +514,9 @@ macro_rules! decimal_types {
                 }
 
                 fn from_printed(value: Printed) -> Result<Self, CellProblem> {
-                    printed_decimal(value).map(Self)
+                    let decimal = Decimal::try_from_i128_with_scale(value.mantissa, value.decimals)
+                        .map_err(|_| CellProblem::NotANumber(number::NumberError::Overflow))?;
+                    Self::new(decimal)
                 }
 
                 fn write_cell(self, out: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -35,7 +35,7 @@ use cchc_forms::template::{
     Applicability, LegalBasis, RowSpec, Template, TemplateBuilder, Windows,
 };
 use cchc_forms::unit::Printed;
-use cchc_forms::{CalendarDate, Level, Period, ReportMeta, Sheet, Term, rows, samples};
+use cchc_forms::{CalendarDate, Figures, Level, Period, ReportMeta, Sheet, Term, rows, samples};
 
 use online_services::{sheet, template};
 
@@ -441,7 +441,7 @@ fn a_row_that_does_not_apply_is_blanked_and_left_out_of_its_sum() {
     let mut before = Sheet::new(meta);
     for (stt, value) in [("1", 25), ("1.1", 2), ("1.2", 5), ("1.3", 28)] {
         before
-            .set_cell(shops(stt), Some(Printed::whole(value)))
+            .set_figure(shops(stt), Some(Printed::whole(value)))
             .expect("fits");
     }
     let located = before.locate();

@@ -10,7 +10,7 @@
 //! It reads a typed 581 [`Report`] or a [`Sheet`] of any template, one
 //! defined outside the crate with a
 //! [`TemplateBuilder`](crate::template::TemplateBuilder) too (both are
-//! [`Repairable`]), by the same code: the cells are the template's
+//! [`Figures`]), by the same code: the cells are the template's
 //! catalogue, the constraints its rule table (each rule's family says what
 //! it requires, [`Check::constraint`](crate::check::Check::constraint)),
 //! the rows that do not apply those of its windows and the report's
@@ -123,8 +123,8 @@ use std::collections::BinaryHeap;
 use crate::bnv581::Report;
 use crate::catalogue::CellId;
 use crate::check::{Rule, Source, is_exact, run_rules};
+use crate::figures::Figures;
 use crate::finding::Findings;
-use crate::meta::ReportMeta;
 use crate::sheet::Sheet;
 use crate::unit::{Printed, ValueKind};
 
@@ -389,11 +389,11 @@ impl CellSet {
     /// assert!(!located.sets[0].apply(&sheet).validate().has_errors());
     /// ```
     #[must_use]
-    pub fn apply<R: Repairable>(&self, report: &R) -> R {
+    pub fn apply<R: Figures + Clone>(&self, report: &R) -> R {
         let mut repaired = report.clone();
         for repair in &self.repairs {
             // Every suggested value fits its cell: it was checked so.
-            repaired.set_value(repair.cell, repair.value());
+            let _ = repaired.set_figure(repair.cell, repair.value());
         }
         repaired
     }
@@ -448,7 +448,7 @@ impl Localisation {
     /// assert_eq!(repaired.form3.procedures_local.map(|c| c.get()), Some(1_896));
     /// ```
     #[must_use]
-    pub fn repaired<R: Repairable>(&self, report: &R) -> Option<R> {
+    pub fn repaired<R: Figures + Clone>(&self, report: &R) -> Option<R> {
         self.sets.first().map(|set| set.apply(report))
     }
 }
@@ -475,85 +475,6 @@ impl Serialize for Localisation {
         out.serialize_field("sets", &Sets(&self.sets))?;
         out.serialize_field("suggestions", &self.suggestions())?;
         out.end()
-    }
-}
-
-/// A report localisation reads and repairs: the typed 581 [`Report`], or a
-/// [`Sheet`] of any template (one defined outside the crate too). Both are
-/// localised by the same code, on their template's catalogue, rule table
-/// and rows that apply; a report and its sheet give the same
-/// [`Localisation`].
-///
-/// Sealed: implemented by those two types only.
-///
-/// # Example
-/// ```
-/// use cchc_forms::locate::Locator;
-/// use cchc_forms::{samples, Sheet};
-///
-/// let report = samples::bac_giang_2023_q3();
-/// let sheet = Sheet::from(&report);
-/// let locator = Locator::new();
-/// assert_eq!(locator.locate(&sheet), locator.locate(&report));
-/// ```
-pub trait Repairable: Clone + sealed::Sealed {}
-
-impl Repairable for Report {}
-impl Repairable for Sheet {}
-
-mod sealed {
-    use super::{CellId, Findings, Printed, Report, ReportMeta, Sheet};
-
-    /// What localisation reads of a report, and how it writes a repair.
-    pub trait Sealed {
-        /// Who reports, for which period, under which template.
-        fn meta(&self) -> &ReportMeta;
-        /// Every rule of its template, as its own `validate` checks them.
-        fn findings(&self) -> Findings;
-        /// Every cell's value, by cell index of its template.
-        fn values(&self) -> Vec<Option<Printed>>;
-        /// Sets one cell (a value that it cannot hold leaves it as it was).
-        fn set_value(&mut self, id: CellId, value: Option<Printed>);
-    }
-
-    impl Sealed for Report {
-        fn meta(&self) -> &ReportMeta {
-            &self.meta
-        }
-
-        fn findings(&self) -> Findings {
-            self.validate()
-        }
-
-        fn values(&self) -> Vec<Option<Printed>> {
-            self.cells().0.to_vec()
-        }
-
-        fn set_value(&mut self, id: CellId, value: Option<Printed>) {
-            let _ = self.set_cell(id, value);
-        }
-    }
-
-    impl Sealed for Sheet {
-        fn meta(&self) -> &ReportMeta {
-            &self.meta
-        }
-
-        fn findings(&self) -> Findings {
-            self.validate()
-        }
-
-        fn values(&self) -> Vec<Option<Printed>> {
-            self.template()
-                .indicators()
-                .iter()
-                .map(|indicator| self.cell(indicator.id))
-                .collect()
-        }
-
-        fn set_value(&mut self, id: CellId, value: Option<Printed>) {
-            let _ = self.set_cell(id, value);
-        }
     }
 }
 
@@ -673,7 +594,7 @@ impl Locator {
     /// assert_eq!((located.sets.len(), located.more), (2, true));
     /// ```
     #[must_use]
-    pub fn locate<R: Repairable>(&self, report: &R) -> Localisation {
+    pub fn locate<R: Figures + Clone>(&self, report: &R) -> Localisation {
         let findings = report.findings();
         if !findings.has_errors() {
             // A clean report: one validation, nothing else.
@@ -686,7 +607,12 @@ impl Locator {
         // period is not given, as in validation): the one place
         // localisation reads the report's period.
         let absent = template.absent_cells_of(meta.period);
-        let cells = report.values();
+        let mut cells = vec![None; template.indicators().len()];
+        report.each_figure(|index, value| {
+            if let Some(slot) = cells.get_mut(index) {
+                *slot = value;
+            }
+        });
         let ids: Vec<CellId> = template.indicators().iter().map(|i| i.id).collect();
         let base = Base {
             values: ids
@@ -1182,7 +1108,7 @@ fn choose(
             decimals: reported.scale,
         };
         // Which values the cell can hold at all: those of its kind.
-        kind.check(printed, indicator.unit_vi).ok()?;
+        kind.holds(printed, indicator.unit_vi).ok()?;
         changes[0].1 = Some(printed);
         let findings = context.evaluate(changes, model.rules_of_cell[cell.index()].iter().copied());
         let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
