@@ -20,7 +20,6 @@
 //! domains are finite, so the search is complete; a node budget bounds it,
 //! and a set whose search runs out of budget is reported as undecided.
 
-use crate::bnv581::CELL_COUNT;
 use crate::catalogue::CellId;
 use crate::check::{Condition, Constraint as Kind};
 use crate::template::CellSet;
@@ -36,8 +35,9 @@ pub(crate) const MAX_FREE: usize = 8;
 /// (a row that does not apply to the period blank), and which rows do not
 /// apply.
 pub(crate) struct Base {
-    /// Each cell's value, `None` when blank or when its row does not apply.
-    pub values: [Option<Val>; CELL_COUNT],
+    /// Each cell's value by cell index (one per indicator of the report's
+    /// template), `None` when blank or when its row does not apply.
+    pub values: Vec<Option<Val>>,
     /// The rows that do not apply to the report's period.
     pub absent: CellSet,
 }
@@ -138,7 +138,19 @@ pub(crate) fn holds(constraint: &Constraint, values: &Values<'_>) -> bool {
             premise,
             conclusion,
         } => implies(premise, conclusion, values),
-        _ => satisfied(conds(constraint, values)),
+        Kind::Total { .. }
+        | Kind::Covered { .. }
+        | Kind::Bound { .. }
+        | Kind::Ratio { .. }
+        | Kind::Range { .. }
+        | Kind::Equal { .. } => satisfied(conds(constraint, values)),
+        // Never a constraint of the model (see `model::translate`): they
+        // constrain nothing here.
+        Kind::Derivable { .. }
+        | Kind::Inapplicable { .. }
+        | Kind::Share { .. }
+        | Kind::WithinReference { .. }
+        | Kind::Rounded { .. } => true,
     }
 }
 
@@ -183,7 +195,9 @@ fn implies(premise: Condition, conclusion: Condition, values: &Values<'_>) -> bo
     !(condition(premise, values).0 && condition(conclusion, values).1)
 }
 
-/// The conditions of every kind but the conditional.
+/// The conditions of the kinds read as two inequalities (`None` for the
+/// others, decided by [`holds`] and [`project`] apart, or never in the
+/// model).
 fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
     match constraint.kind {
         Kind::Total {
@@ -206,7 +220,13 @@ fn conds(constraint: &Constraint, values: &Values<'_>) -> Conds {
             let (l, r) = (span(l, Reading::Nearest)?, span(r, Reading::Nearest)?);
             Some([Some((l.can_be_at_most(r)?, r.can_be_at_most(l)?)), None])
         }
-        _ => None,
+        Kind::Conditional { .. }
+        | Kind::Implies { .. }
+        | Kind::Derivable { .. }
+        | Kind::Inapplicable { .. }
+        | Kind::Share { .. }
+        | Kind::WithinReference { .. }
+        | Kind::Rounded { .. } => None,
     }
 }
 
@@ -397,7 +417,13 @@ fn directions(kind: Kind, cell: CellId) -> Option<(Direction, Direction)> {
         Kind::Range { overall, .. } => overall,
         Kind::Equal { left, .. } => left,
         Kind::Bound { .. } => return Some((Up, Down)),
-        _ => return None,
+        Kind::Conditional { .. }
+        | Kind::Implies { .. }
+        | Kind::Derivable { .. }
+        | Kind::Inapplicable { .. }
+        | Kind::Share { .. }
+        | Kind::WithinReference { .. }
+        | Kind::Rounded { .. } => return None,
     };
     Some(if cell == left { (Down, Up) } else { (Up, Down) })
 }
@@ -422,32 +448,7 @@ pub(crate) fn project(
             code,
             when,
             dependents,
-        } => {
-            if cell == code {
-                let describing = dependents.iter().any(|&dependent| {
-                    values
-                        .get(dependent)
-                        .is_some_and(|v| must_describe(dependent, v))
-                });
-                let when = i128::from(when);
-                if describing {
-                    Set::range(lo, hi.min(when - 1)).union(&Set::range(lo.max(when + 1), hi))
-                } else {
-                    Set::range(lo, hi)
-                }
-            } else if values
-                .get(code)
-                .is_some_and(|v| v.lo == i128::from(when) && v.hi == i128::from(when))
-            {
-                if matches!(cell.indicator().kind, ValueKind::Code { .. }) {
-                    Set::default()
-                } else {
-                    Set::range(lo.max(0), hi.min(0))
-                }
-            } else {
-                Set::range(lo, hi)
-            }
-        }
+        } => project_conditional(code, when, dependents, cell, values, lo, hi),
         Kind::Implies { .. } => project_implies(cell, lo, hi, |mantissa| {
             holds(constraint, moving.at(mantissa))
         }),
@@ -492,7 +493,12 @@ pub(crate) fn project(
             }
             set
         }
-        kind => {
+        kind @ (Kind::Ratio { .. }
+        | Kind::Total { .. }
+        | Kind::Covered { .. }
+        | Kind::Bound { .. }
+        | Kind::Range { .. }
+        | Kind::Equal { .. }) => {
             if conds(constraint, moving.at(template.lo)).is_none() {
                 // Not evaluated at these values (a blank cell): it holds
                 // whatever the projected cell is.
@@ -515,6 +521,51 @@ pub(crate) fn project(
             }
             set
         }
+        // Never a constraint of the model (see `model::translate`).
+        Kind::Derivable { .. }
+        | Kind::Inapplicable { .. }
+        | Kind::Share { .. }
+        | Kind::WithinReference { .. }
+        | Kind::Rounded { .. } => Set::range(lo, hi),
+    }
+}
+
+/// The values of `cell` in `[lo, hi]` for which a conditional holds: the
+/// code anything but `when` while a dependent describes how it was done;
+/// a dependent blank or 0 (a code dependent: blank) while the code is
+/// `when`.
+fn project_conditional(
+    code: CellId,
+    when: u8,
+    dependents: &[CellId],
+    cell: CellId,
+    values: &Values<'_>,
+    lo: i128,
+    hi: i128,
+) -> Set {
+    if cell == code {
+        let describing = dependents.iter().any(|&dependent| {
+            values
+                .get(dependent)
+                .is_some_and(|v| must_describe(dependent, v))
+        });
+        let when = i128::from(when);
+        if describing {
+            Set::range(lo, hi.min(when - 1)).union(&Set::range(lo.max(when + 1), hi))
+        } else {
+            Set::range(lo, hi)
+        }
+    } else if values
+        .get(code)
+        .is_some_and(|v| v.lo == i128::from(when) && v.hi == i128::from(when))
+    {
+        if matches!(cell.indicator().kind, ValueKind::Code { .. }) {
+            Set::default()
+        } else {
+            Set::range(lo.max(0), hi.min(0))
+        }
+    } else {
+        Set::range(lo, hi)
     }
 }
 
@@ -597,7 +648,13 @@ fn hints(kind: Kind, cell: CellId, template: Val, values: &Values<'_>) -> (i128,
             let other = at_scale(values.get(if cell == left { right } else { left })?)?;
             Some((other, other))
         }
-        _ => None,
+        Kind::Conditional { .. }
+        | Kind::Implies { .. }
+        | Kind::Derivable { .. }
+        | Kind::Inapplicable { .. }
+        | Kind::Share { .. }
+        | Kind::WithinReference { .. }
+        | Kind::Rounded { .. } => None,
     })();
     computed.unwrap_or((fallback, fallback))
 }

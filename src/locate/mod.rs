@@ -1,10 +1,23 @@
 //! Which cell is wrong: error localisation and suggested corrections.
 //!
 //! A finding says that a total and its parts disagree, not which figure the
-//! clerk mistyped. [`Locator::locate`] (or [`Report::locate`]) finds, by the
-//! Fellegi–Holt principle, the smallest weighted sets of cells whose values
-//! can be changed so that every rule of severity error holds, with the
-//! values to change them to.
+//! clerk mistyped. [`Locator::locate`] (or [`Report::locate`],
+//! [`Sheet::locate`]) finds, by the Fellegi–Holt principle, the smallest
+//! weighted sets of cells whose values can be changed so that every rule of
+//! severity error holds, with the values to change them to.
+//!
+//! # Any template
+//! It reads a typed 581 [`Report`] or a [`Sheet`] of any template, one
+//! defined outside the crate with a
+//! [`TemplateBuilder`](crate::template::TemplateBuilder) too (both are
+//! [`Figures`]), by the same code: the cells are the template's
+//! catalogue, the constraints its rule table (each rule's family says what
+//! it requires, [`Check::constraint`](crate::check::Check::constraint)),
+//! the rows that do not apply those of its windows and the report's
+//! period. [`CellSet::apply`] and [`Localisation::repaired`] return the
+//! same type they are given. A 581 report and its sheet
+//! (`Sheet::from(&report)`) locate alike. `tests/locate_any_template.rs`
+//! is a worked example on a test template.
 //!
 //! # What "can be changed" means, exactly
 //! A set of cells can repair a report when values exist for those cells,
@@ -31,7 +44,8 @@
 //!
 //! # How sets are searched
 //! Only a report that breaks an error rule is searched: a clean one costs
-//! one [`Report::validate`] and no allocation. The broken rules are those
+//! one validation ([`Report::validate`], [`Sheet::validate`]) and nothing
+//! more (a typed report's, no allocation). The broken rules are those
 //! validation found; the error rules split the cells into independent
 //! groups (cells linked through rules). Within each group that breaks a
 //! rule, the sets of its reported cells come smallest weight first (each
@@ -73,8 +87,8 @@
 //! reported one that also satisfies the warnings where one exists. Every
 //! set's changes have been checked by validation's own evaluators to leave
 //! no error among the rules they touch (the other rules do not read the
-//! changed cells), and, in debug builds, the whole repaired report by
-//! [`Report::validate`].
+//! changed cells), and, in debug builds, the whole repaired report by its
+//! validation.
 //!
 //! # Example
 //! ```
@@ -106,13 +120,12 @@ use serde::ser::{SerializeSeq, SerializeStruct};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::bnv581::CELL_COUNT;
-use crate::bnv581::Cells;
 use crate::bnv581::Report;
 use crate::catalogue::CellId;
-use crate::check::{Source, is_exact, run_rules};
+use crate::check::{Rule, Source, is_exact, run_rules};
+use crate::figures::Figures;
 use crate::finding::Findings;
-use crate::template::CellSet as TemplateCells;
+use crate::sheet::Sheet;
 use crate::unit::{Printed, ValueKind};
 
 mod arith;
@@ -150,22 +163,25 @@ pub const SEARCH_BUDGET: u32 = 4_000;
 /// assert_eq!(weights.get(CellId::of(3, "1.4.1")), 3);
 /// assert_eq!(weights.get(CellId::of(3, "1.4.2")), 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Weights([u32; CELL_COUNT]);
-
-impl Default for Weights {
-    /// [`DEFAULT_WEIGHT`] for every cell.
-    fn default() -> Self {
-        Weights([DEFAULT_WEIGHT; CELL_COUNT])
-    }
-}
+///
+/// The cells are those of any template (a weight set for a cell of one
+/// template says nothing about another's); only the weights other than
+/// [`DEFAULT_WEIGHT`] are held, in cell order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Weights(Vec<(CellId, u32)>);
 
 impl Weights {
     /// Sets a cell's weight; 0 counts as 1 (a change is never free), and
     /// [`FIXED`] means never changed.
     pub fn set(&mut self, cell: CellId, weight: u32) -> &mut Self {
-        if let Some(slot) = self.0.get_mut(cell.index()) {
-            *slot = weight.max(1);
+        let weight = weight.max(1);
+        match self.0.binary_search_by_key(&cell, |&(id, _)| id) {
+            Ok(at) if weight == DEFAULT_WEIGHT => {
+                self.0.remove(at);
+            }
+            Ok(at) => self.0[at].1 = weight,
+            Err(_) if weight == DEFAULT_WEIGHT => {}
+            Err(at) => self.0.insert(at, (cell, weight)),
         }
         self
     }
@@ -175,10 +191,12 @@ impl Weights {
         self.set(cell, FIXED)
     }
 
-    /// A cell's weight.
+    /// A cell's weight ([`DEFAULT_WEIGHT`] unless set).
     #[must_use]
     pub fn get(&self, cell: CellId) -> u32 {
-        self.0.get(cell.index()).copied().unwrap_or(FIXED)
+        self.0
+            .binary_search_by_key(&cell, |&(id, _)| id)
+            .map_or(DEFAULT_WEIGHT, |at| self.0[at].1)
     }
 }
 
@@ -357,21 +375,25 @@ pub struct CellSet {
 }
 
 impl CellSet {
-    /// The report with this set's suggested values.
+    /// The report (a typed [`Report`] or a [`Sheet`]) with this set's
+    /// suggested values.
     ///
     /// # Example
     /// ```
-    /// use cchc_forms::samples;
+    /// use cchc_forms::{samples, Sheet};
     /// let report = samples::bac_giang_2023_q3();
     /// let located = report.locate();
     /// assert!(!located.sets[0].apply(&report).validate().has_errors());
+    /// // The same set mends the report as a sheet.
+    /// let sheet = Sheet::from(&report);
+    /// assert!(!located.sets[0].apply(&sheet).validate().has_errors());
     /// ```
     #[must_use]
-    pub fn apply(&self, report: &Report) -> Report {
+    pub fn apply<R: Figures + Clone>(&self, report: &R) -> R {
         let mut repaired = report.clone();
         for repair in &self.repairs {
             // Every suggested value fits its cell: it was checked so.
-            let _ = repaired.set_cell(repair.cell, repair.value());
+            let _ = repaired.set_figure(repair.cell, repair.value());
         }
         repaired
     }
@@ -415,7 +437,8 @@ impl Localisation {
         out
     }
 
-    /// The report repaired by the first (most likely) set, if any.
+    /// The report (a typed [`Report`] or a [`Sheet`]) repaired by the
+    /// first (most likely) set, if any.
     ///
     /// # Example
     /// ```
@@ -425,7 +448,7 @@ impl Localisation {
     /// assert_eq!(repaired.form3.procedures_local.map(|c| c.get()), Some(1_896));
     /// ```
     #[must_use]
-    pub fn repaired(&self, report: &Report) -> Option<Report> {
+    pub fn repaired<R: Figures + Clone>(&self, report: &R) -> Option<R> {
         self.sets.first().map(|set| set.apply(report))
     }
 }
@@ -452,6 +475,58 @@ impl Serialize for Localisation {
         out.serialize_field("sets", &Sets(&self.sets))?;
         out.serialize_field("suggestions", &self.suggestions())?;
         out.end()
+    }
+}
+
+impl Sheet {
+    /// The minimal sets of cells to change so that no error rule of the
+    /// sheet's template fails, with default weights and limit
+    /// ([`Locator::default`]): [`Report::locate`] for a report of any
+    /// template.
+    ///
+    /// # Example
+    /// A template of one's own: a total of two parts, 12 + 7 printed as
+    /// 20. Each of the three can carry the slip; the parts' changes are
+    /// known slips (one digit wrong: 12 → 13, 7 → 8) and come first, the
+    /// total's is not (19 is the only value it can take).
+    /// ```
+    /// use cchc_forms::template::{LegalBasis, RowSpec, TemplateBuilder};
+    /// use cchc_forms::{CalendarDate, ReportMeta, Row, Sheet, samples};
+    ///
+    /// let count = |stt, key| RowSpec::count(1, stt, key, "Hồ sơ", "Dossiers", "Hồ sơ", "dossiers");
+    /// let template = TemplateBuilder::new(LegalBasis {
+    ///     document: "Mẫu ví dụ",
+    ///     date: CalendarDate { year: 2026, month: 1, day: 1 },
+    ///     issuer: "an example",
+    ///     name: "example/dossiers",
+    /// })
+    /// .form(1, "form1", "Hồ sơ", "Dossiers")
+    /// .row(count("1", "dossiers"))
+    /// .row(count("1.1", "online"))
+    /// .row(count("1.2", "on_paper"))
+    /// .sum("1/1", &["1/1.1", "1/1.2"], ("Hai cách nộp.", "Two ways in."))
+    /// .build()
+    /// .expect("a template");
+    /// let meta = ReportMeta { template: template.version(), ..ReportMeta::default() };
+    /// let rows = [Row::new(1, "1", "20"), Row::new(1, "1.1", "12"), Row::new(1, "1.2", "7")];
+    /// let sheet = Sheet::from_rows(meta, rows)?;
+    /// let located = sheet.locate();
+    /// let suggested: Vec<(&str, String)> = located
+    ///     .suggestions()
+    ///     .iter()
+    ///     .map(|repair| (repair.cell.indicator().stt, repair.suggested.to_decimal().to_string()))
+    ///     .collect();
+    /// assert_eq!(suggested, [("1.1", "13".to_owned()), ("1.2", "8".to_owned()), ("1", "19".to_owned())]);
+    /// assert!(!located.repaired(&sheet).expect("a repair").validate().has_errors());
+    ///
+    /// // A 581 report and its sheet locate alike.
+    /// let report = samples::bac_giang_2023_q3();
+    /// assert_eq!(Sheet::from(&report).locate(), report.locate());
+    /// # Ok::<(), cchc_forms::Error>(())
+    /// ```
+    #[must_use]
+    pub fn locate(&self) -> Localisation {
+        Locator::default().locate(self)
     }
 }
 
@@ -508,7 +583,8 @@ impl Locator {
         self
     }
 
-    /// The minimal sets of cells to change so that no error rule fails.
+    /// The minimal sets of cells to change so that no error rule fails:
+    /// of a typed 581 [`Report`], or of a [`Sheet`] of any template.
     ///
     /// # Example
     /// ```
@@ -518,27 +594,45 @@ impl Locator {
     /// assert_eq!((located.sets.len(), located.more), (2, true));
     /// ```
     #[must_use]
-    pub fn locate(&self, report: &Report) -> Localisation {
-        let findings = report.validate();
+    pub fn locate<R: Figures + Clone>(&self, report: &R) -> Localisation {
+        let findings = report.findings();
         if !findings.has_errors() {
             // A clean report: one validation, nothing else.
             return Localisation::default();
         }
-        let model = model::model();
-        let absent = absent_cells(report);
-        let cells = report.cells();
-        let mut base = Base {
-            values: [None; CELL_COUNT],
+        let meta = report.meta();
+        let template = meta.template.template();
+        let model = model::model(template);
+        // The rows that do not apply to the report's period (none when the
+        // period is not given, as in validation): the one place
+        // localisation reads the report's period.
+        let absent = template.absent_cells_of(meta.period);
+        let mut cells = vec![None; template.indicators().len()];
+        report.each_figure(|index, value| {
+            if let Some(slot) = cells.get_mut(index) {
+                *slot = value;
+            }
+        });
+        let ids: Vec<CellId> = template.indicators().iter().map(|i| i.id).collect();
+        let base = Base {
+            values: ids
+                .iter()
+                .zip(&cells)
+                .map(|(&id, value)| {
+                    // A row that does not apply is blank to every rule.
+                    value
+                        .filter(|_| !absent.contains(id))
+                        .map(|value| Val::point(value.mantissa, value.decimals, is_exact(id)))
+                })
+                .collect(),
             absent,
         };
-        for (slot, (index, value)) in base.values.iter_mut().zip(cells.0.iter().enumerate()) {
-            if let (Some(value), Some(id)) = (value, CellId::from_index(index)) {
-                // A row that does not apply is blank to every rule.
-                if !absent.contains(id) {
-                    *slot = Some(Val::point(value.mantissa, value.decimals, is_exact(id)));
-                }
-            }
-        }
+        let context = Context {
+            rules: template.rules,
+            model,
+            cells: &cells,
+            base: &base,
+        };
         // The broken rules, as validation found them: by group of linked
         // cells (in order of the group's first cell), and the rows that do
         // not apply but hold a value.
@@ -559,7 +653,7 @@ impl Locator {
                 }
             } else if let crate::check::Constraint::Inapplicable { cell } = rule.check.constraint()
             {
-                match self.blank(report, cell) {
+                match self.blank(&cells, cell) {
                     Some(group) => blanks.push(group),
                     None => located.unrepairable.push(rule.id),
                 }
@@ -571,17 +665,13 @@ impl Locator {
         let mut cache = Cache::default();
         let mut groups: Vec<Group> = Vec::new();
         for (group, constraints) in &broken {
-            let members: Vec<CellId> = (0..CELL_COUNT)
-                .filter(|&index| model.group_of_cell[index] == *group)
-                .filter_map(CellId::from_index)
+            let members: Vec<CellId> = ids
+                .iter()
+                .copied()
+                .filter(|id| model.group_of_cell[id.index()] == *group)
                 .collect();
             let constraints: Vec<&'static Constraint> =
                 constraints.iter().map(|&i| &model.constraints[i]).collect();
-            let context = Context {
-                report,
-                cells: &cells,
-                base: &base,
-            };
             match self.group(&context, &members, &constraints, &mut cache, &mut located) {
                 Some(group) => groups.push(group),
                 None => located
@@ -600,7 +690,7 @@ impl Locator {
         // combined sets leave none. Checked again in debug builds.
         for set in sets {
             debug_assert!(
-                !set.apply(report).validate().has_errors(),
+                !set.apply(report).findings().has_errors(),
                 "a combined set leaves an error"
             );
             located.weight = set.weight;
@@ -612,12 +702,12 @@ impl Locator {
     /// A row that does not apply to the period but holds a value: blanking
     /// it is the repair (its value counts for no other rule). `None` when
     /// the cell is trusted.
-    fn blank(&self, report: &Report, cell: CellId) -> Option<Group> {
+    fn blank(&self, cells: &[Option<Printed>], cell: CellId) -> Option<Group> {
         let weight = self.weights.get(cell);
         if weight == FIXED {
             return None;
         }
-        let reported = report.cell(cell)?;
+        let reported = cells.get(cell.index()).copied().flatten()?;
         let zero = Printed {
             mantissa: 0,
             decimals: reported.decimals,
@@ -705,7 +795,7 @@ impl Locator {
                     .map(|i| candidates[i]),
             );
             set.sort_unstable();
-            let touching = touching(&set);
+            let touching = touching(context.model, &set);
             let mut search = Search {
                 base,
                 constraints: &touching,
@@ -814,21 +904,8 @@ impl Locator {
     }
 }
 
-/// The rows that do not apply to the report's period (district rows from
-/// the data window starting 1 July 2025; none when the period is not
-/// given, as in validation): the one place localisation reads the
-/// report's period.
-fn absent_cells(report: &Report) -> TemplateCells {
-    report
-        .meta
-        .template
-        .template()
-        .absent_cells_of(report.meta.period)
-}
-
 /// The hard constraints that read any cell of `set`, in rule order.
-fn touching(set: &[CellId]) -> Vec<&'static Constraint> {
-    let model = model::model();
+fn touching(model: &'static model::Model, set: &[CellId]) -> Vec<&'static Constraint> {
     let mut ids: Vec<usize> = set
         .iter()
         .flat_map(|cell| model.hard_of_cell[cell.index()].iter().copied())
@@ -840,8 +917,13 @@ fn touching(set: &[CellId]) -> Vec<&'static Constraint> {
 
 /// What localisation reads of one report.
 struct Context<'a> {
-    report: &'a Report,
-    cells: &'a Cells,
+    /// Its template's rules.
+    rules: &'static [Rule],
+    /// Its template's model.
+    model: &'static model::Model,
+    /// Its cells as reported, by cell index.
+    cells: &'a [Option<Printed>],
+    /// Its cells as localisation reads them.
     base: &'a Base,
 }
 
@@ -857,18 +939,13 @@ impl Context<'_> {
             cells: self.cells,
             changes,
         };
-        run_rules(
-            self.report.meta.template.template().rules,
-            &source,
-            &self.base.absent,
-            rules,
-        )
+        run_rules(self.rules, &source, &self.base.absent, rules)
     }
 }
 
 /// A report's cells with a few changed.
 struct Changed<'a> {
-    cells: &'a Cells,
+    cells: &'a [Option<Printed>],
     changes: &'a [(CellId, Option<Printed>)],
 }
 
@@ -876,7 +953,7 @@ impl Source for Changed<'_> {
     fn value(&self, id: CellId) -> Option<Printed> {
         match self.changes.iter().find(|(cell, _)| *cell == id) {
             Some(&(_, value)) => value,
-            None => self.cells.0.get(id.index()).copied().flatten(),
+            None => self.cells.get(id.index()).copied().flatten(),
         }
     }
 }
@@ -985,8 +1062,9 @@ fn choose(
     context: &Context<'_>,
     changes: &mut [(CellId, Option<Printed>)],
 ) -> (i128, Reason) {
-    let model = model::model();
-    let kind = cell.indicator().kind;
+    let model = context.model;
+    let indicator = cell.indicator();
+    let kind = indicator.kind;
     let percent = kind == ValueKind::Percent;
     let signed = matches!(kind, ValueKind::Percent | ValueKind::MillionVnd);
     if let Some(slip) = typo::first(reported.lo, percent, signed, |value| {
@@ -1000,8 +1078,6 @@ fn choose(
             return (lo, Reason::OnlyValue);
         }
     }
-    // Which values the cell can hold at all: asked of a copy of the report.
-    let mut scratch = context.report.clone();
     let mut region = allowed.clone();
     let soft = model.constraints.iter().filter(|c| !c.hard);
     for constraint in soft.filter(|c| c.cells.contains(&cell)) {
@@ -1031,7 +1107,8 @@ fn choose(
             mantissa: point,
             decimals: reported.scale,
         };
-        scratch.set_cell(cell, Some(printed)).ok()?;
+        // Which values the cell can hold at all: those of its kind.
+        kind.holds(printed, indicator.unit_vi).ok()?;
         changes[0].1 = Some(printed);
         let findings = context.evaluate(changes, model.rules_of_cell[cell.index()].iter().copied());
         let count = |severity| findings.iter().filter(|f| f.severity == severity).count();

@@ -1,6 +1,7 @@
-//! The adapter: the rule table, read as constraints over cells.
+//! The adapter: a template's rule table, read as constraints over cells.
 //!
-//! This is the only file that reads the rule table ([`RULES`],
+//! This is the only file that reads the rule table (a template's
+//! [`rules`](crate::template::Template::rules),
 //! [`Check::constraint`](crate::check::Check::constraint), `rule.cells`,
 //! `rule.severity`, `rule.id`). Each rule of severity error becomes a hard
 //! constraint; each warning a soft one (soft constraints never make a set
@@ -12,14 +13,18 @@
 //!
 //! What a constraint requires is the family's own
 //! [`Constraint`](crate::check::Constraint) shape, not a copy of it.
+//!
+//! A template's model is built the first time one of its reports is
+//! localised, and kept for the life of the program beside the template
+//! (which is `'static` too): one per template, however many reports.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, PoisonError};
 
-use crate::bnv581::CELL_COUNT;
-use crate::bnv581::RULES;
 use crate::catalogue::CellId;
 use crate::check::Constraint as Shape;
+use crate::check::Rule;
 use crate::finding::Severity;
+use crate::template::{Template, TemplateVersion};
 
 /// One rule as localisation sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +37,7 @@ pub(crate) struct Constraint {
     pub cells: &'static [CellId],
     /// An error rule (hard), or a warning (soft).
     pub hard: bool,
-    /// The rule's position in [`RULES`].
+    /// The rule's position in its template's rule table.
     pub index: usize,
 }
 
@@ -41,12 +46,12 @@ pub(crate) struct Constraint {
 pub(crate) struct Model {
     /// Every constraint, in rule order.
     pub constraints: Vec<Constraint>,
-    /// The constraint of each rule, by the rule's position in [`RULES`].
+    /// The constraint of each rule, by the rule's position in the table.
     pub of_rule: Vec<Option<usize>>,
     /// The hard constraints that read each cell, by cell index.
     pub hard_of_cell: Vec<Vec<usize>>,
     /// The rules (of every severity) that read each cell, by cell index:
-    /// their positions in [`RULES`].
+    /// their positions in the table.
     pub rules_of_cell: Vec<Vec<usize>>,
     /// The group of linked cells each cell belongs to (cells linked
     /// through hard constraints), by cell index: the least cell index of
@@ -54,17 +59,27 @@ pub(crate) struct Model {
     pub group_of_cell: Vec<usize>,
 }
 
-/// The model of the rule table, built once.
-pub(crate) fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(build)
+/// The model of `template`'s rule table, built once per template.
+pub(crate) fn model(template: &'static Template) -> &'static Model {
+    static MODELS: Mutex<Vec<(TemplateVersion, &'static Model)>> = Mutex::new(Vec::new());
+    // A panic elsewhere while the list was held leaves it whole: every
+    // entry is pushed complete.
+    let mut models = MODELS.lock().unwrap_or_else(PoisonError::into_inner);
+    let version = template.version();
+    if let Some(&(_, model)) = models.iter().find(|(known, _)| *known == version) {
+        return model;
+    }
+    let model: &'static Model = Box::leak(Box::new(build(template)));
+    models.push((version, model));
+    model
 }
 
-fn build() -> Model {
+fn build(template: &'static Template) -> Model {
+    let cell_count = template.catalogue.indicators.len();
     let mut constraints = Vec::new();
-    let mut of_rule = vec![None; RULES.len()];
-    let mut rules_of_cell = vec![Vec::new(); CELL_COUNT];
-    for (index, rule) in RULES.iter().enumerate() {
+    let mut of_rule = vec![None; template.rules.len()];
+    let mut rules_of_cell = vec![Vec::new(); cell_count];
+    for (index, rule) in template.rules.iter().enumerate() {
         for cell in rule.cells {
             if let Some(list) = rules_of_cell.get_mut(cell.index()) {
                 list.push(index);
@@ -75,8 +90,8 @@ fn build() -> Model {
             constraints.push(constraint);
         }
     }
-    let mut hard_of_cell = vec![Vec::new(); CELL_COUNT];
-    let mut parent: Vec<usize> = (0..CELL_COUNT).collect();
+    let mut hard_of_cell = vec![Vec::new(); cell_count];
+    let mut parent: Vec<usize> = (0..cell_count).collect();
     for (index, constraint) in constraints.iter().enumerate() {
         if !constraint.hard {
             continue;
@@ -96,7 +111,7 @@ fn build() -> Model {
             }
         }
     }
-    let group_of_cell = (0..CELL_COUNT).map(|at| root(&mut parent, at)).collect();
+    let group_of_cell = (0..cell_count).map(|at| root(&mut parent, at)).collect();
     Model {
         constraints,
         of_rule,
@@ -127,7 +142,7 @@ fn root(parent: &mut [usize], mut at: usize) -> usize {
 /// repair never leaves the error direction, nor trades it for the warning
 /// one (the sample's suggestions stay the totals that balance: `3/1.4 =
 /// 1.896`, not a digit swap below it).
-fn translate(rule: &'static crate::check::Rule, index: usize) -> Option<Constraint> {
+fn translate(rule: &'static Rule, index: usize) -> Option<Constraint> {
     let hard = match rule.severity {
         Severity::Error => true,
         Severity::Warning => false,
