@@ -24,6 +24,7 @@ fn main() {
     let which = args.next().unwrap_or_else(|| "printed".to_owned());
     let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
     let sample = samples::bac_giang_2023_q3();
+    let clean = samples::bac_giang_2023_q3_consistent();
     let json = serde_json::to_string(&sample).expect("the sample serializes");
     let tsv = samples::BAC_GIANG_2023_Q3_TSV.as_bytes();
     let mut findings = 0_usize;
@@ -47,6 +48,7 @@ fn main() {
                 Report::from_json(&text).expect("reads").validate().len()
             }
             "report" => black_box(&sample).validate().len(),
+            "clean" => black_box(&clean).validate().len(),
             #[cfg(feature = "office")]
             "docx" => cchc_forms::office::read_docx(black_box(DOCX))
                 .expect("reads")

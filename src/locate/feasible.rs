@@ -791,7 +791,7 @@ pub(crate) struct Search<'a> {
     /// The cells as reported.
     pub base: &'a Base,
     /// The hard constraints that read any of the free cells.
-    pub constraints: &'a [&'static Constraint],
+    pub constraints: &'a [&'a Constraint],
     /// The free cells.
     pub free: &'a [CellId],
     /// Nodes left.

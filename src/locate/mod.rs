@@ -602,7 +602,14 @@ impl Locator {
         }
         let meta = report.meta();
         let template = meta.template.template();
-        let model = model::model(template);
+        // 581's model is made once; another template's, for this report.
+        let own;
+        let model = if let Some(model) = model::shared(template) {
+            model
+        } else {
+            own = model::build(template);
+            &own
+        };
         // The rows that do not apply to the report's period (none when the
         // period is not given, as in validation): the one place
         // localisation reads the report's period.
@@ -670,7 +677,7 @@ impl Locator {
                 .copied()
                 .filter(|id| model.group_of_cell[id.index()] == *group)
                 .collect();
-            let constraints: Vec<&'static Constraint> =
+            let constraints: Vec<&Constraint> =
                 constraints.iter().map(|&i| &model.constraints[i]).collect();
             match self.group(&context, &members, &constraints, &mut cache, &mut located) {
                 Some(group) => groups.push(group),
@@ -738,7 +745,7 @@ impl Locator {
         &self,
         context: &Context<'_>,
         members: &[CellId],
-        broken: &[&'static Constraint],
+        broken: &[&Constraint],
         cache: &mut Cache,
         located: &mut Localisation,
     ) -> Option<Group> {
@@ -905,7 +912,7 @@ impl Locator {
 }
 
 /// The hard constraints that read any cell of `set`, in rule order.
-fn touching(model: &'static model::Model, set: &[CellId]) -> Vec<&'static Constraint> {
+fn touching<'m>(model: &'m model::Model, set: &[CellId]) -> Vec<&'m Constraint> {
     let mut ids: Vec<usize> = set
         .iter()
         .flat_map(|cell| model.hard_of_cell[cell.index()].iter().copied())
@@ -920,7 +927,7 @@ struct Context<'a> {
     /// Its template's rules.
     rules: &'static [Rule],
     /// Its template's model.
-    model: &'static model::Model,
+    model: &'a model::Model,
     /// Its cells as reported, by cell index.
     cells: &'a [Option<Printed>],
     /// Its cells as localisation reads them.

@@ -14,17 +14,17 @@
 //! What a constraint requires is the family's own
 //! [`Constraint`](crate::check::Constraint) shape, not a copy of it.
 //!
-//! A template's model is built the first time one of its reports is
-//! localised, and kept for the life of the program beside the template
-//! (which is `'static` too): one per template, however many reports.
+//! 581's model is built once, the first time one of its reports is
+//! localised; another template's is built for each report it localises
+//! (no registry of templates is kept).
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::OnceLock;
 
 use crate::catalogue::CellId;
 use crate::check::Constraint as Shape;
 use crate::check::Rule;
 use crate::finding::Severity;
-use crate::template::{Template, TemplateVersion};
+use crate::template::Template;
 
 /// One rule as localisation sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,22 +59,17 @@ pub(crate) struct Model {
     pub group_of_cell: Vec<usize>,
 }
 
-/// The model of `template`'s rule table, built once per template.
-pub(crate) fn model(template: &'static Template) -> &'static Model {
-    static MODELS: Mutex<Vec<(TemplateVersion, &'static Model)>> = Mutex::new(Vec::new());
-    // A panic elsewhere while the list was held leaves it whole: every
-    // entry is pushed complete.
-    let mut models = MODELS.lock().unwrap_or_else(PoisonError::into_inner);
-    let version = template.version();
-    if let Some(&(_, model)) = models.iter().find(|(known, _)| *known == version) {
-        return model;
-    }
-    let model: &'static Model = Box::leak(Box::new(build(template)));
-    models.push((version, model));
-    model
+/// The model of 581's rule table, made once: the template this crate
+/// ships; `None` for any other template, whose model is built for each
+/// report it localises ([`build`]).
+pub(crate) fn shared(template: &'static Template) -> Option<&'static Model> {
+    static BNV_581: OnceLock<Model> = OnceLock::new();
+    std::ptr::eq(template, &raw const crate::bnv581::BNV_581)
+        .then(|| BNV_581.get_or_init(|| build(template)))
 }
 
-fn build(template: &'static Template) -> Model {
+/// The model of `template`'s rule table.
+pub(crate) fn build(template: &'static Template) -> Model {
     let cell_count = template.catalogue.indicators.len();
     let mut constraints = Vec::new();
     let mut of_rule = vec![None; template.rules.len()];
