@@ -238,63 +238,63 @@ struct Plain {
 }
 
 impl Plain {
+    #[inline]
     fn scan(bytes: &[u8]) -> Option<Plain> {
-        let (negative, digits) = match bytes {
+        let (negative, unsigned) = match bytes {
             [b'-', rest @ ..] => (true, rest),
             _ => (false, bytes),
         };
         let mut mantissa = 0_u64;
-        let mut integer_digits = 0_usize;
-        // The digits of the current group, and whether a `.` came before.
-        let mut group = 0_usize;
-        let mut grouped = false;
-        let mut index = 0;
-        while let Some(&byte) = digits.get(index) {
-            match byte {
-                b'0'..=b'9' => {
-                    mantissa = mantissa
-                        .checked_mul(10)?
-                        .checked_add(u64::from(byte - b'0'))?;
-                    group += 1;
-                    integer_digits += 1;
+        // The integer digits before the current group, the current group's,
+        // and whether a `.` came before it.
+        let (mut before, mut group, mut grouped) = (0_usize, 0_usize, false);
+        let mut rest = unsigned;
+        while let [byte, tail @ ..] = rest {
+            let digit = byte.wrapping_sub(b'0');
+            if digit < 10 {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
+                group += 1;
+            } else if *byte == b'.' {
+                // The first group has one to three digits and, with groups
+                // after it, does not start with 0; the others three.
+                let fine = if grouped {
+                    group == 3
+                } else {
+                    (1..=3).contains(&group) && unsigned.first() != Some(&b'0')
+                };
+                if !fine {
+                    return None;
                 }
-                b'.' => {
-                    let first_ok = grouped || (1..=3).contains(&group) && digits[0] != b'0';
-                    if !first_ok || (grouped && group != 3) {
-                        return None;
-                    }
-                    grouped = true;
-                    group = 0;
-                }
-                b',' => break,
-                _ => return None,
+                (before, group, grouped) = (before + group, 0, true);
+            } else if *byte == b',' {
+                break;
+            } else {
+                return None;
             }
-            index += 1;
+            rest = tail;
         }
-        if integer_digits == 0 || (grouped && group != 3) {
+        if group == 0 || (grouped && group != 3) {
             return None;
         }
         let mut decimals = 0_u32;
-        if index < digits.len() {
-            // A `,`: digits, at least one, to the end.
-            let fraction = &digits[index + 1..];
+        if let [_comma, fraction @ ..] = rest {
+            // Digits, at least one, to the end.
             if fraction.is_empty() {
                 return None;
             }
-            for &byte in fraction {
-                if !byte.is_ascii_digit() {
+            for byte in fraction {
+                let digit = byte.wrapping_sub(b'0');
+                if digit >= 10 {
                     return None;
                 }
-                mantissa = mantissa
-                    .checked_mul(10)?
-                    .checked_add(u64::from(byte - b'0'))?;
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
                 decimals = decimals.checked_add(1)?;
             }
         }
         Some(Plain {
             negative,
             mantissa,
-            integer_digits,
+            integer_digits: before + group,
             decimals,
         })
     }
@@ -392,6 +392,7 @@ fn split(text: &str) -> Result<Parts<'_>, NumberError> {
 /// assert_eq!(parse_count("1,5"), Err(NumberError::FractionalCount));
 /// assert_eq!(parse_count("-5"), Err(NumberError::NegativeCount));
 /// ```
+#[inline]
 pub fn parse_count(text: &str) -> Result<u64, NumberError> {
     // The common case in one pass; anything else is read (and its error
     // told) by the full reader below.
@@ -467,6 +468,7 @@ fn parse_count_full(text: &str) -> Result<u64, NumberError> {
 /// assert_eq!(parse_decimal("12.3456"), Err(NumberError::BadGrouping));
 /// # Ok::<(), NumberError>(())
 /// ```
+#[inline]
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     // The common case in one pass, as `Plain` reads it.
     if let Some(plain) = Plain::scan(text.as_bytes())

@@ -144,8 +144,21 @@ fn import_one<'a>(
     if !(1..=7).contains(&row.form) {
         return Err(CellProblem::UnknownForm);
     }
+    let found = finder.find(row.form, row.stt);
+    import_found(report, first_seen, number, found, row)
+}
+
+/// [`import_one`] of a row whose form is known and whose STT was looked
+/// for: `found` is what was found.
+fn import_found<'a>(
+    report: &mut Report,
+    first_seen: &mut [Option<usize>; CELL_COUNT],
+    number: usize,
+    found: Option<Found>,
+    row: Row<'a>,
+) -> Result<Option<(CellId, &'a str)>, CellProblem> {
     let text = trim(row.text);
-    let (id, row_in_form) = match finder.find(row.form, row.stt) {
+    let (id, row_in_form) = match found {
         Some(Found::Indicator(id, row_in_form)) => (id, row_in_form),
         Some(Found::Heading(_)) if text.is_empty() => return Ok(None),
         Some(Found::Heading(_)) => return Err(CellProblem::ValueOnHeading),
@@ -214,26 +227,39 @@ impl RowFinder {
         }
     }
 
+    /// The indicator looked for first: the one after the indicator found
+    /// last.
+    pub(crate) fn expected(&self) -> Option<&'static Indicator> {
+        self.catalogue.indicators.get(self.next_indicator)
+    }
+
+    /// [`RowFinder::expected`], found: what [`RowFinder::find`] gives for
+    /// its form and STT.
+    pub(crate) fn take_expected(&mut self) -> Option<Found> {
+        let at = self.next_indicator;
+        let indicator = self.catalogue.indicators.get(at)?;
+        if self.form != indicator.form {
+            // The one before it is of another form: it is its form's first.
+            (self.form, self.form_start) = (indicator.form, at);
+        }
+        self.next_indicator = at.saturating_add(1);
+        Some(Found::Indicator(
+            indicator.id,
+            at.saturating_sub(self.form_start),
+        ))
+    }
+
     /// The row of form `form` at `stt`. A template has no heading where it
     /// has an indicator (a test checks it), so which is looked for first
     /// does not change what is found.
     pub(crate) fn find(&mut self, form: u8, stt: &str) -> Option<Found> {
         let stt = normalize_stt(stt);
         let (indicators, headings) = (self.catalogue.indicators, self.catalogue.headings);
-        let at = self.next_indicator;
-        if let Some(indicator) = indicators.get(at)
+        if let Some(indicator) = self.expected()
             && indicator.form == form
-            && indicator.stt == stt
+            && same(indicator.stt, stt)
         {
-            if self.form != form {
-                // The one before it is of another form: it is its form's first.
-                (self.form, self.form_start) = (form, at);
-            }
-            self.next_indicator = at.saturating_add(1);
-            return Some(Found::Indicator(
-                indicator.id,
-                at.saturating_sub(self.form_start),
-            ));
+            return self.take_expected();
         }
         if let Some(heading) = headings.get(self.next_heading)
             && heading.form == form
@@ -250,7 +276,7 @@ impl RowFinder {
             .iter()
             .take_while(|indicator| indicator.form == form);
         for (row, indicator) in in_form.enumerate() {
-            if indicator.stt == stt {
+            if same(indicator.stt, stt) {
                 (self.form, self.form_start) = (form, start);
                 self.next_indicator = start.saturating_add(row).saturating_add(1);
                 return Some(Found::Indicator(indicator.id, row));
@@ -262,6 +288,12 @@ impl RowFinder {
         self.next_heading = position.saturating_add(1);
         headings.get(position).map(Found::Heading)
     }
+}
+
+/// Whether two short texts (STTs) are the same, byte by byte in place
+/// (rather than through a call to compare memory).
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// Parses `text` into the cell at `row` of form `form`, as
@@ -318,6 +350,7 @@ pub(crate) fn import_cell(
 
 /// Whether a cell's text is longer than [`MAX_CELL_CHARS`] characters
 /// (read no further than the limit).
+#[inline]
 pub(crate) fn too_long(text: &str) -> bool {
     // No more bytes than the limit is no more characters.
     text.len() > MAX_CELL_CHARS && text.chars().nth(MAX_CELL_CHARS).is_some()
@@ -533,11 +566,11 @@ enum TsvLine<'a> {
 
 /// The line of `text` starting at byte `start` when it is written as nearly
 /// every line of rows is, read in one pass over its bytes to its end: a
-/// one-digit form, a tab, an STT of digits and dots, a tab and the value,
-/// with no further column. Gives the row, the line (without its `\n` and
-/// one `\r` before it, as [`crate::decode::lines`] cuts it) and where the
-/// next line starts. `None` for any other line, which [`tsv_line`] reads
-/// (and whose problems it tells); for these lines it gives the same row.
+/// one-digit form, a tab, an STT, a tab and the value, with no further
+/// column. Gives the row, the line (without its `\n` and one `\r` before
+/// it, as [`crate::decode::lines`] cuts it) and where the next line
+/// starts. `None` for any other line, which [`tsv_line`] reads (and whose
+/// problems it tells); for these lines it gives the same row.
 fn plain_row(text: &str, start: usize) -> Option<(Row<'_>, &str, usize)> {
     let bytes = text.as_bytes().get(start..)?;
     let [form @ b'0'..=b'9', b'\t', ..] = bytes else {
@@ -545,12 +578,50 @@ fn plain_row(text: &str, start: usize) -> Option<(Row<'_>, &str, usize)> {
     };
     let mut stt_end = 2;
     loop {
-        match bytes.get(stt_end)? {
-            b'0'..=b'9' | b'.' => stt_end += 1,
-            b'\t' if stt_end > 2 => break,
-            _ => return None,
+        match *bytes.get(stt_end)? {
+            b'\t' => break,
+            b'\n' => return None,
+            _ => stt_end += 1,
         }
     }
+    plain_value(text, start, form - b'0', stt_end)
+}
+
+/// [`plain_row`] of the row `expected` (the one the finder looks for
+/// first: documents list their rows in the template's order): its form,
+/// a tab and its STT (with or without one trailing dot) compared in place.
+/// `None` when the line does not start so.
+fn expected_row<'a>(
+    text: &'a str,
+    start: usize,
+    expected: Option<&Indicator>,
+) -> Option<(Row<'a>, &'a str, usize)> {
+    let indicator = expected?;
+    let bytes = text.as_bytes().get(start..)?;
+    let [form, b'\t', rest @ ..] = bytes else {
+        return None;
+    };
+    if form.wrapping_sub(b'0') != indicator.form || !(1..=7).contains(&indicator.form) {
+        return None;
+    }
+    let stt = indicator.stt.as_bytes();
+    let dot = match rest.strip_prefix(stt)? {
+        [b'\t', ..] => 0,
+        [b'.', b'\t', ..] => 1,
+        _ => return None,
+    };
+    plain_value(text, start, indicator.form, 2 + stt.len() + dot)
+}
+
+/// The rest of [`plain_row`]: the line starting at `start` whose STT ends
+/// with the tab at `stt_end`, if its value is its last column.
+fn plain_value(
+    text: &str,
+    start: usize,
+    form: u8,
+    stt_end: usize,
+) -> Option<(Row<'_>, &str, usize)> {
+    let bytes = text.as_bytes().get(start..)?;
     let value_start = stt_end + 1;
     let mut end = value_start;
     while let Some(&byte) = bytes.get(end) {
@@ -562,7 +633,7 @@ fn plain_row(text: &str, start: usize) -> Option<(Row<'_>, &str, usize)> {
     }
     let next = start + end + 1;
     // `lines` takes one `\r` off the end, `tsv_line` a second one.
-    let line_end = match bytes[value_start..end] {
+    let line_end = match bytes.get(value_start..end)? {
         [.., b'\r', b'\r'] => return None,
         [.., b'\r'] => end - 1,
         _ => end,
@@ -571,7 +642,7 @@ fn plain_row(text: &str, start: usize) -> Option<(Row<'_>, &str, usize)> {
     let line = text.get(start..start + line_end)?;
     let stt = line.get(2..stt_end)?;
     let value = line.get(value_start..)?;
-    Some((Row::new(form - b'0', stt, value), line, next))
+    Some((Row::new(form, stt, value), line, next))
 }
 
 fn tsv_line(line: &str) -> TsvLine<'_> {
@@ -981,76 +1052,68 @@ pub fn read_tsv_bytes(bytes: &[u8]) -> Result<Imported, Error> {
 /// [`read_tsv`] of text already in normal form C.
 fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
     let mut meta = MetaReader::default();
-    let mut report = Report::new(ReportMeta::default());
-    let mut first_seen = [None::<usize>; CELL_COUNT];
-    let mut finder = RowFinder::new(TemplateVersion::Bnv581Of2022.template().catalogue);
-    let mut problems = Problems::new();
-    let mut warnings = Problems::new();
-    let mut figures = 0_usize;
-    let mut rows = 0_usize;
+    let report = Report::new(ReportMeta::default());
+    let mut reader = TsvRows {
+        first_seen: [None::<usize>; CELL_COUNT],
+        finder: RowFinder::new(TemplateVersion::Bnv581Of2022.template().catalogue),
+        report,
+        problems: Problems::new(),
+        warnings: Problems::new(),
+        figures: 0,
+        rows: 0,
+    };
     // Lines as `decode::lines` cuts them, a plain row read to its end at
     // once.
     let (mut start, mut number) = (0_usize, 0_usize);
     while start < text.len() {
-        if problems.is_full() {
+        if reader.problems.is_full() {
             break;
         }
         number = number.saturating_add(1);
-        let (line_read, line) = if let Some((row, line, next)) = plain_row(text, start) {
+        if let Some((row, line, next)) = expected_row(text, start, reader.finder.expected()) {
             start = next;
-            (TsvLine::Row(row), line)
-        } else {
-            let rest = text.get(start..).unwrap_or_default();
-            let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-            start = start.saturating_add(end).saturating_add(1);
-            let line = rest.get(..end).unwrap_or_default();
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            (tsv_line(line), line)
-        };
-        match line_read {
-            TsvLine::Row(row) if rows == MAX_ROWS => {
-                push_too_many_rows(&mut problems, number, row, line);
-                break;
+            if reader.row(number, row, line, true) {
+                continue;
+            }
+            break;
+        }
+        if let Some((row, line, next)) = plain_row(text, start) {
+            start = next;
+            if reader.row(number, row, line, false) {
+                continue;
+            }
+            break;
+        }
+        let rest = text.get(start..).unwrap_or_default();
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        start = start.saturating_add(end).saturating_add(1);
+        let line = rest.get(..end).unwrap_or_default();
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        match tsv_line(line) {
+            TsvLine::Row(row) => {
+                if !reader.row(number, row, line, false) {
+                    break;
+                }
             }
             TsvLine::Skip => {}
             TsvLine::Meta(content) => {
                 if let Err(problem) = meta.line(number, content) {
-                    push(
-                        &mut problems,
-                        number,
-                        0,
-                        "",
-                        line,
-                        CellProblem::Metadata(problem),
-                    );
+                    let problem = CellProblem::Metadata(problem);
+                    push(&mut reader.problems, number, 0, "", line, problem);
                 }
             }
             TsvLine::Bad(problem, form, stt, raw) => {
-                push(&mut problems, number, form, stt, raw, problem);
-            }
-            TsvLine::Row(row) => {
-                rows = rows.saturating_add(1);
-                match import_one(&mut report, &mut first_seen, &mut finder, number, row) {
-                    Ok(Some((id, text))) => {
-                        figures = figures.saturating_add(1);
-                        if let Some(kind) = three_decimals(id, text) {
-                            warnings.push(ImportWarning {
-                                line: Some(number),
-                                form: row.form,
-                                stt: id.indicator().stt.to_owned(),
-                                text: echo(text),
-                                kind,
-                            });
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(problem) => {
-                        push(&mut problems, number, row.form, row.stt, row.text, problem);
-                    }
-                }
+                push(&mut reader.problems, number, form, stt, raw, problem);
             }
         }
     }
+    let TsvRows {
+        mut report,
+        mut problems,
+        warnings,
+        figures,
+        ..
+    } = reader;
     let meta = meta.finish(None, &mut problems);
     if figures == 0 && problems.total() == 0 {
         push(&mut problems, 1, 0, "", "", CellProblem::NoFigures);
@@ -1060,6 +1123,69 @@ fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
     }
     report.meta = meta;
     Ok(Imported { report, warnings })
+}
+
+/// What [`read_tsv`] has read so far of a document's rows.
+struct TsvRows {
+    report: Report,
+    /// The line of each cell given so far.
+    first_seen: [Option<usize>; CELL_COUNT],
+    finder: RowFinder,
+    problems: Problems<CellError>,
+    warnings: Problems<ImportWarning>,
+    /// How many cells were given a value, and how many rows were read.
+    figures: usize,
+    rows: usize,
+}
+
+impl TsvRows {
+    /// Reads the row of line `number`, the one the finder expects when
+    /// `expected`; `false` past [`MAX_ROWS`], when the document is read no
+    /// further.
+    fn row(&mut self, number: usize, row: Row<'_>, line: &str, expected: bool) -> bool {
+        if self.rows == MAX_ROWS {
+            push_too_many_rows(&mut self.problems, number, row, line);
+            return false;
+        }
+        self.rows = self.rows.saturating_add(1);
+        let (report, first_seen) = (&mut self.report, &mut self.first_seen);
+        let imported = if expected {
+            let found = self.finder.take_expected();
+            import_found(report, first_seen, number, found, row)
+        } else {
+            import_one(report, first_seen, &mut self.finder, number, row)
+        };
+        match imported {
+            Ok(Some((id, text))) => {
+                self.figures = self.figures.saturating_add(1);
+                // Only `…,ddd` can be: the fourth byte from the end a comma.
+                let comma = text.len().checked_sub(4).map(|at| text.as_bytes()[at]);
+                if comma == Some(b',')
+                    && let Some(kind) = three_decimals(id, text)
+                {
+                    self.warnings.push(ImportWarning {
+                        line: Some(number),
+                        form: row.form,
+                        stt: id.indicator().stt.to_owned(),
+                        text: echo(text),
+                        kind,
+                    });
+                }
+            }
+            Ok(None) => {}
+            Err(problem) => {
+                push(
+                    &mut self.problems,
+                    number,
+                    row.form,
+                    row.stt,
+                    row.text,
+                    problem,
+                );
+            }
+        }
+        true
+    }
 }
 
 /// Reads the report metadata from the `#!` lines of a text; other lines are
@@ -1221,10 +1347,11 @@ impl MetaReader {
 
     /// Reads what follows the `#!` of line `number`.
     pub(crate) fn line(&mut self, number: usize, content: &str) -> Result<(), MetaProblem> {
-        let separator = content.find([':', '=']).ok_or(MetaProblem::NotKeyValue)?;
+        let separator =
+            memchr::memchr2(b':', b'=', content.as_bytes()).ok_or(MetaProblem::NotKeyValue)?;
         let (key, value) = (&content[..separator], &content[separator + 1..]);
         let mut buffer = [0_u8; LOWER_BUFFER];
-        let key_words = match ascii_lower(key, b"_-", &mut buffer) {
+        let key_words = match ascii_lower(key, |b| matches!(b, b'_' | b'-'), &mut buffer) {
             Some(lower) => words(lower),
             None => Cow::Owned(words(&key.to_lowercase().replace(['_', '-'], " ")).into_owned()),
         };
@@ -1280,13 +1407,20 @@ impl MetaReader {
 /// when they already are.
 fn words(text: &str) -> Cow<'_, str> {
     let trimmed = text.trim();
+    // No white space but single spaces between words.
     let mut space_before = false;
-    let single_spaced = trimmed.chars().all(|c| {
-        let space = c.is_whitespace();
-        let fine = !space || (c == ' ' && !space_before);
+    let mut single = |space: bool, plain_space: bool| {
+        let fine = !space || (plain_space && !space_before);
         space_before = space;
         fine
-    });
+    };
+    let single_spaced = if trimmed.is_ascii() {
+        // `char::is_whitespace` of ASCII, byte by byte.
+        let white = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        trimmed.bytes().all(|b| single(white(b), b == b' '))
+    } else {
+        trimmed.chars().all(|c| single(c.is_whitespace(), c == ' '))
+    };
     if single_spaced {
         Cow::Borrowed(trimmed)
     } else {
@@ -1297,13 +1431,13 @@ fn words(text: &str) -> Cow<'_, str> {
 /// The room for a metadata key or value in lower case on the stack.
 const LOWER_BUFFER: usize = 64;
 
-/// An ASCII `text` in lower case with each byte of `spaces` made a space,
+/// An ASCII `text` in lower case with each byte `spaces` picks made a space,
 /// written in `buffer`: what `text.to_lowercase().replace(spaces, " ")`
 /// gives, without allocating. `None` when `text` is not ASCII or does not
 /// fit.
 fn ascii_lower<'b>(
     text: &str,
-    spaces: &[u8],
+    spaces: impl Fn(u8) -> bool,
     buffer: &'b mut [u8; LOWER_BUFFER],
 ) -> Option<&'b str> {
     if !text.is_ascii() {
@@ -1311,7 +1445,7 @@ fn ascii_lower<'b>(
     }
     let lower = buffer.get_mut(..text.len())?;
     for (slot, &byte) in lower.iter_mut().zip(text.as_bytes()) {
-        *slot = if spaces.contains(&byte) {
+        *slot = if spaces(byte) {
             b' '
         } else {
             byte.to_ascii_lowercase()
@@ -1326,7 +1460,7 @@ fn ascii_lower<'b>(
 /// [`MetaProblem::BadLevel`].
 fn parse_level(value: &str) -> Result<Level, MetaProblem> {
     let mut buffer = [0_u8; LOWER_BUFFER];
-    let lower = match ascii_lower(value, b"_-", &mut buffer) {
+    let lower = match ascii_lower(value, |b| matches!(b, b'_' | b'-'), &mut buffer) {
         Some(lower) => Cow::Borrowed(lower),
         None => Cow::Owned(value.to_lowercase().replace(['_', '-'], " ")),
     };
@@ -1370,7 +1504,11 @@ fn parse_template(
 pub(crate) fn parse_period(value: &str) -> Result<Period, MetaProblem> {
     const SPACES: [char; 7] = ['/', '-', '_', ',', '.', '(', ')'];
     let mut buffer = [0_u8; LOWER_BUFFER];
-    if let Some(lower) = ascii_lower(value, b"/-_,.()", &mut buffer) {
+    if let Some(lower) = ascii_lower(
+        value,
+        |b| matches!(b, b'/' | b'-' | b'_' | b',' | b'.' | b'(' | b')'),
+        &mut buffer,
+    ) {
         // The words other than the year joined, on the stack; no `năm`
         // in ASCII.
         let year = period_year(lower)?;
@@ -1586,6 +1724,10 @@ mod tests {
             assert_eq!(words(text), joined);
         }
         assert_eq!(words("\u{2003} \n"), "");
+        for text in ["a\u{b}b", "a \u{c}b", "a\rb", "a  b", "tỉnh\u{3000}Bắc"] {
+            assert!(matches!(words(text), Cow::Owned(_)), "{text:?}");
+        }
+        assert!(matches!(words(" a b "), Cow::Borrowed("a b")));
     }
 
     #[test]
@@ -1630,9 +1772,50 @@ mod tests {
         // Without an ending a line runs into the next one's tabs. Plain:
         // `56` ended by `\n` and `\r\n`; `56\r` by `\n`; the empty value,
         // ` 5 ` and the Vietnamese words each by `\n` and `\r\n`, the empty
-        // value with its `\r` by `\n`; and the empty line without an
-        // ending, which leaves the next row alone.
-        assert_eq!(plain, 2 + 1 + 2 + 1 + 2 + 2 + 1, "{plain}");
+        // value with its `\r` by `\n`; the empty STT and the STT `2,1`
+        // (any STT, told unknown later) by `\n` and `\r\n`; and the empty
+        // line without an ending, which leaves the next row alone.
+        assert_eq!(plain, 2 + 1 + 2 + 1 + 2 + 2 + 2 + 2 + 1, "{plain}");
+    }
+
+    #[test]
+    fn the_expected_row_reads_as_a_plain_row_found() {
+        let template = TemplateVersion::Bnv581Of2022.template();
+        let mut read = 0;
+        for (index, indicator) in template.catalogue.indicators.iter().enumerate() {
+            let (form, stt) = (indicator.form, indicator.stt);
+            for (line, expected) in [
+                (format!("{form}\t{stt}\t5\n"), true),
+                (format!("{form}\t{stt}.\t 5,5\r\n"), true),
+                (format!("{form}\t{stt}..\t5\n"), false),
+                (format!("{form}\t{stt}1\t5\n"), false),
+                (format!("{form}\t{stt}\t5\tghi chú\n"), false),
+                (format!("{}\t{stt}\t5\n", form % 7 + 1), false),
+            ] {
+                // A finder that expects this indicator, as after the one before.
+                let mut finder = RowFinder::new(template.catalogue);
+                if index > 0 {
+                    let before = &template.catalogue.indicators[index - 1];
+                    finder.find(before.form, before.stt);
+                }
+                assert_eq!(finder.expected(), Some(indicator));
+                let fast = expected_row(&line, 0, finder.expected());
+                assert_eq!(fast.is_some(), expected, "{line:?}");
+                let Some((row, cut, next)) = fast else {
+                    continue;
+                };
+                read += 1;
+                assert_eq!(Some((row, cut, next)), plain_row(&line, 0), "{line:?}");
+                let mut other = RowFinder::new(template.catalogue);
+                if index > 0 {
+                    let before = &template.catalogue.indicators[index - 1];
+                    other.find(before.form, before.stt);
+                }
+                assert_eq!(finder.take_expected(), other.find(row.form, row.stt));
+                assert_eq!(finder.expected(), other.expected(), "{line:?}");
+            }
+        }
+        assert_eq!(read, 2 * template.catalogue.indicators.len());
     }
 
     #[test]
