@@ -873,15 +873,17 @@ fn decimal(text: &[u8]) -> Option<Printed> {
     if !integer_ok || fraction.len() > crate::number::MAX_DECIMALS as usize {
         return None;
     }
-    let mut magnitude = 0_i128;
+    // At most 12 + 6 digits: an `i64` holds them.
+    let mut magnitude = 0_i64;
     for &byte in integer.iter().chain(fraction) {
         if !byte.is_ascii_digit() {
             return None;
         }
         magnitude = magnitude
             .checked_mul(10)?
-            .checked_add(i128::from(byte - b'0'))?;
+            .checked_add(i64::from(byte - b'0'))?;
     }
+    let magnitude = i128::from(magnitude);
     Some(Printed {
         mantissa: if negative { -magnitude } else { magnitude },
         decimals: u32::try_from(fraction.len()).ok()?,
