@@ -26,7 +26,7 @@ use crate::meta::ReportMeta;
 use crate::number::NumberError;
 use crate::period::{Level, Period};
 use crate::template::TemplateVersion;
-use crate::unit::ValueKind;
+use crate::unit::{Printed, ValueKind};
 
 impl Report {
     /// Reads a report from JSON text, reporting every problem at once.
@@ -72,7 +72,8 @@ impl Report {
         // depth: a report's objects nest 3 deep and every value of it is a
         // number, a string or null, so serde refuses the first array or
         // object deeper than that (and has its own bound, 128, besides).
-        if let Ok(report) = serde_json::from_str::<Report>(text) {
+        if let Some(report) = read_plain(text).or_else(|| serde_json::from_str::<Report>(text).ok())
+        {
             let meta_problems = report.meta.problems();
             if !meta_problems.is_empty() {
                 return Err(Error::Meta(meta_problems));
@@ -607,6 +608,415 @@ fn cell_message(id: CellId, raw: &str, value: &Value) -> (String, String) {
                 legend: indicator.unit_vi,
             };
             (problem.message_vi(""), problem.message_en(""))
+        }
+    }
+}
+
+/// A document read in one pass over its bytes, when it is written the way
+/// this library (and nearly every tool) writes a report: an object of
+/// `meta` and the template's forms, each once; a form an object of its
+/// indicators' keys, each once, with a whole number (a count or a code), a
+/// decimal string (a percentage or an amount) or `null`; keys and strings
+/// without escapes. `meta` is cut out whole and read by serde.
+///
+/// `None` for anything else (a key unknown, missing or repeated, a value
+/// of another kind, an escape, a number with a fraction or an exponent, a
+/// syntax error): serde's typed pass and then the reader of problems read
+/// it, so what is accepted and every problem told stay theirs. What it
+/// reads, it reads as serde's typed pass does (a test compares them).
+fn read_plain(text: &str) -> Option<Report> {
+    // The typed report is 581's.
+    let catalogue = TemplateVersion::Bnv581Of2022.template().catalogue;
+    let mut json = Plain {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    let mut report = Report::new(ReportMeta::default());
+    let mut meta = None;
+    // A bit for `meta` (0) and for each form (its number).
+    let mut seen = 0_u32;
+    json.byte(b'{')?;
+    loop {
+        let key = json.key()?;
+        let bit = if key == b"meta" {
+            let value = json.object_text()?;
+            meta = Some(serde_json::from_str::<ReportMeta>(value).ok()?);
+            0
+        } else {
+            let form = catalogue
+                .forms
+                .iter()
+                .find(|form| form.key.as_bytes() == key)?;
+            json.form(&mut report, catalogue.indicators, form.number)?;
+            u32::from(form.number)
+        };
+        let bit = 1_u32.checked_shl(bit)?;
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
+        match json.byte_after_space()? {
+            b',' => {}
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    json.space();
+    let every = catalogue.forms.iter().try_fold(1_u32, |bits, form| {
+        Some(bits | 1_u32.checked_shl(u32::from(form.number))?)
+    })?;
+    if json.at != json.bytes.len() || seen != every {
+        return None;
+    }
+    report.meta = meta?;
+    Some(report)
+}
+
+/// The bytes of a JSON document and where [`read_plain`] is in them.
+struct Plain<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Plain<'a> {
+    /// Past JSON's white space.
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte after white space, taken.
+    fn byte_after_space(&mut self) -> Option<u8> {
+        self.space();
+        let byte = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    /// `expected` after white space, taken.
+    fn byte(&mut self, expected: u8) -> Option<()> {
+        (self.byte_after_space()? == expected).then_some(())
+    }
+
+    /// A string without escapes or control characters, its opening quote
+    /// taken already: its bytes, the closing quote taken.
+    fn string_rest(&mut self) -> Option<&'a [u8]> {
+        let start = self.at;
+        loop {
+            match *self.bytes.get(self.at)? {
+                b'"' => break,
+                b'\\' | 0..=0x1f => return None,
+                _ => self.at += 1,
+            }
+        }
+        let string = self.bytes.get(start..self.at)?;
+        self.at += 1;
+        Some(string)
+    }
+
+    /// A key and its colon.
+    fn key(&mut self) -> Option<&'a [u8]> {
+        self.byte(b'"')?;
+        let key = self.string_rest()?;
+        self.byte(b':')?;
+        Some(key)
+    }
+
+    /// The text of the object that comes next, passed over to its closing
+    /// bracket (over strings and their escapes; brackets counted, not
+    /// matched). Only cut out: serde reads it.
+    fn object_text(&mut self) -> Option<&'a str> {
+        self.space();
+        let start = self.at;
+        if self.bytes.get(start) != Some(&b'{') {
+            return None;
+        }
+        let mut depth = 0_usize;
+        loop {
+            match *self.bytes.get(self.at)? {
+                b'"' => loop {
+                    self.at += 1;
+                    match *self.bytes.get(self.at)? {
+                        b'"' => break,
+                        b'\\' => self.at += 1,
+                        _ => {}
+                    }
+                },
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.at += 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            self.at += 1;
+        }
+        std::str::from_utf8(self.bytes.get(start..self.at)?).ok()
+    }
+
+    /// The form `number`: its values set in `report`.
+    fn form(
+        &mut self,
+        report: &mut Report,
+        indicators: &'static [crate::catalogue::Indicator],
+        number: u8,
+    ) -> Option<()> {
+        self.byte(b'{')?;
+        let start = indicators.partition_point(|indicator| indicator.form < number);
+        let end = indicators.partition_point(|indicator| indicator.form <= number);
+        let in_form = indicators.get(start..end)?;
+        let mut seen = 0_u128;
+        // Keys are looked for first where the template has them next.
+        let mut next = 0_usize;
+        self.space();
+        if self.bytes.get(self.at) == Some(&b'}') {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            self.byte(b'"')?;
+            let rest = self.bytes.get(self.at..)?;
+            let row = match in_form.get(next) {
+                Some(indicator)
+                    if rest.starts_with(indicator.key.as_bytes())
+                        && rest.get(indicator.key.len()) == Some(&b'"') =>
+                {
+                    self.at += indicator.key.len() + 1;
+                    next
+                }
+                _ => {
+                    let key = self.string_rest()?;
+                    in_form
+                        .iter()
+                        .position(|indicator| indicator.key.as_bytes() == key)?
+                }
+            };
+            self.byte(b':')?;
+            let bit = 1_u128.checked_shl(u32::try_from(row).ok()?)?;
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            next = row + 1;
+            let kind = in_form.get(row)?.kind;
+            self.space();
+            let value = match (*self.bytes.get(self.at)?, kind) {
+                (b'n', _) => {
+                    let rest = self.bytes.get(self.at..)?;
+                    if !rest.starts_with(b"null") {
+                        return None;
+                    }
+                    self.at += 4;
+                    None
+                }
+                (b'0'..=b'9', ValueKind::Count | ValueKind::Code { .. }) => {
+                    Some(Printed::whole(i128::from(self.whole()?)))
+                }
+                (b'"', ValueKind::Percent | ValueKind::MillionVnd) => {
+                    self.at += 1;
+                    Some(decimal(self.string_rest()?)?)
+                }
+                _ => return None,
+            };
+            if let Some(value) = value {
+                // The report is blank where nothing was set.
+                let set = with_form!(
+                    [&mut] report,
+                    number,
+                    |form, Form| Form::SET.get(row).map(|set| set(form, Some(value))),
+                    None
+                );
+                set?.ok()?;
+            }
+            match self.byte_after_space()? {
+                b',' => {}
+                b'}' => return Some(()),
+                _ => return None,
+            }
+        }
+    }
+
+    /// A whole number as JSON writes it (no leading zero, no fraction, no
+    /// exponent) that fits a `u64`.
+    fn whole(&mut self) -> Option<u64> {
+        let start = self.at;
+        let mut value = 0_u64;
+        while let Some(&byte @ b'0'..=b'9') = self.bytes.get(self.at) {
+            value = value.checked_mul(10)?.checked_add(u64::from(byte - b'0'))?;
+            self.at += 1;
+        }
+        let leading_zero = self.bytes.get(start) == Some(&b'0') && self.at - start > 1;
+        let fraction = matches!(self.bytes.get(self.at), Some(b'.' | b'e' | b'E'));
+        (!leading_zero && !fraction).then_some(value)
+    }
+}
+
+/// A JSON decimal string's text (`-?[0-9]{1,12}(\.[0-9]{1,6})?`) as the
+/// digits printed.
+fn decimal(text: &[u8]) -> Option<Printed> {
+    let (negative, unsigned) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, text),
+    };
+    let (integer, fraction) = match unsigned.iter().position(|&byte| byte == b'.') {
+        Some(dot) => (
+            unsigned.get(..dot)?,
+            unsigned.get(dot + 1..).filter(|f| !f.is_empty())?,
+        ),
+        None => (unsigned, &[][..]),
+    };
+    let integer_ok = (1..=crate::number::MAX_INTEGER_DIGITS).contains(&integer.len());
+    if !integer_ok || fraction.len() > crate::number::MAX_DECIMALS as usize {
+        return None;
+    }
+    // At most 12 + 6 digits: an `i64` holds them.
+    let mut magnitude = 0_i64;
+    for &byte in integer.iter().chain(fraction) {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        magnitude = magnitude
+            .checked_mul(10)?
+            .checked_add(i64::from(byte - b'0'))?;
+    }
+    let magnitude = i128::from(magnitude);
+    Some(Printed {
+        mantissa: if negative { -magnitude } else { magnitude },
+        decimals: u32::try_from(fraction.len()).ok()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What serde's typed pass gives, when it gives a report.
+    fn typed(text: &str) -> Option<Report> {
+        serde_json::from_str::<Report>(text).ok()
+    }
+
+    /// The one-pass reading gives a report only where serde's typed pass
+    /// gives the same one; gives whether it read `text`.
+    fn agrees(text: &str) -> bool {
+        let plain = read_plain(text);
+        if let Some(report) = &plain {
+            assert_eq!(Some(report), typed(text).as_ref(), "{text}");
+        }
+        plain.is_some()
+    }
+
+    #[test]
+    fn the_one_pass_reading_agrees_with_serde() {
+        let sample = crate::samples::bac_giang_2023_q3();
+        let compact = serde_json::to_string(&sample).expect("serializes");
+        let pretty = serde_json::to_string_pretty(&sample).expect("serializes");
+        assert_eq!(read_plain(&compact).as_ref(), Some(&sample));
+        assert_eq!(read_plain(&pretty).as_ref(), Some(&sample));
+        let form3 = r#""form3":{"#;
+        let meta = format!(
+            r#""meta":{},"#,
+            serde_json::to_string(&sample.meta).expect("serializes")
+        );
+        let read = [
+            // White space, keys out of order, nulls, other values.
+            compact.replace(',', " ,\r\n\t").replace(':', " : "),
+            format!(
+                "{{{},{}}}",
+                &compact.replace(&meta, "")[1..compact.len() - meta.len() - 1],
+                meta.trim_end_matches(',')
+            ),
+            compact
+                .replace(form3, r#""form3":{"resolved_commune":77985,"#)
+                .replacen(r#","resolved_commune":77985"#, "", 1),
+            compact.replace(
+                r#""on_time_rate_commune":"98.8""#,
+                r#""on_time_rate_commune":null"#,
+            ),
+            compact.replace(r#""procedures_local":1902"#, r#""procedures_local":0"#),
+            compact.replace(
+                r#""procedures_local":1902"#,
+                r#""procedures_local":18446744073709551615"#,
+            ),
+            compact.replace(
+                r#""disbursement_rate":null"#,
+                r#""disbursement_rate":"-0.50""#,
+            ),
+        ];
+        let refused = [
+            // What serde refuses, or reads otherwise than these bytes say.
+            compact.replace(r#""procedures_local":1902"#, r#""procedures_local":1902.0"#),
+            compact.replace(r#""procedures_local":1902"#, r#""procedures_local":01902"#),
+            compact.replace(r#""procedures_local":1902"#, r#""procedures_local":1e3"#),
+            compact.replace(r#""procedures_local":1902"#, r#""procedures_local":-1902"#),
+            compact.replace(r#""procedures_local":1902"#, r#""procedures_local":"1902""#),
+            compact.replace(
+                r#""procedures_local":1902"#,
+                r#""procedures_local":18446744073709551616"#,
+            ),
+            compact.replace(r#""procedures_local""#, r#""procedures\u005flocal""#),
+            compact.replace(form3, r#""form3":{"procedures_local":1,"#),
+            compact.replace(form3, r#""form3":{"unknown":1,"#),
+            compact.replace(r#""form7":"#, r#""form3":{},"form7":"#),
+            compact.replace(r#","form7":"#, r#","form8":{},"form7":"#),
+            compact.replace(r#""meta":"#, r#""meta":{},"x":"#),
+            format!("{compact},"),
+            format!("[{compact}]"),
+            compact.replace('}', "]"),
+            compact[..compact.len() - 1].to_owned(),
+            "{}".to_owned(),
+            String::new(),
+        ];
+        for text in &read {
+            assert_ne!(text, &compact);
+            assert!(agrees(text), "{text}");
+        }
+        for text in &refused {
+            assert!(!agrees(text), "{text}");
+        }
+        // The committed fuzz corpus: whatever is read agrees.
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/json");
+        let mut files = 0;
+        for entry in std::fs::read_dir(corpus).expect("the JSON corpus") {
+            let bytes = std::fs::read(entry.expect("an entry").path()).expect("a file");
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                agrees(text);
+                files += 1;
+            }
+        }
+        assert!(files > 10, "{files}");
+    }
+
+    #[test]
+    fn decimal_strings_read_as_serde_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "99.3",
+            "-0.50",
+            "100.00",
+            "999999999999.999999",
+            "1.",
+            ".5",
+            "1.2.3",
+            "1234567890123",
+            "1.1234567",
+            "+1",
+            "1e3",
+            "",
+            "-",
+            "9 ",
+            "٣",
+        ] {
+            let ours = decimal(text.as_bytes());
+            let json = format!("\"{text}\"");
+            let serde = serde_json::from_str::<crate::unit::Percent>(&json)
+                .ok()
+                .map(crate::unit::CellValue::printed);
+            assert_eq!(ours, serde, "{text:?}");
         }
     }
 }

@@ -215,6 +215,91 @@ pub fn english_reading(text: &str) -> Option<String> {
     (split(&swapped).is_ok() && swapped != text).then_some(swapped)
 }
 
+/// A number as it is nearly always written, read in one pass over its
+/// bytes: an optional `-`, digits with `.` between groups of three (the
+/// first of one to three digits, not starting with `0` when groups
+/// follow), then optionally `,` and digits; nothing around it, not even
+/// white space.
+///
+/// [`Plain::scan`] reads exactly the texts that [`split`] accepts without
+/// trimming, and gives their digits' value as `parse_count` and
+/// `parse_decimal` compute it; for anything else (white space, a dash,
+/// English separators, a value past `u64`) it gives `None` and the full
+/// reader decides, so errors are told as before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Plain {
+    negative: bool,
+    /// Every digit, integer and fraction, as one whole number.
+    mantissa: u64,
+    /// How many digits stand before the decimal mark.
+    integer_digits: usize,
+    /// How many digits stand after it (0 without one).
+    decimals: u32,
+}
+
+impl Plain {
+    #[inline]
+    fn scan(bytes: &[u8]) -> Option<Plain> {
+        let (negative, unsigned) = match bytes {
+            [b'-', rest @ ..] => (true, rest),
+            _ => (false, bytes),
+        };
+        let mut mantissa = 0_u64;
+        // The integer digits before the current group, the current group's,
+        // and whether a `.` came before it.
+        let (mut before, mut group, mut grouped) = (0_usize, 0_usize, false);
+        let mut rest = unsigned;
+        while let [byte, tail @ ..] = rest {
+            let digit = byte.wrapping_sub(b'0');
+            if digit < 10 {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
+                group += 1;
+            } else if *byte == b'.' {
+                // The first group has one to three digits and, with groups
+                // after it, does not start with 0; the others three.
+                let fine = if grouped {
+                    group == 3
+                } else {
+                    (1..=3).contains(&group) && unsigned.first() != Some(&b'0')
+                };
+                if !fine {
+                    return None;
+                }
+                (before, group, grouped) = (before + group, 0, true);
+            } else if *byte == b',' {
+                break;
+            } else {
+                return None;
+            }
+            rest = tail;
+        }
+        if group == 0 || (grouped && group != 3) {
+            return None;
+        }
+        let mut decimals = 0_u32;
+        if let [_comma, fraction @ ..] = rest {
+            // Digits, at least one, to the end.
+            if fraction.is_empty() {
+                return None;
+            }
+            for byte in fraction {
+                let digit = byte.wrapping_sub(b'0');
+                if digit >= 10 {
+                    return None;
+                }
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(digit))?;
+                decimals = decimals.checked_add(1)?;
+            }
+        }
+        Some(Plain {
+            negative,
+            mantissa,
+            integer_digits: before + group,
+            decimals,
+        })
+    }
+}
+
 /// The pieces of a syntactically valid Vietnamese number.
 struct Parts<'a> {
     negative: bool,
@@ -307,7 +392,21 @@ fn split(text: &str) -> Result<Parts<'_>, NumberError> {
 /// assert_eq!(parse_count("1,5"), Err(NumberError::FractionalCount));
 /// assert_eq!(parse_count("-5"), Err(NumberError::NegativeCount));
 /// ```
+#[inline]
 pub fn parse_count(text: &str) -> Result<u64, NumberError> {
+    // The common case in one pass; anything else is read (and its error
+    // told) by the full reader below.
+    if let Some(plain) = Plain::scan(text.as_bytes())
+        && !plain.negative
+        && plain.decimals == 0
+    {
+        return Ok(plain.mantissa);
+    }
+    parse_count_full(text)
+}
+
+/// [`parse_count`] by [`split`]: any text, every error told.
+fn parse_count_full(text: &str) -> Result<u64, NumberError> {
     let parts = match split(text) {
         Ok(parts) => parts,
         Err(error) => {
@@ -369,7 +468,22 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
 /// assert_eq!(parse_decimal("12.3456"), Err(NumberError::BadGrouping));
 /// # Ok::<(), NumberError>(())
 /// ```
+#[inline]
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    // The common case in one pass, as `Plain` reads it.
+    if let Some(plain) = Plain::scan(text.as_bytes())
+        && plain.integer_digits <= MAX_INTEGER_DIGITS
+        && plain.decimals <= MAX_DECIMALS
+        && let Ok(mantissa) = i64::try_from(plain.mantissa)
+    {
+        let mantissa = if plain.negative { -mantissa } else { mantissa };
+        return Ok(Decimal::new(mantissa, plain.decimals));
+    }
+    parse_decimal_full(text)
+}
+
+/// [`parse_decimal`] by [`split`]: any text, every error told.
+fn parse_decimal_full(text: &str) -> Result<Decimal, NumberError> {
     let parts = match split(text) {
         Ok(parts) => parts,
         Err(error) => return Err(english_or(text, error)),
@@ -602,6 +716,61 @@ pub fn format_decimal(value: &Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every text of up to six characters from digits, separators, signs
+    /// and a space: the one-pass reading agrees with the full reader
+    /// whenever it gives a value, and gives one for every plain number.
+    #[test]
+    fn the_one_pass_reading_agrees_with_the_full_reader() {
+        const ALPHABET: &[u8] = b"0159.,- ";
+        let mut text = Vec::with_capacity(6);
+        let (mut fast, mut full) = (0_usize, 0_usize);
+        for length in 0..=6_u32 {
+            let base = ALPHABET.len();
+            for mut code in 0..base.pow(length) {
+                text.clear();
+                for _ in 0..length {
+                    text.push(ALPHABET[code % base]);
+                    code /= base;
+                }
+                let text = std::str::from_utf8(&text).expect("ASCII");
+                let plain = Plain::scan(text.as_bytes());
+                let (count, decimal) = (parse_count(text), parse_decimal(text));
+                assert_eq!(count, parse_count_full(text), "{text:?}");
+                assert_eq!(decimal, parse_decimal_full(text), "{text:?}");
+                assert_eq!(
+                    decimal.map(|value| value.scale()),
+                    parse_decimal_full(text).map(|value| value.scale()),
+                    "{text:?}"
+                );
+                // Without white space, a decimal the full reader accepts
+                // is one the one pass reads.
+                if decimal.is_ok() && !text.contains(' ') {
+                    assert!(plain.is_some(), "{text:?}");
+                    fast += 1;
+                }
+                full += usize::from(decimal.is_ok());
+            }
+        }
+        assert!(fast > 1_000 && full > fast, "{fast} of {full}");
+        assert_eq!(parse_count("18446744073709551615"), Ok(u64::MAX));
+        assert_eq!(
+            parse_count("18446744073709551616"),
+            Err(NumberError::Overflow)
+        );
+        assert_eq!(
+            parse_decimal("-999.999.999.999,999999").map(|d| d.scale()),
+            Ok(6)
+        );
+        assert_eq!(
+            parse_decimal("1.000.000.000.000"),
+            Err(NumberError::Overflow)
+        );
+        assert_eq!(
+            parse_decimal("1,0000000"),
+            Err(NumberError::TooManyDecimals)
+        );
+    }
 
     #[test]
     fn counts_from_the_source() {

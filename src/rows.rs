@@ -20,11 +20,12 @@
 //! document without a single figure is refused. What it reads well but
 //! might be misread comes back as [`ImportWarning`]s beside the report.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::bnv581::Report;
-use crate::bnv581::{CATALOGUE, CELL_COUNT, RowKind, lookup};
-use crate::catalogue::{CellId, Indicator};
+use crate::bnv581::{CATALOGUE, CELL_COUNT, Report, with_form};
+use crate::bnv581::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
+use crate::catalogue::{Catalogue, CellId, Indicator, normalize_stt};
 use crate::error::{
     CellError, CellProblem, Error, MAX_CELL_CHARS, MAX_DOCUMENT_BYTES, MAX_ROWS, MetaProblem,
     Problems, Quoted, echo,
@@ -93,8 +94,9 @@ impl Report {
     {
         let mut report = Report::new(meta);
         let mut first_seen = [None::<usize>; CELL_COUNT];
+        let mut finder = RowFinder::new(TemplateVersion::Bnv581Of2022.template().catalogue);
         let problems = import_rows(rows, |number, row| {
-            import_one(&mut report, &mut first_seen, number, row).map(|_| ())
+            import_one(&mut report, &mut first_seen, &mut finder, number, row).map(|_| ())
         });
         let meta_problems = report.meta.problems();
         rows_outcome(report, problems, meta_problems)
@@ -128,24 +130,185 @@ impl Report {
     }
 }
 
-/// Imports one row; `number` is its row or line number (from 1). Gives the
-/// cell it set, if any (a blank heading sets none).
-fn import_one(
+/// Imports one row into a report made blank for it (so that a blank cell
+/// needs no setting); `number` is its row or line number (from 1). Gives
+/// the cell it set and its text without surrounding white space, if it set
+/// one (a blank cell or heading sets none).
+fn import_one<'a>(
     report: &mut Report,
     first_seen: &mut [Option<usize>; CELL_COUNT],
+    finder: &mut RowFinder,
     number: usize,
-    row: Row<'_>,
-) -> Result<Option<CellId>, CellProblem> {
+    row: Row<'a>,
+) -> Result<Option<(CellId, &'a str)>, CellProblem> {
     if !(1..=7).contains(&row.form) {
         return Err(CellProblem::UnknownForm);
     }
-    let id = match lookup(row.form, row.stt) {
-        Some(RowKind::Indicator(id)) => id,
-        Some(RowKind::Heading(_)) if row.text.trim().is_empty() => return Ok(None),
-        Some(RowKind::Heading(_)) => return Err(CellProblem::ValueOnHeading),
+    let found = finder.find(row.form, row.stt);
+    import_found(report, first_seen, number, found, row)
+}
+
+/// [`import_one`] of a row whose form is known and whose STT was looked
+/// for: `found` is what was found.
+fn import_found<'a>(
+    report: &mut Report,
+    first_seen: &mut [Option<usize>; CELL_COUNT],
+    number: usize,
+    found: Option<Found>,
+    row: Row<'a>,
+) -> Result<Option<(CellId, &'a str)>, CellProblem> {
+    let text = trim(row.text);
+    let (id, row_in_form) = match found {
+        Some(Found::Indicator(id, row_in_form)) => (id, row_in_form),
+        Some(Found::Heading(_)) if text.is_empty() => return Ok(None),
+        Some(Found::Heading(_)) => return Err(CellProblem::ValueOnHeading),
         None => return Err(CellProblem::UnknownStt),
     };
-    import_cell(report, first_seen, number, id, row.text).map(|()| Some(id))
+    if let Some(first_row) = first_seen[id.index()] {
+        return Err(CellProblem::Duplicate { first_row });
+    }
+    first_seen[id.index()] = Some(number);
+    if too_long(row.text) {
+        return Err(CellProblem::CellTooLong);
+    }
+    if text.is_empty() {
+        // The report is blank where no row set it.
+        return Ok(None);
+    }
+    // The cell readers trim as well: the trimmed text reads the same.
+    parse_into(report, row.form, row_in_form, text)?;
+    Ok(Some((id, text)))
+}
+
+/// `text` without surrounding white space, at once when it has none at
+/// either end (a printable ASCII character first and last).
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// Finds the row of a form's STT in a template, as
+/// [`lookup`](crate::catalogue::lookup) does (a trailing dot and
+/// surrounding white space ignored), looking first right after the
+/// indicator and the heading found before: documents list their rows in
+/// the template's order, so a row is nearly always found at once.
+/// Otherwise it halves to the form's first indicator and reads on.
+pub(crate) struct RowFinder {
+    catalogue: &'static Catalogue,
+    /// Where the next indicator and the next heading are looked for first.
+    next_indicator: usize,
+    next_heading: usize,
+    /// The form of the indicator found last, and the position of its
+    /// form's first indicator in the template.
+    form: u8,
+    form_start: usize,
+}
+
+/// A row found by [`RowFinder::find`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// An indicator, and its position in its form (from 0).
+    Indicator(CellId, usize),
+    /// A heading.
+    Heading(&'static crate::catalogue::Heading),
+}
+
+impl RowFinder {
+    pub(crate) fn new(catalogue: &'static Catalogue) -> Self {
+        Self {
+            catalogue,
+            next_indicator: 0,
+            next_heading: 0,
+            form: 0,
+            form_start: 0,
+        }
+    }
+
+    /// The indicator looked for first: the one after the indicator found
+    /// last.
+    pub(crate) fn expected(&self) -> Option<&'static Indicator> {
+        self.catalogue.indicators.get(self.next_indicator)
+    }
+
+    /// [`RowFinder::expected`], found: what [`RowFinder::find`] gives for
+    /// its form and STT.
+    pub(crate) fn take_expected(&mut self) -> Option<Found> {
+        let at = self.next_indicator;
+        let indicator = self.catalogue.indicators.get(at)?;
+        if self.form != indicator.form {
+            // The one before it is of another form: it is its form's first.
+            (self.form, self.form_start) = (indicator.form, at);
+        }
+        self.next_indicator = at.saturating_add(1);
+        Some(Found::Indicator(
+            indicator.id,
+            at.saturating_sub(self.form_start),
+        ))
+    }
+
+    /// The row of form `form` at `stt`. A template has no heading where it
+    /// has an indicator (a test checks it), so which is looked for first
+    /// does not change what is found.
+    pub(crate) fn find(&mut self, form: u8, stt: &str) -> Option<Found> {
+        let stt = normalize_stt(stt);
+        let (indicators, headings) = (self.catalogue.indicators, self.catalogue.headings);
+        if let Some(indicator) = self.expected()
+            && indicator.form == form
+            && same(indicator.stt, stt)
+        {
+            return self.take_expected();
+        }
+        if let Some(heading) = headings.get(self.next_heading)
+            && heading.form == form
+            && heading.stt == stt
+        {
+            self.next_heading = self.next_heading.saturating_add(1);
+            return Some(Found::Heading(heading));
+        }
+        // The indicators are in form order: the form's first by halving.
+        let start = indicators.partition_point(|indicator| indicator.form < form);
+        let in_form = indicators
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|indicator| indicator.form == form);
+        for (row, indicator) in in_form.enumerate() {
+            if same(indicator.stt, stt) {
+                (self.form, self.form_start) = (form, start);
+                self.next_indicator = start.saturating_add(row).saturating_add(1);
+                return Some(Found::Indicator(indicator.id, row));
+            }
+        }
+        let position = headings
+            .iter()
+            .position(|heading| heading.form == form && heading.stt == stt)?;
+        self.next_heading = position.saturating_add(1);
+        headings.get(position).map(Found::Heading)
+    }
+}
+
+/// Whether two short texts (STTs) are the same, byte by byte in place
+/// (rather than through a call to compare memory).
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// Parses `text` into the cell at `row` of form `form`, as
+/// [`Report::set_cell_text`] does with text that is not blank (the row
+/// known, not worked out from the cell).
+fn parse_into(report: &mut Report, form: u8, row: usize, text: &str) -> Result<(), CellProblem> {
+    with_form!(
+        [&mut] report,
+        form,
+        |cells, Form| match Form::PARSE.get(row) {
+            Some(parse) => parse(cells, text),
+            None => Err(CellProblem::UnknownStt),
+        },
+        Err(CellProblem::UnknownForm)
+    )
 }
 
 /// Sets one cell from its text, unless it was given before.
@@ -187,6 +350,7 @@ pub(crate) fn import_cell(
 
 /// Whether a cell's text is longer than [`MAX_CELL_CHARS`] characters
 /// (read no further than the limit).
+#[inline]
 pub(crate) fn too_long(text: &str) -> bool {
     // No more bytes than the limit is no more characters.
     text.len() > MAX_CELL_CHARS && text.chars().nth(MAX_CELL_CHARS).is_some()
@@ -398,6 +562,87 @@ enum TsvLine<'a> {
     /// A line that is not a row: the problem, the form, the STT and the
     /// text to quote.
     Bad(CellProblem, u8, &'a str, &'a str),
+}
+
+/// The line of `text` starting at byte `start` when it is written as nearly
+/// every line of rows is, read in one pass over its bytes to its end: a
+/// one-digit form, a tab, an STT, a tab and the value, with no further
+/// column. Gives the row, the line (without its `\n` and one `\r` before
+/// it, as [`crate::decode::lines`] cuts it) and where the next line
+/// starts. `None` for any other line, which [`tsv_line`] reads (and whose
+/// problems it tells); for these lines it gives the same row.
+fn plain_row(text: &str, start: usize) -> Option<(Row<'_>, &str, usize)> {
+    let bytes = text.as_bytes().get(start..)?;
+    let [form @ b'0'..=b'9', b'\t', ..] = bytes else {
+        return None;
+    };
+    let mut stt_end = 2;
+    loop {
+        match *bytes.get(stt_end)? {
+            b'\t' => break,
+            b'\n' => return None,
+            _ => stt_end += 1,
+        }
+    }
+    plain_value(text, start, form - b'0', stt_end)
+}
+
+/// [`plain_row`] of the row `expected` (the one the finder looks for
+/// first: documents list their rows in the template's order): its form,
+/// a tab and its STT (with or without one trailing dot) compared in place.
+/// `None` when the line does not start so.
+fn expected_row<'a>(
+    text: &'a str,
+    start: usize,
+    expected: Option<&Indicator>,
+) -> Option<(Row<'a>, &'a str, usize)> {
+    let indicator = expected?;
+    let bytes = text.as_bytes().get(start..)?;
+    let [form, b'\t', rest @ ..] = bytes else {
+        return None;
+    };
+    if form.wrapping_sub(b'0') != indicator.form || !(1..=7).contains(&indicator.form) {
+        return None;
+    }
+    let stt = indicator.stt.as_bytes();
+    let dot = match rest.strip_prefix(stt)? {
+        [b'\t', ..] => 0,
+        [b'.', b'\t', ..] => 1,
+        _ => return None,
+    };
+    plain_value(text, start, indicator.form, 2 + stt.len() + dot)
+}
+
+/// The rest of [`plain_row`]: the line starting at `start` whose STT ends
+/// with the tab at `stt_end`, if its value is its last column.
+fn plain_value(
+    text: &str,
+    start: usize,
+    form: u8,
+    stt_end: usize,
+) -> Option<(Row<'_>, &str, usize)> {
+    let bytes = text.as_bytes().get(start..)?;
+    let value_start = stt_end + 1;
+    let mut end = value_start;
+    while let Some(&byte) = bytes.get(end) {
+        match byte {
+            b'\n' => break,
+            b'\t' => return None,
+            _ => end += 1,
+        }
+    }
+    let next = start + end + 1;
+    // `lines` takes one `\r` off the end, `tsv_line` a second one.
+    let line_end = match bytes.get(value_start..end)? {
+        [.., b'\r', b'\r'] => return None,
+        [.., b'\r'] => end - 1,
+        _ => end,
+    };
+    // Cut at ASCII bytes: on character boundaries.
+    let line = text.get(start..start + line_end)?;
+    let stt = line.get(2..stt_end)?;
+    let value = line.get(value_start..)?;
+    Some((Row::new(form, stt, value), line, next))
 }
 
 fn tsv_line(line: &str) -> TsvLine<'_> {
@@ -707,13 +952,17 @@ impl fmt::Display for ImportWarning {
 /// The three-decimal warning for a decimal cell printed like `8,007`: one
 /// to three digits, not starting with 0, a comma, three digits.
 pub(crate) fn three_decimals(id: CellId, text: &str) -> Option<WarningKind> {
-    if !matches!(
-        id.indicator().kind,
-        ValueKind::Percent | ValueKind::MillionVnd
-    ) {
+    let text = trim(text);
+    // Three digits after a comma: the fourth byte from the end is one.
+    let comma = text.len() >= 4 && text.as_bytes().get(text.len() - 4) == Some(&b',');
+    if !comma
+        || !matches!(
+            id.indicator().kind,
+            ValueKind::Percent | ValueKind::MillionVnd
+        )
+    {
         return None;
     }
-    let text = text.trim();
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (integer, fraction) = unsigned.split_once(',')?;
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
@@ -803,63 +1052,68 @@ pub fn read_tsv_bytes(bytes: &[u8]) -> Result<Imported, Error> {
 /// [`read_tsv`] of text already in normal form C.
 fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
     let mut meta = MetaReader::default();
-    let mut report = Report::new(ReportMeta::default());
-    let mut first_seen = [None::<usize>; CELL_COUNT];
-    let mut problems = Problems::new();
-    let mut warnings = Problems::new();
-    let mut figures = 0_usize;
-    let mut rows = 0_usize;
-    for (index, line) in crate::decode::lines(text).enumerate() {
-        if problems.is_full() {
+    let report = Report::new(ReportMeta::default());
+    let mut reader = TsvRows {
+        first_seen: [None::<usize>; CELL_COUNT],
+        finder: RowFinder::new(TemplateVersion::Bnv581Of2022.template().catalogue),
+        report,
+        problems: Problems::new(),
+        warnings: Problems::new(),
+        figures: 0,
+        rows: 0,
+    };
+    // Lines as `decode::lines` cuts them, a plain row read to its end at
+    // once.
+    let (mut start, mut number) = (0_usize, 0_usize);
+    while start < text.len() {
+        if reader.problems.is_full() {
             break;
         }
-        let number = index.saturating_add(1);
+        number = number.saturating_add(1);
+        if let Some((row, line, next)) = expected_row(text, start, reader.finder.expected()) {
+            start = next;
+            if reader.row(number, row, line, true) {
+                continue;
+            }
+            break;
+        }
+        if let Some((row, line, next)) = plain_row(text, start) {
+            start = next;
+            if reader.row(number, row, line, false) {
+                continue;
+            }
+            break;
+        }
+        let rest = text.get(start..).unwrap_or_default();
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        start = start.saturating_add(end).saturating_add(1);
+        let line = rest.get(..end).unwrap_or_default();
+        let line = line.strip_suffix('\r').unwrap_or(line);
         match tsv_line(line) {
-            TsvLine::Row(row) if rows == MAX_ROWS => {
-                push_too_many_rows(&mut problems, number, row, line);
-                break;
+            TsvLine::Row(row) => {
+                if !reader.row(number, row, line, false) {
+                    break;
+                }
             }
             TsvLine::Skip => {}
             TsvLine::Meta(content) => {
                 if let Err(problem) = meta.line(number, content) {
-                    push(
-                        &mut problems,
-                        number,
-                        0,
-                        "",
-                        line,
-                        CellProblem::Metadata(problem),
-                    );
+                    let problem = CellProblem::Metadata(problem);
+                    push(&mut reader.problems, number, 0, "", line, problem);
                 }
             }
             TsvLine::Bad(problem, form, stt, raw) => {
-                push(&mut problems, number, form, stt, raw, problem);
-            }
-            TsvLine::Row(row) => {
-                rows = rows.saturating_add(1);
-                match import_one(&mut report, &mut first_seen, number, row) {
-                    Ok(Some(id)) => {
-                        if !row.text.trim().is_empty() {
-                            figures = figures.saturating_add(1);
-                            if let Some(kind) = three_decimals(id, row.text) {
-                                warnings.push(ImportWarning {
-                                    line: Some(number),
-                                    form: row.form,
-                                    stt: id.indicator().stt.to_owned(),
-                                    text: echo(row.text.trim()),
-                                    kind,
-                                });
-                            }
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(problem) => {
-                        push(&mut problems, number, row.form, row.stt, row.text, problem);
-                    }
-                }
+                push(&mut reader.problems, number, form, stt, raw, problem);
             }
         }
     }
+    let TsvRows {
+        mut report,
+        mut problems,
+        warnings,
+        figures,
+        ..
+    } = reader;
     let meta = meta.finish(None, &mut problems);
     if figures == 0 && problems.total() == 0 {
         push(&mut problems, 1, 0, "", "", CellProblem::NoFigures);
@@ -869,6 +1123,69 @@ fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
     }
     report.meta = meta;
     Ok(Imported { report, warnings })
+}
+
+/// What [`read_tsv`] has read so far of a document's rows.
+struct TsvRows {
+    report: Report,
+    /// The line of each cell given so far.
+    first_seen: [Option<usize>; CELL_COUNT],
+    finder: RowFinder,
+    problems: Problems<CellError>,
+    warnings: Problems<ImportWarning>,
+    /// How many cells were given a value, and how many rows were read.
+    figures: usize,
+    rows: usize,
+}
+
+impl TsvRows {
+    /// Reads the row of line `number`, the one the finder expects when
+    /// `expected`; `false` past [`MAX_ROWS`], when the document is read no
+    /// further.
+    fn row(&mut self, number: usize, row: Row<'_>, line: &str, expected: bool) -> bool {
+        if self.rows == MAX_ROWS {
+            push_too_many_rows(&mut self.problems, number, row, line);
+            return false;
+        }
+        self.rows = self.rows.saturating_add(1);
+        let (report, first_seen) = (&mut self.report, &mut self.first_seen);
+        let imported = if expected {
+            let found = self.finder.take_expected();
+            import_found(report, first_seen, number, found, row)
+        } else {
+            import_one(report, first_seen, &mut self.finder, number, row)
+        };
+        match imported {
+            Ok(Some((id, text))) => {
+                self.figures = self.figures.saturating_add(1);
+                // Only `…,ddd` can be: the fourth byte from the end a comma.
+                let comma = text.len().checked_sub(4).map(|at| text.as_bytes()[at]);
+                if comma == Some(b',')
+                    && let Some(kind) = three_decimals(id, text)
+                {
+                    self.warnings.push(ImportWarning {
+                        line: Some(number),
+                        form: row.form,
+                        stt: id.indicator().stt.to_owned(),
+                        text: echo(text),
+                        kind,
+                    });
+                }
+            }
+            Ok(None) => {}
+            Err(problem) => {
+                push(
+                    &mut self.problems,
+                    number,
+                    row.form,
+                    row.stt,
+                    row.text,
+                    problem,
+                );
+            }
+        }
+        true
+    }
 }
 
 /// Reads the report metadata from the `#!` lines of a text; other lines are
@@ -1030,10 +1347,15 @@ impl MetaReader {
 
     /// Reads what follows the `#!` of line `number`.
     pub(crate) fn line(&mut self, number: usize, content: &str) -> Result<(), MetaProblem> {
-        let separator = content.find([':', '=']).ok_or(MetaProblem::NotKeyValue)?;
+        let separator =
+            memchr::memchr2(b':', b'=', content.as_bytes()).ok_or(MetaProblem::NotKeyValue)?;
         let (key, value) = (&content[..separator], &content[separator + 1..]);
-        let key_words = words(&key.to_lowercase().replace(['_', '-'], " "));
-        let slot = match key_words.as_str() {
+        let mut buffer = [0_u8; LOWER_BUFFER];
+        let key_words = match ascii_lower(key, |b| matches!(b, b'_' | b'-'), &mut buffer) {
+            Some(lower) => words(lower),
+            None => Cow::Owned(words(&key.to_lowercase().replace(['_', '-'], " ")).into_owned()),
+        };
+        let slot = match key_words.as_ref() {
             "body" | "đơn vị" | "đơn vị báo cáo" | "cơ quan" | "reporting body" => 0,
             "level" | "cấp" | "cấp hành chính" => 1,
             "period" | "kỳ" | "kỳ báo cáo" | "reporting period" => 2,
@@ -1061,7 +1383,7 @@ impl MetaReader {
             });
         }
         match slot {
-            0 => self.meta.body = value,
+            0 => self.meta.body = value.into_owned(),
             1 => self.meta.level = Some(parse_level(&value)?),
             2 => self.meta.period = Some(parse_period(&value)?),
             3 => self.meta.template = parse_template(&value, self.own)?,
@@ -1081,9 +1403,55 @@ impl MetaReader {
     }
 }
 
-/// The words of `text` joined by single spaces.
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The words of `text` joined by single spaces: `text` itself, trimmed,
+/// when they already are.
+fn words(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    // No white space but single spaces between words.
+    let mut space_before = false;
+    let mut single = |space: bool, plain_space: bool| {
+        let fine = !space || (plain_space && !space_before);
+        space_before = space;
+        fine
+    };
+    let single_spaced = if trimmed.is_ascii() {
+        // `char::is_whitespace` of ASCII, byte by byte.
+        let white = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        trimmed.bytes().all(|b| single(white(b), b == b' '))
+    } else {
+        trimmed.chars().all(|c| single(c.is_whitespace(), c == ' '))
+    };
+    if single_spaced {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// The room for a metadata key or value in lower case on the stack.
+const LOWER_BUFFER: usize = 64;
+
+/// An ASCII `text` in lower case with each byte `spaces` picks made a space,
+/// written in `buffer`: what `text.to_lowercase().replace(spaces, " ")`
+/// gives, without allocating. `None` when `text` is not ASCII or does not
+/// fit.
+fn ascii_lower<'b>(
+    text: &str,
+    spaces: impl Fn(u8) -> bool,
+    buffer: &'b mut [u8; LOWER_BUFFER],
+) -> Option<&'b str> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let lower = buffer.get_mut(..text.len())?;
+    for (slot, &byte) in lower.iter_mut().zip(text.as_bytes()) {
+        *slot = if spaces(byte) {
+            b' '
+        } else {
+            byte.to_ascii_lowercase()
+        };
+    }
+    std::str::from_utf8(lower).ok()
 }
 
 /// A level of government, in English or Vietnamese, any case.
@@ -1091,7 +1459,11 @@ fn words(text: &str) -> String {
 /// # Errors
 /// [`MetaProblem::BadLevel`].
 fn parse_level(value: &str) -> Result<Level, MetaProblem> {
-    let lower = value.to_lowercase().replace(['_', '-'], " ");
+    let mut buffer = [0_u8; LOWER_BUFFER];
+    let lower = match ascii_lower(value, |b| matches!(b, b'_' | b'-'), &mut buffer) {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(value.to_lowercase().replace(['_', '-'], " ")),
+    };
     let lower = lower.strip_prefix("cấp ").unwrap_or(&lower).trim();
     match lower {
         "ministry" | "bộ" | "bộ, ngành" | "ngành" => Ok(Level::Ministry),
@@ -1130,31 +1502,68 @@ fn parse_template(
 /// [`MetaProblem::BadPeriod`], or [`MetaProblem::NotAReportPeriod`] for
 /// the second or fourth quarter.
 pub(crate) fn parse_period(value: &str) -> Result<Period, MetaProblem> {
-    let lower = value
-        .to_lowercase()
-        .replace(['/', '-', '_', ',', '.', '(', ')'], " ");
-    let tokens: Vec<&str> = lower.split_whitespace().collect();
-    let years: Vec<u16> = tokens
-        .iter()
-        .filter(|token| token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
-        .filter_map(|token| token.parse().ok())
-        .collect();
-    let [year] = years[..] else {
-        return Err(MetaProblem::BadPeriod);
-    };
-    if !crate::limits::REPORT_YEARS.contains(&year) {
-        return Err(MetaProblem::YearOutOfRange { year });
+    const SPACES: [char; 7] = ['/', '-', '_', ',', '.', '(', ')'];
+    let mut buffer = [0_u8; LOWER_BUFFER];
+    if let Some(lower) = ascii_lower(
+        value,
+        |b| matches!(b, b'/' | b'-' | b'_' | b',' | b'.' | b'(' | b')'),
+        &mut buffer,
+    ) {
+        // The words other than the year joined, on the stack; no `năm`
+        // in ASCII.
+        let year = period_year(lower)?;
+        let mut joined = [0_u8; LOWER_BUFFER];
+        let mut length = 0_usize;
+        for token in lower
+            .split_whitespace()
+            .filter(|token| token.parse::<u16>().ok() != Some(year))
+        {
+            let separator: &[u8] = if length == 0 { b"" } else { b" " };
+            for &byte in separator.iter().chain(token.as_bytes()) {
+                // No longer than `lower`, whose words these are.
+                *joined.get_mut(length).ok_or(MetaProblem::BadPeriod)? = byte;
+                length += 1;
+            }
+        }
+        let rest = std::str::from_utf8(&joined[..length]).map_err(|_| MetaProblem::BadPeriod)?;
+        return period_of(year, rest);
     }
-    let mut rest: Vec<&str> = tokens
-        .iter()
-        .copied()
+    let lower = value.to_lowercase().replace(SPACES, " ");
+    let year = period_year(&lower)?;
+    let mut rest: Vec<&str> = lower
+        .split_whitespace()
         .filter(|token| token.parse::<u16>().ok() != Some(year))
         .collect();
     // "quý III năm 2023": năm joins the term to the year.
     if rest.len() > 1 {
         rest.retain(|token| *token != "năm");
     }
-    let term = match rest.join(" ").as_str() {
+    period_of(year, &rest.join(" "))
+}
+
+/// The one year (four digits) among the words of `lower`.
+///
+/// # Errors
+/// [`MetaProblem::BadPeriod`] without a year or with several,
+/// [`MetaProblem::YearOutOfRange`].
+fn period_year(lower: &str) -> Result<u16, MetaProblem> {
+    let mut years = lower
+        .split_whitespace()
+        .filter(|token| token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|token| token.parse::<u16>().ok());
+    let (Some(year), None) = (years.next(), years.next()) else {
+        return Err(MetaProblem::BadPeriod);
+    };
+    if !crate::limits::REPORT_YEARS.contains(&year) {
+        return Err(MetaProblem::YearOutOfRange { year });
+    }
+    Ok(year)
+}
+
+/// The period of `year` whose term is the words `rest` (the period's
+/// other words, in lower case, joined by single spaces).
+fn period_of(year: u16, rest: &str) -> Result<Period, MetaProblem> {
+    let term = match rest {
         "q1" | "quý i" | "quý 1" | "quarter 1" | "i" => Term::Q1,
         "q3" | "quý iii" | "quý 3" | "quarter 3" | "iii" => Term::Q3,
         "half year" | "halfyear" | "h1" | "6m" | "6 tháng" | "6 tháng đầu" | "sáu tháng"
@@ -1171,6 +1580,7 @@ pub(crate) fn parse_period(value: &str) -> Result<Period, MetaProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bnv581::{RowKind, lookup};
 
     #[test]
     fn from_bytes_as_from_text() {
@@ -1225,6 +1635,262 @@ mod tests {
             parse_period("1850 q3"),
             Err(MetaProblem::YearOutOfRange { year: 1850 })
         );
+    }
+
+    /// [`parse_period`] as it was written first, through lower-case
+    /// copies: the reading on the stack must agree with it.
+    fn period_through_copies(value: &str) -> Result<Period, MetaProblem> {
+        let lower = value
+            .to_lowercase()
+            .replace(['/', '-', '_', ',', '.', '(', ')'], " ");
+        let tokens: Vec<&str> = lower.split_whitespace().collect();
+        let years: Vec<u16> = tokens
+            .iter()
+            .filter(|token| token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
+            .filter_map(|token| token.parse().ok())
+            .collect();
+        let [year] = years[..] else {
+            return Err(MetaProblem::BadPeriod);
+        };
+        if !crate::limits::REPORT_YEARS.contains(&year) {
+            return Err(MetaProblem::YearOutOfRange { year });
+        }
+        let mut rest: Vec<&str> = tokens
+            .iter()
+            .copied()
+            .filter(|token| token.parse::<u16>().ok() != Some(year))
+            .collect();
+        if rest.len() > 1 {
+            rest.retain(|token| *token != "năm");
+        }
+        period_of(year, &rest.join(" "))
+    }
+
+    #[test]
+    fn periods_read_on_the_stack_as_through_copies() {
+        let terms = [
+            "Q3",
+            "q1",
+            "quý III",
+            "quý 2",
+            "half_year",
+            "Half-Year",
+            "H1",
+            "6 tháng đầu",
+            "YEAR",
+            "năm",
+            "cả năm",
+            "fy",
+            "q5",
+            "",
+            "+2023",
+            "02023",
+            "q3 q3",
+        ];
+        let years = ["2023", "1850", "2023 2024", "", "(2023)", "+2023"];
+        let mut compared = 0;
+        for term in terms {
+            for year in years {
+                for joined in [
+                    format!("{term} {year}"),
+                    format!("{year}/{term}"),
+                    format!("  {year} ,  {term}. "),
+                    format!("{term} năm {year}"),
+                    format!("{}{year}", "x".repeat(60)),
+                ] {
+                    assert_eq!(
+                        parse_period(&joined),
+                        period_through_copies(&joined),
+                        "{joined:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert_eq!(compared, 17 * 6 * 5);
+    }
+
+    #[test]
+    fn words_borrow_what_is_single_spaced() {
+        assert!(matches!(
+            words("  UBND tỉnh Bắc Giang "),
+            Cow::Borrowed("UBND tỉnh Bắc Giang")
+        ));
+        for (text, joined) in [
+            ("UBND  tỉnh\tBắc Giang", "UBND tỉnh Bắc Giang"),
+            ("a\u{a0}b", "a b"),
+        ] {
+            assert!(matches!(words(text), Cow::Owned(_)), "{text:?}");
+            assert_eq!(words(text), joined);
+        }
+        assert_eq!(words("\u{2003} \n"), "");
+        for text in ["a\u{b}b", "a \u{c}b", "a\rb", "a  b", "tỉnh\u{3000}Bắc"] {
+            assert!(matches!(words(text), Cow::Owned(_)), "{text:?}");
+        }
+        assert!(matches!(words(" a b "), Cow::Borrowed("a b")));
+    }
+
+    #[test]
+    fn plain_rows_read_as_lines_and_tsv_line_read_them() {
+        let lines = [
+            "1\t2.1\t56",
+            "1\t2.1\t56\r",
+            "1\t2.1\t56\r\r",
+            "1\t2.1\t\r",
+            "1\t2.1\t",
+            "1\t2.1",
+            "1\t\t5",
+            "12\t1\t5",
+            "1\t2.1\t5\tghi chú",
+            "1\t2.1\t\t5",
+            "1\t2.1\t 5 ",
+            "1\t2,1\t5",
+            "1\t2.1\tnhiều\u{a0}chữ",
+            "#! period: 2023 q3",
+            "# 1\t2\t3",
+            "",
+            "\r",
+        ];
+        let mut plain = 0;
+        for line in lines {
+            for ending in ["\n", "\r\n", ""] {
+                let text = format!("{line}{ending}9\t1\t1\n");
+                let cut: Vec<&str> = crate::decode::lines(&text).collect();
+                let Some((row, read, next)) = plain_row(&text, 0) else {
+                    continue;
+                };
+                plain += 1;
+                assert_eq!(read, cut[0], "{text:?}");
+                assert!(
+                    matches!(tsv_line(read), TsvLine::Row(given) if given == row),
+                    "{text:?}"
+                );
+                let rest: Vec<&str> = crate::decode::lines(&text[next..]).collect();
+                assert_eq!(rest, cut[1..], "{text:?}");
+            }
+        }
+        // Without an ending a line runs into the next one's tabs. Plain:
+        // `56` ended by `\n` and `\r\n`; `56\r` by `\n`; the empty value,
+        // ` 5 ` and the Vietnamese words each by `\n` and `\r\n`, the empty
+        // value with its `\r` by `\n`; the empty STT and the STT `2,1`
+        // (any STT, told unknown later) by `\n` and `\r\n`; and the empty
+        // line without an ending, which leaves the next row alone.
+        assert_eq!(plain, 2 + 1 + 2 + 1 + 2 + 2 + 2 + 2 + 1, "{plain}");
+    }
+
+    #[test]
+    fn the_expected_row_reads_as_a_plain_row_found() {
+        let template = TemplateVersion::Bnv581Of2022.template();
+        let mut read = 0;
+        for (index, indicator) in template.catalogue.indicators.iter().enumerate() {
+            let (form, stt) = (indicator.form, indicator.stt);
+            for (line, expected) in [
+                (format!("{form}\t{stt}\t5\n"), true),
+                (format!("{form}\t{stt}.\t 5,5\r\n"), true),
+                (format!("{form}\t{stt}..\t5\n"), false),
+                (format!("{form}\t{stt}1\t5\n"), false),
+                (format!("{form}\t{stt}\t5\tghi chú\n"), false),
+                (format!("{}\t{stt}\t5\n", form % 7 + 1), false),
+            ] {
+                // A finder that expects this indicator, as after the one before.
+                let mut finder = RowFinder::new(template.catalogue);
+                if index > 0 {
+                    let before = &template.catalogue.indicators[index - 1];
+                    finder.find(before.form, before.stt);
+                }
+                assert_eq!(finder.expected(), Some(indicator));
+                let fast = expected_row(&line, 0, finder.expected());
+                assert_eq!(fast.is_some(), expected, "{line:?}");
+                let Some((row, cut, next)) = fast else {
+                    continue;
+                };
+                read += 1;
+                assert_eq!(Some((row, cut, next)), plain_row(&line, 0), "{line:?}");
+                let mut other = RowFinder::new(template.catalogue);
+                if index > 0 {
+                    let before = &template.catalogue.indicators[index - 1];
+                    other.find(before.form, before.stt);
+                }
+                assert_eq!(finder.take_expected(), other.find(row.form, row.stt));
+                assert_eq!(finder.expected(), other.expected(), "{line:?}");
+            }
+        }
+        assert_eq!(read, 2 * template.catalogue.indicators.len());
+    }
+
+    #[test]
+    fn three_decimals_are_told_on_decimal_cells_only() {
+        let amount = CellId::of(6, "1.1"); // million VND
+        let rate = CellId::of(3, "3.1"); // a percentage
+        let count = CellId::of(3, "3.1.1");
+        let english = |text: &str| {
+            Some(WarningKind::ThreeDecimals {
+                english: text.to_owned(),
+            })
+        };
+        assert_eq!(three_decimals(amount, "8,007"), english("8.007"));
+        assert_eq!(three_decimals(amount, " -12,500\t"), english("-12.500"));
+        assert_eq!(three_decimals(rate, "100,000"), english("100.000"));
+        for text in [
+            "8,07",
+            "8,0070",
+            "0,007",
+            "1234,567",
+            "1.008,007",
+            ",007",
+            "8,00x",
+        ] {
+            assert_eq!(three_decimals(amount, text), None, "{text:?}");
+        }
+        assert_eq!(three_decimals(count, "8,007"), None);
+    }
+
+    #[test]
+    fn the_finder_finds_what_lookup_finds_in_any_order() {
+        let template = TemplateVersion::Bnv581Of2022.template();
+        // Which of an indicator and a heading is looked for first does not
+        // matter: no heading stands where an indicator does.
+        for heading in template.catalogue.headings {
+            assert_eq!(
+                template.cell(heading.form, heading.stt),
+                None,
+                "{heading:?}"
+            );
+        }
+        let mut rows: Vec<(u8, String)> = Vec::new();
+        for indicator in template.catalogue.indicators {
+            rows.push((indicator.form, indicator.stt.to_owned()));
+            rows.push((indicator.form, format!(" {}. ", indicator.stt)));
+        }
+        for heading in template.catalogue.headings {
+            rows.push((heading.form, format!("{}.", heading.stt)));
+        }
+        // One trailing dot is taken off, not two.
+        rows.extend([(2, "1.1..".to_owned()), (1, "3..".to_owned())]);
+        rows.extend([
+            (1, "99".to_owned()),
+            (8, "1".to_owned()),
+            (0, String::new()),
+        ]);
+        let forward = rows.clone();
+        let reversed: Vec<_> = rows.iter().rev().cloned().collect();
+        let mut shuffled = rows.clone();
+        shuffled.sort_by_key(|(form, stt)| (stt.len() % 3, *form));
+        for order in [forward, reversed, shuffled] {
+            let mut finder = RowFinder::new(template.catalogue);
+            for (form, stt) in &order {
+                let found = match finder.find(*form, stt) {
+                    Some(Found::Indicator(id, row)) => {
+                        assert_eq!(row, id.row_in_form(), "{form} {stt:?}");
+                        Some(RowKind::Indicator(id))
+                    }
+                    Some(Found::Heading(heading)) => Some(RowKind::Heading(heading)),
+                    None => None,
+                };
+                assert_eq!(found, lookup(*form, stt), "{form} {stt:?}");
+            }
+        }
+        assert!(lookup(1, "3.").is_some_and(|row| matches!(row, RowKind::Heading(_))));
     }
 
     #[test]
