@@ -6,7 +6,8 @@
 //! The readers: `printed` (the source document, bytes to findings),
 //! `decode` (decoding it alone), `rows` (the sample's TSV, bytes to
 //! findings), `json` (the sample's JSON, bytes to findings), `report`
-//! (the checks alone), `docx` and `xlsx` (the sample as python-docx and
+//! (the checks alone), `clean` (the checks on the sample made consistent),
+//! `docx` and `xlsx` (the sample as python-docx and
 //! openpyxl saved it, bytes to findings: feature `office`).
 
 use std::hint::black_box;
