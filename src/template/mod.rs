@@ -4,9 +4,11 @@
 //! Ministry of Home Affairs, and the guidance changes. A [`Template`] is one
 //! such set: its catalogue (forms, indicators, headings, units), its rule
 //! table, its legal basis and the periods it applies to. A report names its
-//! template in [`ReportMeta::template`](crate::meta::ReportMeta) and is read and
-//! checked against that template: [`TemplateVersion::template`] is the
-//! registry, and the only place that tells templates apart.
+//! template in [`ReportMeta::template`](crate::meta::ReportMeta), a
+//! [`TemplateVersion`]: a handle on the template value, compared by
+//! identity. No registry is kept: a reader or check is given the template
+//! (or finds it through the handle), and the templates this crate ships are
+//! named as constants ([`TemplateVersion::ALL`]).
 //!
 //! | version | legal basis | forms | indicators | rules |
 //! |---|---|---|---|---|
@@ -44,14 +46,14 @@
 //! and [`schema::template_rules_data`](crate::schema::template_rules_data).
 //! `tests/template_of_its_own.rs` is a worked example.
 //!
-//! # Adding the next official template
-//! Write its forms as tables (as [`crate::form`] does for 581), its rules
-//! with the same `rules!` table as [`crate::bnv581::RULES`], build the
-//! catalogue with the same macro, and add one variant to [`TemplateVersion`]
-//! and one arm to [`TemplateVersion::template`]. Nothing else in the crate
-//! compares templates: import, validation, findings and schemas read the
-//! [`Template`] value. The crate's unit tests define a second, test-only
-//! template this way and run it through all of those.
+//! # Adding the next official template to this crate
+//! Beside [`crate::bnv581`]: write its forms as typed tables (the
+//! `form_table!` machinery of `src/form.rs`), its rules with the `rules!`
+//! table, build the catalogue with the `catalogue!` macro, make the
+//! `static` [`Template`] and name it with a [`TemplateVersion`] constant
+//! added to [`TemplateVersion::ALL`]. Nothing else in the crate compares
+//! templates. The crate's unit tests define a second, test-only template
+//! this way and run it through import, validation, findings and schemas.
 //!
 //! # Example
 //! ```
