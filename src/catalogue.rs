@@ -579,6 +579,11 @@ impl CellId {
         }
     }
 
+    /// The handle of the catalogue the cell belongs to.
+    pub(crate) const fn handle(self) -> CatalogueRef {
+        self.catalogue
+    }
+
     /// The catalogue the cell belongs to.
     #[must_use]
     pub fn catalogue(self) -> &'static Catalogue {

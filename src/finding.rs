@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::CellId;
+use crate::catalogue::{CatalogueRef, CellId};
 pub use crate::check::Family;
 use crate::check::Rule;
 use crate::unit::Printed;
@@ -51,16 +51,17 @@ pub(crate) enum Phrase {
 
 /// The values of a rule's cells as the rule read them, by position in its
 /// cells: the printed digits and decimals, which cells were reported and
-/// which rows do not apply to the period. What the exact evaluators read,
-/// and what a finding keeps to write its messages from: the values are
-/// copied as they are, and turned into decimals only when a message is
-/// written.
+/// which rows do not apply to the period. What the exact evaluators read
+/// (in full, `Readings<16>`), and what a finding keeps to write its
+/// messages from (`Readings<13>`, see [`Wording`]): the values are copied
+/// as they are, and turned into decimals only when a message is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Readings {
-    /// The printed digits, as the bytes of an `i128` (little-endian): kept
-    /// unaligned, so that a finding stays small enough for four of them to
-    /// come from the allocator's per-thread cache.
-    mantissas: [[u8; 16]; CellList::CAPACITY],
+pub(crate) struct Readings<const BYTES: usize = 16> {
+    /// The printed digits, as the low `BYTES` bytes of an `i128`
+    /// (little-endian, two's complement), saturated to what they hold:
+    /// kept unaligned, so that a finding stays small enough for four of
+    /// them to come from the allocator's per-thread cache.
+    mantissas: [[u8; BYTES]; CellList::CAPACITY],
     /// The decimals, at most 255: past 38 decimals no value can be
     /// computed with in 128 bits (every evaluator gives up alike), and no
     /// cell type holds more than 28.
@@ -73,13 +74,27 @@ pub(crate) struct Readings {
 
 const _: () = assert!(CellList::CAPACITY <= 8, "a rule's cells are marked in a u8");
 
-impl Readings {
+/// The bytes a finding keeps of a mantissa: 104 bits with the sign. Every
+/// value a cell holds fits (a count or a code is a `u64`, a percentage or
+/// an amount a [`Decimal`], 96 bits and a sign); a wider one (a sum of
+/// many bodies' amounts) is kept saturated, still too wide for a decimal,
+/// and so written as [`Decimal::MAX`] as it always was.
+pub(crate) const KEPT_BYTES: usize = 13;
+
+impl<const BYTES: usize> Readings<BYTES> {
     /// No cell read.
-    pub(crate) const NONE: Readings = Readings {
-        mantissas: [[0; 16]; CellList::CAPACITY],
+    pub(crate) const NONE: Readings<BYTES> = Readings {
+        mantissas: [[0; BYTES]; CellList::CAPACITY],
         decimals: [0; CellList::CAPACITY],
         reported: 0,
         absent: 0,
+    };
+
+    /// The widest mantissa `BYTES` bytes hold.
+    const MAX: i128 = if BYTES >= 16 {
+        i128::MAX
+    } else {
+        (1 << (8 * BYTES - 1)) - 1
     };
 
     /// Records the cell at `position` (below [`CellList::CAPACITY`]):
@@ -92,7 +107,11 @@ impl Readings {
         ) {
             let bit = 1 << position;
             if let Some(value) = value {
-                *mantissa = value.mantissa.to_le_bytes();
+                let bytes = value
+                    .mantissa
+                    .clamp(-Self::MAX - 1, Self::MAX)
+                    .to_le_bytes();
+                mantissa.copy_from_slice(&bytes[..BYTES]);
                 *decimals = u8::try_from(value.decimals).unwrap_or(u8::MAX);
                 self.reported |= bit;
             }
@@ -109,8 +128,12 @@ impl Readings {
         if position >= 8 || self.reported >> position & 1 == 0 {
             return None;
         }
+        let kept = self.mantissas.get(position)?;
+        let negative = kept.last().is_some_and(|&high| high & 0x80 != 0);
+        let mut wide = [if negative { 0xFF } else { 0 }; 16];
+        wide[..BYTES].copy_from_slice(kept);
         Some(Printed {
-            mantissa: i128::from_le_bytes(*self.mantissas.get(position)?),
+            mantissa: i128::from_le_bytes(wide),
             decimals: u32::from(*self.decimals.get(position)?),
         })
     }
@@ -131,6 +154,15 @@ impl Readings {
     pub(crate) fn is_absent(&self, position: usize) -> bool {
         position < 8 && self.absent >> position & 1 == 1
     }
+
+    /// The same readings kept in `TO` bytes a mantissa.
+    fn kept<const TO: usize>(&self) -> Readings<TO> {
+        let mut kept = Readings::<TO>::NONE;
+        for position in 0..CellList::CAPACITY {
+            kept.set(position, self.reported(position), self.is_absent(position));
+        }
+        kept
+    }
 }
 
 /// What a finding's messages are written from, besides its rule and its
@@ -139,13 +171,16 @@ impl Readings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Wording {
     pub(crate) phrase: Phrase,
-    readings: Readings,
+    readings: Readings<KEPT_BYTES>,
 }
 
 impl Wording {
     /// The words of a message of `phrase`, from the values of the rule's cells.
-    pub(crate) fn new(phrase: Phrase, readings: Readings) -> Wording {
-        Wording { phrase, readings }
+    pub(crate) fn new(phrase: Phrase, readings: &Readings) -> Wording {
+        Wording {
+            phrase,
+            readings: readings.kept(),
+        }
     }
 
     /// The value of the rule's cell at `position` as reported, `None` when
@@ -375,9 +410,13 @@ impl Serialize for RuleId {
 /// allocation) of at most [`CellList::CAPACITY`] cells, the most any rule
 /// of [`RULES`](crate::bnv581::RULES) reads.
 ///
-/// It derefs to `[CellId]`, compares with arrays, slices and vectors of
-/// [`CellId`], and serializes as an array of `{form, stt}` (deserializing
-/// rejects an empty array or one longer than the capacity).
+/// All the cells of a finding belong to one template's catalogue, so the
+/// list keeps that catalogue once and each cell's position in it: sixteen
+/// bytes, whatever the template. It is indexed (`cells[0]`) and iterated
+/// like a slice, yielding [`CellId`]s by value, compares with arrays,
+/// slices and vectors of [`CellId`], and serializes as an array of
+/// `{form, stt}` (deserializing rejects an empty array, one longer than the
+/// capacity, and cells of two templates).
 ///
 /// # Example
 /// ```
@@ -389,11 +428,16 @@ impl Serialize for RuleId {
 /// assert_eq!(same.cells, [CellId::of(4, "1.5"), CellId::of(6, "2.1")]);
 /// assert_eq!(same.cells.len(), 2);
 /// assert_eq!(same.cells[0].indicator().stt, "1.5");
+/// assert_eq!(same.cells.iter().last(), Some(CellId::of(6, "2.1")));
+/// assert!(same.cells.contains(CellId::of(6, "2.1")));
 /// assert_eq!(CellList::from_slice(&[CellId::of(4, "1.5")]).unwrap(), [CellId::of(4, "1.5")]);
 /// ```
 #[derive(Clone, Copy)]
 pub struct CellList {
-    cells: [CellId; CellList::CAPACITY],
+    /// The catalogue every cell of the list belongs to.
+    catalogue: CatalogueRef,
+    /// The cells' positions in it.
+    indices: [u8; CellList::CAPACITY],
     len: u8,
 }
 
@@ -404,70 +448,185 @@ impl CellList {
 
     /// An empty list.
     pub(crate) const EMPTY: CellList = CellList {
-        cells: [CellId::PLACEHOLDER; CellList::CAPACITY],
+        catalogue: CatalogueRef::UNNUMBERED,
+        indices: [0; CellList::CAPACITY],
         len: 0,
     };
 
-    /// A list of these cells, if there are at most [`CellList::CAPACITY`].
+    /// A list of these cells, if there are at most [`CellList::CAPACITY`]
+    /// and they are cells of one catalogue.
     #[must_use]
     pub fn from_slice(cells: &[CellId]) -> Option<CellList> {
         let mut list = CellList::EMPTY;
-        list.cells.get_mut(..cells.len())?.copy_from_slice(cells);
-        list.len = u8::try_from(cells.len()).ok()?;
+        for &cell in cells {
+            if !list.push(cell) {
+                return None;
+            }
+        }
         Some(list)
     }
 
-    /// Appends a cell; `false` (and nothing appended) when full.
+    /// Appends a cell; `false` (and nothing appended) when full or when
+    /// the cell is of another catalogue than the cells before it.
     pub(crate) fn push(&mut self, cell: CellId) -> bool {
-        match self.cells.get_mut(usize::from(self.len)) {
-            Some(slot) => {
-                *slot = cell;
+        if self.len == 0 {
+            self.catalogue = cell.handle();
+        } else if self.catalogue != cell.handle() {
+            return false;
+        }
+        match (
+            self.indices.get_mut(usize::from(self.len)),
+            u8::try_from(cell.index()),
+        ) {
+            (Some(slot), Ok(index)) => {
+                *slot = index;
                 self.len += 1;
                 true
             }
-            None => false,
+            _ => false,
         }
     }
 
-    /// The cells, as a slice.
+    /// How many cells the list holds.
     #[must_use]
-    pub fn as_slice(&self) -> &[CellId] {
-        &self.cells[..usize::from(self.len)]
+    pub const fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether the list holds no cell.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The cell at `position`, `None` past the end.
+    #[must_use]
+    pub fn get(&self, position: usize) -> Option<CellId> {
+        self.positions()
+            .get(position)
+            .map(|&index| CellId::new(self.catalogue, usize::from(index)))
+    }
+
+    /// The first cell (the checked cell), `None` when empty.
+    #[must_use]
+    pub fn first(&self) -> Option<CellId> {
+        self.get(0)
+    }
+
+    /// The last cell, `None` when empty.
+    #[must_use]
+    pub fn last(&self) -> Option<CellId> {
+        self.len().checked_sub(1).and_then(|last| self.get(last))
+    }
+
+    /// Whether `cell` is in the list.
+    #[must_use]
+    pub fn contains(&self, cell: CellId) -> bool {
+        self.iter().any(|listed| listed == cell)
+    }
+
+    /// The cells, in order.
+    #[must_use]
+    pub fn iter(&self) -> CellIter {
+        CellIter {
+            list: *self,
+            front: 0,
+            back: self.len,
+        }
+    }
+
+    /// The cells, as a vector.
+    #[must_use]
+    pub fn to_vec(&self) -> Vec<CellId> {
+        self.iter().collect()
+    }
+
+    /// The positions of the cells in their catalogue.
+    fn positions(&self) -> &[u8] {
+        &self.indices[..self.len()]
     }
 }
 
-impl std::ops::Deref for CellList {
-    type Target = [CellId];
+/// The cells of a [`CellList`], in order (see [`CellList::iter`]).
+#[derive(Debug, Clone)]
+pub struct CellIter {
+    list: CellList,
+    front: u8,
+    back: u8,
+}
 
-    fn deref(&self) -> &[CellId] {
-        self.as_slice()
+impl Iterator for CellIter {
+    type Item = CellId;
+
+    fn next(&mut self) -> Option<CellId> {
+        if self.front >= self.back {
+            return None;
+        }
+        let cell = self.list.get(usize::from(self.front));
+        self.front += 1;
+        cell
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = usize::from(self.back.saturating_sub(self.front));
+        (left, Some(left))
     }
 }
 
-impl AsRef<[CellId]> for CellList {
-    fn as_ref(&self) -> &[CellId] {
-        self.as_slice()
+impl DoubleEndedIterator for CellIter {
+    fn next_back(&mut self) -> Option<CellId> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.back -= 1;
+        self.list.get(usize::from(self.back))
     }
 }
 
-impl<'a> IntoIterator for &'a CellList {
-    type Item = &'a CellId;
-    type IntoIter = std::slice::Iter<'a, CellId>;
+impl ExactSizeIterator for CellIter {}
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.as_slice().iter()
+impl std::iter::FusedIterator for CellIter {}
+
+impl IntoIterator for &CellList {
+    type Item = CellId;
+    type IntoIter = CellIter;
+
+    fn into_iter(self) -> CellIter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for CellList {
+    type Item = CellId;
+    type IntoIter = CellIter;
+
+    fn into_iter(self) -> CellIter {
+        self.iter()
+    }
+}
+
+impl std::ops::Index<usize> for CellList {
+    type Output = CellId;
+
+    /// The cell at `position`, as its indicator holds it.
+    ///
+    /// # Panics
+    /// When `position` is past the end, as a slice's index does.
+    fn index(&self, position: usize) -> &CellId {
+        let index = self.positions()[position];
+        &self.catalogue.get().indicators[usize::from(index)].id
     }
 }
 
 impl fmt::Debug for CellList {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        out.debug_list().entries(self.as_slice()).finish()
+        out.debug_list().entries(self.iter()).finish()
     }
 }
 
 impl PartialEq for CellList {
     fn eq(&self, other: &CellList) -> bool {
-        self.as_slice() == other.as_slice()
+        self.iter().eq(other.iter())
     }
 }
 
@@ -475,67 +634,70 @@ impl Eq for CellList {}
 
 impl std::hash::Hash for CellList {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_slice().hash(state);
+        state.write_usize(self.len());
+        for cell in self {
+            cell.hash(state);
+        }
     }
 }
 
 impl PartialEq<[CellId]> for CellList {
     fn eq(&self, other: &[CellId]) -> bool {
-        self.as_slice() == other
+        self.iter().eq(other.iter().copied())
     }
 }
 
 impl PartialEq<&[CellId]> for CellList {
     fn eq(&self, other: &&[CellId]) -> bool {
-        self.as_slice() == *other
+        *self == **other
     }
 }
 
 impl<const N: usize> PartialEq<[CellId; N]> for CellList {
     fn eq(&self, other: &[CellId; N]) -> bool {
-        self.as_slice() == other
+        *self == other[..]
     }
 }
 
 impl PartialEq<Vec<CellId>> for CellList {
     fn eq(&self, other: &Vec<CellId>) -> bool {
-        self.as_slice() == other.as_slice()
+        *self == other[..]
     }
 }
 
 impl PartialEq<CellList> for [CellId] {
     fn eq(&self, other: &CellList) -> bool {
-        self == other.as_slice()
+        other == self
     }
 }
 
 impl PartialEq<CellList> for &[CellId] {
     fn eq(&self, other: &CellList) -> bool {
-        *self == other.as_slice()
+        other == *self
     }
 }
 
 impl<const N: usize> PartialEq<CellList> for [CellId; N] {
     fn eq(&self, other: &CellList) -> bool {
-        self.as_slice() == other.as_slice()
+        other == self
     }
 }
 
 impl PartialEq<CellList> for Vec<CellId> {
     fn eq(&self, other: &CellList) -> bool {
-        self.as_slice() == other.as_slice()
+        other == self
     }
 }
 
 impl From<CellList> for Vec<CellId> {
     fn from(list: CellList) -> Vec<CellId> {
-        list.as_slice().to_vec()
+        list.to_vec()
     }
 }
 
 impl Serialize for CellList {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.as_slice())
+        serializer.collect_seq(self.iter())
     }
 }
 
@@ -907,8 +1069,8 @@ impl FindingEntry {
         let mut theirs = rule.cells.iter();
         let in_order = cells
             .iter()
-            .all(|cell| theirs.by_ref().any(|other| other == cell));
-        if cells.first() != rule.cells.first() || !in_order {
+            .all(|cell| theirs.by_ref().any(|&other| other == cell));
+        if cells.first() != rule.cells.first().copied() || !in_order {
             return Err(format!(
                 "the cells of a finding of rule {} are not the rule's cells",
                 rule.id
@@ -1072,6 +1234,16 @@ finding_list!(Findings, Finding);
 mod tests {
     use super::*;
 
+    /// Four findings, the sample's, take one allocation that glibc's
+    /// per-thread cache serves (up to 1,032 bytes): a bigger finding was
+    /// measurably slower (`docs/performance.md`).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn four_findings_fit_the_allocators_quick_cache() {
+        assert!(4 * size_of::<Finding>() <= 1032, "{}", size_of::<Finding>());
+        assert_eq!(size_of::<CellList>(), 16);
+    }
+
     #[test]
     fn readings_keep_the_printed_digits_as_they_were_read() {
         let mut readings = Readings::NONE;
@@ -1107,7 +1279,7 @@ mod tests {
         assert_eq!(readings.get(4), None);
         // The words: the decimal as the finding shows it; one too wide for
         // a decimal as the greatest (as `Printed::to_decimal` gives it).
-        let wording = Wording::new(Phrase::Violated, readings);
+        let wording = Wording::new(Phrase::Violated, &readings);
         assert_eq!(wording.reported(0), Some(Decimal::new(993, 1)));
         assert_eq!(wording.reported(1), Some(Decimal::MAX));
         assert_eq!(wording.at(2), Decimal::ZERO);
@@ -1117,6 +1289,41 @@ mod tests {
         readings.set(last, Some(Printed::whole(255)), true);
         assert_eq!(readings.get(last), None);
         assert_eq!(readings.reported(last), Some(Printed::whole(255)));
+        // A finding keeps 13 bytes a mantissa: the widest a decimal has
+        // and its sign come back whole, a wider one saturated (still too
+        // wide for a decimal), a negative one with its sign.
+        let mut wide = Readings::NONE;
+        let widest = i128::from(u64::MAX) << 32 | i128::from(u32::MAX);
+        wide.set(0, Some(Printed::whole(widest)), false);
+        wide.set(1, Some(Printed::whole(-widest)), false);
+        wide.set(
+            2,
+            Some(Printed {
+                mantissa: 1 << 110,
+                decimals: 3,
+            }),
+            false,
+        );
+        wide.set(
+            3,
+            Some(Printed {
+                mantissa: -(1 << 110),
+                decimals: 0,
+            }),
+            true,
+        );
+        let kept = Wording::new(Phrase::Violated, &wide);
+        assert_eq!(kept.reported(0), Some(Decimal::MAX));
+        assert_eq!(kept.reported(1), Some(Decimal::MIN));
+        assert_eq!(
+            kept.readings.reported(2).map(|p| p.mantissa),
+            Some((1 << 103) - 1)
+        );
+        assert_eq!(
+            kept.readings.reported(3).map(|p| p.mantissa),
+            Some(-(1 << 103))
+        );
+        assert_eq!((kept.reported(2), kept.get(3)), (Some(Decimal::MAX), None));
         // Past the places of the rule of most cells, nothing is kept.
         for past in [CellList::CAPACITY, 8] {
             readings.set(past, Some(Printed::whole(1)), true);

@@ -452,10 +452,7 @@ fn a_survey_not_held_has_no_forms_and_no_method() {
     // done. A count of 0 says nothing was done and is no contradiction.
     let forms = finding(&[(1, "6", "0"), (1, "6.1", "3")], "conditional:1/6==0");
     assert_eq!(forms.severity, Severity::Error);
-    assert_eq!(
-        forms.cells.as_slice(),
-        [CellId::of(1, "6"), CellId::of(1, "6.1")]
-    );
+    assert_eq!(forms.cells, [CellId::of(1, "6"), CellId::of(1, "6.1")]);
     assert_eq!(
         messages(&forms).0,
         "Form 1, row 6 = 0 (no) but row 6.1 = 3 describe how it was done: they must be \
@@ -467,10 +464,7 @@ fn a_survey_not_held_has_no_forms_and_no_method() {
         &[(1, "6", "0"), (1, "6.1", "0"), (1, "6.2", "0")],
         "conditional:1/6==0",
     );
-    assert_eq!(
-        method.cells.as_slice(),
-        [CellId::of(1, "6"), CellId::of(1, "6.2")]
-    );
+    assert_eq!(method.cells, [CellId::of(1, "6"), CellId::of(1, "6.2")]);
     let (english, vietnamese) = messages(&method);
     assert!(
         english.starts_with("Form 1, row 6 = 0 (no) but row 6.2 = 0") && !english.contains("6.1"),
@@ -526,7 +520,7 @@ fn an_implication_names_its_premise_and_what_it_requires() {
     let broken = finding(&[(7, "6.3.2", "5"), (7, "6.2.2", "0")], online);
     assert_eq!(broken.severity, Severity::Error);
     assert_eq!(
-        broken.cells.as_slice(),
+        broken.cells,
         [CellId::of(7, "6.3.2"), CellId::of(7, "6.2.2")]
     );
     assert_eq!(broken.reported.map(|d| d.to_string()), Some("0".into()));

@@ -242,6 +242,6 @@ fn rule_ids_and_cell_lists_read_only_what_exists() {
         .next()
         .expect("the sum finding");
     assert_eq!(sum.rule, RuleId::find("sum:3/1.4").expect("a rule"));
-    assert_eq!(sum.rule.rule().cells, &sum.cells[..]);
+    assert_eq!(sum.rule.rule().cells, sum.cells);
     assert_eq!(RULES[sum.rule.index()].id, "sum:3/1.4");
 }

@@ -895,7 +895,7 @@ pub(crate) fn fire<'a>(
     phrase: Phrase,
     values: &CellValues,
 ) -> &'a mut Finding {
-    let wording = Wording::new(phrase, values.readings);
+    let wording = Wording::new(phrase, &values.readings);
     let list = CellList::from_slice(rule.rule().cells).unwrap_or(CellList::EMPTY);
     findings.push(Finding::new(rule, severity, list, wording))
 }
