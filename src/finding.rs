@@ -51,17 +51,19 @@ pub(crate) enum Phrase {
 
 /// The values of a rule's cells as the rule read them, by position in its
 /// cells: the printed digits and decimals, which cells were reported and
-/// which rows do not apply to the period. What the exact evaluators read
-/// (in full, `Readings<16>`), and what a finding keeps to write its
-/// messages from (`Readings<13>`, see [`Wording`]): the values are copied
-/// as they are, and turned into decimals only when a message is written.
+/// which rows do not apply to the period. What a finding keeps to write its
+/// messages from, and (with the rare mantissa too wide for it, see
+/// `check::CellValues`) what the exact evaluators read: the values are
+/// copied as they are, and turned into decimals only when a message is
+/// written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Readings<const BYTES: usize = 16> {
-    /// The printed digits, as the low `BYTES` bytes of an `i128`
+pub(crate) struct Readings {
+    /// The printed digits, as the low [`KEPT_BYTES`] bytes of an `i128`
     /// (little-endian, two's complement), saturated to what they hold:
-    /// kept unaligned, so that a finding stays small enough for four of
-    /// them to come from the allocator's per-thread cache.
-    mantissas: [[u8; BYTES]; CellList::CAPACITY],
+    /// kept unaligned and no wider than a cell's value, so that a finding
+    /// stays small enough for four of them to come from the allocator's
+    /// per-thread cache.
+    mantissas: [[u8; KEPT_BYTES]; CellList::CAPACITY],
     /// The decimals, at most 255: past 38 decimals no value can be
     /// computed with in 128 bits (every evaluator gives up alike), and no
     /// cell type holds more than 28.
@@ -74,44 +76,41 @@ pub(crate) struct Readings<const BYTES: usize = 16> {
 
 const _: () = assert!(CellList::CAPACITY <= 8, "a rule's cells are marked in a u8");
 
-/// The bytes a finding keeps of a mantissa: 104 bits with the sign. Every
+/// The bytes a reading keeps of a mantissa: 104 bits with the sign. Every
 /// value a cell holds fits (a count or a code is a `u64`, a percentage or
 /// an amount a [`Decimal`], 96 bits and a sign); a wider one (a sum of
 /// many bodies' amounts) is kept saturated, still too wide for a decimal,
 /// and so written as [`Decimal::MAX`] as it always was.
-pub(crate) const KEPT_BYTES: usize = 13;
+const KEPT_BYTES: usize = 13;
 
-impl<const BYTES: usize> Readings<BYTES> {
+/// The widest mantissa a reading keeps.
+const KEPT_MAX: i128 = (1 << (8 * KEPT_BYTES - 1)) - 1;
+
+impl Readings {
     /// No cell read.
-    pub(crate) const NONE: Readings<BYTES> = Readings {
-        mantissas: [[0; BYTES]; CellList::CAPACITY],
+    pub(crate) const NONE: Readings = Readings {
+        mantissas: [[0; KEPT_BYTES]; CellList::CAPACITY],
         decimals: [0; CellList::CAPACITY],
         reported: 0,
         absent: 0,
     };
 
-    /// The widest mantissa `BYTES` bytes hold.
-    const MAX: i128 = if BYTES >= 16 {
-        i128::MAX
-    } else {
-        (1 << (8 * BYTES - 1)) - 1
-    };
-
     /// Records the cell at `position` (below [`CellList::CAPACITY`]):
     /// its value, `None` when blank, and whether its row does not apply.
+    /// `false` when the value's mantissa was too wide to keep whole and was
+    /// saturated.
     #[inline]
-    pub(crate) fn set(&mut self, position: usize, value: Option<Printed>, absent: bool) {
+    pub(crate) fn set(&mut self, position: usize, value: Option<Printed>, absent: bool) -> bool {
+        let mut whole = true;
         if let (Some(mantissa), Some(decimals)) = (
             self.mantissas.get_mut(position),
             self.decimals.get_mut(position),
         ) {
             let bit = 1 << position;
             if let Some(value) = value {
-                let bytes = value
-                    .mantissa
-                    .clamp(-Self::MAX - 1, Self::MAX)
-                    .to_le_bytes();
-                mantissa.copy_from_slice(&bytes[..BYTES]);
+                let kept = value.mantissa.clamp(-KEPT_MAX - 1, KEPT_MAX);
+                whole = kept == value.mantissa;
+                mantissa.copy_from_slice(&kept.to_le_bytes()[..KEPT_BYTES]);
                 *decimals = u8::try_from(value.decimals).unwrap_or(u8::MAX);
                 self.reported |= bit;
             }
@@ -119,6 +118,7 @@ impl<const BYTES: usize> Readings<BYTES> {
                 self.absent |= bit;
             }
         }
+        whole
     }
 
     /// The value at `position` as reported (even in a row that does not
@@ -129,9 +129,9 @@ impl<const BYTES: usize> Readings<BYTES> {
             return None;
         }
         let kept = self.mantissas.get(position)?;
-        let negative = kept.last().is_some_and(|&high| high & 0x80 != 0);
+        let negative = kept[KEPT_BYTES - 1] & 0x80 != 0;
         let mut wide = [if negative { 0xFF } else { 0 }; 16];
-        wide[..BYTES].copy_from_slice(kept);
+        wide[..KEPT_BYTES].copy_from_slice(kept);
         Some(Printed {
             mantissa: i128::from_le_bytes(wide),
             decimals: u32::from(*self.decimals.get(position)?),
@@ -154,15 +154,6 @@ impl<const BYTES: usize> Readings<BYTES> {
     pub(crate) fn is_absent(&self, position: usize) -> bool {
         position < 8 && self.absent >> position & 1 == 1
     }
-
-    /// The same readings kept in `TO` bytes a mantissa.
-    fn kept<const TO: usize>(&self) -> Readings<TO> {
-        let mut kept = Readings::<TO>::NONE;
-        for position in 0..CellList::CAPACITY {
-            kept.set(position, self.reported(position), self.is_absent(position));
-        }
-        kept
-    }
 }
 
 /// What a finding's messages are written from, besides its rule and its
@@ -171,7 +162,7 @@ impl<const BYTES: usize> Readings<BYTES> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Wording {
     pub(crate) phrase: Phrase,
-    readings: Readings<KEPT_BYTES>,
+    readings: Readings,
 }
 
 impl Wording {
@@ -179,7 +170,7 @@ impl Wording {
     pub(crate) fn new(phrase: Phrase, readings: &Readings) -> Wording {
         Wording {
             phrase,
-            readings: readings.kept(),
+            readings: *readings,
         }
     }
 
@@ -464,6 +455,24 @@ impl CellList {
             }
         }
         Some(list)
+    }
+
+    /// The cells of a rule, in a `const` too: the cells of one catalogue
+    /// (a template's tables are checked for it), at most
+    /// [`CellList::CAPACITY`] of them, else the first that many.
+    #[allow(clippy::cast_possible_truncation)]
+    pub(crate) const fn of_rule(cells: &[CellId]) -> CellList {
+        let mut list = CellList::EMPTY;
+        if let Some(first) = cells.first() {
+            list.catalogue = first.handle();
+        }
+        while (list.len as usize) < cells.len() && (list.len as usize) < CellList::CAPACITY {
+            // A catalogue numbers at most 256 cells (the catalogue macro
+            // and the template builder check it).
+            list.indices[list.len as usize] = cells[list.len as usize].index() as u8;
+            list.len += 1;
+        }
+        list
     }
 
     /// Appends a cell; `false` (and nothing appended) when full or when
@@ -1262,12 +1271,19 @@ mod tests {
             mantissa: 0,
             decimals: 300,
         };
-        readings.set(0, Some(rate), false);
-        readings.set(1, Some(wide), false);
+        assert!(readings.set(0, Some(rate), false));
+        // Kept saturated to 104 bits: the sign and "too wide for a decimal".
+        assert!(!readings.set(1, Some(wide), false));
         readings.set(2, None, true);
         readings.set(3, Some(many_decimals), false);
         assert_eq!(readings.get(0), Some(rate));
-        assert_eq!(readings.get(1), Some(wide));
+        assert_eq!(
+            readings.get(1),
+            Some(Printed {
+                mantissa: -(1 << 103),
+                decimals: 2
+            })
+        );
         assert_eq!((readings.get(2), readings.is_absent(2)), (None, true));
         assert_eq!(
             readings.reported(3),
@@ -1289,41 +1305,20 @@ mod tests {
         readings.set(last, Some(Printed::whole(255)), true);
         assert_eq!(readings.get(last), None);
         assert_eq!(readings.reported(last), Some(Printed::whole(255)));
-        // A finding keeps 13 bytes a mantissa: the widest a decimal has
-        // and its sign come back whole, a wider one saturated (still too
-        // wide for a decimal), a negative one with its sign.
-        let mut wide = Readings::NONE;
-        let widest = i128::from(u64::MAX) << 32 | i128::from(u32::MAX);
-        wide.set(0, Some(Printed::whole(widest)), false);
-        wide.set(1, Some(Printed::whole(-widest)), false);
-        wide.set(
-            2,
-            Some(Printed {
-                mantissa: 1 << 110,
-                decimals: 3,
-            }),
-            false,
-        );
-        wide.set(
-            3,
-            Some(Printed {
-                mantissa: -(1 << 110),
-                decimals: 0,
-            }),
-            true,
-        );
-        let kept = Wording::new(Phrase::Violated, &wide);
-        assert_eq!(kept.reported(0), Some(Decimal::MAX));
-        assert_eq!(kept.reported(1), Some(Decimal::MIN));
-        assert_eq!(
-            kept.readings.reported(2).map(|p| p.mantissa),
-            Some((1 << 103) - 1)
-        );
-        assert_eq!(
-            kept.readings.reported(3).map(|p| p.mantissa),
-            Some(-(1 << 103))
-        );
-        assert_eq!((kept.reported(2), kept.get(3)), (Some(Decimal::MAX), None));
+        // The widest mantissa a decimal has, and its negative, are kept
+        // whole; a wider positive one saturated.
+        let mut widest = Readings::NONE;
+        let max = i128::from(u64::MAX) << 32 | i128::from(u32::MAX);
+        assert!(widest.set(0, Some(Printed::whole(max)), false));
+        assert!(widest.set(1, Some(Printed::whole(-max)), false));
+        assert!(!widest.set(2, Some(Printed::whole(1 << 110)), false));
+        assert_eq!(widest.get(0), Some(Printed::whole(max)));
+        assert_eq!(widest.get(1), Some(Printed::whole(-max)));
+        assert_eq!(widest.get(2), Some(Printed::whole((1 << 103) - 1)));
+        let words = Wording::new(Phrase::Violated, &widest);
+        assert_eq!(words.reported(0), Some(Decimal::MAX));
+        assert_eq!(words.reported(1), Some(Decimal::MIN));
+        assert_eq!(words.reported(2), Some(Decimal::MAX));
         // Past the places of the rule of most cells, nothing is kept.
         for past in [CellList::CAPACITY, 8] {
             readings.set(past, Some(Printed::whole(1)), true);

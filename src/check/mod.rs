@@ -565,6 +565,8 @@ pub struct Rule {
     pub cells: &'static [CellId],
     /// What it checks, naming the cells by their part.
     pub check: Check,
+    /// The same cells as a finding lists them, made once.
+    list: CellList,
     note_vi: &'static str,
     note_en: &'static str,
 }
@@ -585,6 +587,7 @@ impl Rule {
             severity,
             cells,
             check,
+            list: CellList::of_rule(cells),
             note_vi,
             note_en,
         }
@@ -812,7 +815,14 @@ impl Evaluation {
 /// cells, with the positions whose rows do not apply to the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CellValues {
+    /// The values as a finding keeps them.
     readings: Readings,
+    /// Bit `i` set when the mantissa at `i` was too wide for the readings
+    /// (which no cell type makes: a sum of many bodies' amounts may); it is
+    /// then in `wide`, and read from there.
+    too_wide: u8,
+    /// The mantissas too wide for the readings, at their positions.
+    wide: [i128; CellList::CAPACITY],
     /// The report's reference counts (departments, districts, communes).
     reference: crate::reference::Reference,
 }
@@ -823,32 +833,56 @@ impl CellValues {
     fn read(source: &(impl Source + ?Sized), ids: &[CellId], absent: &CellSet) -> CellValues {
         let mut read = CellValues {
             readings: Readings::NONE,
+            too_wide: 0,
+            wide: [0; CellList::CAPACITY],
             reference: source.reference(),
         };
         for (position, &id) in ids.iter().enumerate().take(CellList::CAPACITY) {
-            read.readings
-                .set(position, source.value(id), absent.contains(id));
+            read.set(position, source.value(id), absent.contains(id));
         }
         read
+    }
+
+    /// Records the value at `position`, keeping a mantissa too wide for
+    /// the readings aside.
+    #[inline]
+    fn set(&mut self, position: usize, value: Option<Printed>, absent: bool) {
+        if !self.readings.set(position, value, absent) {
+            if let (Some(value), Some(wide)) = (value, self.wide.get_mut(position)) {
+                *wide = value.mantissa;
+                self.too_wide |= 1 << position;
+            }
+        }
     }
 
     /// The same values with `value` at `position` (a number the finding's
     /// words show beside the rule's cells, such as a population).
     pub(crate) fn with(mut self, position: usize, value: Printed) -> CellValues {
-        self.readings.set(position, Some(value), false);
+        self.set(position, Some(value), false);
         self
     }
 
     /// The value at `position` as reported (even in a row that does not
     /// apply), `None` when blank.
     pub(crate) fn reported(&self, position: usize) -> Option<Printed> {
-        self.readings.reported(position)
+        let kept = self.readings.reported(position)?;
+        if position < 8 && self.too_wide >> position & 1 == 1 {
+            return Some(Printed {
+                mantissa: *self.wide.get(position)?,
+                decimals: kept.decimals,
+            });
+        }
+        Some(kept)
     }
 
     /// The value at `position`, `None` when blank or when its row does not
     /// apply.
     pub(crate) fn get(&self, position: usize) -> Option<Printed> {
-        self.readings.get(position)
+        if self.readings.is_absent(position) {
+            None
+        } else {
+            self.reported(position)
+        }
     }
 
     /// Whether the row at `position` does not apply to the period.
@@ -896,7 +930,7 @@ pub(crate) fn fire<'a>(
     values: &CellValues,
 ) -> &'a mut Finding {
     let wording = Wording::new(phrase, &values.readings);
-    let list = CellList::from_slice(rule.rule().cells).unwrap_or(CellList::EMPTY);
+    let list = rule.rule().list;
     findings.push(Finding::new(rule, severity, list, wording))
 }
 
@@ -1367,6 +1401,32 @@ mod tests {
     }
 
     #[test]
+    fn a_mantissa_too_wide_for_a_finding_is_still_evaluated_whole() {
+        // A sum of many bodies' amounts may pass the 104 bits a finding
+        // keeps: the evaluators read it whole, the words saturated.
+        let wide = Printed {
+            mantissa: -(1 << 110) - 7,
+            decimals: 2,
+        };
+        let values = CellValues {
+            readings: Readings::NONE,
+            too_wide: 0,
+            wide: [0; CellList::CAPACITY],
+            reference: crate::reference::Reference::NONE,
+        }
+        .with(0, Printed::whole(5))
+        .with(1, wide);
+        assert_eq!(values.get(0), Some(Printed::whole(5)));
+        assert_eq!(values.get(1), Some(wide));
+        assert_eq!(values.reported(1), Some(wide));
+        assert_eq!(values.get(2), None);
+        assert_eq!(
+            values.readings.get(1).map(|kept| kept.mantissa),
+            Some(-(1 << 103))
+        );
+    }
+
+    #[test]
     fn a_position_past_a_rules_cells_is_never_absent() {
         // A rule reads at most `CellList::CAPACITY` cells (at most 8), their rows
         // marked in the 8 bits of `absent`: a position past them is no row
@@ -1378,6 +1438,8 @@ mod tests {
         }
         let every_row_absent = CellValues {
             readings,
+            too_wide: 0,
+            wide: [0; CellList::CAPACITY],
             reference: crate::reference::Reference::NONE,
         };
         let mut places = 0..CellList::CAPACITY;
