@@ -73,15 +73,6 @@ impl<T> Problems<T> {
         }
     }
 
-    /// Adds every problem of `other`, listed or counted.
-    pub(crate) fn extend_from(&mut self, other: Problems<T>) {
-        let omitted = other.omitted;
-        for problem in other.items {
-            self.push(problem);
-        }
-        self.omitted = self.omitted.saturating_add(omitted);
-    }
-
     /// Whether another problem would only be counted, not listed.
     pub(crate) fn is_full(&self) -> bool {
         self.items.len() >= MAX_PROBLEMS

@@ -23,7 +23,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::bnv581::{CATALOGUE, CELL_COUNT, Report, with_form};
+use crate::bnv581::{CATALOGUE, Report, with_form};
 use crate::bnv581::{Form1, Form2, Form3, Form4, Form5, Form6, Form7};
 use crate::catalogue::{Catalogue, CellId, Indicator, normalize_stt};
 use crate::error::{
@@ -93,7 +93,7 @@ impl Report {
         I: IntoIterator<Item = Row<'a>>,
     {
         let mut report = Report::new(meta);
-        let mut first_seen = [None::<usize>; CELL_COUNT];
+        let mut first_seen = FirstSeen::NONE;
         let mut finder = RowFinder::new(TemplateVersion::Bnv581Of2022.template().catalogue);
         let problems = import_rows(rows, |number, row| {
             import_one(&mut report, &mut first_seen, &mut finder, number, row).map(|_| ())
@@ -134,14 +134,14 @@ impl Report {
 /// needs no setting); `number` is its row or line number (from 1). Gives
 /// the cell it set and its text without surrounding white space, if it set
 /// one (a blank cell or heading sets none).
-fn import_one<'a>(
-    report: &mut Report,
-    first_seen: &mut [Option<usize>; CELL_COUNT],
+pub(crate) fn import_one<'a>(
+    report: &mut impl ReadInto,
+    first_seen: &mut FirstSeen,
     finder: &mut RowFinder,
     number: usize,
     row: Row<'a>,
 ) -> Result<Option<(CellId, &'a str)>, CellProblem> {
-    if !(1..=7).contains(&row.form) {
+    if !finder.has_form(row.form) {
         return Err(CellProblem::UnknownForm);
     }
     let found = finder.find(row.form, row.stt);
@@ -151,8 +151,8 @@ fn import_one<'a>(
 /// [`import_one`] of a row whose form is known and whose STT was looked
 /// for: `found` is what was found.
 fn import_found<'a>(
-    report: &mut Report,
-    first_seen: &mut [Option<usize>; CELL_COUNT],
+    report: &mut impl ReadInto,
+    first_seen: &mut FirstSeen,
     number: usize,
     found: Option<Found>,
     row: Row<'a>,
@@ -164,10 +164,10 @@ fn import_found<'a>(
         Some(Found::Heading(_)) => return Err(CellProblem::ValueOnHeading),
         None => return Err(CellProblem::UnknownStt),
     };
-    if let Some(first_row) = first_seen[id.index()] {
+    if let Some(first_row) = first_seen.first(id) {
         return Err(CellProblem::Duplicate { first_row });
     }
-    first_seen[id.index()] = Some(number);
+    first_seen.set(id, number);
     if too_long(row.text) {
         return Err(CellProblem::CellTooLong);
     }
@@ -176,8 +176,33 @@ fn import_found<'a>(
         return Ok(None);
     }
     // The cell readers trim as well: the trimmed text reads the same.
-    parse_into(report, row.form, row_in_form, text)?;
+    report.set_found_text(id, row.form, row_in_form, text)?;
     Ok(Some((id, text)))
+}
+
+/// The line (from 1) where each cell of a template was given first, by
+/// cell index: a template has at most 256 cells.
+pub(crate) struct FirstSeen([u32; 256]);
+
+impl FirstSeen {
+    pub(crate) const NONE: FirstSeen = FirstSeen([0; 256]);
+
+    /// The line that gave `id` first, if one did.
+    fn first(&self, id: CellId) -> Option<usize> {
+        match self.0.get(id.index()) {
+            Some(&line) if line > 0 => usize::try_from(line).ok(),
+            _ => None,
+        }
+    }
+
+    /// Records line `number` as the one that gave `id` (a line past
+    /// `u32::MAX`, which no document within the limits has, is kept as the
+    /// last).
+    fn set(&mut self, id: CellId, number: usize) {
+        if let Some(slot) = self.0.get_mut(id.index()) {
+            *slot = u32::try_from(number).unwrap_or(u32::MAX);
+        }
+    }
 }
 
 /// `text` without surrounding white space, at once when it has none at
@@ -225,6 +250,11 @@ impl RowFinder {
             form: 0,
             form_start: 0,
         }
+    }
+
+    /// Whether the template has a form numbered `form`.
+    pub(crate) fn has_form(&self, form: u8) -> bool {
+        self.catalogue.forms.iter().any(|info| info.number == form)
     }
 
     /// The indicator looked for first: the one after the indicator found
@@ -299,6 +329,7 @@ fn same(a: &str, b: &str) -> bool {
 /// Parses `text` into the cell at `row` of form `form`, as
 /// [`Report::set_cell_text`] does with text that is not blank (the row
 /// known, not worked out from the cell).
+#[inline]
 fn parse_into(report: &mut Report, form: u8, row: usize, text: &str) -> Result<(), CellProblem> {
     with_form!(
         [&mut] report,
@@ -315,15 +346,46 @@ fn parse_into(report: &mut Report, form: u8, row: usize, text: &str) -> Result<(
 /// What a reader of text fills: a typed 581 [`Report`] or a
 /// [`Sheet`](crate::Sheet) of any template, cell by cell, then its metadata.
 pub(crate) trait ReadInto {
+    /// A blank one for `template`, its metadata the default.
+    fn blank(template: &'static Template) -> Self;
     /// One cell from its printed text.
     fn set_cell_text(&mut self, id: CellId, text: &str) -> Result<(), CellProblem>;
+    /// One cell from its printed text, not blank, the cell found at row
+    /// `row_in_form` of form `form` (the typed report reads by the row).
+    fn set_found_text(
+        &mut self,
+        id: CellId,
+        form: u8,
+        row_in_form: usize,
+        text: &str,
+    ) -> Result<(), CellProblem> {
+        let _ = (form, row_in_form);
+        self.set_cell_text(id, text)
+    }
     /// The metadata read.
     fn set_meta(&mut self, meta: ReportMeta);
 }
 
 impl ReadInto for Report {
+    /// A typed report is 581's whatever `template` is (the readers that
+    /// fill one read 581).
+    fn blank(_: &'static Template) -> Self {
+        Report::new(ReportMeta::default())
+    }
+
     fn set_cell_text(&mut self, id: CellId, text: &str) -> Result<(), CellProblem> {
         Report::set_cell_text(self, id, text)
+    }
+
+    #[inline]
+    fn set_found_text(
+        &mut self,
+        _: CellId,
+        form: u8,
+        row_in_form: usize,
+        text: &str,
+    ) -> Result<(), CellProblem> {
+        parse_into(self, form, row_in_form, text)
     }
 
     fn set_meta(&mut self, meta: ReportMeta) {
@@ -591,6 +653,7 @@ fn plain_row(text: &str, start: usize) -> Option<(Row<'_>, &str, usize)> {
 /// first: documents list their rows in the template's order): its form,
 /// a tab and its STT (with or without one trailing dot) compared in place.
 /// `None` when the line does not start so.
+#[inline]
 fn expected_row<'a>(
     text: &'a str,
     start: usize,
@@ -1051,12 +1114,37 @@ pub fn read_tsv_bytes(bytes: &[u8]) -> Result<Imported, Error> {
 
 /// [`read_tsv`] of text already in normal form C.
 fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
-    let mut meta = MetaReader::default();
-    let report = Report::new(ReportMeta::default());
+    let (report, warnings) = read_rows_with(
+        MetaReader::default(),
+        TemplateVersion::Bnv581Of2022.template(),
+        text,
+    )?;
+    Ok(Imported { report, warnings })
+}
+
+/// Reads the rows and `#!` lines of `text` (in normal form C, within
+/// [`MAX_DOCUMENT_BYTES`]) into a `T` of `template`: the one reader of
+/// rows, for the typed 581 report and for a sheet of any template.
+pub(crate) fn read_rows_in<T: ReadInto>(
+    template: &'static Template,
+    text: &str,
+) -> Result<(T, Problems<ImportWarning>), Error> {
+    if let Some(error) = too_large(text) {
+        return Err(error);
+    }
+    let text = crate::decode::nfc(text);
+    read_rows_with(MetaReader::of_template(template), template, &text)
+}
+
+fn read_rows_with<T: ReadInto>(
+    mut meta: MetaReader,
+    template: &'static Template,
+    text: &str,
+) -> Result<(T, Problems<ImportWarning>), Error> {
     let mut reader = TsvRows {
-        first_seen: [None::<usize>; CELL_COUNT],
-        finder: RowFinder::new(TemplateVersion::Bnv581Of2022.template().catalogue),
-        report,
+        first_seen: FirstSeen::NONE,
+        finder: RowFinder::new(template.catalogue),
+        report: T::blank(template),
         problems: Problems::new(),
         warnings: Problems::new(),
         figures: 0,
@@ -1121,15 +1209,15 @@ fn read_tsv_normalized(text: &str) -> Result<Imported, Error> {
     if problems.total() > 0 {
         return Err(Error::Rows(problems));
     }
-    report.meta = meta;
-    Ok(Imported { report, warnings })
+    report.set_meta(meta);
+    Ok((report, warnings))
 }
 
 /// What [`read_tsv`] has read so far of a document's rows.
-struct TsvRows {
-    report: Report,
+struct TsvRows<T> {
+    report: T,
     /// The line of each cell given so far.
-    first_seen: [Option<usize>; CELL_COUNT],
+    first_seen: FirstSeen,
     finder: RowFinder,
     problems: Problems<CellError>,
     warnings: Problems<ImportWarning>,
@@ -1138,7 +1226,7 @@ struct TsvRows {
     rows: usize,
 }
 
-impl TsvRows {
+impl<T: ReadInto> TsvRows<T> {
     /// Reads the row of line `number`, the one the finder expects when
     /// `expected`; `false` past [`MAX_ROWS`], when the document is read no
     /// further.

@@ -74,10 +74,11 @@ impl Sheet {
     {
         let meta_problems = meta.problems();
         let mut sheet = Sheet::new(meta);
-        let template = sheet.template();
-        let mut first_seen = vec![None::<usize>; sheet.values.len()];
+        let mut first_seen = crate::rows::FirstSeen::NONE;
+        let mut finder = crate::rows::RowFinder::new(sheet.template().catalogue);
         let problems = import_rows(rows, |number, row| {
-            sheet.import_row(template, &mut first_seen, number, row)
+            crate::rows::import_one(&mut sheet, &mut first_seen, &mut finder, number, row)
+                .map(|_| ())
         });
         rows_outcome(sheet, problems, meta_problems)
     }
@@ -100,92 +101,7 @@ impl Sheet {
     /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     pub fn from_tsv_in(template: &'static Template, text: &str) -> Result<Sheet, Error> {
-        use crate::error::{CellError, Problems};
-        let text = crate::decode::nfc(text);
-        let mut problems: Problems<CellError> = Problems::new();
-        let meta = match crate::rows::read_meta_in(template, &text) {
-            Ok(meta) => meta,
-            Err(Error::Rows(found)) => {
-                problems.extend_from(found);
-                ReportMeta {
-                    template: template.version(),
-                    ..ReportMeta::default()
-                }
-            }
-            Err(error) => return Err(error),
-        };
-        let mut sheet = Sheet::new(meta);
-        let mut first_seen = vec![None::<usize>; sheet.values.len()];
-        // Line by line, so that each problem names its line; a line is read
-        // as `parse_tsv` reads it.
-        for (index, line) in text.lines().enumerate() {
-            if line.starts_with("#!") || problems.is_full() {
-                continue;
-            }
-            let number = index.saturating_add(1);
-            match crate::rows::parse_tsv(line) {
-                Ok(rows) => {
-                    for row in rows {
-                        if let Err(problem) =
-                            sheet.import_row(template, &mut first_seen, number, row)
-                        {
-                            problems.push(CellError {
-                                form: row.form,
-                                stt: crate::quote::echo(row.stt),
-                                raw: crate::quote::echo(row.text),
-                                line: Some(number),
-                                place: None,
-                                problem,
-                            });
-                        }
-                    }
-                }
-                Err(Error::Rows(found)) => {
-                    for mut problem in found.into_vec() {
-                        problem.line = Some(number);
-                        problems.push(problem);
-                    }
-                }
-                Err(error) => return Err(error),
-            }
-        }
-        if problems.total() > 0 {
-            return Err(Error::Rows(problems));
-        }
-        Ok(sheet)
-    }
-
-    /// One row into the sheet: its cell looked up in `template`, the row
-    /// `number` it stood at remembered to name a cell given twice.
-    fn import_row(
-        &mut self,
-        template: &'static Template,
-        first_seen: &mut [Option<usize>],
-        number: usize,
-        row: Row<'_>,
-    ) -> Result<(), CellProblem> {
-        match template.cell(row.form, row.stt) {
-            Some(id) => {
-                if let Some(first_row) = first_seen[id.index()] {
-                    Err(CellProblem::Duplicate { first_row })
-                } else if crate::rows::too_long(row.text) {
-                    first_seen[id.index()] = Some(number);
-                    Err(CellProblem::CellTooLong)
-                } else {
-                    first_seen[id.index()] = Some(number);
-                    self.set_text(id, row.text)
-                }
-            }
-            None if template.heading(row.form, row.stt).is_some() => {
-                if row.text.trim().is_empty() {
-                    Ok(())
-                } else {
-                    Err(CellProblem::ValueOnHeading)
-                }
-            }
-            None if template.form(row.form).is_none() => Err(CellProblem::UnknownForm),
-            None => Err(CellProblem::UnknownStt),
-        }
+        crate::rows::read_rows_in(template, text).map(|(sheet, _)| sheet)
     }
 
     /// Parses a cell's text into one cell of the sheet; empty text blanks it.
@@ -577,6 +493,13 @@ impl Sheet {
 }
 
 impl crate::rows::ReadInto for Sheet {
+    fn blank(template: &'static Template) -> Self {
+        Sheet::new(ReportMeta {
+            template: template.version(),
+            ..ReportMeta::default()
+        })
+    }
+
     fn set_cell_text(&mut self, id: CellId, text: &str) -> Result<(), CellProblem> {
         self.set_text(id, text)
     }

@@ -368,14 +368,16 @@ fn rows_with_their_metadata_lines_are_read_as_the_templates() {
     match Sheet::from_tsv_in(template(), &bad) {
         Err(Error::Rows(problems)) => {
             let lines: Vec<Option<usize>> = problems.iter().map(|p| p.line).collect();
-            // The metadata's problems (the template line 4, the district of
-            // line 2), then the letter O in row 3.1 (line 13).
-            assert_eq!(lines, [Some(4), Some(2), Some(13)], "{problems:?}");
+            // As 581's rows are read, in one pass: the template of line 4
+            // and the letter O in row 3.1 (line 13) as they are met, then
+            // what the template refuses in the metadata read (the district
+            // of line 2).
+            assert_eq!(lines, [Some(4), Some(13), Some(2)], "{problems:?}");
             assert!(matches!(
-                problems[1].problem,
+                problems[2].problem,
                 cchc_forms::CellProblem::Metadata(MetaProblem::LevelNotInTemplate { .. })
             ));
-            assert_eq!(problems[2].raw, "87O");
+            assert_eq!(problems[1].raw, "87O");
         }
         other => panic!("three problems: {other:?}"),
     }
@@ -393,6 +395,45 @@ fn rows_with_their_metadata_lines_are_read_as_the_templates() {
         }
         other => panic!("a district is refused: {other:?}"),
     }
+}
+
+#[test]
+fn its_rows_are_read_by_the_one_reader_of_rows_with_its_rules() {
+    use cchc_forms::CellProblem;
+    let head = "#! body: UBND tỉnh Thử Nghiệm\n#! level: province\n#! period: 2026 Q3\n";
+    // Line 4 gives row 1/2 = 400, line 5 gives it again; line 6 names a
+    // form 9 the template has not (it has 2), line 7 a row 2/7 it has not.
+    let text = format!("{head}1\t2\t400\n1\t2.\t401\n9\t1\t5\n2\t7\t1\n");
+    match Sheet::from_tsv_in(template(), &text) {
+        Err(Error::Rows(problems)) => {
+            let found: Vec<(Option<usize>, &CellProblem)> =
+                problems.iter().map(|p| (p.line, &p.problem)).collect();
+            assert_eq!(
+                found,
+                [
+                    (Some(5), &CellProblem::Duplicate { first_row: 4 }),
+                    (Some(6), &CellProblem::UnknownForm),
+                    (Some(7), &CellProblem::UnknownStt),
+                ]
+            );
+        }
+        other => panic!("three problems: {other:?}"),
+    }
+    // A document of metadata alone has no figures: refused, as 581's is.
+    match Sheet::from_tsv_in(template(), head) {
+        Err(Error::Rows(problems)) => {
+            assert_eq!(problems.len(), 1);
+            assert_eq!(problems[0].problem, CellProblem::NoFigures);
+        }
+        other => panic!("no figures: {other:?}"),
+    }
+    // The rows of the test sheet in reverse order read as the same sheet
+    // (the expected row first, then looked for).
+    let mut reversed: Vec<&str> = TSV.lines().collect();
+    reversed.reverse();
+    let reversed = reversed.join("\n");
+    let read = Sheet::from_tsv_in(template(), &format!("{head}{reversed}")).unwrap();
+    assert_eq!(read, sheet());
 }
 
 /// The test sheet as a report document prints it: a title naming the
