@@ -664,7 +664,8 @@ fn expected_row<'a>(
     let [form, b'\t', rest @ ..] = bytes else {
         return None;
     };
-    if form.wrapping_sub(b'0') != indicator.form || !(1..=7).contains(&indicator.form) {
+    // One digit: a template's forms 1 to 9 are read here.
+    if form.wrapping_sub(b'0') != indicator.form || !(1..=9).contains(&indicator.form) {
         return None;
     }
     let stt = indicator.stt.as_bytes();
