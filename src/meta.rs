@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::period::{Level, Period};
+use crate::period::{Level, Period, Term};
 use crate::reference::Reference;
 pub use crate::template::TemplateVersion;
 
@@ -261,6 +261,55 @@ impl ReportMeta {
 }
 
 impl ReportMeta {
+    /// The metadata as the `#!` lines the readers of rows, printed forms
+    /// and documents read back ([`read_meta`](crate::rows::read_meta)):
+    /// the body (its white space made single spaces), the level, the
+    /// period, the template and the reference counts, each only when
+    /// given. What a document written by this crate carries so that it
+    /// reads back as it was (the annotated workbook).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{rows, samples};
+    ///
+    /// let meta = samples::bac_giang_2023_q3().meta;
+    /// let lines = meta.metadata_lines();
+    /// assert_eq!(lines[..3], ["#! body: UBND tỉnh Bắc Giang", "#! level: province", "#! period: 2023 Q3"]);
+    /// assert_eq!(rows::read_meta(&lines.join("\n"))?, meta);
+    /// # Ok::<(), cchc_forms::Error>(())
+    /// ```
+    #[must_use]
+    pub fn metadata_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        let body = self.body.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !body.is_empty() {
+            lines.push(format!("#! body: {body}"));
+        }
+        if let Some(level) = self.level {
+            lines.push(format!("#! level: {}", level.name_en()));
+        }
+        if let Some(period) = self.period {
+            let term = match period.term {
+                Term::Q1 => "Q1",
+                Term::HalfYear => "H1",
+                Term::Q3 => "Q3",
+                Term::Year => "year",
+            };
+            lines.push(format!("#! period: {} {term}", period.year));
+        }
+        lines.push(format!("#! template: {}", self.template.name()));
+        for (key, count) in [
+            ("departments", self.reference.departments),
+            ("districts", self.reference.districts),
+            ("communes", self.reference.communes),
+        ] {
+            if let Some(count) = count {
+                lines.push(format!("#! {key}: {count}"));
+            }
+        }
+        lines
+    }
+
     /// What the readers refuse in the metadata: a year outside
     /// [`REPORT_YEARS`](crate::limits::REPORT_YEARS) (the same range for JSON, `#!`
     /// lines and printed titles), and what the template the metadata names

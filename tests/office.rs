@@ -294,6 +294,10 @@ fn the_annotated_workbook_reads_back_as_the_sample() {
         let name = format!("{languages:?}");
         let imported = read_xlsx(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         is_the_sample(&name, &imported);
+        // Its sheet `Thông tin` (`Information`) gives back the body, the
+        // level and the period: UBND tỉnh Bắc Giang, a province, Q3/2023.
+        assert_eq!(imported.report.meta, sample.meta, "{name}");
+        assert_eq!(imported.report, sample, "{name}");
         assert_eq!(read(&bytes), Ok(imported.clone()), "{name}");
         // The Vietnamese workbook prints each form's heading and title as
         // the template does: nothing to warn of. (The English one titles

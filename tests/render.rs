@@ -590,9 +590,15 @@ mod workbook {
                 "Biểu 5",
                 "Biểu 6",
                 "Biểu 7",
-                "Phát hiện"
+                "Phát hiện",
+                "Thông tin"
             ]
         );
+        // The report's metadata as the `#!` lines the readers read.
+        let information = cells(&files, 9);
+        assert_eq!(information["A1"].0, "#! body: UBND tỉnh Bắc Giang");
+        assert_eq!(information["A2"].0, "#! level: province");
+        assert_eq!(information["A3"].0, "#! period: 2023 Q3");
         // Form 3: STT in column A, label, unit, the value as printed in D.
         let sheet = cells(&files, 3);
         let at = row_of(&sheet, "1.4");
@@ -769,6 +775,19 @@ mod workbook {
         let members_sheet = cells(&files, 9);
         assert_eq!(members_sheet["B2"].0, "UBND tỉnh Bắc Giang");
         assert!(members_sheet["C2"].0.contains("aggregate:sum:3/1.4"));
+        // In every language: a sheet's name cannot hold the `/` of "both",
+        // so a workbook of both names its sheets in Vietnamese.
+        for languages in [Languages::English, Languages::Both] {
+            let files =
+                unzip(&render_aggregate_xlsx(&total, &found, languages).expect("a workbook"));
+            let book = &files["xl/workbook.xml"];
+            let members = if languages == Languages::English {
+                "Members"
+            } else {
+                "Thành phần"
+            };
+            assert!(book.contains(&format!("name=\"{members}\"")), "{book}");
+        }
     }
 
     /// Where `LibreOffice` is installed, it opens the workbook and converts

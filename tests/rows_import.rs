@@ -920,3 +920,52 @@ fn printed_precision_is_part_of_the_value() {
         }
     }
 }
+
+#[test]
+fn metadata_written_as_lines_reads_back_as_it_was() {
+    use cchc_forms::{Level, Period, Reference, Term};
+    // Every term, a level or none, a body with a tab and doubled spaces
+    // (written with single spaces, the same body to grouping), and the
+    // reference counts.
+    for (term, written) in [
+        (Term::Q1, "2024 Q1"),
+        (Term::HalfYear, "2024 H1"),
+        (Term::Q3, "2024 Q3"),
+        (Term::Year, "2024 year"),
+    ] {
+        for level in [None, Some(Level::Commune), Some(Level::Ministry)] {
+            let meta = ReportMeta {
+                body: "UBND  xã\tThử Nghiệm".to_owned(),
+                level,
+                period: Some(Period::new(2024, term)),
+                reference: Reference {
+                    departments: Some(19),
+                    districts: None,
+                    communes: Some(0),
+                },
+                ..ReportMeta::default()
+            };
+            let lines = meta.metadata_lines();
+            assert_eq!(lines[0], "#! body: UBND xã Thử Nghiệm");
+            assert!(
+                lines.contains(&format!("#! period: {written}")),
+                "{lines:?}"
+            );
+            assert_eq!(lines.last().map(String::as_str), Some("#! communes: 0"));
+            let read = cchc_forms::rows::read_meta(&lines.join("\n")).expect("reads");
+            assert_eq!(read.body, "UBND xã Thử Nghiệm");
+            assert_eq!(
+                (read.level, read.period, read.template, read.reference),
+                (meta.level, meta.period, meta.template, meta.reference)
+            );
+        }
+    }
+    // Nothing given: only the template, which is always named.
+    assert_eq!(
+        ReportMeta::default().metadata_lines(),
+        [format!(
+            "#! template: {}",
+            ReportMeta::default().template.name()
+        )]
+    );
+}

@@ -567,11 +567,16 @@ impl Workbook {
         {
             let index = u32::try_from(index).unwrap_or(u32::MAX);
             if wanted.is_some_and(|wanted| wanted != *role) {
+                // Not the forms' values, but perhaps their metadata (the
+                // annotated workbook's `Thông tin`).
+                self.metadata_of(&mut lines, index, sheet)?;
                 continue;
             }
             if rows {
                 if layout.form.is_some() {
                     self.rows_of(&mut lines, index, sheet, layout)?;
+                } else {
+                    self.metadata_of(&mut lines, index, sheet)?;
                 }
             } else {
                 self.printed_of(&mut lines, index, sheet, layout)?;
@@ -814,6 +819,35 @@ impl Workbook {
 
     /// A sheet of printed forms: its form heading (from its name when it
     /// prints none), then one line per row.
+    /// The `#!` metadata lines of a sheet that holds no values: a text
+    /// cell starting with `#!`, first in its row.
+    fn metadata_of(
+        &self,
+        lines: &mut Lines,
+        index: u32,
+        sheet: &Sheet,
+    ) -> Result<(), DocumentProblem> {
+        for row in rows(&sheet.cells) {
+            let Some(first) = row.first() else {
+                continue;
+            };
+            if !matches!(first.value, Value::Shared(_) | Value::Own(..)) {
+                continue;
+            }
+            let text = self.text(sheet, first.value);
+            if text.trim_start().starts_with("#!") {
+                lines.start(Origin::Sheet {
+                    sheet: index,
+                    row: first.row,
+                    first: first.column,
+                })?;
+                lines.push(text.trim())?;
+                lines.end();
+            }
+        }
+        Ok(())
+    }
+
     fn printed_of(
         &self,
         lines: &mut Lines,

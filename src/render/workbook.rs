@@ -14,6 +14,11 @@
 //!   rule, the message in Vietnamese and in English, the value reported,
 //!   the value computed and the value suggested (with a localisation).
 //!
+//! - For one report, a sheet `Thông tin` (`Information`) holds its metadata
+//!   as the `#!` lines the readers read
+//!   ([`ReportMeta::metadata_lines`](crate::ReportMeta::metadata_lines)):
+//!   the workbook reads back with its body, level and period.
+//!
 //! Values are written as text exactly as printed (`1.902`, `99,3`): the
 //! workbook shows the report, not a float's reading of it.
 //!
@@ -40,8 +45,8 @@ use crate::series::SeriesCheck;
 
 use super::html::{ABSENT, HEADING, tint};
 use super::{
-    Languages, Model, ReportView, body_or_blank, decimal_text, form_rows, printed_text, reason_vi,
-    severity_words,
+    Group, Kind, Languages, Model, ReportView, body_or_blank, decimal_text, form_rows,
+    printed_text, reason_vi, severity_words,
 };
 
 /// A workbook that could not be written (a limit of the format, such as
@@ -336,6 +341,9 @@ fn write(model: &Model<'_>, languages: Languages) -> Result<Vec<u8>, WorkbookErr
     if !model.members.is_empty() {
         members_sheet(&mut workbook, model, languages, &header, &border)?;
     }
+    if model.kind == Kind::One {
+        metadata_sheet(&mut workbook, first, languages)?;
+    }
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -404,6 +412,42 @@ fn findings_sheet(
     Ok(())
 }
 
+/// A sheet's name in the workbook's language: Vietnamese in a workbook of
+/// both (a name cannot hold the `/` that joins two).
+fn sheet_title(languages: Languages, vi: &'static str, en: &'static str) -> &'static str {
+    if languages == Languages::English {
+        en
+    } else {
+        vi
+    }
+}
+
+/// The metadata of the one report as `#!` lines in column A, one a row,
+/// as the workbook reader reads them back from any sheet.
+fn metadata_sheet(
+    workbook: &mut Workbook,
+    group: &Group<'_>,
+    languages: Languages,
+) -> Result<(), WorkbookError> {
+    let Some(column) = group.columns.first() else {
+        return Ok(());
+    };
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(sheet_title(languages, "Thông tin", "Information"))?;
+    sheet.set_column_width(0, 60)?;
+    for (line, row) in column
+        .view
+        .report
+        .meta
+        .metadata_lines()
+        .into_iter()
+        .zip(0u32..)
+    {
+        sheet.write_string(row, 0, fit(line))?;
+    }
+    Ok(())
+}
+
 fn members_sheet(
     workbook: &mut Workbook,
     model: &Model<'_>,
@@ -413,7 +457,7 @@ fn members_sheet(
 ) -> Result<(), WorkbookError> {
     let pick = |vi: &str, en: &str| languages.pick(vi, en);
     let sheet = workbook.add_worksheet();
-    sheet.set_name(pick("Thành phần", "Members"))?;
+    sheet.set_name(sheet_title(languages, "Thành phần", "Members"))?;
     sheet.set_column_width(0, 6)?;
     sheet.set_column_width(1, 50)?;
     sheet.set_column_width(2, 60)?;
