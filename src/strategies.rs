@@ -160,8 +160,12 @@ use crate::bnv581::RULES;
 use crate::bnv581::Report;
 use crate::catalogue::CellId;
 use crate::check::Family;
+use crate::check::generate::{
+    ALL_BUT_ONE, Draw, Ground, Violation, WHOLE_SHARE, decimals_of, floor_at, legend_pick,
+    partition, pow10, rounding_of, value_in, within,
+};
 use crate::check::implies::Truth;
-use crate::check::{Constraint, Population, Rounding, Rule, percentage_of};
+use crate::check::{Constraint, Population, Rule, is_exact, percentage_of};
 use crate::figures::Figures;
 use crate::finding::{RuleId, Severity};
 use crate::meta::ReportMeta;
@@ -699,31 +703,6 @@ pub fn decimal() -> impl Strategy<Value = Decimal> {
 const MAX_COUNT: i128 = 1_000_000_000_000;
 /// The greatest amount (12 integer digits).
 const MAX_AMOUNT: i128 = 999_999_999_999;
-/// Shares and weights are thousandths.
-const WHOLE_SHARE: i128 = 1000;
-/// A share that stands for "all but one unit" (so that a rate of nearly 100
-/// is printed as 100 now and then), not 999 thousandths.
-const ALL_BUT_ONE: u64 = 1001;
-
-/// The random choices for one cell.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Draw {
-    /// A size: 0, small, medium or large.
-    magnitude: u64,
-    /// A share of a whole, in thousandths (0 and 1000 are common), or
-    /// [`ALL_BUT_ONE`].
-    share: u16,
-    /// A weight among siblings, in thousandths.
-    weight: u16,
-    /// Printed decimals, 0 to 2, for percentages and amounts.
-    decimals: u32,
-    /// Whether a computed rate is truncated rather than rounded.
-    truncate: bool,
-    /// Blanked when below the report's blank rate (a percentage).
-    blank: u8,
-    /// Any choice among values.
-    pick: u64,
-}
 
 /// Draws from three random words, sliced by hand: a `prop_oneof!` per field
 /// would cost ten times as much, and shrinking the words towards zero still
@@ -787,17 +766,6 @@ fn valid_inputs(plan: &Arc<Plan>, any_year: bool) -> impl Strategy<Value = Input
         })
 }
 
-/// The random choices that break a rule.
-#[derive(Debug, Clone)]
-struct Violation {
-    /// One per cell of the rule, in the rule's order.
-    draws: Vec<Draw>,
-    /// Which way to break it, where there is a choice: too much or too little.
-    above: bool,
-    /// How far beyond the least clear margin.
-    margin: u64,
-}
-
 fn violation() -> impl Strategy<Value = Violation> {
     (
         prop::collection::vec(draw(), 8..=8),
@@ -817,59 +785,6 @@ fn violation() -> impl Strategy<Value = Violation> {
 
 /// One value per indicator of the template, `None` for a blank.
 type Values = Vec<Option<Printed>>;
-
-fn is_exact(id: CellId) -> bool {
-    matches!(
-        id.indicator().kind,
-        ValueKind::Count | ValueKind::Code { .. }
-    )
-}
-
-fn pow10(exponent: u32) -> i128 {
-    10_i128.checked_pow(exponent).unwrap_or(i128::MAX)
-}
-
-/// The decimals a cell is printed with: 0 for counts and codes, else the draw's.
-fn decimals_of(id: CellId, draw: Draw) -> u32 {
-    if is_exact(id) {
-        0
-    } else {
-        draw.decimals.min(2)
-    }
-}
-
-fn rounding_of(draw: Draw) -> Rounding {
-    if draw.truncate {
-        Rounding::Truncate
-    } else {
-        Rounding::HalfAwayFromZero
-    }
-}
-
-fn legend_pick(legend: &[crate::unit::CodeValue], pick: u64) -> Printed {
-    let len = u64::try_from(legend.len()).unwrap_or(1).max(1);
-    let index = usize::try_from(pick % len).unwrap_or(0);
-    Printed::whole(legend.get(index).map_or(0, |entry| i128::from(entry.code)))
-}
-
-/// Whether a printed value lies within a whole-number range.
-fn within(value: Printed, (lo, hi): (i128, i128)) -> bool {
-    let scale = pow10(value.decimals);
-    lo.checked_mul(scale).is_some_and(|lo| value.mantissa >= lo)
-        && hi.checked_mul(scale).is_some_and(|hi| value.mantissa <= hi)
-}
-
-/// A value of `decimals` decimals in `[lo, hi]`: either end, or anywhere.
-fn value_in((lo, hi): (i128, i128), decimals: u32, draw: Draw) -> Printed {
-    let scale = pow10(decimals);
-    let (low, high) = (lo * scale, hi * scale);
-    let mantissa = match draw.share {
-        0 => low,
-        1000 => high,
-        _ => low + i128::from(draw.pick) % (high - low + 1),
-    };
-    Printed { mantissa, decimals }
-}
 
 /// A cell's value when nothing else sets it: a count or amount of the draw's
 /// magnitude, a percentage within its bounds, a code of its legend.
@@ -1024,40 +939,16 @@ impl Plan {
         }
         (lo <= hi).then_some((lo, hi))
     }
+}
 
-    /// The usual range of a cell in a valid report.
+impl Ground for Plan {
     fn usual_range(&self, id: CellId) -> Option<(i128, i128)> {
         self.range.get(id.index()).copied().flatten()
     }
-}
 
-/// `value` at `decimals` decimals, rounded down (exact when finer).
-fn floor_at(value: Printed, decimals: u32) -> i128 {
-    if decimals >= value.decimals {
-        value.mantissa * pow10(decimals - value.decimals)
-    } else {
-        value.mantissa.div_euclid(pow10(value.decimals - decimals))
+    fn range_except(&self, id: CellId, except: usize) -> Option<(i128, i128)> {
+        self.range(id, Some(except), false)
     }
-}
-
-/// Splits `total` among parts in proportion to their weights; the last part
-/// takes the rounding remainder (and everything, when all weights are 0).
-fn partition(total: i128, weights: &[u16]) -> Vec<i128> {
-    let sum: i128 = weights.iter().map(|&w| i128::from(w)).sum();
-    let mut given = 0;
-    let mut parts = Vec::with_capacity(weights.len());
-    for (index, &weight) in weights.iter().enumerate() {
-        let part = if index + 1 == weights.len() {
-            total - given
-        } else if sum == 0 {
-            0
-        } else {
-            total * i128::from(weight) / sum
-        };
-        given += part;
-        parts.push(part);
-    }
-    parts
 }
 
 // ---------------------------------------------------------------------------
@@ -1395,8 +1286,9 @@ fn into_figures<F: Figures>(meta: ReportMeta, values: &[Option<Printed>]) -> F {
 // ---------------------------------------------------------------------------
 
 /// Rewrites the cells of the rule at `index` (and, for a rule over a
-/// reference count, that count) so that it fails, then blanks a cell of
-/// every other rule that reads them, so that none of those fires.
+/// reference count, that count) so that it fails, as its family says
+/// (`Generates::break_rule`), then blanks a cell of every other rule that
+/// reads them, so that none of those fires.
 fn break_rule(
     plan: &Plan,
     values: &mut Values,
@@ -1407,47 +1299,14 @@ fn break_rule(
     let Some(rule) = plan.template.rules.get(index) else {
         return;
     };
-    let written = match rule.check.constraint() {
-        Constraint::Covered { .. } => Some(break_covered(rule, violation)),
-        Constraint::Implies {
-            premise,
-            conclusion,
-        } => break_implies(plan, premise, conclusion, violation),
-        Constraint::Share { rate, of } => match (break_share(rate, violation), of) {
-            (Some((written, n)), Population::Row(_)) => {
-                Some(vec![written, Some(Printed::whole(n))])
-            }
-            (Some((written, n)), Population::Reference(kind)) => {
-                set_reference(plan, values, meta, index, kind, n);
-                Some(vec![written])
-            }
-            (None, _) => None,
-        },
-        Constraint::WithinReference { of, .. } => {
-            let limit = cell_draw(violation, 1).magnitude % 1_000_000;
-            let limit = u32::try_from(limit).unwrap_or(0);
-            set_reference(plan, values, meta, index, of, i128::from(limit));
-            let over = i128::from(limit) + 1 + margin(violation, 1000);
-            Some(vec![Some(Printed::whole(over))])
-        }
-        Constraint::Rounded { .. } => break_rounded(rule, violation),
-        Constraint::Ratio { .. } => break_ratio(plan, rule, violation, false),
-        Constraint::Derivable { .. } => break_ratio(plan, rule, violation, true),
-        Constraint::Total {
-            exhaustive: true, ..
-        } => Some(break_sum(rule, violation)),
-        Constraint::Total { .. } => break_part_whole(plan, rule, violation),
-        Constraint::Bound { min, max, .. } => break_bound(plan, rule, index, min, max, violation),
-        Constraint::Conditional { when, .. } => break_conditional(plan, rule, when, violation),
-        Constraint::Range { .. } => break_level_range(plan, rule, violation),
-        Constraint::Equal { .. } => break_same(rule, violation),
-        Constraint::Inapplicable { .. } => break_inapplicable(plan, rule, violation),
-    };
-    let Some(written) = written else {
+    let Some(broken) = rule.check.break_rule(rule, index, plan, violation) else {
         // This rule cannot be broken (none in the table): leave the report valid.
         return;
     };
-    for (&id, &value) in rule.cells.iter().zip(&written) {
+    if let Some((kind, n)) = broken.reference {
+        set_reference(plan, values, meta, index, kind, n);
+    }
+    for (&id, &value) in rule.cells.iter().zip(&broken.cells) {
         values[id.index()] = value;
     }
     let mine = |id: &CellId| rule.cells.contains(id);
@@ -1455,17 +1314,12 @@ fn break_rule(
         if other == index || !silenced.cells.iter().any(mine) {
             continue;
         }
-        let silencers = silencers(silenced, &mine);
+        let silencers = silenced.check.silencers(silenced, &mine);
         if silencers.is_empty() {
             // A rule over a reference count whose cells are all rewritten:
             // without the count it is not evaluated.
-            if let Constraint::Share {
-                of: Population::Reference(kind),
-                ..
-            }
-            | Constraint::WithinReference { of: kind, .. } = silenced.check.constraint()
-            {
-                if !uses_reference(rule, kind) {
+            if let Some(kind) = silenced.check.reference() {
+                if rule.check.reference() != Some(kind) {
                     meta.reference.set(kind, None);
                 }
             }
@@ -1474,12 +1328,6 @@ fn break_rule(
             values[id.index()] = None;
         }
     }
-}
-
-/// Whether `rule` reads the reference count `kind`.
-fn uses_reference(rule: &Rule, kind: ReferenceCount) -> bool {
-    matches!(rule.check.constraint(),
-        Constraint::Share { of: Population::Reference(of), .. } | Constraint::WithinReference { of, .. } if of == kind)
 }
 
 /// Sets the reference count `kind` to `n`, and blanks the cells of the
@@ -1494,7 +1342,7 @@ fn set_reference(
 ) {
     meta.reference.set(kind, u32::try_from(n).ok());
     for (other, rule) in plan.serious() {
-        if other != index && uses_reference(rule, kind) {
+        if other != index && rule.check.reference() == Some(kind) {
             for id in rule.cells {
                 values[id.index()] = None;
             }
@@ -1502,474 +1350,12 @@ fn set_reference(
     }
 }
 
-/// A count above the sum of the counts covering it (all reported).
-fn break_covered(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
-    let covering: Vec<i128> = (1..rule.cells.len())
-        .map(|position| i128::from(cell_draw(violation, position).magnitude) % 1_000_000_000)
-        .collect();
-    let sum: i128 = covering.iter().sum();
-    let mut written = vec![Some(Printed::whole(sum + 1 + margin(violation, 1000)))];
-    written.extend(covering.into_iter().map(|c| Some(Printed::whole(c))));
-    written
-}
-
-/// Cells that make `condition` true (`holds`) or false, in its order.
-fn condition_values(
-    plan: &Plan,
-    condition: crate::check::Condition,
-    holds: bool,
-    violation: &Violation,
-    offset: usize,
-) -> Option<Vec<Option<Printed>>> {
-    use crate::check::Condition;
-    let some = |position: usize| {
-        Printed::whole(
-            1 + i128::from(cell_draw(violation, offset + position).magnitude) % 1_000_000,
-        )
-    };
-    let cells = condition.cells();
-    Some(match (condition, holds) {
-        (Condition::Positive(_), true) | (Condition::Zero(_), false) => (0..cells.len())
-            .map(|position| {
-                Some(if position == 0 {
-                    some(position)
-                } else {
-                    Printed::whole(
-                        i128::from(cell_draw(violation, offset + position).magnitude) % 1_000_000,
-                    )
-                })
-            })
-            .collect(),
-        (Condition::Positive(_), false) | (Condition::Zero(_), true) => {
-            vec![Some(Printed::whole(0)); cells.len()]
-        }
-        (Condition::Code(cell, code), true) => {
-            let _ = cell;
-            vec![Some(Printed::whole(i128::from(code)))]
-        }
-        // Another code of the legend (none when the legend has no other).
-        (Condition::Code(cell, code), false) => {
-            let d = cell_draw(violation, offset);
-            vec![Some(match cell.indicator().kind {
-                ValueKind::Code { legend } => {
-                    let others: Vec<_> = legend
-                        .iter()
-                        .filter(|entry| entry.code != code)
-                        .copied()
-                        .collect();
-                    if others.is_empty() {
-                        return None;
-                    }
-                    legend_pick(&others, d.pick)
-                }
-                _ => Printed::whole(i128::from(code) + 1),
-            })]
-        }
-        (Condition::Reported(cell), true) | (Condition::Blank(cell), false) => {
-            let d = cell_draw(violation, offset);
-            vec![Some(match cell.indicator().kind {
-                ValueKind::Code { legend } => legend_pick(legend, d.pick),
-                ValueKind::Count => some(0),
-                _ => value_in(plan.usual_range(cell)?, decimals_of(cell, d), d),
-            })]
-        }
-        (Condition::Reported(_), false) | (Condition::Blank(_), true) => vec![None],
-    })
-}
-
-/// A premise that holds and a conclusion that does not.
-fn break_implies(
-    plan: &Plan,
-    premise: crate::check::Condition,
-    conclusion: crate::check::Condition,
-    violation: &Violation,
-) -> Option<Vec<Option<Printed>>> {
-    let mut written = condition_values(plan, premise, true, violation, 0)?;
-    written.extend(condition_values(
-        plan,
-        conclusion,
-        false,
-        violation,
-        premise.cells().len(),
-    )?);
-    Some(written)
-}
-
-/// A population `n` from 1 to 50 and a share half way between two that
-/// `n` allows (`100 · (k + ½) / n`, at least one point from either), to two
-/// decimals.
-fn break_share(rate: CellId, violation: &Violation) -> Option<(Option<Printed>, i128)> {
-    let d = cell_draw(violation, 0);
-    let n = 1 + i128::from(d.magnitude) % 50;
-    let k = i128::from(d.pick) % n;
-    let value = percentage_of(
-        Printed::whole(2 * k + 1),
-        Printed::whole(2 * n),
-        2,
-        Rounding::HalfAwayFromZero,
-    )?;
-    let _ = rate;
-    Some((Some(value), n))
-}
-
-/// A rate printed as 100 while its numerator is just below a large
-/// denominator: `100 × (d − 2) / d` rounds to 100,00 for `d ≥ 10⁷`.
-fn break_rounded(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
-    let &[rate_id, _, _] = rule.cells else {
-        return None;
-    };
-    let d = cell_draw(violation, 0);
-    let den = 10_000_000 + i128::from(d.magnitude) % 1_000_000_000;
-    let decimals = decimals_of(rate_id, d);
-    Some(vec![
-        Some(Printed {
-            mantissa: 100 * pow10(decimals),
-            decimals,
-        }),
-        Some(Printed::whole(den - 2)),
-        Some(Printed::whole(den)),
-    ])
-}
-
-/// The cells outside the broken rule's to blank so that `rule` is not
-/// evaluated (or holds, when all it reads is rewritten).
-fn silencers(rule: &Rule, mine: &impl Fn(&CellId) -> bool) -> Vec<CellId> {
-    let outside = |ids: &[CellId]| {
-        ids.iter()
-            .copied()
-            .filter(|id| !mine(id))
-            .collect::<Vec<_>>()
-    };
-    let first_outside = |ids: &[CellId]| {
-        ids.iter()
-            .copied()
-            .find(|id| !mine(id))
-            .into_iter()
-            .collect()
-    };
-    match rule.check.constraint() {
-        // A blank numerator or denominator silences the ratio and its derivable twin.
-        Constraint::Ratio {
-            rate,
-            numerator,
-            denominator,
-        } => first_outside(&[numerator, denominator, rate]),
-        // A blank conclusion leaves an implication unevaluated; failing
-        // that, a blank premise.
-        Constraint::Implies {
-            premise,
-            conclusion,
-        } => {
-            let conclusion = outside(conclusion.cells());
-            if conclusion.is_empty() {
-                outside(premise.cells())
-            } else {
-                conclusion
-            }
-        }
-        // A blank whole, code or overall silences the rule; failing that, its
-        // other cells are blanked (a sum with parts left is checked as "of which").
-        Constraint::Total { .. } | Constraint::Conditional { .. } | Constraint::Covered { .. } => {
-            match rule.cells.split_first() {
-                Some((head, _)) if !mine(head) => vec![*head],
-                Some((_, rest)) => outside(rest),
-                None => Vec::new(),
-            }
-        }
-        // Any blank cell leaves the rule unevaluated.
-        Constraint::Derivable { .. }
-        | Constraint::Bound { .. }
-        | Constraint::Range { .. }
-        | Constraint::Equal { .. }
-        | Constraint::Inapplicable { .. }
-        | Constraint::Share { .. }
-        | Constraint::WithinReference { .. }
-        | Constraint::Rounded { .. } => first_outside(rule.cells),
-    }
-}
-
-fn margin(violation: &Violation, room: i128) -> i128 {
-    if room <= 0 {
-        0
-    } else {
-        i128::from(violation.margin) % room
-    }
-}
-
-fn cell_draw(violation: &Violation, position: usize) -> Draw {
-    violation.draws.get(position).copied().unwrap_or_default()
-}
-
-/// A rate off by at least two percentage points from `numerator / denominator`
-/// (or, for a derivable blank, no rate), with a fresh numerator and
-/// denominator: the denominator positive (at least 1.000 when printed with
-/// limited precision), the numerator at most the denominator.
-fn break_ratio(
-    plan: &Plan,
-    rule: &Rule,
-    violation: &Violation,
-    derivable: bool,
-) -> Option<Vec<Option<Printed>>> {
-    let &[rate_id, num_id, den_id] = rule.cells else {
-        return None;
-    };
-    let (rate_draw, num_draw, den_draw) = (
-        cell_draw(violation, 0),
-        cell_draw(violation, 1),
-        cell_draw(violation, 2),
-    );
-    let den_decimals = decimals_of(den_id, den_draw);
-    let least = if is_exact(den_id) { 1 } else { 1000 };
-    let den_whole = least + i128::from(den_draw.magnitude) % 1_000_000_000;
-    let den = Printed {
-        mantissa: den_whole * pow10(den_decimals) + i128::from(den_draw.pick) % pow10(den_decimals),
-        decimals: den_decimals,
-    };
-    let num_decimals = decimals_of(num_id, num_draw);
-    let num = Printed {
-        mantissa: floor_at(den, num_decimals) * i128::from(num_draw.share).min(WHOLE_SHARE)
-            / WHOLE_SHARE,
-        decimals: num_decimals,
-    };
-    if derivable {
-        return Some(vec![None, Some(num), Some(den)]);
-    }
-    // The exact rate lies in [floor, floor + 1].
-    let floor = percentage_of(num, den, 0, Rounding::Truncate)?.mantissa;
-    let (lo, hi) = plan.usual_range(rate_id)?;
-    let above_ok = floor + 4 <= hi;
-    let below_ok = floor - 3 >= lo;
-    let decimals = decimals_of(rate_id, rate_draw);
-    let fraction = i128::from(rate_draw.pick) % pow10(decimals);
-    let whole = if (violation.above && above_ok) || !below_ok {
-        if !above_ok {
-            return None;
-        }
-        floor + 4 + margin(violation, hi - floor - 3)
-    } else {
-        lo + margin(violation, floor - 2 - lo)
-    };
-    let fraction = if whole >= hi { 0 } else { fraction };
-    let rate = Printed {
-        mantissa: whole * pow10(decimals) + fraction,
-        decimals,
-    };
-    Some(vec![Some(rate), Some(num), Some(den)])
-}
-
-/// Parts, all reported, and a total off their sum by at least one (more when
-/// the cells are printed with limited precision).
-fn break_sum(rule: &Rule, violation: &Violation) -> Vec<Option<Printed>> {
-    let mut parts: Vec<i128> = (1..rule.cells.len())
-        .map(|position| i128::from(cell_draw(violation, position).magnitude) % 1_000_000_000)
-        .collect();
-    let exact = rule.cells.iter().all(|&id| is_exact(id));
-    let cells = i128::try_from(rule.cells.len()).unwrap_or(i128::MAX);
-    let off = 1 + margin(violation, 1000) + if exact { 0 } else { cells + 1 };
-    // Where the severity depends on the direction, the rule's own (the more
-    // severe) direction: parts above the total, or below it.
-    let parts_above = if let crate::check::Check::Sum(check) = rule.check
-        && check.above != check.below
-    {
-        check.above == rule.severity
-    } else {
-        !violation.above
-    };
-    let sum: i128 = parts.iter().sum();
-    if parts_above && sum < off {
-        if let Some(first) = parts.first_mut() {
-            *first += off;
-        }
-    }
-    let sum: i128 = parts.iter().sum();
-    let total = if parts_above { sum - off } else { sum + off };
-    let mut written = vec![Some(Printed::whole(total))];
-    written.extend(parts.into_iter().map(|part| Some(Printed::whole(part))));
-    written
-}
-
-/// A whole and parts, all reported, that exceed it by at least one (more
-/// when printed with limited precision).
-fn break_part_whole(
-    plan: &Plan,
-    rule: &Rule,
-    violation: &Violation,
-) -> Option<Vec<Option<Printed>>> {
-    let (&whole_id, parts) = rule.cells.split_first()?;
-    let whole_draw = cell_draw(violation, 0);
-    let decimals = decimals_of(whole_id, whole_draw);
-    let (lo, _) = plan.usual_range(whole_id)?;
-    let whole_units = lo.max(0) + i128::from(whole_draw.magnitude) % 1_000_000_000;
-    let whole = Printed {
-        mantissa: whole_units * pow10(decimals) + i128::from(whole_draw.pick) % pow10(decimals),
-        decimals,
-    };
-    let exact = rule.cells.iter().all(|&id| is_exact(id));
-    let cells = i128::try_from(rule.cells.len()).unwrap_or(i128::MAX);
-    // The whole is at most whole_units + 1.
-    let total = whole_units + 1 + 1 + margin(violation, 1000) + if exact { 0 } else { cells + 1 };
-    let weights: Vec<u16> = (1..=parts.len())
-        .map(|position| cell_draw(violation, position).weight)
-        .collect();
-    let mut written = vec![Some(whole)];
-    written.extend(
-        partition(total, &weights)
-            .into_iter()
-            .map(|part| Some(Printed::whole(part))),
-    );
-    Some(written)
-}
-
-/// A value past the bound by at least one unit, within every other bound on
-/// the cell.
-fn break_bound(
-    plan: &Plan,
-    rule: &Rule,
-    index: usize,
-    min: Option<i64>,
-    max: Option<i64>,
-    violation: &Violation,
-) -> Option<Vec<Option<Printed>>> {
-    let &[id] = rule.cells else {
-        return None;
-    };
-    let (lo, hi) = plan.range(id, Some(index), false)?;
-    let d = cell_draw(violation, 0);
-    let decimals = decimals_of(id, d);
-    let scale = pow10(decimals);
-    let fraction = i128::from(d.pick) % scale;
-    let above = max.map(i128::from).filter(|&max| max < hi);
-    let below = min.map(i128::from).filter(|&min| min > lo);
-    let mantissa = match (above, below) {
-        (Some(max), _) if violation.above || below.is_none() => {
-            let whole = max + 1 + margin(violation, (hi - max).min(1000));
-            whole * scale + if whole >= hi { 0 } else { fraction }
-        }
-        (_, Some(min)) => {
-            let whole = min - 1 - margin(violation, (min - lo).min(1000));
-            whole * scale - if whole <= lo { 0 } else { fraction }
-        }
-        _ => return None,
-    };
-    Some(vec![Some(Printed { mantissa, decimals })])
-}
-
-/// The "not done" code, and every dependent describing how it was done.
-fn break_conditional(
-    plan: &Plan,
-    rule: &Rule,
-    when: u8,
-    violation: &Violation,
-) -> Option<Vec<Option<Printed>>> {
-    let mut written = vec![Some(Printed::whole(i128::from(when)))];
-    for (position, &id) in rule.cells.iter().enumerate().skip(1) {
-        let d = cell_draw(violation, position);
-        let value = match id.indicator().kind {
-            ValueKind::Code { legend } => legend_pick(legend, d.pick),
-            ValueKind::Count => Printed::whole(1 + i128::from(d.magnitude) % 1_000_000),
-            _ => {
-                let (lo, hi) = plan.usual_range(id)?;
-                let value = value_in((lo.max(1).min(hi), hi), decimals_of(id, d), d);
-                if value.mantissa == 0 {
-                    return None;
-                }
-                value
-            }
-        };
-        written.push(Some(value));
-    }
-    Some(written)
-}
-
-/// Per-level rates, and an overall rate at least three points outside their range.
-fn break_level_range(
-    plan: &Plan,
-    rule: &Rule,
-    violation: &Violation,
-) -> Option<Vec<Option<Printed>>> {
-    let (mut lo, mut hi) = (i128::MIN, i128::MAX);
-    for &id in rule.cells {
-        let (l, h) = plan.usual_range(id)?;
-        lo = lo.max(l);
-        hi = hi.min(h);
-    }
-    if hi - lo < 4 {
-        return None;
-    }
-    // Levels in [low, high]; the overall rate in [overall_low, overall_high].
-    let (low, high, overall_low, overall_high) = if violation.above {
-        let top = lo + margin(violation, hi - lo - 3);
-        (lo, top, top + 4, hi)
-    } else {
-        let bottom = lo + 4 + margin(violation, hi - lo - 3);
-        (bottom, hi, lo, bottom - 4)
-    };
-    let pick = |d: Draw, from: i128, to: i128| {
-        let decimals = d.decimals.min(2);
-        let whole = from + i128::from(d.pick) % (to - from + 1);
-        let fraction = if whole >= to {
-            0
-        } else {
-            i128::from(d.weight) % pow10(decimals)
-        };
-        Printed {
-            mantissa: whole * pow10(decimals) + fraction,
-            decimals,
-        }
-    };
-    let mut written = vec![Some(pick(
-        cell_draw(violation, 0),
-        overall_low,
-        overall_high,
-    ))];
-    for position in 1..rule.cells.len() {
-        written.push(Some(pick(cell_draw(violation, position), low, high)));
-    }
-    Some(written)
-}
-
-/// Two sides that differ by at least one (more when printed with limited precision).
-fn break_same(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
-    let &[left_id, right_id] = rule.cells else {
-        return None;
-    };
-    let left = i128::from(cell_draw(violation, 0).magnitude) % 1_000_000_000;
-    let exact = is_exact(left_id) && is_exact(right_id);
-    let off = 1 + margin(violation, 1000) + if exact { 0 } else { 2 };
-    let right = if violation.above || left < off {
-        left + off
-    } else {
-        left - off
-    };
-    Some(vec![
-        Some(Printed::whole(left)),
-        Some(Printed::whole(right)),
-    ])
-}
-
 /// A period for a report that breaks `rule`: one its rows apply to (or, for
 /// a `not_applicable` rule, one its row does not apply to), the drawn one
 /// when it already is.
 fn period_for(plan: &Plan, rule: &Rule, drawn: Period) -> Period {
     let template = plan.template;
-    let wanted = |period: Period| {
-        let absent = template.absent_cells(period);
-        match rule.check.constraint() {
-            Constraint::Inapplicable { cell } => absent.contains(cell),
-            Constraint::Ratio { .. }
-            | Constraint::Derivable { .. }
-            | Constraint::Total { .. }
-            | Constraint::Bound { .. }
-            | Constraint::Conditional { .. }
-            | Constraint::Range { .. }
-            | Constraint::Equal { .. }
-            | Constraint::Covered { .. }
-            | Constraint::Implies { .. }
-            | Constraint::Share { .. }
-            | Constraint::WithinReference { .. }
-            | Constraint::Rounded { .. } => !absent.holds_any(rule.cells),
-        }
-    };
+    let wanted = |period: Period| rule.check.breaks_with(rule, &template.absent_cells(period));
     if wanted(drawn) {
         return drawn;
     }
@@ -1980,34 +1366,6 @@ fn period_for(plan: &Plan, rule: &Rule, drawn: Period) -> Period {
         .chain((2019..=2100).flat_map(|year| Term::ALL.map(|term| Period::new(year, term))))
         .find(|&period| wanted(period))
         .unwrap_or(drawn)
-}
-
-/// A value other than 0 in a row that does not apply to the period.
-fn break_inapplicable(
-    plan: &Plan,
-    rule: &Rule,
-    violation: &Violation,
-) -> Option<Vec<Option<Printed>>> {
-    let &[id] = rule.cells else {
-        return None;
-    };
-    let d = cell_draw(violation, 0);
-    let value = match id.indicator().kind {
-        ValueKind::Code { legend } => {
-            let nonzero: Vec<_> = legend
-                .iter()
-                .filter(|entry| entry.code != 0)
-                .copied()
-                .collect();
-            legend_pick(&nonzero, d.pick)
-        }
-        ValueKind::Count => Printed::whole(1 + i128::from(d.magnitude) % 1_000_000),
-        _ => {
-            let (lo, hi) = plan.usual_range(id)?;
-            value_in((lo.max(1).min(hi), hi), decimals_of(id, d), d)
-        }
-    };
-    (value.mantissa != 0).then(|| vec![Some(value)])
 }
 
 // ---------------------------------------------------------------------------

@@ -169,3 +169,67 @@ impl RuleFamily for AcrossForms {
         }
     }
 }
+
+/// How the strategies break a rule across forms.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::AcrossForms;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{
+        Broken, Generates, Ground, Violation, first_outside, head_or_rest,
+    };
+    use crate::check::is_exact;
+    use crate::check::part_whole::strategy::break_part_whole;
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for AcrossForms {
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            match self {
+                AcrossForms::PartOf { .. } => break_part_whole(ground, rule, violation),
+                AcrossForms::Same { .. } => break_same(rule, violation),
+            }
+            .map(Broken::cells)
+        }
+
+        /// For a part bound, a blank whole (failing that, the other parts);
+        /// for an equality, either side.
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            match self {
+                AcrossForms::PartOf { .. } => head_or_rest(rule, mine),
+                AcrossForms::Same { .. } => first_outside(rule.cells, mine),
+            }
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+
+    /// Two sides that differ by at least one (more when printed with
+    /// limited precision).
+    fn break_same(rule: &Rule, violation: &Violation) -> Option<Vec<Option<Printed>>> {
+        let &[left_id, right_id] = rule.cells else {
+            return None;
+        };
+        let left = i128::from(violation.cell(0).magnitude) % 1_000_000_000;
+        let exact = is_exact(left_id) && is_exact(right_id);
+        let off = 1 + violation.margin(1000) + if exact { 0 } else { 2 };
+        let right = if violation.above || left < off {
+            left + off
+        } else {
+            left - off
+        };
+        Some(vec![
+            Some(Printed::whole(left)),
+            Some(Printed::whole(right)),
+        ])
+    }
+}

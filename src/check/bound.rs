@@ -155,3 +155,59 @@ impl RuleFamily for Bound {
         }
     }
 }
+
+/// How the strategies break a bound.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::Bound;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{
+        Broken, Generates, Ground, Violation, decimals_of, first_outside, pow10,
+    };
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for Bound {
+        /// A value past the bound by at least one unit, within every other
+        /// bound on the cell.
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let &[id] = rule.cells else {
+                return None;
+            };
+            let (lo, hi) = ground.range_except(id, index)?;
+            let d = violation.cell(0);
+            let decimals = decimals_of(id, d);
+            let scale = pow10(decimals);
+            let fraction = i128::from(d.pick) % scale;
+            let above = self.max.map(i128::from).filter(|&max| max < hi);
+            let below = self.min.map(i128::from).filter(|&min| min > lo);
+            let mantissa = match (above, below) {
+                (Some(max), _) if violation.above || below.is_none() => {
+                    let whole = max + 1 + violation.margin((hi - max).min(1000));
+                    whole * scale + if whole >= hi { 0 } else { fraction }
+                }
+                (_, Some(min)) => {
+                    let whole = min - 1 - violation.margin((min - lo).min(1000));
+                    whole * scale - if whole <= lo { 0 } else { fraction }
+                }
+                _ => return None,
+            };
+            Some(Broken::cells(vec![Some(Printed { mantissa, decimals })]))
+        }
+
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            first_outside(rule.cells, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+}

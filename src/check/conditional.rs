@@ -215,3 +215,56 @@ impl Piece for Blank {
         Ok(())
     }
 }
+
+/// How the strategies break a conditional.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::Conditional;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{
+        Broken, Generates, Ground, Violation, decimals_of, head_or_rest, legend_pick, value_in,
+    };
+    use crate::reference::ReferenceCount;
+    use crate::unit::{Printed, ValueKind};
+
+    impl Generates for Conditional {
+        /// The "not done" code, and every dependent describing how it was done.
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let mut written = vec![Some(Printed::whole(i128::from(self.when)))];
+            for (position, &id) in rule.cells.iter().enumerate().skip(1) {
+                let d = violation.cell(position);
+                let value = match id.indicator().kind {
+                    ValueKind::Code { legend } => legend_pick(legend, d.pick),
+                    ValueKind::Count => Printed::whole(1 + i128::from(d.magnitude) % 1_000_000),
+                    ValueKind::Percent | ValueKind::MillionVnd => {
+                        let (lo, hi) = ground.usual_range(id)?;
+                        let value = value_in((lo.max(1).min(hi), hi), decimals_of(id, d), d);
+                        if value.mantissa == 0 {
+                            return None;
+                        }
+                        value
+                    }
+                };
+                written.push(Some(value));
+            }
+            Some(Broken::cells(written))
+        }
+
+        /// A blank code silences the rule; failing that, its dependents
+        /// are blanked.
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            head_or_rest(rule, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+}

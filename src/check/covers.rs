@@ -152,3 +152,43 @@ impl RuleFamily for Covers {
         }
     }
 }
+
+/// How the strategies break a cover.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::Covers;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{Broken, Generates, Ground, Violation, head_or_rest};
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for Covers {
+        /// A count above the sum of the counts covering it (all reported).
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            _ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let covering: Vec<i128> = (1..rule.cells.len())
+                .map(|position| i128::from(violation.cell(position).magnitude) % 1_000_000_000)
+                .collect();
+            let sum: i128 = covering.iter().sum();
+            let mut written = vec![Some(Printed::whole(sum + 1 + violation.margin(1000)))];
+            written.extend(covering.into_iter().map(|c| Some(Printed::whole(c))));
+            Some(Broken::cells(written))
+        }
+
+        /// A blank count silences the rule; failing that, the counts
+        /// covering it are blanked.
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            head_or_rest(rule, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+}

@@ -214,3 +214,35 @@ impl RuleFamily for Derivable {
         }
     }
 }
+
+/// How the strategies break a derivable rule: a blank rate whose
+/// numerator and denominator are reported.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::Derivable;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{Broken, Generates, Ground, Violation, first_outside};
+    use crate::check::ratio::strategy::break_rate;
+    use crate::reference::ReferenceCount;
+
+    impl Generates for Derivable {
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            break_rate(ground, rule, violation, true).map(Broken::cells)
+        }
+
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            first_outside(rule.cells, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+}

@@ -166,3 +166,52 @@ impl RuleFamily for Full {
         }
     }
 }
+
+/// How the strategies break a `full` rule: a rate printed as 100 just
+/// short of it.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::Full;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{
+        Broken, Generates, Ground, Violation, decimals_of, first_outside, pow10,
+    };
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for Full {
+        /// A rate printed as 100 while its numerator is just below a large
+        /// denominator: `100 × (d − 2) / d` rounds to 100,00 for `d ≥ 10⁷`.
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            _ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let &[rate_id, _, _] = rule.cells else {
+                return None;
+            };
+            let d = violation.cell(0);
+            let den = 10_000_000 + i128::from(d.magnitude) % 1_000_000_000;
+            let decimals = decimals_of(rate_id, d);
+            Some(Broken::cells(vec![
+                Some(Printed {
+                    mantissa: 100 * pow10(decimals),
+                    decimals,
+                }),
+                Some(Printed::whole(den - 2)),
+                Some(Printed::whole(den)),
+            ]))
+        }
+
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            first_outside(rule.cells, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+}

@@ -422,3 +422,114 @@ impl super::words::Piece for Figures<'_> {
         Ok(())
     }
 }
+
+/// How the strategies break an implication.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::{Condition, Implies};
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{
+        Broken, Generates, Ground, Violation, decimals_of, legend_pick, outside, value_in,
+    };
+    use crate::reference::ReferenceCount;
+    use crate::unit::{Printed, ValueKind};
+
+    impl Generates for Implies {
+        /// A premise that holds and a conclusion that does not.
+        fn break_rule(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let mut written = condition_values(ground, self.premise, true, violation, 0)?;
+            written.extend(condition_values(
+                ground,
+                self.conclusion,
+                false,
+                violation,
+                self.premise.cells().len(),
+            )?);
+            Some(Broken::cells(written))
+        }
+
+        /// A blank conclusion leaves an implication unevaluated; failing
+        /// that, a blank premise.
+        fn silencers(&self, _rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            let conclusion = outside(self.conclusion.cells(), mine);
+            if conclusion.is_empty() {
+                outside(self.premise.cells(), mine)
+            } else {
+                conclusion
+            }
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+
+    /// Cells that make `condition` true (`holds`) or false, in its order.
+    fn condition_values(
+        ground: &dyn Ground,
+        condition: Condition,
+        holds: bool,
+        violation: &Violation,
+        offset: usize,
+    ) -> Option<Vec<Option<Printed>>> {
+        let some = |position: usize| {
+            Printed::whole(1 + i128::from(violation.cell(offset + position).magnitude) % 1_000_000)
+        };
+        let cells = condition.cells();
+        Some(match (condition, holds) {
+            (Condition::Positive(_), true) | (Condition::Zero(_), false) => (0..cells.len())
+                .map(|position| {
+                    Some(if position == 0 {
+                        some(position)
+                    } else {
+                        Printed::whole(
+                            i128::from(violation.cell(offset + position).magnitude) % 1_000_000,
+                        )
+                    })
+                })
+                .collect(),
+            (Condition::Positive(_), false) | (Condition::Zero(_), true) => {
+                vec![Some(Printed::whole(0)); cells.len()]
+            }
+            (Condition::Code(_, code), true) => vec![Some(Printed::whole(i128::from(code)))],
+            // Another code of the legend (none when the legend has no other).
+            (Condition::Code(cell, code), false) => {
+                let d = violation.cell(offset);
+                vec![Some(match cell.indicator().kind {
+                    ValueKind::Code { legend } => {
+                        let others: Vec<_> = legend
+                            .iter()
+                            .filter(|entry| entry.code != code)
+                            .copied()
+                            .collect();
+                        if others.is_empty() {
+                            return None;
+                        }
+                        legend_pick(&others, d.pick)
+                    }
+                    ValueKind::Count | ValueKind::Percent | ValueKind::MillionVnd => {
+                        Printed::whole(i128::from(code) + 1)
+                    }
+                })]
+            }
+            (Condition::Reported(cell), true) | (Condition::Blank(cell), false) => {
+                let d = violation.cell(offset);
+                vec![Some(match cell.indicator().kind {
+                    ValueKind::Code { legend } => legend_pick(legend, d.pick),
+                    ValueKind::Count => some(0),
+                    ValueKind::Percent | ValueKind::MillionVnd => {
+                        value_in(ground.usual_range(cell)?, decimals_of(cell, d), d)
+                    }
+                })]
+            }
+            (Condition::Reported(_), false) | (Condition::Blank(_), true) => vec![None],
+        })
+    }
+}

@@ -197,3 +197,72 @@ impl super::words::Piece for LevelNames<'_> {
         Ok(())
     }
 }
+
+/// How the strategies break a level range.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::LevelRange;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{
+        Broken, Draw, Generates, Ground, Violation, first_outside, pow10,
+    };
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for LevelRange {
+        /// Per-level rates, and an overall rate at least three points
+        /// outside their range.
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let (mut lo, mut hi) = (i128::MIN, i128::MAX);
+            for &id in rule.cells {
+                let (l, h) = ground.usual_range(id)?;
+                lo = lo.max(l);
+                hi = hi.min(h);
+            }
+            if hi - lo < 4 {
+                return None;
+            }
+            // Levels in [low, high]; the overall rate in [overall_low, overall_high].
+            let (low, high, overall_low, overall_high) = if violation.above {
+                let top = lo + violation.margin(hi - lo - 3);
+                (lo, top, top + 4, hi)
+            } else {
+                let bottom = lo + 4 + violation.margin(hi - lo - 3);
+                (bottom, hi, lo, bottom - 4)
+            };
+            let pick = |d: Draw, from: i128, to: i128| {
+                let decimals = d.decimals.min(2);
+                let whole = from + i128::from(d.pick) % (to - from + 1);
+                let fraction = if whole >= to {
+                    0
+                } else {
+                    i128::from(d.weight) % pow10(decimals)
+                };
+                Printed {
+                    mantissa: whole * pow10(decimals) + fraction,
+                    decimals,
+                }
+            };
+            let mut written = vec![Some(pick(violation.cell(0), overall_low, overall_high))];
+            for position in 1..rule.cells.len() {
+                written.push(Some(pick(violation.cell(position), low, high)));
+            }
+            Some(Broken::cells(written))
+        }
+
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            first_outside(rule.cells, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+}

@@ -117,6 +117,8 @@ use crate::finding::{
 };
 use crate::unit::{Printed, ValueKind};
 
+#[cfg(feature = "proptest")]
+pub(crate) mod generate;
 pub(crate) mod interval;
 pub(crate) mod plan;
 pub(crate) mod rules;
@@ -263,6 +265,47 @@ macro_rules! families {
             ) -> fmt::Result {
                 match self {
                     $( Check::$Variant(check) => check.write_message(finding, wording, language, out), )*
+                }
+            }
+        }
+
+        /// The facets the `proptest` strategies use (`generate.rs`): every
+        /// family gives them.
+        #[cfg(feature = "proptest")]
+        impl Check {
+            /// Values of the rule's cells that break it (see
+            /// [`generate::Generates::break_rule`]).
+            pub(crate) fn break_rule(
+                &self,
+                rule: &Rule,
+                index: usize,
+                ground: &dyn generate::Ground,
+                violation: &generate::Violation,
+            ) -> Option<generate::Broken> {
+                match self {
+                    $( Check::$Variant(check) => generate::Generates::break_rule(check, rule, index, ground, violation), )*
+                }
+            }
+
+            /// The cells to blank so that the rule stays quiet while cells
+            /// `mine` says are rewritten.
+            pub(crate) fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+                match self {
+                    $( Check::$Variant(check) => generate::Generates::silencers(check, rule, mine), )*
+                }
+            }
+
+            /// The reference count the rule reads, if any.
+            pub(crate) fn reference(&self) -> Option<crate::reference::ReferenceCount> {
+                match self {
+                    $( Check::$Variant(check) => generate::Generates::reference(check), )*
+                }
+            }
+
+            /// Whether a report whose absent rows are `absent` can break the rule.
+            pub(crate) fn breaks_with(&self, rule: &Rule, absent: &CellSet) -> bool {
+                match self {
+                    $( Check::$Variant(check) => generate::Generates::breaks_with(check, rule, absent), )*
                 }
             }
         }

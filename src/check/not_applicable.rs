@@ -118,3 +118,62 @@ impl RuleFamily for NotApplicable {
         Constraint::Inapplicable { cell: self.cell }
     }
 }
+
+/// How the strategies break a `not_applicable` rule: a value in a report
+/// of a period the row does not apply to.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::NotApplicable;
+    use crate::catalogue::{CellId, CellSet};
+    use crate::check::Rule;
+    use crate::check::generate::{
+        Broken, Generates, Ground, Violation, decimals_of, first_outside, legend_pick, value_in,
+    };
+    use crate::reference::ReferenceCount;
+    use crate::unit::{Printed, ValueKind};
+
+    impl Generates for NotApplicable {
+        /// A value other than 0 in the row.
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let &[id] = rule.cells else {
+                return None;
+            };
+            let d = violation.cell(0);
+            let value = match id.indicator().kind {
+                ValueKind::Code { legend } => {
+                    let nonzero: Vec<_> = legend
+                        .iter()
+                        .filter(|entry| entry.code != 0)
+                        .copied()
+                        .collect();
+                    legend_pick(&nonzero, d.pick)
+                }
+                ValueKind::Count => Printed::whole(1 + i128::from(d.magnitude) % 1_000_000),
+                ValueKind::Percent | ValueKind::MillionVnd => {
+                    let (lo, hi) = ground.usual_range(id)?;
+                    value_in((lo.max(1).min(hi), hi), decimals_of(id, d), d)
+                }
+            };
+            (value.mantissa != 0).then(|| Broken::cells(vec![Some(value)]))
+        }
+
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            first_outside(rule.cells, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+
+        /// Only where the row does not apply.
+        fn breaks_with(&self, _rule: &Rule, absent: &CellSet) -> bool {
+            absent.contains(self.cell)
+        }
+    }
+}

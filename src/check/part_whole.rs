@@ -70,3 +70,72 @@ impl RuleFamily for PartWhole {
         }
     }
 }
+
+/// How the strategies break a part-whole rule (across forms too).
+#[cfg(feature = "proptest")]
+pub(crate) mod strategy {
+    use super::PartWhole;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{
+        Broken, Generates, Ground, Violation, decimals_of, head_or_rest, partition, pow10,
+    };
+    use crate::check::is_exact;
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for PartWhole {
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            break_part_whole(ground, rule, violation).map(Broken::cells)
+        }
+
+        /// A blank whole silences the rule; failing that, its other parts
+        /// are blanked.
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            head_or_rest(rule, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+
+    /// A whole and parts, all reported, that exceed it by at least one
+    /// (more when printed with limited precision).
+    pub(crate) fn break_part_whole(
+        ground: &dyn Ground,
+        rule: &Rule,
+        violation: &Violation,
+    ) -> Option<Vec<Option<Printed>>> {
+        let (&whole_id, parts) = rule.cells.split_first()?;
+        let whole_draw = violation.cell(0);
+        let decimals = decimals_of(whole_id, whole_draw);
+        let (lo, _) = ground.usual_range(whole_id)?;
+        let whole_units = lo.max(0) + i128::from(whole_draw.magnitude) % 1_000_000_000;
+        let whole = Printed {
+            mantissa: whole_units * pow10(decimals) + i128::from(whole_draw.pick) % pow10(decimals),
+            decimals,
+        };
+        let exact = rule.cells.iter().all(|&id| is_exact(id));
+        let cells = i128::try_from(rule.cells.len()).unwrap_or(i128::MAX);
+        // The whole is at most whole_units + 1.
+        let total =
+            whole_units + 1 + 1 + violation.margin(1000) + if exact { 0 } else { cells + 1 };
+        let weights: Vec<u16> = (1..=parts.len())
+            .map(|position| violation.cell(position).weight)
+            .collect();
+        let mut written = vec![Some(whole)];
+        written.extend(
+            partition(total, &weights)
+                .into_iter()
+                .map(|part| Some(Printed::whole(part))),
+        );
+        Some(written)
+    }
+}

@@ -242,3 +242,95 @@ fn ratio_interval(num: Span, den: Span) -> Option<Interval> {
         .round_dp_with_strategy(4, RoundingStrategy::ToPositiveInfinity);
     Some(Interval { low, high })
 }
+
+/// How the strategies break a ratio (and a derivable blank).
+#[cfg(feature = "proptest")]
+pub(crate) mod strategy {
+    use super::Ratio;
+    use crate::catalogue::CellId;
+    use crate::check::generate::{
+        Broken, Generates, Ground, Violation, WHOLE_SHARE, decimals_of, first_outside, floor_at,
+        pow10,
+    };
+    use crate::check::{Rounding, Rule, is_exact, percentage_of};
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for Ratio {
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            break_rate(ground, rule, violation, false).map(Broken::cells)
+        }
+
+        /// A blank numerator or denominator silences the ratio and its
+        /// derivable twin.
+        fn silencers(&self, _rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            first_outside(&[self.numerator, self.denominator, self.rate], mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+
+    /// A rate off by at least two percentage points from `numerator /
+    /// denominator` (or, for a derivable blank, no rate), with a fresh
+    /// numerator and denominator: the denominator positive (at least 1.000
+    /// when printed with limited precision), the numerator at most the
+    /// denominator.
+    pub(crate) fn break_rate(
+        ground: &dyn Ground,
+        rule: &Rule,
+        violation: &Violation,
+        derivable: bool,
+    ) -> Option<Vec<Option<Printed>>> {
+        let &[rate_id, num_id, den_id] = rule.cells else {
+            return None;
+        };
+        let (rate_draw, num_draw, den_draw) =
+            (violation.cell(0), violation.cell(1), violation.cell(2));
+        let den_decimals = decimals_of(den_id, den_draw);
+        let least = if is_exact(den_id) { 1 } else { 1000 };
+        let den_whole = least + i128::from(den_draw.magnitude) % 1_000_000_000;
+        let den = Printed {
+            mantissa: den_whole * pow10(den_decimals)
+                + i128::from(den_draw.pick) % pow10(den_decimals),
+            decimals: den_decimals,
+        };
+        let num_decimals = decimals_of(num_id, num_draw);
+        let num = Printed {
+            mantissa: floor_at(den, num_decimals) * i128::from(num_draw.share).min(WHOLE_SHARE)
+                / WHOLE_SHARE,
+            decimals: num_decimals,
+        };
+        if derivable {
+            return Some(vec![None, Some(num), Some(den)]);
+        }
+        // The exact rate lies in [floor, floor + 1].
+        let floor = percentage_of(num, den, 0, Rounding::Truncate)?.mantissa;
+        let (lo, hi) = ground.usual_range(rate_id)?;
+        let above_ok = floor + 4 <= hi;
+        let below_ok = floor - 3 >= lo;
+        let decimals = decimals_of(rate_id, rate_draw);
+        let fraction = i128::from(rate_draw.pick) % pow10(decimals);
+        let whole = if (violation.above && above_ok) || !below_ok {
+            if !above_ok {
+                return None;
+            }
+            floor + 4 + violation.margin(hi - floor - 3)
+        } else {
+            lo + violation.margin(floor - 2 - lo)
+        };
+        let fraction = if whole >= hi { 0 } else { fraction };
+        let rate = Printed {
+            mantissa: whole * pow10(decimals) + fraction,
+            decimals,
+        };
+        Some(vec![Some(rate), Some(num), Some(den)])
+    }
+}

@@ -284,3 +284,56 @@ impl super::words::Piece for Whole {
         }
     }
 }
+
+/// How the strategies break a share.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::{Population, Share};
+    use crate::catalogue::CellId;
+    use crate::check::generate::{Broken, Generates, Ground, Violation, first_outside};
+    use crate::check::{Rounding, Rule, percentage_of};
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for Share {
+        /// A population `n` from 1 to 50 and a share half way between two
+        /// that `n` allows (`100 · (k + ½) / n`, at least one point from
+        /// either), to two decimals; `n` in its row or as the reference
+        /// count.
+        fn break_rule(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            _ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let d = violation.cell(0);
+            let n = 1 + i128::from(d.magnitude) % 50;
+            let k = i128::from(d.pick) % n;
+            let value = percentage_of(
+                Printed::whole(2 * k + 1),
+                Printed::whole(2 * n),
+                2,
+                Rounding::HalfAwayFromZero,
+            )?;
+            Some(match self.of {
+                Population::Row(_) => Broken::cells(vec![Some(value), Some(Printed::whole(n))]),
+                Population::Reference(kind) => Broken {
+                    cells: vec![Some(value)],
+                    reference: Some((kind, n)),
+                },
+            })
+        }
+
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            first_outside(rule.cells, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            match self.of {
+                Population::Row(_) => None,
+                Population::Reference(kind) => Some(kind),
+            }
+        }
+    }
+}

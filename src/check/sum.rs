@@ -437,3 +437,62 @@ mod tests {
         assert_eq!(whole_counts(cell("1.4"), wide, parts.into_iter()), None);
     }
 }
+
+/// How the strategies break a sum.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::Sum;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{Broken, Generates, Ground, Violation, head_or_rest};
+    use crate::check::is_exact;
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for Sum {
+        /// Parts, all reported, and a total off their sum by at least one
+        /// (more when the cells are printed with limited precision).
+        fn break_rule(
+            &self,
+            rule: &Rule,
+            _index: usize,
+            _ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let mut parts: Vec<i128> = (1..rule.cells.len())
+                .map(|position| i128::from(violation.cell(position).magnitude) % 1_000_000_000)
+                .collect();
+            let exact = rule.cells.iter().all(|&id| is_exact(id));
+            let cells = i128::try_from(rule.cells.len()).unwrap_or(i128::MAX);
+            let off = 1 + violation.margin(1000) + if exact { 0 } else { cells + 1 };
+            // Where the severity depends on the direction, the rule's own
+            // (the more severe) direction: parts above the total, or below it.
+            let parts_above = if self.above == self.below {
+                !violation.above
+            } else {
+                self.above == rule.severity
+            };
+            let sum: i128 = parts.iter().sum();
+            if parts_above && sum < off {
+                if let Some(first) = parts.first_mut() {
+                    *first += off;
+                }
+            }
+            let sum: i128 = parts.iter().sum();
+            let total = if parts_above { sum - off } else { sum + off };
+            let mut written = vec![Some(Printed::whole(total))];
+            written.extend(parts.into_iter().map(|part| Some(Printed::whole(part))));
+            Some(Broken::cells(written))
+        }
+
+        /// A blank total silences the sum; failing that, its other parts
+        /// are blanked (a sum with parts left is checked as "of which").
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            head_or_rest(rule, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            None
+        }
+    }
+}

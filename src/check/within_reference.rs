@@ -112,3 +112,41 @@ impl RuleFamily for WithinReference {
         }
     }
 }
+
+/// How the strategies break a rule over a reference count.
+#[cfg(feature = "proptest")]
+mod strategy {
+    use super::WithinReference;
+    use crate::catalogue::CellId;
+    use crate::check::Rule;
+    use crate::check::generate::{Broken, Generates, Ground, Violation, first_outside};
+    use crate::reference::ReferenceCount;
+    use crate::unit::Printed;
+
+    impl Generates for WithinReference {
+        /// A reference count, and a count above it.
+        fn break_rule(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            _ground: &dyn Ground,
+            violation: &Violation,
+        ) -> Option<Broken> {
+            let limit = violation.cell(1).magnitude % 1_000_000;
+            let limit = u32::try_from(limit).unwrap_or(0);
+            let over = i128::from(limit) + 1 + violation.margin(1000);
+            Some(Broken {
+                cells: vec![Some(Printed::whole(over))],
+                reference: Some((self.of, i128::from(limit))),
+            })
+        }
+
+        fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+            first_outside(rule.cells, mine)
+        }
+
+        fn reference(&self) -> Option<ReferenceCount> {
+            Some(self.of)
+        }
+    }
+}

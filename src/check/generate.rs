@@ -1,0 +1,236 @@
+//! What the `proptest` strategies ask of a family: how to break one of its
+//! rules (and which of its cells to blank so that it stays quiet while
+//! another is broken).
+//!
+//! Each family implements [`Generates`] in its own module; the registry
+//! (`families!`) dispatches to it from [`Check`](super::Check), so a family
+//! without it does not compile with the `proptest` feature on. The
+//! strategies (`crate::strategies`) keep the orchestration: drawing, the
+//! order in which a report is made, the silencing of the other rules, the
+//! reference counts. What the families share to do their part is here: the
+//! random choices for a cell ([`Draw`]) and for a violation
+//! ([`Violation`]), and the small arithmetic of drawn values.
+
+use super::{Rounding, Rule, is_exact};
+use crate::catalogue::{CellId, CellSet};
+use crate::reference::ReferenceCount;
+use crate::unit::{CodeValue, Printed};
+
+/// Shares and weights are thousandths.
+pub(crate) const WHOLE_SHARE: i128 = 1000;
+/// A share that stands for "all but one unit" (so that a rate of nearly 100
+/// is printed as 100 now and then), not 999 thousandths.
+pub(crate) const ALL_BUT_ONE: u64 = 1001;
+
+/// The random choices for one cell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Draw {
+    /// A size: 0, small, medium or large.
+    pub magnitude: u64,
+    /// A share of a whole, in thousandths (0 and 1000 are common), or
+    /// [`ALL_BUT_ONE`].
+    pub share: u16,
+    /// A weight among siblings, in thousandths.
+    pub weight: u16,
+    /// Printed decimals, 0 to 2, for percentages and amounts.
+    pub decimals: u32,
+    /// Whether a computed rate is truncated rather than rounded.
+    pub truncate: bool,
+    /// Blanked when below the report's blank rate (a percentage).
+    pub blank: u8,
+    /// Any choice among values.
+    pub pick: u64,
+}
+
+/// The random choices that break a rule.
+#[derive(Debug, Clone)]
+pub(crate) struct Violation {
+    /// One per cell of the rule, in the rule's order.
+    pub draws: Vec<Draw>,
+    /// Which way to break it, where there is a choice: too much or too little.
+    pub above: bool,
+    /// How far beyond the least clear margin.
+    pub margin: u64,
+}
+
+impl Violation {
+    /// The draw for the rule's cell at `position` (a default one past eight).
+    pub(crate) fn cell(&self, position: usize) -> Draw {
+        self.draws.get(position).copied().unwrap_or_default()
+    }
+
+    /// An extra margin below `room` (none when there is no room).
+    pub(crate) fn margin(&self, room: i128) -> i128 {
+        if room <= 0 {
+            0
+        } else {
+            i128::from(self.margin) % room
+        }
+    }
+}
+
+/// What the strategies know of the template a report is made for: the
+/// ranges its rule table allows each cell.
+pub(crate) trait Ground {
+    /// The usual range of a cell in a valid report (whole numbers in the
+    /// cell's unit; `[0, 100]` for a percentage no bound rule widens),
+    /// `None` when empty.
+    fn usual_range(&self, id: CellId) -> Option<(i128, i128)>;
+
+    /// The whole-number range the cell's type allows, narrowed by every
+    /// bound rule on the cell but the one at `except`. `None` when empty.
+    fn range_except(&self, id: CellId, except: usize) -> Option<(i128, i128)>;
+}
+
+/// The values written to break a rule: one per cell of the rule, in its
+/// order (`None` for a blank), and the reference count the report must
+/// give for them, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Broken {
+    /// The rule's cells.
+    pub cells: Vec<Option<Printed>>,
+    /// The reference count set with them.
+    pub reference: Option<(ReferenceCount, i128)>,
+}
+
+impl Broken {
+    /// The rule's cells alone.
+    pub(crate) fn cells(cells: Vec<Option<Printed>>) -> Broken {
+        Broken {
+            cells,
+            reference: None,
+        }
+    }
+}
+
+/// The facets of a family the `proptest` strategies use: how one of its
+/// rules is broken, and how it is kept quiet while another is.
+pub(crate) trait Generates {
+    /// Values of the rule's cells that break it by a clear margin (every
+    /// cell reported but where a blank is the violation), respecting what
+    /// cannot be silenced (the other bounds of the cells); `None` when no
+    /// value can break it. `index` is the rule's position in its table.
+    fn break_rule(
+        &self,
+        rule: &Rule,
+        index: usize,
+        ground: &dyn Ground,
+        violation: &Violation,
+    ) -> Option<Broken>;
+
+    /// The cells (not `mine`) to blank so that the rule is not evaluated
+    /// while the cells `mine` says are rewritten to break another rule.
+    fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId>;
+
+    /// The reference count the rule reads, if any.
+    fn reference(&self) -> Option<ReferenceCount>;
+
+    /// Whether a report of a period whose absent rows are `absent` can
+    /// break the rule: every row of it there (for most families).
+    fn breaks_with(&self, rule: &Rule, absent: &CellSet) -> bool {
+        !absent.holds_any(rule.cells)
+    }
+}
+
+/// The cells of `ids` that are not `mine`.
+pub(crate) fn outside(ids: &[CellId], mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+    ids.iter().copied().filter(|id| !mine(id)).collect()
+}
+
+/// The first cell of `ids` that is not `mine` (a blank there leaves a rule
+/// that reads every cell unevaluated).
+pub(crate) fn first_outside(ids: &[CellId], mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+    ids.iter()
+        .copied()
+        .find(|id| !mine(id))
+        .into_iter()
+        .collect()
+}
+
+/// The rule's first cell (a whole, a code, a count covered), when not
+/// `mine`: a blank there silences the rule; failing that, its other cells.
+pub(crate) fn head_or_rest(rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
+    match rule.cells.split_first() {
+        Some((head, _)) if !mine(head) => vec![*head],
+        Some((_, rest)) => outside(rest, mine),
+        None => Vec::new(),
+    }
+}
+
+/// `10^exponent`, saturated.
+pub(crate) fn pow10(exponent: u32) -> i128 {
+    10_i128.checked_pow(exponent).unwrap_or(i128::MAX)
+}
+
+/// The decimals a cell is printed with: 0 for counts and codes, else the draw's.
+pub(crate) fn decimals_of(id: CellId, draw: Draw) -> u32 {
+    if is_exact(id) {
+        0
+    } else {
+        draw.decimals.min(2)
+    }
+}
+
+/// Rounding to nearest, or truncation, as the draw says.
+pub(crate) fn rounding_of(draw: Draw) -> Rounding {
+    if draw.truncate {
+        Rounding::Truncate
+    } else {
+        Rounding::HalfAwayFromZero
+    }
+}
+
+/// A code of `legend`, picked by `pick`.
+pub(crate) fn legend_pick(legend: &[CodeValue], pick: u64) -> Printed {
+    let len = u64::try_from(legend.len()).unwrap_or(1).max(1);
+    let index = usize::try_from(pick % len).unwrap_or(0);
+    Printed::whole(legend.get(index).map_or(0, |entry| i128::from(entry.code)))
+}
+
+/// Whether a printed value lies within a whole-number range.
+pub(crate) fn within(value: Printed, (lo, hi): (i128, i128)) -> bool {
+    let scale = pow10(value.decimals);
+    lo.checked_mul(scale).is_some_and(|lo| value.mantissa >= lo)
+        && hi.checked_mul(scale).is_some_and(|hi| value.mantissa <= hi)
+}
+
+/// A value of `decimals` decimals in `[lo, hi]`: either end, or anywhere.
+pub(crate) fn value_in((lo, hi): (i128, i128), decimals: u32, draw: Draw) -> Printed {
+    let scale = pow10(decimals);
+    let (low, high) = (lo * scale, hi * scale);
+    let mantissa = match draw.share {
+        0 => low,
+        1000 => high,
+        _ => low + i128::from(draw.pick) % (high - low + 1),
+    };
+    Printed { mantissa, decimals }
+}
+
+/// `value` at `decimals` decimals, rounded down (exact when finer).
+pub(crate) fn floor_at(value: Printed, decimals: u32) -> i128 {
+    if decimals >= value.decimals {
+        value.mantissa * pow10(decimals - value.decimals)
+    } else {
+        value.mantissa.div_euclid(pow10(value.decimals - decimals))
+    }
+}
+
+/// Splits `total` among parts in proportion to their weights; the last part
+/// takes the rounding remainder (and everything, when all weights are 0).
+pub(crate) fn partition(total: i128, weights: &[u16]) -> Vec<i128> {
+    let sum: i128 = weights.iter().map(|&w| i128::from(w)).sum();
+    let mut given = 0;
+    let mut parts = Vec::with_capacity(weights.len());
+    for (index, &weight) in weights.iter().enumerate() {
+        let part = if index + 1 == weights.len() {
+            total - given
+        } else if sum == 0 {
+            0
+        } else {
+            total * i128::from(weight) / sum
+        };
+        given += part;
+        parts.push(part);
+    }
+    parts
+}
