@@ -160,12 +160,10 @@ use crate::bnv581::RULES;
 use crate::bnv581::Report;
 use crate::catalogue::CellId;
 use crate::check::Family;
+use crate::check::Rule;
 use crate::check::generate::{
-    ALL_BUT_ONE, Draw, Ground, Violation, WHOLE_SHARE, decimals_of, floor_at, legend_pick,
-    partition, pow10, rounding_of, value_in, within,
+    ALL_BUT_ONE, Draw, Ground, Holds, Making, Values, Violation, legend_pick,
 };
-use crate::check::implies::Truth;
-use crate::check::{Constraint, Population, Rule, is_exact, percentage_of};
 use crate::figures::Figures;
 use crate::finding::{RuleId, Severity};
 use crate::meta::ReportMeta;
@@ -783,33 +781,6 @@ fn violation() -> impl Strategy<Value = Violation> {
 // What the rule table says about a cell
 // ---------------------------------------------------------------------------
 
-/// One value per indicator of the template, `None` for a blank.
-type Values = Vec<Option<Printed>>;
-
-/// A cell's value when nothing else sets it: a count or amount of the draw's
-/// magnitude, a percentage within its bounds, a code of its legend.
-fn free_value(plan: &Plan, id: CellId, draw: Draw) -> Option<Printed> {
-    let (lo, hi) = plan.usual_range(id)?;
-    let decimals = decimals_of(id, draw);
-    Some(match id.indicator().kind {
-        ValueKind::Count => Printed::whole(i128::from(draw.magnitude).clamp(lo, hi)),
-        ValueKind::MillionVnd => {
-            let whole = i128::from(draw.magnitude).clamp(lo, hi);
-            let fraction = if whole < hi {
-                i128::from(draw.pick) % pow10(decimals)
-            } else {
-                0
-            };
-            Printed {
-                mantissa: whole * pow10(decimals) + fraction,
-                decimals,
-            }
-        }
-        ValueKind::Percent => value_in((lo, hi), decimals, draw),
-        ValueKind::Code { legend } => legend_pick(legend, draw.pick),
-    })
-}
-
 /// What a template's rule table says about each of its cells, worked out
 /// once per strategy (once for all for 581): the one description of the
 /// template the generators read.
@@ -868,24 +839,19 @@ impl Plan {
                 continue;
             };
             plan.by_first[first.index()].push(index);
-            match rule.check.constraint() {
-                Constraint::Ratio { .. } | Constraint::Range { .. } => {
-                    plan.derived[first.index()] = true;
-                }
-                Constraint::Total { .. } | Constraint::Equal { .. } => {
+            match rule.check.holds() {
+                Holds::Rate | Holds::Overall => plan.derived[first.index()] = true,
+                Holds::Split => {
                     for id in rest {
                         plan.has_parent[id.index()] = true;
                     }
                 }
-                Constraint::Derivable { .. }
-                | Constraint::Bound { .. }
-                | Constraint::Conditional { .. }
-                | Constraint::Inapplicable { .. }
-                | Constraint::Covered { .. }
-                | Constraint::Implies { .. }
-                | Constraint::Share { .. }
-                | Constraint::WithinReference { .. }
-                | Constraint::Rounded { .. } => {}
+                Holds::Always
+                | Holds::Drawn { .. }
+                | Holds::Code
+                | Holds::Share
+                | Holds::Settled
+                | Holds::Implied => {}
             }
         }
         for indicator in template.catalogue.indicators {
@@ -928,7 +894,7 @@ impl Plan {
             if Some(index) == except || rule.cells.first() != Some(&id) {
                 continue;
             }
-            if let Constraint::Bound { min, max, .. } = rule.check.constraint() {
+            if let Holds::Drawn { min, max } = rule.check.holds() {
                 if let Some(min) = min {
                     lo = lo.max(i128::from(min));
                 }
@@ -949,6 +915,11 @@ impl Ground for Plan {
     fn range_except(&self, id: CellId, except: usize) -> Option<(i128, i128)> {
         self.range(id, Some(except), false)
     }
+
+    fn read_by_another(&self, id: CellId, index: usize) -> bool {
+        self.serious()
+            .any(|(other, rule)| other != index && rule.cells.contains(&id))
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -957,7 +928,6 @@ impl Ground for Plan {
 
 #[allow(clippy::too_many_lines)] // one pass per kind of derived value, in order
 fn valid_values(plan: &Plan, inputs: &Inputs) -> Values {
-    let draw = |id: CellId| inputs.draws.get(id.index()).copied().unwrap_or_default();
     let template = plan.template;
     let indicators = template.catalogue.indicators;
     let mut values: Values = vec![None; indicators.len()];
@@ -974,19 +944,28 @@ fn valid_values(plan: &Plan, inputs: &Inputs) -> Values {
 
     // Quantities, top down: free values first, then what the sums, parts and
     // equalities derive from them.
+    let mut making = Making {
+        ground: plan,
+        values: &mut values,
+        draws: &inputs.draws,
+        absent: &absent,
+        reference: inputs.meta.reference,
+    };
     for indicator in indicators {
         let id = indicator.id;
         if plan.derived[id.index()] || plan.has_parent[id.index()] {
             continue;
         }
-        values[id.index()] = free_value(plan, id, draw(id));
+        let value = making.free_value(id);
+        making.set(id, value);
         let mut pending = vec![id];
         while let Some(whole) = pending.pop() {
             for &index in &plan.by_first[whole.index()] {
-                if spent[index] {
+                let rule = &template.rules[index];
+                if spent[index] || rule.check.holds() != Holds::Split {
                     continue;
                 }
-                if let Some(parts) = derive_parts(&template.rules[index], &mut values, &draw) {
+                if let Some(parts) = rule.check.hold(rule, index, &mut making) {
                     spent[index] = true;
                     pending.extend(parts);
                 }
@@ -994,279 +973,30 @@ fn valid_values(plan: &Plan, inputs: &Inputs) -> Values {
         }
     }
 
-    // Rates from their numerators and denominators.
-    for (_, rule) in plan.serious() {
-        let Constraint::Ratio {
-            rate,
-            numerator,
-            denominator,
-        } = rule.check.constraint()
-        else {
-            continue;
-        };
-        let d = draw(rate);
-        let computed = values[numerator.index()]
-            .zip(values[denominator.index()])
-            .and_then(|(n, dd)| percentage_of(n, dd, decimals_of(rate, d), rounding_of(d)));
-        values[rate.index()] = match computed {
-            Some(rate_value) => plan
-                .usual_range(rate)
-                .filter(|&r| within(rate_value, r))
-                .map(|_| rate_value),
-            // 0/0 has no ratio: a blank, or whatever the reporter printed.
-            None if d.pick % 2 == 0 => None,
-            None => free_value(plan, rate, d),
-        };
-    }
-
-    // Overall rates: a weighted average of the per-level rates.
-    for (_, rule) in plan.serious() {
-        if !matches!(rule.check.constraint(), Constraint::Range { .. }) {
-            continue;
-        }
-        let Some((&overall, levels)) = rule.cells.split_first() else {
-            continue;
-        };
-        let d = draw(overall);
-        let levels: Vec<CellId> = levels
-            .iter()
-            .copied()
-            .filter(|&id| !absent.contains(id))
-            .collect();
-        values[overall.index()] = weighted_average(&levels, &values, &draw)
-            .and_then(|(sum, weights)| {
-                percentage_of(
-                    sum,
-                    Printed::whole(weights * 100),
-                    decimals_of(overall, d),
-                    rounding_of(d),
-                )
-            })
-            .filter(|&value| plan.usual_range(overall).is_some_and(|r| within(value, r)));
-    }
-
-    // "Not done" leaves nothing to describe.
-    for (index, rule) in plan.serious() {
-        let Constraint::Conditional { when, .. } = rule.check.constraint() else {
-            continue;
-        };
-        let Some((&code, dependents)) = rule.cells.split_first() else {
-            continue;
-        };
-        if values[code.index()] != Some(Printed::whole(i128::from(when))) {
-            continue;
-        }
-        for &dependent in dependents {
-            let alone = !plan
-                .serious()
-                .any(|(other, rule)| other != index && rule.cells.contains(&dependent));
-            let zero = alone
-                && is_exact(dependent)
-                && draw(dependent).pick % 2 == 0
-                && matches!(dependent.indicator().kind, ValueKind::Count);
-            values[dependent.index()] = zero.then_some(Printed::whole(0));
-        }
-    }
-
-    // Shares of a known population: 100 · k / n, k drawn as a share of n;
-    // no share of an empty population.
-    let reference = inputs.meta.reference;
-    for (_, rule) in plan.serious() {
-        let Constraint::Share { rate, of } = rule.check.constraint() else {
-            continue;
-        };
-        let size = match of {
-            Population::Row(row) => values[row.index()].map(|n| n.mantissa),
-            Population::Reference(kind) => reference.get(kind).map(i128::from),
-        };
-        let d = draw(rate);
-        values[rate.index()] = match size {
-            Some(n) if n > 0 => {
-                let k = (n * i128::from(d.share).min(WHOLE_SHARE) / WHOLE_SHARE).clamp(0, n);
-                percentage_of(
-                    Printed::whole(k),
-                    Printed::whole(n),
-                    decimals_of(rate, d),
-                    rounding_of(d),
-                )
-            }
-            Some(_) => None,
-            None => values[rate.index()],
-        };
-    }
-
-    // What a blank settles: a cover exceeded, an implication whose premise
-    // holds and conclusion fails, a count above its reference count. A
-    // blank never breaks a rule (it leaves it unevaluated), so the cell the
-    // rule checks is blanked.
-    for (_, rule) in plan.serious() {
-        match rule.check.constraint() {
-            Constraint::Covered { cell, covering } => {
-                let sum: Option<i128> = covering
-                    .iter()
-                    .map(|id| values[id.index()].map(|v| v.mantissa))
-                    .sum();
-                if let (Some(value), Some(sum)) = (values[cell.index()], sum) {
-                    if value.mantissa > sum {
-                        values[cell.index()] = None;
-                    }
-                }
-            }
-            Constraint::WithinReference { cell, of } => {
-                if let (Some(value), Some(limit)) = (values[cell.index()], reference.get(of)) {
-                    if value.mantissa > i128::from(limit) {
-                        values[cell.index()] = None;
-                    }
-                }
-            }
-            Constraint::Ratio { .. }
-            | Constraint::Derivable { .. }
-            | Constraint::Total { .. }
-            | Constraint::Bound { .. }
-            | Constraint::Conditional { .. }
-            | Constraint::Range { .. }
-            | Constraint::Equal { .. }
-            | Constraint::Inapplicable { .. }
-            | Constraint::Implies { .. }
-            | Constraint::Share { .. }
-            | Constraint::Rounded { .. } => {}
-        }
-    }
-    for (_, rule) in plan.serious() {
-        let Constraint::Implies {
-            premise,
-            conclusion,
-        } = rule.check.constraint()
-        else {
-            continue;
-        };
-        let truth = |condition: crate::check::Condition, values: &Values| {
-            condition.truth(condition.cells().iter().map(|id| {
-                if absent.contains(*id) {
-                    None
-                } else {
-                    values[id.index()].map(|v| v.mantissa)
-                }
-            }))
-        };
-        if truth(premise, &values) == Truth::True && truth(conclusion, &values) == Truth::False {
-            for id in conclusion.cells() {
-                values[id.index()] = None;
+    // Then, stage by stage, what each family computes from them (rates,
+    // overall rates, the rows a code decides, shares) and what a blank
+    // settles (a cover exceeded, a count above its reference count, an
+    // implication whose premise holds and conclusion fails): a blank never
+    // breaks a rule, it leaves it unevaluated.
+    for stage in Holds::COMPUTED {
+        for (index, rule) in plan.serious() {
+            if rule.check.holds() == stage {
+                rule.check.hold(rule, index, &mut making);
             }
         }
     }
 
     // Blanks, anywhere; and in rows that do not apply to the period.
     for indicator in indicators {
-        if draw(indicator.id).blank < inputs.blank_rate || absent.contains(indicator.id) {
+        let blank = inputs
+            .draws
+            .get(indicator.id.index())
+            .map_or(0, |draw| draw.blank);
+        if blank < inputs.blank_rate || absent.contains(indicator.id) {
             values[indicator.id.index()] = None;
         }
     }
     values
-}
-
-/// Sets the parts of a sum or part-whole rule, or the right side of an
-/// equality, from its whole; the cells set. `None` when the whole is blank.
-fn derive_parts(
-    rule: &Rule,
-    values: &mut Values,
-    draw: &impl Fn(CellId) -> Draw,
-) -> Option<Vec<CellId>> {
-    let (&whole_id, parts) = rule.cells.split_first()?;
-    let whole = values[whole_id.index()]?;
-    let unset: Vec<CellId> = parts
-        .iter()
-        .copied()
-        .filter(|id| values[id.index()].is_none())
-        .collect();
-    match rule.check.constraint() {
-        Constraint::Equal { .. } => {
-            for &id in &unset {
-                values[id.index()] = Some(whole);
-            }
-            if parts.iter().any(|id| values[id.index()] != Some(whole)) {
-                // Already set otherwise: give up the equality.
-                values[whole_id.index()] = None;
-            }
-        }
-        Constraint::Total { exhaustive, .. } => {
-            let decimals = if exhaustive {
-                whole.decimals
-            } else {
-                parts.first().map_or(0, |&id| decimals_of(id, draw(id)))
-            };
-            let room = floor_at(whole, decimals)
-                - parts
-                    .iter()
-                    .filter_map(|id| values[id.index()])
-                    .map(|part| floor_at(part, decimals))
-                    .sum::<i128>();
-            let fill = if exhaustive {
-                WHOLE_SHARE
-            } else {
-                parts.first().map_or(0, |&id| i128::from(draw(id).share))
-            };
-            if room < 0 || (unset.is_empty() && exhaustive && room != 0) {
-                // Parts already set otherwise do not fit: give up the whole.
-                values[whole_id.index()] = None;
-                return Some(Vec::new());
-            }
-            let weights: Vec<u16> = unset.iter().map(|&id| draw(id).weight).collect();
-            let given = if fill == i128::from(ALL_BUT_ONE) {
-                (room - 1).max(0)
-            } else {
-                room * fill.min(WHOLE_SHARE) / WHOLE_SHARE
-            };
-            for (&id, mantissa) in unset.iter().zip(partition(given, &weights)) {
-                values[id.index()] = Some(Printed { mantissa, decimals });
-            }
-        }
-        Constraint::Ratio { .. }
-        | Constraint::Derivable { .. }
-        | Constraint::Bound { .. }
-        | Constraint::Conditional { .. }
-        | Constraint::Range { .. }
-        | Constraint::Inapplicable { .. }
-        | Constraint::Covered { .. }
-        | Constraint::Implies { .. }
-        | Constraint::Share { .. }
-        | Constraint::WithinReference { .. }
-        | Constraint::Rounded { .. } => return None,
-    }
-    Some(unset)
-}
-
-/// `(Σ wᵢ·rateᵢ, Σ wᵢ)` over the per-level rates, at their finest precision;
-/// `None` when one is blank.
-fn weighted_average(
-    levels: &[CellId],
-    values: &Values,
-    draw: &impl Fn(CellId) -> Draw,
-) -> Option<(Printed, i128)> {
-    let rates: Vec<Printed> = levels
-        .iter()
-        .map(|id| values[id.index()])
-        .collect::<Option<_>>()?;
-    let decimals = rates.iter().map(|rate| rate.decimals).max()?;
-    let mut weights: Vec<i128> = levels
-        .iter()
-        .map(|&id| i128::from(draw(id).weight))
-        .collect();
-    if weights.iter().all(|&w| w == 0) {
-        weights.fill(1);
-    }
-    let sum = rates
-        .iter()
-        .zip(&weights)
-        .map(|(rate, w)| floor_at(*rate, decimals) * w)
-        .sum();
-    Some((
-        Printed {
-            mantissa: sum,
-            decimals,
-        },
-        weights.iter().sum(),
-    ))
 }
 
 /// The report or sheet of `meta`'s template holding `values`: one

@@ -177,14 +177,44 @@ mod strategy {
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Violation, first_outside, head_or_rest,
+        Broken, Generates, Ground, Holds, Making, Violation, first_outside, head_or_rest,
     };
     use crate::check::is_exact;
     use crate::check::part_whole::strategy::break_part_whole;
+    use crate::check::sum::strategy::split_total;
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for AcrossForms {
+        fn holds(&self) -> Holds {
+            Holds::Split
+        }
+
+        /// A part bound: the parts take a share of the whole; an
+        /// equality: the other side is the same.
+        fn hold(&self, rule: &Rule, _index: usize, making: &mut Making<'_>) -> Option<Vec<CellId>> {
+            match self {
+                AcrossForms::PartOf { .. } => split_total(rule, making, false),
+                AcrossForms::Same { .. } => {
+                    let (&whole_id, parts) = rule.cells.split_first()?;
+                    let whole = making.value(whole_id)?;
+                    let unset: Vec<CellId> = parts
+                        .iter()
+                        .copied()
+                        .filter(|&id| making.value(id).is_none())
+                        .collect();
+                    for &id in &unset {
+                        making.set(id, Some(whole));
+                    }
+                    if parts.iter().any(|&id| making.value(id) != Some(whole)) {
+                        // Already set otherwise: give up the equality.
+                        making.set(whole_id, None);
+                    }
+                    Some(unset)
+                }
+            }
+        }
+
         fn break_rule(
             &self,
             rule: &Rule,

@@ -163,12 +163,28 @@ mod strategy {
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Violation, decimals_of, first_outside, pow10,
+        Broken, Generates, Ground, Holds, Making, Violation, decimals_of, first_outside, pow10,
     };
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Bound {
+        fn holds(&self) -> Holds {
+            Holds::Drawn {
+                min: self.min,
+                max: self.max,
+            }
+        }
+
+        fn hold(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            _making: &mut Making<'_>,
+        ) -> Option<Vec<CellId>> {
+            None
+        }
+
         /// A value past the bound by at least one unit, within every other
         /// bound on the cell.
         fn break_rule(

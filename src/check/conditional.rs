@@ -223,12 +223,36 @@ mod strategy {
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Violation, decimals_of, head_or_rest, legend_pick, value_in,
+        Broken, Generates, Ground, Holds, Making, Violation, decimals_of, head_or_rest,
+        legend_pick, value_in,
     };
+    use crate::check::is_exact;
     use crate::reference::ReferenceCount;
     use crate::unit::{Printed, ValueKind};
 
     impl Generates for Conditional {
+        fn holds(&self) -> Holds {
+            Holds::Code
+        }
+
+        /// "Not done" leaves nothing to describe: the dependents blank, or
+        /// 0 for a count no other rule reads.
+        fn hold(&self, rule: &Rule, index: usize, making: &mut Making<'_>) -> Option<Vec<CellId>> {
+            let (&code, dependents) = rule.cells.split_first()?;
+            if making.value(code) != Some(Printed::whole(i128::from(self.when))) {
+                return None;
+            }
+            for &dependent in dependents {
+                let alone = !making.ground.read_by_another(dependent, index);
+                let zero = alone
+                    && is_exact(dependent)
+                    && making.draw(dependent).pick % 2 == 0
+                    && matches!(dependent.indicator().kind, ValueKind::Count);
+                making.set(dependent, zero.then_some(Printed::whole(0)));
+            }
+            None
+        }
+
         /// The "not done" code, and every dependent describing how it was done.
         fn break_rule(
             &self,

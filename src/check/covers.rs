@@ -159,11 +159,37 @@ mod strategy {
     use super::Covers;
     use crate::catalogue::CellId;
     use crate::check::Rule;
-    use crate::check::generate::{Broken, Generates, Ground, Violation, head_or_rest};
+    use crate::check::generate::{
+        Broken, Generates, Ground, Holds, Making, Violation, head_or_rest,
+    };
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Covers {
+        fn holds(&self) -> Holds {
+            Holds::Settled
+        }
+
+        /// A count above the sum of its covering counts is blanked.
+        fn hold(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            making: &mut Making<'_>,
+        ) -> Option<Vec<CellId>> {
+            let sum: Option<i128> = self
+                .covering
+                .iter()
+                .map(|&id| making.value(id).map(|v| v.mantissa))
+                .sum();
+            if let (Some(value), Some(sum)) = (making.value(self.cell), sum) {
+                if value.mantissa > sum {
+                    making.set(self.cell, None);
+                }
+            }
+            None
+        }
+
         /// A count above the sum of the counts covering it (all reported).
         fn break_rule(
             &self,

@@ -222,11 +222,27 @@ mod strategy {
     use super::Derivable;
     use crate::catalogue::CellId;
     use crate::check::Rule;
-    use crate::check::generate::{Broken, Generates, Ground, Violation, first_outside};
+    use crate::check::generate::{
+        Broken, Generates, Ground, Holds, Making, Violation, first_outside,
+    };
     use crate::check::ratio::strategy::break_rate;
     use crate::reference::ReferenceCount;
 
     impl Generates for Derivable {
+        fn holds(&self) -> Holds {
+            // A note, never an error or a warning.
+            Holds::Always
+        }
+
+        fn hold(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            _making: &mut Making<'_>,
+        ) -> Option<Vec<CellId>> {
+            None
+        }
+
         fn break_rule(
             &self,
             rule: &Rule,

@@ -175,12 +175,26 @@ mod strategy {
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Violation, decimals_of, first_outside, pow10,
+        Broken, Generates, Ground, Holds, Making, Violation, decimals_of, first_outside, pow10,
     };
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Full {
+        fn holds(&self) -> Holds {
+            // A note, never an error or a warning.
+            Holds::Always
+        }
+
+        fn hold(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            _making: &mut Making<'_>,
+        ) -> Option<Vec<CellId>> {
+            None
+        }
+
         /// A rate printed as 100 while its numerator is just below a large
         /// denominator: `100 × (d − 2) / d` rounds to 100,00 for `d ≥ 10⁷`.
         fn break_rule(

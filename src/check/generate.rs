@@ -1,6 +1,6 @@
-//! What the `proptest` strategies ask of a family: how to break one of its
-//! rules (and which of its cells to blank so that it stays quiet while
-//! another is broken).
+//! What the `proptest` strategies ask of a family: how a valid report comes
+//! to hold one of its rules, how to break one (and which of its cells to
+//! blank so that it stays quiet while another is broken).
 //!
 //! Each family implements [`Generates`] in its own module; the registry
 //! (`families!`) dispatches to it from [`Check`](super::Check), so a family
@@ -13,8 +13,11 @@
 
 use super::{Rounding, Rule, is_exact};
 use crate::catalogue::{CellId, CellSet};
-use crate::reference::ReferenceCount;
-use crate::unit::{CodeValue, Printed};
+use crate::reference::{Reference, ReferenceCount};
+use crate::unit::{CodeValue, Printed, ValueKind};
+
+/// One value per indicator of the template, `None` for a blank.
+pub(crate) type Values = Vec<Option<Printed>>;
 
 /// Shares and weights are thousandths.
 pub(crate) const WHOLE_SHARE: i128 = 1000;
@@ -80,6 +83,90 @@ pub(crate) trait Ground {
     /// The whole-number range the cell's type allows, narrowed by every
     /// bound rule on the cell but the one at `except`. `None` when empty.
     fn range_except(&self, id: CellId, except: usize) -> Option<(i128, i128)>;
+
+    /// Whether a rule that can fire as an error or a warning, other than
+    /// the one at `index`, reads `id`.
+    fn read_by_another(&self, id: CellId, index: usize) -> bool;
+}
+
+/// How a valid report comes to hold a rule of a family: the stages a
+/// valid report is made in, in order, each the families that act then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    /// Whatever the values: a note, or a row the report leaves blank.
+    Always,
+    /// Its one cell is drawn within these limits (whole numbers in its unit).
+    Drawn {
+        /// The least value, if any.
+        min: Option<i64>,
+        /// The greatest value, if any.
+        max: Option<i64>,
+    },
+    /// Top down from the values drawn: its other cells take their values
+    /// from its first (the parts of a whole, the other side of an equality).
+    Split,
+    /// Its first cell, a rate, is computed from its numerator and denominator.
+    Rate,
+    /// Its first cell, an overall rate, is computed from the per-level
+    /// rates (once the rates are).
+    Overall,
+    /// The code drawn decides its other cells.
+    Code,
+    /// Its rate is a share drawn of its population.
+    Share,
+    /// Where the values made so far break it, its checked cell is blanked.
+    Settled,
+    /// Last: where the values made so far break it, its conclusion is blanked.
+    Implied,
+}
+
+impl Holds {
+    /// The stages after the values are drawn and split, in order.
+    pub(crate) const COMPUTED: [Holds; 6] = [
+        Holds::Rate,
+        Holds::Overall,
+        Holds::Code,
+        Holds::Share,
+        Holds::Settled,
+        Holds::Implied,
+    ];
+}
+
+/// A valid report in the making: the values so far, the draws, the rows
+/// absent from its period and its reference counts.
+pub(crate) struct Making<'a> {
+    /// What the template's rule table allows.
+    pub ground: &'a dyn Ground,
+    /// One value per indicator.
+    pub values: &'a mut Values,
+    /// One draw per indicator.
+    pub draws: &'a [Draw],
+    /// The rows that do not apply to the report's period.
+    pub absent: &'a CellSet,
+    /// The report's reference counts.
+    pub reference: Reference,
+}
+
+impl Making<'_> {
+    /// The draw of a cell.
+    pub(crate) fn draw(&self, id: CellId) -> Draw {
+        self.draws.get(id.index()).copied().unwrap_or_default()
+    }
+
+    /// The value of a cell so far.
+    pub(crate) fn value(&self, id: CellId) -> Option<Printed> {
+        self.values[id.index()]
+    }
+
+    /// Sets the value of a cell.
+    pub(crate) fn set(&mut self, id: CellId, value: Option<Printed>) {
+        self.values[id.index()] = value;
+    }
+
+    /// A cell's value when nothing else sets it (see [`free_value`]).
+    pub(crate) fn free_value(&self, id: CellId) -> Option<Printed> {
+        free_value(self.ground, id, self.draw(id))
+    }
 }
 
 /// The values written to break a rule: one per cell of the rule, in its
@@ -103,9 +190,19 @@ impl Broken {
     }
 }
 
-/// The facets of a family the `proptest` strategies use: how one of its
-/// rules is broken, and how it is kept quiet while another is.
+/// The facets of a family the `proptest` strategies use: how a valid
+/// report comes to hold one of its rules, how one is broken, and how it is
+/// kept quiet while another is.
 pub(crate) trait Generates {
+    /// When and how a valid report comes to hold the rule.
+    fn holds(&self) -> Holds;
+
+    /// Makes the rule hold from the values made so far, at its stage
+    /// ([`Generates::holds`]); for a [`Holds::Split`] rule, the cells it
+    /// set (`None` when its first cell is blank, to be tried again). A
+    /// rule that holds [`Holds::Always`] or [`Holds::Drawn`] is never asked.
+    fn hold(&self, rule: &Rule, index: usize, making: &mut Making<'_>) -> Option<Vec<CellId>>;
+
     /// Values of the rule's cells that break it by a clear margin (every
     /// cell reported but where a blank is the violation), respecting what
     /// cannot be silenced (the other bounds of the cells); `None` when no
@@ -155,6 +252,30 @@ pub(crate) fn head_or_rest(rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<C
         Some((_, rest)) => outside(rest, mine),
         None => Vec::new(),
     }
+}
+
+/// A cell's value when nothing else sets it: a count or amount of the draw's
+/// magnitude, a percentage within its bounds, a code of its legend.
+pub(crate) fn free_value(ground: &dyn Ground, id: CellId, draw: Draw) -> Option<Printed> {
+    let (lo, hi) = ground.usual_range(id)?;
+    let decimals = decimals_of(id, draw);
+    Some(match id.indicator().kind {
+        ValueKind::Count => Printed::whole(i128::from(draw.magnitude).clamp(lo, hi)),
+        ValueKind::MillionVnd => {
+            let whole = i128::from(draw.magnitude).clamp(lo, hi);
+            let fraction = if whole < hi {
+                i128::from(draw.pick) % pow10(decimals)
+            } else {
+                0
+            };
+            Printed {
+                mantissa: whole * pow10(decimals) + fraction,
+                decimals,
+            }
+        }
+        ValueKind::Percent => value_in((lo, hi), decimals, draw),
+        ValueKind::Code { legend } => legend_pick(legend, draw.pick),
+    })
 }
 
 /// `10^exponent`, saturated.

@@ -426,16 +426,48 @@ impl super::words::Piece for Figures<'_> {
 /// How the strategies break an implication.
 #[cfg(feature = "proptest")]
 mod strategy {
-    use super::{Condition, Implies};
+    use super::{Condition, Implies, Truth};
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Violation, decimals_of, legend_pick, outside, value_in,
+        Broken, Generates, Ground, Holds, Making, Violation, decimals_of, legend_pick, outside,
+        value_in,
     };
     use crate::reference::ReferenceCount;
     use crate::unit::{Printed, ValueKind};
 
     impl Generates for Implies {
+        fn holds(&self) -> Holds {
+            Holds::Implied
+        }
+
+        /// Where the premise holds and the conclusion fails, the
+        /// conclusion's cells are blanked.
+        fn hold(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            making: &mut Making<'_>,
+        ) -> Option<Vec<CellId>> {
+            let truth = |condition: Condition, making: &Making<'_>| {
+                condition.truth(condition.cells().iter().map(|&id| {
+                    if making.absent.contains(id) {
+                        None
+                    } else {
+                        making.value(id).map(|v| v.mantissa)
+                    }
+                }))
+            };
+            if truth(self.premise, making) == Truth::True
+                && truth(self.conclusion, making) == Truth::False
+            {
+                for &id in self.conclusion.cells() {
+                    making.set(id, None);
+                }
+            }
+            None
+        }
+
         /// A premise that holds and a conclusion that does not.
         fn break_rule(
             &self,

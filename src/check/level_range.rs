@@ -205,12 +205,47 @@ mod strategy {
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Draw, Generates, Ground, Violation, first_outside, pow10,
+        Broken, Draw, Generates, Ground, Holds, Making, Violation, decimals_of, first_outside,
+        floor_at, pow10, rounding_of, within,
     };
+    use crate::check::percentage_of;
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for LevelRange {
+        fn holds(&self) -> Holds {
+            Holds::Overall
+        }
+
+        /// The overall rate: a weighted average of the per-level rates of
+        /// the levels that exist.
+        fn hold(&self, rule: &Rule, _index: usize, making: &mut Making<'_>) -> Option<Vec<CellId>> {
+            let (&overall, levels) = rule.cells.split_first()?;
+            let d = making.draw(overall);
+            let levels: Vec<CellId> = levels
+                .iter()
+                .copied()
+                .filter(|&id| !making.absent.contains(id))
+                .collect();
+            let value = weighted_average(&levels, making)
+                .and_then(|(sum, weights)| {
+                    percentage_of(
+                        sum,
+                        Printed::whole(weights * 100),
+                        decimals_of(overall, d),
+                        rounding_of(d),
+                    )
+                })
+                .filter(|&value| {
+                    making
+                        .ground
+                        .usual_range(overall)
+                        .is_some_and(|r| within(value, r))
+                });
+            making.set(overall, value);
+            None
+        }
+
         /// Per-level rates, and an overall rate at least three points
         /// outside their range.
         fn break_rule(
@@ -264,5 +299,34 @@ mod strategy {
         fn reference(&self) -> Option<ReferenceCount> {
             None
         }
+    }
+
+    /// `(Σ wᵢ·rateᵢ, Σ wᵢ)` over the per-level rates, at their finest
+    /// precision; `None` when one is blank.
+    fn weighted_average(levels: &[CellId], making: &Making<'_>) -> Option<(Printed, i128)> {
+        let rates: Vec<Printed> = levels
+            .iter()
+            .map(|&id| making.value(id))
+            .collect::<Option<_>>()?;
+        let decimals = rates.iter().map(|rate| rate.decimals).max()?;
+        let mut weights: Vec<i128> = levels
+            .iter()
+            .map(|&id| i128::from(making.draw(id).weight))
+            .collect();
+        if weights.iter().all(|&w| w == 0) {
+            weights.fill(1);
+        }
+        let sum = rates
+            .iter()
+            .zip(&weights)
+            .map(|(rate, w)| floor_at(*rate, decimals) * w)
+            .sum();
+        Some((
+            Printed {
+                mantissa: sum,
+                decimals,
+            },
+            weights.iter().sum(),
+        ))
     }
 }

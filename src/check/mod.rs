@@ -74,6 +74,18 @@
 //!    `evaluate`. So are `blank` (what a blank cell does, [`Blank`]; the
 //!    default is [`Blank::NotEvaluated`], `not_applicable` says
 //!    [`Blank::Passes`]) and `SCALE` (the factor of a rate family's ratio).
+//!    With the `proptest` feature it also implements the crate-private
+//!    trait `Generates` (in `generate.rs`), what the strategies ask of it:
+//!    `holds` (when a valid report comes to hold the rule: here
+//!    `Holds::Always`, the row is left blank) and `hold` (making it hold
+//!    from the values drawn so far, at that stage), `break_rule` (values
+//!    that break it: a value other than 0 in the row), `silencers` (the
+//!    cells to blank so that it stays quiet while another rule is broken),
+//!    `reference` (the reference count it reads) and, optionally,
+//!    `breaks_with` (the periods it can be broken in: here those its row
+//!    does not apply to). Written in a `#[cfg(feature = "proptest")] mod
+//!    strategy` at the end of the family's file; the registry requires it,
+//!    so a family without it does not build with the feature on.
 //!    The struct derives `Serialize` and `JsonSchema`: its fields are the
 //!    rule's `roles` in `schemas/rules.json`, which other languages evaluate
 //!    (the repository's `docs/rules.md` gets a section on the family, and
@@ -273,6 +285,26 @@ macro_rules! families {
         /// family gives them.
         #[cfg(feature = "proptest")]
         impl Check {
+            /// When and how a valid report comes to hold the rule.
+            pub(crate) fn holds(&self) -> generate::Holds {
+                match self {
+                    $( Check::$Variant(check) => generate::Generates::holds(check), )*
+                }
+            }
+
+            /// Makes the rule hold from the values made so far (see
+            /// [`generate::Generates::hold`]).
+            pub(crate) fn hold(
+                &self,
+                rule: &Rule,
+                index: usize,
+                making: &mut generate::Making<'_>,
+            ) -> Option<Vec<CellId>> {
+                match self {
+                    $( Check::$Variant(check) => generate::Generates::hold(check, rule, index, making), )*
+                }
+            }
+
             /// Values of the rule's cells that break it (see
             /// [`generate::Generates::break_rule`]).
             pub(crate) fn break_rule(

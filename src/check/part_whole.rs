@@ -78,13 +78,24 @@ pub(crate) mod strategy {
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Violation, decimals_of, head_or_rest, partition, pow10,
+        Broken, Generates, Ground, Holds, Making, Violation, decimals_of, head_or_rest, partition,
+        pow10,
     };
     use crate::check::is_exact;
+    use crate::check::sum::strategy::split_total;
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for PartWhole {
+        fn holds(&self) -> Holds {
+            Holds::Split
+        }
+
+        /// The parts take a share of the whole, from none to all.
+        fn hold(&self, rule: &Rule, _index: usize, making: &mut Making<'_>) -> Option<Vec<CellId>> {
+            split_total(rule, making, false)
+        }
+
         fn break_rule(
             &self,
             rule: &Rule,

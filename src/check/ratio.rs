@@ -249,14 +249,47 @@ pub(crate) mod strategy {
     use super::Ratio;
     use crate::catalogue::CellId;
     use crate::check::generate::{
-        Broken, Generates, Ground, Violation, WHOLE_SHARE, decimals_of, first_outside, floor_at,
-        pow10,
+        Broken, Generates, Ground, Holds, Making, Violation, WHOLE_SHARE, decimals_of,
+        first_outside, floor_at, pow10, rounding_of, within,
     };
     use crate::check::{Rounding, Rule, is_exact, percentage_of};
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Ratio {
+        fn holds(&self) -> Holds {
+            Holds::Rate
+        }
+
+        /// The rate from its numerator and denominator, printed with the
+        /// draw's decimals, rounded or truncated; 0/0 leaves it blank or
+        /// prints any value.
+        fn hold(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            making: &mut Making<'_>,
+        ) -> Option<Vec<CellId>> {
+            let rate = self.rate;
+            let d = making.draw(rate);
+            let computed = making
+                .value(self.numerator)
+                .zip(making.value(self.denominator))
+                .and_then(|(n, dd)| percentage_of(n, dd, decimals_of(rate, d), rounding_of(d)));
+            let value = match computed {
+                Some(rate_value) => making
+                    .ground
+                    .usual_range(rate)
+                    .filter(|&r| within(rate_value, r))
+                    .map(|_| rate_value),
+                // 0/0 has no ratio: a blank, or whatever the reporter printed.
+                None if d.pick % 2 == 0 => None,
+                None => making.free_value(rate),
+            };
+            making.set(rate, value);
+            None
+        }
+
         fn break_rule(
             &self,
             rule: &Rule,

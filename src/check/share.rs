@@ -290,12 +290,50 @@ impl super::words::Piece for Whole {
 mod strategy {
     use super::{Population, Share};
     use crate::catalogue::CellId;
-    use crate::check::generate::{Broken, Generates, Ground, Violation, first_outside};
+    use crate::check::generate::{
+        Broken, Generates, Ground, Holds, Making, Violation, WHOLE_SHARE, decimals_of,
+        first_outside, rounding_of,
+    };
     use crate::check::{Rounding, Rule, percentage_of};
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Share {
+        fn holds(&self) -> Holds {
+            Holds::Share
+        }
+
+        /// `100 · k / n`, `k` drawn as a share of the population `n`; no
+        /// share of an empty population.
+        fn hold(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            making: &mut Making<'_>,
+        ) -> Option<Vec<CellId>> {
+            let size = match self.of {
+                Population::Row(row) => making.value(row).map(|n| n.mantissa),
+                Population::Reference(kind) => making.reference.get(kind).map(i128::from),
+            };
+            let rate = self.rate;
+            let d = making.draw(rate);
+            let value = match size {
+                Some(n) if n > 0 => {
+                    let k = (n * i128::from(d.share).min(WHOLE_SHARE) / WHOLE_SHARE).clamp(0, n);
+                    percentage_of(
+                        Printed::whole(k),
+                        Printed::whole(n),
+                        decimals_of(rate, d),
+                        rounding_of(d),
+                    )
+                }
+                Some(_) => None,
+                None => making.value(rate),
+            };
+            making.set(rate, value);
+            None
+        }
+
         /// A population `n` from 1 to 50 and a share half way between two
         /// that `n` allows (`100 · (k + ½) / n`, at least one point from
         /// either), to two decimals; `n` in its row or as the reference

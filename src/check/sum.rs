@@ -440,16 +440,28 @@ mod tests {
 
 /// How the strategies break a sum.
 #[cfg(feature = "proptest")]
-mod strategy {
+pub(crate) mod strategy {
     use super::Sum;
     use crate::catalogue::CellId;
     use crate::check::Rule;
-    use crate::check::generate::{Broken, Generates, Ground, Violation, head_or_rest};
+    use crate::check::generate::{
+        ALL_BUT_ONE, Broken, Generates, Ground, Holds, Making, Violation, WHOLE_SHARE, decimals_of,
+        floor_at, head_or_rest, partition,
+    };
     use crate::check::is_exact;
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Sum {
+        fn holds(&self) -> Holds {
+            Holds::Split
+        }
+
+        /// The parts split the total.
+        fn hold(&self, rule: &Rule, _index: usize, making: &mut Making<'_>) -> Option<Vec<CellId>> {
+            split_total(rule, making, true)
+        }
+
         /// Parts, all reported, and a total off their sum by at least one
         /// (more when the cells are printed with limited precision).
         fn break_rule(
@@ -494,5 +506,57 @@ mod strategy {
         fn reference(&self) -> Option<ReferenceCount> {
             None
         }
+    }
+
+    /// Sets the parts of a sum (`exhaustive`) or of a whole from the
+    /// whole: the cells set, `None` when the whole is blank. Parts already
+    /// set that do not fit give up the whole.
+    pub(crate) fn split_total(
+        rule: &Rule,
+        making: &mut Making<'_>,
+        exhaustive: bool,
+    ) -> Option<Vec<CellId>> {
+        let (&whole_id, parts) = rule.cells.split_first()?;
+        let whole = making.value(whole_id)?;
+        let unset: Vec<CellId> = parts
+            .iter()
+            .copied()
+            .filter(|&id| making.value(id).is_none())
+            .collect();
+        let decimals = if exhaustive {
+            whole.decimals
+        } else {
+            parts
+                .first()
+                .map_or(0, |&id| decimals_of(id, making.draw(id)))
+        };
+        let room = floor_at(whole, decimals)
+            - parts
+                .iter()
+                .filter_map(|&id| making.value(id))
+                .map(|part| floor_at(part, decimals))
+                .sum::<i128>();
+        let fill = if exhaustive {
+            WHOLE_SHARE
+        } else {
+            parts
+                .first()
+                .map_or(0, |&id| i128::from(making.draw(id).share))
+        };
+        if room < 0 || (unset.is_empty() && exhaustive && room != 0) {
+            // Parts already set otherwise do not fit: give up the whole.
+            making.set(whole_id, None);
+            return Some(Vec::new());
+        }
+        let weights: Vec<u16> = unset.iter().map(|&id| making.draw(id).weight).collect();
+        let given = if fill == i128::from(ALL_BUT_ONE) {
+            (room - 1).max(0)
+        } else {
+            room * fill.min(WHOLE_SHARE) / WHOLE_SHARE
+        };
+        for (&id, mantissa) in unset.iter().zip(partition(given, &weights)) {
+            making.set(id, Some(Printed { mantissa, decimals }));
+        }
+        Some(unset)
     }
 }

@@ -119,11 +119,34 @@ mod strategy {
     use super::WithinReference;
     use crate::catalogue::CellId;
     use crate::check::Rule;
-    use crate::check::generate::{Broken, Generates, Ground, Violation, first_outside};
+    use crate::check::generate::{
+        Broken, Generates, Ground, Holds, Making, Violation, first_outside,
+    };
     use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for WithinReference {
+        fn holds(&self) -> Holds {
+            Holds::Settled
+        }
+
+        /// A count above its reference count is blanked.
+        fn hold(
+            &self,
+            _rule: &Rule,
+            _index: usize,
+            making: &mut Making<'_>,
+        ) -> Option<Vec<CellId>> {
+            if let (Some(value), Some(limit)) =
+                (making.value(self.cell), making.reference.get(self.of))
+            {
+                if value.mantissa > i128::from(limit) {
+                    making.set(self.cell, None);
+                }
+            }
+            None
+        }
+
         /// A reference count, and a count above it.
         fn break_rule(
             &self,
