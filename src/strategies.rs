@@ -73,7 +73,10 @@
 //! the rules tie to them is computed, driven by the template's rule table
 //! ([`RULES`] for 581) itself, so that a rule added to the table is
 //! honoured without a change here (and the crate's property tests say when
-//! it is not).
+//! it is not). Each family says, in its own module, when and how a valid
+//! report comes to hold its rules and how one is broken; this module draws
+//! the values, runs the families' stages in order, silences the other rules
+//! and sets the reference counts.
 //!
 //! - Counts are drawn whole, with zeros, small, medium and large values (up
 //!   to 10¹²); amounts in million VND likewise, printed with 0 to 2 decimals.
@@ -83,11 +86,11 @@
 //!   among the parts; the two sides of an `across` equality are the same
 //!   total, split by each form its own way.
 //! - Every percentage with a numerator and a denominator is computed from them
-//!   with [`percentage_of`], printed with 0 to 2 decimals, rounded to nearest
+//!   with [`percentage_of`](crate::check::percentage_of), printed with 0 to 2 decimals, rounded to nearest
 //!   or truncated as real reporters do (a truncated rate may get an `info`
 //!   note, never an error); 0/0 leaves it blank or prints any share.
 //! - An overall rate is a weighted average of its per-level rates, computed
-//!   with [`percentage_of`] too; other percentages are drawn within the
+//!   with [`percentage_of`](crate::check::percentage_of) too; other percentages are drawn within the
 //!   bounds their rules set (`[0, 100]` when none does).
 //! - Codes are drawn from their legend; when a code says "not done", the rows
 //!   that describe how it was done are blank (or 0).

@@ -8,11 +8,14 @@ use rust_decimal::Decimal;
 
 use super::interval::Reading;
 use super::ratio::span;
+use super::rules::{Notes, split, three};
 use super::snapshot::{Slot, read_all};
 use super::sum::{decide_total, evaluate_total, exact_whole, write_total};
 use super::words::{Capital, CellName, FormShown, Labelled, Names, Number, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 
 /// Two forms' rows that must agree.
@@ -167,6 +170,33 @@ impl RuleFamily for AcrossForms {
             },
             AcrossForms::Same { left, right } => Constraint::Equal { left, right },
         }
+    }
+}
+
+impl AcrossForms {
+    /// The rule of `cells`, `[whole, parts…]`: parts on one form at most
+    /// a whole on another.
+    pub(crate) const fn part_of(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (whole, parts) = split(cells);
+        let check = Check::AcrossForms(AcrossForms::PartOf { whole, parts });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
+    }
+
+    /// The rule of `cells`, `[left, right]`: the same quantity on two forms.
+    pub(crate) const fn same(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (left, right, _) = three(cells);
+        let check = Check::AcrossForms(AcrossForms::Same { left, right });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

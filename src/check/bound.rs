@@ -6,10 +6,13 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::rules::{Notes, split};
 use super::snapshot::{POW10, Slot, read_all};
 use super::words::{Number, Range, Row, Whole, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::ValueKind;
 
@@ -153,6 +156,22 @@ impl RuleFamily for Bound {
             min: self.min,
             max: self.max,
         }
+    }
+}
+
+impl Bound {
+    /// The rule of `cells`, `[value]`, within `[min, max]` (`None`: no limit).
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+        min: Option<i64>,
+        max: Option<i64>,
+    ) -> Rule {
+        let (cell, _) = split(cells);
+        let check = Check::Bound(Bound { cell, min, max });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

@@ -5,10 +5,13 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::rules::{Notes, split};
 use super::snapshot::{Slot, read, read_all};
 use super::words::{CellName, FormShown, Piece, Prefix, Row, Value, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::ValueKind;
 
@@ -213,6 +216,26 @@ impl Piece for Blank {
             })?;
         }
         Ok(())
+    }
+}
+
+impl Conditional {
+    /// The rule of `cells`, `[code, dependents…]`, `when` the code that
+    /// means "not done".
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+        when: u8,
+    ) -> Rule {
+        let (code, dependents) = split(cells);
+        let check = Check::Conditional(Conditional {
+            code,
+            when,
+            dependents,
+        });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

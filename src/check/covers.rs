@@ -14,6 +14,9 @@ use crate::catalogue::CellId;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 
 use super::interval::Span;
+use super::rules::{Notes, split};
+use super::{Check, Rule};
+use crate::finding::Severity;
 
 /// A count at most the sum of the counts covering it.
 ///
@@ -150,6 +153,20 @@ impl RuleFamily for Covers {
             cell: self.cell,
             covering: self.covering,
         }
+    }
+}
+
+impl Covers {
+    /// The rule of `cells`, `[count covered, counts covering it…]`.
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (cell, covering) = split(cells);
+        let check = Check::Covers(Covers { cell, covering });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

@@ -3,12 +3,15 @@
 
 use std::fmt;
 
+use super::rules::{Notes, three};
 use super::snapshot::{Slot, held_all, read_all};
 use super::words::{CellName, FormShown, Number, OptNumber, Range, Row, message};
 use super::{
     CellValues, Constraint, Fast, Outcome, Rounding, RuleFamily, Source, fire, fired, percentage_of,
 };
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
 
@@ -212,6 +215,27 @@ impl RuleFamily for Derivable {
             numerator: self.numerator,
             denominator: self.denominator,
         }
+    }
+}
+
+impl Derivable {
+    /// The rule of `cells`, `[rate, numerator, denominator]`; its limits
+    /// are set from the table's `bound` rules (`rules::derivable_limits`).
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (rate, numerator, denominator) = three(cells);
+        let check = Check::Derivable(Derivable {
+            rate,
+            numerator,
+            denominator,
+            min: None,
+            max: None,
+        });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

@@ -8,10 +8,13 @@ use std::fmt;
 
 use super::interval::{Reading, Span, ratio_overlaps};
 use super::ratio::span;
+use super::rules::{Notes, three};
 use super::snapshot::{POW10, Slot, read_all};
 use super::words::{CellName, FormShown, Number, Prefix, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 
 /// A rate printed as 100 while its numerator is below its denominator.
@@ -164,6 +167,24 @@ impl RuleFamily for Full {
             numerator: self.numerator,
             denominator: self.denominator,
         }
+    }
+}
+
+impl Full {
+    /// The rule of `cells`, `[rate, numerator, denominator]`.
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (rate, numerator, denominator) = three(cells);
+        let check = Check::Full(Full {
+            rate,
+            numerator,
+            denominator,
+        });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

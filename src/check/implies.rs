@@ -10,10 +10,13 @@
 
 use std::fmt;
 
+use super::rules::Notes;
 use super::snapshot::{Slot, read};
 use super::words::{CellName, FormShown, Number, Prefix, form_of, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Wording};
 
 /// A condition on some rows.
@@ -48,10 +51,11 @@ struct ConditionEntry<'a> {
     code: Option<u8>,
 }
 
-/// The kinds of [`Condition`].
-#[derive(serde::Serialize, schemars::JsonSchema)]
+/// The kinds of [`Condition`], as `rules.json` names them and a rule
+/// table writes them.
+#[derive(Debug, Clone, Copy, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-enum ConditionKind {
+pub(crate) enum ConditionKind {
     /// The rows add up to at least 1.
     Positive,
     /// Every row is 0.
@@ -420,6 +424,47 @@ impl super::words::Piece for Figures<'_> {
             }
         }
         Ok(())
+    }
+}
+
+impl Implies {
+    /// The rule of `cells`, the premise's cells then the conclusion's: the
+    /// premise of kind `premise.0` reads the first `premise.1` cells (its
+    /// code `premise.2`), the conclusion of kind `conclusion.0` the rest
+    /// (its code `conclusion.1`).
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+        premise: (ConditionKind, usize, u8),
+        conclusion: (ConditionKind, u8),
+    ) -> Rule {
+        let (kind, count, code) = premise;
+        let (then_kind, then_code) = conclusion;
+        let (premise, conclusion) = cells.split_at(count);
+        let check = Check::Implies(Implies {
+            premise: kind.on(premise, code),
+            conclusion: then_kind.on(conclusion, then_code),
+        });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
+    }
+}
+
+impl ConditionKind {
+    /// The condition of this kind on `cells` (the first for a one-cell
+    /// kind), with `code` for a `code` condition.
+    const fn on(self, cells: &'static [CellId], code: u8) -> Condition {
+        let Some(first) = cells.first() else {
+            panic!("a condition reads at least one cell");
+        };
+        match self {
+            ConditionKind::Positive => Condition::Positive(cells),
+            ConditionKind::Zero => Condition::Zero(cells),
+            ConditionKind::Code => Condition::Code(*first, code),
+            ConditionKind::Reported => Condition::Reported(*first),
+            ConditionKind::Blank => Condition::Blank(*first),
+        }
     }
 }
 

@@ -6,10 +6,13 @@ use std::fmt;
 
 use super::interval::{Reading, Span};
 use super::ratio::span;
+use super::rules::{Notes, split};
 use super::snapshot::{Slot, read};
 use super::words::{IntervalText, Names, Number, Prefix, Row, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
 
@@ -195,6 +198,20 @@ impl super::words::Piece for LevelNames<'_> {
         }
         let _ = self.2;
         Ok(())
+    }
+}
+
+impl LevelRange {
+    /// The rule of `cells`, `[overall, levels…]`.
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (overall, levels) = split(cells);
+        let check = Check::LevelRange(LevelRange { overall, levels });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

@@ -97,9 +97,16 @@
 //!    That adds the [`Family`] variant (serialized `not_applicable`), the
 //!    [`Check`] variant and the dispatch; the compiler then points at
 //!    nothing else.
-//! 4. Rules of the family go into a template's rule table (the
-//!    `not_applicable` rules are generated from the catalogue, one per row
-//!    whose applicability is limited).
+//! 4. Rules of the family go into a template's rule table, made by the
+//!    family's own `const` constructor, in its module: here
+//!    `NotApplicable::rule(cell, catalogue)`, which the tables call once per
+//!    row whose applicability is limited (the rules are generated from the
+//!    catalogue). A family whose rules are written has
+//!    `Family::rule(id, severity, cells, notes, parameters…)`, splitting
+//!    the cells by their part (`Ratio::rule` takes `[rate, numerator,
+//!    denominator]`); the `rules!` macro of `rules.rs` and the
+//!    [`TemplateBuilder`](crate::template::TemplateBuilder) write rules
+//!    with it, each with one section or method per family.
 //!
 //! # Example
 //! ```

@@ -10,7 +10,9 @@ use std::fmt;
 use super::snapshot::Slot;
 use super::words::{Number, Row, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::period::CalendarDate;
 
@@ -116,6 +118,25 @@ impl RuleFamily for NotApplicable {
 
     fn constraint(&self) -> Constraint {
         Constraint::Inapplicable { cell: self.cell }
+    }
+}
+
+impl NotApplicable {
+    /// The rule of a row whose applicability is limited, from its
+    /// catalogue: its id is the indicator's `inapplicable_rule`.
+    pub(crate) const fn rule(
+        id: CellId,
+        catalogue: &'static [crate::catalogue::Indicator],
+    ) -> Rule {
+        let indicator = &catalogue[id.index()];
+        Rule::new(
+            indicator.inapplicable_rule,
+            Severity::Error,
+            Check::NotApplicable(NotApplicable { cell: id }),
+            std::slice::from_ref(&indicator.id),
+            "",
+            "",
+        )
     }
 }
 

@@ -4,11 +4,14 @@
 
 use std::fmt;
 
+use super::rules::{Notes, split};
 use super::snapshot::Slot;
 use super::sum::{decide_total, evaluate_total, write_total};
 use super::words::{Names, Prefix, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, RuleId, Wording};
 
 /// A whole and parts of it that together cannot exceed it.
@@ -68,6 +71,20 @@ impl RuleFamily for PartWhole {
             parts: self.parts,
             exhaustive: false,
         }
+    }
+}
+
+impl PartWhole {
+    /// The rule of `cells`, `[whole, parts…]`.
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (whole, parts) = split(cells);
+        let check = Check::PartWhole(PartWhole { whole, parts });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

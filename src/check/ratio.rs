@@ -12,13 +12,16 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::interval::{Reading, Span, ratio_overlaps};
+use super::rules::{Notes, three};
 use super::snapshot::{Slot, read_all};
 use super::words::{IntervalText, Number, OptNumber, Row, message, stt};
 use super::{
     CellValues, Constraint, Fast, Outcome, Rounding, RuleFamily, fire, fired, is_exact,
     percentage_of,
 };
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Interval, Language, Phrase, RuleId, Wording};
 use crate::unit::Printed;
 
@@ -241,6 +244,25 @@ fn ratio_interval(num: Span, den: Span) -> Option<Interval> {
         .checked_div(to_dec(high_den, den.scale)?)?
         .round_dp_with_strategy(4, RoundingStrategy::ToPositiveInfinity);
     Some(Interval { low, high })
+}
+
+impl Ratio {
+    /// The rule of `cells`, `[rate, numerator, denominator]`: how a rule
+    /// table writes a ratio.
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (rate, numerator, denominator) = three(cells);
+        let check = Check::Ratio(Ratio {
+            rate,
+            numerator,
+            denominator,
+        });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
+    }
 }
 
 /// How the strategies break a ratio (and a derivable blank).

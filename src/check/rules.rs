@@ -1,67 +1,31 @@
-//! How a rule table is written: the `rules!` macro and the families'
-//! constructors it and the template builder share.
+//! How a rule table is written: the `rules!` macro, which writes each rule
+//! with its family's own constructor (`Ratio::rule`, `Sum::rule`, …, in the
+//! family's module), as the template builder does.
 //!
 //! Cells are written `"form/STT"`, as a reviewer reads them off the printed
 //! forms; each is resolved at compile time, so a rule naming a cell that does
 //! not exist does not build. Each section is one family; the rule ids are
 //! derived from the cells.
 
-use super::{
-    AcrossForms, Bound, Check, Condition, Conditional, Covers, Derivable, Full, Implies,
-    LevelRange, NotApplicable, PartWhole, Population, Ratio, Rule, Share, Sum, WithinReference,
-};
+use super::{Check, NotApplicable, Rule};
 use crate::catalogue::CellId;
-use crate::finding::Severity;
-use crate::reference::ReferenceCount;
 
-/// The more severe of two severities, in a `const`.
-const fn worst(a: Severity, b: Severity) -> Severity {
-    match (a, b) {
-        (Severity::Error, _) | (_, Severity::Error) => Severity::Error,
-        (Severity::Warning, _) | (_, Severity::Warning) => Severity::Warning,
-        _ => Severity::Info,
-    }
-}
+/// A rule's notes: why it holds, in Vietnamese and in English.
+pub(crate) type Notes = (&'static str, &'static str);
 
-/// The kind of an implication's condition, before it is given its cells.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum CondKind {
-    Positive,
-    Zero,
-    Code,
-    Reported,
-    Blank,
-}
-
-/// A condition of `kind` on `cells` (the first for a one-cell kind).
-const fn condition(kind: CondKind, cells: &'static [CellId], code: u8) -> Condition {
-    let Some(first) = cells.first() else {
-        panic!("a condition reads at least one cell");
-    };
-    match kind {
-        CondKind::Positive => Condition::Positive(cells),
-        CondKind::Zero => Condition::Zero(cells),
-        CondKind::Code => Condition::Code(*first, code),
-        CondKind::Reported => Condition::Reported(*first),
-        CondKind::Blank => Condition::Blank(*first),
-    }
-}
-
-/// The rule of a written family from its id, severity, cells and notes:
-/// the cells are split by their part (`[rate, numerator, denominator]`,
-/// `[total, parts…]`, `[whole, parts…]`, `[value]`, `[code, dependents…]`,
-/// `[overall, levels…]`, `[left, right]`) by the `make` function.
-pub(crate) const fn rule(
-    id: &'static str,
-    severity: Severity,
-    cells: &'static [CellId],
-    make: Shape,
-    notes: (&'static str, &'static str),
-) -> Rule {
-    let (first, rest) = match cells.split_first() {
+/// A rule's cells split by their part: the first (the checked cell) and
+/// the rest.
+pub(crate) const fn split(cells: &'static [CellId]) -> (CellId, &'static [CellId]) {
+    match cells.split_first() {
         Some((first, rest)) => (*first, rest),
         None => panic!("a rule reads at least one cell"),
-    };
+    }
+}
+
+/// A rule's first three cells (`[rate, numerator, denominator]`), the
+/// first standing for any that is missing.
+pub(crate) const fn three(cells: &'static [CellId]) -> (CellId, CellId, CellId) {
+    let (first, rest) = split(cells);
     let second = match rest.first() {
         Some(second) => *second,
         None => first,
@@ -70,115 +34,7 @@ pub(crate) const fn rule(
         Some((_, [third, ..])) => *third,
         _ => first,
     };
-    let check = match make {
-        Shape::Ratio => Check::Ratio(Ratio {
-            rate: first,
-            numerator: second,
-            denominator: third,
-        }),
-        Shape::Derivable => Check::Derivable(Derivable {
-            rate: first,
-            numerator: second,
-            denominator: third,
-            // Set from the table's `bound` rules by `with_inapplicable`.
-            min: None,
-            max: None,
-        }),
-        Shape::Sum(above, below) => Check::Sum(Sum {
-            total: first,
-            parts: rest,
-            above,
-            below,
-        }),
-        Shape::Covers => Check::Covers(Covers {
-            cell: first,
-            covering: rest,
-        }),
-        Shape::Implies {
-            premise: (kind, len, code),
-            conclusion: (then_kind, then_code),
-        } => {
-            let (premise, conclusion) = cells.split_at(len);
-            Check::Implies(Implies {
-                premise: condition(kind, premise, code),
-                conclusion: condition(then_kind, conclusion, then_code),
-            })
-        }
-        Shape::ShareOfRow => Check::Share(Share {
-            rate: first,
-            of: Population::Row(second),
-        }),
-        Shape::ShareOfReference(kind) => Check::Share(Share {
-            rate: first,
-            of: Population::Reference(kind),
-        }),
-        Shape::WithinReference(kind) => Check::WithinReference(WithinReference {
-            cell: first,
-            of: kind,
-        }),
-        Shape::Full => Check::Full(Full {
-            rate: first,
-            numerator: second,
-            denominator: third,
-        }),
-        Shape::PartWhole => Check::PartWhole(PartWhole {
-            whole: first,
-            parts: rest,
-        }),
-        Shape::Bound(min, max) => Check::Bound(Bound {
-            cell: first,
-            min,
-            max,
-        }),
-        Shape::Conditional(when) => Check::Conditional(Conditional {
-            code: first,
-            when,
-            dependents: rest,
-        }),
-        Shape::LevelRange => Check::LevelRange(LevelRange {
-            overall: first,
-            levels: rest,
-        }),
-        Shape::AcrossPart => Check::AcrossForms(AcrossForms::PartOf {
-            whole: first,
-            parts: rest,
-        }),
-        Shape::AcrossSame => Check::AcrossForms(AcrossForms::Same {
-            left: first,
-            right: second,
-        }),
-    };
-    let severity = match make {
-        Shape::Sum(above, below) => worst(above, below),
-        _ => severity,
-    };
-    Rule::new(id, severity, check, cells, notes.0, notes.1)
-}
-
-/// Which family's data [`rule`] makes of a rule's cells.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Shape {
-    Ratio,
-    Derivable,
-    /// With the severities of parts above and below the total.
-    Sum(Severity, Severity),
-    Covers,
-    /// The premise's kind, number of cells and code; the conclusion's kind
-    /// and code (its cells are the rest).
-    Implies {
-        premise: (CondKind, usize, u8),
-        conclusion: (CondKind, u8),
-    },
-    ShareOfRow,
-    ShareOfReference(ReferenceCount),
-    WithinReference(ReferenceCount),
-    Full,
-    PartWhole,
-    Bound(Option<i64>, Option<i64>),
-    Conditional(u8),
-    LevelRange,
-    AcrossPart,
-    AcrossSame,
+    (first, second, third)
 }
 
 /// The written rules followed by one `not_applicable` rule per indicator in
@@ -200,7 +56,7 @@ pub(crate) const fn with_inapplicable<const WRITTEN: usize, const ALL: usize>(
     }
     let mut row = 0;
     while row < limited.len() {
-        out[WRITTEN + row] = inapplicable_rule(limited[row], catalogue);
+        out[WRITTEN + row] = NotApplicable::rule(limited[row], catalogue);
         row += 1;
     }
     out
@@ -224,22 +80,6 @@ pub(crate) const fn derivable_limits(rules: &[Rule], index: usize) -> Check {
         other += 1;
     }
     Check::Derivable(derivable)
-}
-
-/// The `not_applicable` rule of a row whose applicability is limited.
-pub(crate) const fn inapplicable_rule(
-    id: CellId,
-    catalogue: &'static [crate::catalogue::Indicator],
-) -> Rule {
-    let indicator = &catalogue[id.index()];
-    Rule::new(
-        indicator.inapplicable_rule,
-        Severity::Error,
-        Check::NotApplicable(NotApplicable { cell: id }),
-        std::slice::from_ref(&indicator.id),
-        "",
-        "",
-    )
 }
 
 /// The tighter of two limits: the greater least value, the smaller
@@ -284,60 +124,64 @@ macro_rules! rules {
 
         /// The written rules, in evaluation order.
         static TABLE: [$crate::check::Rule; WRITTEN] = {
-            use $crate::check::rules::{rule, Shape};
+            #[allow(unused_imports, reason = "a table may leave families out")]
+            use $crate::check::{
+                AcrossForms, Bound, Conditional, Covers, Derivable, Full, Implies, LevelRange,
+                PartWhole, Ratio, Share, Sum, WithinReference,
+            };
             use $crate::finding::Severity;
             [
             $(
-                rule(concat!("ratio:", $rate), Severity::Error,
-                    &[$cell($rate), $cell($num), $cell($den)], Shape::Ratio, ("", "")),
+                Ratio::rule(concat!("ratio:", $rate), Severity::Error,
+                    &[$cell($rate), $cell($num), $cell($den)], ("", "")),
             )*
             $(
-                rule(concat!("derivable:", $rate), Severity::Info,
-                    &[$cell($rate), $cell($num), $cell($den)], Shape::Derivable, ("", "")),
+                Derivable::rule(concat!("derivable:", $rate), Severity::Info,
+                    &[$cell($rate), $cell($num), $cell($den)], ("", "")),
             )*
             $(
-                rule(concat!("sum:", $total), Severity::Error,
-                    &[$cell($total), $($cell($part)),+],
-                    rules!(@sum_shape $($above $below)?), ($sum_vi, $sum_en)),
+                Sum::rule(concat!("sum:", $total),
+                    &[$cell($total), $($cell($part)),+], ($sum_vi, $sum_en),
+                    rules!(@above $($above)?), rules!(@below $($below)?)),
             )*
             $(
-                rule(concat!("part:", $first $(, "+", $more)*, "<=", $whole), Severity::$part_severity,
-                    &[$cell($whole), $cell($first) $(, $cell($more))*], Shape::PartWhole, ($part_vi, $part_en)),
+                PartWhole::rule(concat!("part:", $first $(, "+", $more)*, "<=", $whole), Severity::$part_severity,
+                    &[$cell($whole), $cell($first) $(, $cell($more))*], ($part_vi, $part_en)),
             )*
             $(
-                rule(concat!("part:", $s_first $(, "+", $s_more)*, "<=", $s_whole), Severity::$suspicious_severity,
-                    &[$cell($s_whole), $cell($s_first) $(, $cell($s_more))*], Shape::PartWhole, ($s_vi, $s_en)),
+                PartWhole::rule(concat!("part:", $s_first $(, "+", $s_more)*, "<=", $s_whole), Severity::$suspicious_severity,
+                    &[$cell($s_whole), $cell($s_first) $(, $cell($s_more))*], ($s_vi, $s_en)),
             )*
             $(
-                rule(concat!("bound:", $b_cell, ":", stringify!($min), "..", stringify!($max)), Severity::$bound_severity,
-                    &[$cell($b_cell)], Shape::Bound(rules!(@bound $min), rules!(@bound $max)), ($b_vi, $b_en)),
+                Bound::rule(concat!("bound:", $b_cell, ":", stringify!($min), "..", stringify!($max)), Severity::$bound_severity,
+                    &[$cell($b_cell)], ($b_vi, $b_en), rules!(@bound $min), rules!(@bound $max)),
             )*
             $(
-                rule(concat!("bound:", $bs_cell, ":", stringify!($bs_min), "..", stringify!($bs_max)), Severity::$b_suspicious_severity,
-                    &[$cell($bs_cell)], Shape::Bound(rules!(@bound $bs_min), rules!(@bound $bs_max)), ($bs_vi, $bs_en)),
+                Bound::rule(concat!("bound:", $bs_cell, ":", stringify!($bs_min), "..", stringify!($bs_max)), Severity::$b_suspicious_severity,
+                    &[$cell($bs_cell)], ($bs_vi, $bs_en), rules!(@bound $bs_min), rules!(@bound $bs_max)),
             )*
             $(
-                rule(concat!("conditional:", $code, "==", stringify!($when)), Severity::Error,
-                    &[$cell($code), $($cell($dependent)),+], Shape::Conditional($when), ($c_vi, $c_en)),
+                Conditional::rule(concat!("conditional:", $code, "==", stringify!($when)), Severity::Error,
+                    &[$cell($code), $($cell($dependent)),+], ($c_vi, $c_en), $when),
             )*
             $(
-                rule(concat!("level_range:", $overall), Severity::Error,
-                    &[$cell($overall), $($cell($level)),+], Shape::LevelRange, ($l_vi, $l_en)),
+                LevelRange::rule(concat!("level_range:", $overall), Severity::Error,
+                    &[$cell($overall), $($cell($level)),+], ($l_vi, $l_en)),
             )*
             $(
-                rule(concat!("across:", $a_part, $("+", $a_more,)* "<=", $a_whole), Severity::Warning,
-                    &[$cell($a_whole), $cell($a_part) $(, $cell($a_more))*], Shape::AcrossPart, ($a_vi, $a_en)),
+                AcrossForms::part_of(concat!("across:", $a_part, $("+", $a_more,)* "<=", $a_whole), Severity::Warning,
+                    &[$cell($a_whole), $cell($a_part) $(, $cell($a_more))*], ($a_vi, $a_en)),
             )*
             $(
-                rule(concat!("across:", $left, "==", $right), Severity::Warning,
-                    &[$cell($left), $cell($right)], Shape::AcrossSame, ($same_vi, $same_en)),
+                AcrossForms::same(concat!("across:", $left, "==", $right), Severity::Warning,
+                    &[$cell($left), $cell($right)], ($same_vi, $same_en)),
             )*
             $(
-                rule(concat!("covers:", $covered, "<=", rules!(@plus $($cover),+)), Severity::Error,
-                    &[$cell($covered), $($cell($cover)),+], Shape::Covers, ($cv_vi, $cv_en)),
+                Covers::rule(concat!("covers:", $covered, "<=", rules!(@plus $($cover),+)), Severity::Error,
+                    &[$cell($covered), $($cell($cover)),+], ($cv_vi, $cv_en)),
             )*
             $(
-                rule(
+                Implies::rule(
                     concat!(
                         "implies:",
                         rules!(@condition $p_kind $($p_cell),+ $(is $p_code)?),
@@ -346,34 +190,32 @@ macro_rules! rules {
                     ),
                     Severity::$i_severity,
                     &[$($cell($p_cell)),+, $($cell($c_cell)),+],
-                    Shape::Implies {
-                        premise: (
-                            rules!(@kind $p_kind),
-                            rules!(@count $($p_cell)+),
-                            rules!(@code $($p_code)?),
-                        ),
-                        conclusion: (rules!(@kind $c_kind), rules!(@code $($c_code)?)),
-                    },
                     ($i_vi, $i_en),
+                    (
+                        rules!(@kind $p_kind),
+                        rules!(@count $($p_cell)+),
+                        rules!(@code $($p_code)?),
+                    ),
+                    (rules!(@kind $c_kind), rules!(@code $($c_code)?)),
                 ),
             )*
             $(
-                rule(concat!("share:", $share), Severity::Warning,
-                    &[$cell($share), $cell($share_row)], Shape::ShareOfRow, ($sr_vi, $sr_en)),
+                Share::of_row(concat!("share:", $share), Severity::Warning,
+                    &[$cell($share), $cell($share_row)], ($sr_vi, $sr_en)),
             )*
             $(
-                rule(concat!("share:", $r_share), Severity::Warning,
-                    &[$cell($r_share)],
-                    Shape::ShareOfReference($crate::reference::ReferenceCount::$r_kind), ($srf_vi, $srf_en)),
+                Share::of_reference(concat!("share:", $r_share), Severity::Warning,
+                    &[$cell($r_share)], ($srf_vi, $srf_en),
+                    $crate::reference::ReferenceCount::$r_kind),
             )*
             $(
-                rule(concat!("reference:", $w_cell, "<=", rules!(@reference $w_kind)), Severity::Warning,
-                    &[$cell($w_cell)],
-                    Shape::WithinReference($crate::reference::ReferenceCount::$w_kind), ($w_vi, $w_en)),
+                WithinReference::rule(concat!("reference:", $w_cell, "<=", rules!(@reference $w_kind)), Severity::Warning,
+                    &[$cell($w_cell)], ($w_vi, $w_en),
+                    $crate::reference::ReferenceCount::$w_kind),
             )*
             $(
-                rule(concat!("full:", $rate), Severity::Info,
-                    &[$cell($rate), $cell($num), $cell($den)], Shape::Full, ("", "")),
+                Full::rule(concat!("full:", $rate), Severity::Info,
+                    &[$cell($rate), $cell($num), $cell($den)], ("", "")),
             )*
             ]
         };
@@ -385,19 +227,21 @@ macro_rules! rules {
             $crate::check::rules::with_inapplicable(TABLE, &$limited, &$catalogue);
     };
     (@count $($item:tt)*) => { 0 $(+ rules!(@one $item))* };
-    (@sum_shape) => { Shape::Sum(Severity::Error, Severity::Error) };
-    (@sum_shape $above:ident $below:ident) => { Shape::Sum(Severity::$above, Severity::$below) };
+    (@above) => { Severity::Error };
+    (@above $above:ident) => { Severity::$above };
+    (@below) => { Severity::Error };
+    (@below $below:ident) => { Severity::$below };
     (@plus $first:literal $(, $more:literal)*) => { concat!($first, $("+", $more,)*) };
     (@condition positive $first:literal $(, $more:literal)*) => { concat!($first, $("+", $more,)* ">=1") };
     (@condition zero $first:literal $(, $more:literal)*) => { concat!($first, $("+", $more,)* "==0") };
     (@condition code $cell:literal is $code:literal) => { concat!($cell, "==", $code) };
     (@condition reported $cell:literal) => { concat!($cell, ":reported") };
     (@condition blank $cell:literal) => { concat!($cell, ":blank") };
-    (@kind positive) => { $crate::check::rules::CondKind::Positive };
-    (@kind zero) => { $crate::check::rules::CondKind::Zero };
-    (@kind code) => { $crate::check::rules::CondKind::Code };
-    (@kind reported) => { $crate::check::rules::CondKind::Reported };
-    (@kind blank) => { $crate::check::rules::CondKind::Blank };
+    (@kind positive) => { $crate::check::implies::ConditionKind::Positive };
+    (@kind zero) => { $crate::check::implies::ConditionKind::Zero };
+    (@kind code) => { $crate::check::implies::ConditionKind::Code };
+    (@kind reported) => { $crate::check::implies::ConditionKind::Reported };
+    (@kind blank) => { $crate::check::implies::ConditionKind::Blank };
     (@code) => { 0 };
     (@code $code:literal) => { $code };
     (@reference Departments) => { "departments" };
@@ -414,6 +258,9 @@ pub(crate) use rules;
 mod tests {
     use super::*;
     use crate::bnv581::cell;
+    use crate::check::Sum;
+    use crate::check::sum::worst;
+    use crate::finding::Severity;
 
     #[test]
     fn the_worse_of_two_severities() {
@@ -436,15 +283,14 @@ mod tests {
     fn a_sum_rule_takes_the_worse_of_its_two_directions() {
         // A sum whose parts above the total are a warning and below it a
         // note (no such sum is in the table, whose sums are errors at least
-        // one way): the rule's severity is the worse, warning, whatever the
-        // severity it is given (the table gives sums `Error`).
+        // one way): the rule's severity is the worse, warning.
         static CELLS: [CellId; 4] = [cell("2/1"), cell("2/1.1"), cell("2/1.2"), cell("2/1.3")];
-        let sum = rule(
+        let sum = Sum::rule(
             "sum:2/1",
-            Severity::Error,
             &CELLS,
-            Shape::Sum(Severity::Warning, Severity::Info),
             ("", ""),
+            Severity::Warning,
+            Severity::Info,
         );
         assert_eq!(sum.severity, Severity::Warning);
         let Check::Sum(Sum { above, below, .. }) = sum.check else {

@@ -16,12 +16,15 @@
 use std::fmt;
 
 use super::interval::{Reading, Span, pow10};
+use super::rules::{Notes, split, three};
 use super::snapshot::{Slot, read, read_reference};
 use super::words::{CellName, Computed, FormShown, Number, Prefix, message};
 use super::{
     CellValues, Constraint, Fast, Outcome, Rounding, RuleFamily, fire, fired, percentage_of,
 };
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::reference::ReferenceCount;
 use crate::unit::Printed;
@@ -282,6 +285,40 @@ impl super::words::Piece for Whole {
             (Whole(None, Some(kind), _), Language::Vietnamese) => out.write_str(kind.name_vi()),
             _ => Ok(()),
         }
+    }
+}
+
+impl Share {
+    /// The rule of `cells`, `[share, population]`: a share of the
+    /// population counted in another row.
+    pub(crate) const fn of_row(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+    ) -> Rule {
+        let (rate, population, _) = three(cells);
+        let check = Check::Share(Share {
+            rate,
+            of: Population::Row(population),
+        });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
+    }
+
+    /// The rule of `cells`, `[share]`: a share of the reference count `of`.
+    pub(crate) const fn of_reference(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+        of: ReferenceCount,
+    ) -> Rule {
+        let (rate, _) = split(cells);
+        let check = Check::Share(Share {
+            rate,
+            of: Population::Reference(of),
+        });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

@@ -16,11 +16,13 @@ use rust_decimal::Decimal;
 
 use super::interval::{Reading, Span};
 use super::ratio::span;
+use super::rules::{Notes, split};
 use super::snapshot::{Slot, read, slot_of};
 use super::words::{
     Labelled, Names, Number, Prefix, TermList, Terms, TermsText, Total, Unless, message,
 };
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired, is_exact};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
 use crate::finding::{CellList, Finding, Findings, Language, Phrase, RuleId, Severity, Wording};
 use crate::unit::Printed;
@@ -388,53 +390,34 @@ pub(crate) fn write_total(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cell(stt: &str) -> CellId {
-        CellId::of(3, stt)
+impl Sum {
+    /// The rule of `cells`, `[total, parts…]`, with the severities of parts
+    /// adding up to more (`above`) and to less (`below`) than the total: the
+    /// rule's severity is the worse of the two.
+    pub(crate) const fn rule(
+        id: &'static str,
+        cells: &'static [CellId],
+        notes: Notes,
+        above: Severity,
+        below: Severity,
+    ) -> Rule {
+        let (total, parts) = split(cells);
+        let check = Check::Sum(Sum {
+            total,
+            parts,
+            above,
+            below,
+        });
+        Rule::new(id, worst(above, below), check, cells, notes.0, notes.1)
     }
+}
 
-    #[test]
-    fn whole_counts_are_added_in_integers_and_anything_else_goes_to_the_spans() {
-        // The source document: 3/1.4 = 1.902 against 1.486 + 255 + 155.
-        let parts = [
-            (cell("1.4.1"), Printed::whole(1_486)),
-            (cell("1.4.2"), Printed::whole(255)),
-            (cell("1.4.3"), Printed::whole(155)),
-        ];
-        assert_eq!(
-            whole_counts(cell("1.4"), Printed::whole(1_902), parts.into_iter()),
-            Some((1_902, 1_896))
-        );
-        // A count past 64 bits, a count printed with decimals and a rate
-        // (read as an interval) are not whole counts.
-        let wide = Printed::whole(i128::from(i64::MAX) + 1);
-        assert_eq!(exact_whole(cell("1.4"), wide), None);
-        assert_eq!(
-            exact_whole(cell("1.4"), Printed::whole(i128::from(i64::MAX))),
-            Some(i128::from(i64::MAX))
-        );
-        assert_eq!(
-            exact_whole(cell("1.4"), Printed::whole(i128::from(i64::MIN))),
-            Some(i128::from(i64::MIN))
-        );
-        let with_decimals = Printed {
-            mantissa: 19_020,
-            decimals: 1,
-        };
-        assert_eq!(exact_whole(cell("1.4"), with_decimals), None);
-        assert_eq!(exact_whole(cell("3.1"), Printed::whole(99)), None);
-        // One part that is not a whole count sends the whole rule to the
-        // spans.
-        let mut mixed = parts;
-        mixed[1].1 = with_decimals;
-        assert_eq!(
-            whole_counts(cell("1.4"), Printed::whole(1_902), mixed.into_iter()),
-            None
-        );
-        assert_eq!(whole_counts(cell("1.4"), wide, parts.into_iter()), None);
+/// The more severe of two severities, in a `const`.
+pub(crate) const fn worst(a: Severity, b: Severity) -> Severity {
+    match (a, b) {
+        (Severity::Error, _) | (_, Severity::Error) => Severity::Error,
+        (Severity::Warning, _) | (_, Severity::Warning) => Severity::Warning,
+        _ => Severity::Info,
     }
 }
 
@@ -558,5 +541,55 @@ pub(crate) mod strategy {
             making.set(id, Some(Printed { mantissa, decimals }));
         }
         Some(unset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(stt: &str) -> CellId {
+        CellId::of(3, stt)
+    }
+
+    #[test]
+    fn whole_counts_are_added_in_integers_and_anything_else_goes_to_the_spans() {
+        // The source document: 3/1.4 = 1.902 against 1.486 + 255 + 155.
+        let parts = [
+            (cell("1.4.1"), Printed::whole(1_486)),
+            (cell("1.4.2"), Printed::whole(255)),
+            (cell("1.4.3"), Printed::whole(155)),
+        ];
+        assert_eq!(
+            whole_counts(cell("1.4"), Printed::whole(1_902), parts.into_iter()),
+            Some((1_902, 1_896))
+        );
+        // A count past 64 bits, a count printed with decimals and a rate
+        // (read as an interval) are not whole counts.
+        let wide = Printed::whole(i128::from(i64::MAX) + 1);
+        assert_eq!(exact_whole(cell("1.4"), wide), None);
+        assert_eq!(
+            exact_whole(cell("1.4"), Printed::whole(i128::from(i64::MAX))),
+            Some(i128::from(i64::MAX))
+        );
+        assert_eq!(
+            exact_whole(cell("1.4"), Printed::whole(i128::from(i64::MIN))),
+            Some(i128::from(i64::MIN))
+        );
+        let with_decimals = Printed {
+            mantissa: 19_020,
+            decimals: 1,
+        };
+        assert_eq!(exact_whole(cell("1.4"), with_decimals), None);
+        assert_eq!(exact_whole(cell("3.1"), Printed::whole(99)), None);
+        // One part that is not a whole count sends the whole rule to the
+        // spans.
+        let mut mixed = parts;
+        mixed[1].1 = with_decimals;
+        assert_eq!(
+            whole_counts(cell("1.4"), Printed::whole(1_902), mixed.into_iter()),
+            None
+        );
+        assert_eq!(whole_counts(cell("1.4"), wide, parts.into_iter()), None);
     }
 }

@@ -5,10 +5,13 @@
 
 use std::fmt;
 
+use super::rules::{Notes, split};
 use super::snapshot::{Slot, read, read_reference};
 use super::words::{CellName, FormShown, Number, Prefix, message};
 use super::{CellValues, Constraint, Fast, Outcome, RuleFamily, fire, fired};
+use super::{Check, Rule};
 use crate::catalogue::CellId;
+use crate::finding::Severity;
 use crate::finding::{Finding, Findings, Language, Phrase, RuleId, Wording};
 use crate::reference::ReferenceCount;
 use crate::unit::Printed;
@@ -110,6 +113,21 @@ impl RuleFamily for WithinReference {
             cell: self.cell,
             of: self.of,
         }
+    }
+}
+
+impl WithinReference {
+    /// The rule of `cells`, `[count]`, at most the reference count `of`.
+    pub(crate) const fn rule(
+        id: &'static str,
+        severity: Severity,
+        cells: &'static [CellId],
+        notes: Notes,
+        of: ReferenceCount,
+    ) -> Rule {
+        let (cell, _) = split(cells);
+        let check = Check::WithinReference(WithinReference { cell, of });
+        Rule::new(id, severity, check, cells, notes.0, notes.1)
     }
 }
 

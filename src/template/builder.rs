@@ -54,13 +54,17 @@
 //! ```
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::catalogue::{
     Aggregation, Catalogue, CatalogueRef, CellId, FormInfo, Heading, Indicator, PeriodClass, Weight,
 };
-use crate::check::Rule;
-use crate::check::rules::{CondKind, Shape, derivable_limits, inapplicable_rule, rule};
+use crate::check::implies::ConditionKind;
+use crate::check::rules::{Notes, derivable_limits};
+use crate::check::{
+    AcrossForms, Bound, Conditional, Covers, Derivable, Full, Implies, LevelRange, NotApplicable,
+    PartWhole, Ratio, Rule, Share, Sum,
+};
 use crate::finding::Severity;
 use crate::period::Level;
 use crate::template::{Applicability, LegalBasis, Template, Windows};
@@ -230,29 +234,34 @@ pub enum When {
 }
 
 impl When {
-    fn parts(self) -> (CondKind, Vec<&'static str>, u8, String) {
+    fn parts(self) -> (ConditionKind, Vec<&'static str>, u8, String) {
         let plus = |cells: &[&str]| cells.join("+");
         match self {
             When::Positive(cells) => (
-                CondKind::Positive,
+                ConditionKind::Positive,
                 cells.to_vec(),
                 0,
                 format!("{}>=1", plus(cells)),
             ),
             When::Zero(cells) => (
-                CondKind::Zero,
+                ConditionKind::Zero,
                 cells.to_vec(),
                 0,
                 format!("{}==0", plus(cells)),
             ),
-            When::Code(cell, code) => (CondKind::Code, vec![cell], code, format!("{cell}=={code}")),
+            When::Code(cell, code) => (
+                ConditionKind::Code,
+                vec![cell],
+                code,
+                format!("{cell}=={code}"),
+            ),
             When::Reported(cell) => (
-                CondKind::Reported,
+                ConditionKind::Reported,
                 vec![cell],
                 0,
                 format!("{cell}:reported"),
             ),
-            When::Blank(cell) => (CondKind::Blank, vec![cell], 0, format!("{cell}:blank")),
+            When::Blank(cell) => (ConditionKind::Blank, vec![cell], 0, format!("{cell}:blank")),
         }
     }
 }
@@ -263,8 +272,32 @@ struct Written {
     id: String,
     severity: Severity,
     cells: Vec<&'static str>,
-    shape: Shape,
+    make: Make,
+    /// For an implication, how many of the cells its premise reads.
+    premise: Option<usize>,
     notes: (&'static str, &'static str),
+}
+
+/// How a written rule is made once its cells are resolved: its family's
+/// own constructor (`Ratio::rule`, …), with the rule's parameters.
+#[derive(Clone)]
+struct Make(Arc<MakeRule>);
+
+/// A family's constructor of a rule: from its id, severity, cells and notes.
+type MakeRule = dyn Fn(&'static str, Severity, &'static [CellId], Notes) -> Rule + Send + Sync;
+
+impl Make {
+    fn new(
+        make: impl Fn(&'static str, Severity, &'static [CellId], Notes) -> Rule + Send + Sync + 'static,
+    ) -> Make {
+        Make(Arc::new(make))
+    }
+}
+
+impl fmt::Debug for Make {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str("Make")
+    }
 }
 
 /// What is wrong with a template's definition: every problem found, each
@@ -394,14 +427,15 @@ impl TemplateBuilder {
         id: String,
         severity: Severity,
         cells: Vec<&'static str>,
-        shape: Shape,
+        make: Make,
         notes: (&'static str, &'static str),
     ) -> TemplateBuilder {
         self.rules.push(Written {
             id,
             severity,
             cells,
-            shape,
+            make,
+            premise: None,
             notes,
         });
         self
@@ -448,7 +482,7 @@ impl TemplateBuilder {
             format!("sum:{total}"),
             Severity::Error,
             cells,
-            Shape::Sum(above, below),
+            Make::new(move |id, _, cells, notes| Sum::rule(id, cells, notes, above, below)),
             notes,
         )
     }
@@ -468,7 +502,7 @@ impl TemplateBuilder {
             format!("part:{}<={whole}", parts.join("+")),
             severity,
             cells,
-            Shape::PartWhole,
+            Make::new(PartWhole::rule),
             notes,
         )
     }
@@ -487,7 +521,9 @@ impl TemplateBuilder {
             format!("bound:{cell}:{}..{}", limit(min), limit(max)),
             severity,
             vec![cell],
-            Shape::Bound(min, max),
+            Make::new(move |id, severity, cells, notes| {
+                Bound::rule(id, severity, cells, notes, min, max)
+            }),
             notes,
         )
     }
@@ -508,7 +544,9 @@ impl TemplateBuilder {
             format!("conditional:{code}=={when}"),
             Severity::Error,
             cells,
-            Shape::Conditional(when),
+            Make::new(move |id, severity, cells, notes| {
+                Conditional::rule(id, severity, cells, notes, when)
+            }),
             notes,
         )
     }
@@ -525,16 +563,26 @@ impl TemplateBuilder {
         let (then_kind, conclusion_cells, then_code, conclusion_id) = conclusion.parts();
         let count = premise_cells.len();
         let cells = premise_cells.into_iter().chain(conclusion_cells).collect();
-        self.written(
+        let mut builder = self.written(
             format!("implies:{premise_id}=>{conclusion_id}"),
             severity,
             cells,
-            Shape::Implies {
-                premise: (kind, count, code),
-                conclusion: (then_kind, then_code),
-            },
+            Make::new(move |id, severity, cells, notes| {
+                Implies::rule(
+                    id,
+                    severity,
+                    cells,
+                    notes,
+                    (kind, count, code),
+                    (then_kind, then_code),
+                )
+            }),
             notes,
-        )
+        );
+        if let Some(written) = builder.rules.last_mut() {
+            written.premise = Some(count);
+        }
+        builder
     }
 
     /// An overall rate within the range of its per-level rates
@@ -552,7 +600,7 @@ impl TemplateBuilder {
             format!("level_range:{overall}"),
             Severity::Error,
             cells,
-            Shape::LevelRange,
+            Make::new(LevelRange::rule),
             notes,
         )
     }
@@ -572,7 +620,7 @@ impl TemplateBuilder {
             format!("across:{}<={whole}", parts.join("+")),
             Severity::Warning,
             cells,
-            Shape::AcrossPart,
+            Make::new(AcrossForms::part_of),
             notes,
         )
     }
@@ -588,7 +636,7 @@ impl TemplateBuilder {
             format!("across:{left}=={right}"),
             Severity::Warning,
             vec![left, right],
-            Shape::AcrossSame,
+            Make::new(AcrossForms::same),
             notes,
         )
     }
@@ -608,7 +656,7 @@ impl TemplateBuilder {
             format!("covers:{covered}<={}", covering.join("+")),
             Severity::Error,
             cells,
-            Shape::Covers,
+            Make::new(Covers::rule),
             notes,
         )
     }
@@ -625,7 +673,7 @@ impl TemplateBuilder {
             format!("share:{share}"),
             Severity::Warning,
             vec![share, of],
-            Shape::ShareOfRow,
+            Make::new(Share::of_row),
             notes,
         )
     }
@@ -778,23 +826,30 @@ impl TemplateBuilder {
         let mut ordered: Vec<Written> = Vec::with_capacity(written.len() + 3 * self.ratios.len());
         let twin = |prefix: &str,
                     [rate, numerator, denominator]: [&'static str; 3],
-                    shape,
+                    make,
                     severity| Written {
             id: format!("{prefix}:{rate}"),
             severity,
             cells: vec![rate, numerator, denominator],
-            shape,
+            make,
+            premise: None,
             notes: ("", ""),
         };
         for &ratio in &self.ratios {
-            ordered.push(twin("ratio", ratio, Shape::Ratio, Severity::Error));
+            ordered.push(twin(
+                "ratio",
+                ratio,
+                Make::new(Ratio::rule),
+                Severity::Error,
+            ));
         }
         for &ratio in &self.ratios {
-            ordered.push(twin("derivable", ratio, Shape::Derivable, Severity::Info));
+            let make = Make::new(Derivable::rule);
+            ordered.push(twin("derivable", ratio, make, Severity::Info));
         }
         ordered.append(&mut written);
         for &ratio in &self.ratios {
-            ordered.push(twin("full", ratio, Shape::Full, Severity::Info));
+            ordered.push(twin("full", ratio, Make::new(Full::rule), Severity::Info));
         }
 
         let mut rules: Vec<Rule> = Vec::with_capacity(ordered.len());
@@ -842,11 +897,7 @@ impl TemplateBuilder {
                 );
                 continue;
             }
-            if let Shape::Implies {
-                premise: (_, count, _),
-                ..
-            } = written.shape
-            {
+            if let Some(count) = written.premise {
                 if count == 0 || count >= ids.len() {
                     problem(
                         format!("rule {}: a condition reads at least one cell", written.id),
@@ -855,11 +906,10 @@ impl TemplateBuilder {
                     continue;
                 }
             }
-            rules.push(rule(
+            rules.push((written.make.0)(
                 String::leak(written.id.clone()),
                 written.severity,
                 Vec::leak(ids),
-                written.shape,
                 written.notes,
             ));
         }
@@ -893,7 +943,7 @@ impl TemplateBuilder {
         }
         let indicators: &'static [Indicator] = Vec::leak(indicators);
         for id in limited {
-            rules.push(inapplicable_rule(*id, indicators));
+            rules.push(NotApplicable::rule(*id, indicators));
         }
         let forms: Vec<FormInfo> = self
             .forms
