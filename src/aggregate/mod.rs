@@ -59,7 +59,7 @@ use serde::Serialize;
 use crate::bnv581::Report;
 use crate::catalogue::{Aggregation, CellId, Indicator, Weight};
 use crate::check::interval::pow10;
-use crate::check::{Check, Family, Rounding, is_exact, percentage_of, run_rules};
+use crate::check::{Constraint, Family, Rounding, is_exact, percentage_of, run_rules};
 use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
 use crate::error::{Error, MAX_NAMED_MEMBERS, MAX_REPORTS, MemberProblem, MemberProblemKind, echo};
 use crate::figures::Figures;
@@ -480,12 +480,32 @@ fn weight_of(
 
 /// The numerator and denominator rows of a rate, from its ratio rule.
 fn ratio_rows(rules: &[crate::check::Rule], rate: CellId) -> Option<(CellId, CellId)> {
-    rules.iter().find_map(|rule| match rule.check {
-        Check::Ratio(ratio) if ratio.rate == rate => Some((ratio.numerator, ratio.denominator)),
-        Check::Derivable(derivable) if derivable.rate == rate => {
-            Some((derivable.numerator, derivable.denominator))
+    rules.iter().find_map(|rule| match rule.check.constraint() {
+        Constraint::Ratio {
+            rate: of,
+            numerator,
+            denominator,
         }
-        _ => None,
+        | Constraint::Derivable {
+            rate: of,
+            numerator,
+            denominator,
+        } if of == rate => Some((numerator, denominator)),
+        // Listed, not a wildcard: a new shape does not build until it is
+        // placed here.
+        Constraint::Ratio { .. }
+        | Constraint::Derivable { .. }
+        | Constraint::Total { .. }
+        | Constraint::Bound { .. }
+        | Constraint::Conditional { .. }
+        | Constraint::Range { .. }
+        | Constraint::Equal { .. }
+        | Constraint::Inapplicable { .. }
+        | Constraint::Covered { .. }
+        | Constraint::Implies { .. }
+        | Constraint::Share { .. }
+        | Constraint::WithinReference { .. }
+        | Constraint::Rounded { .. } => None,
     })
 }
 

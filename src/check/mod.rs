@@ -507,9 +507,37 @@ pub enum Blank {
     Condition,
 }
 
-/// What a rule requires of its cells, in the shapes generators (the
-/// `proptest` strategies) and solvers understand. Several families can share
-/// a shape (a part bound across forms is a [`Constraint::Total`]).
+/// What a rule requires of its cells, in the shapes a solver understands
+/// (the error localiser, [`crate::locate`], reads nothing else of a rule).
+///
+/// This is not a second list of the families: a family is how a rule is
+/// checked, worded and decided (its module under `src/check/`); a shape is
+/// the arithmetic it asks of the cells, and a family picks the shape that
+/// says it through its `constraint` (required of every family, so a new one
+/// does not build without it). Families share shapes where they ask the
+/// same: a total and its parts is one shape for three families, an
+/// equality across forms is the shape of one of `across_forms`' two kinds.
+///
+/// | shape | requires | given by the families |
+/// |---|---|---|
+/// | [`Ratio`](Constraint::Ratio) | `rate = 100 × numerator / denominator` within printed precision | `ratio` |
+/// | [`Total`](Constraint::Total) | parts adding up to the total (`exhaustive`), or at most the whole | `sum` (exhaustive), `part_whole`, `across_forms` (parts on one form, a whole on another) |
+/// | [`Equal`](Constraint::Equal) | two cells holding one quantity | `across_forms` (the same quantity on two forms) |
+/// | [`Bound`](Constraint::Bound) | a value within `[min, max]` | `bound` |
+/// | [`Conditional`](Constraint::Conditional) | dependents blank when a code says "not done" | `conditional` |
+/// | [`Range`](Constraint::Range) | a value within the range of others | `level_range` |
+/// | [`Covered`](Constraint::Covered) | a count at most a sum of counts | `covers` |
+/// | [`Implies`](Constraint::Implies) | one condition on rows requiring another | `implies` |
+/// | [`Share`](Constraint::Share), [`WithinReference`](Constraint::WithinReference) | what a population outside the cells (a reference count) or small-number arithmetic decides | `share`, `reference` |
+/// | [`Derivable`](Constraint::Derivable), [`Rounded`](Constraint::Rounded) | nothing about consistency: the cells of a note | `derivable`, `full` |
+/// | [`Inapplicable`](Constraint::Inapplicable) | a row blank (or 0) in a period it does not apply to | `not_applicable` |
+///
+/// The localiser takes the first eight as hard (error) or soft (warning)
+/// constraints, repairs an inapplicable row by blanking it, and leaves the
+/// others out, each listed by name (`locate/model.rs`), so that a new shape
+/// does not build until it is placed there. The `proptest` strategies read
+/// no shape: each family makes its own rules hold and breaks them
+/// (`generate.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Constraint {
