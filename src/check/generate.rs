@@ -355,3 +355,170 @@ pub(crate) fn partition(total: i128, weights: &[u16]) -> Vec<i128> {
     }
     parts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bnv581::{RULES, cell};
+
+    /// The ranges of a template with no bound rules: what each kind allows.
+    struct Unbounded;
+
+    impl Ground for Unbounded {
+        fn usual_range(&self, _id: CellId) -> Option<(i128, i128)> {
+            Some((0, 100))
+        }
+
+        fn range_except(&self, _id: CellId, _except: usize) -> Option<(i128, i128)> {
+            Some((0, 1_000_000))
+        }
+
+        fn read_by_another(&self, _id: CellId, _index: usize) -> bool {
+            false
+        }
+    }
+
+    fn rule(id: &str) -> (usize, &'static Rule) {
+        RULES
+            .iter()
+            .enumerate()
+            .find(|(_, rule)| rule.id == id)
+            .expect("a rule of 581")
+    }
+
+    fn violation(magnitudes: &[u64], above: bool) -> Violation {
+        Violation {
+            draws: magnitudes
+                .iter()
+                .map(|&magnitude| Draw {
+                    magnitude,
+                    ..Draw::default()
+                })
+                .collect(),
+            above,
+            margin: 0,
+        }
+    }
+
+    #[test]
+    fn a_whole_is_split_by_weight_the_last_part_taking_the_rest() {
+        // 10 by weights 1, 1, 2: 10·1/4 = 2 (rounded down), 2, and the rest 6.
+        assert_eq!(partition(10, &[1, 1, 2]), [2, 2, 6]);
+        // No weight: the last part takes everything.
+        assert_eq!(partition(7, &[0, 0]), [0, 7]);
+        assert_eq!(partition(5, &[]), Vec::<i128>::new());
+    }
+
+    #[test]
+    fn a_printed_value_is_floored_at_fewer_decimals() {
+        let value = |mantissa, decimals| Printed { mantissa, decimals };
+        assert_eq!(floor_at(value(1234, 2), 0), 12); // 12,34 → 12
+        assert_eq!(floor_at(value(-15, 1), 0), -2); // −1,5 → −2, down
+        assert_eq!(floor_at(value(12, 0), 2), 1200); // 12 → 12,00
+    }
+
+    #[test]
+    fn a_margin_stays_below_its_room() {
+        let mut broken = violation(&[], true);
+        broken.margin = 1234;
+        assert_eq!(broken.margin(1000), 234);
+        assert_eq!(broken.margin(0), 0);
+        assert_eq!(broken.margin(-5), 0);
+        // Past the rule's cells a draw is the default one.
+        assert_eq!(broken.cell(3), Draw::default());
+    }
+
+    #[test]
+    fn a_sum_is_broken_in_the_direction_of_its_severity() {
+        // Procedures in force, 3/1.4 = 1.4.1 + 1.4.2 + 1.4.3: parts above
+        // the total a warning, below it an error, so the rule is an error
+        // and is broken that way, whatever the draw says: parts 5 + 7 + 9
+        // = 21, the total one more, 22.
+        let (index, sum) = rule("sum:3/1.4");
+        assert_eq!(sum.severity, crate::finding::Severity::Error);
+        for above in [false, true] {
+            let broken = sum
+                .check
+                .break_rule(sum, index, &Unbounded, &violation(&[0, 5, 7, 9], above))
+                .expect("a sum can be broken");
+            assert_eq!(broken.reference, None);
+            let whole = |n| Some(Printed::whole(n));
+            assert_eq!(broken.cells, [whole(22), whole(5), whole(7), whole(9)]);
+        }
+    }
+
+    #[test]
+    fn a_ratio_is_silenced_by_a_blank_numerator_or_denominator() {
+        // ratio:3/3.1 reads [3.1, 3.1.2, 3.1.1]: with its rate rewritten
+        // by another rule the numerator is blanked; with the numerator
+        // rewritten, the denominator.
+        let (_, ratio) = rule("ratio:3/3.1");
+        let rate_only = |id: &CellId| *id == cell("3/3.1");
+        assert_eq!(ratio.check.silencers(ratio, &rate_only), [cell("3/3.1.2")]);
+        let numerator = |id: &CellId| *id == cell("3/3.1.2");
+        assert_eq!(ratio.check.silencers(ratio, &numerator), [cell("3/3.1.1")]);
+        // A sum is silenced by its total, or else by the parts not rewritten.
+        let (_, sum) = rule("sum:3/1.4");
+        let total = |id: &CellId| *id == cell("3/1.4");
+        assert_eq!(
+            sum.check.silencers(sum, &total),
+            [cell("3/1.4.1"), cell("3/1.4.2"), cell("3/1.4.3")]
+        );
+        assert_eq!(sum.check.silencers(sum, &numerator), [cell("3/1.4")]);
+    }
+
+    #[test]
+    fn each_family_holds_its_rules_at_its_stage() {
+        let holds = |id| rule(id).1.check.holds();
+        assert_eq!(holds("ratio:3/3.1"), Holds::Rate);
+        assert_eq!(holds("sum:3/1.4"), Holds::Split);
+        assert_eq!(holds("derivable:3/3.1"), Holds::Always);
+        assert_eq!(holds("full:3/3.1"), Holds::Always);
+        let bound = RULES
+            .iter()
+            .find_map(|rule| {
+                let crate::check::Check::Bound(bound) = rule.check else {
+                    return None;
+                };
+                Some((rule, bound))
+            })
+            .expect("581 has bounds");
+        assert_eq!(
+            bound.0.check.holds(),
+            Holds::Drawn {
+                min: bound.1.min,
+                max: bound.1.max
+            }
+        );
+    }
+
+    #[test]
+    fn a_total_is_split_among_its_parts_by_their_weights() {
+        // 3/1.4 = 100 procedures, its parts weighted 1, 1 and 2: 25, 25
+        // and 50, which add up to it.
+        let (index, sum) = rule("sum:3/1.4");
+        let cells = crate::bnv581::CATALOGUE.len();
+        let mut values: Values = vec![None; cells];
+        values[cell("3/1.4").index()] = Some(Printed::whole(100));
+        let mut draws = vec![Draw::default(); cells];
+        for (part, weight) in [("3/1.4.1", 1), ("3/1.4.2", 1), ("3/1.4.3", 2)] {
+            draws[cell(part).index()].weight = weight;
+        }
+        let mut making = Making {
+            ground: &Unbounded,
+            values: &mut values,
+            draws: &draws,
+            absent: &CellSet::EMPTY,
+            reference: Reference::NONE,
+        };
+        let set = sum.check.hold(sum, index, &mut making);
+        assert_eq!(
+            set,
+            Some(vec![cell("3/1.4.1"), cell("3/1.4.2"), cell("3/1.4.3")])
+        );
+        let value = |stt| values[cell(stt).index()];
+        assert_eq!(value("3/1.4.1"), Some(Printed::whole(25)));
+        assert_eq!(value("3/1.4.2"), Some(Printed::whole(25)));
+        assert_eq!(value("3/1.4.3"), Some(Printed::whole(50)));
+    }
+}
