@@ -68,12 +68,16 @@
 //!    does not apply and holds a value other than 0, so a finding is pushed
 //!    with `fire`), `describe` and `write_message` (the words, in
 //!    Vietnamese and English, from the values the rule read), and
-//!    `constraint` (what the `proptest` strategies and other tools must
-//!    honour: here, [`Constraint::Inapplicable`]). `decide`, the clean
+//!    `constraint` (the shape a solver such as the error localiser reads:
+//!    here, [`Constraint::Inapplicable`]). `decide`, the clean
 //!    path, is optional: without it every rule of the family goes to
 //!    `evaluate`. So are `blank` (what a blank cell does, [`Blank`]; the
 //!    default is [`Blank::NotEvaluated`], `not_applicable` says
 //!    [`Blank::Passes`]) and `SCALE` (the factor of a rate family's ratio).
+//!    The struct derives `Serialize` and `JsonSchema`: its fields are the
+//!    rule's `roles` in `schemas/rules.json`, which other languages evaluate
+//!    (the repository's `docs/rules.md` gets a section on the family, and
+//!    each reference consumer under `consumers/` one function).
 //!    With the `proptest` feature it also implements the crate-private
 //!    trait `Generates` (in `generate.rs`), what the strategies ask of it:
 //!    `holds` (when a valid report comes to hold the rule: here
@@ -86,10 +90,6 @@
 //!    does not apply to). Written in a `#[cfg(feature = "proptest")] mod
 //!    strategy` at the end of the family's file; the registry requires it,
 //!    so a family without it does not build with the feature on.
-//!    The struct derives `Serialize` and `JsonSchema`: its fields are the
-//!    rule's `roles` in `schemas/rules.json`, which other languages evaluate
-//!    (the repository's `docs/rules.md` gets a section on the family, and
-//!    each reference consumer under `consumers/` one function).
 //! 3. Its `mod` item (`pub(crate) mod not_applicable;`, written out rather
 //!    than by the registry so that rustfmt and cargo-mutants, which do not
 //!    expand macros, see the file) and one line in `families!` below:
@@ -436,7 +436,8 @@ pub(crate) trait RuleFamily {
         out: &mut dyn fmt::Write,
     ) -> fmt::Result;
 
-    /// What must hold among the cells, for generators and solvers.
+    /// What must hold among the cells, in the shapes solvers (the error
+    /// localiser) read.
     fn constraint(&self) -> Constraint;
 
     /// What a blank cell does to a rule of the family: by default, a rule
