@@ -212,7 +212,6 @@ mod strategy {
     use crate::check::is_exact;
     use crate::check::part_whole::strategy::break_part_whole;
     use crate::check::sum::strategy::split_total;
-    use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for AcrossForms {
@@ -266,10 +265,6 @@ mod strategy {
                 AcrossForms::PartOf { .. } => head_or_rest(rule, mine),
                 AcrossForms::Same { .. } => first_outside(rule.cells, mine),
             }
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 

@@ -182,9 +182,8 @@ mod strategy {
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Holds, Making, Violation, decimals_of, first_outside, pow10,
+        Broken, Generates, Ground, Holds, Violation, decimals_of, first_outside, pow10,
     };
-    use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Bound {
@@ -193,15 +192,6 @@ mod strategy {
                 min: self.min,
                 max: self.max,
             }
-        }
-
-        fn hold(
-            &self,
-            _rule: &Rule,
-            _index: usize,
-            _making: &mut Making<'_>,
-        ) -> Option<Vec<CellId>> {
-            None
         }
 
         /// A value past the bound by at least one unit, within every other
@@ -239,10 +229,6 @@ mod strategy {
 
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             first_outside(rule.cells, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 }

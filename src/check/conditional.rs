@@ -250,7 +250,6 @@ mod strategy {
         legend_pick, value_in,
     };
     use crate::check::is_exact;
-    use crate::reference::ReferenceCount;
     use crate::unit::{Printed, ValueKind};
 
     impl Generates for Conditional {
@@ -308,10 +307,6 @@ mod strategy {
         /// are blanked.
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             head_or_rest(rule, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 }

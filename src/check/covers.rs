@@ -179,7 +179,6 @@ mod strategy {
     use crate::check::generate::{
         Broken, Generates, Ground, Holds, Making, Violation, head_or_rest,
     };
-    use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Covers {
@@ -228,10 +227,6 @@ mod strategy {
         /// covering it are blanked.
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             head_or_rest(rule, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 }

@@ -246,25 +246,13 @@ mod strategy {
     use super::Derivable;
     use crate::catalogue::CellId;
     use crate::check::Rule;
-    use crate::check::generate::{
-        Broken, Generates, Ground, Holds, Making, Violation, first_outside,
-    };
+    use crate::check::generate::{Broken, Generates, Ground, Holds, Violation, first_outside};
     use crate::check::ratio::strategy::break_rate;
-    use crate::reference::ReferenceCount;
 
     impl Generates for Derivable {
         fn holds(&self) -> Holds {
             // A note, never an error or a warning.
             Holds::Always
-        }
-
-        fn hold(
-            &self,
-            _rule: &Rule,
-            _index: usize,
-            _making: &mut Making<'_>,
-        ) -> Option<Vec<CellId>> {
-            None
         }
 
         fn break_rule(
@@ -279,10 +267,6 @@ mod strategy {
 
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             first_outside(rule.cells, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 }

@@ -196,24 +196,14 @@ mod strategy {
     use crate::catalogue::CellId;
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Holds, Making, Violation, decimals_of, first_outside, pow10,
+        Broken, Generates, Ground, Holds, Violation, decimals_of, first_outside, pow10,
     };
-    use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Full {
         fn holds(&self) -> Holds {
             // A note, never an error or a warning.
             Holds::Always
-        }
-
-        fn hold(
-            &self,
-            _rule: &Rule,
-            _index: usize,
-            _making: &mut Making<'_>,
-        ) -> Option<Vec<CellId>> {
-            None
         }
 
         /// A rate printed as 100 while its numerator is just below a large
@@ -243,10 +233,6 @@ mod strategy {
 
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             first_outside(rule.cells, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 }

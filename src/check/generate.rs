@@ -200,8 +200,12 @@ pub(crate) trait Generates {
     /// Makes the rule hold from the values made so far, at its stage
     /// ([`Generates::holds`]); for a [`Holds::Split`] rule, the cells it
     /// set (`None` when its first cell is blank, to be tried again). A
-    /// rule that holds [`Holds::Always`] or [`Holds::Drawn`] is never asked.
-    fn hold(&self, rule: &Rule, index: usize, making: &mut Making<'_>) -> Option<Vec<CellId>>;
+    /// rule that holds [`Holds::Always`] or [`Holds::Drawn`] is never asked
+    /// (and its family need not say it).
+    fn hold(&self, rule: &Rule, index: usize, making: &mut Making<'_>) -> Option<Vec<CellId>> {
+        let _ = (rule, index, making);
+        None
+    }
 
     /// Values of the rule's cells that break it by a clear margin (every
     /// cell reported but where a blank is the violation), respecting what
@@ -219,8 +223,11 @@ pub(crate) trait Generates {
     /// while the cells `mine` says are rewritten to break another rule.
     fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId>;
 
-    /// The reference count the rule reads, if any.
-    fn reference(&self) -> Option<ReferenceCount>;
+    /// The reference count the rule reads, if any (none, for the families
+    /// that read only cells).
+    fn reference(&self) -> Option<ReferenceCount> {
+        None
+    }
 
     /// Whether a report of a period whose absent rows are `absent` can
     /// break the rule: every row of it there (for most families).

@@ -478,7 +478,6 @@ mod strategy {
         Broken, Generates, Ground, Holds, Making, Violation, decimals_of, legend_pick, outside,
         value_in,
     };
-    use crate::reference::ReferenceCount;
     use crate::unit::{Printed, ValueKind};
 
     impl Generates for Implies {
@@ -541,10 +540,6 @@ mod strategy {
             } else {
                 conclusion
             }
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 

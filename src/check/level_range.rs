@@ -226,7 +226,6 @@ mod strategy {
         floor_at, pow10, rounding_of, within,
     };
     use crate::check::percentage_of;
-    use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for LevelRange {
@@ -311,10 +310,6 @@ mod strategy {
 
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             first_outside(rule.cells, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 

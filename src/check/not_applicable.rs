@@ -148,25 +148,15 @@ mod strategy {
     use crate::catalogue::{CellId, CellSet};
     use crate::check::Rule;
     use crate::check::generate::{
-        Broken, Generates, Ground, Holds, Making, Violation, decimals_of, first_outside,
-        legend_pick, value_in,
+        Broken, Generates, Ground, Holds, Violation, decimals_of, first_outside, legend_pick,
+        value_in,
     };
-    use crate::reference::ReferenceCount;
     use crate::unit::{Printed, ValueKind};
 
     impl Generates for NotApplicable {
         fn holds(&self) -> Holds {
             // A row that does not apply is left blank.
             Holds::Always
-        }
-
-        fn hold(
-            &self,
-            _rule: &Rule,
-            _index: usize,
-            _making: &mut Making<'_>,
-        ) -> Option<Vec<CellId>> {
-            None
         }
 
         /// A value other than 0 in the row.
@@ -201,10 +191,6 @@ mod strategy {
 
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             first_outside(rule.cells, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
 
         /// Only where the row does not apply.

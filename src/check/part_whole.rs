@@ -100,7 +100,6 @@ pub(crate) mod strategy {
     };
     use crate::check::is_exact;
     use crate::check::sum::strategy::split_total;
-    use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for PartWhole {
@@ -127,10 +126,6 @@ pub(crate) mod strategy {
         /// are blanked.
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             head_or_rest(rule, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 

@@ -275,7 +275,6 @@ pub(crate) mod strategy {
         first_outside, floor_at, pow10, rounding_of, within,
     };
     use crate::check::{Rounding, Rule, is_exact, percentage_of};
-    use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Ratio {
@@ -326,10 +325,6 @@ pub(crate) mod strategy {
         /// derivable twin.
         fn silencers(&self, _rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             first_outside(&[self.numerator, self.denominator, self.rate], mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 

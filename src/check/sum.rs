@@ -432,7 +432,6 @@ pub(crate) mod strategy {
         floor_at, head_or_rest, partition,
     };
     use crate::check::is_exact;
-    use crate::reference::ReferenceCount;
     use crate::unit::Printed;
 
     impl Generates for Sum {
@@ -484,10 +483,6 @@ pub(crate) mod strategy {
         /// are blanked (a sum with parts left is checked as "of which").
         fn silencers(&self, rule: &Rule, mine: &dyn Fn(&CellId) -> bool) -> Vec<CellId> {
             head_or_rest(rule, mine)
-        }
-
-        fn reference(&self) -> Option<ReferenceCount> {
-            None
         }
     }
 
