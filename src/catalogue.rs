@@ -145,6 +145,173 @@ impl Indicator {
     }
 }
 
+/// A row described for a [`TemplateBuilder`](crate::template::TemplateBuilder):
+/// an [`Indicator`] not yet in a catalogue (its [`id`](Indicator::id) is
+/// given when the template is built). The constructors give a count, a
+/// percentage, an amount or a code with the usual classes; the methods
+/// after them change a class.
+///
+/// # Example
+/// ```
+/// use cchc_forms::catalogue::{Aggregation, Indicator, PeriodClass};
+/// use cchc_forms::unit::ValueKind;
+/// let rate = Indicator::percent(1, "1.2", "online_share", "Tỷ lệ trực tuyến", "Share online");
+/// assert_eq!((rate.kind, rate.unit_vi, rate.aggregation), (ValueKind::Percent, "%", Aggregation::Recompute));
+/// let shops = Indicator::count(2, "2", "shops", "Số bộ phận một cửa", "One-stop shops", "Bộ phận", "shops").stock();
+/// assert_eq!((shops.period, shops.aggregation), (PeriodClass::Stock, Aggregation::Sum));
+/// ```
+impl Indicator {
+    /// A row of `form` at `stt`, keyed `key` in JSON, holding `kind`: a
+    /// flow added up across bodies, applying always, labels still blank.
+    const fn unplaced(
+        form: u8,
+        stt: &'static str,
+        key: &'static str,
+        kind: ValueKind,
+    ) -> Indicator {
+        Indicator {
+            id: CellId::PLACEHOLDER,
+            form,
+            stt,
+            key,
+            label_vi: "",
+            name_en: "",
+            unit_vi: "",
+            unit_en: "",
+            kind,
+            cumulative: false,
+            period: PeriodClass::Flow,
+            aggregation: Aggregation::Sum,
+            weight: None,
+            applies: Applicability::ALWAYS,
+            inapplicable_rule: "",
+        }
+    }
+
+    /// A count of something in the period (a flow, added up across bodies).
+    #[must_use]
+    pub const fn count(
+        form: u8,
+        stt: &'static str,
+        key: &'static str,
+        label_vi: &'static str,
+        name_en: &'static str,
+        unit_vi: &'static str,
+        unit_en: &'static str,
+    ) -> Indicator {
+        Indicator {
+            label_vi,
+            name_en,
+            unit_vi,
+            unit_en,
+            ..Indicator::unplaced(form, stt, key, ValueKind::Count)
+        }
+    }
+
+    /// A percentage of the period, recomputed from its rows when reports
+    /// are added up.
+    #[must_use]
+    pub const fn percent(
+        form: u8,
+        stt: &'static str,
+        key: &'static str,
+        label_vi: &'static str,
+        name_en: &'static str,
+    ) -> Indicator {
+        Indicator {
+            label_vi,
+            name_en,
+            unit_vi: "%",
+            unit_en: "%",
+            aggregation: Aggregation::Recompute,
+            ..Indicator::unplaced(form, stt, key, ValueKind::Percent)
+        }
+    }
+
+    /// An amount in million VND of the period.
+    #[must_use]
+    pub const fn million_vnd(
+        form: u8,
+        stt: &'static str,
+        key: &'static str,
+        label_vi: &'static str,
+        name_en: &'static str,
+    ) -> Indicator {
+        Indicator {
+            label_vi,
+            name_en,
+            unit_vi: "Triệu đồng",
+            unit_en: "million VND",
+            ..Indicator::unplaced(form, stt, key, ValueKind::MillionVnd)
+        }
+    }
+
+    /// A code of a closed legend (a status, not added up), its legend
+    /// printed `legend_vi` in the unit column.
+    #[must_use]
+    pub const fn code(
+        form: u8,
+        stt: &'static str,
+        key: &'static str,
+        label_vi: &'static str,
+        name_en: &'static str,
+        legend: &'static [crate::unit::CodeValue],
+        legend_vi: &'static str,
+    ) -> Indicator {
+        Indicator {
+            label_vi,
+            name_en,
+            unit_vi: legend_vi,
+            unit_en: "code",
+            period: PeriodClass::Status,
+            aggregation: Aggregation::Distribution,
+            ..Indicator::unplaced(form, stt, key, ValueKind::Code { legend })
+        }
+    }
+
+    /// The same row as a stock at the reporting date.
+    #[must_use]
+    pub const fn stock(self) -> Indicator {
+        self.with_period(PeriodClass::Stock)
+    }
+
+    /// The same row with another period class.
+    #[must_use]
+    pub const fn with_period(self, period: PeriodClass) -> Indicator {
+        Indicator { period, ..self }
+    }
+
+    /// The same row added up across bodies another way (and, when
+    /// [`Aggregation::Weighted`], weighted by `weight`).
+    #[must_use]
+    pub const fn with_aggregation(
+        self,
+        aggregation: Aggregation,
+        weight: Option<Weight>,
+    ) -> Indicator {
+        Indicator {
+            aggregation,
+            weight,
+            ..self
+        }
+    }
+
+    /// The same row, "Lũy kế" printed on it.
+    #[must_use]
+    pub const fn printed_as_cumulative(self) -> Indicator {
+        Indicator {
+            cumulative: true,
+            ..self
+        }
+    }
+
+    /// The same row, applying only for `applies`.
+    #[must_use]
+    pub const fn applies(self, applies: Applicability) -> Indicator {
+        Indicator { applies, ..self }
+    }
+}
+
 /// How a row's value behaves over time, which says how reports of
 /// successive periods relate (serialized in `snake_case`).
 ///

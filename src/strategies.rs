@@ -36,7 +36,8 @@
 //!
 //! ```
 //! use cchc_forms::strategies::{broken_sheet, valid_sheet};
-//! use cchc_forms::template::{LegalBasis, RowSpec, Template, TemplateBuilder};
+//! use cchc_forms::catalogue::Indicator;
+//! use cchc_forms::template::{LegalBasis, Template, TemplateBuilder};
 //! use cchc_forms::{CalendarDate, RuleId, Severity};
 //! use proptest::prelude::*;
 //! use proptest::test_runner::TestRunner;
@@ -48,9 +49,9 @@
 //!     name: "example/2026",
 //! })
 //! .form(1, "form1", "Hồ sơ", "Dossiers")
-//! .row(RowSpec::count(1, "1", "received", "Hồ sơ tiếp nhận", "Received", "Hồ sơ", "dossiers"))
-//! .row(RowSpec::count(1, "1.1", "online", "Trực tuyến", "Online", "Hồ sơ", "dossiers"))
-//! .row(RowSpec::percent(1, "1.2", "online_rate", "Tỷ lệ trực tuyến", "Share online"))
+//! .row(Indicator::count(1, "1", "received", "Hồ sơ tiếp nhận", "Received", "Hồ sơ", "dossiers"))
+//! .row(Indicator::count(1, "1.1", "online", "Trực tuyến", "Online", "Hồ sơ", "dossiers"))
+//! .row(Indicator::percent(1, "1.2", "online_rate", "Tỷ lệ trực tuyến", "Share online"))
 //! .ratio("1/1.2", "1/1.1", "1/1")
 //! .build()
 //! .unwrap();

@@ -11,12 +11,10 @@ mod online_services;
 use std::sync::OnceLock;
 
 use cchc_forms::aggregate::{BlankReason, Total, aggregate_sheets};
-use cchc_forms::catalogue::CellId;
+use cchc_forms::catalogue::{CellId, Indicator};
 use cchc_forms::cross::CrossFamily;
 use cchc_forms::series::{Series, check_sheets};
-use cchc_forms::template::{
-    Applicability, LegalBasis, RowSpec, Template, TemplateBuilder, Windows,
-};
+use cchc_forms::template::{Applicability, LegalBasis, Template, TemplateBuilder, Windows};
 use cchc_forms::unit::Printed;
 use cchc_forms::{
     CalendarDate, Decimal, Error, Interval, Level, MemberProblemKind, Period, ReportMeta, Severity,
@@ -359,11 +357,11 @@ fn new_row_template(windows: Windows, name: &'static str) -> &'static Template {
     .windows(windows)
     .levels(&[Level::Province, Level::Commune])
     .form(1, "form1", "Hồ sơ", "Dossiers")
-    .row(RowSpec::count(
+    .row(Indicator::count(
         1, "1", "dossiers", "Hồ sơ", "Dossiers", "Hồ sơ", "dossiers",
     ))
     .row(
-        RowSpec::count(
+        Indicator::count(
             1,
             "2",
             "dossiers_by_app",

@@ -29,11 +29,9 @@
 
 mod online_services;
 
-use cchc_forms::catalogue::CellId;
+use cchc_forms::catalogue::{CellId, Indicator};
 use cchc_forms::locate::{FIXED, Localisation, Locator, Reason, Weights};
-use cchc_forms::template::{
-    Applicability, LegalBasis, RowSpec, Template, TemplateBuilder, Windows,
-};
+use cchc_forms::template::{Applicability, LegalBasis, Template, TemplateBuilder, Windows};
 use cchc_forms::unit::Printed;
 use cchc_forms::{CalendarDate, Figures, Level, Period, ReportMeta, Sheet, Term, rows, samples};
 
@@ -312,7 +310,7 @@ fn shops_template() -> &'static Template {
     static TEMPLATE: OnceLock<&'static Template> = OnceLock::new();
     TEMPLATE.get_or_init(|| {
         let count = |stt, key, en| {
-            RowSpec::count(1, stt, key, "Bộ phận một cửa", en, "Bộ phận", "shops").stock()
+            Indicator::count(1, stt, key, "Bộ phận một cửa", en, "Bộ phận", "shops").stock()
         };
         let district = Applicability {
             from: None,

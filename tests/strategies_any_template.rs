@@ -262,7 +262,8 @@ fn a_negative_rate_survives_the_sheets_json() {
 /// (calendar windows: from Q1/2027 on), under its whole, row 1.
 fn from_2027() -> &'static Template {
     use cchc_forms::CalendarDate;
-    use cchc_forms::template::{Applicability, LegalBasis, RowSpec, TemplateBuilder, Windows};
+    use cchc_forms::catalogue::Indicator;
+    use cchc_forms::template::{Applicability, LegalBasis, TemplateBuilder, Windows};
     static TEMPLATE: std::sync::OnceLock<&'static Template> = std::sync::OnceLock::new();
     let from = |year| Applicability {
         from: Some(CalendarDate {
@@ -289,11 +290,11 @@ fn from_2027() -> &'static Template {
         .windows(Windows::Calendar)
         .levels(&[Level::Province, Level::Commune])
         .form(1, "form1", "Hồ sơ", "Dossiers")
-        .row(RowSpec::count(
+        .row(Indicator::count(
             1, "1", "dossiers", "Hồ sơ", "Dossiers", "Hồ sơ", "dossiers",
         ))
         .row(
-            RowSpec::count(
+            Indicator::count(
                 1,
                 "1.1",
                 "online",

@@ -23,8 +23,9 @@ use std::process::Command;
 
 use online_services::{TSV, meta, sheet, template};
 
+use cchc_forms::catalogue::Indicator;
 use cchc_forms::check::Outcome;
-use cchc_forms::template::{LegalBasis, RowSpec, TemplateBuilder};
+use cchc_forms::template::{LegalBasis, TemplateBuilder};
 use cchc_forms::{
     CalendarDate, Error, Findings, Level, MetaProblem, Period, Row, RuleId, Severity, Sheet,
     TemplateVersion, Term, rows, schema,
@@ -333,9 +334,9 @@ fn a_definition_with_mistakes_is_refused_with_each_of_them() {
         name: "test/broken",
     })
     .form(1, "form1", "Một", "One")
-    .row(RowSpec::count(1, "1", "a", "A", "A", "Hồ sơ", "dossiers"))
-    .row(RowSpec::count(1, "1", "b", "B", "B", "Hồ sơ", "dossiers"))
-    .row(RowSpec::count(2, "1", "c", "C", "C", "Hồ sơ", "dossiers"))
+    .row(Indicator::count(1, "1", "a", "A", "A", "Hồ sơ", "dossiers"))
+    .row(Indicator::count(1, "1", "b", "B", "B", "Hồ sơ", "dossiers"))
+    .row(Indicator::count(2, "1", "c", "C", "C", "Hồ sơ", "dossiers"))
     .sum("1/1", &["1/9"], ("", ""))
     .build()
     .unwrap_err();

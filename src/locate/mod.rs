@@ -490,10 +490,11 @@ impl Sheet {
     /// known slips (one digit wrong: 12 → 13, 7 → 8) and come first, the
     /// total's is not (19 is the only value it can take).
     /// ```
-    /// use cchc_forms::template::{LegalBasis, RowSpec, TemplateBuilder};
+    /// use cchc_forms::catalogue::Indicator;
+    /// use cchc_forms::template::{LegalBasis, TemplateBuilder};
     /// use cchc_forms::{CalendarDate, ReportMeta, Row, Sheet, samples};
     ///
-    /// let count = |stt, key| RowSpec::count(1, stt, key, "Hồ sơ", "Dossiers", "Hồ sơ", "dossiers");
+    /// let count = |stt, key| Indicator::count(1, stt, key, "Hồ sơ", "Dossiers", "Hồ sơ", "dossiers");
     /// let template = TemplateBuilder::new(LegalBasis {
     ///     document: "Mẫu ví dụ",
     ///     date: CalendarDate { year: 2026, month: 1, day: 1 },

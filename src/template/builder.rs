@@ -18,7 +18,8 @@
 //!
 //! # Example
 //! ```
-//! use cchc_forms::template::{LegalBasis, RowSpec, TemplateBuilder, Windows};
+//! use cchc_forms::catalogue::Indicator;
+//! use cchc_forms::template::{LegalBasis, TemplateBuilder, Windows};
 //! use cchc_forms::unit::ValueKind;
 //! use cchc_forms::{CalendarDate, Level, Period, ReportMeta, Row, Severity, Sheet, Term};
 //!
@@ -31,9 +32,9 @@
 //! .windows(Windows::Calendar)
 //! .levels(&[Level::Province, Level::Commune])
 //! .form(1, "form1", "Dịch vụ công trực tuyến", "Online services")
-//! .row(RowSpec::count(1, "1", "dossiers", "Tổng số hồ sơ", "Dossiers", "Hồ sơ", "dossiers"))
-//! .row(RowSpec::count(1, "2", "online", "Hồ sơ trực tuyến", "Online dossiers", "Hồ sơ", "dossiers"))
-//! .row(RowSpec::percent(1, "3", "online_rate", "Tỷ lệ hồ sơ trực tuyến", "Share online"))
+//! .row(Indicator::count(1, "1", "dossiers", "Tổng số hồ sơ", "Dossiers", "Hồ sơ", "dossiers"))
+//! .row(Indicator::count(1, "2", "online", "Hồ sơ trực tuyến", "Online dossiers", "Hồ sơ", "dossiers"))
+//! .row(Indicator::percent(1, "3", "online_rate", "Tỷ lệ hồ sơ trực tuyến", "Share online"))
 //! .ratio("1/3", "1/2", "1/1")
 //! .part(Severity::Error, &["1/2"], "1/1", ("Một phần.", "A part."))
 //! .build()?;
@@ -56,9 +57,7 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use crate::catalogue::{
-    Aggregation, Catalogue, CatalogueRef, CellId, FormInfo, Heading, Indicator, PeriodClass, Weight,
-};
+use crate::catalogue::{Catalogue, CatalogueRef, CellId, FormInfo, Heading, Indicator};
 use crate::check::implies::ConditionKind;
 use crate::check::rules::{Notes, derivable_limits};
 use crate::check::{
@@ -68,155 +67,13 @@ use crate::check::{
 use crate::finding::Severity;
 use crate::period::Level;
 use crate::template::{Applicability, LegalBasis, Template, Windows};
-use crate::unit::ValueKind;
 
-/// One row of a form that holds a value, as a [`TemplateBuilder`] takes
-/// it. The constructors give a count, a percentage, an amount or a code
-/// with the usual classes; the fields can be set afterwards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RowSpec {
-    /// The form number.
-    pub form: u8,
-    /// The STT as printed, without a trailing dot.
-    pub stt: &'static str,
-    /// The key in JSON.
-    pub key: &'static str,
-    /// The label as printed.
-    pub label_vi: &'static str,
-    /// The indicator's name in English.
-    pub name_en: &'static str,
-    /// The unit as printed (or a code's legend).
-    pub unit_vi: &'static str,
-    /// The unit in English.
-    pub unit_en: &'static str,
-    /// What kind of value it holds.
-    pub kind: ValueKind,
-    /// How the value behaves over time.
-    pub period: PeriodClass,
-    /// How reports of several bodies add up in this row.
-    pub aggregation: Aggregation,
-    /// For a weighted row, what it is weighted by.
-    pub weight: Option<Weight>,
-    /// From and until when the row applies.
-    pub applies: Applicability,
-    /// Whether "Lũy kế" is printed on the row.
-    pub cumulative: bool,
-}
-
-impl RowSpec {
-    fn new(form: u8, stt: &'static str, key: &'static str, kind: ValueKind) -> RowSpec {
-        RowSpec {
-            form,
-            stt,
-            key,
-            label_vi: "",
-            name_en: "",
-            unit_vi: "",
-            unit_en: "",
-            kind,
-            period: PeriodClass::Flow,
-            aggregation: Aggregation::Sum,
-            weight: None,
-            applies: Applicability::ALWAYS,
-            cumulative: false,
-        }
-    }
-
-    /// A count of something in the period (a flow, added up across bodies).
-    #[must_use]
-    pub fn count(
-        form: u8,
-        stt: &'static str,
-        key: &'static str,
-        label_vi: &'static str,
-        name_en: &'static str,
-        unit_vi: &'static str,
-        unit_en: &'static str,
-    ) -> RowSpec {
-        RowSpec {
-            label_vi,
-            name_en,
-            unit_vi,
-            unit_en,
-            ..RowSpec::new(form, stt, key, ValueKind::Count)
-        }
-    }
-
-    /// A percentage of the period, recomputed from its rows when reports
-    /// are added up.
-    #[must_use]
-    pub fn percent(
-        form: u8,
-        stt: &'static str,
-        key: &'static str,
-        label_vi: &'static str,
-        name_en: &'static str,
-    ) -> RowSpec {
-        RowSpec {
-            label_vi,
-            name_en,
-            unit_vi: "%",
-            unit_en: "%",
-            aggregation: Aggregation::Recompute,
-            ..RowSpec::new(form, stt, key, ValueKind::Percent)
-        }
-    }
-
-    /// An amount in million VND of the period.
-    #[must_use]
-    pub fn million_vnd(
-        form: u8,
-        stt: &'static str,
-        key: &'static str,
-        label_vi: &'static str,
-        name_en: &'static str,
-    ) -> RowSpec {
-        RowSpec {
-            label_vi,
-            name_en,
-            unit_vi: "Triệu đồng",
-            unit_en: "million VND",
-            ..RowSpec::new(form, stt, key, ValueKind::MillionVnd)
-        }
-    }
-
-    /// A code of a closed legend (a status, not added up).
-    #[must_use]
-    pub fn code(
-        form: u8,
-        stt: &'static str,
-        key: &'static str,
-        label_vi: &'static str,
-        name_en: &'static str,
-        legend: &'static [crate::unit::CodeValue],
-        legend_vi: &'static str,
-    ) -> RowSpec {
-        RowSpec {
-            label_vi,
-            name_en,
-            unit_vi: legend_vi,
-            unit_en: "code",
-            period: PeriodClass::Status,
-            aggregation: Aggregation::Distribution,
-            ..RowSpec::new(form, stt, key, ValueKind::Code { legend })
-        }
-    }
-
-    /// The same row as a stock at the reporting date.
-    #[must_use]
-    pub fn stock(self) -> RowSpec {
-        RowSpec {
-            period: PeriodClass::Stock,
-            ..self
-        }
-    }
-
-    /// The same row, applying only for `applies`.
-    #[must_use]
-    pub fn applies(self, applies: Applicability) -> RowSpec {
-        RowSpec { applies, ..self }
-    }
-}
+/// A row as a [`TemplateBuilder`] takes it: an [`Indicator`], made with
+/// its constructors ([`Indicator::count`], [`Indicator::percent`],
+/// [`Indicator::million_vnd`], [`Indicator::code`]); the builder gives it
+/// its place in the template's catalogue. (The name the builder's rows had
+/// before they were indicators.)
+pub type RowSpec = Indicator;
 
 /// A condition of an implication, on cells named `"form/STT"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,7 +194,7 @@ pub struct TemplateBuilder {
     windows: Windows,
     levels: Vec<Level>,
     forms: Vec<FormInfo>,
-    rows: Vec<RowSpec>,
+    rows: Vec<Indicator>,
     headings: Vec<Heading>,
     rules: Vec<Written>,
     /// Rules whose twins (`derivable`, `full`) follow the table, as the
@@ -398,8 +255,9 @@ impl TemplateBuilder {
         self
     }
 
-    /// A row that holds a value, after the rows of its form given so far.
-    pub fn row(mut self, row: RowSpec) -> TemplateBuilder {
+    /// A row that holds a value, after the rows of its form given so far
+    /// (its [`id`](Indicator::id) is given when the template is built).
+    pub fn row(mut self, row: Indicator) -> TemplateBuilder {
         self.rows.push(row);
         self
     }
@@ -711,7 +569,7 @@ impl TemplateBuilder {
             }
         }
         // The rows in form order (each form's rows in the order given).
-        let mut rows: Vec<RowSpec> = Vec::with_capacity(self.rows.len());
+        let mut rows: Vec<Indicator> = Vec::with_capacity(self.rows.len());
         for form in &self.forms {
             rows.extend(self.rows.iter().filter(|row| row.form == form.number));
         }
@@ -790,24 +648,12 @@ impl TemplateBuilder {
             .enumerate()
             .map(|(index, row)| Indicator {
                 id: CellId::new(version, index),
-                form: row.form,
-                stt: row.stt,
-                key: row.key,
-                label_vi: row.label_vi,
-                name_en: row.name_en,
-                unit_vi: row.unit_vi,
-                unit_en: row.unit_en,
-                kind: row.kind,
-                cumulative: row.cumulative,
-                period: row.period,
-                aggregation: row.aggregation,
-                weight: row.weight,
-                applies: row.applies,
                 inapplicable_rule: if row.applies.is_limited() {
                     String::leak(format!("not_applicable:{}/{}", row.form, row.stt))
                 } else {
                     ""
                 },
+                ..*row
             })
             .collect();
         let cell = |name: &str| -> Option<CellId> {

@@ -10,7 +10,8 @@
 
 use std::sync::OnceLock;
 
-use cchc_forms::template::{LegalBasis, RowSpec, Template, TemplateBuilder, When, Windows};
+use cchc_forms::catalogue::Indicator;
+use cchc_forms::template::{LegalBasis, Template, TemplateBuilder, When, Windows};
 use cchc_forms::unit::CodeValue;
 use cchc_forms::{CalendarDate, Level, Period, ReportMeta, Severity, Sheet, Term, rows};
 
@@ -53,7 +54,7 @@ pub fn template() -> &'static Template {
             "Online public services",
         )
         .heading(1, "I", "Hồ sơ và dịch vụ", "Dossiers and services")
-        .row(RowSpec::count(
+        .row(Indicator::count(
             1,
             "1",
             "dossiers",
@@ -62,7 +63,7 @@ pub fn template() -> &'static Template {
             "Hồ sơ",
             "dossiers",
         ))
-        .row(RowSpec::count(
+        .row(Indicator::count(
             1,
             "1.1",
             "dossiers_online",
@@ -71,7 +72,7 @@ pub fn template() -> &'static Template {
             "Hồ sơ",
             "dossiers",
         ))
-        .row(RowSpec::percent(
+        .row(Indicator::percent(
             1,
             "1.2",
             "online_share",
@@ -79,7 +80,7 @@ pub fn template() -> &'static Template {
             "Share of dossiers received online",
         ))
         .row(
-            RowSpec::count(
+            Indicator::count(
                 1,
                 "2",
                 "eligible_procedures",
@@ -91,7 +92,7 @@ pub fn template() -> &'static Template {
             .stock(),
         )
         .row(
-            RowSpec::count(
+            Indicator::count(
                 1,
                 "2.1",
                 "full_online_procedures",
@@ -102,14 +103,14 @@ pub fn template() -> &'static Template {
             )
             .stock(),
         )
-        .row(RowSpec::percent(
+        .row(Indicator::percent(
             1,
             "2.2",
             "full_online_rate",
             "Tỷ lệ DVCTT toàn trình",
             "Share of eligible procedures fully online",
         ))
-        .row(RowSpec::count(
+        .row(Indicator::count(
             1,
             "3",
             "results",
@@ -118,7 +119,7 @@ pub fn template() -> &'static Template {
             "Kết quả",
             "results",
         ))
-        .row(RowSpec::count(
+        .row(Indicator::count(
             1,
             "3.1",
             "electronic_results",
@@ -127,14 +128,14 @@ pub fn template() -> &'static Template {
             "Kết quả",
             "results",
         ))
-        .row(RowSpec::percent(
+        .row(Indicator::percent(
             1,
             "3.2",
             "electronic_results_rate",
             "Tỷ lệ kết quả điện tử",
             "Share of results issued electronically",
         ))
-        .row(RowSpec::count(
+        .row(Indicator::count(
             1,
             "4",
             "digitised_dossiers",
@@ -149,7 +150,7 @@ pub fn template() -> &'static Template {
             "Thanh toán và tổ chức",
             "Payments and organisation",
         )
-        .row(RowSpec::code(
+        .row(Indicator::code(
             2,
             "1",
             "online_payment",
@@ -158,7 +159,7 @@ pub fn template() -> &'static Template {
             YES_NO,
             "1: Có; 2: Không",
         ))
-        .row(RowSpec::count(
+        .row(Indicator::count(
             2,
             "1.1",
             "online_payments",
@@ -168,7 +169,7 @@ pub fn template() -> &'static Template {
             "payments",
         ))
         .row(
-            RowSpec::count(
+            Indicator::count(
                 2,
                 "2",
                 "one_stop_shops",
@@ -180,7 +181,7 @@ pub fn template() -> &'static Template {
             .stock(),
         )
         .row(
-            RowSpec::count(
+            Indicator::count(
                 2,
                 "2.1",
                 "one_stop_shops_province",
@@ -192,7 +193,7 @@ pub fn template() -> &'static Template {
             .stock(),
         )
         .row(
-            RowSpec::count(
+            Indicator::count(
                 2,
                 "2.2",
                 "one_stop_shops_commune",
