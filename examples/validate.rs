@@ -366,8 +366,8 @@ fn problems(error: &Error) -> (Vec<Problem>, usize) {
             stt: (cell.form != 0 || !cell.stt.is_empty()).then(|| cell.stt.clone()),
             line: cell.line,
             text: cell.raw.clone(),
-            message_vi: cell.message_vi(),
-            message_en: cell.message_en(),
+            message_vi: cell.message_vi().to_string(),
+            message_en: cell.message_en().to_string(),
         }),
         Error::Json(json) => listed(json, |problem| Problem {
             form: problem.form(),
@@ -388,7 +388,7 @@ fn problems(error: &Error) -> (Vec<Problem>, usize) {
         Error::Encoding(encoding) => (
             vec![Problem {
                 line: Some(encoding.line),
-                ..Problem::general(encoding.message_vi(), encoding.message_en())
+                ..Problem::general(encoding.message_vi().into(), encoding.message_en().into())
             }],
             0,
         ),
@@ -479,8 +479,8 @@ fn load(input: &Input) -> Result<Loaded, (Vec<Problem>, usize)> {
         let problem = CellProblem::NoFigures;
         return Err((
             vec![Problem::general(
-                problem.message_vi(""),
-                problem.message_en(""),
+                problem.message_vi("").into(),
+                problem.message_en("").into(),
             )],
             0,
         ));
@@ -899,8 +899,7 @@ fn with_files(inputs: &[Input], mut findings: CrossFindings) -> CrossFindings {
         let files = files_of(inputs, &finding.cells);
         if !files.is_empty() {
             let files = files.join(", ");
-            let _ = write!(finding.message_vi, " (tệp: {files})");
-            let _ = write!(finding.message_en, " (files: {files})");
+            finding.append(&format!(" (tệp: {files})"), &format!(" (files: {files})"));
         }
     }
     findings
@@ -1140,8 +1139,8 @@ fn print_cross(out: &mut String, findings: &CrossFindings, inputs: &[Input]) {
             finding.severity.to_string().to_uppercase(),
             finding.rule,
             cells.join(", "),
-            one_line(&finding.message_vi),
-            one_line(&finding.message_en),
+            one_line(&finding.message_vi().to_string()),
+            one_line(&finding.message_en().to_string()),
         );
     }
     if findings.is_empty() {
@@ -1224,7 +1223,9 @@ fn run_render(options: &Options, render: Render, loaded: &[Loaded]) -> ExitCode 
                 let problems: Vec<Problem> = match &error {
                     Error::Members(members) => members
                         .iter()
-                        .map(|member| Problem::general(member.message_vi(), member.message_en()))
+                        .map(|member| {
+                            Problem::general(member.message_vi().into(), member.message_en().into())
+                        })
                         .collect(),
                     other => vec![Problem::general(other.to_string(), other.to_string())],
                 };

@@ -12,19 +12,26 @@
 //! | [`CrossFamily::Derived`] | `derived:q2:` or `derived:q4:` then the id of a rule of one report (`derived:q4:part:3/3.1.2<=3/3.1.1`) |
 //! | [`CrossFamily::Aggregate`] | `aggregate:` then the id of a rule of one report (`aggregate:sum:3/1.4`) |
 //!
-//! Its messages are in Vietnamese and English, written when the finding is
-//! made (findings across reports are few), rows named `mục 1.4` / `row 1.4`
-//! and numbers with their printed digits, in each language's separators.
+//! Its messages are in Vietnamese and English, written when asked for
+//! ([`CrossFinding::message_vi`], [`CrossFinding::message_en`], which give
+//! a [`Message`]) or when the finding is serialized, as a finding of one
+//! report's are (see [`crate::message`]): from the values the check
+//! read, which the finding keeps. Rows are named `biểu 3 mục 1.4` /
+//! `form 3 row 1.4` and numbers written with their printed digits, in each
+//! language's separators.
 
 use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::CellId;
+use crate::check::words::{Capital, CellName, FormShown, Piece, style};
 use crate::finding::{Interval, Severity};
-use crate::number::{NumberText, Style};
+use crate::message::{Given, Language, Message, Words};
+use crate::number::NumberText;
 use crate::period::{Period, Term};
 
 /// The families of checks across reports (serialized `period`, `derived`,
@@ -135,10 +142,9 @@ impl ReportCell {
 /// let findings = cchc_forms::series::check_reports(&reports).findings;
 /// let flow = findings.iter().find(|f| f.rule == "period:flow:3/3.1.1").unwrap();
 /// assert_eq!(flow.cells.len(), 2); // the cell in the half-year report, then in Q1
-/// assert!(flow.message_en.contains("row 3.1.1"));
+/// assert!(flow.message_en().contains("row 3.1.1"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone)]
 pub struct CrossFinding {
     /// The rule id: its family, its check and the row (`period:flow:3/3.1.1`).
     pub rule: String,
@@ -161,16 +167,194 @@ pub struct CrossFinding {
     pub computed_interval: Option<Interval>,
     /// `reported − computed`, when both are known.
     pub imbalance: Option<Decimal>,
-    /// The message in Vietnamese.
-    pub message_vi: String,
-    /// The message in English.
-    pub message_en: String,
+    /// What the messages are written from.
+    text: Arc<dyn Words + Send + Sync>,
+}
+
+impl CrossFinding {
+    /// The message in Vietnamese, written when displayed (`to_string()`,
+    /// `{}`), compared with a string, or serialized.
+    #[must_use]
+    pub fn message_vi(&self) -> Message<&CrossFinding> {
+        self.in_language(Language::Vietnamese)
+    }
+
+    /// The message in English, written when displayed (`to_string()`,
+    /// `{}`), compared with a string, or serialized.
+    #[must_use]
+    pub fn message_en(&self) -> Message<&CrossFinding> {
+        self.in_language(Language::English)
+    }
+}
+
+impl CrossFinding {
+    /// Appends `vi` to the Vietnamese message and `en` to the English one
+    /// (a note of the caller's, such as the files the reports came from).
+    ///
+    /// # Example
+    /// ```
+    /// use cchc_forms::{aggregate::aggregate, samples};
+    /// let mut second = samples::bac_giang_2023_q3();
+    /// second.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+    /// let members = [samples::bac_giang_2023_q3(), second];
+    /// let mut notes = aggregate("Tổng hợp", &members)?.distributions();
+    /// let survey = &mut notes.0[0];
+    /// survey.append(" (tệp: a.tsv)", " (files: a.tsv)");
+    /// assert!(survey.message_en().ends_with("gave 1 (yes). (files: a.tsv)"));
+    /// assert!(survey.message_vi().ends_with(" (tệp: a.tsv)"));
+    /// # Ok::<(), cchc_forms::Error>(())
+    /// ```
+    pub fn append(&mut self, vi: &str, en: &str) {
+        let before = Arc::clone(&self.text);
+        let after = Given {
+            vi: vi.to_owned(),
+            en: en.to_owned(),
+        };
+        self.text = Arc::new(crate::message::Written(
+            move |language: Language, out: &mut dyn fmt::Write| {
+                before.write_in(language, out)?;
+                after.write_in(language, out)
+            },
+        ));
+    }
+}
+
+impl Words for CrossFinding {
+    fn write_in(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        self.text.write_in(language, out)
+    }
 }
 
 impl fmt::Display for CrossFinding {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(out, "{} [{}] {}", self.severity, self.rule, self.message_en)
+        write!(
+            out,
+            "{} [{}] {}",
+            self.severity,
+            self.rule,
+            self.message_en()
+        )
     }
+}
+
+// The messages stand for what they are written from.
+#[allow(clippy::missing_fields_in_debug)]
+impl fmt::Debug for CrossFinding {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.debug_struct("CrossFinding")
+            .field("rule", &self.rule)
+            .field("family", &self.family)
+            .field("severity", &self.severity)
+            .field("cells", &self.cells)
+            .field("reported", &self.reported)
+            .field("reported_interval", &self.reported_interval)
+            .field("computed", &self.computed)
+            .field("computed_interval", &self.computed_interval)
+            .field("imbalance", &self.imbalance)
+            .field("message_vi", &self.message_vi())
+            .field("message_en", &self.message_en())
+            .finish()
+    }
+}
+
+impl PartialEq for CrossFinding {
+    /// Equal fields and equal messages.
+    fn eq(&self, other: &CrossFinding) -> bool {
+        self.rule == other.rule
+            && self.family == other.family
+            && self.severity == other.severity
+            && self.cells == other.cells
+            && self.reported == other.reported
+            && self.reported_interval == other.reported_interval
+            && self.computed == other.computed
+            && self.computed_interval == other.computed_interval
+            && self.imbalance == other.imbalance
+            && self.message_vi() == other.message_vi()
+            && self.message_en() == other.message_en()
+    }
+}
+
+impl Eq for CrossFinding {}
+
+impl Serialize for CrossFinding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("CrossFinding", 11)?;
+        out.serialize_field("rule", &self.rule)?;
+        out.serialize_field("family", &self.family)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("cells", &self.cells)?;
+        out.serialize_field("reported", &self.reported)?;
+        out.serialize_field("reported_interval", &self.reported_interval)?;
+        out.serialize_field("computed", &self.computed)?;
+        out.serialize_field("computed_interval", &self.computed_interval)?;
+        out.serialize_field("imbalance", &self.imbalance)?;
+        out.serialize_field("message_vi", &self.message_vi())?;
+        out.serialize_field("message_en", &self.message_en())?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for CrossFinding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let entry = CrossFindingEntry::deserialize(deserializer)?;
+        Ok(CrossFinding {
+            rule: entry.rule,
+            family: entry.family,
+            severity: entry.severity,
+            cells: entry.cells,
+            reported: entry.reported,
+            reported_interval: entry.reported_interval,
+            computed: entry.computed,
+            computed_interval: entry.computed_interval,
+            imbalance: entry.imbalance,
+            text: Arc::new(Given {
+                vi: entry.message_vi,
+                en: entry.message_en,
+            }),
+        })
+    }
+}
+
+impl JsonSchema for CrossFinding {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CrossFinding".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        CrossFindingEntry::json_schema(generator)
+    }
+}
+
+/// One problem (or note) found across reports.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct CrossFindingEntry {
+    /// The rule id: its family, its check and the row (`period:flow:3/3.1.1`).
+    rule: String,
+    /// The family.
+    family: CrossFamily,
+    /// How serious it is.
+    severity: Severity,
+    /// The cells involved, each with its report's period (and body when
+    /// bodies differ), the checked cell first.
+    cells: Vec<ReportCell>,
+    /// The value reported in the checked cell, if any.
+    reported: Option<Decimal>,
+    /// The interval of true values the reported digits stand for, if the
+    /// value is a decimal.
+    reported_interval: Option<Interval>,
+    /// The value the other cells imply, if there is a single one.
+    computed: Option<Decimal>,
+    /// The interval of values the other cells imply, when printed digits
+    /// leave room.
+    computed_interval: Option<Interval>,
+    /// `reported − computed`, when both are known.
+    imbalance: Option<Decimal>,
+    /// The message in Vietnamese.
+    message_vi: String,
+    /// The message in English.
+    message_en: String,
 }
 
 /// The findings across reports, in check order; serialized as a JSON array
@@ -199,14 +383,14 @@ impl CrossFindings {
 
 crate::finding::finding_list!(CrossFindings, CrossFinding);
 
-/// A finding across reports in the making: the numbers blank until set.
+/// A finding across reports in the making: the numbers blank until set,
+/// the messages written by `words` when asked for.
 pub(crate) fn finding(
     rule: String,
     family: CrossFamily,
     severity: Severity,
     cells: Vec<ReportCell>,
-    message_vi: String,
-    message_en: String,
+    words: impl Words + Send + Sync + 'static,
 ) -> CrossFinding {
     CrossFinding {
         rule,
@@ -218,26 +402,35 @@ pub(crate) fn finding(
         computed: None,
         computed_interval: None,
         imbalance: None,
-        message_vi,
-        message_en,
+        text: Arc::new(words),
     }
+}
+
+/// The words of a message written by `write` in the language asked for,
+/// from the values it captured.
+pub(crate) fn words(
+    write: impl Fn(Language, &mut dyn fmt::Write) -> fmt::Result + Send + Sync + 'static,
+) -> impl Words + Send + Sync + 'static {
+    crate::message::Written(write)
 }
 
 /// A report's period in a message: `báo cáo quý I năm 2023` / `the Q1 2023
 /// report` (the year is a year, written without a thousands separator).
-pub(crate) fn report_of(period: Option<Period>, vietnamese: bool) -> String {
-    match (period, vietnamese) {
-        (None, true) => "báo cáo không ghi kỳ".to_owned(),
-        (None, false) => "the report without a period".to_owned(),
+pub(crate) fn report_of(period: Option<Period>, language: Language) -> String {
+    match (period, language) {
+        (None, Language::Vietnamese) => "báo cáo không ghi kỳ".to_owned(),
+        (None, Language::English) => "the report without a period".to_owned(),
         (
             Some(Period {
                 year,
                 term: Term::Year,
             }),
-            true,
+            Language::Vietnamese,
         ) => format!("báo cáo năm {year}"),
-        (Some(period), true) => format!("báo cáo {} năm {}", period.term.name_vi(), period.year),
-        (Some(Period { year, term }), false) => match term {
+        (Some(period), Language::Vietnamese) => {
+            format!("báo cáo {} năm {}", period.term.name_vi(), period.year)
+        }
+        (Some(Period { year, term }), Language::English) => match term {
             Term::Q1 => format!("the Q1 {year} report"),
             Term::HalfYear => format!("the half-year {year} report"),
             Term::Q3 => format!("the Q3 {year} report"),
@@ -247,19 +440,20 @@ pub(crate) fn report_of(period: Option<Period>, vietnamese: bool) -> String {
 }
 
 /// A short name of a report's period: `quý I/2023` / `Q1 2023`.
-pub(crate) fn period_short(period: Option<Period>, vietnamese: bool) -> String {
-    match (period, vietnamese) {
-        (None, true) => "không ghi kỳ".to_owned(),
-        (None, false) => "no period".to_owned(),
+pub(crate) fn period_short(period: Option<Period>, language: Language) -> String {
+    match (period, language) {
+        (None, language) => language.pick("không ghi kỳ", "no period").to_owned(),
         (
             Some(Period {
                 year,
                 term: Term::Year,
             }),
-            true,
+            Language::Vietnamese,
         ) => format!("năm {year}"),
-        (Some(period), true) => format!("{}/{}", period.term.name_vi(), period.year),
-        (Some(Period { year, term }), false) => match term {
+        (Some(period), Language::Vietnamese) => {
+            format!("{}/{}", period.term.name_vi(), period.year)
+        }
+        (Some(Period { year, term }), Language::English) => match term {
             Term::Q1 => format!("Q1 {year}"),
             Term::HalfYear => format!("H1 {year}"),
             Term::Q3 => format!("Q3 {year}"),
@@ -269,41 +463,31 @@ pub(crate) fn period_short(period: Option<Period>, vietnamese: bool) -> String {
 }
 
 /// A number with its printed digits, in a language's separators.
-pub(crate) fn number(value: Decimal, vietnamese: bool) -> String {
-    NumberText::decimal(value, style(vietnamese)).to_string()
+pub(crate) fn number(value: Decimal, language: Language) -> String {
+    NumberText::decimal(value, style(language)).to_string()
 }
 
 /// A computed number without trailing zeros, in a language's separators.
-pub(crate) fn computed(value: Decimal, vietnamese: bool) -> String {
-    NumberText::trimmed(value, style(vietnamese)).to_string()
+pub(crate) fn computed(value: Decimal, language: Language) -> String {
+    NumberText::trimmed(value, style(language)).to_string()
 }
 
-fn style(vietnamese: bool) -> Style {
-    if vietnamese {
-        Style::Vietnamese
-    } else {
-        Style::English
-    }
+/// A piece of a message, written on its own.
+fn text(piece: &impl Piece) -> String {
+    let mut out = String::new();
+    // Writing into a `String` does not fail.
+    let _ = piece.put(&mut out);
+    out
 }
 
 /// A row in a message: `biểu 3 mục 1.4` / `form 3 row 1.4`.
-pub(crate) fn row(id: CellId, vietnamese: bool) -> String {
-    let indicator = id.indicator();
-    if vietnamese {
-        format!("biểu {} mục {}", indicator.form, indicator.stt)
-    } else {
-        format!("form {} row {}", indicator.form, indicator.stt)
-    }
+pub(crate) fn row(id: CellId, language: Language) -> String {
+    text(&CellName(id, FormShown::Named, language))
 }
 
 /// The same with a capital: `Biểu 3 mục 1.4` / `Form 3 row 1.4`.
-pub(crate) fn row_capital(id: CellId, vietnamese: bool) -> String {
-    let indicator = id.indicator();
-    if vietnamese {
-        format!("Biểu {} mục {}", indicator.form, indicator.stt)
-    } else {
-        format!("Form {} row {}", indicator.form, indicator.stt)
-    }
+pub(crate) fn row_capital(id: CellId, language: Language) -> String {
+    text(&Capital(CellName(id, FormShown::Named, language)))
 }
 
 /// The id part naming a cell: `3/1.4`.

@@ -24,12 +24,8 @@ pub use crate::check::Family;
 use crate::check::Rule;
 use crate::unit::Printed;
 
-/// The language of a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Language {
-    English,
-    Vietnamese,
-}
+pub(crate) use crate::message::Language;
+use crate::message::{Given, Message, Words};
 
 /// Which sentence a finding's message makes; each family words it its own
 /// way.
@@ -818,7 +814,7 @@ pub struct Finding {
 #[derive(Debug, Clone)]
 enum Messages {
     Lazy(Wording),
-    Given { vi: String, en: String },
+    Given(Given),
 }
 
 impl Finding {
@@ -842,21 +838,15 @@ impl Finding {
     /// The message in Vietnamese, written when displayed (`to_string()`,
     /// `{}`), compared with a string, or serialized.
     #[must_use]
-    pub fn message_vi(&self) -> Message<'_> {
-        Message {
-            finding: self,
-            language: Language::Vietnamese,
-        }
+    pub fn message_vi(&self) -> Message<&Finding> {
+        self.in_language(Language::Vietnamese)
     }
 
     /// The message in English, written when displayed (`to_string()`,
     /// `{}`), compared with a string, or serialized.
     #[must_use]
-    pub fn message_en(&self) -> Message<'_> {
-        Message {
-            finding: self,
-            language: Language::English,
-        }
+    pub fn message_en(&self) -> Message<&Finding> {
+        self.in_language(Language::English)
     }
 
     /// Whether the numbers (everything but the messages) are equal.
@@ -873,9 +863,8 @@ impl Finding {
     }
 }
 
-/// One message of a [`Finding`], in one language, written when displayed:
-/// `to_string()` gives it as a `String`, `{}` writes it, `==` compares it
-/// with a string without allocating, and it serializes as a string.
+/// A finding writes its message from its rule, its numbers and the values
+/// the rule read; one read back from JSON, as it was given.
 ///
 /// # Example
 /// ```
@@ -890,91 +879,16 @@ impl Finding {
 /// );
 /// assert!(plan.message_vi().to_string().ends_with("= 71,43%."));
 /// ```
-#[derive(Clone, Copy)]
-pub struct Message<'a> {
-    finding: &'a Finding,
-    language: Language,
-}
-
-impl fmt::Display for Message<'_> {
-    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write(out)
-    }
-}
-
-impl fmt::Debug for Message<'_> {
-    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.to_string(), out)
-    }
-}
-
-impl Message<'_> {
-    /// Writes the message.
-    fn write(&self, out: &mut dyn fmt::Write) -> fmt::Result {
-        match (&self.finding.text, self.language) {
-            (Messages::Lazy(wording), language) => {
-                self.finding
-                    .rule
-                    .rule()
-                    .check
-                    .write_message(self.finding, wording, language, out)
-            }
-            (Messages::Given { vi, .. }, Language::Vietnamese) => out.write_str(vi),
-            (Messages::Given { en, .. }, Language::English) => out.write_str(en),
+impl Words for Finding {
+    fn write_in(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        match &self.text {
+            Messages::Lazy(wording) => self
+                .rule
+                .rule()
+                .check
+                .write_message(self, wording, language, out),
+            Messages::Given(given) => given.write_in(language, out),
         }
-    }
-
-    /// Whether the message is `text`, written piece by piece against it.
-    fn is(&self, text: &str) -> bool {
-        let mut rest = Matching(Some(text));
-        self.write(&mut rest).is_ok() && rest.0 == Some("")
-    }
-}
-
-/// What remains to match of a text, `None` once a piece did not match.
-struct Matching<'a>(Option<&'a str>);
-
-impl fmt::Write for Matching<'_> {
-    fn write_str(&mut self, piece: &str) -> fmt::Result {
-        self.0 = self.0.and_then(|rest| rest.strip_prefix(piece));
-        if self.0.is_some() {
-            Ok(())
-        } else {
-            Err(fmt::Error)
-        }
-    }
-}
-
-impl PartialEq<str> for Message<'_> {
-    fn eq(&self, other: &str) -> bool {
-        self.is(other)
-    }
-}
-
-impl PartialEq<&str> for Message<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self.is(other)
-    }
-}
-
-impl PartialEq<String> for Message<'_> {
-    fn eq(&self, other: &String) -> bool {
-        self.is(other)
-    }
-}
-
-impl PartialEq for Message<'_> {
-    fn eq(&self, other: &Message<'_>) -> bool {
-        match (&self.finding.text, &other.finding.text) {
-            (Messages::Given { .. }, _) => other.is(&self.to_string()),
-            _ => self.is(&other.to_string()),
-        }
-    }
-}
-
-impl Serialize for Message<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }
 
@@ -986,10 +900,12 @@ impl PartialEq for Finding {
         match (&self.text, &other.text) {
             // The same rule, numbers and values read: the same words.
             (Messages::Lazy(mine), Messages::Lazy(theirs)) if mine == theirs => true,
-            (Messages::Given { vi, en }, _) => {
+            (Messages::Given(Given { vi, en }), _) => {
                 other.message_vi().is(vi) && other.message_en().is(en)
             }
-            (_, Messages::Given { vi, en }) => self.message_vi().is(vi) && self.message_en().is(en),
+            (_, Messages::Given(Given { vi, en })) => {
+                self.message_vi().is(vi) && self.message_en().is(en)
+            }
             _ => self.message_vi() == other.message_vi() && self.message_en() == other.message_en(),
         }
     }
@@ -1095,10 +1011,10 @@ impl FindingEntry {
             computed: self.computed,
             computed_interval: self.computed_interval,
             imbalance: self.imbalance,
-            text: Messages::Given {
+            text: Messages::Given(Given {
                 vi: self.message_vi,
                 en: self.message_en,
-            },
+            }),
         })
     }
 }

@@ -476,7 +476,10 @@ impl<'a> Reader<'a> {
         let period = period?;
         if !crate::limits::REPORT_YEARS.contains(&period.year) {
             let problem = crate::problem::MetaProblem::YearOutOfRange { year: period.year };
-            return Err((problem.message_vi(), problem.message_en()));
+            return Err((
+                problem.message_vi().to_string(),
+                problem.message_en().to_string(),
+            ));
         }
         Ok(Some(period))
     }
@@ -550,7 +553,10 @@ fn join(path: &str, key: &str) -> String {
 fn cell_message(id: CellId, raw: &str, value: &Value) -> (String, String) {
     let number = |error: NumberError| {
         let problem = CellProblem::NotANumber(error);
-        (problem.message_vi(""), problem.message_en(""))
+        (
+            problem.message_vi("").to_string(),
+            problem.message_en("").to_string(),
+        )
     };
     let raw = raw.trim();
     let indicator = id.indicator();
@@ -607,7 +613,10 @@ fn cell_message(id: CellId, raw: &str, value: &Value) -> (String, String) {
             let problem = CellProblem::NotInLegend {
                 legend: indicator.unit_vi,
             };
-            (problem.message_vi(""), problem.message_en(""))
+            (
+                problem.message_vi("").to_string(),
+                problem.message_en("").to_string(),
+            )
         }
     }
 }

@@ -127,6 +127,7 @@ pub mod form;
 mod json;
 mod limits;
 pub mod locate;
+pub mod message;
 mod meta;
 pub mod number;
 #[cfg(feature = "office")]
@@ -156,11 +157,12 @@ pub use error::{
     CellError, CellProblem, DocumentProblem, EncodingError, EncodingProblem, Error, JsonProblem,
     MAX_CELL_CHARS, MAX_DOCUMENT_BYTES, MAX_ECHO_CHARS, MAX_JSON_DEPTH, MAX_NAMED_MEMBERS,
     MAX_PROBLEMS, MAX_REPORTS, MAX_ROWS, MemberProblem, MemberProblemKind, MetaProblem, Place,
-    Problems, Quoted, REPORT_YEARS,
+    ProblemText, Problems, Quoted, REPORT_YEARS,
 };
 pub use figures::Figures;
-pub use finding::{CellList, Finding, Findings, Interval, Message, RuleId, Severity};
+pub use finding::{CellList, Finding, Findings, Interval, RuleId, Severity};
 pub use locate::{Localisation, Locator};
+pub use message::{Language, Message, Words};
 pub use meta::{BodyKey, ReportMeta};
 pub use period::{CalendarDate, Level, Period, Term};
 pub use reference::{Reference, ReferenceCount};

@@ -37,6 +37,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::message::{Language, Message, Words};
+
 /// The most digits a decimal may print after its decimal mark.
 ///
 /// The forms print at most two; six leaves room for more careful reporters
@@ -54,15 +56,13 @@ const _: () = assert!(MAX_INTEGER_DIGITS_U32 as usize == MAX_INTEGER_DIGITS);
 /// Why a cell's text is not a number of the kind asked for.
 ///
 /// Its `Display` is the English message; [`NumberError::message_vi`] gives
-/// the Vietnamese one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+/// the Vietnamese one (see [`crate::message`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NumberError {
     /// The text is empty (after trimming white space).
-    #[error("the text is empty")]
     Empty,
     /// A character that cannot appear in a Vietnamese number.
-    #[error("unexpected character {character:?} at position {position}")]
     UnexpectedCharacter {
         /// The offending character.
         character: char,
@@ -71,43 +71,31 @@ pub enum NumberError {
     },
     /// Thousands separators that do not split the integer part into groups of
     /// three digits (`1.42`, `12.3456`, `.5`, `1..000`).
-    #[error("`.` separates groups of exactly three digits (thousands)")]
     BadGrouping,
     /// More than one decimal mark, or a decimal mark with no digits after it
     /// (`1,2,3`, `5,`).
-    #[error("`,` marks decimals and must appear at most once, followed by digits")]
     BadDecimalMark,
     /// A sign where the kind has none, or a sign not followed by digits.
-    #[error("a count cannot be negative")]
     NegativeCount,
     /// Decimals on a count.
-    #[error("a count must be a whole number")]
     FractionalCount,
     /// A sign in the wrong place, a plus sign, or a lone minus sign.
-    #[error("misplaced sign (only a leading `-` is allowed)")]
     MisplacedSign,
     /// More decimals than [`MAX_DECIMALS`].
-    #[error("more than {MAX_DECIMALS} decimals")]
     TooManyDecimals,
     /// The value does not fit: a count above `u64::MAX`, or a decimal with
     /// more than [`MAX_INTEGER_DIGITS`] integer digits.
-    #[error("the number is too large")]
     Overflow,
     /// A number written the English way, with `,` between groups of
     /// thousands (`1,420` for a count, `1,420,000`, `1,234.5`): the
     /// Vietnamese way is `1.420`.
-    #[error(
-        "`,` between thousands is the English way; Vietnamese numbers group thousands with `.`"
-    )]
     EnglishSeparators,
     /// A thousands group after a leading zero (`0.050`, `000.007`): no
     /// reading of it is a number (a Vietnamese decimal is `0,05`, and a
     /// count does not start with `0.`).
-    #[error("a thousands group cannot follow a leading zero")]
     ZeroBeforeGroup,
     /// Only a dash (`-`, `–`, `—`): reporters write it for "no data", which
     /// is a blank cell.
-    #[error("leave the cell empty for no data")]
     Dash,
 }
 
@@ -121,49 +109,83 @@ impl NumberError {
     /// assert_eq!(NumberError::Dash.to_string(), "leave the cell empty for no data");
     /// ```
     #[must_use]
-    pub fn message_vi(&self) -> String {
-        match self {
-            NumberError::Empty => "ô không có chữ số nào".to_owned(),
-            NumberError::UnexpectedCharacter { character, .. } => {
-                format!("ký tự {} không thể có trong một số", crate::quote::Quoted(&character.to_string()))
-            }
-            NumberError::BadGrouping => {
-                "dấu `.` phân cách từng nhóm đúng ba chữ số (hàng nghìn)".to_owned()
-            }
-            NumberError::BadDecimalMark => {
-                "dấu `,` là dấu thập phân: chỉ có một, và phải có chữ số theo sau".to_owned()
-            }
-            NumberError::NegativeCount => "số lượng không thể âm".to_owned(),
-            NumberError::FractionalCount => "số lượng phải là số nguyên".to_owned(),
-            NumberError::MisplacedSign => "dấu trừ chỉ được đặt ở đầu số".to_owned(),
-            NumberError::TooManyDecimals => {
-                format!("quá {MAX_DECIMALS} chữ số sau dấu thập phân")
-            }
-            NumberError::Overflow => "số quá lớn".to_owned(),
-            NumberError::EnglishSeparators => {
-                "dấu `,` giữa các nhóm hàng nghìn là cách viết tiếng Anh; số tiếng Việt dùng dấu `.`"
-                    .to_owned()
-            }
-            NumberError::ZeroBeforeGroup => {
-                "không thể có nhóm hàng nghìn sau số 0 ở đầu".to_owned()
-            }
-            NumberError::Dash => "để trống ô nếu không có số liệu".to_owned(),
-        }
+    pub fn message_vi(&self) -> Message<&NumberError> {
+        self.in_language(Language::Vietnamese)
     }
 
     /// The message in English (the same as its `Display`), with an
     /// invisible character shown escaped.
     #[must_use]
-    pub fn message_en(&self) -> String {
+    pub fn message_en(&self) -> Message<&NumberError> {
+        self.in_language(Language::English)
+    }
+}
+
+impl Words for NumberError {
+    fn write_in(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let vi = language == Language::Vietnamese;
         match self {
-            NumberError::UnexpectedCharacter { character, .. } => format!(
-                "the character {} cannot appear in a number",
-                crate::quote::Quoted(&character.to_string())
-            ),
-            other => other.to_string(),
+            NumberError::Empty => out.write_str(language.pick("ô không có chữ số nào", "the text is empty")),
+            NumberError::UnexpectedCharacter { character, .. } => {
+                let quoted = crate::quote::Quoted(&character.to_string()).to_string();
+                if vi {
+                    write!(out, "ký tự {quoted} không thể có trong một số")
+                } else {
+                    write!(out, "the character {quoted} cannot appear in a number")
+                }
+            }
+            NumberError::BadGrouping => out.write_str(language.pick(
+                "dấu `.` phân cách từng nhóm đúng ba chữ số (hàng nghìn)",
+                "`.` separates groups of exactly three digits (thousands)",
+            )),
+            NumberError::BadDecimalMark => out.write_str(language.pick(
+                "dấu `,` là dấu thập phân: chỉ có một, và phải có chữ số theo sau",
+                "`,` marks decimals and must appear at most once, followed by digits",
+            )),
+            NumberError::NegativeCount => out.write_str(language.pick(
+                "số lượng không thể âm",
+                "a count cannot be negative",
+            )),
+            NumberError::FractionalCount => out.write_str(language.pick(
+                "số lượng phải là số nguyên",
+                "a count must be a whole number",
+            )),
+            NumberError::MisplacedSign => out.write_str(language.pick(
+                "dấu trừ chỉ được đặt ở đầu số",
+                "misplaced sign (only a leading `-` is allowed)",
+            )),
+            NumberError::TooManyDecimals => {
+                if vi {
+                    write!(out, "quá {MAX_DECIMALS} chữ số sau dấu thập phân")
+                } else {
+                    write!(out, "more than {MAX_DECIMALS} decimals")
+                }
+            }
+            NumberError::Overflow => out.write_str(language.pick("số quá lớn", "the number is too large")),
+            NumberError::EnglishSeparators => out.write_str(language.pick(
+                "dấu `,` giữa các nhóm hàng nghìn là cách viết tiếng Anh; số tiếng Việt dùng dấu `.`",
+                "`,` between thousands is the English way; Vietnamese numbers group thousands with `.`",
+            )),
+            NumberError::ZeroBeforeGroup => out.write_str(language.pick(
+                "không thể có nhóm hàng nghìn sau số 0 ở đầu",
+                "a thousands group cannot follow a leading zero",
+            )),
+            NumberError::Dash => out.write_str(language.pick(
+                "để trống ô nếu không có số liệu",
+                "leave the cell empty for no data",
+            )),
         }
     }
 }
+
+impl fmt::Display for NumberError {
+    /// The message in English.
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_in(Language::English, out)
+    }
+}
+
+impl std::error::Error for NumberError {}
 
 /// The Vietnamese spelling of `text` when it reads as a number written the
 /// English way (`1,420` → `1.420`, `1,234.5` → `1.234,5`, `99.3` → `99,3`):

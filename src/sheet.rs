@@ -430,8 +430,8 @@ impl Sheet {
                         Some(indicator.id),
                         value.get(),
                         (
-                            cell_problem.message_vi(indicator.unit_vi),
-                            cell_problem.message_en(indicator.unit_vi),
+                            cell_problem.message_vi(indicator.unit_vi).to_string(),
+                            cell_problem.message_en(indicator.unit_vi).to_string(),
                         ),
                     ));
                 }

@@ -171,7 +171,7 @@ fn two_provinces_add_up_counts_summed_and_rates_recomputed() {
     assert_eq!(notes.0.len(), 1);
     assert_eq!(notes.0[0].rule, "aggregate:distribution:2/1");
     assert_eq!(
-        notes.0[0].message_en,
+        notes.0[0].message_en(),
         "Form 2 row 1, codes are not added up: 2 reports gave 1 (yes)."
     );
 
@@ -214,7 +214,7 @@ fn a_commune_that_leaves_a_row_blank_leaves_it_blank_in_the_total() {
     assert_eq!(gaps.0[0].rule, "aggregate:blank:1/4");
     assert_eq!(gaps.0[0].family, CrossFamily::Aggregate);
     assert_eq!(
-        gaps.0[0].message_en,
+        gaps.0[0].message_en(),
         "Form 1 row 4 is blank in the total of 2 reports: 1 of them left it blank \
          (report 2 (UBND xã Thử Nghiệm Hai)), and a blank is not zero, so the 1 that gave it \
          cannot be added up alone."
@@ -334,7 +334,7 @@ fn a_year_below_its_half_year_is_found_across_the_sheets() {
     assert_eq!(flow.computed, Some(Decimal::from(40)));
     assert_eq!(flow.imbalance, Some(Decimal::from(-20)));
     assert_eq!(
-        flow.message_en,
+        flow.message_en(),
         "Form 2 row 1.1: the 2026 annual report says 20, less than the half-year 2026 report \
          (25) plus the Q3 2026 report (15): the derived Q4 = 20 − 25 − 15 = -20 < 0."
     );
@@ -484,10 +484,10 @@ fn a_derived_quarter_that_breaks_a_rule_of_the_template_is_found() {
     assert_eq!(derived.severity, Severity::Error);
     assert!(
         derived
-            .message_en
+            .message_en()
             .starts_with("Q4 2026 derived (annual report − half-year report − Q3 report): "),
         "{}",
-        derived.message_en
+        derived.message_en()
     );
     // Each of the rule's two cells in each report Q4 comes from.
     assert_eq!(derived.cells.len(), 6);

@@ -262,17 +262,17 @@ fn a_member_with_a_wrong_total_is_named() {
         && c.period == q3));
     assert!(
         found
-            .message_en
+            .message_en()
             .ends_with("Members whose cells make it fail: report 2 (UBND tỉnh Lạng Sơn)."),
         "{}",
-        found.message_en
+        found.message_en()
     );
     assert!(
         found
-            .message_vi
+            .message_vi()
             .ends_with("Báo cáo thành phần gây lỗi: báo cáo 2 (UBND tỉnh Lạng Sơn)."),
         "{}",
-        found.message_vi
+        found.message_vi()
     );
 }
 
@@ -406,7 +406,7 @@ fn what_the_total_could_not_add_is_a_finding() {
         ]
     );
     assert_eq!(
-        found.message_en,
+        found.message_en(),
         "Form 2 row 1.3 is blank in the total of 3 reports: 2 of them left it blank (report 2 (UBND tỉnh Lạng Sơn), report 3 (UBND tỉnh Bắc Ninh)), and a blank is not zero, so the 1 that gave it cannot be added up alone."
     );
     // Rows every member left blank lose nothing: no finding for them; the
@@ -419,10 +419,10 @@ fn what_the_total_could_not_add_is_a_finding() {
     assert_eq!(weight[0].cells[1].member, Some(0));
     assert!(
         weight[0]
-            .message_en
+            .message_en()
             .contains("weighted by each report's departments"),
         "{}",
-        weight[0].message_en
+        weight[0].message_en()
     );
     for rule in rules {
         assert!(
@@ -444,16 +444,16 @@ fn code_rows_show_their_distribution() {
     assert_eq!(survey.len(), 1);
     assert_eq!(survey[0].severity, Severity::Info);
     assert_eq!(
-        survey[0].message_en,
+        survey[0].message_en(),
         "Form 1 row 6, codes are not added up: 1 report gave 0 (no), 2 reports gave 1 (yes)."
     );
     assert_eq!(
-        survey[0].message_vi,
+        survey[0].message_vi(),
         "Biểu 1 mục 6, mã không cộng được: 1 báo cáo ghi 0 (Không), 2 báo cáo ghi 1 (Có)."
     );
     let meeting: Vec<_> = notes.of_rule("aggregate:distribution:7/2").collect();
     assert_eq!(
-        meeting[0].message_en,
+        meeting[0].message_en(),
         "Form 7 row 2, codes are not added up: 2 reports gave 2 (three levels), 1 left it blank."
     );
 }
@@ -477,7 +477,7 @@ fn a_total_too_large_for_its_cell_is_said() {
     let found: Vec<_> = gaps.of_rule("aggregate:too_large:3/3.1.1").collect();
     assert_eq!(found.len(), 1, "{gaps:#?}");
     assert_eq!(
-        found[0].message_en,
+        found[0].message_en(),
         "Form 3 row 3.1.1 is blank in the total of 2 reports: the total is too large for the cell."
     );
 }

@@ -213,7 +213,7 @@ fn two_versions_of_a_period_are_an_error_whatever_their_order() {
             ("1896 and 1902", "blank and 1486")
         };
         assert_eq!(
-            found.message_en,
+            found.message_en(),
             format!(
                 "Reports {} and {} are both the Q3 2023 report of {} but differ in 2 cell(s): form 3 row 1.4 ({one}), form 3 row 1.4.1 ({other}). Which is right cannot be told, so neither is used in the checks across reports.",
                 lo + 1,
@@ -309,7 +309,7 @@ fn copies_among_versions_are_named_with_a_version_unlike_them() {
     assert_eq!(versions.len(), 1);
     assert!(
         versions[0]
-            .message_en
+            .message_en()
             .starts_with("Reports 1 and 2 are both")
     );
     let reasons: Vec<UnplacedReason> = checked.unplaced.iter().map(|u| u.reason).collect();

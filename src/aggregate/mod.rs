@@ -45,7 +45,7 @@
 //! // The sample's own error (1.486 + 255 + 155 ≠ 1.902) is in the total, both members named.
 //! let findings = total.validate();
 //! let sum = findings.iter().find(|f| f.rule == "aggregate:sum:3/1.4").unwrap();
-//! assert!(sum.message_en.ends_with(
+//! assert!(sum.message_en().ends_with(
 //!     "Members whose cells make it fail: report 1 (UBND tỉnh Bắc Giang), report 2 (UBND tỉnh Lạng Sơn)."
 //! ));
 //! # Ok::<(), cchc_forms::Error>(())
@@ -53,6 +53,7 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::fmt;
 
 use serde::Serialize;
 
@@ -60,10 +61,11 @@ use crate::bnv581::Report;
 use crate::catalogue::{Aggregation, CellId, Indicator, Weight};
 use crate::check::interval::pow10;
 use crate::check::{Constraint, Family, Rounding, is_exact, percentage_of, run_rules};
-use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding};
+use crate::cross::{CrossFamily, CrossFinding, CrossFindings, ReportCell, finding, words};
 use crate::error::{Error, MAX_NAMED_MEMBERS, MAX_REPORTS, MemberProblem, MemberProblemKind, echo};
 use crate::figures::Figures;
 use crate::finding::{Interval, Severity};
+use crate::message::{Language, Words};
 use crate::meta::{BodyKey, ReportMeta};
 use crate::sheet::Sheet;
 use crate::template::Template;
@@ -788,7 +790,7 @@ impl<R: Figures> Aggregate<'_, R> {
     /// let gaps = total.gaps();
     /// let blank = gaps.iter().find(|f| f.rule == "aggregate:blank:2/1").unwrap();
     /// assert_eq!(
-    ///     blank.message_en,
+    ///     blank.message_en(),
     ///     "Form 2 row 1 is blank in the total of 2 reports: 1 of them left it blank (report 2 (UBND tỉnh Lạng Sơn)), and a blank is not zero, so the 1 that gave it cannot be added up alone."
     /// );
     /// // The total's cell, then the cell of the member that left it blank.
@@ -797,7 +799,6 @@ impl<R: Figures> Aggregate<'_, R> {
     /// ```
     #[must_use]
     pub fn gaps(&self) -> CrossFindings {
-        use crate::cross::row_capital;
         let period = self.report.meta().period;
         let total_body = Some(echo(&self.report.meta().body));
         let count = self.members.len();
@@ -817,74 +818,35 @@ impl<R: Figures> Aggregate<'_, R> {
                 ..ReportCell::new(id, period, Some(echo(&self.members[member].meta().body)))
             };
             let mut cells = vec![ReportCell::new(id, period, total_body.clone())];
-            let (rule, message_vi, message_en) = match reason {
+            let gap = match reason {
                 BlankReason::BlankInMembers {
                     count: blank,
                     first,
                 } if *blank < count => {
                     cells.extend(first.iter().map(|&m| cell_of(m)));
-                    let names = |vi: bool| self.names(first, *blank, vi);
-                    let given = count - blank;
-                    (
-                        "blank",
-                        format!(
-                            "{} để trống trong tổng hợp {count} báo cáo: {blank} báo cáo để trống ({}), mà ô trống không phải số 0, nên không cộng riêng được {given} báo cáo có số liệu.",
-                            row_capital(id, true),
-                            names(true)
-                        ),
-                        format!(
-                            "{} is blank in the total of {count} reports: {blank} of them left it blank ({}), and a blank is not zero, so the {given} that gave it cannot be added up alone.",
-                            row_capital(id, false),
-                            names(false)
-                        ),
-                    )
+                    Gap::BlankInMembers {
+                        blank: *blank,
+                        names: self.names(first, *blank),
+                    }
                 }
                 BlankReason::WeightMissing { member } => {
                     cells.push(cell_of(*member));
-                    let (weight_vi, weight_en) = match indicator.weight() {
-                        Some(Weight::Reference(kind)) => {
-                            (kind.name_vi().to_owned(), kind.name_en().to_owned())
-                        }
-                        Some(Weight::Row(stt)) => (
-                            format!("số liệu mục {stt}"),
-                            format!("the figure of row {stt}"),
-                        ),
-                        None => (String::new(), String::new()),
-                    };
-                    (
-                        "weight_missing",
-                        format!(
-                            "{} để trống trong tổng hợp {count} báo cáo: tỷ lệ được bình quân theo {weight_vi} của từng báo cáo, mà {} không cho biết.",
-                            row_capital(id, true),
-                            member_name(self.members[*member].meta(), *member, true)
-                        ),
-                        format!(
-                            "{} is blank in the total of {count} reports: the shares are averaged weighted by each report's {weight_en}, which {} does not give.",
-                            row_capital(id, false),
-                            member_name(self.members[*member].meta(), *member, false)
-                        ),
-                    )
+                    Gap::WeightMissing {
+                        weight: indicator.weight(),
+                        name: self.names(&[*member], 1),
+                    }
                 }
-                BlankReason::TooLarge => (
-                    "too_large",
-                    format!(
-                        "{} để trống trong tổng hợp {count} báo cáo: tổng quá lớn, ô không chứa được.",
-                        row_capital(id, true)
-                    ),
-                    format!(
-                        "{} is blank in the total of {count} reports: the total is too large for the cell.",
-                        row_capital(id, false)
-                    ),
-                ),
+                BlankReason::TooLarge => Gap::TooLarge,
                 _ => continue,
             };
+            let rule = gap.rule();
+            let words = GapWords { id, count, gap };
             out.0.push(finding(
                 format!("aggregate:{rule}:{}", crate::cross::cell_id(id)),
                 CrossFamily::Aggregate,
                 Severity::Warning,
                 cells,
-                message_vi,
-                message_en,
+                words,
             ));
         }
         out
@@ -892,20 +854,14 @@ impl<R: Figures> Aggregate<'_, R> {
 
     /// The members at `first` (of `count`) as a message names them, the
     /// rest counted.
-    fn names(&self, first: &[usize], count: usize, vietnamese: bool) -> String {
-        let mut names: Vec<String> = first
-            .iter()
-            .map(|&m| member_name(self.members[m].meta(), m, vietnamese))
-            .collect();
-        let more = count.saturating_sub(first.len());
-        if more > 0 {
-            names.push(if vietnamese {
-                format!("và {more} báo cáo khác")
-            } else {
-                format!("and {more} more")
-            });
+    fn names(&self, first: &[usize], count: usize) -> MemberNames {
+        MemberNames {
+            named: first
+                .iter()
+                .map(|&m| (m, echo(&self.members[m].meta().body)))
+                .collect(),
+            more: count.saturating_sub(first.len()),
         }
-        names.join(", ")
     }
 
     /// The codes the members gave, one note per code row that some member
@@ -922,7 +878,7 @@ impl<R: Figures> Aggregate<'_, R> {
     /// let total = aggregate("Tổng hợp", &members)?;
     /// let notes = total.distributions();
     /// let survey = notes.iter().find(|f| f.rule == "aggregate:distribution:1/6").unwrap();
-    /// assert_eq!(survey.message_en, "Form 1 row 6, codes are not added up: 2 reports gave 1 (yes).");
+    /// assert_eq!(survey.message_en(), "Form 1 row 6, codes are not added up: 2 reports gave 1 (yes).");
     /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     #[must_use]
@@ -939,55 +895,56 @@ impl<R: Figures> Aggregate<'_, R> {
             if counts.iter().all(|&c| c == 0) {
                 continue;
             }
-            let list = |vi: bool| {
+            let (counts, blank, kind) = (counts.clone(), *blank, indicator.kind);
+            let list = move |language: Language| {
                 let mut parts: Vec<String> = counts
                     .iter()
                     .enumerate()
                     .filter(|&(_, &n)| n > 0)
                     .map(|(code, n)| {
                         // The code with its meaning, as the legend prints it.
-                        let meaning = match indicator.kind {
+                        let meaning = match kind {
                             crate::unit::ValueKind::Code { legend } => legend
                                 .iter()
                                 .find(|entry| usize::from(entry.code) == code)
-                                .map(|entry| if vi { entry.label_vi } else { entry.label_en }),
+                                .map(|entry| language.pick(entry.label_vi, entry.label_en)),
                             _ => None,
                         };
                         let code = meaning.map_or_else(
                             || code.to_string(),
                             |meaning| format!("{code} ({meaning})"),
                         );
-                        if vi {
-                            format!("{n} báo cáo ghi {code}")
-                        } else {
-                            format!("{n} report{} gave {code}", if *n == 1 { "" } else { "s" })
+                        match language {
+                            Language::Vietnamese => format!("{n} báo cáo ghi {code}"),
+                            Language::English => {
+                                format!("{n} report{} gave {code}", if *n == 1 { "" } else { "s" })
+                            }
                         }
                     })
                     .collect();
-                if *blank > 0 {
-                    parts.push(if vi {
-                        format!("{blank} báo cáo để trống")
-                    } else {
-                        format!("{blank} left it blank")
+                if blank > 0 {
+                    parts.push(match language {
+                        Language::Vietnamese => format!("{blank} báo cáo để trống"),
+                        Language::English => format!("{blank} left it blank"),
                     });
                 }
                 parts.join(", ")
+            };
+            let message = move |language: Language, out: &mut dyn fmt::Write| {
+                write!(
+                    out,
+                    "{}, {}: {}.",
+                    row_capital(id, language),
+                    language.pick("mã không cộng được", "codes are not added up"),
+                    list(language)
+                )
             };
             out.0.push(finding(
                 format!("aggregate:distribution:{}", crate::cross::cell_id(id)),
                 CrossFamily::Aggregate,
                 Severity::Info,
                 vec![ReportCell::new(id, period, body.clone())],
-                format!(
-                    "{}, mã không cộng được: {}.",
-                    row_capital(id, true),
-                    list(true)
-                ),
-                format!(
-                    "{}, codes are not added up: {}.",
-                    row_capital(id, false),
-                    list(false)
-                ),
+                words(message),
             ));
         }
         out
@@ -1012,7 +969,6 @@ impl<R: Figures> Aggregate<'_, R> {
             .collect();
         let culprits_of = self.culprits(template, &absent, &checked);
         for (single, (count, culprits)) in checked.into_iter().zip(culprits_of) {
-            let more = count.saturating_sub(culprits.len());
             let body = Some(echo(&self.report.meta().body));
             let mut cells: Vec<ReportCell> = single
                 .cells
@@ -1026,48 +982,39 @@ impl<R: Figures> Aggregate<'_, R> {
                     ..ReportCell::new(id, period, member_body.clone())
                 }));
             }
-            let names = |vi: bool| -> String {
-                let mut names: Vec<String> = culprits
-                    .iter()
-                    .map(|&m| member_name(self.members[m].meta(), m, vi))
-                    .collect();
-                if more > 0 {
-                    names.push(if vi {
-                        format!("và {more} báo cáo khác")
-                    } else {
-                        format!("and {more} more")
-                    });
+            let names = self.names(&culprits, count);
+            let (members, own) = (self.members.len(), (*single).clone());
+            let message = move |language: Language, out: &mut dyn fmt::Write| {
+                write!(
+                    out,
+                    "{} {members} {}: ",
+                    language.pick("Tổng hợp", "Total of"),
+                    language.pick("báo cáo", "reports")
+                )?;
+                own.write_in(language, out)?;
+                match (names.named.is_empty(), language) {
+                    (true, Language::Vietnamese) => out.write_str(
+                        " Không báo cáo thành phần nào tự vi phạm quy tắc này: lỗi do cộng các báo cáo.",
+                    ),
+                    (true, Language::English) => out.write_str(
+                        " No member breaks this rule on its own: the total fails from adding them up.",
+                    ),
+                    (false, Language::Vietnamese) => {
+                        write!(out, " Báo cáo thành phần gây lỗi: {}.", names.write(language))
+                    }
+                    (false, Language::English) => write!(
+                        out,
+                        " Members whose cells make it fail: {}.",
+                        names.write(language)
+                    ),
                 }
-                names.join(", ")
-            };
-            let (tail_vi, tail_en) = if culprits.is_empty() {
-                (
-                    " Không báo cáo thành phần nào tự vi phạm quy tắc này: lỗi do cộng các báo cáo."
-                        .to_owned(),
-                    " No member breaks this rule on its own: the total fails from adding them up."
-                        .to_owned(),
-                )
-            } else {
-                (
-                    format!(" Báo cáo thành phần gây lỗi: {}.", names(true)),
-                    format!(" Members whose cells make it fail: {}.", names(false)),
-                )
             };
             let mut cross: CrossFinding = finding(
                 format!("aggregate:{}", single.rule),
                 CrossFamily::Aggregate,
                 single.severity,
                 cells,
-                format!(
-                    "Tổng hợp {} báo cáo: {}{tail_vi}",
-                    self.members.len(),
-                    single.message_vi()
-                ),
-                format!(
-                    "Total of {} reports: {}{tail_en}",
-                    self.members.len(),
-                    single.message_en()
-                ),
+                words(message),
             );
             cross.reported = single.reported;
             cross.reported_interval = single.reported_interval;
@@ -1120,13 +1067,120 @@ impl<R: Figures> Aggregate<'_, R> {
     }
 }
 
-/// A member as findings name it: `report N (body)`, from 1 (members may
-/// share a body's name), `báo cáo N (…)` in Vietnamese.
-fn member_name(member: &ReportMeta, index: usize, vietnamese: bool) -> String {
-    let word = if vietnamese { "báo cáo" } else { "report" };
-    if member.body.is_empty() {
-        format!("{word} {}", index + 1)
-    } else {
-        format!("{word} {} ({})", index + 1, echo(&member.body))
+/// Why a total's cell is blank, as its finding says.
+enum Gap {
+    /// Some members left it blank (`blank` of them, named).
+    BlankInMembers { blank: usize, names: MemberNames },
+    /// A member did not give the weight of an average.
+    WeightMissing {
+        weight: Option<Weight>,
+        name: MemberNames,
+    },
+    /// The total does not fit the cell.
+    TooLarge,
+}
+
+impl Gap {
+    /// The check's name in the rule id.
+    fn rule(&self) -> &'static str {
+        match self {
+            Gap::BlankInMembers { .. } => "blank",
+            Gap::WeightMissing { .. } => "weight_missing",
+            Gap::TooLarge => "too_large",
+        }
+    }
+}
+
+/// The message of a blank cell of a total of `count` reports.
+struct GapWords {
+    id: CellId,
+    count: usize,
+    gap: Gap,
+}
+
+impl Words for GapWords {
+    fn write_in(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
+        let (row, count) = (crate::cross::row_capital(self.id, language), self.count);
+        match (&self.gap, language) {
+            (Gap::BlankInMembers { blank, names }, Language::Vietnamese) => write!(
+                out,
+                "{row} để trống trong tổng hợp {count} báo cáo: {blank} báo cáo để trống ({}), mà ô trống không phải số 0, nên không cộng riêng được {} báo cáo có số liệu.",
+                names.write(language),
+                count - blank
+            ),
+            (Gap::BlankInMembers { blank, names }, Language::English) => write!(
+                out,
+                "{row} is blank in the total of {count} reports: {blank} of them left it blank ({}), and a blank is not zero, so the {} that gave it cannot be added up alone.",
+                names.write(language),
+                count - blank
+            ),
+            (Gap::WeightMissing { weight, name }, _) => {
+                let weight = match (weight, language) {
+                    (Some(Weight::Reference(kind)), _) => {
+                        language.pick(kind.name_vi(), kind.name_en()).to_owned()
+                    }
+                    (Some(Weight::Row(stt)), Language::Vietnamese) => format!("số liệu mục {stt}"),
+                    (Some(Weight::Row(stt)), Language::English) => {
+                        format!("the figure of row {stt}")
+                    }
+                    (None, _) => String::new(),
+                };
+                let name = name.write(language);
+                match language {
+                    Language::Vietnamese => write!(
+                        out,
+                        "{row} để trống trong tổng hợp {count} báo cáo: tỷ lệ được bình quân theo {weight} của từng báo cáo, mà {name} không cho biết."
+                    ),
+                    Language::English => write!(
+                        out,
+                        "{row} is blank in the total of {count} reports: the shares are averaged weighted by each report's {weight}, which {name} does not give."
+                    ),
+                }
+            }
+            (Gap::TooLarge, Language::Vietnamese) => write!(
+                out,
+                "{row} để trống trong tổng hợp {count} báo cáo: tổng quá lớn, ô không chứa được."
+            ),
+            (Gap::TooLarge, Language::English) => write!(
+                out,
+                "{row} is blank in the total of {count} reports: the total is too large for the cell."
+            ),
+        }
+    }
+}
+
+/// Members as a message names them: `report N (body)`, from 1 (members
+/// may share a body's name), `báo cáo N (…)` in Vietnamese, the first
+/// few, the rest counted.
+struct MemberNames {
+    /// The members named: their positions and bodies.
+    named: Vec<(usize, String)>,
+    /// How many more there are.
+    more: usize,
+}
+
+impl MemberNames {
+    /// The names, in `language`, joined.
+    fn write(&self, language: Language) -> String {
+        let word = language.pick("báo cáo", "report");
+        let mut names: Vec<String> = self
+            .named
+            .iter()
+            .map(|(index, body)| {
+                if body.is_empty() {
+                    format!("{word} {}", index + 1)
+                } else {
+                    format!("{word} {} ({body})", index + 1)
+                }
+            })
+            .collect();
+        let more = self.more;
+        if more > 0 {
+            names.push(match language {
+                Language::Vietnamese => format!("và {more} báo cáo khác"),
+                Language::English => format!("and {more} more"),
+            });
+        }
+        names.join(", ")
     }
 }

@@ -580,7 +580,7 @@ impl<'a> Model<'a> {
             unplaced: across
                 .unplaced
                 .iter()
-                .map(|u| (u.message_vi(), u.message_en()))
+                .map(|u| (u.message_vi().to_string(), u.message_en().to_string()))
                 .collect(),
         };
         for (view, &(group, column)) in views.iter().zip(&places) {
@@ -591,8 +591,8 @@ impl<'a> Model<'a> {
             model.add(Mark {
                 severity: finding.severity,
                 rule: finding.rule.clone(),
-                message_vi: finding.message_vi.clone(),
-                message_en: finding.message_en.clone(),
+                message_vi: finding.message_vi().to_string(),
+                message_en: finding.message_en().to_string(),
                 flagged,
                 related: Vec::new(),
                 form: finding.cells.first().map_or(0, |cell| cell.form),
@@ -703,8 +703,8 @@ impl<'a> Model<'a> {
             model.add(Mark {
                 severity: finding.severity,
                 rule: finding.rule.clone(),
-                message_vi: finding.message_vi.clone(),
-                message_en: finding.message_en.clone(),
+                message_vi: finding.message_vi().to_string(),
+                message_en: finding.message_en().to_string(),
                 flagged,
                 related,
                 form: finding.cells.first().map_or(0, |cell| cell.form),

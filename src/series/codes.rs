@@ -5,9 +5,11 @@ use super::{View, span};
 use crate::catalogue::PeriodClass;
 use crate::cross::{
     CrossFamily, CrossFindings, cell_id, finding, number, period_short, report_of, row_capital,
+    words,
 };
 use crate::finding::Severity;
-use crate::period::Term;
+use crate::message::Language;
+use crate::period::{Period, Term};
 use crate::unit::ValueKind;
 
 pub(super) fn check(view: &View, findings: &mut CrossFindings) {
@@ -45,31 +47,6 @@ fn plan(view: &View, id: crate::catalogue::CellId, findings: &mut CrossFindings)
         .terms()
         .filter_map(|t| view.value(t, id).map(|v| (t, v)))
         .collect();
-    let message = |vi: bool| {
-        let listed: Vec<String> = given
-            .iter()
-            .map(|&(t, v)| {
-                format!(
-                    "{} {}",
-                    period_short(Some(view.period(t)), vi),
-                    number(v.to_decimal(), vi)
-                )
-            })
-            .collect();
-        if vi {
-            format!(
-                "{}: chỉ tiêu kế hoạch năm khác nhau giữa các báo cáo trong năm ({}); kế hoạch có được điều chỉnh không?",
-                row_capital(id, true),
-                listed.join("; ")
-            )
-        } else {
-            format!(
-                "{}: the year's plan differs between the reports of the year ({}); was the plan revised?",
-                row_capital(id, false),
-                listed.join("; ")
-            )
-        }
-    };
     // The latest report's value against the first's.
     let (first, last) = (given[0], given[given.len() - 1]);
     let mut cells = vec![view.cell(last.0, id)];
@@ -78,13 +55,39 @@ fn plan(view: &View, id: crate::catalogue::CellId, findings: &mut CrossFindings)
             .iter()
             .map(|&(t, _)| view.cell(t, id)),
     );
+    let year = view.year;
+    let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+        let listed: Vec<String> = given
+            .iter()
+            .map(|&(t, v)| {
+                format!(
+                    "{} {}",
+                    period_short(Some(Period::new(year, t)), language),
+                    number(v.to_decimal(), language)
+                )
+            })
+            .collect();
+        write!(
+            out,
+            "{}: {} ({}); {}",
+            row_capital(id, language),
+            language.pick(
+                "chỉ tiêu kế hoạch năm khác nhau giữa các báo cáo trong năm",
+                "the year's plan differs between the reports of the year"
+            ),
+            listed.join("; "),
+            language.pick(
+                "kế hoạch có được điều chỉnh không?",
+                "was the plan revised?"
+            ),
+        )
+    };
     let mut found = finding(
         format!("period:plan:{}", cell_id(id)),
         CrossFamily::Period,
         Severity::Warning,
         cells,
-        message(true),
-        message(false),
+        words(message),
     );
     if let (Some(reported), Some(computed)) = (span(id, last.1), span(id, first.1)) {
         super::flows::set_numbers(
@@ -126,36 +129,37 @@ fn event(view: &View, id: crate::catalogue::CellId, findings: &mut CrossFindings
     if said_yes.is_empty() {
         return;
     }
-    let message = |vi: bool| {
-        let names: Vec<String> = said_yes
-            .iter()
-            .map(|&t| report_of(Some(view.period(t)), vi))
-            .collect();
-        if vi {
-            format!(
-                "{}: {} ghi 0 (không) nhưng {} ghi 1 (có), mà kỳ báo cáo năm bao gồm các kỳ đó.",
-                row_capital(id, true),
-                report_of(Some(view.period(later)), true),
-                names.join(" và ")
-            )
-        } else {
-            format!(
-                "{}: {} says 0 (no) but {} said 1 (yes), and the year's report covers their periods.",
-                row_capital(id, false),
-                report_of(Some(view.period(later)), false),
-                names.join(" and ")
-            )
-        }
-    };
     let mut cells = vec![view.cell(later, id)];
     cells.extend(said_yes.iter().map(|&t| view.cell(t, id)));
+    let year = view.year;
+    let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+        let names: Vec<String> = said_yes
+            .iter()
+            .map(|&t| report_of(Some(Period::new(year, t)), language))
+            .collect();
+        let (id, later) = (
+            row_capital(id, language),
+            report_of(Some(Period::new(year, later)), language),
+        );
+        match language {
+            Language::Vietnamese => write!(
+                out,
+                "{id}: {later} ghi 0 (không) nhưng {} ghi 1 (có), mà kỳ báo cáo năm bao gồm các kỳ đó.",
+                names.join(" và ")
+            ),
+            Language::English => write!(
+                out,
+                "{id}: {later} says 0 (no) but {} said 1 (yes), and the year's report covers their periods.",
+                names.join(" and ")
+            ),
+        }
+    };
     let mut found = finding(
         format!("period:event:{}", cell_id(id)),
         CrossFamily::Period,
         Severity::Error,
         cells,
-        message(true),
-        message(false),
+        words(message),
     );
     found.reported = Some(value.to_decimal());
     found.computed = Some(rust_decimal::Decimal::ONE);
@@ -177,7 +181,7 @@ fn status(view: &View, id: crate::catalogue::CellId, findings: &mut CrossFinding
         if after.mantissa >= before.mantissa {
             continue;
         }
-        let meaning = |code: i128, vi: bool| {
+        let meaning = move |code: i128, language: Language| {
             let ValueKind::Code { legend } = id.indicator().kind else {
                 return String::new();
             };
@@ -185,41 +189,35 @@ fn status(view: &View, id: crate::catalogue::CellId, findings: &mut CrossFinding
                 .iter()
                 .find(|entry| i128::from(entry.code) == code)
                 .map_or_else(String::new, |entry| {
-                    format!(" ({})", if vi { entry.label_vi } else { entry.label_en })
+                    format!(" ({})", language.pick(entry.label_vi, entry.label_en))
                 })
         };
-        let message = |vi: bool| {
-            if vi {
-                format!(
-                    "{}: {} ghi {}{}, lùi so với {} ({}{}); trạng thái thường không lùi.",
-                    row_capital(id, true),
-                    report_of(Some(view.period(later)), true),
-                    after.mantissa,
-                    meaning(after.mantissa, true),
-                    report_of(Some(view.period(earlier)), true),
-                    before.mantissa,
-                    meaning(before.mantissa, true),
-                )
-            } else {
-                format!(
-                    "{}: {} says {}{}, back from {} ({}{}); a status does not usually move back.",
-                    row_capital(id, false),
-                    report_of(Some(view.period(later)), false),
-                    after.mantissa,
-                    meaning(after.mantissa, false),
-                    report_of(Some(view.period(earlier)), false),
-                    before.mantissa,
-                    meaning(before.mantissa, false),
-                )
-            }
+        let (later_period, earlier_period) = (view.period(later), view.period(earlier));
+        let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+            write!(
+                out,
+                "{}: {} {} {}{}, {} {} ({}{}); {}",
+                row_capital(id, language),
+                report_of(Some(later_period), language),
+                language.pick("ghi", "says"),
+                after.mantissa,
+                meaning(after.mantissa, language),
+                language.pick("lùi so với", "back from"),
+                report_of(Some(earlier_period), language),
+                before.mantissa,
+                meaning(before.mantissa, language),
+                language.pick(
+                    "trạng thái thường không lùi.",
+                    "a status does not usually move back."
+                ),
+            )
         };
         let mut found = finding(
             format!("period:status:{}", cell_id(id)),
             CrossFamily::Period,
             Severity::Warning,
             vec![view.cell(later, id), view.cell(earlier, id)],
-            message(true),
-            message(false),
+            words(message),
         );
         found.reported = Some(after.to_decimal());
         found.computed = Some(before.to_decimal());

@@ -18,7 +18,8 @@ use super::View;
 
 use crate::catalogue::{CellId, PeriodClass};
 use crate::check::{Family, is_exact, run_rules};
-use crate::cross::{CrossFamily, CrossFindings, ReportCell, finding};
+use crate::cross::{CrossFamily, CrossFindings, ReportCell, finding, words};
+use crate::message::{Language, Words};
 use crate::period::Term;
 use crate::template::{CellSet, Template};
 use crate::unit::Printed;
@@ -85,34 +86,37 @@ pub(super) fn check(view: &View, findings: &mut CrossFindings) {
                 .flat_map(|id| from.iter().map(move |&term| (term, id)))
                 .map(|(term, id)| view.cell(term, id))
                 .collect();
-            let (name, prefix_vi, prefix_en) = match quarter {
-                Quarter::Q2 => (
-                    "q2",
-                    format!(
-                        "Quý II năm {} suy ra (báo cáo 6 tháng − báo cáo quý I): ",
-                        view.year
-                    ),
-                    format!("Q2 {} derived (half-year report − Q1 report): ", view.year),
-                ),
-                Quarter::Q4 => (
-                    "q4",
-                    format!(
-                        "Quý IV năm {} suy ra (báo cáo năm − báo cáo 6 tháng − báo cáo quý III): ",
-                        view.year
-                    ),
-                    format!(
-                        "Q4 {} derived (annual report − half-year report − Q3 report): ",
-                        view.year
-                    ),
-                ),
+            let name = match quarter {
+                Quarter::Q2 => "q2",
+                Quarter::Q4 => "q4",
+            };
+            let (year, own) = (view.year, single.clone());
+            let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+                match (quarter, language) {
+                    (Quarter::Q2, Language::Vietnamese) => write!(
+                        out,
+                        "Quý II năm {year} suy ra (báo cáo 6 tháng − báo cáo quý I): "
+                    )?,
+                    (Quarter::Q2, Language::English) => {
+                        write!(out, "Q2 {year} derived (half-year report − Q1 report): ")?;
+                    }
+                    (Quarter::Q4, Language::Vietnamese) => write!(
+                        out,
+                        "Quý IV năm {year} suy ra (báo cáo năm − báo cáo 6 tháng − báo cáo quý III): "
+                    )?,
+                    (Quarter::Q4, Language::English) => write!(
+                        out,
+                        "Q4 {year} derived (annual report − half-year report − Q3 report): "
+                    )?,
+                }
+                own.write_in(language, out)
             };
             let mut cross = finding(
                 format!("derived:{name}:{}", single.rule),
                 CrossFamily::Derived,
                 single.severity,
                 cells,
-                format!("{prefix_vi}{}", single.message_vi()),
-                format!("{prefix_en}{}", single.message_en()),
+                words(message),
             );
             cross.reported = single.reported;
             cross.reported_interval = single.reported_interval;

@@ -8,10 +8,11 @@ use crate::catalogue::{CellId, PeriodClass};
 use crate::check::interval::Span;
 use crate::check::is_exact;
 use crate::cross::{
-    CrossFamily, CrossFindings, cell_id, computed, finding, number, report_of, row_capital,
+    CrossFamily, CrossFindings, cell_id, computed, finding, number, report_of, row_capital, words,
 };
 use crate::finding::Severity;
-use crate::period::{CalendarDate, Term};
+use crate::message::Language;
+use crate::period::{CalendarDate, Period, Term};
 use crate::unit::Printed;
 
 /// The other reports of the year whose windows (the template's) lie inside
@@ -161,27 +162,30 @@ fn never_falls(
             " (cumulative in fact; an estimate may have been revised)",
         )
     };
-    let message = |vi: bool| {
-        format!(
-            "{}: {} {} {}, {} {} ({}){}",
-            row_capital(id, vi),
-            report_of(Some(later_period), vi),
-            if vi { "ghi" } else { "says" },
-            number(b_dec, vi),
-            if vi { "thấp hơn" } else { "lower than" },
-            report_of(Some(earlier_period), vi),
-            number(a_dec, vi),
-            if vi { printed.0 } else { printed.1 },
+    let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+        write!(
+            out,
+            "{}: {} {} {}, {} {} ({}){}: {}",
+            row_capital(id, language),
+            report_of(Some(later_period), language),
+            language.pick("ghi", "says"),
+            number(b_dec, language),
+            language.pick("thấp hơn", "lower than"),
+            report_of(Some(earlier_period), language),
+            number(a_dec, language),
+            language.pick(printed.0, printed.1),
+            language.pick(
+                "số lũy kế không thể giảm.",
+                "a cumulative figure cannot fall."
+            ),
         )
     };
-    let (vi, en) = (message(true), message(false));
     let mut found = finding(
         format!("period:{name}:{}", cell_id(id)),
         CrossFamily::Period,
         severity,
         vec![later_cell, earlier_cell],
-        format!("{vi}: số lũy kế không thể giảm."),
-        format!("{en}: a cumulative figure cannot fall."),
+        words(message),
     );
     set_numbers(&mut found, id, later, b, a_dec, Some(a));
     findings.0.push(found);
@@ -255,56 +259,50 @@ fn flow(view: &View, id: CellId, later: Term, findings: &mut CrossFindings) {
         _ if parts.len() == 2 && parts[0].0 == Term::HalfYear => ("quý IV", "the derived Q4"),
         _ => ("phần còn lại của năm", "the rest of the year (derived)"),
     };
-    let message = |vi: bool| {
+    let mut cells = vec![view.cell(later, id)];
+    cells.extend(parts.iter().map(|&(t, _)| view.cell(t, id)));
+    let year = view.year;
+    let message = move |language: Language, out: &mut dyn std::fmt::Write| {
         let names: Vec<String> = parts
             .iter()
             .map(|&(t, v)| {
                 format!(
                     "{} ({})",
-                    report_of(Some(view.period(t)), vi),
-                    number(v.to_decimal(), vi)
+                    report_of(Some(Period::new(year, t)), language),
+                    number(v.to_decimal(), language)
                 )
             })
             .collect();
         let terms: Vec<String> = parts
             .iter()
-            .map(|&(_, v)| number(v.to_decimal(), vi))
+            .map(|&(_, v)| number(v.to_decimal(), language))
             .collect();
-        if vi {
-            format!(
-                "{}: {} ghi {}, ít hơn {}: số liệu {} suy ra = {} − {} = {} < 0.",
-                row_capital(id, true),
-                report_of(Some(view.period(later)), true),
-                number(value_dec, true),
+        let (later, value) = (
+            report_of(Some(Period::new(year, later)), language),
+            number(value_dec, language),
+        );
+        let (terms, derived) = (terms.join(" − "), computed(derived, language));
+        match language {
+            Language::Vietnamese => write!(
+                out,
+                "{}: {later} ghi {value}, ít hơn {}: số liệu {quarter_vi} suy ra = {value} − {terms} = {derived} < 0.",
+                row_capital(id, language),
                 names.join(" cộng "),
-                quarter_vi,
-                number(value_dec, true),
-                terms.join(" − "),
-                computed(derived, true),
-            )
-        } else {
-            format!(
-                "{}: {} says {}, less than {}: {} = {} − {} = {} < 0.",
-                row_capital(id, false),
-                report_of(Some(view.period(later)), false),
-                number(value_dec, false),
+            ),
+            Language::English => write!(
+                out,
+                "{}: {later} says {value}, less than {}: {quarter_en} = {value} − {terms} = {derived} < 0.",
+                row_capital(id, language),
                 names.join(" plus "),
-                quarter_en,
-                number(value_dec, false),
-                terms.join(" − "),
-                computed(derived, false),
-            )
+            ),
         }
     };
-    let mut cells = vec![view.cell(later, id)];
-    cells.extend(parts.iter().map(|&(t, _)| view.cell(t, id)));
     let mut found = finding(
         format!("period:flow:{}", cell_id(id)),
         CrossFamily::Period,
         Severity::Error,
         cells,
-        message(true),
-        message(false),
+        words(message),
     );
     set_numbers(&mut found, id, value, whole, total, Some(sum));
     findings.0.push(found);
@@ -337,34 +335,30 @@ fn distinct(view: &View, id: CellId, later: Term, findings: &mut CrossFindings) 
     let Some((term, earlier, part)) = worst else {
         return;
     };
-    let message = |vi: bool| {
-        if vi {
-            format!(
-                "{}: {} ghi {}, ít hơn {} ({}): số đơn vị, dịch vụ đếm trong một kỳ không thể ít hơn trong kỳ nằm trong nó.",
-                row_capital(id, true),
-                report_of(Some(view.period(later)), true),
-                number(value.to_decimal(), true),
-                report_of(Some(view.period(term)), true),
-                number(earlier.to_decimal(), true),
-            )
-        } else {
-            format!(
-                "{}: {} says {}, less than {} ({}): bodies or services counted over a period cannot be fewer than over a period inside it.",
-                row_capital(id, false),
-                report_of(Some(view.period(later)), false),
-                number(value.to_decimal(), false),
-                report_of(Some(view.period(term)), false),
-                number(earlier.to_decimal(), false),
-            )
-        }
+    let (later_period, earlier_period) = (view.period(later), view.period(term));
+    let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+        write!(
+            out,
+            "{}: {} {} {}, {} {} ({}): {}",
+            row_capital(id, language),
+            report_of(Some(later_period), language),
+            language.pick("ghi", "says"),
+            number(value.to_decimal(), language),
+            language.pick("ít hơn", "less than"),
+            report_of(Some(earlier_period), language),
+            number(earlier.to_decimal(), language),
+            language.pick(
+                "số đơn vị, dịch vụ đếm trong một kỳ không thể ít hơn trong kỳ nằm trong nó.",
+                "bodies or services counted over a period cannot be fewer than over a period inside it."
+            ),
+        )
     };
     let mut found = finding(
         format!("period:distinct_flow:{}", cell_id(id)),
         CrossFamily::Period,
         Severity::Error,
         vec![view.cell(later, id), view.cell(term, id)],
-        message(true),
-        message(false),
+        words(message),
     );
     set_numbers(
         &mut found,

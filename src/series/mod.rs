@@ -92,6 +92,7 @@ use crate::check::interval::{Reading, Span};
 use crate::cross::{CrossFindings, ReportCell};
 use crate::error::{MAX_REPORTS, echo};
 use crate::figures::Figures;
+use crate::message::{Language, Message, Words};
 use crate::meta::BodyKey;
 use crate::period::{CalendarDate, Period, Term};
 use crate::sheet::Sheet;
@@ -173,51 +174,63 @@ pub enum UnplacedReason {
 impl Unplaced {
     /// Why, in Vietnamese.
     #[must_use]
-    pub fn message_vi(&self) -> String {
-        let n = self.index + 1;
-        match self.reason {
-            UnplacedReason::NoPeriod => format!(
-                "báo cáo thứ {n} không ghi kỳ báo cáo nên không đặt được vào chuỗi báo cáo của một năm"
-            ),
-            UnplacedReason::NoBody => format!(
-                "báo cáo thứ {n} không ghi đơn vị báo cáo nên không ghép được với báo cáo nào khác: không kiểm tra giữa các báo cáo"
-            ),
-            UnplacedReason::SamePeriodAs { first } => format!(
-                "báo cáo thứ {n} cùng đơn vị, cùng kỳ và cùng số liệu với báo cáo thứ {}: chỉ dùng báo cáo thứ {}",
-                first + 1,
-                first + 1
-            ),
-            UnplacedReason::OtherVersion { other } => format!(
-                "báo cáo thứ {n} cùng đơn vị, cùng kỳ với báo cáo thứ {} nhưng số liệu khác: không biết bản nào đúng nên không dùng bản nào",
-                other + 1
-            ),
-            UnplacedReason::TooMany { given } => format!(
-                "có {given} báo cáo, quá {MAX_REPORTS} báo cáo mà thư viện kiểm tra một lần: không đọc báo cáo thứ {n} và các báo cáo sau"
-            ),
-        }
+    pub fn message_vi(&self) -> Message<&Unplaced> {
+        self.in_language(Language::Vietnamese)
     }
 
     /// Why, in English.
     #[must_use]
-    pub fn message_en(&self) -> String {
+    pub fn message_en(&self) -> Message<&Unplaced> {
+        self.in_language(Language::English)
+    }
+}
+
+impl Words for Unplaced {
+    fn write_in(&self, language: Language, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
         let n = self.index + 1;
-        match self.reason {
-            UnplacedReason::NoPeriod => {
-                format!("report {n} gives no period, so it cannot be placed in a year's series")
-            }
-            UnplacedReason::NoBody => format!(
+        match (self.reason, language) {
+            (UnplacedReason::NoPeriod, Language::Vietnamese) => write!(
+                out,
+                "báo cáo thứ {n} không ghi kỳ báo cáo nên không đặt được vào chuỗi báo cáo của một năm"
+            ),
+            (UnplacedReason::NoPeriod, Language::English) => write!(
+                out,
+                "report {n} gives no period, so it cannot be placed in a year's series"
+            ),
+            (UnplacedReason::NoBody, Language::Vietnamese) => write!(
+                out,
+                "báo cáo thứ {n} không ghi đơn vị báo cáo nên không ghép được với báo cáo nào khác: không kiểm tra giữa các báo cáo"
+            ),
+            (UnplacedReason::NoBody, Language::English) => write!(
+                out,
                 "report {n} gives no body, so it cannot be matched with any other report: no check across reports"
             ),
-            UnplacedReason::SamePeriodAs { first } => format!(
-                "report {n} is of the same body and period as report {}, with the same figures: only report {} is used",
-                first + 1,
+            (UnplacedReason::SamePeriodAs { first }, Language::Vietnamese) => write!(
+                out,
+                "báo cáo thứ {n} cùng đơn vị, cùng kỳ và cùng số liệu với báo cáo thứ {0}: chỉ dùng báo cáo thứ {0}",
                 first + 1
             ),
-            UnplacedReason::OtherVersion { other } => format!(
+            (UnplacedReason::SamePeriodAs { first }, Language::English) => write!(
+                out,
+                "report {n} is of the same body and period as report {0}, with the same figures: only report {0} is used",
+                first + 1
+            ),
+            (UnplacedReason::OtherVersion { other }, Language::Vietnamese) => write!(
+                out,
+                "báo cáo thứ {n} cùng đơn vị, cùng kỳ với báo cáo thứ {} nhưng số liệu khác: không biết bản nào đúng nên không dùng bản nào",
+                other + 1
+            ),
+            (UnplacedReason::OtherVersion { other }, Language::English) => write!(
+                out,
                 "report {n} is of the same body and period as report {} but its figures differ: which is right cannot be told, so neither is used",
                 other + 1
             ),
-            UnplacedReason::TooMany { given } => format!(
+            (UnplacedReason::TooMany { given }, Language::Vietnamese) => write!(
+                out,
+                "có {given} báo cáo, quá {MAX_REPORTS} báo cáo mà thư viện kiểm tra một lần: không đọc báo cáo thứ {n} và các báo cáo sau"
+            ),
+            (UnplacedReason::TooMany { given }, Language::English) => write!(
+                out,
                 "{given} reports given, more than the {MAX_REPORTS} this library checks at once: report {n} and those after it were not read"
             ),
         }
@@ -240,22 +253,33 @@ pub struct Alone {
 impl Alone {
     /// Why nothing was checked across it, in Vietnamese.
     #[must_use]
-    pub fn message_vi(&self) -> String {
-        format!(
-            "báo cáo thứ {} ({}) là báo cáo duy nhất của đơn vị này: không có báo cáo nào để đối chiếu",
-            self.index + 1,
-            crate::cross::period_short(Some(self.period), true)
-        )
+    pub fn message_vi(&self) -> Message<&Alone> {
+        self.in_language(Language::Vietnamese)
     }
 
     /// Why nothing was checked across it, in English.
     #[must_use]
-    pub fn message_en(&self) -> String {
-        format!(
-            "report {} ({}) is the only report of its body: there is no other report to compare it with",
+    pub fn message_en(&self) -> Message<&Alone> {
+        self.in_language(Language::English)
+    }
+}
+
+impl Words for Alone {
+    fn write_in(&self, language: Language, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
+        let (n, period) = (
             self.index + 1,
-            crate::cross::period_short(Some(self.period), false)
-        )
+            crate::cross::period_short(Some(self.period), language),
+        );
+        match language {
+            Language::Vietnamese => write!(
+                out,
+                "báo cáo thứ {n} ({period}) là báo cáo duy nhất của đơn vị này: không có báo cáo nào để đối chiếu"
+            ),
+            Language::English => write!(
+                out,
+                "report {n} ({period}) is the only report of its body: there is no other report to compare it with"
+            ),
+        }
     }
 }
 
@@ -650,7 +674,7 @@ const MAX_NAMED_CELLS: usize = 10;
 /// `period:versions` error for each version that differs from the first,
 /// naming both reports (by position) and every cell that differs.
 fn versions(reports: &[impl Figures], positions: &[usize], findings: &mut CrossFindings) {
-    use crate::cross::{computed, finding, report_of, row};
+    use crate::cross::{computed, finding, report_of, row, words};
     let Some((&first, rest)) = positions.split_first() else {
         return;
     };
@@ -677,45 +701,6 @@ fn versions(reports: &[impl Figures], positions: &[usize], findings: &mut CrossF
             continue;
         }
         named.push(cells);
-        let value = |v: Option<Printed>, vi: bool| {
-            v.map_or_else(
-                || if vi { "trống" } else { "blank" }.to_owned(),
-                |v| computed(v.to_decimal(), vi),
-            )
-        };
-        let list = |vi: bool| {
-            let mut named: Vec<String> = differing
-                .iter()
-                .take(MAX_NAMED_CELLS)
-                .map(|&(id, a, b)| {
-                    let and = if vi { "và" } else { "and" };
-                    format!("{} ({} {and} {})", row(id, vi), value(a, vi), value(b, vi))
-                })
-                .collect();
-            let more = differing.len().saturating_sub(MAX_NAMED_CELLS);
-            if more > 0 {
-                named.push(if vi {
-                    format!("và {more} ô khác")
-                } else {
-                    format!("and {more} more")
-                });
-            }
-            named.join(", ")
-        };
-        let (a, b) = (first + 1, other + 1);
-        let body = echo(&base.meta().body);
-        let message_vi = format!(
-            "Báo cáo thứ {a} và báo cáo thứ {b} cùng là {} của {body} nhưng khác nhau ở {} ô: {}. Không biết bản nào đúng nên không dùng bản nào để kiểm tra giữa các báo cáo.",
-            report_of(period, true),
-            differing.len(),
-            list(true)
-        );
-        let message_en = format!(
-            "Reports {a} and {b} are both {} of {body} but differ in {} cell(s): {}. Which is right cannot be told, so neither is used in the checks across reports.",
-            report_of(period, false),
-            differing.len(),
-            list(false)
-        );
         let mut cells = Vec::with_capacity(differing.len() * 2);
         for &(id, _, _) in &differing {
             for (index, report) in [(first, base), (other, &reports[other])] {
@@ -725,13 +710,52 @@ fn versions(reports: &[impl Figures], positions: &[usize], findings: &mut CrossF
                 });
             }
         }
+        let (a, b) = (first + 1, other + 1);
+        let body = echo(&base.meta().body);
+        let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+            let value = |v: Option<Printed>| {
+                v.map_or_else(
+                    || language.pick("trống", "blank").to_owned(),
+                    |v| computed(v.to_decimal(), language),
+                )
+            };
+            let and = language.pick("và", "and");
+            let mut listed: Vec<String> = differing
+                .iter()
+                .take(MAX_NAMED_CELLS)
+                .map(|&(id, a, b)| {
+                    format!("{} ({} {and} {})", row(id, language), value(a), value(b))
+                })
+                .collect();
+            let more = differing.len().saturating_sub(MAX_NAMED_CELLS);
+            if more > 0 {
+                listed.push(match language {
+                    Language::Vietnamese => format!("và {more} ô khác"),
+                    Language::English => format!("and {more} more"),
+                });
+            }
+            let (report, count, list) = (
+                report_of(period, language),
+                differing.len(),
+                listed.join(", "),
+            );
+            match language {
+                Language::Vietnamese => write!(
+                    out,
+                    "Báo cáo thứ {a} và báo cáo thứ {b} cùng là {report} của {body} nhưng khác nhau ở {count} ô: {list}. Không biết bản nào đúng nên không dùng bản nào để kiểm tra giữa các báo cáo."
+                ),
+                Language::English => write!(
+                    out,
+                    "Reports {a} and {b} are both {report} of {body} but differ in {count} cell(s): {list}. Which is right cannot be told, so neither is used in the checks across reports."
+                ),
+            }
+        };
         findings.0.push(finding(
             "period:versions".to_owned(),
             crate::cross::CrossFamily::Period,
             crate::finding::Severity::Error,
             cells,
-            message_vi,
-            message_en,
+            words(message),
         ));
     }
 }

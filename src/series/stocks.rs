@@ -12,10 +12,11 @@ use crate::catalogue::CellId;
 use crate::check::interval::{Reading, Span, compare_products, pow10};
 use crate::cross::{
     CrossFamily, CrossFindings, ReportCell, cell_id, computed, finding, number, period_short,
-    report_of, row_capital,
+    report_of, row_capital, words,
 };
 use crate::finding::Severity;
-use crate::period::Term;
+use crate::message::Language;
+use crate::period::{Period, Term};
 
 /// A stock, and the flows that add to and take from it.
 struct Stock {
@@ -169,31 +170,28 @@ fn compare(
         Some(next_view.period(next_term)),
         Some(prev_view.period(prev_term)),
     );
-    let message = |vi: bool| {
-        format!(
+    let held = stock.held;
+    let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+        write!(
+            out,
             "{}: {} {} {} {} {} ({}) + {} ({}) − {} ({}) = {} ({} {}).",
-            row_capital(stock.held, vi),
-            report_of(next_period, vi),
-            if vi { "ghi" } else { "says" },
-            number(dec(next.mantissa), vi),
-            if vi { "nhưng" } else { "but" },
-            report_of(prev_period, vi),
-            number(dec(prev.mantissa), vi),
-            if vi {
-                "số TTHC công bố mới trong khoảng giữa"
-            } else {
+            row_capital(held, language),
+            report_of(next_period, language),
+            language.pick("ghi", "says"),
+            number(dec(next.mantissa), language),
+            language.pick("nhưng", "but"),
+            report_of(prev_period, language),
+            number(dec(prev.mantissa), language),
+            language.pick(
+                "số TTHC công bố mới trong khoảng giữa",
                 "procedures published in between"
-            },
-            computed(dec(added), vi),
-            if vi {
-                "số TTHC bãi bỏ, thay thế"
-            } else {
-                "abolished or replaced"
-            },
-            computed(dec(removed), vi),
-            computed(dec(expected), vi),
-            if vi { "chênh lệch" } else { "imbalance" },
-            computed(dec(imbalance), vi),
+            ),
+            computed(dec(added), language),
+            language.pick("số TTHC bãi bỏ, thay thế", "abolished or replaced"),
+            computed(dec(removed), language),
+            computed(dec(expected), language),
+            language.pick("chênh lệch", "imbalance"),
+            computed(dec(imbalance), language),
         )
     };
     let mut cells: Vec<ReportCell> = vec![
@@ -217,8 +215,7 @@ fn compare(
         CrossFamily::Period,
         Severity::Warning,
         cells,
-        message(true),
-        message(false),
+        words(message),
     );
     found.reported = Some(dec(next.mantissa));
     found.computed = Some(dec(expected));
@@ -279,55 +276,57 @@ fn bases(view: &View, value_id: CellId, rate_id: CellId, findings: &mut CrossFin
     if agree {
         return;
     }
-    let show = |(n, d): Fraction, vi: bool| {
+    let show = |(n, d): Fraction, language: Language| {
         let (n, d) = (
             Decimal::from_i128_with_scale(n, 0),
             Decimal::from_i128_with_scale(d, 0),
         );
         n.checked_div(d)
-            .map_or_else(String::new, |v| computed(v.round_dp(2), vi))
-    };
-    let message = |vi: bool| {
-        let listed: Vec<String> = implied
-            .clone()
-            .map(|&(term, value, rate, low, high)| {
-                format!(
-                    "{}: {} ÷ (1 − {}/100) ∈ [{}; {}]",
-                    period_short(Some(view.period(term)), vi),
-                    number(value.to_decimal(), vi),
-                    number(rate.to_decimal(), vi),
-                    show(low, vi),
-                    high.map_or_else(|| "∞".to_owned(), |h| show(h, vi)),
-                )
-            })
-            .collect();
-        if vi {
-            format!(
-                "{} và {}: số năm 2015 suy ra (giá trị ÷ (1 − tỷ lệ giảm/100)) khác nhau giữa các báo cáo trong năm: {}.",
-                row_capital(value_id, true),
-                crate::cross::row(rate_id, true),
-                listed.join("; ")
-            )
-        } else {
-            format!(
-                "{} and {}: the 2015 base they imply (value ÷ (1 − reduction/100)) differs between the reports of the year: {}.",
-                row_capital(value_id, false),
-                crate::cross::row(rate_id, false),
-                listed.join("; ")
-            )
-        }
+            .map_or_else(String::new, |v| computed(v.round_dp(2), language))
     };
     let mut cells = Vec::new();
     for &(term, ..) in implied.clone() {
         cells.push(view.cell(term, rate_id));
         cells.push(view.cell(term, value_id));
     }
+    let implied: Vec<_> = implied.copied().collect();
+    let year = view.year;
+    let message = move |language: Language, out: &mut dyn std::fmt::Write| {
+        let listed: Vec<String> = implied
+            .iter()
+            .map(|&(term, value, rate, low, high)| {
+                format!(
+                    "{}: {} ÷ (1 − {}/100) ∈ [{}; {}]",
+                    period_short(Some(Period::new(year, term)), language),
+                    number(value.to_decimal(), language),
+                    number(rate.to_decimal(), language),
+                    show(low, language),
+                    high.map_or_else(|| "∞".to_owned(), |h| show(h, language)),
+                )
+            })
+            .collect();
+        let (value, rate) = (
+            row_capital(value_id, language),
+            crate::cross::row(rate_id, language),
+        );
+        match language {
+            Language::Vietnamese => write!(
+                out,
+                "{value} và {rate}: số năm 2015 suy ra (giá trị ÷ (1 − tỷ lệ giảm/100)) khác nhau giữa các báo cáo trong năm: {}.",
+                listed.join("; ")
+            ),
+            Language::English => write!(
+                out,
+                "{value} and {rate}: the 2015 base they imply (value ÷ (1 − reduction/100)) differs between the reports of the year: {}.",
+                listed.join("; ")
+            ),
+        }
+    };
     findings.0.push(finding(
         format!("period:base_2015:{}", cell_id(rate_id)),
         CrossFamily::Period,
         Severity::Warning,
         cells,
-        message(true),
-        message(false),
+        words(message),
     ));
 }

@@ -593,7 +593,7 @@ fn series_oracles(reports: &[Report]) {
         };
         assert!(finding.rule.starts_with(prefix), "{}", finding.rule);
         assert!(!finding.cells.is_empty(), "{}", finding.rule);
-        assert!(!finding.message_en.is_empty() && !finding.message_vi.is_empty());
+        assert!(!finding.message_en().is_empty() && !finding.message_vi().is_empty());
     }
     let json = serde_json::to_string(&checked.findings).expect("findings serialize");
     let back: CrossFindings = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
