@@ -188,6 +188,23 @@ impl Indicator {
         }
     }
 
+    /// The same row with its label, name and units.
+    const fn labelled(
+        self,
+        label_vi: &'static str,
+        name_en: &'static str,
+        unit_vi: &'static str,
+        unit_en: &'static str,
+    ) -> Indicator {
+        Indicator {
+            label_vi,
+            name_en,
+            unit_vi,
+            unit_en,
+            ..self
+        }
+    }
+
     /// A count of something in the period (a flow, added up across bodies).
     #[must_use]
     pub const fn count(
@@ -199,13 +216,8 @@ impl Indicator {
         unit_vi: &'static str,
         unit_en: &'static str,
     ) -> Indicator {
-        Indicator {
-            label_vi,
-            name_en,
-            unit_vi,
-            unit_en,
-            ..Indicator::unplaced(form, stt, key, ValueKind::Count)
-        }
+        Indicator::unplaced(form, stt, key, ValueKind::Count)
+            .labelled(label_vi, name_en, unit_vi, unit_en)
     }
 
     /// A percentage of the period, recomputed from its rows when reports
@@ -218,14 +230,9 @@ impl Indicator {
         label_vi: &'static str,
         name_en: &'static str,
     ) -> Indicator {
-        Indicator {
-            label_vi,
-            name_en,
-            unit_vi: "%",
-            unit_en: "%",
-            aggregation: Aggregation::Recompute,
-            ..Indicator::unplaced(form, stt, key, ValueKind::Percent)
-        }
+        Indicator::unplaced(form, stt, key, ValueKind::Percent)
+            .labelled(label_vi, name_en, "%", "%")
+            .with_aggregation(Aggregation::Recompute, None)
     }
 
     /// An amount in million VND of the period.
@@ -237,13 +244,12 @@ impl Indicator {
         label_vi: &'static str,
         name_en: &'static str,
     ) -> Indicator {
-        Indicator {
+        Indicator::unplaced(form, stt, key, ValueKind::MillionVnd).labelled(
             label_vi,
             name_en,
-            unit_vi: "Triệu đồng",
-            unit_en: "million VND",
-            ..Indicator::unplaced(form, stt, key, ValueKind::MillionVnd)
-        }
+            "Triệu đồng",
+            "million VND",
+        )
     }
 
     /// A code of a closed legend (a status, not added up), its legend
@@ -258,15 +264,10 @@ impl Indicator {
         legend: &'static [crate::unit::CodeValue],
         legend_vi: &'static str,
     ) -> Indicator {
-        Indicator {
-            label_vi,
-            name_en,
-            unit_vi: legend_vi,
-            unit_en: "code",
-            period: PeriodClass::Status,
-            aggregation: Aggregation::Distribution,
-            ..Indicator::unplaced(form, stt, key, ValueKind::Code { legend })
-        }
+        Indicator::unplaced(form, stt, key, ValueKind::Code { legend })
+            .labelled(label_vi, name_en, legend_vi, "code")
+            .with_period(PeriodClass::Status)
+            .with_aggregation(Aggregation::Distribution, None)
     }
 
     /// The same row as a stock at the reporting date.

@@ -33,7 +33,7 @@
 //! # A template of one's own
 //! A downstream crate defines its template with a [`TemplateBuilder`]:
 //! legal basis, windows ([`Windows`]) and levels, forms, rows
-//! ([`Indicator`](crate::catalogue::Indicator)s) and headings, and rules written with the families'
+//! ([`Indicator`]s) and headings, and rules written with the families'
 //! constructors, cells named `"form/STT"`. [`TemplateBuilder::build`]
 //! reports every mistake of the definition at once and returns a
 //! `&'static Template`; a report of it is a [`Sheet`](crate::sheet::Sheet) whose
