@@ -237,25 +237,7 @@ impl fmt::Display for CrossFinding {
     }
 }
 
-// The messages stand for what they are written from.
-#[allow(clippy::missing_fields_in_debug)]
-impl fmt::Debug for CrossFinding {
-    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        out.debug_struct("CrossFinding")
-            .field("rule", &self.rule)
-            .field("family", &self.family)
-            .field("severity", &self.severity)
-            .field("cells", &self.cells)
-            .field("reported", &self.reported)
-            .field("reported_interval", &self.reported_interval)
-            .field("computed", &self.computed)
-            .field("computed_interval", &self.computed_interval)
-            .field("imbalance", &self.imbalance)
-            .field("message_vi", &self.message_vi())
-            .field("message_en", &self.message_en())
-            .finish()
-    }
-}
+crate::finding::finding_shape!(CrossFinding, "CrossFinding");
 
 impl PartialEq for CrossFinding {
     /// Equal fields and equal messages.
@@ -275,25 +257,6 @@ impl PartialEq for CrossFinding {
 }
 
 impl Eq for CrossFinding {}
-
-impl Serialize for CrossFinding {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("CrossFinding", 11)?;
-        out.serialize_field("rule", &self.rule)?;
-        out.serialize_field("family", &self.family)?;
-        out.serialize_field("severity", &self.severity)?;
-        out.serialize_field("cells", &self.cells)?;
-        out.serialize_field("reported", &self.reported)?;
-        out.serialize_field("reported_interval", &self.reported_interval)?;
-        out.serialize_field("computed", &self.computed)?;
-        out.serialize_field("computed_interval", &self.computed_interval)?;
-        out.serialize_field("imbalance", &self.imbalance)?;
-        out.serialize_field("message_vi", &self.message_vi())?;
-        out.serialize_field("message_en", &self.message_en())?;
-        out.end()
-    }
-}
 
 impl<'de> Deserialize<'de> for CrossFinding {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

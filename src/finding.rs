@@ -913,25 +913,54 @@ impl PartialEq for Finding {
 
 impl Eq for Finding {}
 
-// The messages stand for what they are written from.
-#[allow(clippy::missing_fields_in_debug)]
-impl fmt::Debug for Finding {
-    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        out.debug_struct("Finding")
-            .field("rule", &self.rule)
-            .field("family", &self.family)
-            .field("severity", &self.severity)
-            .field("cells", &self.cells)
-            .field("reported", &self.reported)
-            .field("reported_interval", &self.reported_interval)
-            .field("computed", &self.computed)
-            .field("computed_interval", &self.computed_interval)
-            .field("imbalance", &self.imbalance)
-            .field("message_vi", &self.message_vi())
-            .field("message_en", &self.message_en())
-            .finish()
-    }
+/// `Debug` and `Serialize` of a finding, of one report or across reports:
+/// its fields, then its messages as written, in the order of its JSON.
+macro_rules! finding_shape {
+    ($type:ty, $name:literal) => {
+        // The messages stand for what they are written from.
+        #[allow(clippy::missing_fields_in_debug)]
+        impl ::std::fmt::Debug for $type {
+            fn fmt(&self, out: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                out.debug_struct($name)
+                    .field("rule", &self.rule)
+                    .field("family", &self.family)
+                    .field("severity", &self.severity)
+                    .field("cells", &self.cells)
+                    .field("reported", &self.reported)
+                    .field("reported_interval", &self.reported_interval)
+                    .field("computed", &self.computed)
+                    .field("computed_interval", &self.computed_interval)
+                    .field("imbalance", &self.imbalance)
+                    .field("message_vi", &self.message_vi())
+                    .field("message_en", &self.message_en())
+                    .finish()
+            }
+        }
+
+        impl ::serde::Serialize for $type {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeStruct;
+                let mut out = serializer.serialize_struct($name, 11)?;
+                out.serialize_field("rule", &self.rule)?;
+                out.serialize_field("family", &self.family)?;
+                out.serialize_field("severity", &self.severity)?;
+                out.serialize_field("cells", &self.cells)?;
+                out.serialize_field("reported", &self.reported)?;
+                out.serialize_field("reported_interval", &self.reported_interval)?;
+                out.serialize_field("computed", &self.computed)?;
+                out.serialize_field("computed_interval", &self.computed_interval)?;
+                out.serialize_field("imbalance", &self.imbalance)?;
+                out.serialize_field("message_vi", &self.message_vi())?;
+                out.serialize_field("message_en", &self.message_en())?;
+                out.end()
+            }
+        }
+    };
 }
+
+pub(crate) use finding_shape;
+
+finding_shape!(Finding, "Finding");
 
 impl fmt::Display for Finding {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -942,25 +971,6 @@ impl fmt::Display for Finding {
             self.rule,
             self.message_en()
         )
-    }
-}
-
-impl Serialize for Finding {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("Finding", 11)?;
-        out.serialize_field("rule", &self.rule)?;
-        out.serialize_field("family", &self.family)?;
-        out.serialize_field("severity", &self.severity)?;
-        out.serialize_field("cells", &self.cells)?;
-        out.serialize_field("reported", &self.reported)?;
-        out.serialize_field("reported_interval", &self.reported_interval)?;
-        out.serialize_field("computed", &self.computed)?;
-        out.serialize_field("computed_interval", &self.computed_interval)?;
-        out.serialize_field("imbalance", &self.imbalance)?;
-        out.serialize_field("message_vi", &self.message_vi())?;
-        out.serialize_field("message_en", &self.message_en())?;
-        out.end()
     }
 }
 
