@@ -108,6 +108,9 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 /// nearly every block has none.
 fn quick_nfc(text: &str) -> bool {
     const BLOCK: usize = 64;
+    // The places of the last bytes, at most `BLOCK + 1` (as a range's end:
+    // an inclusive range would not be vectorised).
+    const TAIL: usize = BLOCK + 1;
     let bytes = text.as_bytes();
     let mut at = 0_usize;
     while let Some(window) = bytes.get(at..at.saturating_add(BLOCK + 2)) {
@@ -136,7 +139,23 @@ fn quick_nfc(text: &str) -> bool {
         }
         at = at.saturating_add(BLOCK);
     }
-    block_is_nfc(text, at, bytes.len())
+    // The last bytes (at most `BLOCK + 1`), padded with zeros (which start
+    // no character to check), by the same test.
+    let tail = bytes.get(at..).unwrap_or_default();
+    let mut padded = [0_u8; BLOCK + 3];
+    let Some(room) = padded.get_mut(..tail.len()) else {
+        return block_is_nfc(text, at, bytes.len());
+    };
+    room.copy_from_slice(tail);
+    let mut flagged = 0_u8;
+    for index in 0..TAIL {
+        flagged |= u8::from(to_check(
+            padded[index],
+            padded[index + 1],
+            padded[index + 2],
+        ));
+    }
+    flagged == 0 || block_is_nfc(text, at, bytes.len())
 }
 
 /// Whether the byte `byte`, followed by `next` and `third`, starts a
@@ -601,7 +620,8 @@ mod tests {
             assert_eq!(canonical_combining_class(character), 0, "{character:?}");
             assert!(quick_nfc(one));
         }
-        // Every character, alone and in pairs, at every place of a block.
+        // Every character, alone and in pairs, at every place of a block,
+        // and of the last bytes after one or two blocks.
         let others = [
             '\u{300}',
             '\u{301}',
@@ -622,7 +642,7 @@ mod tests {
             'ư',
             'a',
         ];
-        for pad in 0..40 {
+        for pad in (0..40).chain(50..140) {
             for &first in &others {
                 for &second in &others {
                     let text = format!("{}{first}{second}x", "a".repeat(pad));
