@@ -622,8 +622,8 @@ fn print_table(loaded: &Loaded, findings: &[Finding]) -> String {
                 value(finding.reported, true),
                 value(finding.computed, false),
                 finding.rule,
-                one_line(&finding.message_vi().to_string()),
-                one_line(&finding.message_en().to_string()),
+                one_line(&finding.message_vi()),
+                one_line(&finding.message_en()),
             );
         }
         out.push('\n');
@@ -1139,8 +1139,8 @@ fn print_cross(out: &mut String, findings: &CrossFindings, inputs: &[Input]) {
             finding.severity.to_string().to_uppercase(),
             finding.rule,
             cells.join(", "),
-            one_line(&finding.message_vi().to_string()),
-            one_line(&finding.message_en().to_string()),
+            one_line(finding.message_vi()),
+            one_line(finding.message_en()),
         );
     }
     if findings.is_empty() {

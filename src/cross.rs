@@ -12,16 +12,14 @@
 //! | [`CrossFamily::Derived`] | `derived:q2:` or `derived:q4:` then the id of a rule of one report (`derived:q4:part:3/3.1.2<=3/3.1.1`) |
 //! | [`CrossFamily::Aggregate`] | `aggregate:` then the id of a rule of one report (`aggregate:sum:3/1.4`) |
 //!
-//! Its messages are in Vietnamese and English, written when asked for
-//! ([`CrossFinding::message_vi`], [`CrossFinding::message_en`], which give
-//! a [`Message`]) or when the finding is serialized, as a finding of one
-//! report's are (see [`crate::message`]): from the values the check
-//! read, which the finding keeps. Rows are named `biểu 3 mục 1.4` /
+//! Its messages are in Vietnamese and English ([`CrossFinding::message_vi`],
+//! [`CrossFinding::message_en`], the fields of the same names), written
+//! once when the finding is made by the same pieces as a finding of one
+//! report's (see [`crate::message`]). Rows are named `biểu 3 mục 1.4` /
 //! `form 3 row 1.4` and numbers written with their printed digits, in each
 //! language's separators.
 
 use std::fmt;
-use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -30,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::CellId;
 use crate::check::words::{Capital, CellName, FormShown, Piece, style};
 use crate::finding::{Interval, Severity};
-use crate::message::{Given, Language, Message, Words};
+use crate::message::{Language, Words};
 use crate::number::NumberText;
 use crate::period::{Period, Term};
 
@@ -167,23 +165,25 @@ pub struct CrossFinding {
     pub computed_interval: Option<Interval>,
     /// `reported − computed`, when both are known.
     pub imbalance: Option<Decimal>,
-    /// What the messages are written from.
-    text: Arc<dyn Words + Send + Sync>,
+    /// The message in Vietnamese, written once by the same pieces as a
+    /// finding's (findings across reports are few: they keep their text).
+    pub message_vi: String,
+    /// The message in English.
+    pub message_en: String,
 }
 
 impl CrossFinding {
-    /// The message in Vietnamese, written when displayed (`to_string()`,
-    /// `{}`), compared with a string, or serialized.
+    /// The message in Vietnamese (the field, as a finding's method gives
+    /// its own).
     #[must_use]
-    pub fn message_vi(&self) -> Message<&CrossFinding> {
-        self.in_language(Language::Vietnamese)
+    pub fn message_vi(&self) -> &str {
+        &self.message_vi
     }
 
-    /// The message in English, written when displayed (`to_string()`,
-    /// `{}`), compared with a string, or serialized.
+    /// The message in English.
     #[must_use]
-    pub fn message_en(&self) -> Message<&CrossFinding> {
-        self.in_language(Language::English)
+    pub fn message_en(&self) -> &str {
+        &self.message_en
     }
 }
 
@@ -205,23 +205,17 @@ impl CrossFinding {
     /// # Ok::<(), cchc_forms::Error>(())
     /// ```
     pub fn append(&mut self, vi: &str, en: &str) {
-        let before = Arc::clone(&self.text);
-        let after = Given {
-            vi: vi.to_owned(),
-            en: en.to_owned(),
-        };
-        self.text = Arc::new(crate::message::Written(
-            move |language: Language, out: &mut dyn fmt::Write| {
-                before.write_in(language, out)?;
-                after.write_in(language, out)
-            },
-        ));
+        self.message_vi.push_str(vi);
+        self.message_en.push_str(en);
     }
 }
 
 impl Words for CrossFinding {
     fn write_in(&self, language: Language, out: &mut dyn fmt::Write) -> fmt::Result {
-        self.text.write_in(language, out)
+        out.write_str(match language {
+            Language::Vietnamese => &self.message_vi,
+            Language::English => &self.message_en,
+        })
     }
 }
 
@@ -271,10 +265,8 @@ impl<'de> Deserialize<'de> for CrossFinding {
             computed: entry.computed,
             computed_interval: entry.computed_interval,
             imbalance: entry.imbalance,
-            text: Arc::new(Given {
-                vi: entry.message_vi,
-                en: entry.message_en,
-            }),
+            message_vi: entry.message_vi,
+            message_en: entry.message_en,
         })
     }
 }
@@ -347,7 +339,7 @@ impl CrossFindings {
 crate::finding::finding_list!(CrossFindings, CrossFinding);
 
 /// A finding across reports in the making: the numbers blank until set,
-/// the messages written by `words` when asked for.
+/// the messages written by `words`, once for each language.
 pub(crate) fn finding(
     rule: String,
     family: CrossFamily,
@@ -365,7 +357,8 @@ pub(crate) fn finding(
         computed: None,
         computed_interval: None,
         imbalance: None,
-        text: Arc::new(words),
+        message_vi: words.in_language(Language::Vietnamese).to_string(),
+        message_en: words.in_language(Language::English).to_string(),
     }
 }
 

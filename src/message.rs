@@ -78,18 +78,31 @@ impl<T: Words + ?Sized> Words for &T {
 
 /// One message in one language, written when displayed: `to_string()`
 /// gives it as a `String`, `{}` writes it, `==` compares it with a string
-/// without allocating, and it serializes as a string. See
-/// [`crate::message`].
-#[derive(Clone, Copy)]
+/// without allocating, and it serializes as a string. Where a `&str` is
+/// wanted (`len()`, `lines()`, `&message` passed as `&str`), it is written
+/// once and kept. See [`crate::message`].
+#[derive(Clone)]
 pub struct Message<W> {
     words: W,
     language: Language,
+    /// The text, once something asked for it as a `&str`.
+    written: std::cell::OnceCell<String>,
 }
 
 impl<W: Words> Message<W> {
     /// The message of `words` in `language`.
     pub const fn new(words: W, language: Language) -> Message<W> {
-        Message { words, language }
+        Message {
+            words,
+            language,
+            written: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The text, written once and kept.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        self.written.get_or_init(|| self.to_string())
     }
 
     /// Its language.
@@ -131,6 +144,22 @@ impl<W: Words> Message<W> {
     #[must_use]
     pub fn contains(&self, text: &str) -> bool {
         self.to_string().contains(text)
+    }
+}
+
+impl<W: Words> std::ops::Deref for Message<W> {
+    type Target = str;
+
+    /// The text, written once and kept (for `len()`, `lines()`, `find()` and
+    /// the other methods of a `&str`).
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<W: Words> AsRef<str> for Message<W> {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 
@@ -227,7 +256,7 @@ impl<W: Words> PartialEq<Message<W>> for String {
 
 impl<W: Words, V: Words> PartialEq<Message<V>> for Message<W> {
     fn eq(&self, other: &Message<V>) -> bool {
-        self.is(&other.to_string())
+        self.is(other.as_str())
     }
 }
 
@@ -293,7 +322,7 @@ mod tests {
         assert!(vi.starts_with("Biểu 3, m"));
         assert!(!vi.starts_with("Bi\u{0}"));
         assert!(vi.ends_with("mục 1.4") && vi.contains("3, mục"));
-        assert_eq!(String::from(vi), "Biểu 3, mục 1.4");
+        assert_eq!(String::from(vi.clone()), "Biểu 3, mục 1.4");
         assert_eq!(serde_json::to_string(&vi).unwrap(), r#""Biểu 3, mục 1.4""#);
         assert!(en != vi);
     }

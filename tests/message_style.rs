@@ -63,7 +63,7 @@ fn a_number_error_says_one_english_sentence() {
 }
 
 #[test]
-fn findings_across_reports_write_their_messages_when_shown_and_read_back() {
+fn findings_across_reports_write_their_messages_once_and_read_back() {
     // Two copies of the sample under two bodies: form 1 row 6 (a yes/no
     // code) is 1 in both, so the total's note counts 2 reports that gave 1.
     let mut second = samples::bac_giang_2023_q3();
@@ -98,5 +98,45 @@ fn findings_across_reports_write_their_messages_when_shown_and_read_back() {
     assert_eq!(
         other.message_en(),
         "Form 1 row 6, codes are not added up: 2 reports gave 1 (yes). (files: a.tsv)"
+    );
+}
+
+/// A message is still usable as the text it was when messages were
+/// `String`s: as a `&str` (its methods, `&message` where a `&str` is
+/// wanted), compared, and turned into a `String`; a finding across reports
+/// keeps its two texts as fields, as before.
+#[test]
+fn a_message_reads_as_the_text_it_writes() {
+    fn words(text: &str) -> usize {
+        text.split_whitespace().count()
+    }
+    let error = NumberError::BadGrouping;
+    let english = error.message_en();
+    let text = english.to_string();
+    assert_eq!(english.len(), text.len());
+    assert_eq!(words(&english), words(&text));
+    assert_eq!(english.lines().count(), 1);
+    assert_eq!(english.find(' '), text.find(' '));
+    assert_eq!(english.as_str(), text);
+    assert_eq!(String::from(error.message_en()), text);
+
+    let mut second = samples::bac_giang_2023_q3();
+    second.meta.body = "UBND tỉnh Lạng Sơn".to_owned();
+    let members = [samples::bac_giang_2023_q3(), second];
+    let notes = aggregate("Tổng hợp", &members)
+        .expect("an aggregate")
+        .distributions();
+    let survey: &CrossFinding = &notes.0[0];
+    // The field and the method give the same text.
+    assert_eq!(survey.message_en, survey.message_en());
+    assert_eq!(survey.message_vi, survey.message_vi());
+    assert!(
+        survey.message_en.ends_with("gave 1 (yes)."),
+        "{}",
+        survey.message_en
+    );
+    assert_eq!(
+        survey.in_language(Language::English),
+        survey.message_en.as_str()
     );
 }
