@@ -415,8 +415,8 @@ impl Serialize for RuleId {
 /// assert_eq!(same.cells, [CellId::of(4, "1.5"), CellId::of(6, "2.1")]);
 /// assert_eq!(same.cells.len(), 2);
 /// assert_eq!(same.cells[0].indicator().stt, "1.5");
-/// assert_eq!(same.cells.iter().last(), Some(CellId::of(6, "2.1")));
-/// assert!(same.cells.contains(CellId::of(6, "2.1")));
+/// assert_eq!(same.cells.iter().last(), Some(&CellId::of(6, "2.1")));
+/// assert!(same.cells.contains(&CellId::of(6, "2.1")));
 /// assert_eq!(CellList::from_slice(&[CellId::of(4, "1.5")]).unwrap(), [CellId::of(4, "1.5")]);
 /// ```
 #[derive(Clone, Copy)]
@@ -504,29 +504,32 @@ impl CellList {
         self.len == 0
     }
 
-    /// The cell at `position`, `None` past the end.
+    /// The cell at `position`, `None` past the end: a reference to the
+    /// id its indicator holds in the catalogue, as a slice would give.
     #[must_use]
-    pub fn get(&self, position: usize) -> Option<CellId> {
-        self.positions()
-            .get(position)
-            .map(|&index| CellId::new(self.catalogue, usize::from(index)))
+    pub fn get(&self, position: usize) -> Option<&'static CellId> {
+        let &index = self.positions().get(position)?;
+        let indicators = self.catalogue.get().indicators;
+        indicators
+            .get(usize::from(index))
+            .map(|indicator| &indicator.id)
     }
 
     /// The first cell (the checked cell), `None` when empty.
     #[must_use]
-    pub fn first(&self) -> Option<CellId> {
+    pub fn first(&self) -> Option<&'static CellId> {
         self.get(0)
     }
 
     /// The last cell, `None` when empty.
     #[must_use]
-    pub fn last(&self) -> Option<CellId> {
+    pub fn last(&self) -> Option<&'static CellId> {
         self.len().checked_sub(1).and_then(|last| self.get(last))
     }
 
     /// Whether `cell` is in the list.
     #[must_use]
-    pub fn contains(&self, cell: CellId) -> bool {
+    pub fn contains(&self, cell: &CellId) -> bool {
         self.iter().any(|listed| listed == cell)
     }
 
@@ -543,7 +546,7 @@ impl CellList {
     /// The cells, as a vector.
     #[must_use]
     pub fn to_vec(&self) -> Vec<CellId> {
-        self.iter().collect()
+        self.iter().copied().collect()
     }
 
     /// The positions of the cells in their catalogue.
@@ -552,7 +555,8 @@ impl CellList {
     }
 }
 
-/// The cells of a [`CellList`], in order (see [`CellList::iter`]).
+/// The cells of a [`CellList`], in order (see [`CellList::iter`]): each a
+/// reference to the id its indicator holds, as a slice's iterator gives.
 #[derive(Debug, Clone)]
 pub struct CellIter {
     list: CellList,
@@ -561,9 +565,9 @@ pub struct CellIter {
 }
 
 impl Iterator for CellIter {
-    type Item = CellId;
+    type Item = &'static CellId;
 
-    fn next(&mut self) -> Option<CellId> {
+    fn next(&mut self) -> Option<&'static CellId> {
         if self.front >= self.back {
             return None;
         }
@@ -579,7 +583,7 @@ impl Iterator for CellIter {
 }
 
 impl DoubleEndedIterator for CellIter {
-    fn next_back(&mut self) -> Option<CellId> {
+    fn next_back(&mut self) -> Option<&'static CellId> {
         if self.front >= self.back {
             return None;
         }
@@ -593,7 +597,7 @@ impl ExactSizeIterator for CellIter {}
 impl std::iter::FusedIterator for CellIter {}
 
 impl IntoIterator for &CellList {
-    type Item = CellId;
+    type Item = &'static CellId;
     type IntoIter = CellIter;
 
     fn into_iter(self) -> CellIter {
@@ -602,7 +606,7 @@ impl IntoIterator for &CellList {
 }
 
 impl IntoIterator for CellList {
-    type Item = CellId;
+    type Item = &'static CellId;
     type IntoIter = CellIter;
 
     fn into_iter(self) -> CellIter {
@@ -618,8 +622,13 @@ impl std::ops::Index<usize> for CellList {
     /// # Panics
     /// When `position` is past the end, as a slice's index does.
     fn index(&self, position: usize) -> &CellId {
-        let index = self.positions()[position];
-        &self.catalogue.get().indicators[usize::from(index)].id
+        match self.get(position) {
+            Some(cell) => cell,
+            None => panic!(
+                "index out of bounds: the len is {} but the index is {position}",
+                self.len()
+            ),
+        }
     }
 }
 
@@ -648,7 +657,7 @@ impl std::hash::Hash for CellList {
 
 impl PartialEq<[CellId]> for CellList {
     fn eq(&self, other: &[CellId]) -> bool {
-        self.iter().eq(other.iter().copied())
+        self.iter().eq(other.iter())
     }
 }
 
@@ -1004,8 +1013,8 @@ impl FindingEntry {
         let mut theirs = rule.cells.iter();
         let in_order = cells
             .iter()
-            .all(|cell| theirs.by_ref().any(|&other| other == cell));
-        if cells.first() != rule.cells.first().copied() || !in_order {
+            .all(|cell| theirs.by_ref().any(|other| other == cell));
+        if cells.first() != rule.cells.first() || !in_order {
             return Err(format!(
                 "the cells of a finding of rule {} are not the rule's cells",
                 rule.id

@@ -973,11 +973,11 @@ impl<R: Figures> Aggregate<'_, R> {
             let mut cells: Vec<ReportCell> = single
                 .cells
                 .iter()
-                .map(|id| ReportCell::new(id, period, body.clone()))
+                .map(|&id| ReportCell::new(id, period, body.clone()))
                 .collect();
             for &member in &culprits {
                 let member_body = Some(echo(&self.members[member].meta().body));
-                cells.extend(single.cells.iter().map(|id| ReportCell {
+                cells.extend(single.cells.iter().map(|&id| ReportCell {
                     member: Some(member),
                     ..ReportCell::new(id, period, member_body.clone())
                 }));

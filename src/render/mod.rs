@@ -469,7 +469,7 @@ impl<'a> Model<'a> {
             column,
             cell,
         };
-        let Some(first) = finding.cells.first() else {
+        let Some(&first) = finding.cells.first() else {
             return;
         };
         if finding.family == Family::Derivable && finding.reported.is_none() {
@@ -483,7 +483,7 @@ impl<'a> Model<'a> {
             message_vi: finding.message_vi().to_string(),
             message_en: finding.message_en().to_string(),
             flagged: vec![place(first)],
-            related: finding.cells.iter().skip(1).map(place).collect(),
+            related: finding.cells.iter().skip(1).map(|&c| place(c)).collect(),
             form: first.indicator().form,
             reported: finding.reported,
             computed: finding.computed,

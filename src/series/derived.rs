@@ -83,7 +83,7 @@ pub(super) fn check(view: &View, findings: &mut CrossFindings) {
             let cells: Vec<ReportCell> = single
                 .cells
                 .iter()
-                .flat_map(|id| from.iter().map(move |&term| (term, id)))
+                .flat_map(|&id| from.iter().map(move |&term| (term, id)))
                 .map(|(term, id)| view.cell(term, id))
                 .collect();
             let name = match quarter {
