@@ -1237,6 +1237,10 @@ impl<T: ReadInto> TsvRows<T> {
     /// Reads the row of line `number`, the one the finder expects when
     /// `expected`; `false` past [`MAX_ROWS`], when the document is read no
     /// further.
+    // Inlined where each kind of line is read, for the same reason as
+    // `import_found` (79.9k → 75.9k instructions a document).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn row(&mut self, number: usize, row: Row<'_>, line: &str, expected: bool) -> bool {
         if self.rows == MAX_ROWS {
             push_too_many_rows(&mut self.problems, number, row, line);
